@@ -1,0 +1,141 @@
+//! The core's one error type: every failure names what it concerns and why, so the CLI
+//! can print one line and the desktop app can put the message next to the right field.
+
+use std::path::PathBuf;
+
+use uuid::Uuid;
+
+use crate::model::EntityKind;
+
+/// Result with the core's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A field's value breaks a rule (empty, too long, not a slug, not a semver, ...).
+    #[error("{entity} {name}: field `{field}` {reason}")]
+    Invalid {
+        /// The entity being edited.
+        entity: EntityKind,
+        /// Its name as the user knows it (may be empty for a new entity).
+        name: String,
+        /// The offending field, in the model's camelCase.
+        field: &'static str,
+        /// Why the value is refused.
+        reason: String,
+    },
+    /// The edit clashes with other entities (a duplicate name, an entity still in use).
+    #[error("{entity} {name}: field `{field}` {reason}")]
+    Conflict {
+        /// The entity being edited.
+        entity: EntityKind,
+        /// Its name.
+        name: String,
+        /// The field that clashes.
+        field: &'static str,
+        /// What it clashes with.
+        reason: String,
+    },
+    /// A referenced entity does not exist.
+    #[error("{entity} {id} does not exist")]
+    NotFound {
+        /// The kind looked for.
+        entity: EntityKind,
+        /// The id looked for.
+        id: Uuid,
+    },
+    /// Undo or redo with nothing to do.
+    #[error("nothing to {0}")]
+    NothingTo(&'static str),
+    /// The path cannot be used as a mesh file at all.
+    #[error("{}: {reason}", path.display())]
+    BadFile {
+        /// The file.
+        path: PathBuf,
+        /// Why: missing, a directory, not a SQLite file, not a mesh, read-only, exists.
+        reason: String,
+    },
+    /// The file's SQLite pages are damaged.
+    #[error("{}: the file is corrupted ({detail})", path.display())]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// SQLite's own words.
+        detail: String,
+    },
+    /// The file was written by a newer Meshwright; it is left untouched.
+    #[error(
+        "{}: written by a newer Meshwright (schema version {found}, this build reads up to {supported}); upgrade Meshwright to open it",
+        path.display()
+    )]
+    NewerSchema {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest this build knows.
+        supported: i64,
+    },
+    /// A file-system error on a path.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Any other SQLite error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A stored JSON column could not be read back.
+    #[error("stored data could not be decoded: {0}")]
+    Decode(#[from] serde_json::Error),
+}
+
+impl Error {
+    /// Shorthand for [`Error::Invalid`].
+    pub fn invalid(
+        entity: EntityKind,
+        name: &str,
+        field: &'static str,
+        reason: impl Into<String>,
+    ) -> Self {
+        Error::Invalid { entity, name: name.to_owned(), field, reason: reason.into() }
+    }
+
+    /// Shorthand for [`Error::Conflict`].
+    pub fn conflict(
+        entity: EntityKind,
+        name: &str,
+        field: &'static str,
+        reason: impl Into<String>,
+    ) -> Self {
+        Error::Conflict { entity, name: name.to_owned(), field, reason: reason.into() }
+    }
+
+    /// A stable machine-readable kind, for the CLI's JSON and the desktop's typed errors.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid",
+            Error::Conflict { .. } => "conflict",
+            Error::NotFound { .. } => "notFound",
+            Error::NothingTo(_) => "nothingToDo",
+            Error::BadFile { .. } => "badFile",
+            Error::Corrupt { .. } => "corrupt",
+            Error::NewerSchema { .. } => "newerSchema",
+            Error::Io { .. } => "io",
+            Error::Sqlite(_) => "database",
+            Error::Decode(_) => "decode",
+        }
+    }
+
+    /// The field concerned, when there is one.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::Invalid { field, .. } | Error::Conflict { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}

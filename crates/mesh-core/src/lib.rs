@@ -1,0 +1,18 @@
+//! Meshwright's core: the data-mesh model, its SQLite store with undo history, the
+//! petgraph views over it, and the synthetic and demo meshes.
+//!
+//! Everything here runs the same in the desktop app, the `meshwright` CLI and tests.
+//! It must not depend on Tauri or on any UI: entities cross its API by stable UUID,
+//! never by petgraph index, and failures are typed [`Error`]s.
+
+pub mod demo;
+pub mod error;
+pub mod generate;
+pub mod graph;
+pub mod model;
+pub mod stats;
+pub mod store;
+pub mod validate;
+
+pub use error::{Error, Result};
+pub use store::{Access, Store};

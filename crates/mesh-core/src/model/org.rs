@@ -1,0 +1,88 @@
+//! People, teams and domains: who owns what.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{CustomProperty, Extensions, Link};
+
+/// A person who belongs to teams or is accountable for products.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    /// Stable id.
+    pub id: Uuid,
+    /// Login or e-mail, unique in the mesh.
+    pub username: String,
+    /// Full name as shown.
+    pub display_name: String,
+    /// Contact e-mail, when different from the username.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// A person's role in a team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Membership {
+    /// The member.
+    pub person_id: Uuid,
+    /// Role such as `owner`, `data-engineer`, `product-owner`.
+    pub role: String,
+}
+
+/// A team that owns domains and data products.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Team {
+    /// Stable id.
+    pub id: Uuid,
+    /// Slug name, unique in the mesh.
+    pub name: String,
+    /// Display title.
+    pub title: String,
+    /// What the team does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Team contact address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Members in display order.
+    #[serde(default)]
+    pub members: Vec<Membership>,
+    /// Ordered custom properties.
+    #[serde(default)]
+    pub custom_properties: Vec<CustomProperty>,
+    /// Unmapped fields per format.
+    #[serde(default)]
+    pub extensions: Extensions,
+}
+
+/// A business domain: the unit of ownership in a data mesh.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Domain {
+    /// Stable id.
+    pub id: Uuid,
+    /// Slug name, unique in the mesh.
+    pub name: String,
+    /// Display title.
+    pub title: String,
+    /// What the domain covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Enclosing domain, for subdomains.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<Uuid>,
+    /// Team accountable for the domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_team_id: Option<Uuid>,
+    /// Links.
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// Ordered custom properties.
+    #[serde(default)]
+    pub custom_properties: Vec<CustomProperty>,
+    /// Unmapped fields per format.
+    #[serde(default)]
+    pub extensions: Extensions,
+}

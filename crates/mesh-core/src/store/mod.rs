@@ -1,0 +1,262 @@
+//! The mesh file: one SQLite database per mesh (extension `.mesh`).
+//!
+//! Opening never changes a file it cannot use: the path, the SQLite header, the
+//! application id and the schema version are all checked before the first write
+//! (journal mode, migrations). Every edit is one immediate transaction that carries its
+//! change-log entry, so an edit is either fully on disk with its undo record or absent.
+//!
+//! This module owns the connection; it does not hold the model in memory (see
+//! [`Store::load`]) and knows nothing of how the model is shown.
+
+mod edits;
+mod history;
+mod migrations;
+mod tables;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+
+pub use edits::Edit;
+pub use history::{Change, Entity, HISTORY_LIMIT, Key, UndoState};
+pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
+
+use crate::error::{Error, Result};
+use crate::model::{DataProduct, Domain, InputPort, Mesh, MeshInfo, OutputPort, Person, SourceSystem, Team};
+use crate::validate;
+use tables::Table;
+
+/// The file extension of mesh files.
+pub const EXTENSION: &str = "mesh";
+
+/// An open mesh file.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Whether a store may write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Edits allowed; the schema is migrated on open.
+    ReadWrite,
+    /// Reading only; the file is never written, not even its journal mode.
+    ReadOnly,
+}
+
+impl Store {
+    /// Creates a new, empty mesh file. Refuses a path that already exists.
+    pub fn create(path: &Path, info: &MeshInfo) -> Result<Store> {
+        Store::create_from(path, &Mesh::empty(info.clone()))
+    }
+
+    /// Creates a new mesh file holding `mesh` (with an empty history), for the demo, the
+    /// generator and imports. The file is built under a temporary name and renamed into
+    /// place, so a failure leaves nothing behind. Refuses a path that already exists.
+    pub fn create_from(path: &Path, mesh: &Mesh) -> Result<Store> {
+        validate::mesh_info(&mesh.info)?;
+        if path.exists() {
+            return Err(bad(path, "already exists; choose another name or delete it first"));
+        }
+        let name = path.file_name().ok_or_else(|| bad(path, "is not a file path"))?;
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(".{}.partial", std::process::id()));
+        let tmp = path.with_file_name(tmp_name);
+        let result = (|| {
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+            let mut conn = Connection::open_with_flags(&tmp, flags).map_err(|e| map_open(&tmp, e))?;
+            configure(&conn)?;
+            migrations::migrate(&mut conn)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            write_all(&tx, mesh)?;
+            tx.commit()?;
+            // Closing checkpoints the WAL into the main file, so the rename moves everything.
+            conn.close().map_err(|(_, e)| e)?;
+            fs::rename(&tmp, path).map_err(|source| Error::Io { path: path.to_owned(), source })
+        })();
+        if let Err(e) = result {
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = tmp.clone().into_os_string();
+                p.push(suffix);
+                let _ = fs::remove_file(p);
+            }
+            return Err(e);
+        }
+        Store::open(path, Access::ReadWrite)
+    }
+
+    /// Opens an existing mesh file. Checks everything before writing anything.
+    pub fn open(path: &Path, access: Access) -> Result<Store> {
+        let meta = fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => bad(path, "does not exist"),
+            _ => Error::Io { path: path.to_owned(), source: e },
+        })?;
+        if meta.is_dir() {
+            return Err(bad(path, "is a directory, not a mesh file"));
+        }
+        if meta.len() == 0 {
+            return Err(bad(path, "is empty, not a Meshwright mesh"));
+        }
+        if access == Access::ReadWrite && meta.permissions().readonly() {
+            return Err(bad(path, "is read-only; make it writable to edit it"));
+        }
+        let flags = match access {
+            Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
+            Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| map_open(path, e))?;
+        conn.busy_timeout(Duration::from_secs(5)).map_err(|e| map_open(path, e))?;
+
+        let (app_id, version) = (|| -> rusqlite::Result<(i32, i64)> {
+            let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+            Ok((app, migrations::version(&conn)?))
+        })()
+        .map_err(|e| map_open(path, e))?;
+        if app_id != APPLICATION_ID {
+            return Err(bad(path, "is a SQLite database but not a Meshwright mesh"));
+        }
+        if version > SCHEMA_VERSION {
+            return Err(Error::NewerSchema { path: path.to_owned(), found: version, supported: SCHEMA_VERSION });
+        }
+        match access {
+            Access::ReadWrite => {
+                configure(&conn).map_err(|e| map_open(path, e))?;
+                migrations::migrate(&mut conn).map_err(|e| map_err(path, e))?;
+            }
+            Access::ReadOnly if version < SCHEMA_VERSION => {
+                return Err(bad(path, "was written by an older Meshwright; open it for editing once to upgrade it"));
+            }
+            Access::ReadOnly => {}
+        }
+        Ok(Store { conn, path: path.to_owned() })
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads the whole mesh into memory, every list in canonical order.
+    pub fn load(&self) -> Result<Mesh> {
+        let conn = &self.conn;
+        let result = (|| {
+            let info = tables::load_mesh_info(conn)?.ok_or_else(|| bad(&self.path, "has no mesh header"))?;
+            let mut teams: Vec<Team> = tables::load_all(conn)?;
+            let mut members = tables::load_team_members(conn)?;
+            for t in &mut teams {
+                t.members = members.remove(&t.id).unwrap_or_default();
+            }
+            let mut mesh = Mesh {
+                info,
+                people: tables::load_all(conn)?,
+                teams,
+                domains: tables::load_all(conn)?,
+                source_systems: tables::load_all(conn)?,
+                products: tables::load_all(conn)?,
+                output_ports: tables::load_all(conn)?,
+                input_ports: tables::load_all(conn)?,
+                positions: tables::load_positions(conn)?,
+            };
+            mesh.sort();
+            Ok(mesh)
+        })();
+        result.map_err(|e| map_err(&self.path, e))
+    }
+
+    /// Runs one edit: `f` validates and records its changes through [`Edit`]; then the
+    /// change-log entry is written and everything commits together. Any error rolls
+    /// the whole edit back. An edit that changes nothing leaves no history entry.
+    pub fn edit<T>(&mut self, label: &str, f: impl FnOnce(&mut Edit<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let result = (|| {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // References are checked at commit, so an edit may write parent and child in
+            // any order; the edit functions check them earlier for readable errors.
+            tx.pragma_update(None, "defer_foreign_keys", true)?;
+            let mut edit = Edit::new(&tx);
+            let value = f(&mut edit)?;
+            let changes = edit.into_changes();
+            if !changes.is_empty() {
+                history::record(&tx, label, &changes)?;
+            }
+            tx.commit()?;
+            Ok(value)
+        })();
+        result.map_err(|e| map_err(&path, e))
+    }
+
+    /// Reverts the newest edit; returns its label.
+    pub fn undo(&mut self) -> Result<String> {
+        self.in_tx(|tx| history::undo(tx))
+    }
+
+    /// Re-applies the newest undone edit; returns its label.
+    pub fn redo(&mut self) -> Result<String> {
+        self.in_tx(|tx| history::redo(tx))
+    }
+
+    /// What undo and redo would do.
+    pub fn undo_state(&self) -> Result<UndoState> {
+        history::state(&self.conn)
+    }
+
+    fn in_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let result = (|| {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.pragma_update(None, "defer_foreign_keys", true)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        result.map_err(|e| map_err(&path, e))
+    }
+}
+
+/// Connection settings for writing: WAL so readers never block the writer, foreign keys
+/// enforced, and full sync so an edit the UI shows as done survives a power cut.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.busy_timeout(Duration::from_secs(5))
+}
+
+/// Writes a whole mesh into an empty schema, without history.
+fn write_all(tx: &Transaction<'_>, mesh: &Mesh) -> Result<()> {
+    tables::write_mesh_info(tx, &mesh.info)?;
+    mesh.people.iter().try_for_each(|e| Person::upsert(e, tx))?;
+    mesh.teams.iter().try_for_each(|e| Team::upsert(e, tx))?;
+    mesh.domains.iter().try_for_each(|e| Domain::upsert(e, tx))?;
+    mesh.source_systems.iter().try_for_each(|e| SourceSystem::upsert(e, tx))?;
+    mesh.products.iter().try_for_each(|e| DataProduct::upsert(e, tx))?;
+    mesh.output_ports.iter().try_for_each(|e| OutputPort::upsert(e, tx))?;
+    mesh.input_ports.iter().try_for_each(|e| InputPort::upsert(e, tx))?;
+    mesh.positions.iter().try_for_each(|p| tables::write_position(tx, p))?;
+    Ok(())
+}
+
+fn bad(path: &Path, reason: &str) -> Error {
+    Error::BadFile { path: path.to_owned(), reason: reason.to_owned() }
+}
+
+fn map_open(path: &Path, e: rusqlite::Error) -> Error {
+    map_err(path, Error::Sqlite(e))
+}
+
+/// Turns SQLite's file-level failures into errors that name the file and the cause.
+fn map_err(path: &Path, e: Error) -> Error {
+    let Error::Sqlite(inner) = &e else { return e };
+    match inner.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => bad(path, "is not a SQLite database (not a Meshwright mesh)"),
+        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt { path: path.to_owned(), detail: inner.to_string() },
+        Some(ErrorCode::ReadOnly) => bad(path, "is read-only; make it writable to edit it"),
+        Some(ErrorCode::CannotOpen) => bad(path, "cannot be opened (missing folder or no permission)"),
+        Some(ErrorCode::PermissionDenied) => bad(path, "cannot be read: permission denied"),
+        _ => e,
+    }
+}

@@ -1,0 +1,114 @@
+//! Row mapping: one module per group of tables, each turning rows into model types and
+//! model types into upserts. Nothing here decides whether an edit is allowed; that is
+//! `store::edits`. Upserts use `ON CONFLICT DO UPDATE`, never `INSERT OR REPLACE`, which
+//! would delete the row first and break references to it.
+
+mod misc;
+mod org;
+mod ports;
+mod product;
+
+use rusqlite::types::Type;
+use rusqlite::{Connection, OptionalExtension, Row, ToSql};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::model::EntityKind;
+
+pub(crate) use misc::{
+    delete_position, get_position, load_mesh_info, load_positions, positions_of, write_mesh_info,
+    write_position,
+};
+pub(crate) use org::{load_team_members, members_of, teams_of_person};
+
+/// A model type stored as one row of its own table, keyed by a UUID `id`.
+pub(crate) trait Table: Sized {
+    /// The entity kind, for errors and the change log.
+    const KIND: EntityKind;
+    /// The table name.
+    const TABLE: &'static str;
+    /// `SELECT <columns> FROM <table>`, in the order `from_row` reads.
+    const SELECT: &'static str;
+    /// Reads one row of `SELECT`.
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
+    /// Inserts or updates the row (and its child rows).
+    fn upsert(&self, conn: &Connection) -> Result<()>;
+}
+
+/// Every row of a table, in storage order.
+pub(crate) fn load_all<T: Table>(conn: &Connection) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare(T::SELECT)?;
+    let rows = stmt.query_map([], T::from_row)?.collect::<rusqlite::Result<Vec<T>>>()?;
+    Ok(rows)
+}
+
+/// One row by id.
+pub(crate) fn get<T: Table>(conn: &Connection, id: Uuid) -> Result<Option<T>> {
+    let sql = format!("{} WHERE id = ?1", T::SELECT);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    Ok(stmt.query_row([id.to_string()], T::from_row).optional()?)
+}
+
+/// Rows matching a `WHERE` clause with one parameter.
+pub(crate) fn find<T: Table>(conn: &Connection, clause: &str, param: &dyn ToSql) -> Result<Vec<T>> {
+    let sql = format!("{} WHERE {clause}", T::SELECT);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([param], T::from_row)?.collect::<rusqlite::Result<Vec<T>>>()?;
+    Ok(rows)
+}
+
+/// Deletes one row by id.
+pub(crate) fn delete<T: Table>(conn: &Connection, id: Uuid) -> Result<()> {
+    let sql = format!("DELETE FROM {} WHERE id = ?1", T::TABLE);
+    conn.prepare_cached(&sql)?.execute([id.to_string()])?;
+    Ok(())
+}
+
+/// Whether a row with this id exists in the table.
+pub(crate) fn exists(conn: &Connection, table: &str, id: Uuid) -> Result<bool> {
+    let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
+    Ok(conn.prepare_cached(&sql)?.exists([id.to_string()])?)
+}
+
+fn conversion(idx: usize, err: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(err))
+}
+
+pub(crate) fn uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Uuid> {
+    let text: String = row.get(idx)?;
+    Uuid::parse_str(&text).map_err(|e| conversion(idx, e))
+}
+
+pub(crate) fn opt_uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Uuid>> {
+    let text: Option<String> = row.get(idx)?;
+    text.map(|t| Uuid::parse_str(&t).map_err(|e| conversion(idx, e))).transpose()
+}
+
+pub(crate) fn json<T: DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    serde_json::from_str(&text).map_err(|e| conversion(idx, e))
+}
+
+pub(crate) fn opt_json<T: DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = row.get(idx)?;
+    text.map(|t| serde_json::from_str(&t).map_err(|e| conversion(idx, e))).transpose()
+}
+
+/// Reads a text column through a parser of the model's enum words.
+pub(crate) fn word<T>(row: &Row<'_>, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, format!("unknown value {text:?}").into())
+    })
+}
+
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
+    Ok(serde_json::to_string(value)?)
+}
+
+pub(crate) fn id_text(id: Option<Uuid>) -> Option<String> {
+    id.map(|i| i.to_string())
+}
+
