@@ -3,7 +3,6 @@
 use chrono::NaiveDate;
 use rusqlite::types::Type;
 use rusqlite::{Connection, Row};
-use uuid::Uuid;
 
 use super::{Table, id_text, json, opt_json, opt_uuid, to_json, uuid, word};
 use crate::error::Result;

@@ -1,7 +1,6 @@
 //! Data products.
 
 use rusqlite::{Connection, Row};
-use uuid::Uuid;
 
 use super::{Table, id_text, json, opt_uuid, to_json, uuid, word};
 use crate::error::Result;
