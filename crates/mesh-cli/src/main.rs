@@ -1,1 +1,61 @@
-fn main(){}
+//! `meshwright`: the Meshwright core on the command line, for CI pipelines of domain
+//! repositories and for scripts. Each subcommand lives in `commands/`; this file only
+//! parses arguments and turns results into exit codes.
+//!
+//! Exit codes: 0 success, 1 findings (commands that check things), 2 usage or input
+//! error. Errors are one line on stderr naming the file and the cause.
+
+mod commands;
+mod progress;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Model a data mesh in one file: create, generate, inspect.
+#[derive(Debug, Parser)]
+#[command(name = "meshwright", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    New(commands::new::Args),
+    Generate(commands::generate::Args),
+    Stats(commands::stats::Args),
+    Show(commands::show::Args),
+}
+
+/// What a command reports when it ran to the end.
+pub enum Outcome {
+    /// Nothing to report beyond its output.
+    Ok,
+    /// It found problems worth failing a pipeline for.
+    #[allow(dead_code)] // used by `check`, which arrives with governance
+    Findings,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::New(args) => commands::new::run(args),
+        Command::Generate(args) => commands::generate::run(args),
+        Command::Stats(args) => commands::stats::run(args),
+        Command::Show(args) => commands::show::run(args),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(e) => {
+            // One line: the core's errors already name the file and the cause.
+            let mut line = format!("{e}");
+            for cause in e.chain().skip(1) {
+                line.push_str(&format!(": {cause}"));
+            }
+            eprintln!("meshwright: error: {}", line.replace('\n', " "));
+            ExitCode::from(2)
+        }
+    }
+}

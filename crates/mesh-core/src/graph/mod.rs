@@ -1,1 +1,226 @@
-//! x
+//! Graph views over a loaded [`Mesh`]: data products as nodes, dependencies as edges
+//! from consumer to provider (the provider's port on the edge), and the domain-level
+//! condensation of the same edges.
+//!
+//! Built once per snapshot and read many times (impact, cycles, layers, longest chain).
+//! petgraph indices stay inside this module: everything crossing the API is a product
+//! or domain UUID. It must not read the store or know how the graph is drawn.
+
+mod domains;
+
+use std::collections::HashMap;
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::{Bfs, EdgeRef, Reversed};
+use petgraph::Direction;
+use uuid::Uuid;
+
+use crate::model::{DependencySource, Mesh};
+
+pub use domains::{DomainEdge, DomainGraph};
+
+/// One dependency edge: the consumer's input port reading the provider's output port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dependency {
+    /// The consumer's input port.
+    pub input_port_id: Uuid,
+    /// The provider's output port.
+    pub output_port_id: Uuid,
+}
+
+/// The product dependency graph of one mesh snapshot.
+#[derive(Debug, Clone)]
+pub struct MeshGraph {
+    graph: DiGraph<Uuid, Dependency>,
+    index: HashMap<Uuid, NodeIndex>,
+    domain_of: HashMap<Uuid, Uuid>,
+    /// Strongly connected components in petgraph's postorder: providers before consumers.
+    sccs: Vec<Vec<NodeIndex>>,
+    /// For each node, the index of its component in `sccs`.
+    component: Vec<usize>,
+}
+
+impl MeshGraph {
+    /// Builds the graph. Input ports whose provider port is missing are skipped; the
+    /// store's foreign keys make that impossible for loaded meshes.
+    pub fn build(mesh: &Mesh) -> MeshGraph {
+        let mut graph = DiGraph::with_capacity(mesh.products.len(), mesh.input_ports.len());
+        let mut index = HashMap::with_capacity(mesh.products.len());
+        let mut domain_of = HashMap::with_capacity(mesh.products.len());
+        for p in &mesh.products {
+            index.insert(p.id, graph.add_node(p.id));
+            domain_of.insert(p.id, p.domain_id);
+        }
+        let port_owner: HashMap<Uuid, Uuid> = mesh.output_ports.iter().map(|p| (p.id, p.product_id)).collect();
+        for ip in &mesh.input_ports {
+            let DependencySource::OutputPort { port_id } = ip.source else { continue };
+            let (Some(&consumer), Some(&provider)) =
+                (index.get(&ip.product_id), port_owner.get(&port_id).and_then(|p| index.get(p)))
+            else {
+                continue;
+            };
+            graph.add_edge(consumer, provider, Dependency { input_port_id: ip.id, output_port_id: port_id });
+        }
+        let sccs = tarjan_scc(&graph);
+        let mut component = vec![0; graph.node_count()];
+        for (c, members) in sccs.iter().enumerate() {
+            for n in members {
+                component[n.index()] = c;
+            }
+        }
+        MeshGraph { graph, index, domain_of, sccs, component }
+    }
+
+    /// Number of products.
+    pub fn product_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of product-to-product dependencies.
+    pub fn dependency_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Whether the product is in the graph.
+    pub fn contains(&self, product: Uuid) -> bool {
+        self.index.contains_key(&product)
+    }
+
+    fn ids(&self, nodes: impl Iterator<Item = NodeIndex>) -> Vec<Uuid> {
+        let mut ids: Vec<Uuid> = nodes.map(|n| self.graph[n]).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The products this one reads directly (its providers), sorted by id.
+    pub fn providers(&self, product: Uuid) -> Vec<Uuid> {
+        let Some(&n) = self.index.get(&product) else { return Vec::new() };
+        self.ids(self.graph.neighbors_directed(n, Direction::Outgoing))
+    }
+
+    /// The products reading this one directly (its consumers), sorted by id.
+    pub fn consumers(&self, product: Uuid) -> Vec<Uuid> {
+        let Some(&n) = self.index.get(&product) else { return Vec::new() };
+        self.ids(self.graph.neighbors_directed(n, Direction::Incoming))
+    }
+
+    /// The dependencies leaving a product (what it consumes), in insertion order.
+    pub fn dependencies_of(&self, product: Uuid) -> Vec<(Uuid, Dependency)> {
+        let Some(&n) = self.index.get(&product) else { return Vec::new() };
+        // petgraph walks a node's edges newest first.
+        let mut deps: Vec<(Uuid, Dependency)> = self
+            .graph
+            .edges_directed(n, Direction::Outgoing)
+            .map(|e| (self.graph[e.target()], *e.weight()))
+            .collect();
+        deps.reverse();
+        deps
+    }
+
+    /// Every product this one depends on, directly or not (its upstream), sorted by id.
+    pub fn upstream(&self, product: Uuid) -> Vec<Uuid> {
+        let Some(&start) = self.index.get(&product) else { return Vec::new() };
+        let mut bfs = Bfs::new(&self.graph, start);
+        let mut found = Vec::new();
+        while let Some(n) = bfs.next(&self.graph) {
+            if n != start || self.in_cycle(start) {
+                found.push(n);
+            }
+        }
+        self.ids(found.into_iter())
+    }
+
+    /// Every product that depends on this one, directly or not: the impact of changing
+    /// it. Sorted by id.
+    pub fn downstream(&self, product: Uuid) -> Vec<Uuid> {
+        let Some(&start) = self.index.get(&product) else { return Vec::new() };
+        let reversed = Reversed(&self.graph);
+        let mut bfs = Bfs::new(reversed, start);
+        let mut found = Vec::new();
+        while let Some(n) = bfs.next(reversed) {
+            if n != start || self.in_cycle(start) {
+                found.push(n);
+            }
+        }
+        self.ids(found.into_iter())
+    }
+
+    fn in_cycle(&self, n: NodeIndex) -> bool {
+        self.sccs[self.component[n.index()]].len() > 1
+    }
+
+    /// The dependency cycles: strongly connected components of more than one product,
+    /// each sorted by id, the list sorted by its first member.
+    pub fn cycles(&self) -> Vec<Vec<Uuid>> {
+        let mut cycles: Vec<Vec<Uuid>> = self
+            .sccs
+            .iter()
+            .filter(|c| c.len() > 1)
+            .map(|c| self.ids(c.iter().copied()))
+            .collect();
+        cycles.sort();
+        cycles
+    }
+
+    /// Each product's topological layer: 0 for products that read no other product,
+    /// otherwise one more than their deepest provider. Products in one cycle share a layer.
+    pub fn layers(&self) -> HashMap<Uuid, usize> {
+        let (depth, _) = self.component_depths();
+        self.graph.node_indices().map(|n| (self.graph[n], depth[self.component[n.index()]])).collect()
+    }
+
+    /// Depth of every component and, for each, the deepest provider component to follow.
+    /// Relies on `sccs` being in postorder, so providers are always computed first.
+    fn component_depths(&self) -> (Vec<usize>, Vec<Option<usize>>) {
+        let mut depth = vec![0usize; self.sccs.len()];
+        let mut next = vec![None; self.sccs.len()];
+        for (c, members) in self.sccs.iter().enumerate() {
+            for &n in members {
+                for provider in self.graph.neighbors_directed(n, Direction::Outgoing) {
+                    let p = self.component[provider.index()];
+                    if p == c {
+                        continue;
+                    }
+                    let candidate = depth[p] + 1;
+                    if candidate > depth[c] || (candidate == depth[c] && next[c].is_some_and(|q| p < q)) {
+                        depth[c] = candidate;
+                        next[c] = Some(p);
+                    }
+                }
+            }
+        }
+        (depth, next)
+    }
+
+    /// A longest dependency chain, upstream first: the first product reads no other,
+    /// each next one reads the one before. A cycle on the way counts as one step,
+    /// represented by its smallest id. Empty for an empty mesh.
+    pub fn longest_chain(&self) -> Vec<Uuid> {
+        let (depth, next) = self.component_depths();
+        let Some(start) = (0..self.sccs.len()).max_by_key(|&c| (depth[c], std::cmp::Reverse(c))) else {
+            return Vec::new();
+        };
+        let mut chain = Vec::with_capacity(depth[start] + 1);
+        let mut cursor = Some(start);
+        while let Some(c) = cursor {
+            chain.push(self.ids(self.sccs[c].iter().copied())[0]);
+            cursor = next[c];
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// The domain-level condensation: one edge per (consumer domain, provider domain)
+    /// pair with the number of product dependencies behind it.
+    pub fn domain_graph(&self) -> DomainGraph {
+        DomainGraph::build(self.graph.edge_indices().filter_map(|e| {
+            let (consumer, provider) = self.graph.edge_endpoints(e)?;
+            Some((self.domain_of[&self.graph[consumer]], self.domain_of[&self.graph[provider]]))
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests;

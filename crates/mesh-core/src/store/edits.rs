@@ -23,15 +23,36 @@ use crate::validate;
 pub struct Edit<'a> {
     conn: &'a Connection,
     changes: Vec<Change>,
+    label: Option<String>,
 }
 
 impl<'a> Edit<'a> {
     pub(super) fn new(conn: &'a Connection) -> Self {
-        Edit { conn, changes: Vec::new() }
+        Edit { conn, changes: Vec::new(), label: None }
     }
 
-    pub(super) fn into_changes(self) -> Vec<Change> {
-        self.changes
+    /// The changes made and the label for the history ("Delete data product orders").
+    pub(super) fn finish(self) -> (Vec<Change>, String) {
+        let label = self.label.unwrap_or_else(|| "Edit".to_owned());
+        (self.changes, label)
+    }
+
+    /// Names the edit in the undo history, overriding the label the first operation set.
+    pub fn label(&mut self, label: impl Into<String>) {
+        self.label = Some(label.into());
+    }
+
+    /// Sets the label from the first operation of the edit; inner operations (the port
+    /// deletions inside a product deletion) keep the outer one.
+    fn describe(&mut self, verb: &str, kind: EntityKind, name: &str, exists: bool) {
+        if self.label.is_none() {
+            let verb = match verb {
+                "save" if exists => "Update",
+                "save" => "Create",
+                other => other,
+            };
+            self.label = Some(format!("{verb} {kind} {name}").trim_end().to_owned());
+        }
     }
 
     /// Writes `after` over `before` (absent for a creation) and records the change.
@@ -83,6 +104,7 @@ impl<'a> Edit<'a> {
     /// Changes the mesh header.
     pub fn set_mesh_info(&mut self, info: MeshInfo) -> Result<()> {
         validate::mesh_info(&info)?;
+        self.describe("Update", EntityKind::Mesh, "", true);
         let before = tables::load_mesh_info(self.conn)?.map(Entity::Mesh);
         self.put(before, Entity::Mesh(info))
     }
@@ -92,12 +114,14 @@ impl<'a> Edit<'a> {
         validate::person(&p)?;
         self.check_unique(EntityKind::Person, &p.username, "username", "person", "username", &p.username, p.id)?;
         let before = self.get::<Person>(p.id)?.map(Entity::Person);
+        self.describe("save", EntityKind::Person, &p.username, before.is_some());
         self.put(before, Entity::Person(p))
     }
 
     /// Deletes a person, taking them out of teams and clearing their accountabilities.
     pub fn delete_person(&mut self, id: Uuid) -> Result<()> {
         let person: Person = self.require(id)?;
+        self.describe("Delete", EntityKind::Person, &person.username, true);
         for team_id in tables::teams_of_person(self.conn, id)? {
             let mut team = self.team(team_id)?;
             let before = team.clone();
@@ -129,12 +153,14 @@ impl<'a> Edit<'a> {
             Some(_) => Some(Entity::Team(self.team(t.id)?)),
             None => None,
         };
+        self.describe("save", EntityKind::Team, &t.name, before.is_some());
         self.put(before, Entity::Team(t))
     }
 
     /// Deletes a team; the domains and products it owned become ownerless.
     pub fn delete_team(&mut self, id: Uuid) -> Result<()> {
         let team = self.team(id)?;
+        self.describe("Delete", EntityKind::Team, &team.name, true);
         let key = id.to_string();
         for mut d in tables::find::<Domain>(self.conn, "owner_team_id = ?1", &key)? {
             let before = d.clone();
@@ -171,6 +197,7 @@ impl<'a> Edit<'a> {
             cursor = self.get::<Domain>(parent)?.and_then(|p| p.parent_id);
         }
         let before = self.get::<Domain>(d.id)?.map(Entity::Domain);
+        self.describe("save", k, &d.name, before.is_some());
         self.put(before, Entity::Domain(d))
     }
 
@@ -178,6 +205,7 @@ impl<'a> Edit<'a> {
     /// holds products is refused, since products cannot exist outside a domain.
     pub fn delete_domain(&mut self, id: Uuid) -> Result<()> {
         let domain: Domain = self.require(id)?;
+        self.describe("Delete", EntityKind::Domain, &domain.name, true);
         let count: i64 = self
             .conn
             .prepare_cached("SELECT count(*) FROM product WHERE domain_id = ?1")?
@@ -204,12 +232,14 @@ impl<'a> Edit<'a> {
         validate::source_system(&s)?;
         self.check_unique(EntityKind::SourceSystem, &s.name, "name", "source_system", "name", &s.name, s.id)?;
         let before = self.get::<SourceSystem>(s.id)?.map(Entity::SourceSystem);
+        self.describe("save", EntityKind::SourceSystem, &s.name, before.is_some());
         self.put(before, Entity::SourceSystem(s))
     }
 
     /// Deletes a source system and the input ports that read it.
     pub fn delete_source_system(&mut self, id: Uuid) -> Result<()> {
         let system: SourceSystem = self.require(id)?;
+        self.describe("Delete", EntityKind::SourceSystem, &system.name, true);
         for ip in tables::find::<InputPort>(self.conn, "source_system_id = ?1", &id.to_string())? {
             self.remove(Entity::InputPort(ip))?;
         }
@@ -228,12 +258,14 @@ impl<'a> Edit<'a> {
         self.check_ref(k, &p.name, "ownerTeamId", "team", p.owner_team_id)?;
         self.check_ref(k, &p.name, "accountablePersonId", "person", p.accountable_person_id)?;
         let before = self.get::<DataProduct>(p.id)?.map(Entity::Product);
+        self.describe("save", k, &p.name, before.is_some());
         self.put(before, Entity::Product(p))
     }
 
     /// Deletes a product with its ports, the dependencies on its ports and its positions.
     pub fn delete_product(&mut self, id: Uuid) -> Result<()> {
         let product: DataProduct = self.require(id)?;
+        self.describe("Delete", EntityKind::Product, &product.name, true);
         let key = id.to_string();
         for port in tables::find::<OutputPort>(self.conn, "product_id = ?1", &key)? {
             self.delete_output_port(port.id)?;
@@ -264,12 +296,14 @@ impl<'a> Edit<'a> {
             return Err(Error::conflict(k, &p.name, "name", format!("the product already has a port {} version {}", p.name, p.version)));
         }
         self.check_ref(k, &p.name, "successorPortId", "output_port", p.successor_port_id)?;
+        self.describe("save", k, &p.name, before.is_some());
         self.put(before.map(Entity::OutputPort), Entity::OutputPort(p))
     }
 
     /// Deletes an output port, the dependencies on it, and successor links to it.
     pub fn delete_output_port(&mut self, id: Uuid) -> Result<()> {
         let port: OutputPort = self.require(id)?;
+        self.describe("Delete", EntityKind::OutputPort, &port.name, true);
         let key = id.to_string();
         for ip in tables::find::<InputPort>(self.conn, "provider_port_id = ?1", &key)? {
             self.remove(Entity::InputPort(ip))?;
@@ -325,12 +359,14 @@ impl<'a> Edit<'a> {
                 self.check_ref(k, &p.name, "source", "source_system", Some(source_system_id))?;
             }
         }
+        self.describe("save", k, &p.name, before.is_some());
         self.put(before.map(Entity::InputPort), Entity::InputPort(p))
     }
 
     /// Deletes an input port (removes a dependency).
     pub fn delete_input_port(&mut self, id: Uuid) -> Result<()> {
         let port: InputPort = self.require(id)?;
+        self.describe("Delete", EntityKind::InputPort, &port.name, true);
         self.remove(Entity::InputPort(port))
     }
 
@@ -343,6 +379,9 @@ impl<'a> Edit<'a> {
             return Err(Error::invalid(EntityKind::Position, &p.view, "view", "must be 1 to 200 characters"));
         }
         let before = tables::get_position(self.conn, p.entity_id, &p.view)?.map(Entity::Position);
+        if self.label.is_none() {
+            self.label = Some("Move".to_owned());
+        }
         self.put(before, Entity::Position(p))
     }
 

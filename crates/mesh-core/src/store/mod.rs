@@ -24,7 +24,7 @@ pub use history::{Change, Entity, HISTORY_LIMIT, Key, UndoState};
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 
 use crate::error::{Error, Result};
-use crate::model::{DataProduct, Domain, InputPort, Mesh, MeshInfo, OutputPort, Person, SourceSystem, Team};
+use crate::model::{Mesh, MeshInfo, Team};
 use crate::validate;
 use tables::Table;
 
@@ -50,13 +50,14 @@ pub enum Access {
 impl Store {
     /// Creates a new, empty mesh file. Refuses a path that already exists.
     pub fn create(path: &Path, info: &MeshInfo) -> Result<Store> {
-        Store::create_from(path, &Mesh::empty(info.clone()))
+        Store::create_from(path, &Mesh::empty(info.clone()), &mut |_, _| {})
     }
 
     /// Creates a new mesh file holding `mesh` (with an empty history), for the demo, the
     /// generator and imports. The file is built under a temporary name and renamed into
     /// place, so a failure leaves nothing behind. Refuses a path that already exists.
-    pub fn create_from(path: &Path, mesh: &Mesh) -> Result<Store> {
+    /// `progress` is told (rows written, rows in all) as the rows go in.
+    pub fn create_from(path: &Path, mesh: &Mesh, progress: Progress<'_>) -> Result<Store> {
         validate::mesh_info(&mesh.info)?;
         if path.exists() {
             return Err(bad(path, "already exists; choose another name or delete it first"));
@@ -72,7 +73,9 @@ impl Store {
             configure(&conn)?;
             migrations::migrate(&mut conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            write_all(&tx, mesh)?;
+            // Subdomains may come before their parents; check references at commit.
+            tx.pragma_update(None, "defer_foreign_keys", true)?;
+            write_all(&tx, mesh, progress)?;
             tx.commit()?;
             // Closing checkpoints the WAL into the main file, so the rename moves everything.
             conn.close().map_err(|(_, e)| e)?;
@@ -170,7 +173,7 @@ impl Store {
     /// Runs one edit: `f` validates and records its changes through [`Edit`]; then the
     /// change-log entry is written and everything commits together. Any error rolls
     /// the whole edit back. An edit that changes nothing leaves no history entry.
-    pub fn edit<T>(&mut self, label: &str, f: impl FnOnce(&mut Edit<'_>) -> Result<T>) -> Result<T> {
+    pub fn edit<T>(&mut self, f: impl FnOnce(&mut Edit<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
         let result = (|| {
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -179,9 +182,9 @@ impl Store {
             tx.pragma_update(None, "defer_foreign_keys", true)?;
             let mut edit = Edit::new(&tx);
             let value = f(&mut edit)?;
-            let changes = edit.into_changes();
+            let (changes, label) = edit.finish();
             if !changes.is_empty() {
-                history::record(&tx, label, &changes)?;
+                history::record(&tx, &label, &changes)?;
             }
             tx.commit()?;
             Ok(value)
@@ -226,17 +229,53 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(5))
 }
 
-/// Writes a whole mesh into an empty schema, without history.
-fn write_all(tx: &Transaction<'_>, mesh: &Mesh) -> Result<()> {
+/// Reports progress of long work as (done, total).
+pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
+
+/// Writes a whole mesh into an empty schema, without history. Every entity is validated
+/// first, so a generated or imported mesh meets the same rules as an edit.
+fn write_all(tx: &Transaction<'_>, mesh: &Mesh, progress: Progress<'_>) -> Result<()> {
+    mesh.people.iter().try_for_each(validate::person)?;
+    mesh.teams.iter().try_for_each(validate::team)?;
+    mesh.domains.iter().try_for_each(validate::domain)?;
+    mesh.source_systems.iter().try_for_each(validate::source_system)?;
+    mesh.products.iter().try_for_each(validate::product)?;
+    mesh.output_ports.iter().try_for_each(validate::output_port)?;
+    mesh.input_ports.iter().try_for_each(validate::input_port)?;
+
+    let total = mesh.people.len()
+        + mesh.teams.len()
+        + mesh.domains.len()
+        + mesh.source_systems.len()
+        + mesh.products.len()
+        + mesh.output_ports.len()
+        + mesh.input_ports.len()
+        + mesh.positions.len();
+    let mut done = 0;
+    let mut step = |n: usize| {
+        done += n;
+        progress(done, total);
+    };
     tables::write_mesh_info(tx, &mesh.info)?;
-    mesh.people.iter().try_for_each(|e| Person::upsert(e, tx))?;
-    mesh.teams.iter().try_for_each(|e| Team::upsert(e, tx))?;
-    mesh.domains.iter().try_for_each(|e| Domain::upsert(e, tx))?;
-    mesh.source_systems.iter().try_for_each(|e| SourceSystem::upsert(e, tx))?;
-    mesh.products.iter().try_for_each(|e| DataProduct::upsert(e, tx))?;
-    mesh.output_ports.iter().try_for_each(|e| OutputPort::upsert(e, tx))?;
-    mesh.input_ports.iter().try_for_each(|e| InputPort::upsert(e, tx))?;
-    mesh.positions.iter().try_for_each(|p| tables::write_position(tx, p))?;
+    write_rows(tx, &mesh.people, &mut step)?;
+    write_rows(tx, &mesh.teams, &mut step)?;
+    write_rows(tx, &mesh.domains, &mut step)?;
+    write_rows(tx, &mesh.source_systems, &mut step)?;
+    write_rows(tx, &mesh.products, &mut step)?;
+    write_rows(tx, &mesh.output_ports, &mut step)?;
+    write_rows(tx, &mesh.input_ports, &mut step)?;
+    for chunk in mesh.positions.chunks(1000) {
+        chunk.iter().try_for_each(|p| tables::write_position(tx, p))?;
+        step(chunk.len());
+    }
+    Ok(())
+}
+
+fn write_rows<T: Table>(tx: &Transaction<'_>, rows: &[T], step: &mut impl FnMut(usize)) -> Result<()> {
+    for chunk in rows.chunks(1000) {
+        chunk.iter().try_for_each(|row| row.upsert(tx))?;
+        step(chunk.len());
+    }
     Ok(())
 }
 

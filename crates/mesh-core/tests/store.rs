@@ -1,0 +1,367 @@
+//! Integration tests of the mesh file on real temporary files: create, edit, reopen,
+//! undo and redo across a reopen, and every kind of bad file.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use mesh_core::model::*;
+use mesh_core::store::{APPLICATION_ID, SCHEMA_VERSION};
+use mesh_core::{Access, Error, Store};
+
+fn temp() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("test.mesh");
+    (dir, path)
+}
+
+/// A store holding domain `sales`, team `crew`, products `orders` and `invoices`, each
+/// with one port, and `invoices` reading `orders`.
+struct Fixture {
+    store: Store,
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+    domain: Domain,
+    team: Team,
+    orders: DataProduct,
+    orders_port: OutputPort,
+    invoices: DataProduct,
+    invoices_port: OutputPort,
+    dep: InputPort,
+}
+
+fn fixture() -> Fixture {
+    let (dir, path) = temp();
+    let mut store = Store::create(&path, &info("Test mesh")).unwrap();
+    let domain = domain("sales");
+    let team = team("crew");
+    let mut orders = product("orders", &domain);
+    orders.owner_team_id = Some(team.id);
+    let orders_port = port("orders-table", &orders);
+    let invoices = product("invoices", &domain);
+    let invoices_port = port("invoices-table", &invoices);
+    let dep = dependency(&invoices, &orders_port);
+    store.edit(|e| e.save_team(team.clone())).unwrap();
+    store.edit(|e| e.save_domain(domain.clone())).unwrap();
+    store
+        .edit(|e| {
+            e.save_product(orders.clone())?;
+            e.save_output_port(orders_port.clone())
+        })
+        .unwrap();
+    store
+        .edit(|e| {
+            e.save_product(invoices.clone())?;
+            e.save_output_port(invoices_port.clone())?;
+            e.save_input_port(dep.clone())
+        })
+        .unwrap();
+    Fixture { store, path, _dir: dir, domain, team, orders, orders_port, invoices, invoices_port, dep }
+}
+
+#[test]
+fn create_edit_reopen() {
+    let f = fixture();
+    let before = f.store.load().unwrap();
+    assert_eq!(before.products.len(), 2);
+    assert_eq!(before.output_ports.len(), 2);
+    assert_eq!(before.input_ports, vec![f.dep.clone()]);
+    drop(f.store);
+    let reopened = Store::open(&f.path, Access::ReadWrite).unwrap();
+    assert_eq!(reopened.load().unwrap(), before);
+    let read_only = Store::open(&f.path, Access::ReadOnly).unwrap();
+    assert_eq!(read_only.load().unwrap(), before);
+}
+
+#[test]
+fn every_field_round_trips() {
+    let mut f = fixture();
+    let mut p = f.orders.clone();
+    p.description = ProductDescription {
+        purpose: Some("Why".into()),
+        usage: Some("How\nover lines".into()),
+        limitations: Some("Not for billing".into()),
+    };
+    p.tags = vec!["core".into(), "gold".into()];
+    p.links = vec![Link { url: "https://wiki.example.com/orders".into(), title: Some("Wiki".into()), kind: None }];
+    p.custom_properties = vec![CustomProperty {
+        key: "costCenter".into(),
+        value: serde_json::json!({"id": 42, "name": "retail"}),
+        description: Some("who pays".into()),
+    }];
+    p.extensions.insert("odps".into(), serde_json::json!({"x-unknown": [1, 2, 3]}));
+    p.archetype = Some(Archetype::Aggregate);
+    p.status = Status::Deprecated;
+    let mut op = f.orders_port.clone();
+    op.contract = Some(ContractRef { contract_id: "orders-v1".into(), version: Some("1.0.0".into()), status: Some(Status::Draft) });
+    op.contains_pii = true;
+    op.classification = Some("restricted".into());
+    op.service_levels = vec![ServiceLevel { property: "freshness".into(), value: 1.5, unit: Some("h".into()), description: None }];
+    op.deprecation_date = chrono::NaiveDate::from_ymd_opt(2027, 3, 31);
+    op.successor_port_id = Some(f.invoices_port.id);
+    op.visibility = Visibility::Domain;
+    op.port_type = PortType::Stream;
+    f.store.edit(|e| { e.save_product(p.clone())?; e.save_output_port(op.clone()) }).unwrap();
+    drop(f.store);
+    let mesh = Store::open(&f.path, Access::ReadOnly).unwrap().load().unwrap();
+    assert_eq!(mesh.product_by_name("orders"), Some(&p));
+    assert!(mesh.output_ports.contains(&op));
+}
+
+#[test]
+fn undo_and_redo_survive_reopen() {
+    let mut f = fixture();
+    let mut renamed = f.orders.clone();
+    renamed.display_name = "Orders (renamed)".into();
+    f.store.edit(|e| e.save_product(renamed.clone())).unwrap();
+    let state = f.store.undo_state().unwrap();
+    assert_eq!(state.undo.as_deref(), Some("Update data product orders"));
+    assert_eq!(state.redo, None);
+    drop(f.store);
+
+    let mut store = Store::open(&f.path, Access::ReadWrite).unwrap();
+    assert_eq!(store.undo().unwrap(), "Update data product orders");
+    assert_eq!(store.load().unwrap().product_by_name("orders").unwrap().display_name, "ORDERS");
+    drop(store);
+
+    let mut store = Store::open(&f.path, Access::ReadWrite).unwrap();
+    assert_eq!(store.undo_state().unwrap().redo.as_deref(), Some("Update data product orders"));
+    store.redo().unwrap();
+    drop(store);
+    let store = Store::open(&f.path, Access::ReadWrite).unwrap();
+    assert_eq!(store.load().unwrap().product_by_name("orders").unwrap().display_name, "Orders (renamed)");
+}
+
+#[test]
+fn undo_everything_back_to_empty_and_redo_it_all() {
+    let mut f = fixture();
+    let full = f.store.load().unwrap();
+    let mut undone = 0;
+    while f.store.undo().is_ok() {
+        undone += 1;
+    }
+    assert_eq!(undone, 4);
+    let empty = f.store.load().unwrap();
+    assert!(empty.products.is_empty() && empty.domains.is_empty() && empty.teams.is_empty());
+    assert!(matches!(f.store.undo(), Err(Error::NothingTo("undo"))));
+    while f.store.redo().is_ok() {}
+    assert_eq!(f.store.load().unwrap(), full);
+}
+
+#[test]
+fn a_new_edit_drops_the_redo_branch() {
+    let mut f = fixture();
+    f.store.undo().unwrap();
+    assert!(f.store.undo_state().unwrap().redo.is_some());
+    f.store.edit(|e| e.save_domain(domain("marketing"))).unwrap();
+    assert_eq!(f.store.undo_state().unwrap().redo, None);
+    assert!(matches!(f.store.redo(), Err(Error::NothingTo("redo"))));
+}
+
+#[test]
+fn deleting_a_product_removes_its_ports_and_dependencies_and_undo_restores_them() {
+    let mut f = fixture();
+    let full = f.store.load().unwrap();
+    f.store
+        .edit(|e| e.set_position(Position { entity_id: f.orders.id, view: "mesh".into(), x: 10.0, y: 20.0 }))
+        .unwrap();
+    let with_position = f.store.load().unwrap();
+    f.store.edit(|e| e.delete_product(f.orders.id)).unwrap();
+    let after = f.store.load().unwrap();
+    assert_eq!(after.products.len(), 1);
+    assert!(after.output_ports.iter().all(|p| p.product_id != f.orders.id));
+    assert!(after.input_ports.is_empty(), "the dependency on the deleted port goes too");
+    assert!(after.positions.is_empty());
+    assert_eq!(f.store.undo_state().unwrap().undo.as_deref(), Some("Delete data product orders"));
+    f.store.undo().unwrap();
+    assert_eq!(f.store.load().unwrap(), with_position);
+    f.store.undo().unwrap();
+    assert_eq!(f.store.load().unwrap(), full);
+}
+
+#[test]
+fn deleting_a_team_leaves_products_ownerless_and_undo_restores_ownership() {
+    let mut f = fixture();
+    f.store.edit(|e| e.delete_team(f.team.id)).unwrap();
+    let mesh = f.store.load().unwrap();
+    assert!(mesh.teams.is_empty());
+    assert_eq!(mesh.product_by_name("orders").unwrap().owner_team_id, None);
+    f.store.undo().unwrap();
+    let mesh = f.store.load().unwrap();
+    assert_eq!(mesh.product_by_name("orders").unwrap().owner_team_id, Some(f.team.id));
+}
+
+#[test]
+fn team_members_round_trip_and_person_delete_removes_membership() {
+    let mut f = fixture();
+    let alice = person("alice@example.com");
+    let mut t = f.team.clone();
+    t.members = vec![Membership { person_id: alice.id, role: "product-owner".into() }];
+    f.store.edit(|e| { e.save_person(alice.clone())?; e.save_team(t.clone()) }).unwrap();
+    assert_eq!(f.store.load().unwrap().teams[0].members, t.members);
+    f.store.edit(|e| e.delete_person(alice.id)).unwrap();
+    assert!(f.store.load().unwrap().teams[0].members.is_empty());
+    f.store.undo().unwrap();
+    assert_eq!(f.store.load().unwrap().teams[0].members, t.members);
+}
+
+/// Asserts that an edit failed with `kind` on `field` and changed nothing.
+fn refused(f: &mut Fixture, kind: &str, field: &str, edit: impl FnOnce(&mut mesh_core::store::Edit<'_>) -> mesh_core::Result<()>) {
+    let before = f.store.load().unwrap();
+    let history = f.store.undo_state().unwrap();
+    let err = f.store.edit(edit).unwrap_err();
+    assert_eq!(err.kind(), kind, "{err}");
+    assert_eq!(err.field(), Some(field), "{err}");
+    assert_eq!(f.store.load().unwrap(), before, "a refused edit must change nothing");
+    assert_eq!(f.store.undo_state().unwrap(), history);
+}
+
+#[test]
+fn invalid_and_conflicting_edits_are_refused_whole() {
+    let mut f = fixture();
+    let mut bad = f.orders.clone();
+    bad.name = "Orders!".into();
+    refused(&mut f, "invalid", "name", |e| e.save_product(bad));
+
+    let mut bad = f.orders.clone();
+    bad.version = "one".into();
+    refused(&mut f, "invalid", "version", |e| e.save_product(bad));
+
+    let dup = product("orders", &f.domain.clone());
+    refused(&mut f, "conflict", "name", |e| e.save_product(dup));
+
+    let mut orphan = product("lost", &f.domain.clone());
+    orphan.domain_id = uuid::Uuid::new_v4();
+    refused(&mut f, "invalid", "domainId", |e| e.save_product(orphan));
+
+    // The first write of a multi-step edit is rolled back when a later step fails.
+    let fresh = product("fresh", &f.domain.clone());
+    let mut second = product("second", &f.domain.clone());
+    second.owner_team_id = Some(uuid::Uuid::new_v4());
+    refused(&mut f, "invalid", "ownerTeamId", |e| {
+        e.save_product(fresh)?;
+        e.save_product(second)
+    });
+
+    let own = dependency(&f.orders.clone(), &f.orders_port.clone());
+    refused(&mut f, "invalid", "source", |e| e.save_input_port(own));
+
+    let mut twice = dependency(&f.invoices.clone(), &f.orders_port.clone());
+    twice.name = "again".into();
+    refused(&mut f, "conflict", "source", |e| e.save_input_port(twice));
+
+    let domain_id = f.domain.id;
+    refused(&mut f, "conflict", "id", |e| e.delete_domain(domain_id));
+
+    let mut child = domain("child");
+    child.parent_id = Some(f.domain.id);
+    f.store.edit(|e| e.save_domain(child.clone())).unwrap();
+    let mut looped = f.domain.clone();
+    looped.parent_id = Some(child.id);
+    refused(&mut f, "invalid", "parentId", |e| e.save_domain(looped));
+
+    let same = port("orders-table", &f.orders.clone());
+    refused(&mut f, "conflict", "name", |e| e.save_output_port(same));
+}
+
+#[test]
+fn an_unchanged_save_leaves_no_history() {
+    let mut f = fixture();
+    let state = f.store.undo_state().unwrap();
+    f.store.edit(|e| e.save_product(f.orders.clone())).unwrap();
+    assert_eq!(f.store.undo_state().unwrap(), state);
+}
+
+fn assert_bad(path: &Path, access: Access, needle: &str) {
+    let before = fs::read(path).ok();
+    let err = Store::open(path, access).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains(&path.display().to_string()), "error must name the file: {msg}");
+    assert!(msg.contains(needle), "expected {needle:?} in {msg:?}");
+    assert_eq!(fs::read(path).ok(), before, "the file must be left unchanged");
+}
+
+#[test]
+fn bad_files_are_refused_and_left_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_bad(&d.join("missing.mesh"), Access::ReadWrite, "does not exist");
+    assert_bad(d, Access::ReadWrite, "is a directory");
+
+    let text = d.join("notes.mesh");
+    fs::write(&text, "this is not a database, just some text that is long enough to look like a header.\n".repeat(20)).unwrap();
+    assert_bad(&text, Access::ReadWrite, "not a SQLite database");
+    assert_bad(&text, Access::ReadOnly, "not a SQLite database");
+
+    let empty = d.join("empty.mesh");
+    fs::write(&empty, "").unwrap();
+    assert_bad(&empty, Access::ReadWrite, "is empty");
+
+    let other = d.join("other.mesh");
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hi');").unwrap();
+    drop(conn);
+    assert_bad(&other, Access::ReadWrite, "not a Meshwright mesh");
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_untouched() {
+    let (_dir, path) = temp();
+    drop(Store::create(&path, &info("Future")).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+    assert_eq!(app, APPLICATION_ID);
+    drop(conn);
+    assert_bad(&path, Access::ReadWrite, "newer Meshwright");
+    assert_bad(&path, Access::ReadOnly, "newer Meshwright");
+    let err = Store::open(&path, Access::ReadWrite).unwrap_err();
+    assert!(matches!(err, Error::NewerSchema { found, supported, .. } if found == SCHEMA_VERSION + 1 && supported == SCHEMA_VERSION));
+}
+
+#[test]
+fn a_read_only_file_opens_for_reading_but_not_for_editing() {
+    let f = fixture();
+    drop(f.store);
+    let mut perms = fs::metadata(&f.path).unwrap().permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(&f.path, perms).unwrap();
+    assert_bad(&f.path, Access::ReadWrite, "read-only");
+    let mesh = Store::open(&f.path, Access::ReadOnly).unwrap().load().unwrap();
+    assert_eq!(mesh.products.len(), 2);
+}
+
+#[test]
+fn a_corrupted_file_is_reported_as_such() {
+    let f = fixture();
+    drop(f.store);
+    let mut bytes = fs::read(&f.path).unwrap();
+    assert!(bytes.len() > 8192, "fixture should span several pages");
+    // Overwrite everything after the first page: the header stays valid, the tables do not.
+    for b in &mut bytes[4096..] {
+        *b = 0xA5;
+    }
+    fs::write(&f.path, &bytes).unwrap();
+    let result = Store::open(&f.path, Access::ReadOnly).and_then(|s| s.load());
+    let err = result.unwrap_err();
+    assert!(matches!(err, Error::Corrupt { .. } | Error::BadFile { .. }), "{err:?}");
+    assert!(err.to_string().contains(&f.path.display().to_string()), "{err}");
+    assert_eq!(fs::read(&f.path).unwrap(), bytes);
+}
+
+#[test]
+fn create_refuses_an_existing_path_and_leaves_no_partial_file() {
+    let f = fixture();
+    let before = fs::read(&f.path).unwrap();
+    let err = Store::create(&f.path, &info("Again")).unwrap_err();
+    assert!(err.to_string().contains("already exists"), "{err}");
+    assert_eq!(fs::read(&f.path).unwrap(), before);
+
+    let (dir, path) = temp();
+    let mut bad = info("Bad");
+    bad.namespace = "Not A Namespace".into();
+    assert_eq!(Store::create(&path, &bad).unwrap_err().field(), Some("namespace"));
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "no file left behind");
+}
