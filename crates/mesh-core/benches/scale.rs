@@ -1,1 +1,115 @@
-fn main(){}
+//! `cargo xtask bench`: how the core's hot paths grow with the size of the mesh.
+//!
+//! A plain harness (no statistics framework) because the figures that matter are whole
+//! operations on files of 1,000 to 100,000 products, each repeated a few times, with the
+//! median reported as a markdown table ready for README. It measures; it asserts nothing.
+//!
+//! Arguments: `--sizes 1000,10000,100000` (default) and `--edits N` (default 200).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use mesh_core::generate::{GenerateOptions, generate};
+use mesh_core::graph::MeshGraph;
+use mesh_core::{Access, Store};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(f());
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn ms(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 10.0 {
+        format!("{ms:.2} ms")
+    } else {
+        format!("{ms:.0} ms")
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let sizes: Vec<usize> = arg("--sizes")
+        .unwrap_or_else(|| "1000,10000,100000".to_owned())
+        .split(',')
+        .map(|s| {
+            s.trim()
+                .parse()
+                .expect("--sizes takes numbers separated by commas")
+        })
+        .collect();
+    let edits: usize = arg("--edits").map_or(200, |s| s.parse().expect("--edits takes a number"));
+    let dir = tempfile::tempdir().expect("temporary folder");
+
+    println!(
+        "| products | dependencies | generate + write file | open + load model | graph + SCCs + longest chain | one edit (median) | file size |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    for &n in &sizes {
+        let path = dir.path().join(format!("bench-{n}.mesh"));
+        let started = Instant::now();
+        let mesh = generate(&GenerateOptions {
+            products: n,
+            domains: None,
+            seed: 42,
+        });
+        drop(Store::create_from(&path, &mesh, &mut |_, _| {}).expect("write generated mesh"));
+        let generate_write = started.elapsed();
+        drop(mesh);
+
+        let runs = if n >= 100_000 { 3 } else { 7 };
+        let load = time(runs, || {
+            Store::open(&path, Access::ReadOnly)
+                .and_then(|s| s.load())
+                .expect("load")
+        });
+        let mesh = Store::open(&path, Access::ReadOnly)
+            .and_then(|s| s.load())
+            .expect("load");
+        let graph_time = time(runs, || {
+            let g = MeshGraph::build(&mesh);
+            (g.cycles().len(), g.longest_chain().len())
+        });
+        let dependencies = MeshGraph::build(&mesh).dependency_count();
+
+        let mut store = Store::open(&path, Access::ReadWrite).expect("open for editing");
+        let mut product = mesh.products[mesh.products.len() / 2].clone();
+        let original = product.display_name.clone();
+        let mut samples = Vec::with_capacity(edits);
+        for i in 0..edits {
+            product.display_name = format!("{original} {i}");
+            let p = product.clone();
+            let start = Instant::now();
+            store.edit(|e| e.save_product(p)).expect("edit");
+            samples.push(start.elapsed());
+        }
+        drop(store);
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        println!(
+            "| {n} | {dependencies} | {} | {} | {} | {} | {:.1} MB |",
+            ms(generate_write),
+            ms(load),
+            ms(graph_time),
+            ms(median(samples)),
+            size as f64 / 1e6
+        );
+    }
+}

@@ -102,7 +102,12 @@ impl Error {
         field: &'static str,
         reason: impl Into<String>,
     ) -> Self {
-        Error::Invalid { entity, name: name.to_owned(), field, reason: reason.into() }
+        Error::Invalid {
+            entity,
+            name: name.to_owned(),
+            field,
+            reason: reason.into(),
+        }
     }
 
     /// Shorthand for [`Error::Conflict`].
@@ -112,7 +117,12 @@ impl Error {
         field: &'static str,
         reason: impl Into<String>,
     ) -> Self {
-        Error::Conflict { entity, name: name.to_owned(), field, reason: reason.into() }
+        Error::Conflict {
+            entity,
+            name: name.to_owned(),
+            field,
+            reason: reason.into(),
+        }
     }
 
     /// A stable machine-readable kind, for the CLI's JSON and the desktop's typed errors.

@@ -47,7 +47,11 @@ pub struct Stats {
 impl Stats {
     /// Computes the counts for a snapshot and its graph.
     pub fn of(mesh: &Mesh, graph: &MeshGraph) -> Stats {
-        let names: HashMap<Uuid, &str> = mesh.products.iter().map(|p| (p.id, p.name.as_str())).collect();
+        let names: HashMap<Uuid, &str> = mesh
+            .products
+            .iter()
+            .map(|p| (p.id, p.name.as_str()))
+            .collect();
         let cycles = graph.cycles();
         let chain = graph.longest_chain();
         let domain_graph = graph.domain_graph();
@@ -69,7 +73,10 @@ impl Stats {
             cycles: cycles.len(),
             products_in_cycles: cycles.iter().map(Vec::len).sum(),
             longest_chain: chain.len(),
-            longest_chain_products: chain.iter().map(|id| names.get(id).copied().unwrap_or("?").to_owned()).collect(),
+            longest_chain_products: chain
+                .iter()
+                .map(|id| names.get(id).copied().unwrap_or("?").to_owned())
+                .collect(),
         }
     }
 }
@@ -126,7 +133,11 @@ impl ProductDetail {
     /// The view of the product named `name`, if there is one.
     pub fn of(mesh: &Mesh, graph: &MeshGraph, name: &str) -> Option<ProductDetail> {
         let product = mesh.product_by_name(name)?.clone();
-        let domains: HashMap<Uuid, &str> = mesh.domains.iter().map(|d| (d.id, d.name.as_str())).collect();
+        let domains: HashMap<Uuid, &str> = mesh
+            .domains
+            .iter()
+            .map(|d| (d.id, d.name.as_str()))
+            .collect();
         let products = mesh.product_index();
         let refs = |ids: Vec<Uuid>| -> Vec<ProductRef> {
             let mut out: Vec<ProductRef> = ids
@@ -141,8 +152,13 @@ impl ProductDetail {
             out.sort_by(|a, b| a.name.cmp(&b.name));
             out
         };
-        let ports: HashMap<Uuid, &OutputPort> = mesh.output_ports.iter().map(|p| (p.id, p)).collect();
-        let systems: HashMap<Uuid, &str> = mesh.source_systems.iter().map(|s| (s.id, s.name.as_str())).collect();
+        let ports: HashMap<Uuid, &OutputPort> =
+            mesh.output_ports.iter().map(|p| (p.id, p)).collect();
+        let systems: HashMap<Uuid, &str> = mesh
+            .source_systems
+            .iter()
+            .map(|s| (s.id, s.name.as_str()))
+            .collect();
         let input_ports = mesh
             .input_ports
             .iter()
@@ -153,20 +169,29 @@ impl ProductDetail {
                     DependencySource::OutputPort { port_id } => match ports.get(&port_id) {
                         Some(op) => format!(
                             "{}/{}@{}",
-                            products.get(&op.product_id).map_or("?", |p| p.name.as_str()),
+                            products
+                                .get(&op.product_id)
+                                .map_or("?", |p| p.name.as_str()),
                             op.name,
                             op.version
                         ),
                         None => "?".to_owned(),
                     },
                     DependencySource::SourceSystem { source_system_id } => {
-                        format!("source-system:{}", systems.get(&source_system_id).copied().unwrap_or("?"))
+                        format!(
+                            "source-system:{}",
+                            systems.get(&source_system_id).copied().unwrap_or("?")
+                        )
                     }
                 },
             })
             .collect();
         Some(ProductDetail {
-            domain: domains.get(&product.domain_id).copied().unwrap_or("?").to_owned(),
+            domain: domains
+                .get(&product.domain_id)
+                .copied()
+                .unwrap_or("?")
+                .to_owned(),
             owner_team: product
                 .owner_team_id
                 .and_then(|t| mesh.teams.iter().find(|x| x.id == t))
@@ -175,7 +200,12 @@ impl ProductDetail {
                 .accountable_person_id
                 .and_then(|p| mesh.people.iter().find(|x| x.id == p))
                 .map(|p| p.display_name.clone()),
-            output_ports: mesh.output_ports.iter().filter(|p| p.product_id == product.id).cloned().collect(),
+            output_ports: mesh
+                .output_ports
+                .iter()
+                .filter(|p| p.product_id == product.id)
+                .cloned()
+                .collect(),
             input_ports,
             providers: refs(graph.providers(product.id)),
             consumers: refs(graph.consumers(product.id)),

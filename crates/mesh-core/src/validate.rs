@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use crate::error::{Error, Result};
 use crate::model::{
-    CustomProperty, DataProduct, Domain, EntityKind, InputPort, Link, MeshInfo, OutputPort,
+    CustomProperty, DataProduct, Domain, EntityKind, InputPort, Link, Mesh, MeshInfo, OutputPort,
     Person, ServiceLevel, SourceSystem, Team,
 };
 
@@ -33,7 +33,9 @@ pub fn slug(entity: EntityKind, name: &str, field: &'static str, value: &str) ->
     if !value.starts_with(|c: char| c.is_ascii_lowercase()) {
         return fail("must start with a lower-case letter (a-z)");
     }
-    if let Some(c) = value.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    if let Some(c) = value
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
     {
         return fail(&format!(
             "may only hold lower-case letters, digits and hyphens, not {c:?}"
@@ -54,23 +56,57 @@ pub fn title(entity: EntityKind, name: &str, field: &'static str, value: &str) -
 }
 
 /// Checks an optional multi-line text.
-pub fn text(entity: EntityKind, name: &str, field: &'static str, value: Option<&str>) -> Result<()> {
+pub fn text(
+    entity: EntityKind,
+    name: &str,
+    field: &'static str,
+    value: Option<&str>,
+) -> Result<()> {
     let Some(value) = value else { return Ok(()) };
     if value.chars().count() > MAX_TEXT {
-        return Err(Error::invalid(entity, name, field, format!("must be at most {MAX_TEXT} characters")));
+        return Err(Error::invalid(
+            entity,
+            name,
+            field,
+            format!("must be at most {MAX_TEXT} characters"),
+        ));
     }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
-        return Err(Error::invalid(entity, name, field, "must not hold control characters"));
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
+        return Err(Error::invalid(
+            entity,
+            name,
+            field,
+            "must not hold control characters",
+        ));
     }
     Ok(())
 }
 
-fn line(entity: EntityKind, name: &str, field: &'static str, value: &str, max: usize) -> Result<()> {
+fn line(
+    entity: EntityKind,
+    name: &str,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Result<()> {
     if value.chars().count() > max {
-        return Err(Error::invalid(entity, name, field, format!("must be at most {max} characters")));
+        return Err(Error::invalid(
+            entity,
+            name,
+            field,
+            format!("must be at most {max} characters"),
+        ));
     }
     if value.chars().any(char::is_control) {
-        return Err(Error::invalid(entity, name, field, "must be one line without control characters"));
+        return Err(Error::invalid(
+            entity,
+            name,
+            field,
+            "must be one line without control characters",
+        ));
     }
     Ok(())
 }
@@ -78,16 +114,30 @@ fn line(entity: EntityKind, name: &str, field: &'static str, value: &str, max: u
 /// Checks a semantic version such as `1.4.0`.
 pub fn semver(entity: EntityKind, name: &str, field: &'static str, value: &str) -> Result<()> {
     semver::Version::parse(value).map(|_| ()).map_err(|e| {
-        Error::invalid(entity, name, field, format!("must be a semantic version like 1.0.0 ({e})"))
+        Error::invalid(
+            entity,
+            name,
+            field,
+            format!("must be a semantic version like 1.0.0 ({e})"),
+        )
     })
 }
 
 /// Checks a short version token such as `1.0.0` or `v2`: no spaces, at most 32 characters.
-pub fn version_token(entity: EntityKind, name: &str, field: &'static str, value: &str) -> Result<()> {
+pub fn version_token(
+    entity: EntityKind,
+    name: &str,
+    field: &'static str,
+    value: &str,
+) -> Result<()> {
     if value.is_empty() {
         return Err(Error::invalid(entity, name, field, "must not be empty"));
     }
-    if value.len() > 32 || !value.chars().all(|c| c.is_ascii_alphanumeric() || ".-+_".contains(c)) {
+    if value.len() > 32
+        || !value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-+_".contains(c))
+    {
         return Err(Error::invalid(
             entity,
             name,
@@ -99,7 +149,12 @@ pub fn version_token(entity: EntityKind, name: &str, field: &'static str, value:
 }
 
 /// Checks the shape of an e-mail address: one `@`, a dotted domain, no spaces.
-pub fn email(entity: EntityKind, name: &str, field: &'static str, value: Option<&str>) -> Result<()> {
+pub fn email(
+    entity: EntityKind,
+    name: &str,
+    field: &'static str,
+    value: Option<&str>,
+) -> Result<()> {
     let Some(value) = value else { return Ok(()) };
     let ok = value.len() <= 254
         && !value.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -110,21 +165,45 @@ pub fn email(entity: EntityKind, name: &str, field: &'static str, value: Option<
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
         });
-    if ok { Ok(()) } else { Err(Error::invalid(entity, name, field, "must be an e-mail address like name@example.com")) }
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            entity,
+            name,
+            field,
+            "must be an e-mail address like name@example.com",
+        ))
+    }
 }
 
 fn custom_properties(entity: EntityKind, name: &str, props: &[CustomProperty]) -> Result<()> {
     if props.len() > MAX_ITEMS {
-        return Err(Error::invalid(entity, name, "customProperties", format!("must hold at most {MAX_ITEMS} entries")));
+        return Err(Error::invalid(
+            entity,
+            name,
+            "customProperties",
+            format!("must hold at most {MAX_ITEMS} entries"),
+        ));
     }
     let mut seen = HashSet::new();
     for p in props {
         if p.key.trim().is_empty() {
-            return Err(Error::invalid(entity, name, "customProperties", "keys must not be empty"));
+            return Err(Error::invalid(
+                entity,
+                name,
+                "customProperties",
+                "keys must not be empty",
+            ));
         }
         line(entity, name, "customProperties", &p.key, MAX_TITLE)?;
         if !seen.insert(p.key.as_str()) {
-            return Err(Error::invalid(entity, name, "customProperties", format!("key {:?} appears twice", p.key)));
+            return Err(Error::invalid(
+                entity,
+                name,
+                "customProperties",
+                format!("key {:?} appears twice", p.key),
+            ));
         }
     }
     Ok(())
@@ -132,16 +211,40 @@ fn custom_properties(entity: EntityKind, name: &str, props: &[CustomProperty]) -
 
 fn links(entity: EntityKind, name: &str, links: &[Link]) -> Result<()> {
     if links.len() > MAX_ITEMS {
-        return Err(Error::invalid(entity, name, "links", format!("must hold at most {MAX_ITEMS} entries")));
+        return Err(Error::invalid(
+            entity,
+            name,
+            "links",
+            format!("must hold at most {MAX_ITEMS} entries"),
+        ));
     }
     for l in links {
-        let scheme_ok = ["https://", "http://", "mailto:"].iter().any(|s| l.url.starts_with(s));
+        let scheme_ok = ["https://", "http://", "mailto:"]
+            .iter()
+            .any(|s| l.url.starts_with(s));
         if !scheme_ok || l.url.chars().any(char::is_whitespace) {
-            return Err(Error::invalid(entity, name, "links", format!("{:?} is not an http(s) or mailto URL", l.url)));
+            return Err(Error::invalid(
+                entity,
+                name,
+                "links",
+                format!("{:?} is not an http(s) or mailto URL", l.url),
+            ));
         }
         line(entity, name, "links", &l.url, 2000)?;
     }
     Ok(())
+}
+
+/// Checks every entity of a whole mesh (the field rules only; references are the store's).
+pub fn mesh(m: &Mesh) -> Result<()> {
+    mesh_info(&m.info)?;
+    m.people.iter().try_for_each(person)?;
+    m.teams.iter().try_for_each(team)?;
+    m.domains.iter().try_for_each(domain)?;
+    m.source_systems.iter().try_for_each(source_system)?;
+    m.products.iter().try_for_each(product)?;
+    m.output_ports.iter().try_for_each(output_port)?;
+    m.input_ports.iter().try_for_each(input_port)
 }
 
 /// Checks the mesh header.
@@ -151,10 +254,18 @@ pub fn mesh_info(m: &MeshInfo) -> Result<()> {
     let ns_ok = !m.namespace.is_empty()
         && m.namespace.len() <= 200
         && m.namespace.split('.').all(|part| {
-            !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         });
     if !ns_ok {
-        return Err(Error::invalid(k, &m.name, "namespace", "must be a reverse-DNS name like com.example"));
+        return Err(Error::invalid(
+            k,
+            &m.name,
+            "namespace",
+            "must be a reverse-DNS name like com.example",
+        ));
     }
     text(k, &m.name, "description", m.description.as_deref())?;
     custom_properties(k, &m.name, &m.custom_properties)
@@ -164,11 +275,21 @@ pub fn mesh_info(m: &MeshInfo) -> Result<()> {
 pub fn person(p: &Person) -> Result<()> {
     let k = EntityKind::Person;
     if p.username.trim().is_empty() {
-        return Err(Error::invalid(k, &p.username, "username", "must not be empty"));
+        return Err(Error::invalid(
+            k,
+            &p.username,
+            "username",
+            "must not be empty",
+        ));
     }
     line(k, &p.username, "username", &p.username, 254)?;
     if p.username.chars().any(char::is_whitespace) {
-        return Err(Error::invalid(k, &p.username, "username", "must not hold spaces"));
+        return Err(Error::invalid(
+            k,
+            &p.username,
+            "username",
+            "must not hold spaces",
+        ));
     }
     title(k, &p.username, "displayName", &p.display_name)?;
     email(k, &p.username, "email", p.email.as_deref())
@@ -185,10 +306,20 @@ pub fn team(t: &Team) -> Result<()> {
     for m in &t.members {
         line(k, &t.name, "members", &m.role, MAX_NAME)?;
         if m.role.trim().is_empty() {
-            return Err(Error::invalid(k, &t.name, "members", "every member needs a role"));
+            return Err(Error::invalid(
+                k,
+                &t.name,
+                "members",
+                "every member needs a role",
+            ));
         }
         if !seen.insert(m.person_id) {
-            return Err(Error::invalid(k, &t.name, "members", "a person is listed twice"));
+            return Err(Error::invalid(
+                k,
+                &t.name,
+                "members",
+                "a person is listed twice",
+            ));
         }
     }
     custom_properties(k, &t.name, &t.custom_properties)
@@ -201,7 +332,12 @@ pub fn domain(d: &Domain) -> Result<()> {
     title(k, &d.name, "title", &d.title)?;
     text(k, &d.name, "description", d.description.as_deref())?;
     if d.parent_id == Some(d.id) {
-        return Err(Error::invalid(k, &d.name, "parentId", "a domain cannot be its own parent"));
+        return Err(Error::invalid(
+            k,
+            &d.name,
+            "parentId",
+            "a domain cannot be its own parent",
+        ));
     }
     links(k, &d.name, &d.links)?;
     custom_properties(k, &d.name, &d.custom_properties)
@@ -226,9 +362,19 @@ pub fn product(p: &DataProduct) -> Result<()> {
     semver(k, &p.name, "version", &p.version)?;
     text(k, &p.name, "purpose", p.description.purpose.as_deref())?;
     text(k, &p.name, "usage", p.description.usage.as_deref())?;
-    text(k, &p.name, "limitations", p.description.limitations.as_deref())?;
+    text(
+        k,
+        &p.name,
+        "limitations",
+        p.description.limitations.as_deref(),
+    )?;
     if p.tags.len() > MAX_ITEMS {
-        return Err(Error::invalid(k, &p.name, "tags", format!("must hold at most {MAX_ITEMS} tags")));
+        return Err(Error::invalid(
+            k,
+            &p.name,
+            "tags",
+            format!("must hold at most {MAX_ITEMS} tags"),
+        ));
     }
     let mut seen = HashSet::new();
     for t in &p.tags {
@@ -237,7 +383,12 @@ pub fn product(p: &DataProduct) -> Result<()> {
         }
         line(k, &p.name, "tags", t, MAX_NAME)?;
         if !seen.insert(t.as_str()) {
-            return Err(Error::invalid(k, &p.name, "tags", format!("tag {t:?} appears twice")));
+            return Err(Error::invalid(
+                k,
+                &p.name,
+                "tags",
+                format!("tag {t:?} appears twice"),
+            ));
         }
     }
     links(k, &p.name, &p.links)?;
@@ -249,14 +400,29 @@ fn service_levels(name: &str, levels: &[ServiceLevel]) -> Result<()> {
     let mut seen = HashSet::new();
     for sl in levels {
         if sl.property.trim().is_empty() {
-            return Err(Error::invalid(k, name, "serviceLevels", "every service level needs a property"));
+            return Err(Error::invalid(
+                k,
+                name,
+                "serviceLevels",
+                "every service level needs a property",
+            ));
         }
         line(k, name, "serviceLevels", &sl.property, MAX_NAME)?;
         if !sl.value.is_finite() || sl.value < 0.0 {
-            return Err(Error::invalid(k, name, "serviceLevels", format!("{} must be a number of at least 0", sl.property)));
+            return Err(Error::invalid(
+                k,
+                name,
+                "serviceLevels",
+                format!("{} must be a number of at least 0", sl.property),
+            ));
         }
         if !seen.insert(sl.property.as_str()) {
-            return Err(Error::invalid(k, name, "serviceLevels", format!("{} appears twice", sl.property)));
+            return Err(Error::invalid(
+                k,
+                name,
+                "serviceLevels",
+                format!("{} appears twice", sl.property),
+            ));
         }
     }
     Ok(())
@@ -270,7 +436,12 @@ pub fn output_port(p: &OutputPort) -> Result<()> {
     text(k, &p.name, "description", p.description.as_deref())?;
     if let Some(c) = &p.contract {
         if c.contract_id.trim().is_empty() {
-            return Err(Error::invalid(k, &p.name, "contract", "a contract reference needs an id"));
+            return Err(Error::invalid(
+                k,
+                &p.name,
+                "contract",
+                "a contract reference needs an id",
+            ));
         }
         line(k, &p.name, "contract", &c.contract_id, MAX_TITLE)?;
     }
@@ -278,7 +449,12 @@ pub fn output_port(p: &OutputPort) -> Result<()> {
         line(k, &p.name, "classification", c, MAX_NAME)?;
     }
     if p.successor_port_id == Some(p.id) {
-        return Err(Error::invalid(k, &p.name, "successorPortId", "a port cannot succeed itself"));
+        return Err(Error::invalid(
+            k,
+            &p.name,
+            "successorPortId",
+            "a port cannot succeed itself",
+        ));
     }
     service_levels(&p.name, &p.service_levels)?;
     custom_properties(k, &p.name, &p.custom_properties)
@@ -305,7 +481,9 @@ mod tests {
         for ok in ["orders", "customer-360", "a", "a1-b2"] {
             assert!(is_slug(ok), "{ok} should pass");
         }
-        for bad in ["", "Orders", "1orders", "orders-", "or--ders", "or ders", "örders", "../x", "a_b"] {
+        for bad in [
+            "", "Orders", "1orders", "orders-", "or--ders", "or ders", "örders", "../x", "a_b",
+        ] {
             assert!(!is_slug(bad), "{bad:?} should fail");
         }
         assert!(!is_slug(&"a".repeat(64)));
@@ -335,7 +513,15 @@ mod tests {
     fn text_limits() {
         assert!(text(EntityKind::Product, "p", "purpose", Some("line\nnext")).is_ok());
         assert!(text(EntityKind::Product, "p", "purpose", Some("bell\u{7}")).is_err());
-        assert!(text(EntityKind::Product, "p", "purpose", Some(&"x".repeat(MAX_TEXT + 1))).is_err());
+        assert!(
+            text(
+                EntityKind::Product,
+                "p",
+                "purpose",
+                Some(&"x".repeat(MAX_TEXT + 1))
+            )
+            .is_err()
+        );
         assert!(title(EntityKind::Product, "p", "displayName", "  ").is_err());
         assert!(title(EntityKind::Product, "p", "displayName", "two\nlines").is_err());
     }

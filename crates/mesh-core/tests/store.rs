@@ -1,6 +1,8 @@
 //! Integration tests of the mesh file on real temporary files: create, edit, reopen,
 //! undo and redo across a reopen, and every kind of bad file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::fs;
@@ -58,7 +60,18 @@ fn fixture() -> Fixture {
             e.save_input_port(dep.clone())
         })
         .unwrap();
-    Fixture { store, path, _dir: dir, domain, team, orders, orders_port, invoices, invoices_port, dep }
+    Fixture {
+        store,
+        path,
+        _dir: dir,
+        domain,
+        team,
+        orders,
+        orders_port,
+        invoices,
+        invoices_port,
+        dep,
+    }
 }
 
 #[test]
@@ -85,27 +98,49 @@ fn every_field_round_trips() {
         limitations: Some("Not for billing".into()),
     };
     p.tags = vec!["core".into(), "gold".into()];
-    p.links = vec![Link { url: "https://wiki.example.com/orders".into(), title: Some("Wiki".into()), kind: None }];
+    p.links = vec![Link {
+        url: "https://wiki.example.com/orders".into(),
+        title: Some("Wiki".into()),
+        kind: None,
+    }];
     p.custom_properties = vec![CustomProperty {
         key: "costCenter".into(),
         value: serde_json::json!({"id": 42, "name": "retail"}),
         description: Some("who pays".into()),
     }];
-    p.extensions.insert("odps".into(), serde_json::json!({"x-unknown": [1, 2, 3]}));
+    p.extensions
+        .insert("odps".into(), serde_json::json!({"x-unknown": [1, 2, 3]}));
     p.archetype = Some(Archetype::Aggregate);
     p.status = Status::Deprecated;
     let mut op = f.orders_port.clone();
-    op.contract = Some(ContractRef { contract_id: "orders-v1".into(), version: Some("1.0.0".into()), status: Some(Status::Draft) });
+    op.contract = Some(ContractRef {
+        contract_id: "orders-v1".into(),
+        version: Some("1.0.0".into()),
+        status: Some(Status::Draft),
+    });
     op.contains_pii = true;
     op.classification = Some("restricted".into());
-    op.service_levels = vec![ServiceLevel { property: "freshness".into(), value: 1.5, unit: Some("h".into()), description: None }];
+    op.service_levels = vec![ServiceLevel {
+        property: "freshness".into(),
+        value: 1.5,
+        unit: Some("h".into()),
+        description: None,
+    }];
     op.deprecation_date = chrono::NaiveDate::from_ymd_opt(2027, 3, 31);
     op.successor_port_id = Some(f.invoices_port.id);
     op.visibility = Visibility::Domain;
     op.port_type = PortType::Stream;
-    f.store.edit(|e| { e.save_product(p.clone())?; e.save_output_port(op.clone()) }).unwrap();
+    f.store
+        .edit(|e| {
+            e.save_product(p.clone())?;
+            e.save_output_port(op.clone())
+        })
+        .unwrap();
     drop(f.store);
-    let mesh = Store::open(&f.path, Access::ReadOnly).unwrap().load().unwrap();
+    let mesh = Store::open(&f.path, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
     assert_eq!(mesh.product_by_name("orders"), Some(&p));
     assert!(mesh.output_ports.contains(&op));
 }
@@ -123,15 +158,34 @@ fn undo_and_redo_survive_reopen() {
 
     let mut store = Store::open(&f.path, Access::ReadWrite).unwrap();
     assert_eq!(store.undo().unwrap(), "Update data product orders");
-    assert_eq!(store.load().unwrap().product_by_name("orders").unwrap().display_name, "ORDERS");
+    assert_eq!(
+        store
+            .load()
+            .unwrap()
+            .product_by_name("orders")
+            .unwrap()
+            .display_name,
+        "ORDERS"
+    );
     drop(store);
 
     let mut store = Store::open(&f.path, Access::ReadWrite).unwrap();
-    assert_eq!(store.undo_state().unwrap().redo.as_deref(), Some("Update data product orders"));
+    assert_eq!(
+        store.undo_state().unwrap().redo.as_deref(),
+        Some("Update data product orders")
+    );
     store.redo().unwrap();
     drop(store);
     let store = Store::open(&f.path, Access::ReadWrite).unwrap();
-    assert_eq!(store.load().unwrap().product_by_name("orders").unwrap().display_name, "Orders (renamed)");
+    assert_eq!(
+        store
+            .load()
+            .unwrap()
+            .product_by_name("orders")
+            .unwrap()
+            .display_name,
+        "Orders (renamed)"
+    );
 }
 
 #[test]
@@ -155,7 +209,9 @@ fn a_new_edit_drops_the_redo_branch() {
     let mut f = fixture();
     f.store.undo().unwrap();
     assert!(f.store.undo_state().unwrap().redo.is_some());
-    f.store.edit(|e| e.save_domain(domain("marketing"))).unwrap();
+    f.store
+        .edit(|e| e.save_domain(domain("marketing")))
+        .unwrap();
     assert_eq!(f.store.undo_state().unwrap().redo, None);
     assert!(matches!(f.store.redo(), Err(Error::NothingTo("redo"))));
 }
@@ -165,16 +221,34 @@ fn deleting_a_product_removes_its_ports_and_dependencies_and_undo_restores_them(
     let mut f = fixture();
     let full = f.store.load().unwrap();
     f.store
-        .edit(|e| e.set_position(Position { entity_id: f.orders.id, view: "mesh".into(), x: 10.0, y: 20.0 }))
+        .edit(|e| {
+            e.set_position(Position {
+                entity_id: f.orders.id,
+                view: "mesh".into(),
+                x: 10.0,
+                y: 20.0,
+            })
+        })
         .unwrap();
     let with_position = f.store.load().unwrap();
     f.store.edit(|e| e.delete_product(f.orders.id)).unwrap();
     let after = f.store.load().unwrap();
     assert_eq!(after.products.len(), 1);
-    assert!(after.output_ports.iter().all(|p| p.product_id != f.orders.id));
-    assert!(after.input_ports.is_empty(), "the dependency on the deleted port goes too");
+    assert!(
+        after
+            .output_ports
+            .iter()
+            .all(|p| p.product_id != f.orders.id)
+    );
+    assert!(
+        after.input_ports.is_empty(),
+        "the dependency on the deleted port goes too"
+    );
     assert!(after.positions.is_empty());
-    assert_eq!(f.store.undo_state().unwrap().undo.as_deref(), Some("Delete data product orders"));
+    assert_eq!(
+        f.store.undo_state().unwrap().undo.as_deref(),
+        Some("Delete data product orders")
+    );
     f.store.undo().unwrap();
     assert_eq!(f.store.load().unwrap(), with_position);
     f.store.undo().unwrap();
@@ -190,7 +264,10 @@ fn deleting_a_team_leaves_products_ownerless_and_undo_restores_ownership() {
     assert_eq!(mesh.product_by_name("orders").unwrap().owner_team_id, None);
     f.store.undo().unwrap();
     let mesh = f.store.load().unwrap();
-    assert_eq!(mesh.product_by_name("orders").unwrap().owner_team_id, Some(f.team.id));
+    assert_eq!(
+        mesh.product_by_name("orders").unwrap().owner_team_id,
+        Some(f.team.id)
+    );
 }
 
 #[test]
@@ -198,8 +275,16 @@ fn team_members_round_trip_and_person_delete_removes_membership() {
     let mut f = fixture();
     let alice = person("alice@example.com");
     let mut t = f.team.clone();
-    t.members = vec![Membership { person_id: alice.id, role: "product-owner".into() }];
-    f.store.edit(|e| { e.save_person(alice.clone())?; e.save_team(t.clone()) }).unwrap();
+    t.members = vec![Membership {
+        person_id: alice.id,
+        role: "product-owner".into(),
+    }];
+    f.store
+        .edit(|e| {
+            e.save_person(alice.clone())?;
+            e.save_team(t.clone())
+        })
+        .unwrap();
     assert_eq!(f.store.load().unwrap().teams[0].members, t.members);
     f.store.edit(|e| e.delete_person(alice.id)).unwrap();
     assert!(f.store.load().unwrap().teams[0].members.is_empty());
@@ -208,13 +293,22 @@ fn team_members_round_trip_and_person_delete_removes_membership() {
 }
 
 /// Asserts that an edit failed with `kind` on `field` and changed nothing.
-fn refused(f: &mut Fixture, kind: &str, field: &str, edit: impl FnOnce(&mut mesh_core::store::Edit<'_>) -> mesh_core::Result<()>) {
+fn refused(
+    f: &mut Fixture,
+    kind: &str,
+    field: &str,
+    edit: impl FnOnce(&mut mesh_core::store::Edit<'_>) -> mesh_core::Result<()>,
+) {
     let before = f.store.load().unwrap();
     let history = f.store.undo_state().unwrap();
     let err = f.store.edit(edit).unwrap_err();
     assert_eq!(err.kind(), kind, "{err}");
     assert_eq!(err.field(), Some(field), "{err}");
-    assert_eq!(f.store.load().unwrap(), before, "a refused edit must change nothing");
+    assert_eq!(
+        f.store.load().unwrap(),
+        before,
+        "a refused edit must change nothing"
+    );
     assert_eq!(f.store.undo_state().unwrap(), history);
 }
 
@@ -278,9 +372,16 @@ fn assert_bad(path: &Path, access: Access, needle: &str) {
     let before = fs::read(path).ok();
     let err = Store::open(path, access).unwrap_err();
     let msg = err.to_string();
-    assert!(msg.contains(&path.display().to_string()), "error must name the file: {msg}");
+    assert!(
+        msg.contains(&path.display().to_string()),
+        "error must name the file: {msg}"
+    );
     assert!(msg.contains(needle), "expected {needle:?} in {msg:?}");
-    assert_eq!(fs::read(path).ok(), before, "the file must be left unchanged");
+    assert_eq!(
+        fs::read(path).ok(),
+        before,
+        "the file must be left unchanged"
+    );
 }
 
 #[test]
@@ -291,7 +392,12 @@ fn bad_files_are_refused_and_left_unchanged() {
     assert_bad(d, Access::ReadWrite, "is a directory");
 
     let text = d.join("notes.mesh");
-    fs::write(&text, "this is not a database, just some text that is long enough to look like a header.\n".repeat(20)).unwrap();
+    fs::write(
+        &text,
+        "this is not a database, just some text that is long enough to look like a header.\n"
+            .repeat(20),
+    )
+    .unwrap();
     assert_bad(&text, Access::ReadWrite, "not a SQLite database");
     assert_bad(&text, Access::ReadOnly, "not a SQLite database");
 
@@ -301,7 +407,8 @@ fn bad_files_are_refused_and_left_unchanged() {
 
     let other = d.join("other.mesh");
     let conn = rusqlite::Connection::open(&other).unwrap();
-    conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hi');").unwrap();
+    conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hi');")
+        .unwrap();
     drop(conn);
     assert_bad(&other, Access::ReadWrite, "not a Meshwright mesh");
 }
@@ -311,14 +418,19 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
     let (_dir, path) = temp();
     drop(Store::create(&path, &info("Future")).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
-    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    let app: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
     assert_eq!(app, APPLICATION_ID);
     drop(conn);
     assert_bad(&path, Access::ReadWrite, "newer Meshwright");
     assert_bad(&path, Access::ReadOnly, "newer Meshwright");
     let err = Store::open(&path, Access::ReadWrite).unwrap_err();
-    assert!(matches!(err, Error::NewerSchema { found, supported, .. } if found == SCHEMA_VERSION + 1 && supported == SCHEMA_VERSION));
+    assert!(
+        matches!(err, Error::NewerSchema { found, supported, .. } if found == SCHEMA_VERSION + 1 && supported == SCHEMA_VERSION)
+    );
 }
 
 #[test]
@@ -329,7 +441,10 @@ fn a_read_only_file_opens_for_reading_but_not_for_editing() {
     perms.set_readonly(true);
     fs::set_permissions(&f.path, perms).unwrap();
     assert_bad(&f.path, Access::ReadWrite, "read-only");
-    let mesh = Store::open(&f.path, Access::ReadOnly).unwrap().load().unwrap();
+    let mesh = Store::open(&f.path, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
     assert_eq!(mesh.products.len(), 2);
 }
 
@@ -346,8 +461,14 @@ fn a_corrupted_file_is_reported_as_such() {
     fs::write(&f.path, &bytes).unwrap();
     let result = Store::open(&f.path, Access::ReadOnly).and_then(|s| s.load());
     let err = result.unwrap_err();
-    assert!(matches!(err, Error::Corrupt { .. } | Error::BadFile { .. }), "{err:?}");
-    assert!(err.to_string().contains(&f.path.display().to_string()), "{err}");
+    assert!(
+        matches!(err, Error::Corrupt { .. } | Error::BadFile { .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains(&f.path.display().to_string()),
+        "{err}"
+    );
     assert_eq!(fs::read(&f.path).unwrap(), bytes);
 }
 
@@ -362,6 +483,54 @@ fn create_refuses_an_existing_path_and_leaves_no_partial_file() {
     let (dir, path) = temp();
     let mut bad = info("Bad");
     bad.namespace = "Not A Namespace".into();
-    assert_eq!(Store::create(&path, &bad).unwrap_err().field(), Some("namespace"));
-    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "no file left behind");
+    assert_eq!(
+        Store::create(&path, &bad).unwrap_err().field(),
+        Some("namespace")
+    );
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no file left behind"
+    );
+}
+
+#[test]
+fn the_demo_and_a_generated_mesh_round_trip_through_a_file() {
+    let (dir, path) = temp();
+    let demo = mesh_core::demo::demo_mesh();
+    drop(Store::create_from(&path, &demo, &mut |_, _| {}).unwrap());
+    assert_eq!(
+        Store::open(&path, Access::ReadOnly)
+            .unwrap()
+            .load()
+            .unwrap(),
+        demo
+    );
+
+    let generated = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
+        products: 200,
+        domains: None,
+        seed: 3,
+    });
+    let path = dir.path().join("generated.mesh");
+    let mut seen = Vec::new();
+    drop(
+        Store::create_from(&path, &generated, &mut |done, total| {
+            seen.push((done, total))
+        })
+        .unwrap(),
+    );
+    assert_eq!(
+        Store::open(&path, Access::ReadOnly)
+            .unwrap()
+            .load()
+            .unwrap(),
+        generated
+    );
+    let (done, total) = *seen.last().unwrap();
+    assert_eq!(done, total, "progress reaches the end");
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0),
+        "progress only grows"
+    );
 }

@@ -35,7 +35,11 @@ pub fn succeeds(cmd: &mut Command) -> bool {
 /// The trimmed stdout of `cmd` when it starts and exits with 0, else `None`; stderr is
 /// discarded because probes such as `dpkg-query` complain there about unknown packages.
 pub fn stdout_of(cmd: &mut Command) -> Option<String> {
-    let output = cmd.stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
+    let output = cmd
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
     if !output.status.success() {
         return None;
     }
@@ -48,7 +52,15 @@ pub fn describe(cmd: &Command) -> String {
     let program = Path::new(cmd.get_program());
     let program = program.file_stem().unwrap_or(program.as_os_str());
     let mut parts = vec![program.to_string_lossy().into_owned()];
-    parts.extend(cmd.get_args().map(|arg| arg.to_string_lossy().into_owned()));
+    let cargo = std::env::var_os("CARGO");
+    parts.extend(cmd.get_args().map(|arg| {
+        // Wrappers such as `xvfb-run` take cargo as an argument; show it as typed, too.
+        if Some(arg) == cargo.as_deref() {
+            "cargo".to_owned()
+        } else {
+            arg.to_string_lossy().into_owned()
+        }
+    }));
     parts.join(" ")
 }
 
@@ -57,7 +69,10 @@ pub fn describe(cmd: &Command) -> String {
 fn spawn_error(cmd: &Command, shown: &str, err: &io::Error) -> anyhow::Error {
     if err.kind() == io::ErrorKind::NotFound {
         let program = cmd.get_program().to_string_lossy();
-        anyhow::anyhow!("`{program}` was not found on PATH; {}", tools::install_hint(&program))
+        anyhow::anyhow!(
+            "`{program}` was not found on PATH; {}",
+            tools::install_hint(&program)
+        )
     } else {
         anyhow::anyhow!("could not start `{shown}`: {err}")
     }

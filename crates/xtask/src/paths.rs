@@ -8,10 +8,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-/// The folder name under the platform data folder on Linux (and other XDG systems).
-const LINUX_DATA_FOLDER: &str = "meshwright";
-
-/// The app identifier, which macOS and Windows use as the data folder name.
+/// The app identifier: the data folder's name on every platform, as Tauri's
+/// `app_data_dir` names it, so the CLI and the desktop app find the same demo mesh.
 const APP_IDENTIFIER: &str = "dev.meshwright.app";
 
 /// The demo mesh's file name inside the data folder.
@@ -22,7 +20,11 @@ pub fn root() -> PathBuf {
     // xtask sits at <root>/crates/xtask. The compile-time manifest folder, unlike the current
     // directory, makes `cargo xtask` behave the same from any subfolder of the repository.
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.ancestors().nth(2).unwrap_or(manifest).to_path_buf()
+    manifest
+        .ancestors()
+        .nth(2)
+        .unwrap_or(manifest)
+        .to_path_buf()
 }
 
 /// The web front end; its steps run only once `ui/package.json` exists.
@@ -64,17 +66,26 @@ fn data_dir() -> Result<PathBuf> {
         let appdata = env::var_os("APPDATA").context("APPDATA is not set")?;
         return Ok(PathBuf::from(appdata).join(APP_IDENTIFIER));
     }
-    let home = env::var_os("HOME")
-        .filter(|home| !home.is_empty())
-        .map(PathBuf::from)
-        .context("HOME is not set, so the data folder for the demo mesh is unknown")?;
+    let home =
+        home().context("HOME is not set, so the data folder for the demo mesh is unknown")?;
     if cfg!(target_os = "macos") {
-        return Ok(home.join("Library/Application Support").join(APP_IDENTIFIER));
+        return Ok(home
+            .join("Library/Application Support")
+            .join(APP_IDENTIFIER));
     }
     // The XDG spec says to ignore a relative XDG_DATA_HOME.
     let data_home = env::var_os("XDG_DATA_HOME")
         .map(PathBuf::from)
         .filter(|dir| dir.is_absolute())
         .unwrap_or_else(|| home.join(".local/share"));
-    Ok(data_home.join(LINUX_DATA_FOLDER))
+    Ok(data_home.join(APP_IDENTIFIER))
+}
+
+/// The user's home folder.
+pub fn home() -> Option<PathBuf> {
+    // Not std::env::home_dir: it is deprecated on the workspace's minimum Rust (1.85).
+    let var = if cfg!(windows) { "USERPROFILE" } else { "HOME" };
+    env::var_os(var)
+        .filter(|home| !home.is_empty())
+        .map(PathBuf::from)
 }

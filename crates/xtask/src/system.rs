@@ -35,15 +35,24 @@ pub fn ensure(purpose: &str, packages: &[&str]) -> Result<()> {
         );
     }
 
-    let missing: Vec<&str> = packages.iter().copied().filter(|pkg| !installed(pkg)).collect();
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|pkg| !installed(pkg))
+        .collect();
     if missing.is_empty() {
-        println!("system packages for {purpose}: all {} installed", packages.len());
+        println!(
+            "system packages for {purpose}: all {} installed",
+            packages.len()
+        );
         return Ok(());
     }
     let list = missing.join(" ");
     let by_hand = format!("sudo apt-get install -y --no-install-recommends {list}");
     if tools::find_program("apt-get").is_none() {
-        bail!("missing system packages for {purpose}: {list}; this system has no apt-get, so install them by hand");
+        bail!(
+            "missing system packages for {purpose}: {list}; this system has no apt-get, so install them by hand"
+        );
     }
     let use_sudo = if is_root() {
         false
@@ -66,7 +75,10 @@ pub fn ensure(purpose: &str, packages: &[&str]) -> Result<()> {
     // would otherwise only show up later as a confusing build error.
     let still_missing: Vec<&str> = missing.into_iter().filter(|pkg| !installed(pkg)).collect();
     if !still_missing.is_empty() {
-        bail!("apt-get finished but these are still not installed: {}", still_missing.join(" "));
+        bail!(
+            "apt-get finished but these are still not installed: {}",
+            still_missing.join(" ")
+        );
     }
     Ok(())
 }
@@ -95,6 +107,7 @@ fn apt_get(use_sudo: bool, args: &[&str]) -> Command {
     } else {
         Command::new("env")
     };
-    cmd.args(["DEBIAN_FRONTEND=noninteractive", "apt-get"]).args(args);
+    cmd.args(["DEBIAN_FRONTEND=noninteractive", "apt-get"])
+        .args(args);
     cmd
 }

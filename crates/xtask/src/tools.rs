@@ -39,7 +39,9 @@ pub fn require_cargo_component(subcommand: &str, component: &str) -> Result<()> 
     if exec::succeeds(cargo().args([subcommand, "--version"])) {
         Ok(())
     } else {
-        bail!("`cargo {subcommand}` is not installed; add it with `rustup component add {component}`")
+        bail!(
+            "`cargo {subcommand}` is not installed; add it with `rustup component add {component}`"
+        )
     }
 }
 
@@ -55,10 +57,16 @@ pub fn require_node_and_npm() -> Result<()> {
         .and_then(|major| major.parse::<u32>().ok());
     match major {
         Some(major) if major >= MIN_NODE_MAJOR => {}
-        _ => bail!("Node.js {version} is too old or unrecognised; {}", install_hint("node")),
+        _ => bail!(
+            "Node.js {version} is too old or unrecognised; {}",
+            install_hint("node")
+        ),
     }
     if exec::stdout_of(npm().arg("--version")).is_none() {
-        bail!("`npm` was not found on PATH (Node.js {version} is); {}", install_hint("npm"));
+        bail!(
+            "`npm` was not found on PATH (Node.js {version} is); {}",
+            install_hint("npm")
+        );
     }
     Ok(())
 }
@@ -99,6 +107,6 @@ pub fn install_hint(program: &str) -> String {
 fn cargo_bin_dir() -> Option<PathBuf> {
     let home = env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .or_else(|| env::home_dir().map(|home| home.join(".cargo")))?;
+        .or_else(|| paths::home().map(|home| home.join(".cargo")))?;
     Some(home.join("bin"))
 }

@@ -42,7 +42,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let dependencies = mesh
         .input_ports
         .iter()
-        .filter(|i| matches!(i.source, mesh_core::model::DependencySource::OutputPort { .. }))
+        .filter(|i| {
+            matches!(
+                i.source,
+                mesh_core::model::DependencySource::OutputPort { .. }
+            )
+        })
         .count();
     println!(
         "generated {}: {} domains, {} teams, {} products, {} dependencies in {:.2} s",

@@ -28,8 +28,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mesh = if args.demo {
         mesh_core::demo::demo_mesh()
     } else {
-        let stem = args.file.file_stem().map(|s| s.to_string_lossy().into_owned());
-        let name = args.name.or(stem).unwrap_or_else(|| "Untitled mesh".to_owned());
+        let stem = args
+            .file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned());
+        let name = args
+            .name
+            .or(stem)
+            .unwrap_or_else(|| "Untitled mesh".to_owned());
         mesh_core::model::Mesh::empty(MeshInfo {
             name,
             namespace: args.namespace,

@@ -27,7 +27,11 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let (mesh, graph) = load(&args.file)?;
     let Some(d) = ProductDetail::of(&mesh, &graph, &args.name) else {
-        bail!("{}: no data product named {:?} (see `meshwright stats`)", args.file.display(), args.name);
+        bail!(
+            "{}: no data product named {:?} (see `meshwright stats`)",
+            args.file.display(),
+            args.name
+        );
     };
     if args.json {
         print_json(&d)?;
@@ -36,16 +40,27 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let p = &d.product;
     println!("{} ({}) v{}", p.display_name, p.name, p.version);
     println!("  domain       {}", d.domain);
-    println!("  owner team   {}", d.owner_team.as_deref().unwrap_or("(none)"));
-    println!("  accountable  {}", d.accountable.as_deref().unwrap_or("(none)"));
+    println!(
+        "  owner team   {}",
+        d.owner_team.as_deref().unwrap_or("(none)")
+    );
+    println!(
+        "  accountable  {}",
+        d.accountable.as_deref().unwrap_or("(none)")
+    );
     println!("  status       {}", p.status.as_str());
-    println!("  archetype    {}", p.archetype.map_or("(none)", |a| a.as_str()));
+    println!(
+        "  archetype    {}",
+        p.archetype.map_or("(none)", |a| a.as_str())
+    );
     if let Some(purpose) = &p.description.purpose {
         println!("  purpose      {}", purpose.replace('\n', " "));
     }
     println!("output ports ({})", d.output_ports.len());
     for op in &d.output_ports {
-        let contract = op.contract.as_ref().map_or("no contract".to_owned(), |c| format!("contract {}", c.contract_id));
+        let contract = op.contract.as_ref().map_or("no contract".to_owned(), |c| {
+            format!("contract {}", c.contract_id)
+        });
         println!(
             "  {}@{}  {} {} {}  {}{}",
             op.name,
@@ -74,6 +89,9 @@ fn list(title: &str, refs: &[ProductRef]) {
         println!("  {} [{}]", r.name, r.domain);
     }
     if refs.len() > LIST_LIMIT {
-        println!("  ... and {} more (use --json for all)", refs.len() - LIST_LIMIT);
+        println!(
+            "  ... and {} more (use --json for all)",
+            refs.len() - LIST_LIMIT
+        );
     }
 }

@@ -40,7 +40,11 @@ impl DomainGraph {
         }
         let edges = counts
             .into_iter()
-            .map(|((consumer, provider), dependencies)| DomainEdge { consumer, provider, dependencies })
+            .map(|((consumer, provider), dependencies)| DomainEdge {
+                consumer,
+                provider,
+                dependencies,
+            })
             .collect();
         DomainGraph { edges, internal }
     }

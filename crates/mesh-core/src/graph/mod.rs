@@ -10,10 +10,10 @@ mod domains;
 
 use std::collections::HashMap;
 
+use petgraph::Direction;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{Bfs, EdgeRef, Reversed};
-use petgraph::Direction;
 use uuid::Uuid;
 
 use crate::model::{DependencySource, Mesh};
@@ -52,15 +52,29 @@ impl MeshGraph {
             index.insert(p.id, graph.add_node(p.id));
             domain_of.insert(p.id, p.domain_id);
         }
-        let port_owner: HashMap<Uuid, Uuid> = mesh.output_ports.iter().map(|p| (p.id, p.product_id)).collect();
+        let port_owner: HashMap<Uuid, Uuid> = mesh
+            .output_ports
+            .iter()
+            .map(|p| (p.id, p.product_id))
+            .collect();
         for ip in &mesh.input_ports {
-            let DependencySource::OutputPort { port_id } = ip.source else { continue };
-            let (Some(&consumer), Some(&provider)) =
-                (index.get(&ip.product_id), port_owner.get(&port_id).and_then(|p| index.get(p)))
-            else {
+            let DependencySource::OutputPort { port_id } = ip.source else {
                 continue;
             };
-            graph.add_edge(consumer, provider, Dependency { input_port_id: ip.id, output_port_id: port_id });
+            let (Some(&consumer), Some(&provider)) = (
+                index.get(&ip.product_id),
+                port_owner.get(&port_id).and_then(|p| index.get(p)),
+            ) else {
+                continue;
+            };
+            graph.add_edge(
+                consumer,
+                provider,
+                Dependency {
+                    input_port_id: ip.id,
+                    output_port_id: port_id,
+                },
+            );
         }
         let sccs = tarjan_scc(&graph);
         let mut component = vec![0; graph.node_count()];
@@ -69,7 +83,13 @@ impl MeshGraph {
                 component[n.index()] = c;
             }
         }
-        MeshGraph { graph, index, domain_of, sccs, component }
+        MeshGraph {
+            graph,
+            index,
+            domain_of,
+            sccs,
+            component,
+        }
     }
 
     /// Number of products.
@@ -96,19 +116,25 @@ impl MeshGraph {
 
     /// The products this one reads directly (its providers), sorted by id.
     pub fn providers(&self, product: Uuid) -> Vec<Uuid> {
-        let Some(&n) = self.index.get(&product) else { return Vec::new() };
+        let Some(&n) = self.index.get(&product) else {
+            return Vec::new();
+        };
         self.ids(self.graph.neighbors_directed(n, Direction::Outgoing))
     }
 
     /// The products reading this one directly (its consumers), sorted by id.
     pub fn consumers(&self, product: Uuid) -> Vec<Uuid> {
-        let Some(&n) = self.index.get(&product) else { return Vec::new() };
+        let Some(&n) = self.index.get(&product) else {
+            return Vec::new();
+        };
         self.ids(self.graph.neighbors_directed(n, Direction::Incoming))
     }
 
     /// The dependencies leaving a product (what it consumes), in insertion order.
     pub fn dependencies_of(&self, product: Uuid) -> Vec<(Uuid, Dependency)> {
-        let Some(&n) = self.index.get(&product) else { return Vec::new() };
+        let Some(&n) = self.index.get(&product) else {
+            return Vec::new();
+        };
         // petgraph walks a node's edges newest first.
         let mut deps: Vec<(Uuid, Dependency)> = self
             .graph
@@ -121,7 +147,9 @@ impl MeshGraph {
 
     /// Every product this one depends on, directly or not (its upstream), sorted by id.
     pub fn upstream(&self, product: Uuid) -> Vec<Uuid> {
-        let Some(&start) = self.index.get(&product) else { return Vec::new() };
+        let Some(&start) = self.index.get(&product) else {
+            return Vec::new();
+        };
         let mut bfs = Bfs::new(&self.graph, start);
         let mut found = Vec::new();
         while let Some(n) = bfs.next(&self.graph) {
@@ -135,7 +163,9 @@ impl MeshGraph {
     /// Every product that depends on this one, directly or not: the impact of changing
     /// it. Sorted by id.
     pub fn downstream(&self, product: Uuid) -> Vec<Uuid> {
-        let Some(&start) = self.index.get(&product) else { return Vec::new() };
+        let Some(&start) = self.index.get(&product) else {
+            return Vec::new();
+        };
         let reversed = Reversed(&self.graph);
         let mut bfs = Bfs::new(reversed, start);
         let mut found = Vec::new();
@@ -168,7 +198,10 @@ impl MeshGraph {
     /// otherwise one more than their deepest provider. Products in one cycle share a layer.
     pub fn layers(&self) -> HashMap<Uuid, usize> {
         let (depth, _) = self.component_depths();
-        self.graph.node_indices().map(|n| (self.graph[n], depth[self.component[n.index()]])).collect()
+        self.graph
+            .node_indices()
+            .map(|n| (self.graph[n], depth[self.component[n.index()]]))
+            .collect()
     }
 
     /// Depth of every component and, for each, the deepest provider component to follow.
@@ -184,7 +217,9 @@ impl MeshGraph {
                         continue;
                     }
                     let candidate = depth[p] + 1;
-                    if candidate > depth[c] || (candidate == depth[c] && next[c].is_some_and(|q| p < q)) {
+                    if candidate > depth[c]
+                        || (candidate == depth[c] && next[c].is_some_and(|q| p < q))
+                    {
                         depth[c] = candidate;
                         next[c] = Some(p);
                     }
@@ -199,7 +234,8 @@ impl MeshGraph {
     /// represented by its smallest id. Empty for an empty mesh.
     pub fn longest_chain(&self) -> Vec<Uuid> {
         let (depth, next) = self.component_depths();
-        let Some(start) = (0..self.sccs.len()).max_by_key(|&c| (depth[c], std::cmp::Reverse(c))) else {
+        let Some(start) = (0..self.sccs.len()).max_by_key(|&c| (depth[c], std::cmp::Reverse(c)))
+        else {
             return Vec::new();
         };
         let mut chain = Vec::with_capacity(depth[start] + 1);
@@ -217,7 +253,10 @@ impl MeshGraph {
     pub fn domain_graph(&self) -> DomainGraph {
         DomainGraph::build(self.graph.edge_indices().filter_map(|e| {
             let (consumer, provider) = self.graph.edge_endpoints(e)?;
-            Some((self.domain_of[&self.graph[consumer]], self.domain_of[&self.graph[provider]]))
+            Some((
+                self.domain_of[&self.graph[consumer]],
+                self.domain_of[&self.graph[provider]],
+            ))
         }))
     }
 }

@@ -68,7 +68,9 @@ fn mesh(products: &[&str], edges: &[(&str, &str)]) -> Mesh {
             product_id: id(consumer),
             name: format!("in-{provider}"),
             description: None,
-            source: DependencySource::OutputPort { port_id: id(&format!("port:{provider}")) },
+            source: DependencySource::OutputPort {
+                port_id: id(&format!("port:{provider}")),
+            },
             custom_properties: vec![],
             extensions: Default::default(),
         });
@@ -90,7 +92,10 @@ fn sorted(names: &[&str]) -> Vec<Uuid> {
 #[test]
 fn impact_follows_edges_both_ways() {
     // a <- b <- c, and d reads b too.
-    let m = mesh(&["x-a", "x-b", "x-c", "x-d"], &[("x-b", "x-a"), ("x-c", "x-b"), ("x-d", "x-b")]);
+    let m = mesh(
+        &["x-a", "x-b", "x-c", "x-d"],
+        &[("x-b", "x-a"), ("x-c", "x-b"), ("x-d", "x-b")],
+    );
     let g = MeshGraph::build(&m);
     assert_eq!(g.product_count(), 4);
     assert_eq!(g.dependency_count(), 3);
@@ -104,12 +109,23 @@ fn impact_follows_edges_both_ways() {
 
 #[test]
 fn cycles_are_reported_with_members() {
-    let m = mesh(&["x-a", "x-b", "x-c", "x-d"], &[("x-a", "x-b"), ("x-b", "x-c"), ("x-c", "x-a"), ("x-d", "x-a")]);
+    let m = mesh(
+        &["x-a", "x-b", "x-c", "x-d"],
+        &[
+            ("x-a", "x-b"),
+            ("x-b", "x-c"),
+            ("x-c", "x-a"),
+            ("x-d", "x-a"),
+        ],
+    );
     let g = MeshGraph::build(&m);
     assert_eq!(g.cycles(), vec![sorted(&["x-a", "x-b", "x-c"])]);
     // A product in a cycle is its own upstream.
     assert!(g.upstream(id("x-a")).contains(&id("x-a")));
-    assert_eq!(g.downstream(id("x-a")), sorted(&["x-a", "x-b", "x-c", "x-d"]));
+    assert_eq!(
+        g.downstream(id("x-a")),
+        sorted(&["x-a", "x-b", "x-c", "x-d"])
+    );
 }
 
 #[test]
@@ -117,7 +133,12 @@ fn layers_and_longest_chain() {
     // Sources s1, s2; aggregate a reads both; c reads a; e reads s1 only.
     let m = mesh(
         &["x-s1", "x-s2", "x-a", "x-c", "x-e"],
-        &[("x-a", "x-s1"), ("x-a", "x-s2"), ("x-c", "x-a"), ("x-e", "x-s1")],
+        &[
+            ("x-a", "x-s1"),
+            ("x-a", "x-s2"),
+            ("x-c", "x-a"),
+            ("x-e", "x-s1"),
+        ],
     );
     let g = MeshGraph::build(&m);
     let layers = g.layers();
@@ -134,7 +155,10 @@ fn layers_and_longest_chain() {
 
 #[test]
 fn a_cycle_counts_as_one_step_of_a_chain() {
-    let m = mesh(&["x-a", "x-b", "x-c"], &[("x-a", "x-b"), ("x-b", "x-a"), ("x-c", "x-a")]);
+    let m = mesh(
+        &["x-a", "x-b", "x-c"],
+        &[("x-a", "x-b"), ("x-b", "x-a"), ("x-c", "x-a")],
+    );
     let g = MeshGraph::build(&m);
     assert_eq!(g.longest_chain().len(), 2);
     let layers = g.layers();
@@ -145,13 +169,24 @@ fn a_cycle_counts_as_one_step_of_a_chain() {
 fn domain_condensation_counts_and_cycles() {
     let m = mesh(
         &["s-a", "s-b", "m-c", "f-d"],
-        &[("s-b", "s-a"), ("m-c", "s-a"), ("m-c", "s-b"), ("s-a", "m-c"), ("f-d", "m-c")],
+        &[
+            ("s-b", "s-a"),
+            ("m-c", "s-a"),
+            ("m-c", "s-b"),
+            ("s-a", "m-c"),
+            ("f-d", "m-c"),
+        ],
     );
     let g = MeshGraph::build(&m);
     let dg = g.domain_graph();
     let (s, mk, f) = (id("domain:s"), id("domain:m"), id("domain:f"));
     assert_eq!(dg.internal.get(&s), Some(&1));
-    let edge = |c, p| dg.edges.iter().find(|e| e.consumer == c && e.provider == p).map(|e| e.dependencies);
+    let edge = |c, p| {
+        dg.edges
+            .iter()
+            .find(|e| e.consumer == c && e.provider == p)
+            .map(|e| e.dependencies)
+    };
     assert_eq!(edge(mk, s), Some(2));
     assert_eq!(edge(s, mk), Some(1));
     assert_eq!(edge(f, mk), Some(1));

@@ -24,8 +24,13 @@ pub enum PortType {
 
 impl PortType {
     /// Every port type.
-    pub const ALL: [PortType; 5] =
-        [PortType::Table, PortType::Stream, PortType::Api, PortType::File, PortType::Other];
+    pub const ALL: [PortType; 5] = [
+        PortType::Table,
+        PortType::Stream,
+        PortType::Api,
+        PortType::File,
+        PortType::Other,
+    ];
 
     /// The serialized word.
     pub fn as_str(self) -> &'static str {

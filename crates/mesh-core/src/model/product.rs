@@ -66,8 +66,11 @@ pub enum Archetype {
 
 impl Archetype {
     /// Every archetype, upstream first.
-    pub const ALL: [Archetype; 3] =
-        [Archetype::SourceAligned, Archetype::Aggregate, Archetype::ConsumerAligned];
+    pub const ALL: [Archetype; 3] = [
+        Archetype::SourceAligned,
+        Archetype::Aggregate,
+        Archetype::ConsumerAligned,
+    ];
 
     /// The serialized word.
     pub fn as_str(self) -> &'static str {

@@ -28,7 +28,11 @@ pub struct Edit<'a> {
 
 impl<'a> Edit<'a> {
     pub(super) fn new(conn: &'a Connection) -> Self {
-        Edit { conn, changes: Vec::new(), label: None }
+        Edit {
+            conn,
+            changes: Vec::new(),
+            label: None,
+        }
     }
 
     /// The changes made and the label for the history ("Delete data product orders").
@@ -62,7 +66,11 @@ impl<'a> Edit<'a> {
             return Ok(());
         }
         after.write(self.conn)?;
-        self.changes.push(Change { key: after.key(), before, after: Some(after) });
+        self.changes.push(Change {
+            key: after.key(),
+            before,
+            after: Some(after),
+        });
         Ok(())
     }
 
@@ -70,7 +78,11 @@ impl<'a> Edit<'a> {
     fn remove(&mut self, before: Entity) -> Result<()> {
         let key = before.key();
         key.delete(self.conn)?;
-        self.changes.push(Change { key, before: Some(before), after: None });
+        self.changes.push(Change {
+            key,
+            before: Some(before),
+            after: None,
+        });
         Ok(())
     }
 
@@ -79,24 +91,58 @@ impl<'a> Edit<'a> {
     }
 
     fn require<T: Table>(&self, id: Uuid) -> Result<T> {
-        self.get(id)?.ok_or(Error::NotFound { entity: T::KIND, id })
+        self.get(id)?.ok_or(Error::NotFound {
+            entity: T::KIND,
+            id,
+        })
     }
 
     /// Refuses a reference to a missing row, naming the referring field.
-    fn check_ref(&self, kind: EntityKind, name: &str, field: &'static str, table: &str, id: Option<Uuid>) -> Result<()> {
+    fn check_ref(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        field: &'static str,
+        table: &str,
+        id: Option<Uuid>,
+    ) -> Result<()> {
         match id {
-            Some(id) if !tables::exists(self.conn, table, id)? => {
-                Err(Error::invalid(kind, name, field, format!("refers to a {} that does not exist ({id})", table.replace('_', " "))))
-            }
+            Some(id) if !tables::exists(self.conn, table, id)? => Err(Error::invalid(
+                kind,
+                name,
+                field,
+                format!(
+                    "refers to a {} that does not exist ({id})",
+                    table.replace('_', " ")
+                ),
+            )),
             _ => Ok(()),
         }
     }
 
     /// Refuses a value already used in `column` by another row of `table`.
-    fn check_unique(&self, kind: EntityKind, name: &str, field: &'static str, table: &str, column: &str, value: &str, id: Uuid) -> Result<()> {
+    fn check_unique(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        field: &'static str,
+        table: &str,
+        column: &str,
+        value: &str,
+        id: Uuid,
+    ) -> Result<()> {
         let sql = format!("SELECT 1 FROM {table} WHERE {column} = ?1 AND id <> ?2");
-        if self.conn.prepare_cached(&sql)?.exists((value, id.to_string()))? {
-            return Err(Error::conflict(kind, name, field, format!("{value:?} is already used by another {kind}")));
+        if self
+            .conn
+            .prepare_cached(&sql)?
+            .exists((value, id.to_string()))?
+        {
+            return Err(Error::conflict(
+                kind,
+                name,
+                field,
+                format!("{value:?} is already used by another {kind}"),
+            ));
         }
         Ok(())
     }
@@ -112,7 +158,15 @@ impl<'a> Edit<'a> {
     /// Creates or updates a person.
     pub fn save_person(&mut self, p: Person) -> Result<()> {
         validate::person(&p)?;
-        self.check_unique(EntityKind::Person, &p.username, "username", "person", "username", &p.username, p.id)?;
+        self.check_unique(
+            EntityKind::Person,
+            &p.username,
+            "username",
+            "person",
+            "username",
+            &p.username,
+            p.id,
+        )?;
         let before = self.get::<Person>(p.id)?.map(Entity::Person);
         self.describe("save", EntityKind::Person, &p.username, before.is_some());
         self.put(before, Entity::Person(p))
@@ -128,7 +182,9 @@ impl<'a> Edit<'a> {
             team.members.retain(|m| m.person_id != id);
             self.put(Some(Entity::Team(before)), Entity::Team(team))?;
         }
-        for mut p in tables::find::<DataProduct>(self.conn, "accountable_person_id = ?1", &id.to_string())? {
+        for mut p in
+            tables::find::<DataProduct>(self.conn, "accountable_person_id = ?1", &id.to_string())?
+        {
             let before = p.clone();
             p.accountable_person_id = None;
             self.put(Some(Entity::Product(before)), Entity::Product(p))?;
@@ -145,9 +201,23 @@ impl<'a> Edit<'a> {
     /// Creates or updates a team with its members.
     pub fn save_team(&mut self, t: Team) -> Result<()> {
         validate::team(&t)?;
-        self.check_unique(EntityKind::Team, &t.name, "name", "team", "name", &t.name, t.id)?;
+        self.check_unique(
+            EntityKind::Team,
+            &t.name,
+            "name",
+            "team",
+            "name",
+            &t.name,
+            t.id,
+        )?;
         for m in &t.members {
-            self.check_ref(EntityKind::Team, &t.name, "members", "person", Some(m.person_id))?;
+            self.check_ref(
+                EntityKind::Team,
+                &t.name,
+                "members",
+                "person",
+                Some(m.person_id),
+            )?;
         }
         let before = match self.get::<Team>(t.id)? {
             Some(_) => Some(Entity::Team(self.team(t.id)?)),
@@ -188,7 +258,12 @@ impl<'a> Edit<'a> {
         let mut steps = 0;
         while let Some(parent) = cursor {
             if parent == d.id {
-                return Err(Error::invalid(k, &d.name, "parentId", "would make the domain its own ancestor"));
+                return Err(Error::invalid(
+                    k,
+                    &d.name,
+                    "parentId",
+                    "would make the domain its own ancestor",
+                ));
             }
             steps += 1;
             if steps > 10_000 {
@@ -230,7 +305,15 @@ impl<'a> Edit<'a> {
     /// Creates or updates a source system.
     pub fn save_source_system(&mut self, s: SourceSystem) -> Result<()> {
         validate::source_system(&s)?;
-        self.check_unique(EntityKind::SourceSystem, &s.name, "name", "source_system", "name", &s.name, s.id)?;
+        self.check_unique(
+            EntityKind::SourceSystem,
+            &s.name,
+            "name",
+            "source_system",
+            "name",
+            &s.name,
+            s.id,
+        )?;
         let before = self.get::<SourceSystem>(s.id)?.map(Entity::SourceSystem);
         self.describe("save", EntityKind::SourceSystem, &s.name, before.is_some());
         self.put(before, Entity::SourceSystem(s))
@@ -253,10 +336,21 @@ impl<'a> Edit<'a> {
         let k = EntityKind::Product;
         self.check_unique(k, &p.name, "name", "product", "name", &p.name, p.id)?;
         if !tables::exists(self.conn, "domain", p.domain_id)? {
-            return Err(Error::invalid(k, &p.name, "domainId", "refers to a domain that does not exist"));
+            return Err(Error::invalid(
+                k,
+                &p.name,
+                "domainId",
+                "refers to a domain that does not exist",
+            ));
         }
         self.check_ref(k, &p.name, "ownerTeamId", "team", p.owner_team_id)?;
-        self.check_ref(k, &p.name, "accountablePersonId", "person", p.accountable_person_id)?;
+        self.check_ref(
+            k,
+            &p.name,
+            "accountablePersonId",
+            "person",
+            p.accountable_person_id,
+        )?;
         let before = self.get::<DataProduct>(p.id)?.map(Entity::Product);
         self.describe("save", k, &p.name, before.is_some());
         self.put(before, Entity::Product(p))
@@ -282,20 +376,47 @@ impl<'a> Edit<'a> {
         validate::output_port(&p)?;
         let k = EntityKind::OutputPort;
         let before = self.get::<OutputPort>(p.id)?;
-        if before.as_ref().is_some_and(|b| b.product_id != p.product_id) {
-            return Err(Error::invalid(k, &p.name, "productId", "a port cannot move to another product"));
+        if before
+            .as_ref()
+            .is_some_and(|b| b.product_id != p.product_id)
+        {
+            return Err(Error::invalid(
+                k,
+                &p.name,
+                "productId",
+                "a port cannot move to another product",
+            ));
         }
         if !tables::exists(self.conn, "product", p.product_id)? {
-            return Err(Error::invalid(k, &p.name, "productId", "refers to a data product that does not exist"));
+            return Err(Error::invalid(
+                k,
+                &p.name,
+                "productId",
+                "refers to a data product that does not exist",
+            ));
         }
         let clash = self
             .conn
             .prepare_cached("SELECT 1 FROM output_port WHERE product_id = ?1 AND name = ?2 AND version = ?3 AND id <> ?4")?
             .exists((p.product_id.to_string(), &p.name, &p.version, p.id.to_string()))?;
         if clash {
-            return Err(Error::conflict(k, &p.name, "name", format!("the product already has a port {} version {}", p.name, p.version)));
+            return Err(Error::conflict(
+                k,
+                &p.name,
+                "name",
+                format!(
+                    "the product already has a port {} version {}",
+                    p.name, p.version
+                ),
+            ));
         }
-        self.check_ref(k, &p.name, "successorPortId", "output_port", p.successor_port_id)?;
+        self.check_ref(
+            k,
+            &p.name,
+            "successorPortId",
+            "output_port",
+            p.successor_port_id,
+        )?;
         self.describe("save", k, &p.name, before.is_some());
         self.put(before.map(Entity::OutputPort), Entity::OutputPort(p))
     }
@@ -326,37 +447,78 @@ impl<'a> Edit<'a> {
         validate::input_port(&p)?;
         let k = EntityKind::InputPort;
         let before = self.get::<InputPort>(p.id)?;
-        if before.as_ref().is_some_and(|b| b.product_id != p.product_id) {
-            return Err(Error::invalid(k, &p.name, "productId", "an input port cannot move to another product"));
+        if before
+            .as_ref()
+            .is_some_and(|b| b.product_id != p.product_id)
+        {
+            return Err(Error::invalid(
+                k,
+                &p.name,
+                "productId",
+                "an input port cannot move to another product",
+            ));
         }
         if !tables::exists(self.conn, "product", p.product_id)? {
-            return Err(Error::invalid(k, &p.name, "productId", "refers to a data product that does not exist"));
+            return Err(Error::invalid(
+                k,
+                &p.name,
+                "productId",
+                "refers to a data product that does not exist",
+            ));
         }
         let clash = self
             .conn
-            .prepare_cached("SELECT 1 FROM input_port WHERE product_id = ?1 AND name = ?2 AND id <> ?3")?
+            .prepare_cached(
+                "SELECT 1 FROM input_port WHERE product_id = ?1 AND name = ?2 AND id <> ?3",
+            )?
             .exists((p.product_id.to_string(), &p.name, p.id.to_string()))?;
         if clash {
-            return Err(Error::conflict(k, &p.name, "name", format!("the product already has an input port {:?}", p.name)));
+            return Err(Error::conflict(
+                k,
+                &p.name,
+                "name",
+                format!("the product already has an input port {:?}", p.name),
+            ));
         }
         match p.source {
             DependencySource::OutputPort { port_id } => {
-                let provider = self
-                    .get::<OutputPort>(port_id)?
-                    .ok_or_else(|| Error::invalid(k, &p.name, "source", "refers to an output port that does not exist"))?;
+                let provider = self.get::<OutputPort>(port_id)?.ok_or_else(|| {
+                    Error::invalid(
+                        k,
+                        &p.name,
+                        "source",
+                        "refers to an output port that does not exist",
+                    )
+                })?;
                 if provider.product_id == p.product_id {
-                    return Err(Error::invalid(k, &p.name, "source", "a product cannot depend on its own output port"));
+                    return Err(Error::invalid(
+                        k,
+                        &p.name,
+                        "source",
+                        "a product cannot depend on its own output port",
+                    ));
                 }
                 let duplicate = self
                     .conn
                     .prepare_cached("SELECT 1 FROM input_port WHERE product_id = ?1 AND provider_port_id = ?2 AND id <> ?3")?
                     .exists((p.product_id.to_string(), port_id.to_string(), p.id.to_string()))?;
                 if duplicate {
-                    return Err(Error::conflict(k, &p.name, "source", "the product already depends on this port"));
+                    return Err(Error::conflict(
+                        k,
+                        &p.name,
+                        "source",
+                        "the product already depends on this port",
+                    ));
                 }
             }
             DependencySource::SourceSystem { source_system_id } => {
-                self.check_ref(k, &p.name, "source", "source_system", Some(source_system_id))?;
+                self.check_ref(
+                    k,
+                    &p.name,
+                    "source",
+                    "source_system",
+                    Some(source_system_id),
+                )?;
             }
         }
         self.describe("save", k, &p.name, before.is_some());
@@ -373,10 +535,20 @@ impl<'a> Edit<'a> {
     /// Places an entity on a canvas view.
     pub fn set_position(&mut self, p: Position) -> Result<()> {
         if !p.x.is_finite() || !p.y.is_finite() {
-            return Err(Error::invalid(EntityKind::Position, &p.view, "x", "coordinates must be finite numbers"));
+            return Err(Error::invalid(
+                EntityKind::Position,
+                &p.view,
+                "x",
+                "coordinates must be finite numbers",
+            ));
         }
         if p.view.is_empty() || p.view.len() > 200 {
-            return Err(Error::invalid(EntityKind::Position, &p.view, "view", "must be 1 to 200 characters"));
+            return Err(Error::invalid(
+                EntityKind::Position,
+                &p.view,
+                "view",
+                "must be 1 to 200 characters",
+            ));
         }
         let before = tables::get_position(self.conn, p.entity_id, &p.view)?.map(Entity::Position);
         if self.label.is_none() {
@@ -392,4 +564,3 @@ impl<'a> Edit<'a> {
         Ok(())
     }
 }
-

@@ -88,7 +88,12 @@ impl Entity {
     pub fn key(&self) -> Key {
         let id = match self {
             Entity::Mesh(_) => return Key::Mesh,
-            Entity::Position(p) => return Key::Position { entity_id: p.entity_id, view: p.view.clone() },
+            Entity::Position(p) => {
+                return Key::Position {
+                    entity_id: p.entity_id,
+                    view: p.view.clone(),
+                };
+            }
             Entity::Person(e) => e.id,
             Entity::Team(e) => e.id,
             Entity::Domain(e) => e.id,
@@ -97,7 +102,10 @@ impl Entity {
             Entity::OutputPort(e) => e.id,
             Entity::InputPort(e) => e.id,
         };
-        Key::Entity { entity: self.kind(), id }
+        Key::Entity {
+            entity: self.kind(),
+            id,
+        }
     }
 
     /// Writes the snapshot into its row.
@@ -120,12 +128,18 @@ impl Key {
     /// Deletes the row (and a team's member rows).
     pub(crate) fn delete(&self, conn: &Connection) -> Result<()> {
         match self {
-            Key::Mesh => Err(Error::conflict(EntityKind::Mesh, "", "name", "the mesh header cannot be deleted")),
+            Key::Mesh => Err(Error::conflict(
+                EntityKind::Mesh,
+                "",
+                "name",
+                "the mesh header cannot be deleted",
+            )),
             Key::Position { entity_id, view } => tables::delete_position(conn, *entity_id, view),
             Key::Entity { entity, id } => match entity {
                 EntityKind::Person => tables::delete::<Person>(conn, *id),
                 EntityKind::Team => {
-                    conn.prepare_cached("DELETE FROM team_member WHERE team_id = ?1")?.execute([id.to_string()])?;
+                    conn.prepare_cached("DELETE FROM team_member WHERE team_id = ?1")?
+                        .execute([id.to_string()])?;
                     tables::delete::<Team>(conn, *id)
                 }
                 EntityKind::Domain => tables::delete::<Domain>(conn, *id),
@@ -183,14 +197,17 @@ pub struct UndoState {
 
 /// Records an edit's changes; drops the redo branch and entries past the limit.
 pub(crate) fn record(conn: &Connection, label: &str, changes: &[Change]) -> Result<()> {
-    conn.prepare_cached("DELETE FROM change_log WHERE undone = 1")?.execute([])?;
-    conn.prepare_cached("INSERT INTO change_log (label, at, changes) VALUES (?1, ?2, ?3)")?.execute((
-        label,
-        Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        serde_json::to_string(changes)?,
-    ))?;
+    conn.prepare_cached("DELETE FROM change_log WHERE undone = 1")?
+        .execute([])?;
+    conn.prepare_cached("INSERT INTO change_log (label, at, changes) VALUES (?1, ?2, ?3)")?
+        .execute((
+            label,
+            Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            serde_json::to_string(changes)?,
+        ))?;
     let seq = conn.last_insert_rowid();
-    conn.prepare_cached("DELETE FROM change_log WHERE seq <= ?1")?.execute([seq - HISTORY_LIMIT])?;
+    conn.prepare_cached("DELETE FROM change_log WHERE seq <= ?1")?
+        .execute([seq - HISTORY_LIMIT])?;
     Ok(())
 }
 
@@ -200,7 +217,10 @@ fn entry(conn: &Connection, undone: bool) -> Result<Option<(i64, String, String)
     } else {
         "SELECT seq, label, changes FROM change_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1"
     };
-    Ok(conn.prepare_cached(sql)?.query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?)
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
 }
 
 /// Reverts the newest applied edit; returns its label.
@@ -210,7 +230,8 @@ pub(crate) fn undo(conn: &Connection) -> Result<String> {
     for c in changes.iter().rev() {
         c.revert(conn)?;
     }
-    conn.prepare_cached("UPDATE change_log SET undone = 1 WHERE seq = ?1")?.execute([seq])?;
+    conn.prepare_cached("UPDATE change_log SET undone = 1 WHERE seq = ?1")?
+        .execute([seq])?;
     Ok(label)
 }
 
@@ -221,11 +242,15 @@ pub(crate) fn redo(conn: &Connection) -> Result<String> {
     for c in &changes {
         c.reapply(conn)?;
     }
-    conn.prepare_cached("UPDATE change_log SET undone = 0 WHERE seq = ?1")?.execute([seq])?;
+    conn.prepare_cached("UPDATE change_log SET undone = 0 WHERE seq = ?1")?
+        .execute([seq])?;
     Ok(label)
 }
 
 /// The labels undo and redo would act on.
 pub(crate) fn state(conn: &Connection) -> Result<UndoState> {
-    Ok(UndoState { undo: entry(conn, false)?.map(|e| e.1), redo: entry(conn, true)?.map(|e| e.1) })
+    Ok(UndoState {
+        undo: entry(conn, false)?.map(|e| e.1),
+        redo: entry(conn, true)?.map(|e| e.1),
+    })
 }

@@ -60,16 +60,22 @@ impl Store {
     pub fn create_from(path: &Path, mesh: &Mesh, progress: Progress<'_>) -> Result<Store> {
         validate::mesh_info(&mesh.info)?;
         if path.exists() {
-            return Err(bad(path, "already exists; choose another name or delete it first"));
+            return Err(bad(
+                path,
+                "already exists; choose another name or delete it first",
+            ));
         }
-        let name = path.file_name().ok_or_else(|| bad(path, "is not a file path"))?;
+        let name = path
+            .file_name()
+            .ok_or_else(|| bad(path, "is not a file path"))?;
         let mut tmp_name = std::ffi::OsString::from(".");
         tmp_name.push(name);
         tmp_name.push(format!(".{}.partial", std::process::id()));
         let tmp = path.with_file_name(tmp_name);
         let result = (|| {
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-            let mut conn = Connection::open_with_flags(&tmp, flags).map_err(|e| map_open(&tmp, e))?;
+            let mut conn =
+                Connection::open_with_flags(&tmp, flags).map_err(|e| map_open(&tmp, e))?;
             configure(&conn)?;
             migrations::migrate(&mut conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -79,7 +85,10 @@ impl Store {
             tx.commit()?;
             // Closing checkpoints the WAL into the main file, so the rename moves everything.
             conn.close().map_err(|(_, e)| e)?;
-            fs::rename(&tmp, path).map_err(|source| Error::Io { path: path.to_owned(), source })
+            fs::rename(&tmp, path).map_err(|source| Error::Io {
+                path: path.to_owned(),
+                source,
+            })
         })();
         if let Err(e) = result {
             for suffix in ["", "-wal", "-shm"] {
@@ -96,7 +105,10 @@ impl Store {
     pub fn open(path: &Path, access: Access) -> Result<Store> {
         let meta = fs::metadata(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => bad(path, "does not exist"),
-            _ => Error::Io { path: path.to_owned(), source: e },
+            _ => Error::Io {
+                path: path.to_owned(),
+                source: e,
+            },
         })?;
         if meta.is_dir() {
             return Err(bad(path, "is a directory, not a mesh file"));
@@ -112,7 +124,8 @@ impl Store {
             Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| map_open(path, e))?;
-        conn.busy_timeout(Duration::from_secs(5)).map_err(|e| map_open(path, e))?;
+        conn.busy_timeout(Duration::from_secs(5))
+            .map_err(|e| map_open(path, e))?;
 
         let (app_id, version) = (|| -> rusqlite::Result<(i32, i64)> {
             let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
@@ -123,7 +136,11 @@ impl Store {
             return Err(bad(path, "is a SQLite database but not a Meshwright mesh"));
         }
         if version > SCHEMA_VERSION {
-            return Err(Error::NewerSchema { path: path.to_owned(), found: version, supported: SCHEMA_VERSION });
+            return Err(Error::NewerSchema {
+                path: path.to_owned(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
         }
         match access {
             Access::ReadWrite => {
@@ -131,11 +148,17 @@ impl Store {
                 migrations::migrate(&mut conn).map_err(|e| map_err(path, e))?;
             }
             Access::ReadOnly if version < SCHEMA_VERSION => {
-                return Err(bad(path, "was written by an older Meshwright; open it for editing once to upgrade it"));
+                return Err(bad(
+                    path,
+                    "was written by an older Meshwright; open it for editing once to upgrade it",
+                ));
             }
             Access::ReadOnly => {}
         }
-        Ok(Store { conn, path: path.to_owned() })
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+        })
     }
 
     /// The file's path.
@@ -147,7 +170,8 @@ impl Store {
     pub fn load(&self) -> Result<Mesh> {
         let conn = &self.conn;
         let result = (|| {
-            let info = tables::load_mesh_info(conn)?.ok_or_else(|| bad(&self.path, "has no mesh header"))?;
+            let info = tables::load_mesh_info(conn)?
+                .ok_or_else(|| bad(&self.path, "has no mesh header"))?;
             let mut teams: Vec<Team> = tables::load_all(conn)?;
             let mut members = tables::load_team_members(conn)?;
             for t in &mut teams {
@@ -176,7 +200,9 @@ impl Store {
     pub fn edit<T>(&mut self, f: impl FnOnce(&mut Edit<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
         let result = (|| {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
             // References are checked at commit, so an edit may write parent and child in
             // any order; the edit functions check them earlier for readable errors.
             tx.pragma_update(None, "defer_foreign_keys", true)?;
@@ -210,7 +236,9 @@ impl Store {
     fn in_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
         let result = (|| {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.pragma_update(None, "defer_foreign_keys", true)?;
             let value = f(&tx)?;
             tx.commit()?;
@@ -226,6 +254,9 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    // 64 MiB of page cache (the default is 2 MiB): random UUID keys touch index pages all
+    // over the file, and large meshes otherwise thrash the cache on bulk writes.
+    conn.pragma_update(None, "cache_size", -65536)?;
     conn.busy_timeout(Duration::from_secs(5))
 }
 
@@ -235,13 +266,7 @@ pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
 /// Writes a whole mesh into an empty schema, without history. Every entity is validated
 /// first, so a generated or imported mesh meets the same rules as an edit.
 fn write_all(tx: &Transaction<'_>, mesh: &Mesh, progress: Progress<'_>) -> Result<()> {
-    mesh.people.iter().try_for_each(validate::person)?;
-    mesh.teams.iter().try_for_each(validate::team)?;
-    mesh.domains.iter().try_for_each(validate::domain)?;
-    mesh.source_systems.iter().try_for_each(validate::source_system)?;
-    mesh.products.iter().try_for_each(validate::product)?;
-    mesh.output_ports.iter().try_for_each(validate::output_port)?;
-    mesh.input_ports.iter().try_for_each(validate::input_port)?;
+    validate::mesh(mesh)?;
 
     let total = mesh.people.len()
         + mesh.teams.len()
@@ -265,13 +290,19 @@ fn write_all(tx: &Transaction<'_>, mesh: &Mesh, progress: Progress<'_>) -> Resul
     write_rows(tx, &mesh.output_ports, &mut step)?;
     write_rows(tx, &mesh.input_ports, &mut step)?;
     for chunk in mesh.positions.chunks(1000) {
-        chunk.iter().try_for_each(|p| tables::write_position(tx, p))?;
+        chunk
+            .iter()
+            .try_for_each(|p| tables::write_position(tx, p))?;
         step(chunk.len());
     }
     Ok(())
 }
 
-fn write_rows<T: Table>(tx: &Transaction<'_>, rows: &[T], step: &mut impl FnMut(usize)) -> Result<()> {
+fn write_rows<T: Table>(
+    tx: &Transaction<'_>,
+    rows: &[T],
+    step: &mut impl FnMut(usize),
+) -> Result<()> {
     for chunk in rows.chunks(1000) {
         chunk.iter().try_for_each(|row| row.upsert(tx))?;
         step(chunk.len());
@@ -280,7 +311,10 @@ fn write_rows<T: Table>(tx: &Transaction<'_>, rows: &[T], step: &mut impl FnMut(
 }
 
 fn bad(path: &Path, reason: &str) -> Error {
-    Error::BadFile { path: path.to_owned(), reason: reason.to_owned() }
+    Error::BadFile {
+        path: path.to_owned(),
+        reason: reason.to_owned(),
+    }
 }
 
 fn map_open(path: &Path, e: rusqlite::Error) -> Error {
@@ -291,10 +325,17 @@ fn map_open(path: &Path, e: rusqlite::Error) -> Error {
 fn map_err(path: &Path, e: Error) -> Error {
     let Error::Sqlite(inner) = &e else { return e };
     match inner.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => bad(path, "is not a SQLite database (not a Meshwright mesh)"),
-        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt { path: path.to_owned(), detail: inner.to_string() },
+        Some(ErrorCode::NotADatabase) => {
+            bad(path, "is not a SQLite database (not a Meshwright mesh)")
+        }
+        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
+            path: path.to_owned(),
+            detail: inner.to_string(),
+        },
         Some(ErrorCode::ReadOnly) => bad(path, "is read-only; make it writable to edit it"),
-        Some(ErrorCode::CannotOpen) => bad(path, "cannot be opened (missing folder or no permission)"),
+        Some(ErrorCode::CannotOpen) => {
+            bad(path, "cannot be opened (missing folder or no permission)")
+        }
         Some(ErrorCode::PermissionDenied) => bad(path, "cannot be read: permission denied"),
         _ => e,
     }

@@ -1,6 +1,6 @@
 //! Small builders for integration tests: entities with sensible defaults, so each test
 //! states only what it is about.
-#![allow(dead_code, missing_docs)]
+#![allow(dead_code, missing_docs, clippy::unwrap_used)]
 
 use mesh_core::model::*;
 use uuid::Uuid;
@@ -29,7 +29,12 @@ pub fn team(name: &str) -> Team {
 }
 
 pub fn person(username: &str) -> Person {
-    Person { id: Uuid::new_v4(), username: username.into(), display_name: username.into(), email: None }
+    Person {
+        id: Uuid::new_v4(),
+        username: username.into(),
+        display_name: username.into(),
+        email: None,
+    }
 }
 
 pub fn domain(name: &str) -> Domain {
@@ -92,7 +97,9 @@ pub fn dependency(consumer: &DataProduct, provider: &OutputPort) -> InputPort {
         product_id: consumer.id,
         name: format!("in-{}", &provider.id.simple().to_string()[..8]),
         description: None,
-        source: DependencySource::OutputPort { port_id: provider.id },
+        source: DependencySource::OutputPort {
+            port_id: provider.id,
+        },
         custom_properties: vec![],
         extensions: Default::default(),
     }

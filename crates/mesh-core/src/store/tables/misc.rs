@@ -33,38 +33,55 @@ pub(crate) fn write_mesh_info(conn: &Connection, m: &MeshInfo) -> Result<()> {
            description = excluded.description, custom_properties = excluded.custom_properties,
            extensions = excluded.extensions",
     )?
-    .execute((&m.name, &m.namespace, &m.description, to_json(&m.custom_properties)?, to_json(&m.extensions)?))?;
+    .execute((
+        &m.name,
+        &m.namespace,
+        &m.description,
+        to_json(&m.custom_properties)?,
+        to_json(&m.extensions)?,
+    ))?;
     Ok(())
+}
+
+fn position_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Position> {
+    Ok(Position {
+        entity_id: uuid(r, 0)?,
+        view: r.get(1)?,
+        x: r.get(2)?,
+        y: r.get(3)?,
+    })
 }
 
 /// Every position.
 pub(crate) fn load_positions(conn: &Connection) -> Result<Vec<Position>> {
     let mut stmt = conn.prepare("SELECT entity_id, view, x, y FROM position")?;
     let rows = stmt
-        .query_map([], |r| Ok(Position { entity_id: uuid(r, 0)?, view: r.get(1)?, x: r.get(2)?, y: r.get(3)? }))?
+        .query_map([], position_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 /// The positions of one entity in every view.
 pub(crate) fn positions_of(conn: &Connection, entity: uuid::Uuid) -> Result<Vec<Position>> {
-    let mut stmt = conn.prepare_cached("SELECT entity_id, view, x, y FROM position WHERE entity_id = ?1")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT entity_id, view, x, y FROM position WHERE entity_id = ?1")?;
     let rows = stmt
-        .query_map([entity.to_string()], |r| {
-            Ok(Position { entity_id: uuid(r, 0)?, view: r.get(1)?, x: r.get(2)?, y: r.get(3)? })
-        })?
+        .query_map([entity.to_string()], position_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 /// One position, if set.
-pub(crate) fn get_position(conn: &Connection, entity: uuid::Uuid, view: &str) -> Result<Option<Position>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT entity_id, view, x, y FROM position WHERE entity_id = ?1 AND view = ?2")?;
+pub(crate) fn get_position(
+    conn: &Connection,
+    entity: uuid::Uuid,
+    view: &str,
+) -> Result<Option<Position>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT entity_id, view, x, y FROM position WHERE entity_id = ?1 AND view = ?2",
+    )?;
     Ok(stmt
-        .query_row((entity.to_string(), view), |r| {
-            Ok(Position { entity_id: uuid(r, 0)?, view: r.get(1)?, x: r.get(2)?, y: r.get(3)? })
-        })
+        .query_row((entity.to_string(), view), position_row)
         .optional()?)
 }
 

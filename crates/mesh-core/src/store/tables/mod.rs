@@ -40,7 +40,9 @@ pub(crate) trait Table: Sized {
 /// Every row of a table, in storage order.
 pub(crate) fn load_all<T: Table>(conn: &Connection) -> Result<Vec<T>> {
     let mut stmt = conn.prepare(T::SELECT)?;
-    let rows = stmt.query_map([], T::from_row)?.collect::<rusqlite::Result<Vec<T>>>()?;
+    let rows = stmt
+        .query_map([], T::from_row)?
+        .collect::<rusqlite::Result<Vec<T>>>()?;
     Ok(rows)
 }
 
@@ -55,7 +57,9 @@ pub(crate) fn get<T: Table>(conn: &Connection, id: Uuid) -> Result<Option<T>> {
 pub(crate) fn find<T: Table>(conn: &Connection, clause: &str, param: &dyn ToSql) -> Result<Vec<T>> {
     let sql = format!("{} WHERE {clause}", T::SELECT);
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([param], T::from_row)?.collect::<rusqlite::Result<Vec<T>>>()?;
+    let rows = stmt
+        .query_map([param], T::from_row)?
+        .collect::<rusqlite::Result<Vec<T>>>()?;
     Ok(rows)
 }
 
@@ -83,7 +87,8 @@ pub(crate) fn uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Uuid> {
 
 pub(crate) fn opt_uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Uuid>> {
     let text: Option<String> = row.get(idx)?;
-    text.map(|t| Uuid::parse_str(&t).map_err(|e| conversion(idx, e))).transpose()
+    text.map(|t| Uuid::parse_str(&t).map_err(|e| conversion(idx, e)))
+        .transpose()
 }
 
 pub(crate) fn json<T: DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
@@ -91,16 +96,28 @@ pub(crate) fn json<T: DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::
     serde_json::from_str(&text).map_err(|e| conversion(idx, e))
 }
 
-pub(crate) fn opt_json<T: DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<T>> {
+pub(crate) fn opt_json<T: DeserializeOwned>(
+    row: &Row<'_>,
+    idx: usize,
+) -> rusqlite::Result<Option<T>> {
     let text: Option<String> = row.get(idx)?;
-    text.map(|t| serde_json::from_str(&t).map_err(|e| conversion(idx, e))).transpose()
+    text.map(|t| serde_json::from_str(&t).map_err(|e| conversion(idx, e)))
+        .transpose()
 }
 
 /// Reads a text column through a parser of the model's enum words.
-pub(crate) fn word<T>(row: &Row<'_>, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+pub(crate) fn word<T>(
+    row: &Row<'_>,
+    idx: usize,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
     let text: String = row.get(idx)?;
     parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, format!("unknown value {text:?}").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            Type::Text,
+            format!("unknown value {text:?}").into(),
+        )
     })
 }
 
@@ -111,4 +128,3 @@ pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
 pub(crate) fn id_text(id: Option<Uuid>) -> Option<String> {
     id.map(|i| i.to_string())
 }
-

@@ -15,7 +15,12 @@ impl Table for Person {
     const SELECT: &'static str = "SELECT id, username, display_name, email FROM person";
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(Person { id: uuid(r, 0)?, username: r.get(1)?, display_name: r.get(2)?, email: r.get(3)? })
+        Ok(Person {
+            id: uuid(r, 0)?,
+            username: r.get(1)?,
+            display_name: r.get(2)?,
+            email: r.get(3)?,
+        })
     }
 
     fn upsert(&self, conn: &Connection) -> Result<()> {
@@ -24,7 +29,12 @@ impl Table for Person {
              ON CONFLICT (id) DO UPDATE SET username = excluded.username,
                display_name = excluded.display_name, email = excluded.email",
         )?
-        .execute((self.id.to_string(), &self.username, &self.display_name, &self.email))?;
+        .execute((
+            self.id.to_string(),
+            &self.username,
+            &self.display_name,
+            &self.email,
+        ))?;
         Ok(())
     }
 }
@@ -67,7 +77,8 @@ impl Table for Team {
             to_json(&self.extensions)?,
         ))?;
         let id = self.id.to_string();
-        conn.prepare_cached("DELETE FROM team_member WHERE team_id = ?1")?.execute([&id])?;
+        conn.prepare_cached("DELETE FROM team_member WHERE team_id = ?1")?
+            .execute([&id])?;
         let mut insert = conn.prepare_cached(
             "INSERT INTO team_member (team_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)",
         )?;
@@ -80,10 +91,18 @@ impl Table for Team {
 
 /// Every team's members in order, keyed by team.
 pub(crate) fn load_team_members(conn: &Connection) -> Result<HashMap<Uuid, Vec<Membership>>> {
-    let mut stmt =
-        conn.prepare("SELECT team_id, person_id, role FROM team_member ORDER BY team_id, position")?;
+    let mut stmt = conn
+        .prepare("SELECT team_id, person_id, role FROM team_member ORDER BY team_id, position")?;
     let mut out: HashMap<Uuid, Vec<Membership>> = HashMap::new();
-    let rows = stmt.query_map([], |r| Ok((uuid(r, 0)?, Membership { person_id: uuid(r, 1)?, role: r.get(2)? })))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            uuid(r, 0)?,
+            Membership {
+                person_id: uuid(r, 1)?,
+                role: r.get(2)?,
+            },
+        ))
+    })?;
     for row in rows {
         let (team, m) = row?;
         out.entry(team).or_default().push(m);
@@ -97,7 +116,12 @@ pub(crate) fn members_of(conn: &Connection, team: Uuid) -> Result<Vec<Membership
         "SELECT person_id, role FROM team_member WHERE team_id = ?1 ORDER BY position",
     )?;
     let rows = stmt
-        .query_map([team.to_string()], |r| Ok(Membership { person_id: uuid(r, 0)?, role: r.get(1)? }))?
+        .query_map([team.to_string()], |r| {
+            Ok(Membership {
+                person_id: uuid(r, 0)?,
+                role: r.get(1)?,
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -105,14 +129,17 @@ pub(crate) fn members_of(conn: &Connection, team: Uuid) -> Result<Vec<Membership
 /// The teams a person belongs to.
 pub(crate) fn teams_of_person(conn: &Connection, person: Uuid) -> Result<Vec<Uuid>> {
     let mut stmt = conn.prepare_cached("SELECT team_id FROM team_member WHERE person_id = ?1")?;
-    let rows = stmt.query_map([person.to_string()], |r| uuid(r, 0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([person.to_string()], |r| uuid(r, 0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 impl Table for Domain {
     const KIND: EntityKind = EntityKind::Domain;
     const TABLE: &'static str = "domain";
-    const SELECT: &'static str = "SELECT id, name, title, description, parent_id, owner_team_id, links,
+    const SELECT: &'static str =
+        "SELECT id, name, title, description, parent_id, owner_team_id, links,
         custom_properties, extensions FROM domain";
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {

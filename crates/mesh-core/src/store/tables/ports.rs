@@ -21,8 +21,9 @@ impl Table for OutputPort {
         let date: Option<String> = r.get(12)?;
         let deprecation_date = date
             .map(|d| {
-                NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                    .map_err(|e| rusqlite::Error::FromSqlConversionFailure(12, Type::Text, Box::new(e)))
+                NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(12, Type::Text, Box::new(e))
+                })
             })
             .transpose()?;
         Ok(OutputPort {

@@ -9,7 +9,8 @@ use crate::model::{Archetype, DataProduct, EntityKind, ProductDescription, Statu
 impl Table for DataProduct {
     const KIND: EntityKind = EntityKind::Product;
     const TABLE: &'static str = "product";
-    const SELECT: &'static str = "SELECT id, name, display_name, version, purpose, usage, limitations,
+    const SELECT: &'static str =
+        "SELECT id, name, display_name, version, purpose, usage, limitations,
         domain_id, owner_team_id, accountable_person_id, status, archetype, tags, links,
         custom_properties, extensions FROM product";
 
@@ -20,7 +21,11 @@ impl Table for DataProduct {
             name: r.get(1)?,
             display_name: r.get(2)?,
             version: r.get(3)?,
-            description: ProductDescription { purpose: r.get(4)?, usage: r.get(5)?, limitations: r.get(6)? },
+            description: ProductDescription {
+                purpose: r.get(4)?,
+                usage: r.get(5)?,
+                limitations: r.get(6)?,
+            },
             domain_id: uuid(r, 7)?,
             owner_team_id: opt_uuid(r, 8)?,
             accountable_person_id: opt_uuid(r, 9)?,

@@ -1,0 +1,162 @@
+//! `cargo xtask test`: plans the whole suite (format, lints, cargo tests, then the ui/ and
+//! end-to-end steps once those folders exist) and hands it to `steps` to run in order.
+//!
+//! It only decides which steps apply and in what order; it must not run anything itself,
+//! and it must not set or clear environment variables such as CI that tests rely on.
+
+use std::process::{Command, Stdio};
+
+use anyhow::Result;
+
+use crate::steps::Plan;
+use crate::{paths, setup, system, tools};
+
+/// The end-to-end test crate in tests/.
+pub const E2E_PACKAGE: &str = "meshwright-e2e";
+
+/// Plans and runs the suite; the error names the first failing step.
+pub fn run() -> Result<()> {
+    // CI is inherited by every step, not set here: tests that need ../shared/schemas read it
+    // to fail rather than skip in CI, and a developer's machine must keep skipping.
+    if let Some(ci) = std::env::var_os("CI") {
+        println!("CI={} (passed through to every step)", ci.to_string_lossy());
+    }
+
+    let mut plan = Plan::default();
+    plan_cargo(&mut plan);
+    plan_ui(&mut plan);
+    plan_e2e(&mut plan);
+    plan.run()
+}
+
+/// Formatting, lints and the workspace's tests.
+fn plan_cargo(plan: &mut Plan) {
+    // Once src-tauri is a workspace member, clippy and the tests compile it, which needs the
+    // GTK/WebKit headers before anything else.
+    if paths::desktop_manifest().is_file() && cfg!(target_os = "linux") {
+        plan.step(
+            "desktop packages",
+            setup::TAURI_BUILD_PACKAGES.join(" "),
+            || system::ensure("building the desktop app", setup::TAURI_BUILD_PACKAGES),
+        );
+    }
+    cargo_step(
+        plan,
+        "fmt",
+        Some(("fmt", "rustfmt")),
+        &["fmt", "--all", "--check"],
+    );
+    cargo_step(
+        plan,
+        "clippy",
+        Some(("clippy", "clippy")),
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    );
+    cargo_step(
+        plan,
+        "cargo test",
+        None,
+        &["test", "--workspace", "--locked"],
+    );
+}
+
+/// The front end's type check and unit tests, once ui/package.json exists.
+fn plan_ui(plan: &mut Plan) {
+    if !paths::ui_manifest().is_file() {
+        plan.skip("ui", "no ui/package.json yet");
+        return;
+    }
+    plan.step(
+        "ui deps",
+        "npm ci (when node_modules is missing or older than package-lock.json)",
+        setup::node_modules,
+    );
+    let mut typecheck = tools::npm();
+    typecheck.args(["run", "typecheck"]);
+    plan.command("ui typecheck", typecheck);
+    let mut vitest = tools::npm();
+    // Vitest watches for changes when stdin is a terminal, which would never return; with no
+    // stdin it runs once whatever the `test` script says.
+    vitest.arg("test").stdin(Stdio::null());
+    plan.command("ui test", vitest);
+}
+
+/// The end-to-end tests through tauri-driver, once tests/Cargo.toml exists.
+fn plan_e2e(plan: &mut Plan) {
+    if !paths::e2e_manifest().is_file() {
+        plan.skip("e2e", "no tests/Cargo.toml yet");
+        return;
+    }
+    if !cfg!(target_os = "linux") {
+        // tauri-driver has no macOS driver, and Windows would need msedgedriver set-up that
+        // this project does not do.
+        plan.skip(
+            "e2e",
+            "end-to-end tests run on Linux only (WebKitWebDriver)",
+        );
+        return;
+    }
+    let packages = setup::e2e_packages();
+    plan.step("e2e packages", packages.join(" "), move || {
+        system::ensure("the end-to-end tests", &packages)
+    });
+    plan.step(
+        "tauri-driver",
+        "cargo install tauri-driver --locked (when missing)",
+        setup::tauri_driver,
+    );
+    plan.command("e2e", e2e_command());
+}
+
+/// The end-to-end cargo test, under `xvfb-run -a` when there is no display.
+fn e2e_command() -> Command {
+    let args = [
+        "test",
+        "-p",
+        E2E_PACKAGE,
+        "--locked",
+        "--",
+        "--test-threads=1",
+    ];
+    let mut cmd = if setup::has_display() {
+        let mut cmd = tools::cargo();
+        cmd.args(args);
+        cmd
+    } else {
+        let cargo = tools::cargo();
+        let mut cmd = Command::new("xvfb-run");
+        // `-a` picks a free display number, so parallel CI jobs on one host do not collide.
+        cmd.arg("-a")
+            .arg(cargo.get_program())
+            .args(args)
+            .current_dir(paths::root());
+        cmd
+    };
+    // The tests start tauri-driver by name, and `cargo install` may just have put it in a
+    // folder that is not on PATH yet.
+    cmd.env("PATH", tools::path_with_cargo_bin());
+    cmd
+}
+
+/// Adds a cargo step, checking first that the rustup component behind it is installed so
+/// that a missing component gets its install command instead of cargo's generic error.
+fn cargo_step(plan: &mut Plan, name: &str, component: Option<(&str, &str)>, args: &[&str]) {
+    let mut cmd = tools::cargo();
+    cmd.args(args);
+    let detail = crate::exec::describe(&cmd);
+    let component = component.map(|(sub, comp)| (sub.to_owned(), comp.to_owned()));
+    plan.step(name, detail, move || {
+        if let Some((subcommand, component)) = component {
+            tools::require_cargo_component(&subcommand, &component)?;
+        }
+        crate::exec::run(&mut cmd)
+    });
+}
