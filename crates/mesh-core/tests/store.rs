@@ -534,3 +534,100 @@ fn the_demo_and_a_generated_mesh_round_trip_through_a_file() {
         "progress only grows"
     );
 }
+
+#[test]
+fn apply_runs_a_batch_as_one_edit_and_reports_every_change() {
+    use mesh_core::store::{EditOp, Entity};
+    let mut f = fixture();
+    let full = f.store.load().unwrap();
+    // Deleting a product and (redundantly) its port in one batch: the port goes with the
+    // product, and the second deletion is skipped instead of failing.
+    let applied = f
+        .store
+        .apply(
+            vec![
+                EditOp::DeleteProduct(f.orders.id),
+                EditOp::DeleteOutputPort(f.orders_port.id),
+            ],
+            None,
+        )
+        .unwrap();
+    assert_eq!(applied.label, "Delete data product orders");
+    assert_eq!(
+        applied.undo.undo.as_deref(),
+        Some("Delete data product orders")
+    );
+    assert!(applied.changes.iter().all(|c| c.after.is_none()));
+    assert!(
+        applied
+            .changes
+            .iter()
+            .any(|c| matches!(&c.before, Some(Entity::InputPort(ip)) if ip.id == f.dep.id))
+    );
+
+    let undone = f.store.undo_applied().unwrap();
+    assert_eq!(f.store.load().unwrap(), full);
+    assert!(
+        undone.changes.iter().all(|c| c.after.is_some()),
+        "undo reports the restored rows"
+    );
+    assert!(
+        matches!(
+            undone.changes.last().unwrap().after,
+            Some(Entity::InputPort(_))
+        ),
+        "children restored after parents"
+    );
+    let redone = f.store.redo_applied().unwrap();
+    assert_eq!(redone.changes, applied.changes);
+
+    let labelled = f
+        .store
+        .apply(
+            vec![
+                EditOp::SetPosition(Position {
+                    entity_id: f.invoices.id,
+                    view: "mesh".into(),
+                    x: 1.0,
+                    y: 2.0,
+                }),
+                EditOp::SetPosition(Position {
+                    entity_id: f.domain.id,
+                    view: "mesh".into(),
+                    x: 0.0,
+                    y: 0.0,
+                }),
+            ],
+            Some("Auto layout".into()),
+        )
+        .unwrap();
+    assert_eq!(labelled.label, "Auto layout");
+    assert_eq!(labelled.changes.len(), 2);
+
+    let err = f
+        .store
+        .apply(vec![EditOp::DeleteProduct(uuid::Uuid::new_v4())], None)
+        .unwrap_err();
+    assert_eq!(err.kind(), "notFound");
+}
+
+#[test]
+fn save_copy_writes_a_complete_copy_and_keeps_editing_the_original() {
+    let mut f = fixture();
+    let copy = f.path.with_file_name("copy.mesh");
+    fs::write(&copy, "an older file the user chose to replace").unwrap();
+    f.store.save_copy(&copy).unwrap();
+    let copied = Store::open(&copy, Access::ReadWrite).unwrap();
+    assert_eq!(copied.load().unwrap(), f.store.load().unwrap());
+    assert!(
+        copied.undo_state().unwrap().undo.is_some(),
+        "history travels with the copy"
+    );
+    f.store.edit(|e| e.delete_input_port(f.dep.id)).unwrap();
+    assert_eq!(
+        copied.load().unwrap().input_ports.len(),
+        1,
+        "the copy is independent"
+    );
+    assert!(f.store.save_copy(&f.path.clone()).is_err());
+}

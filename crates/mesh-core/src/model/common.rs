@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 /// One ordered custom property, as ODPS `customProperties` holds them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomProperty {
     /// Property name, unique within its entity.
@@ -26,6 +27,7 @@ pub type Extensions = BTreeMap<String, serde_json::Value>;
 
 /// A hyperlink attached to an entity (documentation, dashboards, repositories).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Link {
     /// Absolute URL.
@@ -40,6 +42,7 @@ pub struct Link {
 
 /// Where an entity sits on one canvas view.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Position {
     /// The positioned entity (domain, product, ...).
@@ -54,6 +57,7 @@ pub struct Position {
 
 /// The kinds of entity the store knows, used in errors and the change log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub enum EntityKind {
     /// The mesh's own header.

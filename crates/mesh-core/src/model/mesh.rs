@@ -12,6 +12,7 @@ use super::{
 
 /// The mesh's own header: one row per file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct MeshInfo {
     /// Display name of the mesh, for example "Northwind Retail".
@@ -32,6 +33,7 @@ pub struct MeshInfo {
 /// Every entity of one mesh file, in memory. Lists are sorted by name (ports by
 /// product, name and version) so that everything built on a snapshot is deterministic.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Mesh {
     /// The header.

@@ -7,6 +7,7 @@ use super::{CustomProperty, Extensions, Link};
 
 /// A person who belongs to teams or is accountable for products.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Person {
     /// Stable id.
@@ -22,6 +23,7 @@ pub struct Person {
 
 /// A person's role in a team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Membership {
     /// The member.
@@ -32,6 +34,7 @@ pub struct Membership {
 
 /// A team that owns domains and data products.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Team {
     /// Stable id.
@@ -59,6 +62,7 @@ pub struct Team {
 
 /// A business domain: the unit of ownership in a data mesh.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Domain {
     /// Stable id.

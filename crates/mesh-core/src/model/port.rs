@@ -8,6 +8,7 @@ use super::{CustomProperty, Extensions, Status};
 
 /// The technical shape of an output port.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum PortType {
     /// A table or view.
@@ -51,6 +52,7 @@ impl PortType {
 
 /// Who may consume an output port.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Visibility {
     /// Only the owning product's team.
@@ -82,6 +84,7 @@ impl Visibility {
 
 /// A reference to the data contract (ODCS) behind an output port.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ContractRef {
     /// The contract's id.
@@ -96,6 +99,7 @@ pub struct ContractRef {
 
 /// One promised service level, in ODCS vocabulary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceLevel {
     /// `freshness`, `availability`, `latency`, `retention`, `errorRate`, ...
@@ -112,6 +116,7 @@ pub struct ServiceLevel {
 
 /// A port through which a product serves data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct OutputPort {
     /// Stable id.
@@ -160,6 +165,7 @@ pub struct OutputPort {
 
 /// Where an input port reads from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum DependencySource {
     /// Another product's output port: an edge of the mesh graph.
@@ -178,6 +184,7 @@ pub enum DependencySource {
 
 /// A product's declared input: a dependency on a port or on a source system.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct InputPort {
     /// Stable id.
@@ -201,6 +208,7 @@ pub struct InputPort {
 
 /// An operational system outside the mesh that source-aligned products read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct SourceSystem {
     /// Stable id.

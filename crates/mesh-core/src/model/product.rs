@@ -7,6 +7,7 @@ use super::{CustomProperty, Extensions, Link};
 
 /// Lifecycle status shared by products, ports and contracts (ODPS vocabulary).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Suggested, not yet being built.
@@ -54,6 +55,7 @@ impl Status {
 
 /// Where a product sits between sources and consumers (Dehghani's archetypes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "kebab-case")]
 pub enum Archetype {
     /// Close to an operational source system.
@@ -89,6 +91,7 @@ impl Archetype {
 
 /// The three parts of an ODPS description.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ProductDescription {
     /// Why the product exists.
@@ -104,6 +107,7 @@ pub struct ProductDescription {
 
 /// A data product.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct DataProduct {
     /// Stable id.

@@ -10,7 +10,7 @@
 use rusqlite::Connection;
 use uuid::Uuid;
 
-use super::history::{Change, Entity};
+use super::history::{Change, Entity, Key};
 use super::tables::{self, Table};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -39,6 +39,13 @@ impl<'a> Edit<'a> {
     pub(super) fn finish(self) -> (Vec<Change>, String) {
         let label = self.label.unwrap_or_else(|| "Edit".to_owned());
         (self.changes, label)
+    }
+
+    /// Whether this edit already deleted the row.
+    pub(super) fn removed(&self, key: &Key) -> bool {
+        self.changes
+            .iter()
+            .any(|c| &c.key == key && c.after.is_none())
     }
 
     /// Names the edit in the undo history, overriding the label the first operation set.

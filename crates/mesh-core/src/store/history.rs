@@ -22,6 +22,7 @@ pub const HISTORY_LIMIT: i64 = 1000;
 
 /// A full snapshot of one stored entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", content = "value", rename_all = "camelCase")]
 pub enum Entity {
     /// The header.
@@ -46,6 +47,7 @@ pub enum Entity {
 
 /// Which row an entity snapshot lives in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Key {
     /// The single header row.
@@ -159,6 +161,7 @@ fn unreachable_key(kind: EntityKind) -> Result<()> {
 
 /// One entity's change within an edit: created (no before), updated, or deleted (no after).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// The row.
@@ -187,6 +190,7 @@ impl Change {
 
 /// What undo and redo would do next, for menus ("Undo Rename product").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct UndoState {
     /// Label of the edit undo would revert.
@@ -223,8 +227,8 @@ fn entry(conn: &Connection, undone: bool) -> Result<Option<(i64, String, String)
         .optional()?)
 }
 
-/// Reverts the newest applied edit; returns its label.
-pub(crate) fn undo(conn: &Connection) -> Result<String> {
+/// Reverts the newest applied edit; returns its label and recorded changes.
+pub(crate) fn undo(conn: &Connection) -> Result<(String, Vec<Change>)> {
     let (seq, label, changes) = entry(conn, false)?.ok_or(Error::NothingTo("undo"))?;
     let changes: Vec<Change> = serde_json::from_str(&changes)?;
     for c in changes.iter().rev() {
@@ -232,11 +236,11 @@ pub(crate) fn undo(conn: &Connection) -> Result<String> {
     }
     conn.prepare_cached("UPDATE change_log SET undone = 1 WHERE seq = ?1")?
         .execute([seq])?;
-    Ok(label)
+    Ok((label, changes))
 }
 
-/// Re-applies the oldest undone edit; returns its label.
-pub(crate) fn redo(conn: &Connection) -> Result<String> {
+/// Re-applies the oldest undone edit; returns its label and recorded changes.
+pub(crate) fn redo(conn: &Connection) -> Result<(String, Vec<Change>)> {
     let (seq, label, changes) = entry(conn, true)?.ok_or(Error::NothingTo("redo"))?;
     let changes: Vec<Change> = serde_json::from_str(&changes)?;
     for c in &changes {
@@ -244,7 +248,7 @@ pub(crate) fn redo(conn: &Connection) -> Result<String> {
     }
     conn.prepare_cached("UPDATE change_log SET undone = 0 WHERE seq = ?1")?
         .execute([seq])?;
-    Ok(label)
+    Ok((label, changes))
 }
 
 /// The labels undo and redo would act on.

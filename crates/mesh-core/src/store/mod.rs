@@ -11,6 +11,7 @@
 mod edits;
 mod history;
 mod migrations;
+mod ops;
 mod tables;
 
 use std::fs;
@@ -22,6 +23,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 pub use edits::Edit;
 pub use history::{Change, Entity, HISTORY_LIMIT, Key, UndoState};
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
+pub use ops::{Applied, EditOp};
 
 use crate::error::{Error, Result};
 use crate::model::{Mesh, MeshInfo, Team};
@@ -198,33 +200,72 @@ impl Store {
     /// change-log entry is written and everything commits together. Any error rolls
     /// the whole edit back. An edit that changes nothing leaves no history entry.
     pub fn edit<T>(&mut self, f: impl FnOnce(&mut Edit<'_>) -> Result<T>) -> Result<T> {
-        let path = self.path.clone();
-        let result = (|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            // References are checked at commit, so an edit may write parent and child in
-            // any order; the edit functions check them earlier for readable errors.
-            tx.pragma_update(None, "defer_foreign_keys", true)?;
-            let mut edit = Edit::new(&tx);
-            let value = f(&mut edit)?;
+        let mut value = None;
+        self.edit_recorded(|e| {
+            value = Some(f(e)?);
+            Ok(())
+        })?;
+        value.ok_or(Error::NothingTo("edit"))
+    }
+
+    /// [`Store::edit`], returning the history label and the changes it recorded.
+    fn edit_recorded(
+        &mut self,
+        f: impl FnOnce(&mut Edit<'_>) -> Result<()>,
+    ) -> Result<(String, Vec<Change>)> {
+        self.in_tx(|tx| {
+            let mut edit = Edit::new(tx);
+            f(&mut edit)?;
             let (changes, label) = edit.finish();
             if !changes.is_empty() {
-                history::record(&tx, &label, &changes)?;
+                history::record(tx, &label, &changes)?;
             }
-            tx.commit()?;
-            Ok(value)
-        })();
-        result.map_err(|e| map_err(&path, e))
+            Ok((label, changes))
+        })
+    }
+
+    /// Copies the mesh, with its history, to `path` (Save As). The copy is written under a
+    /// temporary name and renamed over `path`, so an existing file is replaced whole or
+    /// not at all. The open file stays the one being edited.
+    pub fn save_copy(&self, path: &Path) -> Result<()> {
+        if path == self.path {
+            return Err(bad(path, "is the open mesh itself; choose another file"));
+        }
+        if path.is_dir() {
+            return Err(bad(path, "is a directory"));
+        }
+        let tmp = partial_path(path)?;
+        let result = self
+            .conn
+            .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+            .map_err(|e| map_open(path, e))
+            .and_then(|_| {
+                fs::rename(&tmp, path).map_err(|source| Error::Io {
+                    path: path.to_owned(),
+                    source,
+                })
+            });
+        if result.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        result
     }
 
     /// Reverts the newest edit; returns its label.
     pub fn undo(&mut self) -> Result<String> {
-        self.in_tx(|tx| history::undo(tx))
+        Ok(self.undo_recorded()?.0)
     }
 
     /// Re-applies the newest undone edit; returns its label.
     pub fn redo(&mut self) -> Result<String> {
+        Ok(self.redo_recorded()?.0)
+    }
+
+    fn undo_recorded(&mut self) -> Result<(String, Vec<Change>)> {
+        self.in_tx(|tx| history::undo(tx))
+    }
+
+    fn redo_recorded(&mut self) -> Result<(String, Vec<Change>)> {
         self.in_tx(|tx| history::redo(tx))
     }
 
@@ -308,6 +349,17 @@ fn write_rows<T: Table>(
         step(chunk.len());
     }
     Ok(())
+}
+
+/// A hidden sibling of `path` to build a file under before renaming it into place.
+fn partial_path(path: &Path) -> Result<PathBuf> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| bad(path, "is not a file path"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.partial", std::process::id()));
+    Ok(path.with_file_name(tmp_name))
 }
 
 fn bad(path: &Path, reason: &str) -> Error {
