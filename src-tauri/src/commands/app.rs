@@ -1,0 +1,33 @@
+//! About the app itself.
+
+use serde::Serialize;
+use specta::Type;
+use tauri::{AppHandle, Runtime, State};
+
+use crate::state::AppState;
+
+/// What the About box shows.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    /// Product name.
+    pub name: String,
+    /// Version of this build.
+    pub version: String,
+    /// Version of the mesh file schema this build writes.
+    pub schema_version: i32,
+    /// Where the app keeps the demo mesh and its recent-files list.
+    pub data_dir: String,
+}
+
+/// Name, version and data folder, for the About box.
+#[tauri::command]
+#[specta::specta]
+pub fn app_info<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        name: app.package_info().name.clone(),
+        version: app.package_info().version.to_string(),
+        schema_version: mesh_core::store::SCHEMA_VERSION as i32,
+        data_dir: state.data_dir().display().to_string(),
+    }
+}

@@ -1,0 +1,6 @@
+//! The commands the UI calls. Each one parses its arguments, calls `mesh-core`, and maps
+//! the error; none holds a business rule.
+
+pub mod app;
+pub mod edit;
+pub mod file;

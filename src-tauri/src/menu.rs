@@ -1,0 +1,128 @@
+//! The native menu bar (File, Edit, View, Help). Choosing an item only tells the UI which
+//! action was chosen (`MenuActivated`); the UI carries it out through the same commands
+//! as its toolbar, so there is one way to do each thing.
+
+use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_specta::Event;
+
+use crate::events::{MenuActivated, MenuAction};
+use crate::recent;
+use crate::state::AppState;
+
+const RECENT_PREFIX: &str = "recent:";
+
+/// The menu id of each plain action, with its label and shortcut.
+const ITEMS: &[(&str, &str, Option<&str>)] = &[
+    ("new", "New…", Some("CmdOrCtrl+N")),
+    ("open", "Open…", Some("CmdOrCtrl+O")),
+    ("save-as", "Save As…", Some("CmdOrCtrl+Shift+S")),
+    ("undo", "Undo", Some("CmdOrCtrl+Z")),
+    ("redo", "Redo", Some("CmdOrCtrl+Shift+Z")),
+    ("delete", "Delete", Some("Delete")),
+    ("select-all", "Select All", Some("CmdOrCtrl+A")),
+    ("new-domain", "New Domain", Some("CmdOrCtrl+Shift+D")),
+    ("new-team", "New Team", Some("CmdOrCtrl+Shift+T")),
+    ("new-product", "New Data Product", Some("CmdOrCtrl+Shift+P")),
+    ("zoom-fit", "Zoom to Fit", Some("CmdOrCtrl+0")),
+    ("auto-layout", "Auto Layout", Some("CmdOrCtrl+L")),
+    ("minimap", "Show or Hide Minimap", Some("CmdOrCtrl+Shift+M")),
+    ("about", "About Meshwright", None),
+];
+
+fn action(id: &str) -> Option<MenuAction> {
+    Some(match id {
+        "new" => MenuAction::New,
+        "open" => MenuAction::Open,
+        "save-as" => MenuAction::SaveAs,
+        "undo" => MenuAction::Undo,
+        "redo" => MenuAction::Redo,
+        "delete" => MenuAction::Delete,
+        "select-all" => MenuAction::SelectAll,
+        "new-domain" => MenuAction::NewDomain,
+        "new-team" => MenuAction::NewTeam,
+        "new-product" => MenuAction::NewProduct,
+        "zoom-fit" => MenuAction::ZoomToFit,
+        "auto-layout" => MenuAction::AutoLayout,
+        "minimap" => MenuAction::ToggleMinimap,
+        "about" => MenuAction::About,
+        other => MenuAction::OpenRecent(other.strip_prefix(RECENT_PREFIX)?.to_owned()),
+    })
+}
+
+/// Builds the menu bar, with the current recent files.
+pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let item = |id: &str| -> tauri::Result<tauri::menu::MenuItem<R>> {
+        let (id, label, accel) = ITEMS.iter().find(|(i, _, _)| *i == id).copied().unwrap_or((id, id, None));
+        let mut b = MenuItemBuilder::with_id(id, label);
+        if let Some(accel) = accel {
+            b = b.accelerator(accel);
+        }
+        b.build(app)
+    };
+    let mut recent_menu = SubmenuBuilder::new(app, "Open Recent");
+    let recent = recent::list(app.state::<AppState>().data_dir());
+    if recent.is_empty() {
+        recent_menu = recent_menu.item(&MenuItemBuilder::with_id("recent-none", "No Recent Files").enabled(false).build(app)?);
+    }
+    for path in recent {
+        let label = path.display().to_string();
+        recent_menu = recent_menu.item(&MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{label}"), &label).build(app)?);
+    }
+    let file = SubmenuBuilder::new(app, "File")
+        .item(&item("new")?)
+        .item(&item("open")?)
+        .item(&recent_menu.build()?)
+        .separator()
+        .item(&item("save-as")?)
+        .separator()
+        .item(&PredefinedMenuItem::quit(app, Some("Quit Meshwright"))?)
+        .build()?;
+    let edit = SubmenuBuilder::new(app, "Edit")
+        .item(&item("undo")?)
+        .item(&item("redo")?)
+        .separator()
+        .item(&item("new-domain")?)
+        .item(&item("new-team")?)
+        .item(&item("new-product")?)
+        .separator()
+        .item(&item("delete")?)
+        .item(&item("select-all")?)
+        .build()?;
+    let view = SubmenuBuilder::new(app, "View")
+        .item(&item("zoom-fit")?)
+        .item(&item("auto-layout")?)
+        .item(&item("minimap")?)
+        .build()?;
+    let help = SubmenuBuilder::new(app, "Help").item(&item("about")?).build()?;
+    MenuBuilder::new(app).items(&[&file, &edit, &view, &help]).build()
+}
+
+/// Rebuilds the menu bar after the recent files changed.
+pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
+    // A stale recent list is harmless; never fail the command that changed it.
+    if let Ok(menu) = build(app) {
+        let _ = app.set_menu(menu);
+    }
+}
+
+/// Forwards a chosen item to the UI.
+pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
+    if let Some(action) = action(event.id().as_ref()) {
+        let _ = MenuActivated { action }.emit(app);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_item_maps_to_an_action() {
+        for (id, _, _) in ITEMS {
+            assert!(action(id).is_some(), "{id} has no action");
+        }
+        assert_eq!(action("recent:/tmp/a.mesh"), Some(MenuAction::OpenRecent("/tmp/a.mesh".into())));
+        assert_eq!(action("recent-none"), None);
+    }
+}

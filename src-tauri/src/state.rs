@@ -1,0 +1,57 @@
+//! What the app keeps between commands: the open mesh file and where the app's own files
+//! live. One mesh per window; today the app has one window.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use mesh_core::Store;
+
+use crate::error::CommandError;
+
+/// Managed by Tauri; commands reach it through `State<AppState>`.
+pub struct AppState {
+    store: Mutex<Option<Store>>,
+    startup_error: Mutex<Option<CommandError>>,
+    data_dir: PathBuf,
+}
+
+impl AppState {
+    /// State with no mesh open yet; `data_dir` holds the demo mesh and the recent list.
+    pub fn new(data_dir: PathBuf) -> Self {
+        AppState { store: Mutex::new(None), startup_error: Mutex::new(None), data_dir }
+    }
+
+    /// The app's data folder.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// Runs `f` on the open store.
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, CommandError>,
+    ) -> Result<T, CommandError> {
+        let mut guard = self.store.lock().map_err(|_| CommandError::internal("the mesh lock was poisoned"))?;
+        let store = guard.as_mut().ok_or_else(CommandError::no_mesh)?;
+        f(store)
+    }
+
+    /// Keeps why the start-up file could not be opened, for the UI to show once.
+    pub fn set_startup_error(&self, error: CommandError) {
+        if let Ok(mut guard) = self.startup_error.lock() {
+            *guard = Some(error);
+        }
+    }
+
+    /// The start-up error, once.
+    pub fn take_startup_error(&self) -> Option<CommandError> {
+        self.startup_error.lock().ok().and_then(|mut g| g.take())
+    }
+
+    /// Makes `store` the open mesh, closing the previous one.
+    pub fn replace(&self, store: Store) -> Result<(), CommandError> {
+        let mut guard = self.store.lock().map_err(|_| CommandError::internal("the mesh lock was poisoned"))?;
+        *guard = Some(store);
+        Ok(())
+    }
+}
