@@ -57,3 +57,12 @@ pub struct Progress {
     /// The file concerned.
     pub path: String,
 }
+
+/// The recent-files list changed (a mesh was opened or saved under a new name); the
+/// menu bar rebuilds its Open Recent submenu on it.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct RecentFilesChanged {
+    /// The list, newest first.
+    pub paths: Vec<String>,
+}

@@ -13,6 +13,7 @@ pub mod state;
 pub mod startup;
 
 use tauri::Manager;
+use tauri_specta::Event;
 
 use crate::state::AppState;
 
@@ -28,7 +29,7 @@ macro_rules! specta_builder {
                 $crate::commands::file::current_mesh,
                 $crate::commands::file::open_mesh::<$runtime>,
                 $crate::commands::file::new_mesh::<$runtime>,
-                $crate::commands::file::save_mesh_as,
+                $crate::commands::file::save_mesh_as::<$runtime>,
                 $crate::commands::file::recent_files,
                 $crate::commands::edit::apply_edits,
                 $crate::commands::edit::undo,
@@ -36,7 +37,8 @@ macro_rules! specta_builder {
             ])
             .events(tauri_specta::collect_events![
                 $crate::events::MenuActivated,
-                $crate::events::Progress
+                $crate::events::Progress,
+                $crate::events::RecentFilesChanged
             ])
             // Only `serde_json::Value` (custom properties, extension bags) holds 64-bit
             // integers, and JSON numbers are JavaScript numbers on the wire anyway.
@@ -57,9 +59,13 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// When the process started, for the start-up time the end-to-end tests measure.
+pub static STARTED_AT: std::sync::OnceLock<std::time::SystemTime> = std::sync::OnceLock::new();
+
 /// Starts the app.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    STARTED_AT.get_or_init(std::time::SystemTime::now);
     let builder = specta_builder!(tauri::Wry);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -70,6 +76,8 @@ pub fn run() {
             app.manage(AppState::new(data_dir));
             app.set_menu(menu::build(app.handle())?)?;
             app.on_menu_event(|app, event| menu::on_event(app, event));
+            let handle = app.handle().clone();
+            events::RecentFilesChanged::listen(app, move |_| menu::refresh(&handle));
             startup::open_initial(app.handle(), std::env::args().skip(1));
             Ok(())
         })

@@ -35,6 +35,7 @@ export const commands = {
 export const events = {
 	menuActivated: makeEvent<MenuActivated, MenuActivated>("menu-activated"),
 	progress: makeEvent<Progress, Progress>("progress"),
+	recentFilesChanged: makeEvent<RecentFilesChanged, RecentFilesChanged>("recent-files-changed"),
 };
 
 /* Types */
@@ -48,6 +49,8 @@ export type AppInfo = {
 	schemaVersion: number,
 	/**  Where the app keeps the demo mesh and its recent-files list. */
 	dataDir: string,
+	/**  When the process started, in milliseconds since the Unix epoch. */
+	startedAtMs: number | null,
 };
 
 /**  What an edit, an undo or a redo changed. */
@@ -489,6 +492,15 @@ export type Progress = {
 	phase: string,
 	/**  The file concerned. */
 	path: string,
+};
+
+/**
+ *  The recent-files list changed (a mesh was opened or saved under a new name); the
+ *  menu bar rebuilds its Open Recent submenu on it.
+ */
+export type RecentFilesChanged = {
+	/**  The list, newest first. */
+	paths: string[],
 };
 
 /**  One promised service level, in ODCS vocabulary. */

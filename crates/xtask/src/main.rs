@@ -22,10 +22,9 @@ const USAGE: &str = "\
 Usage: cargo xtask <task>
 
 Tasks:
-  run                build and open the desktop app on the demo mesh; until src-tauri/
-                     exists, build the CLI and show the demo mesh's statistics instead
-  test               the whole suite, stopping at the first failing step: fmt, clippy,
-                     cargo tests, then ui/ and end-to-end tests once those folders exist
+  run                build and open the desktop app on the demo mesh
+  test               the whole suite, stopping at the first failing step: UI build, fmt,
+                     clippy, cargo tests, UI type check and tests, end-to-end tests
   bench [-- ARGS]    the mesh-core scale benchmark (prints a markdown table);
                      ARGS after `--` go to the benchmark harness
   help               this text

@@ -47,14 +47,6 @@ pub fn e2e_manifest() -> PathBuf {
     root().join("tests").join("Cargo.toml")
 }
 
-/// Cargo's target folder, honouring `CARGO_TARGET_DIR` as cargo itself does.
-pub fn target_dir() -> PathBuf {
-    match env::var_os("CARGO_TARGET_DIR") {
-        Some(dir) if !dir.is_empty() => root().join(dir),
-        _ => root().join("target"),
-    }
-}
-
 /// The demo mesh in the platform data folder.
 pub fn demo_mesh() -> Result<PathBuf> {
     Ok(data_dir()?.join(DEMO_FILE))

@@ -18,6 +18,8 @@ pub struct AppInfo {
     pub schema_version: i32,
     /// Where the app keeps the demo mesh and its recent-files list.
     pub data_dir: String,
+    /// When the process started, in milliseconds since the Unix epoch.
+    pub started_at_ms: f64,
 }
 
 /// Name, version and data folder, for the About box.
@@ -29,5 +31,9 @@ pub fn app_info<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Ap
         version: app.package_info().version.to_string(),
         schema_version: mesh_core::store::SCHEMA_VERSION as i32,
         data_dir: state.data_dir().display().to_string(),
+        started_at_ms: crate::STARTED_AT
+            .get()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0),
     }
 }

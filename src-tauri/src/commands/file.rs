@@ -12,9 +12,9 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_specta::Event;
 
 use crate::error::CommandError;
-use crate::events::Progress;
+use crate::events::{Progress, RecentFilesChanged};
 use crate::state::AppState;
-use crate::{menu, recent};
+use crate::recent;
 
 /// The open mesh as the UI needs it to draw everything.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -45,14 +45,21 @@ pub fn install<R: Runtime>(app: &AppHandle<R>, store: Store, mesh: Mesh) -> Resu
     let undo = store.undo_state()?;
     let state = app.state::<AppState>();
     state.replace(store)?;
-    recent::push(state.data_dir(), &path);
-    menu::refresh(app);
+    remember(app, state.data_dir(), &path);
     if let Some(window) = app.get_webview_window("main") {
         let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
         // Failing to retitle the window is cosmetic; the mesh is open either way.
         let _ = window.set_title(&format!("{} — {} — Meshwright", mesh.info.name, file));
     }
     Ok(MeshSnapshot { path: path.display().to_string(), mesh, undo })
+}
+
+/// Puts `path` on top of the recent list and tells whoever shows the list.
+fn remember<R: Runtime>(app: &AppHandle<R>, data_dir: &Path, path: &Path) {
+    recent::push(data_dir, path);
+    let paths = recent::list(data_dir).iter().map(|p| p.display().to_string()).collect();
+    // The list is a convenience; a missed update must not fail the open.
+    let _ = RecentFilesChanged { paths }.emit(app);
 }
 
 /// The mesh open in this window, if any; a failure to open the start-up file is
@@ -106,9 +113,13 @@ pub async fn new_mesh<R: Runtime>(app: AppHandle<R>, path: String, name: String)
 /// Writes a copy of the open mesh to `path` (Save As); the open file stays open.
 #[tauri::command]
 #[specta::specta]
-pub async fn save_mesh_as(state: State<'_, AppState>, path: String) -> Result<(), CommandError> {
+pub async fn save_mesh_as<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<(), CommandError> {
     state.with_store(|store| Ok(store.save_copy(Path::new(&path))?))?;
-    recent::push(state.data_dir(), Path::new(&path));
+    remember(&app, state.data_dir(), Path::new(&path));
     Ok(())
 }
 

@@ -1,0 +1,174 @@
+//! The harness of the end-to-end tests: starts `tauri-driver` (which starts
+//! `WebKitWebDriver`, which starts the built app) in its own process group, opens a
+//! WebDriver session on the real window, and offers the few waits and lookups the tests
+//! need. It must not hold test scenarios: those are in `tests/`.
+//!
+//! Needs: the app built (`cargo build -p meshwright-app`), `tauri-driver` on PATH or in
+//! `~/.cargo/bin`, `WebKitWebDriver` (Debian: webkit2gtk-driver) and an X display
+//! (`xvfb-run -a`). `cargo xtask test` provides all of them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use thirtyfour::prelude::*;
+
+/// How long a wait for the window to reach a state may take before the test fails.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_owned()
+}
+
+/// Where tests leave screenshots, logs and measured figures.
+pub fn artifacts() -> PathBuf {
+    let dir = root().join("artifacts").join("e2e");
+    std::fs::create_dir_all(&dir).expect("artifacts folder");
+    dir
+}
+
+fn app_binary() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"));
+    let app = target.join("debug").join("meshwright-app");
+    assert!(app.is_file(), "{} is missing: build it with `cargo build -p meshwright-app` (cargo xtask test does)", app.display());
+    app
+}
+
+fn tauri_driver() -> PathBuf {
+    let in_cargo = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin/tauri-driver"));
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|dir| dir.join("tauri-driver"))
+        .chain(in_cargo)
+        .find(|p| p.is_file())
+        .expect("tauri-driver not found: `cargo install tauri-driver --locked` (cargo xtask test does)")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free local port")
+}
+
+/// `tauri-driver` and everything it started, in one process group that is ended as a
+/// whole: ending only `tauri-driver` leaves `WebKitWebDriver` holding the test runner's
+/// output open, and the run never finishes.
+struct DriverProcess(Child);
+
+impl Drop for DriverProcess {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.0.wait();
+    }
+}
+
+/// A running app with a WebDriver session on its window.
+pub struct App {
+    /// The session.
+    pub driver: WebDriver,
+    _process: DriverProcess,
+}
+
+impl App {
+    /// Starts the built app on `mesh`, keeping its own files in `data_dir` so the user's
+    /// data folder is never touched.
+    pub async fn launch(mesh: Option<&Path>, data_dir: &Path) -> WebDriverResult<App> {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no X display: run the end-to-end tests under `xvfb-run -a` (cargo xtask test does)"
+        );
+        let (port, native_port) = (free_port(), free_port());
+        let log = std::fs::File::create(artifacts().join("tauri-driver.log")).expect("driver log");
+        let child = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("MESHWRIGHT_DATA_DIR", data_dir)
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("driver log"))
+            .stderr(log)
+            .process_group(0)
+            .spawn()
+            .expect("start tauri-driver");
+        let process = DriverProcess(child);
+        let deadline = Instant::now() + TIMEOUT;
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut caps = Capabilities::new();
+        let args: Vec<String> = mesh.map(|m| m.display().to_string()).into_iter().collect();
+        caps.insert("tauri:options".to_owned(), serde_json::json!({ "application": app_binary(), "args": args }));
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await?;
+        Ok(App { driver, _process: process })
+    }
+
+    /// Waits until `count(css)` satisfies `ok`, returning the last count.
+    pub async fn wait_count(&self, css: &str, ok: impl Fn(usize) -> bool) -> WebDriverResult<usize> {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let n = self.driver.find_all(By::Css(css)).await?.len();
+            if ok(n) {
+                return Ok(n);
+            }
+            if Instant::now() > deadline {
+                self.screenshot("timeout").await;
+                panic!("timed out waiting on {css}: last count {n}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits for one element.
+    pub async fn wait(&self, css: &str) -> WebDriverResult<WebElement> {
+        self.wait_count(css, |n| n >= 1).await?;
+        self.driver.find(By::Css(css)).await
+    }
+
+    /// Waits for the first mesh to be painted on the canvas.
+    pub async fn wait_painted(&self) -> WebDriverResult<()> {
+        self.wait("[data-testid=canvas][data-ready=true]").await.map(|_| ())
+    }
+
+    /// Runs `script` (which may `await`) in the window and returns its value.
+    pub async fn eval(&self, script: &str) -> WebDriverResult<serde_json::Value> {
+        let wrapped = format!("const done = arguments[arguments.length - 1]; (async () => {{ {script} }})().then(done, e => done({{ error: String(e) }}));");
+        Ok(self.driver.execute_async(&wrapped, Vec::new()).await?.json().clone())
+    }
+
+    /// Saves a screenshot of the window under `artifacts/e2e/<name>.png`; failures to
+    /// save are reported, not fatal.
+    pub async fn screenshot(&self, name: &str) {
+        let path = artifacts().join(format!("{name}.png"));
+        match self.driver.screenshot(&path).await {
+            Ok(()) => eprintln!("screenshot: {}", path.display()),
+            Err(e) => eprintln!("screenshot {name} failed: {e}"),
+        }
+    }
+
+    /// Ends the session, which closes the app.
+    pub async fn quit(self) -> WebDriverResult<()> {
+        self.driver.quit().await
+    }
+}
+
+/// Appends one measured figure to `artifacts/e2e/perf.txt` and prints it.
+pub fn record(name: &str, ms: f64) {
+    let line = format!("{name}: {ms:.0} ms\n");
+    eprint!("perf {line}");
+    use std::io::Write;
+    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(artifacts().join("perf.txt")) {
+        let _ = f.write_all(line.as_bytes());
+    }
+}

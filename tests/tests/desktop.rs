@@ -1,0 +1,184 @@
+//! The desktop app end to end, in a real window: first start on the demo mesh, drawing
+//! and editing a mesh with undo and redo, persistence across a relaunch, and a large mesh.
+//! Timings are recorded to `artifacts/e2e/perf.txt` for README, never asserted.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::time::Instant;
+
+use mesh_core::model::{DependencySource, MeshInfo};
+use mesh_core::{Access, Store};
+use meshwright_e2e::*;
+
+const DOMAINS: &str = "[data-testid=domain-group]";
+const PRODUCTS: &str = "[data-testid=product-node]";
+const EDGES: &str = "[data-testid=dependency-edge]";
+const TEAMS: &str = "[data-testid=team-item]";
+
+fn empty_mesh(path: &Path) {
+    let info = MeshInfo {
+        name: "End to end".into(),
+        namespace: "com.example.e2e".into(),
+        description: None,
+        custom_properties: Vec::new(),
+        extensions: Default::default(),
+    };
+    drop(Store::create(path, &info).expect("create the test mesh"));
+}
+
+/// Milliseconds from process start to the first painted canvas, as the app reports them.
+async fn startup_ms(app: &App) -> WebDriverResult<f64> {
+    let v = app
+        .eval(
+            "const info = await window.__TAURI_INTERNALS__.invoke('app_info');
+             return { started: info.startedAtMs, painted: window.__meshwright && window.__meshwright.paintedAt };",
+        )
+        .await?;
+    let started = v["started"].as_f64().expect("startedAtMs");
+    let painted = v["painted"].as_f64().expect("window.__meshwright.paintedAt");
+    Ok(painted - started)
+}
+
+async fn click(app: &App, css: &str) -> WebDriverResult<()> {
+    app.wait(css).await?.click().await
+}
+
+/// Replaces a text field's value and commits it with Enter.
+async fn type_into(app: &App, field: &str, text: &str) -> WebDriverResult<()> {
+    let input = app.wait(&format!("[data-testid=field-{field}]")).await?;
+    input.clear().await?;
+    input.send_keys(text).await?;
+    input.send_keys(Key::Enter).await
+}
+
+#[tokio::test]
+async fn first_start_opens_the_demo_mesh() -> WebDriverResult<()> {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(None, data.path()).await?;
+    app.wait_painted().await?;
+    let products = app.wait_count(PRODUCTS, |n| n >= 20).await?;
+    assert_eq!(app.wait_count(DOMAINS, |n| n == 6).await?, 6);
+    assert!(app.wait_count(EDGES, |n| n >= 30).await? >= 30, "the demo's dependencies are drawn");
+    let title = app.driver.title().await?;
+    assert!(!title.is_empty());
+    record("start to demo painted", startup_ms(&app).await?);
+    app.screenshot("demo").await;
+    app.quit().await?;
+    // The demo was created in the app's data folder, and it is a real mesh file.
+    let demo = Store::open(&data.path().join("demo.mesh"), Access::ReadOnly).unwrap().load().unwrap();
+    assert_eq!(demo.products.len(), products);
+    Ok(())
+}
+
+#[tokio::test]
+async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let mesh = dir.path().join("drawn.mesh");
+    empty_mesh(&mesh);
+    let data = dir.path().join("data");
+
+    let app = App::launch(Some(&mesh), &data).await?;
+    app.wait("[data-testid=canvas]").await?;
+
+    // A domain, renamed in the inspector.
+    click(&app, "[data-testid=new-domain]").await?;
+    app.wait_count(DOMAINS, |n| n == 1).await?;
+    type_into(&app, "name", "sales").await?;
+    app.wait_count("[data-testid=field-error-name]", |n| n == 0).await?;
+
+    // A team.
+    click(&app, "[data-testid=new-team]").await?;
+    app.wait_count(TEAMS, |n| n == 1).await?;
+
+    // Two products in the domain.
+    click(&app, DOMAINS).await?;
+    click(&app, "[data-testid=new-product]").await?;
+    app.wait_count(PRODUCTS, |n| n == 1).await?;
+    click(&app, DOMAINS).await?;
+    click(&app, "[data-testid=new-product]").await?;
+    app.wait_count(PRODUCTS, |n| n == 2).await?;
+
+    // Drag from the first product's output port to the second product's input.
+    let products = app.driver.find_all(By::Css(PRODUCTS)).await?;
+    let provider_id = products[0].attr("data-id").await?.expect("data-id");
+    let consumer_id = products[1].attr("data-id").await?.expect("data-id");
+    let port = app
+        .wait(&format!("[data-testid=product-node][data-id='{provider_id}'] [data-testid=output-port-handle]"))
+        .await?;
+    let input = app.wait(&format!("[data-testid=product-node][data-id='{consumer_id}'] [data-testid=input-handle]")).await?;
+    app.driver
+        .action_chain()
+        .move_to_element_center(&port)
+        .click_and_hold()
+        .move_by_offset(20, 10)
+        .move_to_element_center(&input)
+        .release()
+        .perform()
+        .await?;
+    app.wait_count(EDGES, |n| n == 1).await?;
+
+    // A bad value is refused with the core's reason next to the field.
+    click(&app, &format!("[data-testid=product-node][data-id='{consumer_id}']")).await?;
+    type_into(&app, "version", "banana").await?;
+    let error = app.wait("[data-testid=field-error-version]").await?;
+    assert!(error.text().await?.contains("semantic version"), "{}", error.text().await?);
+    type_into(&app, "version", "2.0.0").await?;
+    app.wait_count("[data-testid=field-error-version]", |n| n == 0).await?;
+
+    // Undo the version change and the dependency, then redo the dependency.
+    click(&app, "[data-testid=undo]").await?;
+    click(&app, "[data-testid=undo]").await?;
+    app.wait_count(EDGES, |n| n == 0).await?;
+    click(&app, "[data-testid=redo]").await?;
+    app.wait_count(EDGES, |n| n == 1).await?;
+    app.screenshot("drawn").await;
+    app.quit().await?;
+
+    // Everything is in the file...
+    let saved = Store::open(&mesh, Access::ReadOnly).unwrap().load().unwrap();
+    assert_eq!(saved.domains.len(), 1);
+    assert_eq!(saved.domains[0].name, "sales");
+    assert_eq!(saved.teams.len(), 1);
+    assert_eq!(saved.products.len(), 2);
+    let deps: Vec<_> = saved.input_ports.iter().filter(|i| matches!(i.source, DependencySource::OutputPort { .. })).collect();
+    assert_eq!(deps.len(), 1);
+    assert!(saved.products.iter().all(|p| p.version != "2.0.0"), "the version change was undone");
+
+    // ...and in the window after a relaunch.
+    let app = App::launch(Some(&mesh), &data).await?;
+    app.wait_painted().await?;
+    app.wait_count(DOMAINS, |n| n == 1).await?;
+    app.wait_count(PRODUCTS, |n| n == 2).await?;
+    app.wait_count(EDGES, |n| n == 1).await?;
+    app.wait_count(TEAMS, |n| n == 1).await?;
+    // The redo branch survived too: undo state comes from the file.
+    click(&app, "[data-testid=undo]").await?;
+    app.wait_count(EDGES, |n| n == 0).await?;
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.mesh");
+    let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions { products: 2000, domains: None, seed: 7 });
+    drop(Store::create_from(&path, &mesh, &mut |_, _| {}).unwrap());
+
+    let app = App::launch(Some(&path), &dir.path().join("data")).await?;
+    app.wait_painted().await?;
+    record("start to 2,000-product mesh painted", startup_ms(&app).await?);
+    // Only what is visible is rendered, so the DOM holds far fewer nodes than the mesh.
+    let drawn = app.wait_count(PRODUCTS, |n| n >= 1).await?;
+    eprintln!("2,000-product mesh: {drawn} product nodes in the DOM");
+
+    let zoom = Instant::now();
+    click(&app, "[data-testid=zoom-fit]").await?;
+    let v = app.eval("await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return 1;").await?;
+    assert_eq!(v, serde_json::json!(1), "the window still answers after zooming");
+    record("zoom to fit on 2,000 products (click to next frame)", zoom.elapsed().as_secs_f64() * 1000.0);
+    app.screenshot("large").await;
+    app.quit().await?;
+    Ok(())
+}

@@ -1,0 +1,25 @@
+// React Flow node and edge types of the mesh canvas, shared by the mapping and the
+// components. Types only.
+import type { Edge, Node } from '@xyflow/react';
+import type { DataProduct, Domain, OutputPort } from '../bindings';
+
+export type ProductNodeData = {
+  product: DataProduct;
+  ports: OutputPort[];
+  ownerTitle: string | null;
+};
+
+export type DomainNodeData = {
+  domain: Domain;
+  productCount: number;
+};
+
+export type ProductFlowNode = Node<ProductNodeData, 'product'>;
+export type DomainFlowNode = Node<DomainNodeData, 'domain'>;
+export type MeshFlowNode = ProductFlowNode | DomainFlowNode;
+
+export type DependencyEdgeData = {
+  /** The provider port is deprecated or retired: drawn dashed. */
+  fading: boolean;
+};
+export type DependencyFlowEdge = Edge<DependencyEdgeData, 'dependency'>;

@@ -1,0 +1,218 @@
+// Maps the model to React Flow nodes and edges for the "mesh" view: domains as group
+// nodes, products as their children (positions relative to the domain), dependencies
+// as edges from a provider's port handle to the consumer's input handle. Pure: no
+// React, no store. Unchanged entities keep their node objects (via FlowCache) so
+// React Flow re-renders only what changed.
+import { Position as HandlePosition, type NodeHandle } from '@xyflow/react';
+import type { OutputPort } from '../bindings';
+import { MESH_VIEW, portsByProduct, positionOf, type MeshModel } from '../state/model';
+import {
+  DOMAIN_GAP,
+  DOMAIN_MIN_HEIGHT,
+  DOMAIN_MIN_WIDTH,
+  DOMAIN_PAD_BOTTOM,
+  DOMAIN_PAD_SIDE,
+  DOMAIN_PAD_TOP,
+  HANDLE_SIZE,
+  INPUT_HANDLE_Y,
+  PRODUCT_WIDTH,
+  portCenterY,
+  productHeight,
+} from './geometry';
+import type { DependencyFlowEdge, DomainFlowNode, MeshFlowNode, ProductFlowNode } from './flowTypes';
+
+export const INPUT_HANDLE_ID = 'in';
+
+export interface FlowGraph {
+  nodes: MeshFlowNode[];
+  edges: DependencyFlowEdge[];
+}
+
+/** Previous results, so unchanged inputs give identical node objects. */
+export interface FlowCache {
+  products: Map<string, { key: unknown[]; node: ProductFlowNode }>;
+  edges: Map<string, { key: unknown[]; edge: DependencyFlowEdge }>;
+}
+
+export function newFlowCache(): FlowCache {
+  return { products: new Map(), edges: new Map() };
+}
+
+function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function productHandles(ports: readonly OutputPort[]): NodeHandle[] {
+  const half = HANDLE_SIZE / 2;
+  const handles: NodeHandle[] = [
+    {
+      id: INPUT_HANDLE_ID,
+      type: 'target',
+      position: HandlePosition.Left,
+      x: -half,
+      y: INPUT_HANDLE_Y - half,
+      width: HANDLE_SIZE,
+      height: HANDLE_SIZE,
+    },
+  ];
+  ports.forEach((port, i) => {
+    handles.push({
+      id: port.id,
+      type: 'source',
+      position: HandlePosition.Right,
+      x: PRODUCT_WIDTH - half,
+      y: portCenterY(i) - half,
+      width: HANDLE_SIZE,
+      height: HANDLE_SIZE,
+    });
+  });
+  return handles;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()): FlowGraph {
+  const ports = portsByProduct(model);
+  const noPorts: OutputPort[] = [];
+
+  // Products per domain, in the model's order, with their relative boxes.
+  const childBoxes = new Map<string, { id: string; box: Box }[]>();
+  const unplacedCount = new Map<string, number>();
+  const productBox = new Map<string, Box>();
+  for (const product of model.products.values()) {
+    const list = childBoxes.get(product.domainId) ?? [];
+    childBoxes.set(product.domainId, list);
+    const h = productHeight((ports.get(product.id) ?? noPorts).length);
+    const pos = positionOf(model, product.id);
+    let box: Box;
+    if (pos) {
+      box = { x: pos.x, y: pos.y, w: PRODUCT_WIDTH, h };
+    } else {
+      // Not laid out yet: a simple grid below the placed ones keeps it visible and
+      // clickable until the next auto layout or move stores a real position.
+      const n = unplacedCount.get(product.domainId) ?? 0;
+      unplacedCount.set(product.domainId, n + 1);
+      box = { x: Number.NaN, y: n, w: PRODUCT_WIDTH, h };
+    }
+    list.push({ id: product.id, box });
+    productBox.set(product.id, box);
+  }
+  for (const list of childBoxes.values()) placeUnplaced(list.map((c) => c.box));
+
+  // Domain boxes: stored position, size from the children's bounding box.
+  const domainNodes: DomainFlowNode[] = [];
+  let rightmost = 0;
+  const unplacedDomains: DomainFlowNode[] = [];
+  for (const domain of model.domains.values()) {
+    const children = childBoxes.get(domain.id) ?? [];
+    let w = DOMAIN_MIN_WIDTH;
+    let h = DOMAIN_MIN_HEIGHT;
+    for (const { box } of children) {
+      w = Math.max(w, box.x + box.w + DOMAIN_PAD_SIDE);
+      h = Math.max(h, box.y + box.h + DOMAIN_PAD_BOTTOM);
+    }
+    const pos = positionOf(model, domain.id);
+    const node: DomainFlowNode = {
+      id: domain.id,
+      type: 'domain',
+      position: pos ?? { x: 0, y: 0 },
+      width: w,
+      height: h,
+      data: { domain, productCount: children.length },
+      zIndex: 0,
+    };
+    if (pos) rightmost = Math.max(rightmost, pos.x + w);
+    else unplacedDomains.push(node);
+    domainNodes.push(node);
+  }
+  let nextX = rightmost === 0 ? 0 : rightmost + DOMAIN_GAP;
+  for (const node of unplacedDomains) {
+    node.position = { x: nextX, y: 0 };
+    nextX += (node.width ?? DOMAIN_MIN_WIDTH) + DOMAIN_GAP;
+  }
+
+  const nodes: MeshFlowNode[] = [...domainNodes];
+  const seenProducts = new Set<string>();
+  for (const product of model.products.values()) {
+    const box = productBox.get(product.id);
+    if (!box) continue;
+    const productPorts = ports.get(product.id) ?? noPorts;
+    const team = product.ownerTeamId ? model.teams.get(product.ownerTeamId) : undefined;
+    const parentId = model.domains.has(product.domainId) ? product.domainId : undefined;
+    const key = [product, team, box.x, box.y, parentId, ...productPorts];
+    seenProducts.add(product.id);
+    const cached = cache.products.get(product.id);
+    if (cached && sameKey(cached.key, key)) {
+      nodes.push(cached.node);
+      continue;
+    }
+    const node: ProductFlowNode = {
+      id: product.id,
+      type: 'product',
+      position: { x: box.x, y: box.y },
+      width: box.w,
+      height: box.h,
+      parentId,
+      handles: productHandles(productPorts),
+      data: { product, ports: productPorts, ownerTitle: team ? team.title : null },
+      zIndex: 1,
+    };
+    cache.products.set(product.id, { key, node });
+    nodes.push(node);
+  }
+  for (const id of cache.products.keys()) if (!seenProducts.has(id)) cache.products.delete(id);
+
+  const edges: DependencyFlowEdge[] = [];
+  const seenEdges = new Set<string>();
+  for (const input of model.inputPorts.values()) {
+    if (input.source.kind !== 'outputPort') continue;
+    const port = model.outputPorts.get(input.source.portId);
+    if (!port || !model.products.has(port.productId) || !model.products.has(input.productId)) continue;
+    const key = [input, port.productId, port.status];
+    seenEdges.add(input.id);
+    const cached = cache.edges.get(input.id);
+    if (cached && sameKey(cached.key, key)) {
+      edges.push(cached.edge);
+      continue;
+    }
+    const edge: DependencyFlowEdge = {
+      id: input.id,
+      type: 'dependency',
+      source: port.productId,
+      sourceHandle: port.id,
+      target: input.productId,
+      targetHandle: INPUT_HANDLE_ID,
+      data: { fading: port.status === 'deprecated' || port.status === 'retired' },
+      zIndex: 2,
+    };
+    cache.edges.set(input.id, { key, edge });
+    edges.push(edge);
+  }
+  for (const id of cache.edges.keys()) if (!seenEdges.has(id)) cache.edges.delete(id);
+
+  return { nodes, edges };
+}
+
+/** Boxes with x = NaN get grid slots below the placed boxes (y holds their order). */
+function placeUnplaced(boxes: Box[]): void {
+  let top = DOMAIN_PAD_TOP;
+  for (const b of boxes) if (!Number.isNaN(b.x)) top = Math.max(top, b.y + b.h + 24);
+  const cols = 3;
+  const rowH = Math.max(...boxes.map((b) => b.h), 0) + 24;
+  for (const b of boxes) {
+    if (!Number.isNaN(b.x)) continue;
+    const n = b.y;
+    b.x = DOMAIN_PAD_SIDE + (n % cols) * (PRODUCT_WIDTH + 40);
+    b.y = top + Math.floor(n / cols) * rowH;
+  }
+}
+
+/** The canvas view the positions belong to. */
+export const FLOW_VIEW = MESH_VIEW;

@@ -1,0 +1,124 @@
+// Builds the ELK input graph for the "mesh" view (domains as compound nodes holding
+// their products, dependencies as port-to-port edges) and reads positions back into
+// setPosition ops. Pure: runs in tests and in the layout worker's caller; it never
+// runs ELK itself.
+import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
+import type { EditOp, Position } from '../bindings';
+import { portsByProduct, MESH_VIEW, type MeshModel } from '../state/model';
+import {
+  DOMAIN_PAD_BOTTOM,
+  DOMAIN_PAD_SIDE,
+  DOMAIN_PAD_TOP,
+  INPUT_HANDLE_Y,
+  PRODUCT_WIDTH,
+  portCenterY,
+  productHeight,
+} from '../canvas/geometry';
+
+export const ROOT_ID = '__root__';
+export const inputPortId = (productId: string) => `${productId}::in`;
+
+/** Above this many products, cheaper settings keep the layout within seconds. */
+const LARGE = 400;
+
+export function buildElkGraph(model: MeshModel): ElkNode {
+  const ports = portsByProduct(model);
+  const large = model.products.size > LARGE;
+  const domainChildren = new Map<string, ElkNode[]>();
+  const rootChildren: ElkNode[] = [];
+  const portOwner = new Map<string, string>();
+
+  for (const product of model.products.values()) {
+    const productPorts = ports.get(product.id) ?? [];
+    const elkPorts: ElkPort[] = [
+      {
+        id: inputPortId(product.id),
+        x: 0,
+        y: INPUT_HANDLE_Y,
+        width: 1,
+        height: 1,
+        layoutOptions: { 'elk.port.side': 'WEST' },
+      },
+      ...productPorts.map((port, i) => {
+        portOwner.set(port.id, product.id);
+        return {
+          id: port.id,
+          x: PRODUCT_WIDTH - 1,
+          y: portCenterY(i),
+          width: 1,
+          height: 1,
+          layoutOptions: { 'elk.port.side': 'EAST' },
+        };
+      }),
+    ];
+    const node: ElkNode = {
+      id: product.id,
+      width: PRODUCT_WIDTH,
+      height: productHeight(productPorts.length),
+      ports: elkPorts,
+      layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
+    };
+    const list = model.domains.has(product.domainId) ? domainChildren.get(product.domainId) : undefined;
+    if (list) list.push(node);
+    else if (model.domains.has(product.domainId)) domainChildren.set(product.domainId, [node]);
+    else rootChildren.push(node);
+  }
+
+  for (const domain of model.domains.values()) {
+    rootChildren.push({
+      id: domain.id,
+      children: domainChildren.get(domain.id) ?? [],
+      layoutOptions: {
+        'elk.padding': `[top=${DOMAIN_PAD_TOP},left=${DOMAIN_PAD_SIDE},bottom=${DOMAIN_PAD_BOTTOM},right=${DOMAIN_PAD_SIDE}]`,
+        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+        'elk.nodeSize.minimum': `(${PRODUCT_WIDTH + 2 * DOMAIN_PAD_SIDE},120)`,
+      },
+    });
+  }
+
+  const edges: ElkExtendedEdge[] = [];
+  for (const input of model.inputPorts.values()) {
+    if (input.source.kind !== 'outputPort') continue;
+    const provider = portOwner.get(input.source.portId);
+    if (!provider || !model.products.has(input.productId) || provider === input.productId) continue;
+    edges.push({ id: input.id, sources: [input.source.portId], targets: [inputPortId(input.productId)] });
+  }
+
+  return {
+    id: ROOT_ID,
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+      'elk.edgeRouting': large ? 'POLYLINE' : 'ORTHOGONAL',
+      'elk.spacing.nodeNode': '28',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+      'elk.spacing.componentComponent': '48',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '16',
+      'elk.layered.nodePlacement.strategy': large ? 'SIMPLE' : 'BRANDES_KOEPF',
+      'elk.layered.thoroughness': large ? '1' : '7',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    },
+    children: rootChildren,
+    edges,
+  };
+}
+
+/**
+ * Positions from a laid-out graph: domains (and loose products) absolute, products
+ * relative to their domain, exactly as React Flow places child nodes.
+ */
+export function positionsFromLayout(result: ElkNode, view = MESH_VIEW): Position[] {
+  const out: Position[] = [];
+  for (const top of result.children ?? []) {
+    out.push({ entityId: top.id, view, x: Math.round(top.x ?? 0), y: Math.round(top.y ?? 0) });
+    for (const child of top.children ?? []) {
+      out.push({ entityId: child.id, view, x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
+    }
+  }
+  return out;
+}
+
+export function setPositionOps(positions: readonly Position[]): EditOp[] {
+  return positions.map((value) => ({ op: 'setPosition', value }));
+}

@@ -1,0 +1,83 @@
+// The one door to the Tauri shell: commands, native dialogs and shell events.
+// Every other module talks to the backend through here, so tests can mock this file
+// and nothing else imports ./bindings or @tauri-apps/*. No state and no business
+// rules live here: results are unwrapped and errors normalised, nothing more.
+import { commands, events } from '../bindings';
+import type {
+  Applied,
+  AppInfo,
+  CommandError,
+  EditOp,
+  MenuAction,
+  MeshSnapshot,
+  Progress,
+} from '../bindings';
+import { open, save, message } from '@tauri-apps/plugin-dialog';
+import { toCommandError } from './errors';
+
+export type * from '../bindings';
+
+type Result<T> = { status: 'ok'; data: T } | { status: 'error'; error: CommandError };
+
+/** Thrown by every wrapped command that the core refused; `error` is the typed reason. */
+export class BackendError extends Error {
+  readonly error: CommandError;
+  constructor(error: CommandError) {
+    super(error.message);
+    this.error = error;
+  }
+}
+
+async function unwrap<T>(call: () => Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await call();
+  } catch (e) {
+    // The generated wrapper rethrows real Errors (IPC failure, missing permission).
+    throw new BackendError(toCommandError(e));
+  }
+  if (result.status === 'error') throw new BackendError(toCommandError(result.error));
+  return result.data;
+}
+
+export const backend = {
+  appInfo: (): Promise<AppInfo> => commands.appInfo(),
+  currentMesh: () => unwrap<MeshSnapshot | null>(() => commands.currentMesh()),
+  openMesh: (path: string) => unwrap<MeshSnapshot>(() => commands.openMesh(path)),
+  newMesh: (path: string, name: string) => unwrap<MeshSnapshot>(() => commands.newMesh(path, name)),
+  saveMeshAs: (path: string) => unwrap<null>(() => commands.saveMeshAs(path)),
+  recentFiles: (): Promise<string[]> => commands.recentFiles(),
+  applyEdits: (ops: EditOp[], label: string | null) =>
+    unwrap<Applied>(() => commands.applyEdits(ops, label)),
+  undo: () => unwrap<Applied>(() => commands.undo()),
+  redo: () => unwrap<Applied>(() => commands.redo()),
+};
+
+const MESH_FILTER = [{ name: 'Mesh files', extensions: ['mesh'] }];
+
+export const dialogs = {
+  /** Asks for an existing mesh file; null when cancelled. */
+  async openFile(): Promise<string | null> {
+    const picked = await open({ multiple: false, directory: false, filters: MESH_FILTER });
+    return typeof picked === 'string' ? picked : null;
+  },
+  /** Asks where to write a mesh file; null when cancelled. */
+  async saveFile(title: string, defaultPath?: string): Promise<string | null> {
+    const picked = await save({ title, filters: MESH_FILTER, defaultPath });
+    return picked ?? null;
+  },
+  async message(text: string, title: string, kind: 'info' | 'warning' | 'error' = 'info') {
+    await message(text, { title, kind });
+  },
+};
+
+export type Unsubscribe = () => void;
+
+export const shellEvents = {
+  onMenu(handler: (action: MenuAction) => void): Promise<Unsubscribe> {
+    return events.menuActivated.listen((e) => handler(e.payload.action));
+  },
+  onProgress(handler: (progress: Progress) => void): Promise<Unsubscribe> {
+    return events.progress.listen((e) => handler(e.payload));
+  },
+};

@@ -1,0 +1,89 @@
+// Transient UI state that is not part of the mesh: toasts, inline field errors, the
+// minimap switch, dialogs, the context menu and open progress. Nothing here is saved.
+import { create } from 'zustand';
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'error' | 'info';
+}
+
+export type ContextTarget =
+  | { kind: 'product'; id: string }
+  | { kind: 'domain'; id: string }
+  | { kind: 'edge'; id: string }
+  | { kind: 'pane'; flowX: number; flowY: number };
+
+export interface ContextMenuState {
+  x: number;
+  y: number;
+  target: ContextTarget;
+}
+
+export interface UiState {
+  toasts: Toast[];
+  /** Inline errors of the inspector form, by field; owned by the selected entity. */
+  fieldErrors: Record<string, string>;
+  fieldErrorsOwner: string | null;
+  minimap: boolean;
+  aboutOpen: boolean;
+  contextMenu: ContextMenuState | null;
+  /** The file being opened, while an open is running. */
+  opening: string | null;
+  /** True while an automatic layout is computing. */
+  layingOut: boolean;
+  /** Where a new product should appear when created from the pane's context menu. */
+  startupError: string | null;
+  /** Incremented to ask the inspector to focus its name field (F2, Rename). */
+  focusNameRequest: number;
+  toast(message: string, tone?: Toast['tone']): void;
+  dismissToast(id: number): void;
+  setFieldError(owner: string, field: string, message: string): void;
+  clearFieldErrors(owner?: string | null, field?: string): void;
+  toggleMinimap(): void;
+  setAbout(open: boolean): void;
+  openContextMenu(menu: ContextMenuState | null): void;
+  setOpening(path: string | null): void;
+  setLayingOut(on: boolean): void;
+  setStartupError(message: string | null): void;
+  requestNameFocus(): void;
+}
+
+let nextToast = 1;
+
+export const useUiStore = create<UiState>((set) => ({
+  toasts: [],
+  fieldErrors: {},
+  fieldErrorsOwner: null,
+  minimap: true,
+  aboutOpen: false,
+  contextMenu: null,
+  opening: null,
+  layingOut: false,
+  startupError: null,
+  focusNameRequest: 0,
+  toast: (message, tone = 'error') =>
+    set((s) => ({ toasts: [...s.toasts.slice(-4), { id: nextToast++, message, tone }] })),
+  dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+  setFieldError: (owner, field, message) =>
+    set((s) => ({
+      fieldErrorsOwner: owner,
+      fieldErrors: s.fieldErrorsOwner === owner ? { ...s.fieldErrors, [field]: message } : { [field]: message },
+    })),
+  clearFieldErrors: (owner, field) =>
+    set((s) => {
+      if (owner !== undefined && owner !== s.fieldErrorsOwner) return s;
+      if (field === undefined) return { fieldErrors: {}, fieldErrorsOwner: null };
+      if (!(field in s.fieldErrors)) return s;
+      const rest = { ...s.fieldErrors };
+      delete rest[field];
+      return { fieldErrors: rest };
+    }),
+  toggleMinimap: () => set((s) => ({ minimap: !s.minimap })),
+  setAbout: (aboutOpen) => set({ aboutOpen }),
+  openContextMenu: (contextMenu) => set({ contextMenu }),
+  setOpening: (opening) => set({ opening }),
+  setLayingOut: (layingOut) => set({ layingOut }),
+  setStartupError: (startupError) => set({ startupError }),
+  requestNameFocus: () => set((s) => ({ focusNameRequest: s.focusNameRequest + 1 })),
+}));
