@@ -2,7 +2,9 @@
 //! action was chosen (`MenuActivated`); the UI carries it out through the same commands
 //! as its toolbar, so there is one way to do each thing.
 
-use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::menu::{
+    Menu, MenuBuilder, MenuEvent, MenuItemBuilder, PredefinedMenuItem, Submenu, SubmenuBuilder,
+};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_specta::Event;
 
@@ -60,19 +62,12 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         }
         b.build(app)
     };
-    let mut recent_menu = SubmenuBuilder::new(app, "Open Recent");
-    let recent = recent::list(app.state::<AppState>().data_dir());
-    if recent.is_empty() {
-        recent_menu = recent_menu.item(&MenuItemBuilder::with_id("recent-none", "No Recent Files").enabled(false).build(app)?);
-    }
-    for path in recent {
-        let label = path.display().to_string();
-        recent_menu = recent_menu.item(&MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{label}"), &label).build(app)?);
-    }
+    let recent_menu = SubmenuBuilder::new(app, "Open Recent").build()?;
+    fill_recent(app, &recent_menu)?;
     let file = SubmenuBuilder::new(app, "File")
         .item(&item("new")?)
         .item(&item("open")?)
-        .item(&recent_menu.build()?)
+        .item(&recent_menu)
         .separator()
         .item(&item("save-as")?)
         .separator()
@@ -95,14 +90,35 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("minimap")?)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help").item(&item("about")?).build()?;
-    MenuBuilder::new(app).items(&[&file, &edit, &view, &help]).build()
+    let menu = MenuBuilder::new(app).items(&[&file, &edit, &view, &help]).build()?;
+    app.manage(RecentMenu(recent_menu));
+    Ok(menu)
 }
 
-/// Rebuilds the menu bar after the recent files changed.
+/// The Open Recent submenu, kept so its items can be replaced in place: replacing the
+/// whole menu bar would re-register every shortcut.
+struct RecentMenu<R: Runtime>(Submenu<R>);
+
+fn fill_recent<R: Runtime>(app: &AppHandle<R>, submenu: &Submenu<R>) -> tauri::Result<()> {
+    for item in submenu.items()? {
+        submenu.remove(&item)?;
+    }
+    let recent = recent::list(app.state::<AppState>().data_dir());
+    if recent.is_empty() {
+        submenu.append(&MenuItemBuilder::with_id("recent-none", "No Recent Files").enabled(false).build(app)?)?;
+    }
+    for path in recent {
+        let label = path.display().to_string();
+        submenu.append(&MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{label}"), &label).build(app)?)?;
+    }
+    Ok(())
+}
+
+/// Refills Open Recent after the recent files changed.
 pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
     // A stale recent list is harmless; never fail the command that changed it.
-    if let Ok(menu) = build(app) {
-        let _ = app.set_menu(menu);
+    if let Some(menu) = app.try_state::<RecentMenu<R>>() {
+        let _ = fill_recent(app, &menu.0);
     }
 }
 

@@ -18,8 +18,12 @@ import {
 export const ROOT_ID = '__root__';
 export const inputPortId = (productId: string) => `${productId}::in`;
 
-/** Above this many products, cheaper settings keep the layout within seconds. */
-const LARGE = 400;
+/**
+ * Above this many products even one edge per connected domain pair is too dense for
+ * a layered layout of the domains (80 domains with 1,700 pairs ran for minutes), so
+ * large meshes pack the domain boxes (rectpacking): about 3 s for 2,000 products.
+ */
+export const LARGE = 150;
 
 export function buildElkGraph(model: MeshModel): ElkNode {
   const ports = portsByProduct(model);
@@ -69,6 +73,11 @@ export function buildElkGraph(model: MeshModel): ElkNode {
       id: domain.id,
       children: domainChildren.get(domain.id) ?? [],
       layoutOptions: {
+        // Not inherited from the root: each compound node is laid out on its own.
+        'elk.algorithm': 'layered',
+        'elk.direction': 'RIGHT',
+        'elk.spacing.nodeNode': '24',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '56',
         'elk.padding': `[top=${DOMAIN_PAD_TOP},left=${DOMAIN_PAD_SIDE},bottom=${DOMAIN_PAD_BOTTOM},right=${DOMAIN_PAD_SIDE}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': `(${PRODUCT_WIDTH + 2 * DOMAIN_PAD_SIDE},120)`,
@@ -76,33 +85,67 @@ export function buildElkGraph(model: MeshModel): ElkNode {
     });
   }
 
+  // Each domain is laid out on its own (its internal dependencies), then the domain
+  // boxes: in flow order with one edge per connected pair, or packed when large.
+  // A single hierarchy-crossing layout (INCLUDE_CHILDREN) layers all products
+  // globally, which stretched the demo's six domains into a wide diagonal.
   const edges: ElkExtendedEdge[] = [];
+  const innerEdges = new Map<string, ElkExtendedEdge[]>();
+  const topPairs = new Set<string>();
+  const topOf = (productId: string) => {
+    const domainId = model.products.get(productId)?.domainId;
+    return domainId && model.domains.has(domainId) ? domainId : productId;
+  };
   for (const input of model.inputPorts.values()) {
     if (input.source.kind !== 'outputPort') continue;
     const provider = portOwner.get(input.source.portId);
     if (!provider || !model.products.has(input.productId) || provider === input.productId) continue;
-    edges.push({ id: input.id, sources: [input.source.portId], targets: [inputPortId(input.productId)] });
+    const from = topOf(provider);
+    const to = topOf(input.productId);
+    if (from === to && model.domains.has(from)) {
+      const list = innerEdges.get(from) ?? [];
+      innerEdges.set(from, list);
+      list.push(
+        large
+          ? { id: input.id, sources: [provider], targets: [input.productId] }
+          : { id: input.id, sources: [input.source.portId], targets: [inputPortId(input.productId)] },
+      );
+    } else if (!large && from !== to && !topPairs.has(`${from} ${to}`)) {
+      topPairs.add(`${from} ${to}`);
+      edges.push({ id: `${from}->${to}`, sources: [from], targets: [to] });
+    }
+  }
+  for (const node of rootChildren) {
+    const inner = innerEdges.get(node.id);
+    if (inner) node.edges = inner;
+    if (large) for (const child of node.children ?? []) delete child.ports;
   }
 
   return {
     id: ROOT_ID,
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-      'elk.edgeRouting': large ? 'POLYLINE' : 'ORTHOGONAL',
-      'elk.spacing.nodeNode': '28',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '64',
-      'elk.spacing.componentComponent': '48',
-      'elk.layered.spacing.edgeNodeBetweenLayers': '16',
-      'elk.layered.nodePlacement.strategy': large ? 'SIMPLE' : 'BRANDES_KOEPF',
-      'elk.layered.thoroughness': large ? '1' : '7',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-    },
+    layoutOptions: large
+      ? LARGE_ROOT_OPTIONS
+      : {
+          'elk.algorithm': 'layered',
+          'elk.direction': 'RIGHT',
+          'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
+          'elk.spacing.nodeNode': '48',
+          'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+          'elk.spacing.componentComponent': '60',
+          'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+          'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+        },
     children: rootChildren,
     edges,
   };
 }
+
+const LARGE_ROOT_OPTIONS = {
+  'elk.algorithm': 'rectpacking',
+  'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
+  'elk.spacing.nodeNode': '60',
+  'elk.aspectRatio': '1.6',
+};
 
 /**
  * Positions from a laid-out graph: domains (and loose products) absolute, products

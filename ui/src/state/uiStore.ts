@@ -10,9 +10,9 @@ export interface Toast {
 
 export type ContextTarget =
   | { kind: 'product'; id: string }
-  | { kind: 'domain'; id: string }
+  | { kind: 'domain'; id: string; at?: { x: number; y: number } }
   | { kind: 'edge'; id: string }
-  | { kind: 'pane'; flowX: number; flowY: number };
+  | { kind: 'pane' };
 
 export interface ContextMenuState {
   x: number;
@@ -32,10 +32,13 @@ export interface UiState {
   opening: string | null;
   /** True while an automatic layout is computing. */
   layingOut: boolean;
-  /** Where a new product should appear when created from the pane's context menu. */
+  /** Why the start-up mesh could not be opened. */
   startupError: string | null;
   /** Incremented to ask the inspector to focus its name field (F2, Rename). */
   focusNameRequest: number;
+  /** Incremented to ask the canvas to zoom to fit once the current model is drawn. */
+  fitRequest: number;
+  requestFit(): void;
   toast(message: string, tone?: Toast['tone']): void;
   dismissToast(id: number): void;
   setFieldError(owner: string, field: string, message: string): void;
@@ -62,6 +65,8 @@ export const useUiStore = create<UiState>((set) => ({
   layingOut: false,
   startupError: null,
   focusNameRequest: 0,
+  fitRequest: 0,
+  requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
   toast: (message, tone = 'error') =>
     set((s) => ({ toasts: [...s.toasts.slice(-4), { id: nextToast++, message, tone }] })),
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),

@@ -1,0 +1,48 @@
+// The window's layout: toolbar, sidebar, canvas, inspector, status bar, and overlays.
+// It starts the app (loads the current mesh) and wires keyboard and shell events.
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useMeshStore } from './state/meshStore';
+import { Toolbar } from './panels/Toolbar';
+import { Sidebar } from './panels/Sidebar';
+import { Inspector } from './panels/inspector/Inspector';
+import { StatusBar } from './panels/StatusBar';
+import { Toasts } from './panels/Toasts';
+import { ContextMenu } from './panels/ContextMenu';
+import { AboutDialog } from './panels/AboutDialog';
+import { EmptyState } from './panels/EmptyState';
+import { MeshCanvas } from './canvas/MeshCanvas';
+import { useKeyboard } from './hooks/useKeyboard';
+import { useShellEvents } from './hooks/useShellEvents';
+import * as actions from './actions/run';
+
+export function App() {
+  const open = useMeshStore((s) => s.path !== null);
+  useKeyboard();
+  useShellEvents();
+  useEffect(() => {
+    void actions.startup();
+  }, []);
+  return (
+    <div className="app">
+      <Toolbar />
+      <div className="workspace">
+        {open ? (
+          <>
+            <Sidebar />
+            <ReactFlowProvider>
+              <MeshCanvas />
+            </ReactFlowProvider>
+            <Inspector />
+          </>
+        ) : (
+          <EmptyState />
+        )}
+      </div>
+      <StatusBar />
+      <ContextMenu />
+      <AboutDialog />
+      <Toasts />
+    </div>
+  );
+}

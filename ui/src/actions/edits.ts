@@ -1,0 +1,171 @@
+// Pure builders of EditOps for the UI's gestures (new domain, new product, connect,
+// delete, move). They choose names and places; the core checks and applies them.
+// No backend calls and no stores here, so every rule of thumb is unit-testable.
+import type { DataProduct, Domain, EditOp, InputPort, OutputPort, Team } from '../bindings';
+import { MESH_VIEW, portsByProduct, type MeshModel } from '../state/model';
+import type { SelectedRef } from '../state/selection';
+import { uniqueSlug } from '../lib/slug';
+import { meshToFlow } from '../canvas/toFlow';
+import { DOMAIN_GAP, DOMAIN_PAD_SIDE, DOMAIN_PAD_TOP, productHeight } from '../canvas/geometry';
+
+export interface Built {
+  ops: EditOp[];
+  /** The entity to select afterwards. */
+  select: SelectedRef;
+  label: string;
+}
+
+const names = <T extends { name: string }>(items: Iterable<T>) => new Set(Array.from(items, (i) => i.name));
+
+const setPosition = (entityId: string, x: number, y: number): EditOp => ({
+  op: 'setPosition',
+  value: { entityId, view: MESH_VIEW, x: Math.round(x), y: Math.round(y) },
+});
+
+export function newDomain(model: MeshModel, id: string): Built {
+  const domain: Domain = { id, name: uniqueSlug('new-domain', names(model.domains.values())), title: 'New domain' };
+  // A free spot: right of every domain as drawn, level with the top one.
+  let right = 0;
+  let top = Number.POSITIVE_INFINITY;
+  for (const node of meshToFlow(model).nodes) {
+    if (node.type !== 'domain') continue;
+    right = Math.max(right, node.position.x + (node.width ?? 0));
+    top = Math.min(top, node.position.y);
+  }
+  const x = model.domains.size === 0 ? 0 : right + DOMAIN_GAP;
+  const y = Number.isFinite(top) ? top : 0;
+  return {
+    ops: [{ op: 'saveDomain', value: domain }, setPosition(id, x, y)],
+    select: { kind: 'domain', id },
+    label: 'New domain',
+  };
+}
+
+export function newTeam(model: MeshModel, id: string): Built {
+  const team: Team = { id, name: uniqueSlug('new-team', names(model.teams.values())), title: 'New team', members: [] };
+  return { ops: [{ op: 'saveTeam', value: team }], select: { kind: 'team', id }, label: 'New team' };
+}
+
+/** Which domain a new product goes to: the selected domain, the selected product's, else the first. */
+export function targetDomain(model: MeshModel, selection: readonly SelectedRef[]): string | null {
+  for (const ref of [...selection].reverse()) {
+    if (ref.kind === 'domain' && model.domains.has(ref.id)) return ref.id;
+    if (ref.kind === 'product') {
+      const domainId = model.products.get(ref.id)?.domainId;
+      if (domainId && model.domains.has(domainId)) return domainId;
+    }
+  }
+  const first = model.domains.keys().next();
+  return first.done ? null : first.value;
+}
+
+export function newProduct(
+  model: MeshModel,
+  domainId: string,
+  ids: { product: string; port: string },
+  at?: { x: number; y: number },
+): Built {
+  const product: DataProduct = {
+    id: ids.product,
+    name: uniqueSlug('new-product', names(model.products.values())),
+    displayName: 'New data product',
+    version: '0.1.0',
+    domainId,
+    status: 'proposed',
+    archetype: 'source-aligned',
+  };
+  const port: OutputPort = {
+    id: ids.port,
+    productId: ids.product,
+    name: 'output',
+    version: '1.0.0',
+    type: 'table',
+    visibility: 'public',
+    status: 'proposed',
+  };
+  let place = at;
+  if (!place) {
+    // Below the domain's lowest product, so nothing is covered.
+    const ports = portsByProduct(model);
+    let bottom = DOMAIN_PAD_TOP;
+    for (const p of model.products.values()) {
+      if (p.domainId !== domainId) continue;
+      const pos = model.positions.get(`${MESH_VIEW}\u0000${p.id}`);
+      if (pos?.y != null) bottom = Math.max(bottom, pos.y + productHeight((ports.get(p.id) ?? []).length) + 24);
+    }
+    place = { x: DOMAIN_PAD_SIDE, y: bottom };
+  }
+  return {
+    ops: [
+      { op: 'saveProduct', value: product },
+      { op: 'saveOutputPort', value: port },
+      setPosition(ids.product, place.x, place.y),
+    ],
+    select: { kind: 'product', id: ids.product },
+    label: 'New data product',
+  };
+}
+
+export function newOutputPort(model: MeshModel, productId: string, id: string): Built {
+  const taken = new Set<string>();
+  for (const p of model.outputPorts.values()) if (p.productId === productId) taken.add(p.name);
+  const port: OutputPort = {
+    id,
+    productId,
+    name: uniqueSlug('output', taken),
+    version: '1.0.0',
+    type: 'table',
+    visibility: 'public',
+    status: 'proposed',
+  };
+  return { ops: [{ op: 'saveOutputPort', value: port }], select: { kind: 'outputPort', id }, label: 'New output port' };
+}
+
+/** An input port of `consumerId` reading `portId`, named after the provider. */
+export function newDependency(model: MeshModel, portId: string, consumerId: string, id: string): Built | null {
+  const port = model.outputPorts.get(portId);
+  if (!port) return null;
+  const provider = model.products.get(port.productId);
+  const taken = new Set<string>();
+  for (const p of model.inputPorts.values()) if (p.productId === consumerId) taken.add(p.name);
+  const input: InputPort = {
+    id,
+    productId: consumerId,
+    name: uniqueSlug(`in-${provider?.name ?? port.name}`, taken),
+    source: { kind: 'outputPort', portId },
+  };
+  return { ops: [{ op: 'saveInputPort', value: input }], select: { kind: 'inputPort', id }, label: 'New dependency' };
+}
+
+const DELETE_ORDER: SelectedRef['kind'][] = ['inputPort', 'outputPort', 'product', 'domain', 'team'];
+const DELETE_OP = {
+  inputPort: 'deleteInputPort',
+  outputPort: 'deleteOutputPort',
+  product: 'deleteProduct',
+  domain: 'deleteDomain',
+  team: 'deleteTeam',
+} as const;
+
+/**
+ * One op per selected entity, dependents first (dependencies, ports, products, then
+ * domains and teams) so a domain selected with its products can go in the same edit.
+ * Entities the core would remove by cascade anyway are left to the core.
+ */
+export function deleteSelection(model: MeshModel, selection: readonly SelectedRef[]): { ops: EditOp[]; label: string | null } {
+  const products = new Set(selection.filter((r) => r.kind === 'product').map((r) => r.id));
+  const ops: EditOp[] = [];
+  for (const kind of DELETE_ORDER) {
+    for (const ref of selection) {
+      if (ref.kind !== kind) continue;
+      if (kind === 'outputPort' && products.has(model.outputPorts.get(ref.id)?.productId ?? '')) continue;
+      if (kind === 'inputPort' && products.has(model.inputPorts.get(ref.id)?.productId ?? '')) continue;
+      ops.push({ op: DELETE_OP[kind], value: ref.id } as EditOp);
+    }
+  }
+  return { ops, label: ops.length > 1 ? `Delete ${ops.length} items` : null };
+}
+
+/** Positions to store after a drag: the node's drawn position back in stored coordinates. */
+export function moveOps(moves: readonly { id: string; x: number; y: number }[]): EditOp[] {
+  return moves.map((m) => setPosition(m.id, m.x, m.y));
+}

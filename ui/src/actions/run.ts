@@ -1,0 +1,222 @@
+// The UI's actions: each sends one command to the core and applies its answer to the
+// store (UI → command → core → result → store). Shared by toolbar, menus, keyboard and
+// context menus so there is one way to do each thing. No business rules: the core
+// validates; errors are routed to a field or a toast.
+import { backend, dialogs, BackendError } from '../lib/backend';
+import type { CommandError, EditOp, MeshSnapshot } from '../bindings';
+import { toCommandError } from '../lib/errors';
+import { useMeshStore, primarySelection } from '../state/meshStore';
+import { useUiStore } from '../state/uiStore';
+import { hasViewPositions } from '../state/model';
+import type { SelectedRef } from '../state/selection';
+import * as build from './edits';
+import { buildElkGraph, positionsFromLayout, setPositionOps } from '../layout/elkGraph';
+import { layoutInWorker } from '../layout/runLayout';
+import { canvasControls } from '../canvas/canvasControls';
+
+const mesh = () => useMeshStore.getState();
+const ui = () => useUiStore.getState();
+
+function errorOf(e: unknown): CommandError {
+  return e instanceof BackendError ? e.error : toCommandError(e);
+}
+
+export function reportError(e: unknown): void {
+  ui().toast(errorOf(e).message);
+}
+
+/**
+ * Applies ops as one undoable edit. Resolves true when applied; on failure the error
+ * goes to `onError` when given (the inspector places field errors), else to a toast.
+ */
+export async function edit(
+  ops: EditOp[],
+  label: string | null,
+  options: { select?: SelectedRef[]; onError?: (error: CommandError) => void } = {},
+): Promise<boolean> {
+  if (!mesh().path || ops.length === 0) return false;
+  try {
+    const applied = await backend.applyEdits(ops, label);
+    mesh().applyApplied(applied);
+    if (options.select) mesh().select(options.select);
+    return true;
+  } catch (e) {
+    const error = errorOf(e);
+    if (options.onError) options.onError(error);
+    else ui().toast(error.message);
+    return false;
+  }
+}
+
+async function runBuilt(built: build.Built): Promise<boolean> {
+  const ok = await edit(built.ops, built.label, { select: [built.select] });
+  if (ok && built.select.kind !== 'team') canvasControls.reveal(built.select.id);
+  return ok;
+}
+
+export async function undo(): Promise<void> {
+  if (!mesh().path) return;
+  try {
+    mesh().applyApplied(await backend.undo());
+  } catch (e) {
+    if (errorOf(e).kind !== 'nothingToDo') reportError(e);
+  }
+}
+
+export async function redo(): Promise<void> {
+  if (!mesh().path) return;
+  try {
+    mesh().applyApplied(await backend.redo());
+  } catch (e) {
+    if (errorOf(e).kind !== 'nothingToDo') reportError(e);
+  }
+}
+
+export function newDomain(): Promise<boolean> {
+  if (!mesh().path) return Promise.resolve(false);
+  return runBuilt(build.newDomain(mesh().model, crypto.randomUUID()));
+}
+
+export function newTeam(): Promise<boolean> {
+  if (!mesh().path) return Promise.resolve(false);
+  return runBuilt(build.newTeam(mesh().model, crypto.randomUUID()));
+}
+
+export function newProduct(domainId?: string, at?: { x: number; y: number }): Promise<boolean> {
+  const { model, selection, path } = mesh();
+  if (!path) return Promise.resolve(false);
+  const target = domainId ?? build.targetDomain(model, selection);
+  if (!target) {
+    ui().toast('Create a domain first');
+    return Promise.resolve(false);
+  }
+  return runBuilt(build.newProduct(model, target, { product: crypto.randomUUID(), port: crypto.randomUUID() }, at));
+}
+
+export function newOutputPort(productId?: string): Promise<boolean> {
+  const { model, selection } = mesh();
+  const primary = primarySelection(selection);
+  const target =
+    productId ??
+    (primary?.kind === 'product'
+      ? primary.id
+      : primary?.kind === 'outputPort'
+        ? model.outputPorts.get(primary.id)?.productId
+        : undefined);
+  if (!target) {
+    ui().toast('Select a data product first', 'info');
+    return Promise.resolve(false);
+  }
+  return runBuilt(build.newOutputPort(model, target, crypto.randomUUID()));
+}
+
+export async function connect(portId: string, consumerId: string): Promise<boolean> {
+  const built = build.newDependency(mesh().model, portId, consumerId, crypto.randomUUID());
+  if (!built) return false;
+  return edit(built.ops, built.label, { select: [built.select] });
+}
+
+export function deleteItems(selection: readonly SelectedRef[] = mesh().selection): Promise<boolean> {
+  const { ops, label } = build.deleteSelection(mesh().model, selection);
+  if (ops.length === 0) return Promise.resolve(false);
+  return edit(ops, label, { select: [] });
+}
+
+export function selectAll(): void {
+  const { model } = mesh();
+  const refs: SelectedRef[] = [];
+  for (const id of model.domains.keys()) refs.push({ kind: 'domain', id });
+  for (const id of model.products.keys()) refs.push({ kind: 'product', id });
+  mesh().select(refs);
+}
+
+let layoutRun = 0;
+
+/** Lays the mesh out in the worker and stores every position as one "Auto layout" edit. */
+export async function autoLayout(): Promise<void> {
+  const { model, generation, path } = mesh();
+  if (!path || (model.products.size === 0 && model.domains.size === 0)) return;
+  const run = ++layoutRun;
+  ui().setLayingOut(true);
+  try {
+    const result = await layoutInWorker(buildElkGraph(model));
+    // A newer layout or another file makes this result stale.
+    if (run !== layoutRun || mesh().generation !== generation) return;
+    const ok = await edit(setPositionOps(positionsFromLayout(result)), 'Auto layout');
+    if (ok) ui().requestFit();
+  } catch (e) {
+    reportError(e);
+  } finally {
+    if (run === layoutRun) ui().setLayingOut(false);
+  }
+}
+
+async function install(snapshot: MeshSnapshot): Promise<void> {
+  mesh().loadSnapshot(snapshot);
+  ui().clearFieldErrors();
+  const { model } = mesh();
+  if ((model.products.size > 0 || model.domains.size > 0) && !hasViewPositions(model)) {
+    await autoLayout();
+  }
+}
+
+export async function startup(): Promise<void> {
+  try {
+    const snapshot = await backend.currentMesh();
+    if (snapshot) await install(snapshot);
+  } catch (e) {
+    ui().setStartupError(errorOf(e).message);
+  }
+}
+
+export async function openPath(path: string): Promise<void> {
+  ui().setOpening(path);
+  try {
+    await install(await backend.openMesh(path));
+  } catch (e) {
+    const error = errorOf(e);
+    ui().toast(error.message);
+    await dialogs.message(error.message, 'Cannot open the mesh', 'error').catch(() => undefined);
+  } finally {
+    ui().setOpening(null);
+  }
+}
+
+export async function openFile(): Promise<void> {
+  try {
+    const path = await dialogs.openFile();
+    if (path) await openPath(path);
+  } catch (e) {
+    reportError(e);
+  }
+}
+
+/** The mesh name a new file gets: its file name without the extension. */
+export function nameFromPath(path: string): string {
+  const file = path.split(/[\\/]/).pop() ?? path;
+  return file.replace(/\.mesh$/i, '') || 'Untitled mesh';
+}
+
+export async function newFile(): Promise<void> {
+  try {
+    let path = await dialogs.saveFile('New mesh', 'untitled.mesh');
+    if (!path) return;
+    if (!/\.mesh$/i.test(path)) path += '.mesh';
+    await install(await backend.newMesh(path, nameFromPath(path)));
+  } catch (e) {
+    reportError(e);
+  }
+}
+
+export async function saveAs(): Promise<void> {
+  if (!mesh().path) return;
+  try {
+    let path = await dialogs.saveFile('Save a copy as');
+    if (!path) return;
+    if (!/\.mesh$/i.test(path)) path += '.mesh';
+    await backend.saveMeshAs(path);
+    ui().toast(`Saved a copy to ${path}`, 'info');
+  } catch (e) {
+    reportError(e);
+  }
+}

@@ -1,0 +1,299 @@
+// The React Flow canvas of the "mesh" view. It derives nodes and edges from the store,
+// keeps only transient drag positions locally, reports selection to the store, and
+// turns gestures (drag stop, connect, right-click) into actions. It never edits the
+// model directly: every change goes through actions/run.ts to the core.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  getViewportForBounds,
+  type ReactFlowInstance,
+} from '@xyflow/react';
+import { useMeshStore } from '../state/meshStore';
+import { useUiStore } from '../state/uiStore';
+import { refsFromIds } from '../state/selection';
+import { meshToFlow, newFlowCache } from './toFlow';
+import type { DependencyFlowEdge, MeshFlowNode } from './flowTypes';
+import { ProductNode } from './ProductNode';
+import { DomainGroupNode, tintOf } from './DomainGroupNode';
+import { DependencyEdge } from './DependencyEdge';
+import { canvasControls } from './canvasControls';
+import { moveOps } from '../actions/edits';
+import * as actions from '../actions/run';
+import { markReady } from './readiness';
+
+// Module scope: React Flow re-creates every node when these objects change identity.
+const nodeTypes = { product: ProductNode, domain: DomainGroupNode };
+const edgeTypes = { dependency: DependencyEdge };
+const proOptions = { hideAttribution: true };
+const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
+const LARGE = 300;
+
+type Flow = ReactFlowInstance<MeshFlowNode, DependencyFlowEdge>;
+
+/**
+ * Fits the view to the nodes' stored boxes. Computed here rather than with fitView,
+ * which waits until every node is measured: with onlyRenderVisibleElements off-screen
+ * nodes never are. Large meshes start on their first domains, since drawing every
+ * node at once is what makes a first paint slow; zoom to fit still shows all.
+ */
+function fitAll(flow: Flow | null, nodes: readonly MeshFlowNode[], el: HTMLElement | null, firstOnly: boolean, duration = 250) {
+  if (!flow || !el || nodes.length === 0) return;
+  let tops = nodes.filter((n) => !n.parentId);
+  if (firstOnly && nodes.length > LARGE) tops = tops.slice(0, 4);
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const n of tops) {
+    x0 = Math.min(x0, n.position.x);
+    y0 = Math.min(y0, n.position.y);
+    x1 = Math.max(x1, n.position.x + (n.width ?? 0));
+    y1 = Math.max(y1, n.position.y + (n.height ?? 0));
+  }
+  if (!Number.isFinite(x0)) return;
+  const viewport = getViewportForBounds(
+    { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+    el.clientWidth,
+    el.clientHeight,
+    0.03,
+    firstOnly && nodes.length > LARGE ? 0.8 : 1.1,
+    0.06,
+  );
+  void flow.setViewport(viewport, { duration });
+}
+
+export function MeshCanvas() {
+  const model = useMeshStore((s) => s.model);
+  const selection = useMeshStore((s) => s.selection);
+  const generation = useMeshStore((s) => s.generation);
+  const minimap = useUiStore((s) => s.minimap);
+  const cache = useRef(newFlowCache());
+  const instance = useRef<Flow | null>(null);
+  const [inited, setInited] = useState(false);
+  const [ready, setReady] = useState(false);
+  // Positions of nodes being dragged, until the core has stored them.
+  const [dragging, setDragging] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
+  const draggingRef = useRef(dragging);
+  draggingRef.current = dragging;
+
+  const base = useMemo(() => meshToFlow(model, cache.current), [model]);
+  const baseRef = useRef(base);
+  baseRef.current = base;
+  const container = useRef<HTMLDivElement>(null);
+  const selectedIds = useMemo(() => new Set(selection.map((r) => r.id)), [selection]);
+
+  const nodes = useMemo(
+    () =>
+      base.nodes.map((n) => {
+        const moved = dragging.get(n.id);
+        const selected = selectedIds.has(n.id);
+        if (!moved && !selected) return n;
+        return { ...n, selected, position: moved ?? n.position } as MeshFlowNode;
+      }),
+    [base, selectedIds, dragging],
+  );
+  const edges = useMemo(
+    () => base.edges.map((e) => (selectedIds.has(e.id) ? { ...e, selected: true } : e)),
+    [base, selectedIds],
+  );
+
+  const applySelect = useCallback((changes: readonly { type: string; id?: string; selected?: boolean }[]) => {
+    const store = useMeshStore.getState();
+    const ids = new Set(store.selection.map((r) => r.id));
+    let touched = false;
+    for (const c of changes) {
+      if (c.type !== 'select' || !c.id) continue;
+      touched = true;
+      if (c.selected) ids.add(c.id);
+      else ids.delete(c.id);
+    }
+    if (touched) store.select(refsFromIds(store.model, ids));
+  }, []);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<MeshFlowNode>[]) => {
+      applySelect(changes as { type: string; id?: string; selected?: boolean }[]);
+      let next: Map<string, { x: number; y: number }> | null = null;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          next ??= new Map();
+          next.set(c.id, c.position);
+        }
+      }
+      if (next) {
+        const moved = next;
+        setDragging((prev) => new Map([...prev, ...moved]));
+      }
+    },
+    [applySelect],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<DependencyFlowEdge>[]) => applySelect(changes as { type: string; id?: string; selected?: boolean }[]),
+    [applySelect],
+  );
+
+  const onNodeDragStop = useCallback((_: unknown, _node: MeshFlowNode, dragged: MeshFlowNode[]) => {
+    const prev = draggingRef.current;
+    const moves = dragged.map((n) => ({ id: n.id, ...(prev.get(n.id) ?? n.position) }));
+    void actions.edit(moveOps(moves), 'Move').finally(() => setDragging(new Map()));
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (c.sourceHandle && c.target) void actions.connect(c.sourceHandle, c.target);
+  }, []);
+
+  const isValidConnection = useCallback(
+    (c: Connection | DependencyFlowEdge) => c.targetHandle === 'in' && !!c.sourceHandle && c.sourceHandle !== 'in',
+    [],
+  );
+
+  const openMenu = useUiStore((s) => s.openContextMenu);
+  const onNodeContextMenu = useCallback(
+    (e: React.MouseEvent, node: MeshFlowNode) => {
+      e.preventDefault();
+      const store = useMeshStore.getState();
+      if (!store.selection.some((r) => r.id === node.id)) store.select(refsFromIds(store.model, [node.id]));
+      const flow = instance.current?.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      openMenu({
+        x: e.clientX,
+        y: e.clientY,
+        target:
+          node.type === 'domain'
+            ? { kind: 'domain', id: node.id, at: flow ? { x: flow.x - node.position.x, y: flow.y - node.position.y } : undefined }
+            : { kind: 'product', id: node.id },
+      });
+    },
+    [openMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (e: React.MouseEvent, edge: DependencyFlowEdge) => {
+      e.preventDefault();
+      const store = useMeshStore.getState();
+      store.select(refsFromIds(store.model, [edge.id]));
+      openMenu({ x: e.clientX, y: e.clientY, target: { kind: 'edge', id: edge.id } });
+    },
+    [openMenu],
+  );
+  const onPaneContextMenu = useCallback(
+    (e: React.MouseEvent | MouseEvent) => {
+      e.preventDefault();
+      openMenu({ x: e.clientX, y: e.clientY, target: { kind: 'pane' } });
+    },
+    [openMenu],
+  );
+  const closeMenu = useCallback(() => openMenu(null), [openMenu]);
+
+  const onInit = useCallback((flow: ReactFlowInstance<MeshFlowNode, DependencyFlowEdge>) => {
+    instance.current = flow;
+    setInited(true);
+  }, []);
+
+  // Fit each newly opened file; large meshes start zoomed on their first domains, since
+  // drawing every node at once is what makes the first paint slow.
+  const fittedGeneration = useRef(-1);
+  useEffect(() => {
+    const flow = instance.current;
+    if (!inited || !flow || fittedGeneration.current === generation) return;
+    fittedGeneration.current = generation;
+    const count = base.nodes.length;
+    if (count === 0) return;
+    fitAll(flow, base.nodes, container.current, true, 0);
+  }, [inited, generation, base]);
+
+  const fitRequest = useUiStore((s) => s.fitRequest);
+  useEffect(() => {
+    if (fitRequest === 0) return;
+    // Two frames: React Flow has to take in the new positions before fitting to them.
+    requestAnimationFrame(() => fitAll(instance.current, baseRef.current.nodes, container.current, true));
+    // Only a new request should fit, not every model change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fitRequest]);
+
+  useEffect(() => {
+    if (!inited || ready) return;
+    const nodesPresent = base.nodes.length > 0 || (model.products.size === 0 && model.domains.size === 0);
+    if (!nodesPresent) return;
+    // Two frames: React commits, then the browser paints the nodes.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        setReady(true);
+        markReady();
+      }),
+    );
+  }, [inited, ready, base, model]);
+
+  useEffect(() => {
+    canvasControls.register({
+      fit: () => fitAll(instance.current, baseRef.current.nodes, container.current, false),
+      reveal: (id) => {
+        const node = instance.current?.getInternalNode(id);
+        if (!node) return;
+        const { x, y } = node.internals.positionAbsolute;
+        const w = node.measured.width ?? node.width ?? 0;
+        const h = node.measured.height ?? node.height ?? 0;
+        const zoom = Math.max(instance.current?.getZoom() ?? 1, 0.6);
+        void instance.current?.setCenter(x + w / 2, y + h / 2, { zoom, duration: 300 });
+      },
+    });
+    return () => canvasControls.register(null);
+  }, []);
+
+  return (
+    <div ref={container} className="canvas" data-testid="canvas" data-ready={ready ? 'true' : undefined}>
+      <svg className="canvas-defs" aria-hidden="true">
+        <defs>
+          <marker id="mw-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" className="arrow" />
+          </marker>
+          <marker id="mw-arrow-selected" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" className="arrow arrow--selected" />
+          </marker>
+        </defs>
+      </svg>
+      <ReactFlow<MeshFlowNode, DependencyFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
+        onPaneClick={closeMenu}
+        onMoveStart={closeMenu}
+        onInit={onInit}
+        onlyRenderVisibleElements
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_KEYS}
+        minZoom={0.03}
+        maxZoom={2.5}
+        proOptions={proOptions}
+        elevateNodesOnSelect={false}
+        elevateEdgesOnSelect
+        nodeDragThreshold={2}
+        colorMode="system"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+        {minimap && (
+          <MiniMap
+            pannable
+            zoomable
+            position="bottom-right"
+            nodeClassName={(n) => (n.type === 'domain' ? `minimap-domain tint-${tintOf(n.id)}` : 'minimap-product')}
+          />
+        )}
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// One data product on the canvas: names, owner, status, archetype, its output ports as
+// source handles and one input handle. Display only: edits go through the inspector,
+// toolbar and menus. Memoised; geometry comes from geometry.ts so edges can be drawn
+// before the node is measured.
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { ProductFlowNode } from './flowTypes';
+import { HANDLE_SIZE, INPUT_HANDLE_Y, PORT_ROW, PRODUCT_WIDTH, portCenterY, productHeight } from './geometry';
+import { INPUT_HANDLE_ID } from './toFlow';
+import { ARCHETYPES } from './archetypes';
+
+function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
+  const { product, ports, ownerTitle } = data;
+  const archetype = product.archetype ? ARCHETYPES[product.archetype] : null;
+  const classes = ['product-node', `status-${product.status}`, selected ? 'is-selected' : ''];
+  return (
+    <div
+      className={classes.join(' ')}
+      data-testid="product-node"
+      data-id={product.id}
+      data-status={product.status}
+      style={{ width: PRODUCT_WIDTH, height: productHeight(ports.length) }}
+    >
+      <div className={`product-node__stripe archetype-${product.archetype ?? 'none'}`} />
+      <Handle
+        type="target"
+        position={Position.Left}
+        id={INPUT_HANDLE_ID}
+        className="port-handle port-handle--in"
+        data-testid="input-handle"
+        style={{ top: INPUT_HANDLE_Y, width: HANDLE_SIZE, height: HANDLE_SIZE }}
+      />
+      <div className="product-node__head">
+        <div className="product-node__title-row">
+          <span className="product-node__title" title={product.displayName}>
+            {product.displayName}
+          </span>
+          {archetype && (
+            <span className={`archetype-badge archetype-${product.archetype}`} title={archetype.label}>
+              {archetype.letter}
+            </span>
+          )}
+        </div>
+        <div className="product-node__slug" title={product.name}>
+          {product.name} <span className="product-node__version">v{product.version}</span>
+        </div>
+        <div className="product-node__owner">
+          {ownerTitle ? (
+            <span title="Owner team">{ownerTitle}</span>
+          ) : (
+            <span className="warn" title="No owner team: a governance gap">
+              ⚠ no owner
+            </span>
+          )}
+        </div>
+        <div className="product-node__badges">
+          <span className={`status-pill status-${product.status}`}>{product.status}</span>
+        </div>
+      </div>
+      <div className="product-node__ports">
+        {ports.length === 0 && <div className="product-node__noports">no output ports</div>}
+        {ports.map((port, i) => (
+          <div
+            key={port.id}
+            className={`port-row status-${port.status}`}
+            style={{ top: portCenterY(i) - PORT_ROW / 2, height: PORT_ROW }}
+            title={`${port.name} v${port.version} (${port.type}, ${port.visibility})`}
+          >
+            <span className={`port-type port-type--${port.type}`}>{port.type.slice(0, 3)}</span>
+            <span className="port-row__label">
+              {port.name} v{port.version}
+            </span>
+            <Handle
+              type="source"
+              position={Position.Right}
+              id={port.id}
+              className="port-handle port-handle--out"
+              data-testid="output-port-handle"
+              data-port-id={port.id}
+              style={{ width: HANDLE_SIZE, height: HANDLE_SIZE }}
+            />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export const ProductNode = memo(ProductNodeImpl);

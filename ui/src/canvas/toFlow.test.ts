@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { meshToFlow, newFlowCache, INPUT_HANDLE_ID } from './toFlow';
+import { applyChanges, modelFromMesh } from '../state/model';
+import { smallMesh } from '../test/fixtures';
+import { PRODUCT_WIDTH, productHeight } from './geometry';
+
+describe('meshToFlow', () => {
+  const model = modelFromMesh(smallMesh());
+  const { nodes, edges } = meshToFlow(model);
+
+  it('draws domains as groups before their products, which sit inside them', () => {
+    const ids = nodes.map((n) => n.id);
+    expect(nodes.filter((n) => n.type === 'domain').map((n) => n.id)).toEqual(['d1', 'd2']);
+    const b = nodes.find((n) => n.id === 'b')!;
+    expect(b.parentId).toBe('d2');
+    expect(ids.indexOf('d2')).toBeLessThan(ids.indexOf('b'));
+    expect(b.position).toEqual({ x: 24, y: 46 });
+  });
+
+  it('sizes domains from their children', () => {
+    const d2 = nodes.find((n) => n.id === 'd2')!;
+    expect(d2.width).toBe(340 + PRODUCT_WIDTH + 24);
+    expect(d2.height).toBeGreaterThanOrEqual(46 + productHeight(1));
+  });
+
+  it('gives each product an input handle and one source handle per output port, in port order', () => {
+    const a = nodes.find((n) => n.id === 'a')!;
+    expect(a.type).toBe('product');
+    expect(a.handles?.map((h) => [h.id, h.type])).toEqual([
+      [INPUT_HANDLE_ID, 'target'],
+      ['a-out1', 'source'],
+      ['a-out2', 'source'],
+    ]);
+    expect(a.height).toBe(productHeight(2));
+    if (a.type === 'product') expect(a.data.ownerTitle).toBe('Sales Team');
+  });
+
+  it('draws dependencies on output ports as edges keyed by input port id; source systems are not edges', () => {
+    expect(edges.map((e) => e.id).sort()).toEqual(['i1', 'i2']);
+    const i1 = edges.find((e) => e.id === 'i1')!;
+    expect(i1).toMatchObject({ source: 'a', sourceHandle: 'a-out1', target: 'b', targetHandle: INPUT_HANDLE_ID });
+    expect(edges.find((e) => e.id === 'i2')?.data?.fading).toBe(true);
+  });
+
+  it('reuses node objects of unchanged products', () => {
+    const cache = newFlowCache();
+    const first = meshToFlow(model, cache);
+    const next = applyChanges(model, [
+      { key: { kind: 'entity', entity: 'product', id: 'b' }, before: null, after: { kind: 'product', value: { ...model.products.get('b')!, displayName: 'Income' } } },
+    ]);
+    const second = meshToFlow(next, cache);
+    const pick = (g: typeof first, id: string) => g.nodes.find((n) => n.id === id);
+    expect(pick(second, 'a')).toBe(pick(first, 'a'));
+    expect(pick(second, 'b')).not.toBe(pick(first, 'b'));
+  });
+
+  it('places products without a position inside their domain', () => {
+    const mesh = smallMesh();
+    const unplaced = meshToFlow(modelFromMesh({ ...mesh, positions: [] }));
+    const c = unplaced.nodes.find((n) => n.id === 'c')!;
+    expect(c.parentId).toBe('d2');
+    expect(Number.isFinite(c.position.x) && Number.isFinite(c.position.y)).toBe(true);
+    const d1 = unplaced.nodes.find((n) => n.id === 'd1')!;
+    const d2 = unplaced.nodes.find((n) => n.id === 'd2')!;
+    expect(d2.position.x).toBeGreaterThanOrEqual(d1.position.x + (d1.width ?? 0));
+  });
+});

@@ -1,0 +1,68 @@
+// Subscribes to the shell's events: native menu choices run the same actions as the
+// toolbar; progress drives the status bar. Undo/redo/delete/select-all arriving while a
+// text field has focus act on the text instead (the menu's accelerators catch those
+// keys before the page sees them).
+import { useEffect } from 'react';
+import type { MenuAction } from '../bindings';
+import { shellEvents } from '../lib/backend';
+import * as actions from '../actions/run';
+import { useUiStore } from '../state/uiStore';
+import { canvasControls } from '../canvas/canvasControls';
+import { isTextTarget, recentlyHandled } from './keyGuard';
+
+const TEXT_COMMAND: Partial<Record<MenuAction['kind'], string>> = {
+  undo: 'undo',
+  redo: 'redo',
+  delete: 'forwardDelete',
+  selectAll: 'selectAll',
+};
+
+export function runMenuAction(action: MenuAction): void {
+  const textCommand = TEXT_COMMAND[action.kind];
+  if (textCommand && isTextTarget(document.activeElement)) {
+    document.execCommand(textCommand);
+    return;
+  }
+  // The same key may have reached the page too; do it once.
+  if (recentlyHandled(action.kind)) return;
+  const ui = useUiStore.getState();
+  switch (action.kind) {
+    case 'new': return void actions.newFile();
+    case 'open': return void actions.openFile();
+    case 'openRecent': return void actions.openPath(action.path);
+    case 'saveAs': return void actions.saveAs();
+    case 'undo': return void actions.undo();
+    case 'redo': return void actions.redo();
+    case 'delete': return void actions.deleteItems();
+    case 'selectAll': return actions.selectAll();
+    case 'newDomain': return void actions.newDomain();
+    case 'newTeam': return void actions.newTeam();
+    case 'newProduct': return void actions.newProduct();
+    case 'zoomToFit': return canvasControls.fit();
+    case 'autoLayout': return void actions.autoLayout();
+    case 'toggleMinimap': return ui.toggleMinimap();
+    case 'about': return ui.setAbout(true);
+  }
+}
+
+export function useShellEvents(): void {
+  useEffect(() => {
+    const offs: (() => void)[] = [];
+    let live = true;
+    const keep = (p: Promise<() => void>) =>
+      p.then(
+        (off) => (live ? offs.push(off) : off()),
+        () => undefined, // outside Tauri (unit tests, plain browser) there are no events
+      );
+    keep(shellEvents.onMenu(runMenuAction));
+    keep(
+      shellEvents.onProgress((p) => {
+        useUiStore.getState().setOpening(p.phase === 'done' ? null : p.path);
+      }),
+    );
+    return () => {
+      live = false;
+      offs.forEach((off) => off());
+    };
+  }, []);
+}

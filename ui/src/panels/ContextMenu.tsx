@@ -1,0 +1,85 @@
+// Right-click menus of nodes, edges and the pane. Items call the same actions as the
+// toolbar; the menu closes on choice, Escape or a click elsewhere.
+import { useEffect, useRef } from 'react';
+import { useUiStore } from '../state/uiStore';
+import { useMeshStore } from '../state/meshStore';
+import * as actions from '../actions/run';
+import { canvasControls } from '../canvas/canvasControls';
+
+interface Item {
+  id: string;
+  label: string;
+  run(): void;
+  danger?: boolean;
+}
+
+export function ContextMenu() {
+  const menu = useUiStore((s) => s.contextMenu);
+  const close = () => useUiStore.getState().openContextMenu(null);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!menu) return;
+    const onDown = (e: MouseEvent) => {
+      if (ref.current && !ref.current.contains(e.target as Node)) close();
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    window.addEventListener('mousedown', onDown, true);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('mousedown', onDown, true);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [menu]);
+
+  if (!menu) return null;
+  const t = menu.target;
+  const rename = (): Item => ({ id: 'ctx-rename', label: 'Rename', run: () => useUiStore.getState().requestNameFocus() });
+  const del = (): Item => ({ id: 'ctx-delete', label: 'Delete', danger: true, run: () => void actions.deleteItems() });
+  let items: Item[] = [];
+  if (t.kind === 'product') {
+    items = [
+      rename(),
+      { id: 'ctx-add-output-port', label: 'Add output port', run: () => void actions.newOutputPort(t.id) },
+      { id: 'ctx-new-product', label: 'New product in this domain', run: () => void actions.newProduct(useMeshStore.getState().model.products.get(t.id)?.domainId) },
+      del(),
+    ];
+  } else if (t.kind === 'domain') {
+    items = [
+      { id: 'ctx-new-product', label: 'New product here', run: () => void actions.newProduct(t.id, t.at) },
+      rename(),
+      del(),
+    ];
+  } else if (t.kind === 'edge') {
+    items = [del()];
+  } else {
+    items = [
+      { id: 'ctx-new-domain', label: 'New domain', run: () => void actions.newDomain() },
+      { id: 'ctx-new-product', label: 'New data product', run: () => void actions.newProduct() },
+      { id: 'ctx-new-team', label: 'New team', run: () => void actions.newTeam() },
+      { id: 'ctx-auto-layout', label: 'Auto layout', run: () => void actions.autoLayout() },
+      { id: 'ctx-zoom-fit', label: 'Zoom to fit', run: () => canvasControls.fit() },
+    ];
+  }
+  const left = Math.min(menu.x, window.innerWidth - 220);
+  const top = Math.min(menu.y, window.innerHeight - items.length * 30 - 16);
+  return (
+    <div ref={ref} className="context-menu" data-testid="context-menu" role="menu" style={{ left, top }}>
+      {items.map((item) => (
+        <button
+          key={item.id}
+          type="button"
+          role="menuitem"
+          className={`context-menu__item${item.danger ? ' is-danger' : ''}`}
+          data-testid={item.id}
+          onClick={() => {
+            close();
+            item.run();
+          }}
+        >
+          {item.label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// The top toolbar: file, create, delete, history and view actions. Buttons only call
+// actions; enabling reflects the store (open mesh, selection, undo state).
+import { useMeshStore } from '../state/meshStore';
+import { useUiStore } from '../state/uiStore';
+import * as actions from '../actions/run';
+import { canvasControls } from '../canvas/canvasControls';
+
+interface ButtonProps {
+  testId: string;
+  label: string;
+  title: string;
+  icon: string;
+  onClick(): void;
+  disabled?: boolean;
+  pressed?: boolean;
+}
+
+function ToolButton({ testId, label, title, icon, onClick, disabled, pressed }: ButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`tool-button${pressed ? ' is-pressed' : ''}`}
+      data-testid={testId}
+      title={title}
+      aria-label={title}
+      aria-pressed={pressed}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      <span className="tool-button__icon" aria-hidden="true">
+        {icon}
+      </span>
+      <span className="tool-button__label">{label}</span>
+    </button>
+  );
+}
+
+const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+
+export function Toolbar() {
+  const open = useMeshStore((s) => s.path !== null);
+  const selection = useMeshStore((s) => s.selection);
+  const undo = useMeshStore((s) => s.undo);
+  const minimap = useUiStore((s) => s.minimap);
+  const layingOut = useUiStore((s) => s.layingOut);
+  const one = selection.length === 1 ? selection[0] : undefined;
+  const canAddPort = one?.kind === 'product' || one?.kind === 'outputPort';
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Mesh tools">
+      <div className="toolbar__brand" aria-hidden="true">
+        <span className="brand-mark">◆</span> Meshwright
+      </div>
+      <div className="toolbar__group">
+        <ToolButton testId="new-domain" icon="▢" label="Domain" title={`New domain (${MOD}Shift+D)`} disabled={!open} onClick={() => void actions.newDomain()} />
+        <ToolButton testId="new-team" icon="◎" label="Team" title={`New team (${MOD}Shift+T)`} disabled={!open} onClick={() => void actions.newTeam()} />
+        <ToolButton testId="new-product" icon="▣" label="Product" title={`New data product (${MOD}Shift+P)`} disabled={!open} onClick={() => void actions.newProduct()} />
+        <ToolButton testId="new-output-port" icon="⇥" label="Port" title="New output port on the selected product" disabled={!open || !canAddPort} onClick={() => void actions.newOutputPort()} />
+      </div>
+      <div className="toolbar__group">
+        <ToolButton testId="delete-selected" icon="⌫" label="Delete" title="Delete the selection (Delete)" disabled={!open || selection.length === 0} onClick={() => void actions.deleteItems()} />
+      </div>
+      <div className="toolbar__group">
+        <ToolButton testId="undo" icon="↶" label="Undo" title={undo.undo ? `Undo ${undo.undo} (${MOD}Z)` : 'Nothing to undo'} disabled={!open || !undo.undo} onClick={() => void actions.undo()} />
+        <ToolButton testId="redo" icon="↷" label="Redo" title={undo.redo ? `Redo ${undo.redo} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!open || !undo.redo} onClick={() => void actions.redo()} />
+      </div>
+      <div className="toolbar__spacer" />
+      <div className="toolbar__group">
+        <ToolButton testId="auto-layout" icon="⊞" label={layingOut ? 'Laying out…' : 'Auto layout'} title={`Auto layout (${MOD}L)`} disabled={!open || layingOut} onClick={() => void actions.autoLayout()} />
+        <ToolButton testId="zoom-fit" icon="⤢" label="Fit" title={`Zoom to fit (${MOD}0)`} disabled={!open} onClick={() => canvasControls.fit()} />
+        <ToolButton testId="toggle-minimap" icon="▦" label="Minimap" title="Show or hide the minimap" pressed={minimap} onClick={() => useUiStore.getState().toggleMinimap()} />
+      </div>
+    </header>
+  );
+}
