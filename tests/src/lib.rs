@@ -136,9 +136,57 @@ impl App {
         self.driver.find(By::Css(css)).await
     }
 
+    /// Waits until `element` stops moving (a zoom or fit animation has ended), so that a
+    /// pointer action lands where the element is.
+    pub async fn wait_still(&self, element: &WebElement) -> WebDriverResult<()> {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut last = element.rect().await?;
+        loop {
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            let now = element.rect().await?;
+            if (now.x, now.y, now.width, now.height) == (last.x, last.y, last.width, last.height) {
+                return Ok(());
+            }
+            assert!(Instant::now() < deadline, "the element kept moving");
+            last = now;
+        }
+    }
+
     /// Waits for the first mesh to be painted on the canvas.
     pub async fn wait_painted(&self) -> WebDriverResult<()> {
-        self.wait("[data-testid=canvas][data-ready=true]").await.map(|_| ())
+        self.wait_painted_within(TIMEOUT).await
+    }
+
+    /// Waits for the first mesh to be painted, for at most `limit`.
+    pub async fn wait_painted_within(&self, limit: Duration) -> WebDriverResult<()> {
+        self.wait_within("[data-testid=canvas]", limit, |_| true).await?;
+        let deadline = Instant::now() + limit;
+        while self.driver.find_all(By::Css("[data-testid=canvas][data-ready=true]")).await?.is_empty() {
+            if Instant::now() > deadline {
+                self.screenshot("timeout").await;
+                panic!("the canvas was not painted within {limit:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Ok(())
+    }
+
+    /// Waits for an element whose text satisfies `ok`, for at most `limit`.
+    pub async fn wait_within(&self, css: &str, limit: Duration, ok: impl Fn(&str) -> bool) -> WebDriverResult<WebElement> {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Ok(el) = self.driver.find(By::Css(css)).await
+                && let Ok(text) = el.text().await
+                && ok(&text)
+            {
+                return Ok(el);
+            }
+            if Instant::now() > deadline {
+                self.screenshot("timeout").await;
+                panic!("timed out after {limit:?} waiting on {css}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Runs `script` (which may `await`) in the window and returns its value.

@@ -12,5 +12,6 @@ export function initReadiness(): void {
 
 export function markReady(): void {
   if (window.__meshwright?.ready) return;
-  window.__meshwright = { ready: true, paintedAt: performance.now() };
+  // Wall-clock milliseconds, comparable with the process start time the shell reports.
+  window.__meshwright = { ready: true, paintedAt: performance.timeOrigin + performance.now() };
 }
