@@ -32,7 +32,12 @@ pub fn artifacts() -> PathBuf {
     dir
 }
 
+/// The app under test: `$MESHWRIGHT_E2E_APP` (a release build, for measuring), else the
+/// workspace's debug build.
 fn app_binary() -> PathBuf {
+    if let Some(app) = std::env::var_os("MESHWRIGHT_E2E_APP") {
+        return PathBuf::from(app);
+    }
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"));
     let app = target.join("debug").join("meshwright-app");
     assert!(app.is_file(), "{} is missing: build it with `cargo build -p meshwright-app` (cargo xtask test does)", app.display());
@@ -141,15 +146,20 @@ impl App {
     pub async fn wait_still(&self, element: &WebElement) -> WebDriverResult<()> {
         let deadline = Instant::now() + TIMEOUT;
         let mut last = element.rect().await?;
-        loop {
-            tokio::time::sleep(Duration::from_millis(150)).await;
+        let mut still = 0;
+        // Three equal readings in a row: a fit animation may start a frame or two late.
+        while still < 3 {
+            tokio::time::sleep(Duration::from_millis(200)).await;
             let now = element.rect().await?;
             if (now.x, now.y, now.width, now.height) == (last.x, last.y, last.width, last.height) {
-                return Ok(());
+                still += 1;
+            } else {
+                still = 0;
             }
             assert!(Instant::now() < deadline, "the element kept moving");
             last = now;
         }
+        Ok(())
     }
 
     /// Waits for the first mesh to be painted on the canvas.

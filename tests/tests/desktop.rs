@@ -27,6 +27,12 @@ fn empty_mesh(path: &Path) {
     drop(Store::create(path, &info).expect("create the test mesh"));
 }
 
+/// The last edit's round trip (send → committed → store → painted), as the UI measured it.
+async fn last_edit_ms(app: &App) -> WebDriverResult<f64> {
+    let v = app.eval("return window.__meshwright && window.__meshwright.lastEditMs;").await?;
+    Ok(v.as_f64().expect("window.__meshwright.lastEditMs"))
+}
+
 /// Milliseconds from process start to the first painted canvas, as the app reports them.
 async fn startup_ms(app: &App) -> WebDriverResult<f64> {
     let v = app
@@ -63,6 +69,10 @@ async fn first_start_opens_the_demo_mesh() -> WebDriverResult<()> {
     let title = app.driver.title().await?;
     assert!(!title.is_empty());
     record("start to demo painted", startup_ms(&app).await?);
+    // The first open lays the demo out and keeps the positions as one undoable edit.
+    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| t.contains("Auto layout")).await?;
+    let domain = app.wait(DOMAINS).await?;
+    app.wait_still(&domain).await?;
     app.screenshot("demo").await;
     app.quit().await?;
     // The demo was created in the app's data folder, and it is a real mesh file.
@@ -132,6 +142,8 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
     assert!(error.text().await?.contains("semantic version"), "{}", error.text().await?);
     type_into(&app, "version", "2.0.0").await?;
     app.wait_count("[data-testid=field-error-version]", |n| n == 0).await?;
+    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| t.contains("Update")).await?;
+    record("edit round trip, small mesh", last_edit_ms(&app).await?);
 
     // Undo the version change and the dependency, then redo the dependency.
     eprintln!("step: undo and redo");
@@ -188,6 +200,12 @@ async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
     let app = App::launch(Some(&path), &data).await?;
     app.wait_painted_within(std::time::Duration::from_secs(120)).await?;
     record("start to 2,000-product mesh painted, laid out", startup_ms(&app).await?);
+
+    // One edit on the large mesh, through the inspector.
+    click(&app, "[data-testid=product-item]").await?;
+    type_into(&app, "displayName", "Renamed on a large mesh").await?;
+    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| t.contains("Update")).await?;
+    record("edit round trip, 2,000 products", last_edit_ms(&app).await?);
     // Only what is visible is rendered, so the DOM holds far fewer nodes than the mesh.
     let drawn = app.wait_count(PRODUCTS, |n| n >= 1).await?;
     eprintln!("2,000-product mesh: {drawn} product nodes in the DOM");

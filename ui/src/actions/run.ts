@@ -13,6 +13,7 @@ import * as build from './edits';
 import { buildElkGraph, positionsFromLayout, setPositionOps } from '../layout/elkGraph';
 import { layoutInWorker } from '../layout/runLayout';
 import { canvasControls } from '../canvas/canvasControls';
+import { recordEditRoundTrip } from '../canvas/readiness';
 
 const mesh = () => useMeshStore.getState();
 const ui = () => useUiStore.getState();
@@ -36,9 +37,11 @@ export async function edit(
 ): Promise<boolean> {
   if (!mesh().path || ops.length === 0) return false;
   try {
+    const started = performance.now();
     const applied = await backend.applyEdits(ops, label);
     mesh().applyApplied(applied);
     if (options.select) mesh().select(options.select);
+    recordEditRoundTrip(started);
     return true;
   } catch (e) {
     const error = errorOf(e);

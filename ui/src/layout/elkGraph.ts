@@ -19,9 +19,8 @@ export const ROOT_ID = '__root__';
 export const inputPortId = (productId: string) => `${productId}::in`;
 
 /**
- * Above this many products even one edge per connected domain pair is too dense for
- * a layered layout of the domains (80 domains with 1,700 pairs ran for minutes), so
- * large meshes pack the domain boxes (rectpacking): about 3 s for 2,000 products.
+ * Above this many products, edges inside a domain join products, not ports: port
+ * constraints made the layered layout of a 2,000-product mesh far slower.
  */
 export const LARGE = 150;
 
@@ -86,7 +85,7 @@ export function buildElkGraph(model: MeshModel): ElkNode {
   }
 
   // Each domain is laid out on its own (its internal dependencies), then the domain
-  // boxes: in flow order with one edge per connected pair, or packed when large.
+  // boxes are packed in flow order; cross-domain pairs only decide that order.
   // A single hierarchy-crossing layout (INCLUDE_CHILDREN) layers all products
   // globally, which stretched the demo's six domains into a wide diagonal.
   const edges: ElkExtendedEdge[] = [];
@@ -110,42 +109,55 @@ export function buildElkGraph(model: MeshModel): ElkNode {
           ? { id: input.id, sources: [provider], targets: [input.productId] }
           : { id: input.id, sources: [input.source.portId], targets: [inputPortId(input.productId)] },
       );
-    } else if (!large && from !== to && !topPairs.has(`${from} ${to}`)) {
+    } else if (from !== to && !topPairs.has(`${from} ${to}`)) {
       topPairs.add(`${from} ${to}`);
       edges.push({ id: `${from}->${to}`, sources: [from], targets: [to] });
     }
   }
+  // Packed domain boxes read left to right, top to bottom: upstream domains first.
+  const depth = flowDepth(rootChildren.map((n) => n.id), edges);
+  rootChildren.sort((a, b) => (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0));
   for (const node of rootChildren) {
     const inner = innerEdges.get(node.id);
     if (inner) node.edges = inner;
     if (large) for (const child of node.children ?? []) delete child.ports;
   }
 
-  return {
-    id: ROOT_ID,
-    layoutOptions: large
-      ? LARGE_ROOT_OPTIONS
-      : {
-          'elk.algorithm': 'layered',
-          'elk.direction': 'RIGHT',
-          'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
-          'elk.spacing.nodeNode': '48',
-          'elk.layered.spacing.nodeNodeBetweenLayers': '90',
-          'elk.spacing.componentComponent': '60',
-          'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-          'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-        },
-    children: rootChildren,
-    edges,
-  };
+  // The domain boxes are packed (rectpacking keeps their order) to the window's shape:
+  // laying them out as a flow stretched six domains to 3,700 px, unreadable when fitted.
+  return { id: ROOT_ID, layoutOptions: ROOT_OPTIONS, children: rootChildren, edges: [] };
 }
 
-const LARGE_ROOT_OPTIONS = {
+const ROOT_OPTIONS = {
   'elk.algorithm': 'rectpacking',
   'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
   'elk.spacing.nodeNode': '60',
   'elk.aspectRatio': '1.6',
 };
+
+/**
+ * How far downstream each top-level box sits in the domain flow: 0 for domains that
+ * read no other domain, else one more than their deepest provider. Cycles between
+ * domains are cut by bounding the relaxation to one pass per box.
+ */
+export function flowDepth(ids: readonly string[], edges: readonly ElkExtendedEdge[]): Map<string, number> {
+  const depth = new Map(ids.map((id) => [id, 0]));
+  for (let pass = 0; pass < ids.length; pass++) {
+    let changed = false;
+    for (const e of edges) {
+      const provider = e.sources[0];
+      const consumer = e.targets[0];
+      if (provider === undefined || consumer === undefined) continue;
+      const next = (depth.get(provider) ?? 0) + 1;
+      if (next > (depth.get(consumer) ?? 0) && next <= ids.length) {
+        depth.set(consumer, next);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return depth;
+}
 
 /**
  * Positions from a laid-out graph: domains (and loose products) absolute, products
