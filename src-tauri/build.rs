@@ -2,9 +2,10 @@
 //! `allow-<command>` permissions that `capabilities/` grants one by one.
 
 fn main() {
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(meshwright_commands()),
-    ))
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(meshwright_commands())),
+    )
     .expect("tauri build step");
 }
 

@@ -33,7 +33,12 @@ impl CommandError {
 
     /// A failure of the shell itself (a lost thread, a window that went away).
     pub fn internal(message: impl Into<String>) -> Self {
-        CommandError { kind: "internal".into(), entity: None, field: None, message: message.into() }
+        CommandError {
+            kind: "internal".into(),
+            entity: None,
+            field: None,
+            message: message.into(),
+        }
     }
 }
 
@@ -48,11 +53,15 @@ impl From<mesh_core::Error> for CommandError {
         let message = match &e {
             // The inspector shows the reason next to the field; the entity and field
             // names in front of it would only repeat what the form already shows.
-            mesh_core::Error::Invalid { reason, .. } | mesh_core::Error::Conflict { reason, .. } => {
-                reason.clone()
-            }
+            mesh_core::Error::Invalid { reason, .. }
+            | mesh_core::Error::Conflict { reason, .. } => reason.clone(),
             other => other.to_string(),
         };
-        CommandError { kind: e.kind().to_owned(), entity, field: e.field().map(str::to_owned), message }
+        CommandError {
+            kind: e.kind().to_owned(),
+            entity,
+            field: e.field().map(str::to_owned),
+            message,
+        }
     }
 }

@@ -9,8 +9,8 @@ pub mod error;
 pub mod events;
 pub mod menu;
 pub mod recent;
-pub mod state;
 pub mod startup;
+pub mod state;
 
 use tauri::Manager;
 use tauri_specta::Event;
@@ -75,7 +75,7 @@ pub fn run() {
             let data_dir = startup::data_dir(app.handle())?;
             app.manage(AppState::new(data_dir));
             app.set_menu(menu::build(app.handle())?)?;
-            app.on_menu_event(|app, event| menu::on_event(app, event));
+            app.on_menu_event(menu::on_event);
             let handle = app.handle().clone();
             events::RecentFilesChanged::listen(app, move |_| menu::refresh(&handle));
             startup::open_initial(app.handle(), std::env::args().skip(1));

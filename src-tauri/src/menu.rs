@@ -8,7 +8,7 @@ use tauri::menu::{
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_specta::Event;
 
-use crate::events::{MenuActivated, MenuAction};
+use crate::events::{MenuAction, MenuActivated};
 use crate::recent;
 use crate::state::AppState;
 
@@ -55,7 +55,11 @@ fn action(id: &str) -> Option<MenuAction> {
 /// Builds the menu bar, with the current recent files.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let item = |id: &str| -> tauri::Result<tauri::menu::MenuItem<R>> {
-        let (id, label, accel) = ITEMS.iter().find(|(i, _, _)| *i == id).copied().unwrap_or((id, id, None));
+        let (id, label, accel) = ITEMS
+            .iter()
+            .find(|(i, _, _)| *i == id)
+            .copied()
+            .unwrap_or((id, id, None));
         let mut b = MenuItemBuilder::with_id(id, label);
         if let Some(accel) = accel {
             b = b.accelerator(accel);
@@ -89,8 +93,12 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("auto-layout")?)
         .item(&item("minimap")?)
         .build()?;
-    let help = SubmenuBuilder::new(app, "Help").item(&item("about")?).build()?;
-    let menu = MenuBuilder::new(app).items(&[&file, &edit, &view, &help]).build()?;
+    let help = SubmenuBuilder::new(app, "Help")
+        .item(&item("about")?)
+        .build()?;
+    let menu = MenuBuilder::new(app)
+        .items(&[&file, &edit, &view, &help])
+        .build()?;
     app.manage(RecentMenu(recent_menu));
     Ok(menu)
 }
@@ -105,11 +113,17 @@ fn fill_recent<R: Runtime>(app: &AppHandle<R>, submenu: &Submenu<R>) -> tauri::R
     }
     let recent = recent::list(app.state::<AppState>().data_dir());
     if recent.is_empty() {
-        submenu.append(&MenuItemBuilder::with_id("recent-none", "No Recent Files").enabled(false).build(app)?)?;
+        submenu.append(
+            &MenuItemBuilder::with_id("recent-none", "No Recent Files")
+                .enabled(false)
+                .build(app)?,
+        )?;
     }
     for path in recent {
         let label = path.display().to_string();
-        submenu.append(&MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{label}"), &label).build(app)?)?;
+        submenu.append(
+            &MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{label}"), &label).build(app)?,
+        )?;
     }
     Ok(())
 }
@@ -138,7 +152,10 @@ mod tests {
         for (id, _, _) in ITEMS {
             assert!(action(id).is_some(), "{id} has no action");
         }
-        assert_eq!(action("recent:/tmp/a.mesh"), Some(MenuAction::OpenRecent("/tmp/a.mesh".into())));
+        assert_eq!(
+            action("recent:/tmp/a.mesh"),
+            Some(MenuAction::OpenRecent("/tmp/a.mesh".into()))
+        );
         assert_eq!(action("recent-none"), None);
     }
 }

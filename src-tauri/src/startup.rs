@@ -25,9 +25,12 @@ pub fn data_dir<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<PathBuf> {
 
 /// The start-up file from the arguments: the first one ending in `.mesh`.
 fn from_args(args: impl Iterator<Item = String>) -> Option<PathBuf> {
-    args.filter(|a| !a.starts_with('-')).map(PathBuf::from).find(|p| {
-        p.extension().is_some_and(|e| e == mesh_core::store::EXTENSION)
-    })
+    args.filter(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .find(|p| {
+            p.extension()
+                .is_some_and(|e| e == mesh_core::store::EXTENSION)
+        })
 }
 
 /// Opens the start-up mesh. A failure is kept for the UI to show; the app still starts.
@@ -42,8 +45,14 @@ pub fn open_initial<R: Runtime>(app: &AppHandle<R>, args: impl Iterator<Item = S
                 None => {
                     let demo = data_dir.join("demo.mesh");
                     if !demo.exists() {
-                        std::fs::create_dir_all(&data_dir).map_err(|e| CommandError::internal(format!("{}: {e}", data_dir.display())))?;
-                        drop(Store::create_from(&demo, &mesh_core::demo::demo_mesh(), &mut |_, _| {})?);
+                        std::fs::create_dir_all(&data_dir).map_err(|e| {
+                            CommandError::internal(format!("{}: {e}", data_dir.display()))
+                        })?;
+                        drop(Store::create_from(
+                            &demo,
+                            &mesh_core::demo::demo_mesh(),
+                            &mut |_, _| {},
+                        )?);
                     }
                     demo
                 }
@@ -65,8 +74,16 @@ mod tests {
 
     #[test]
     fn picks_the_first_mesh_argument() {
-        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter();
-        assert_eq!(from_args(args(&["--flag", "notes.txt", "a.mesh", "b.mesh"])), Some(PathBuf::from("a.mesh")));
+        let args = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(
+            from_args(args(&["--flag", "notes.txt", "a.mesh", "b.mesh"])),
+            Some(PathBuf::from("a.mesh"))
+        );
         assert_eq!(from_args(args(&["-psn_0_1234"])), None);
         assert_eq!(from_args(args(&[])), None);
     }

@@ -18,7 +18,11 @@ pub struct AppState {
 impl AppState {
     /// State with no mesh open yet; `data_dir` holds the demo mesh and the recent list.
     pub fn new(data_dir: PathBuf) -> Self {
-        AppState { store: Mutex::new(None), startup_error: Mutex::new(None), data_dir }
+        AppState {
+            store: Mutex::new(None),
+            startup_error: Mutex::new(None),
+            data_dir,
+        }
     }
 
     /// The app's data folder.
@@ -31,7 +35,10 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, CommandError>,
     ) -> Result<T, CommandError> {
-        let mut guard = self.store.lock().map_err(|_| CommandError::internal("the mesh lock was poisoned"))?;
+        let mut guard = self
+            .store
+            .lock()
+            .map_err(|_| CommandError::internal("the mesh lock was poisoned"))?;
         let store = guard.as_mut().ok_or_else(CommandError::no_mesh)?;
         f(store)
     }
@@ -50,7 +57,10 @@ impl AppState {
 
     /// Makes `store` the open mesh, closing the previous one.
     pub fn replace(&self, store: Store) -> Result<(), CommandError> {
-        let mut guard = self.store.lock().map_err(|_| CommandError::internal("the mesh lock was poisoned"))?;
+        let mut guard = self
+            .store
+            .lock()
+            .map_err(|_| CommandError::internal("the mesh lock was poisoned"))?;
         *guard = Some(store);
         Ok(())
     }

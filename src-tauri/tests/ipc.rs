@@ -8,7 +8,9 @@ use std::path::Path;
 use mesh_core::Store;
 use meshwright_app_lib::state::AppState;
 use serde_json::{Value, json};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 struct Harness {
@@ -28,9 +30,16 @@ fn harness() -> Harness {
         .build(mock_context(noop_assets()))
         .expect("mock app");
     builder.mount_events(&app);
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock webview");
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("mock webview");
     let path = dir.path().to_owned();
-    Harness { _app: app, webview, _dir: dir, dir: path }
+    Harness {
+        _app: app,
+        webview,
+        _dir: dir,
+        dir: path,
+    }
 }
 
 impl Harness {
@@ -42,9 +51,13 @@ impl Harness {
                 callback: tauri::ipc::CallbackFn(0),
                 error: tauri::ipc::CallbackFn(1),
                 // Must be a local URL, or app commands are refused as coming from a remote origin.
-                url: if cfg!(any(windows, target_os = "android")) { "http://tauri.localhost" } else { "tauri://localhost" }
-                    .parse()
-                    .unwrap(),
+                url: if cfg!(any(windows, target_os = "android")) {
+                    "http://tauri.localhost"
+                } else {
+                    "tauri://localhost"
+                }
+                .parse()
+                .unwrap(),
                 body: tauri::ipc::InvokeBody::Json(body),
                 headers: Default::default(),
                 invoke_key: INVOKE_KEY.to_string(),
@@ -80,24 +93,54 @@ fn open_edit_undo_redo_round_trip() {
 
     let mut product = snapshot["mesh"]["products"][0].clone();
     product["displayName"] = json!("Renamed in a test");
-    let applied = h.invoke("apply_edits", json!({ "ops": [{ "op": "saveProduct", "value": product }], "label": null })).unwrap();
+    let applied = h
+        .invoke(
+            "apply_edits",
+            json!({ "ops": [{ "op": "saveProduct", "value": product }], "label": null }),
+        )
+        .unwrap();
     let name = product["name"].as_str().unwrap();
     assert_eq!(applied["label"], format!("Update data product {name}"));
     assert_eq!(applied["changes"][0]["after"]["kind"], "product");
-    assert_eq!(applied["changes"][0]["after"]["value"]["displayName"], "Renamed in a test");
-    assert_eq!(applied["undo"]["undo"], format!("Update data product {name}"));
+    assert_eq!(
+        applied["changes"][0]["after"]["value"]["displayName"],
+        "Renamed in a test"
+    );
+    assert_eq!(
+        applied["undo"]["undo"],
+        format!("Update data product {name}")
+    );
 
     let undone = h.invoke("undo", json!({})).unwrap();
-    assert_ne!(undone["changes"][0]["after"]["value"]["displayName"], "Renamed in a test");
-    assert_eq!(undone["undo"]["redo"], format!("Update data product {name}"));
+    assert_ne!(
+        undone["changes"][0]["after"]["value"]["displayName"],
+        "Renamed in a test"
+    );
+    assert_eq!(
+        undone["undo"]["redo"],
+        format!("Update data product {name}")
+    );
     let redone = h.invoke("redo", json!({})).unwrap();
-    assert_eq!(redone["changes"][0]["after"]["value"]["displayName"], "Renamed in a test");
+    assert_eq!(
+        redone["changes"][0]["after"]["value"]["displayName"],
+        "Renamed in a test"
+    );
 
     // The edit is in the file, not only in memory.
-    let mesh = Store::open(Path::new(&path), mesh_core::Access::ReadOnly).unwrap().load().unwrap();
-    assert!(mesh.products.iter().any(|p| p.display_name == "Renamed in a test"));
+    let mesh = Store::open(Path::new(&path), mesh_core::Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
+    assert!(
+        mesh.products
+            .iter()
+            .any(|p| p.display_name == "Renamed in a test")
+    );
     let current = h.invoke("current_mesh", json!({})).unwrap();
-    assert_eq!(current["undo"]["undo"], format!("Update data product {name}"));
+    assert_eq!(
+        current["undo"]["undo"],
+        format!("Update data product {name}")
+    );
     assert_eq!(h.invoke("recent_files", json!({})).unwrap(), json!([path]));
 }
 
@@ -107,15 +150,31 @@ fn validation_errors_arrive_typed_with_their_field() {
     let snapshot = h.invoke("open_mesh", json!({ "path": h.demo() })).unwrap();
     let mut product = snapshot["mesh"]["products"][0].clone();
     product["version"] = json!("not a version");
-    let err = h.invoke("apply_edits", json!({ "ops": [{ "op": "saveProduct", "value": product }], "label": null })).unwrap_err();
+    let err = h
+        .invoke(
+            "apply_edits",
+            json!({ "ops": [{ "op": "saveProduct", "value": product }], "label": null }),
+        )
+        .unwrap_err();
     assert_eq!(err["kind"], "invalid");
     assert_eq!(err["field"], "version");
     assert_eq!(err["entity"], "data product");
-    assert!(err["message"].as_str().unwrap().contains("semantic version"), "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("semantic version"),
+        "{err}"
+    );
 
     let mut twin = snapshot["mesh"]["products"][1].clone();
     twin["name"] = snapshot["mesh"]["products"][0]["name"].clone();
-    let err = h.invoke("apply_edits", json!({ "ops": [{ "op": "saveProduct", "value": twin }], "label": null })).unwrap_err();
+    let err = h
+        .invoke(
+            "apply_edits",
+            json!({ "ops": [{ "op": "saveProduct", "value": twin }], "label": null }),
+        )
+        .unwrap_err();
     assert_eq!(err["kind"], "conflict");
     assert_eq!(err["field"], "name");
 }
@@ -124,9 +183,14 @@ fn validation_errors_arrive_typed_with_their_field() {
 fn bad_files_are_refused_with_the_file_named() {
     let h = harness();
     let missing = h.dir.join("missing.mesh");
-    let err = h.invoke("open_mesh", json!({ "path": missing })).unwrap_err();
+    let err = h
+        .invoke("open_mesh", json!({ "path": missing }))
+        .unwrap_err();
     assert_eq!(err["kind"], "badFile");
-    assert!(err["message"].as_str().unwrap().contains("missing.mesh"), "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("missing.mesh"),
+        "{err}"
+    );
 
     let text = h.dir.join("text.mesh");
     std::fs::write(&text, "not a database ".repeat(100)).unwrap();
@@ -138,13 +202,17 @@ fn bad_files_are_refused_with_the_file_named() {
 fn new_mesh_and_save_as() {
     let h = harness();
     let path = h.dir.join("fresh.mesh");
-    let snapshot = h.invoke("new_mesh", json!({ "path": path, "name": "Fresh" })).unwrap();
+    let snapshot = h
+        .invoke("new_mesh", json!({ "path": path, "name": "Fresh" }))
+        .unwrap();
     assert_eq!(snapshot["mesh"]["info"]["name"], "Fresh");
     assert_eq!(snapshot["mesh"]["products"], json!([]));
     let copy = h.dir.join("copy.mesh");
     h.invoke("save_mesh_as", json!({ "path": copy })).unwrap();
     assert!(copy.is_file());
-    let err = h.invoke("new_mesh", json!({ "path": path, "name": "Again" })).unwrap_err();
+    let err = h
+        .invoke("new_mesh", json!({ "path": path, "name": "Again" }))
+        .unwrap_err();
     assert_eq!(err["kind"], "badFile");
 }
 

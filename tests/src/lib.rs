@@ -22,7 +22,10 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_owned()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_owned()
 }
 
 /// Where tests leave screenshots, logs and measured figures.
@@ -38,25 +41,37 @@ fn app_binary() -> PathBuf {
     if let Some(app) = std::env::var_os("MESHWRIGHT_E2E_APP") {
         return PathBuf::from(app);
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"));
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
     let app = target.join("debug").join("meshwright-app");
-    assert!(app.is_file(), "{} is missing: build it with `cargo build -p meshwright-app` (cargo xtask test does)", app.display());
+    assert!(
+        app.is_file(),
+        "{} is missing: build it with `cargo build -p meshwright-app` (cargo xtask test does)",
+        app.display()
+    );
     app
 }
 
 fn tauri_driver() -> PathBuf {
-    let in_cargo = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin/tauri-driver"));
+    let in_cargo =
+        std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin/tauri-driver"));
     std::env::var_os("PATH")
         .into_iter()
         .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
         .map(|dir| dir.join("tauri-driver"))
         .chain(in_cargo)
         .find(|p| p.is_file())
-        .expect("tauri-driver not found: `cargo install tauri-driver --locked` (cargo xtask test does)")
+        .expect(
+            "tauri-driver not found: `cargo install tauri-driver --locked` (cargo xtask test does)",
+        )
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free local port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
 }
 
 /// `tauri-driver` and everything it started, in one process group that is ended as a
@@ -98,7 +113,12 @@ impl App {
         let (port, native_port) = (free_port(), free_port());
         let log = std::fs::File::create(artifacts().join("tauri-driver.log")).expect("driver log");
         let child = Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("MESHWRIGHT_DATA_DIR", data_dir)
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("driver log"))
@@ -109,18 +129,31 @@ impl App {
         let process = DriverProcess(child);
         let deadline = Instant::now() + TIMEOUT;
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on port {port}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let mut caps = Capabilities::new();
         let args: Vec<String> = mesh.map(|m| m.display().to_string()).into_iter().collect();
-        caps.insert("tauri:options".to_owned(), serde_json::json!({ "application": app_binary(), "args": args }));
+        caps.insert(
+            "tauri:options".to_owned(),
+            serde_json::json!({ "application": app_binary(), "args": args }),
+        );
         let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await?;
-        Ok(App { driver, _process: process })
+        Ok(App {
+            driver,
+            _process: process,
+        })
     }
 
     /// Waits until `count(css)` satisfies `ok`, returning the last count.
-    pub async fn wait_count(&self, css: &str, ok: impl Fn(usize) -> bool) -> WebDriverResult<usize> {
+    pub async fn wait_count(
+        &self,
+        css: &str,
+        ok: impl Fn(usize) -> bool,
+    ) -> WebDriverResult<usize> {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let n = self.driver.find_all(By::Css(css)).await?.len();
@@ -169,9 +202,15 @@ impl App {
 
     /// Waits for the first mesh to be painted, for at most `limit`.
     pub async fn wait_painted_within(&self, limit: Duration) -> WebDriverResult<()> {
-        self.wait_within("[data-testid=canvas]", limit, |_| true).await?;
+        self.wait_within("[data-testid=canvas]", limit, |_| true)
+            .await?;
         let deadline = Instant::now() + limit;
-        while self.driver.find_all(By::Css("[data-testid=canvas][data-ready=true]")).await?.is_empty() {
+        while self
+            .driver
+            .find_all(By::Css("[data-testid=canvas][data-ready=true]"))
+            .await?
+            .is_empty()
+        {
             if Instant::now() > deadline {
                 self.screenshot("timeout").await;
                 panic!("the canvas was not painted within {limit:?}");
@@ -182,7 +221,12 @@ impl App {
     }
 
     /// Waits for an element whose text satisfies `ok`, for at most `limit`.
-    pub async fn wait_within(&self, css: &str, limit: Duration, ok: impl Fn(&str) -> bool) -> WebDriverResult<WebElement> {
+    pub async fn wait_within(
+        &self,
+        css: &str,
+        limit: Duration,
+        ok: impl Fn(&str) -> bool,
+    ) -> WebDriverResult<WebElement> {
         let deadline = Instant::now() + limit;
         loop {
             if let Ok(el) = self.driver.find(By::Css(css)).await
@@ -201,8 +245,15 @@ impl App {
 
     /// Runs `script` (which may `await`) in the window and returns its value.
     pub async fn eval(&self, script: &str) -> WebDriverResult<serde_json::Value> {
-        let wrapped = format!("const done = arguments[arguments.length - 1]; (async () => {{ {script} }})().then(done, e => done({{ error: String(e) }}));");
-        Ok(self.driver.execute_async(&wrapped, Vec::new()).await?.json().clone())
+        let wrapped = format!(
+            "const done = arguments[arguments.length - 1]; (async () => {{ {script} }})().then(done, e => done({{ error: String(e) }}));"
+        );
+        Ok(self
+            .driver
+            .execute_async(&wrapped, Vec::new())
+            .await?
+            .json()
+            .clone())
     }
 
     /// Saves a screenshot of the window under `artifacts/e2e/<name>.png`; failures to
@@ -226,7 +277,11 @@ pub fn record(name: &str, ms: f64) {
     let line = format!("{name}: {ms:.0} ms\n");
     eprint!("perf {line}");
     use std::io::Write;
-    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(artifacts().join("perf.txt")) {
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(artifacts().join("perf.txt"))
+    {
         let _ = f.write_all(line.as_bytes());
     }
 }

@@ -29,7 +29,9 @@ fn empty_mesh(path: &Path) {
 
 /// The last edit's round trip (send → committed → store → painted), as the UI measured it.
 async fn last_edit_ms(app: &App) -> WebDriverResult<f64> {
-    let v = app.eval("return window.__meshwright && window.__meshwright.lastEditMs;").await?;
+    let v = app
+        .eval("return window.__meshwright && window.__meshwright.lastEditMs;")
+        .await?;
     Ok(v.as_f64().expect("window.__meshwright.lastEditMs"))
 }
 
@@ -42,7 +44,9 @@ async fn startup_ms(app: &App) -> WebDriverResult<f64> {
         )
         .await?;
     let started = v["started"].as_f64().expect("startedAtMs");
-    let painted = v["painted"].as_f64().expect("window.__meshwright.paintedAt");
+    let painted = v["painted"]
+        .as_f64()
+        .expect("window.__meshwright.paintedAt");
     Ok(painted - started)
 }
 
@@ -65,18 +69,27 @@ async fn first_start_opens_the_demo_mesh() -> WebDriverResult<()> {
     app.wait_painted().await?;
     let products = app.wait_count(PRODUCTS, |n| n >= 20).await?;
     assert_eq!(app.wait_count(DOMAINS, |n| n == 6).await?, 6);
-    assert!(app.wait_count(EDGES, |n| n >= 30).await? >= 30, "the demo's dependencies are drawn");
+    assert!(
+        app.wait_count(EDGES, |n| n >= 30).await? >= 30,
+        "the demo's dependencies are drawn"
+    );
     let title = app.driver.title().await?;
     assert!(!title.is_empty());
     record("start to demo painted", startup_ms(&app).await?);
     // The first open lays the demo out and keeps the positions as one undoable edit.
-    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| t.contains("Auto layout")).await?;
+    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| {
+        t.contains("Auto layout")
+    })
+    .await?;
     let domain = app.wait(DOMAINS).await?;
     app.wait_still(&domain).await?;
     app.screenshot("demo").await;
     app.quit().await?;
     // The demo was created in the app's data folder, and it is a real mesh file.
-    let demo = Store::open(&data.path().join("demo.mesh"), Access::ReadOnly).unwrap().load().unwrap();
+    let demo = Store::open(&data.path().join("demo.mesh"), Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
     assert_eq!(demo.products.len(), products);
     Ok(())
 }
@@ -96,7 +109,8 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
     click(&app, "[data-testid=new-domain]").await?;
     app.wait_count(DOMAINS, |n| n == 1).await?;
     type_into(&app, "name", "sales").await?;
-    app.wait_count("[data-testid=field-error-name]", |n| n == 0).await?;
+    app.wait_count("[data-testid=field-error-name]", |n| n == 0)
+        .await?;
 
     // A team.
     eprintln!("step: team");
@@ -118,9 +132,15 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
     let provider_id = products[0].attr("data-id").await?.expect("data-id");
     let consumer_id = products[1].attr("data-id").await?.expect("data-id");
     let port = app
-        .wait(&format!("[data-testid=product-node][data-id='{provider_id}'] [data-testid=output-port-handle]"))
+        .wait(&format!(
+            "[data-testid=product-node][data-id='{provider_id}'] [data-testid=output-port-handle]"
+        ))
         .await?;
-    let input = app.wait(&format!("[data-testid=product-node][data-id='{consumer_id}'] [data-testid=input-handle]")).await?;
+    let input = app
+        .wait(&format!(
+            "[data-testid=product-node][data-id='{consumer_id}'] [data-testid=input-handle]"
+        ))
+        .await?;
     app.wait_still(&port).await?;
     app.wait_still(&input).await?;
     app.driver
@@ -136,13 +156,25 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
 
     // A bad value is refused with the core's reason next to the field.
     eprintln!("step: inspector");
-    click(&app, &format!("[data-testid=product-node][data-id='{consumer_id}']")).await?;
+    click(
+        &app,
+        &format!("[data-testid=product-node][data-id='{consumer_id}']"),
+    )
+    .await?;
     type_into(&app, "version", "banana").await?;
     let error = app.wait("[data-testid=field-error-version]").await?;
-    assert!(error.text().await?.contains("semantic version"), "{}", error.text().await?);
+    assert!(
+        error.text().await?.contains("semantic version"),
+        "{}",
+        error.text().await?
+    );
     type_into(&app, "version", "2.0.0").await?;
-    app.wait_count("[data-testid=field-error-version]", |n| n == 0).await?;
-    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| t.contains("Update")).await?;
+    app.wait_count("[data-testid=field-error-version]", |n| n == 0)
+        .await?;
+    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| {
+        t.contains("Update")
+    })
+    .await?;
     record("edit round trip, small mesh", last_edit_ms(&app).await?);
 
     // Undo the version change and the dependency, then redo the dependency.
@@ -156,14 +188,24 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
     app.quit().await?;
 
     // Everything is in the file...
-    let saved = Store::open(&mesh, Access::ReadOnly).unwrap().load().unwrap();
+    let saved = Store::open(&mesh, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
     assert_eq!(saved.domains.len(), 1);
     assert_eq!(saved.domains[0].name, "sales");
     assert_eq!(saved.teams.len(), 1);
     assert_eq!(saved.products.len(), 2);
-    let deps: Vec<_> = saved.input_ports.iter().filter(|i| matches!(i.source, DependencySource::OutputPort { .. })).collect();
+    let deps: Vec<_> = saved
+        .input_ports
+        .iter()
+        .filter(|i| matches!(i.source, DependencySource::OutputPort { .. }))
+        .collect();
     assert_eq!(deps.len(), 1);
-    assert!(saved.products.iter().all(|p| p.version != "2.0.0"), "the version change was undone");
+    assert!(
+        saved.products.iter().all(|p| p.version != "2.0.0"),
+        "the version change was undone"
+    );
 
     // ...and in the window after a relaunch.
     let app = App::launch(Some(&mesh), &data).await?;
@@ -183,28 +225,51 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
 async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.mesh");
-    let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions { products: 2000, domains: None, seed: 7 });
+    let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
+        products: 2000,
+        domains: None,
+        seed: 7,
+    });
     drop(Store::create_from(&path, &mesh, &mut |_, _| {}).unwrap());
 
     // The first open lays the mesh out and saves the positions as one edit.
     let data = dir.path().join("data");
     let app = App::launch(Some(&path), &data).await?;
-    app.wait_painted_within(std::time::Duration::from_secs(120)).await?;
-    record("start to 2,000-product mesh painted, first open (before any layout)", startup_ms(&app).await?);
+    app.wait_painted_within(std::time::Duration::from_secs(120))
+        .await?;
+    record(
+        "start to 2,000-product mesh painted, first open (before any layout)",
+        startup_ms(&app).await?,
+    );
     let laid_out = Instant::now();
-    app.wait_within("[data-testid=status-undo]", std::time::Duration::from_secs(120), |text| text.contains("Auto layout")).await?;
-    record("2,000-product auto layout saved (after first paint)", laid_out.elapsed().as_secs_f64() * 1000.0);
+    app.wait_within(
+        "[data-testid=status-undo]",
+        std::time::Duration::from_secs(120),
+        |text| text.contains("Auto layout"),
+    )
+    .await?;
+    record(
+        "2,000-product auto layout saved (after first paint)",
+        laid_out.elapsed().as_secs_f64() * 1000.0,
+    );
     app.quit().await?;
 
     // Opening it again, laid out, is what an architect does every day.
     let app = App::launch(Some(&path), &data).await?;
-    app.wait_painted_within(std::time::Duration::from_secs(120)).await?;
-    record("start to 2,000-product mesh painted, laid out", startup_ms(&app).await?);
+    app.wait_painted_within(std::time::Duration::from_secs(120))
+        .await?;
+    record(
+        "start to 2,000-product mesh painted, laid out",
+        startup_ms(&app).await?,
+    );
 
     // One edit on the large mesh, through the inspector.
     click(&app, "[data-testid=product-item]").await?;
     type_into(&app, "displayName", "Renamed on a large mesh").await?;
-    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| t.contains("Update")).await?;
+    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| {
+        t.contains("Update")
+    })
+    .await?;
     record("edit round trip, 2,000 products", last_edit_ms(&app).await?);
     // Only what is visible is rendered, so the DOM holds far fewer nodes than the mesh.
     let drawn = app.wait_count(PRODUCTS, |n| n >= 1).await?;
@@ -213,8 +278,15 @@ async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
     let zoom = Instant::now();
     click(&app, "[data-testid=zoom-fit]").await?;
     let v = app.eval("await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return 1;").await?;
-    assert_eq!(v, serde_json::json!(1), "the window still answers after zooming");
-    record("zoom to fit on 2,000 products (click to next frame)", zoom.elapsed().as_secs_f64() * 1000.0);
+    assert_eq!(
+        v,
+        serde_json::json!(1),
+        "the window still answers after zooming"
+    );
+    record(
+        "zoom to fit on 2,000 products (click to next frame)",
+        zoom.elapsed().as_secs_f64() * 1000.0,
+    );
     app.screenshot("large").await;
     app.quit().await?;
     Ok(())

@@ -20,6 +20,10 @@ pub fn run() -> Result<()> {
     }
     setup::node_modules().context("preparing ui/")?;
     exec::run(tools::npm().args(["run", "build"])).context("building the UI")?;
-    println!("opening Meshwright; the demo mesh is {}", paths::demo_mesh()?.display());
-    exec::run(tools::cargo().args(["run", "-p", DESKTOP_PACKAGE])).context("running the desktop app")
+    println!(
+        "opening Meshwright; the demo mesh is {}",
+        paths::demo_mesh()?.display()
+    );
+    exec::run(tools::cargo().args(["run", "-p", DESKTOP_PACKAGE]))
+        .context("running the desktop app")
 }

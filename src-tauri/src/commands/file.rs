@@ -13,8 +13,8 @@ use tauri_specta::Event;
 
 use crate::error::CommandError;
 use crate::events::{Progress, RecentFilesChanged};
-use crate::state::AppState;
 use crate::recent;
+use crate::state::AppState;
 
 /// The open mesh as the UI needs it to draw everything.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -40,24 +40,38 @@ async fn load(path: PathBuf, access: Access) -> Result<(Store, Mesh), CommandErr
 }
 
 /// Makes `store` the window's mesh: state, window title, recent list, menu.
-pub fn install<R: Runtime>(app: &AppHandle<R>, store: Store, mesh: Mesh) -> Result<MeshSnapshot, CommandError> {
+pub fn install<R: Runtime>(
+    app: &AppHandle<R>,
+    store: Store,
+    mesh: Mesh,
+) -> Result<MeshSnapshot, CommandError> {
     let path = store.path().to_owned();
     let undo = store.undo_state()?;
     let state = app.state::<AppState>();
     state.replace(store)?;
     remember(app, state.data_dir(), &path);
     if let Some(window) = app.get_webview_window("main") {
-        let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let file = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
         // Failing to retitle the window is cosmetic; the mesh is open either way.
         let _ = window.set_title(&format!("{} — {} — Meshwright", mesh.info.name, file));
     }
-    Ok(MeshSnapshot { path: path.display().to_string(), mesh, undo })
+    Ok(MeshSnapshot {
+        path: path.display().to_string(),
+        mesh,
+        undo,
+    })
 }
 
 /// Puts `path` on top of the recent list and tells whoever shows the list.
 fn remember<R: Runtime>(app: &AppHandle<R>, data_dir: &Path, path: &Path) {
     recent::push(data_dir, path);
-    let paths = recent::list(data_dir).iter().map(|p| p.display().to_string()).collect();
+    let paths = recent::list(data_dir)
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
     // The list is a convenience; a missed update must not fail the open.
     let _ = RecentFilesChanged { paths }.emit(app);
 }
@@ -66,12 +80,20 @@ fn remember<R: Runtime>(app: &AppHandle<R>, data_dir: &Path, path: &Path) {
 /// reported here once.
 #[tauri::command]
 #[specta::specta]
-pub async fn current_mesh(state: State<'_, AppState>) -> Result<Option<MeshSnapshot>, CommandError> {
+pub async fn current_mesh(
+    state: State<'_, AppState>,
+) -> Result<Option<MeshSnapshot>, CommandError> {
     if let Some(error) = state.take_startup_error() {
         return Err(error);
     }
-    match state.with_store(|store| Ok((store.load()?, store.undo_state()?, store.path().to_owned()))) {
-        Ok((mesh, undo, path)) => Ok(Some(MeshSnapshot { path: path.display().to_string(), mesh, undo })),
+    match state
+        .with_store(|store| Ok((store.load()?, store.undo_state()?, store.path().to_owned())))
+    {
+        Ok((mesh, undo, path)) => Ok(Some(MeshSnapshot {
+            path: path.display().to_string(),
+            mesh,
+            undo,
+        })),
         Err(e) if e.kind == "noMeshOpen" => Ok(None),
         Err(e) => Err(e),
     }
@@ -80,10 +102,17 @@ pub async fn current_mesh(state: State<'_, AppState>) -> Result<Option<MeshSnaps
 /// Opens an existing mesh file in this window.
 #[tauri::command]
 #[specta::specta]
-pub async fn open_mesh<R: Runtime>(app: AppHandle<R>, path: String) -> Result<MeshSnapshot, CommandError> {
+pub async fn open_mesh<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+) -> Result<MeshSnapshot, CommandError> {
     let progress = |phase: &str| {
         // Progress is advisory: a UI that missed it still gets the result.
-        let _ = Progress { phase: phase.into(), path: path.clone() }.emit(&app);
+        let _ = Progress {
+            phase: phase.into(),
+            path: path.clone(),
+        }
+        .emit(&app);
     };
     progress("opening");
     let (store, mesh) = load(PathBuf::from(&path), Access::ReadWrite).await?;
@@ -94,7 +123,11 @@ pub async fn open_mesh<R: Runtime>(app: AppHandle<R>, path: String) -> Result<Me
 /// Creates a new, empty mesh file and opens it.
 #[tauri::command]
 #[specta::specta]
-pub async fn new_mesh<R: Runtime>(app: AppHandle<R>, path: String, name: String) -> Result<MeshSnapshot, CommandError> {
+pub async fn new_mesh<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+    name: String,
+) -> Result<MeshSnapshot, CommandError> {
     let path = PathBuf::from(path);
     let info = MeshInfo {
         name,
@@ -127,5 +160,8 @@ pub async fn save_mesh_as<R: Runtime>(
 #[tauri::command]
 #[specta::specta]
 pub fn recent_files(state: State<'_, AppState>) -> Vec<String> {
-    recent::list(state.data_dir()).iter().map(|p| p.display().to_string()).collect()
+    recent::list(state.data_dir())
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect()
 }
