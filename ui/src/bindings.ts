@@ -75,6 +75,31 @@ export type Archetype =
 /**  Shaped for a particular use case. */
 "consumer-aligned";
 
+/**  The group a rule belongs to; each has a short code used in rule ids. */
+export type Category = 
+/**  Who owns what (`OWN`). */
+"ownership" | 
+/**  Data contracts behind ports (`CON`). */
+"contracts" | 
+/**  The dependency graph (`DEP`). */
+"dependencies" | 
+/**  Statuses, deprecation and retirement (`LIFE`). */
+"lifecycle" | 
+/**  Descriptions and purposes (`DOC`). */
+"documentation" | 
+/**  Names and identifiers (`NAME`). */
+"naming" | 
+/**  Personal data and classification (`SEC`). */
+"security" | 
+/**  Promised service levels (`SLO`). */
+"serviceLevels" | 
+/**  Coupling between products and domains (`ARCH`). */
+"coupling" | 
+/**  The policy itself: waivers and custom rules (`POLICY`). */
+"policy" | 
+/**  Custom rules written in CEL, unless they name another category. */
+"custom";
+
 /**  One entity's change within an edit: created (no before), updated, or deleted (no after). */
 export type Change = {
 	/**  The row. */
@@ -118,6 +143,33 @@ export type CustomProperty = {
 	value: Value,
 	/**  What the property means. */
 	description?: string | null,
+};
+
+/**  A rule written in CEL; see `docs/governance.md`. */
+export type CustomRule = {
+	/**
+	 *  Stable id in upper-case words joined by hyphens (`ACME-CON-001`); must not be a
+	 *  built-in id.
+	 */
+	id: string,
+	/**  Short name; defaults to the id. */
+	name?: string | null,
+	/**  Category shown in reports; defaults to `custom`. */
+	category?: Category | null,
+	/**  What the rule checks and why. */
+	description?: string | null,
+	/**  The entities it runs on. */
+	target: Target,
+	/**  A CEL condition selecting the entities the rule applies to (all when absent). */
+	when?: string | null,
+	/**  The CEL condition every selected entity must meet; a finding when it is false. */
+	assert: string,
+	/**  The finding's message; `${expr}` is replaced by the CEL expression's value. */
+	message: string,
+	/**  The finding's severity. */
+	severity?: Severity,
+	/**  How to fix a finding. */
+	fix?: string | null,
 };
 
 /**  A data product. */
@@ -218,7 +270,9 @@ export type EditOp =
 /**  Delete an input port. */
 { op: "deleteInputPort"; value: string } | 
 /**  Place an entity on a canvas view. */
-{ op: "setPosition"; value: Position };
+{ op: "setPosition"; value: Position } | 
+/**  Replace the governance policy. */
+{ op: "setPolicy"; value: Policy };
 
 /**  A full snapshot of one stored entity. */
 export type Entity = 
@@ -239,7 +293,9 @@ export type Entity =
 /**  An input port. */
 { kind: "inputPort"; value: InputPort } | 
 /**  A canvas position. */
-{ kind: "position"; value: Position };
+{ kind: "position"; value: Position } | 
+/**  The governance policy. */
+{ kind: "policy"; value: Policy };
 
 /**  The kinds of entity the store knows, used in errors and the change log. */
 export type EntityKind = 
@@ -260,7 +316,9 @@ export type EntityKind =
 /**  An input port (a dependency). */
 "inputPort" | 
 /**  A canvas position. */
-"position";
+"position" | 
+/**  The mesh's governance policy. */
+"policy";
 
 /**  A product's declared input: a dependency on a port or on a source system. */
 export type InputPort = {
@@ -284,6 +342,8 @@ export type InputPort = {
 export type Key = 
 /**  The single header row. */
 { kind: "mesh" } | 
+/**  The single policy row. */
+{ kind: "policy" } | 
 /**  A row keyed by id. */
 { kind: "entity"; 
 /**  The kind (and so the table). */
@@ -451,6 +511,19 @@ export type Person = {
 	email?: string | null,
 };
 
+/**
+ *  A mesh's governance policy. The default enables every built-in rule with its
+ *  default severity and parameters.
+ */
+export type Policy = {
+	/**  Settings per rule id (built-in or custom). */
+	rules?: { [key in string]: RuleConfig },
+	/**  Accepted findings, each with a reason and optionally an expiry date. */
+	waivers?: Waiver[],
+	/**  Rules written in CEL. */
+	customRules?: CustomRule[],
+};
+
 /**  The technical shape of an output port. */
 export type PortType = 
 /**  A table or view. */
@@ -503,6 +576,16 @@ export type RecentFilesChanged = {
 	paths: string[],
 };
 
+/**  How one rule runs. */
+export type RuleConfig = {
+	/**  `false` switches the rule off; absent keeps it on. */
+	enabled?: boolean | null,
+	/**  Replaces the rule's default severity. */
+	severity?: Severity | null,
+	/**  Parameter values, checked against the rule's typed parameters. */
+	params?: { [key in string]: Value },
+};
+
 /**  One promised service level, in ODCS vocabulary. */
 export type ServiceLevel = {
 	/**  `freshness`, `availability`, `latency`, `retention`, `errorRate`, ... */
@@ -514,6 +597,15 @@ export type ServiceLevel = {
 	/**  Details. */
 	description?: string | null,
 };
+
+/**  How serious a finding is. Ordered most severe first, so sorting puts errors on top. */
+export type Severity = 
+/**  Blocks publishing or CI. */
+"error" | 
+/**  Reported, does not block by default. */
+"warning" | 
+/**  Advisory or a metric. */
+"info";
 
 /**  An operational system outside the mesh that source-aligned products read. */
 export type SourceSystem = {
@@ -545,6 +637,22 @@ export type Status =
 "deprecated" | 
 /**  No longer served. */
 "retired";
+
+/**  What kind of entity a custom rule is evaluated on, once per entity. */
+export type Target = 
+/**  Every data product (variable `product`). */
+"product" | 
+/**  Every output port (variable `port`, with its `product`). */
+"outputPort" | 
+/**  Every domain (variable `domain`). */
+"domain" | 
+/**  Every team (variable `team`). */
+"team" | 
+/**
+ *  Every product-to-product dependency (variable `dependency`, with `consumer`,
+ *  `provider` and `port`).
+ */
+"dependency";
 
 /**  A team that owns domains and data products. */
 export type Team = {
@@ -584,6 +692,21 @@ export type Visibility =
 "domain" | 
 /**  Everyone in the mesh. */
 "public";
+
+/**  An accepted finding: reported as waived instead of failing the check. */
+export type Waiver = {
+	/**  The rule id. */
+	rule: string,
+	/**  The entity, by the name findings show (`orders`, `orders/items@v1`) or by id. */
+	entity: string,
+	/**  Why it is accepted; required. */
+	reason: string,
+	/**
+	 *  The last day the waiver applies; from the next day on the finding counts again
+	 *  and the waiver itself is reported.
+	 */
+	expires?: string | null,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

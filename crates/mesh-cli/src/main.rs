@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// Model a data mesh in one file: create, generate, inspect.
+/// Model a data mesh in one file: create, generate, inspect, check governance.
 #[derive(Debug, Parser)]
 #[command(name = "meshwright", version, about, long_about = None, propagate_version = true)]
 struct Cli {
@@ -26,6 +26,9 @@ enum Command {
     Generate(commands::generate::Args),
     Stats(commands::stats::Args),
     Show(commands::show::Args),
+    Check(commands::check::Args),
+    Rules(commands::rules::Args),
+    Policy(commands::policy::Args),
 }
 
 /// What a command reports when it ran to the end.
@@ -33,7 +36,6 @@ pub enum Outcome {
     /// Nothing to report beyond its output.
     Ok,
     /// It found problems worth failing a pipeline for.
-    #[allow(dead_code)] // used by `check`, which arrives with governance
     Findings,
 }
 
@@ -44,6 +46,9 @@ fn main() -> ExitCode {
         Command::Generate(args) => commands::generate::run(args),
         Command::Stats(args) => commands::stats::run(args),
         Command::Show(args) => commands::show::run(args),
+        Command::Check(args) => commands::check::run(args),
+        Command::Rules(args) => commands::rules::run(args),
+        Command::Policy(args) => commands::policy::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

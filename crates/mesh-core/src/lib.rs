@@ -8,6 +8,7 @@
 pub mod demo;
 pub mod error;
 pub mod generate;
+pub mod governance;
 pub mod graph;
 pub mod model;
 pub mod stats;

@@ -631,3 +631,31 @@ fn save_copy_writes_a_complete_copy_and_keeps_editing_the_original() {
     );
     assert!(f.store.save_copy(&f.path.clone()).is_err());
 }
+
+#[test]
+fn an_older_file_is_read_without_being_changed_and_upgraded_when_edited() {
+    let f = fixture();
+    drop(f.store);
+    // Turn the file back into a version-1 mesh: no policy table.
+    let conn = rusqlite::Connection::open(&f.path).unwrap();
+    conn.execute_batch("DROP TABLE IF EXISTS policy; PRAGMA user_version = 1;")
+        .unwrap();
+    drop(conn);
+    let before = fs::read(&f.path).unwrap();
+
+    let read = Store::open(&f.path, Access::ReadOnly).unwrap();
+    assert_eq!(read.load().unwrap().products.len(), 2);
+    drop(read);
+    assert_eq!(
+        fs::read(&f.path).unwrap(),
+        before,
+        "reading an older file leaves it as it was"
+    );
+
+    drop(Store::open(&f.path, Access::ReadWrite).unwrap());
+    let conn = rusqlite::Connection::open(&f.path).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION, "opening for editing migrates");
+}

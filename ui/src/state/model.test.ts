@@ -61,6 +61,15 @@ describe('applyChanges', () => {
     expect(after.info.name).toBe('Renamed');
   });
 
+  it('leaves the drawn model alone when only the policy changes', () => {
+    const model = modelFromMesh(smallMesh());
+    const after = applyChanges(model, [
+      { key: { kind: 'policy' }, before: null, after: { kind: 'policy', value: { rules: {} } } },
+    ]);
+    expect(after.products).toBe(model.products);
+    expect(after.info).toBe(model.info);
+  });
+
   it('knows when a view has no positions', () => {
     expect(hasViewPositions(modelFromMesh(smallMesh()))).toBe(true);
     expect(hasViewPositions(modelFromMesh({ ...smallMesh(), positions: [] }))).toBe(false);

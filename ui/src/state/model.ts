@@ -68,7 +68,10 @@ export function emptyModel(): MeshModel {
   });
 }
 
-const COLLECTION_OF_KIND: Record<Exclude<Entity['kind'], 'mesh'>, CollectionName> = {
+// The governance policy is not drawn: the canvas model skips it like the mesh header.
+type DrawnKind = Exclude<Entity['kind'], 'mesh' | 'policy'>;
+
+const COLLECTION_OF_KIND: Record<DrawnKind, CollectionName> = {
   person: 'people',
   team: 'teams',
   domain: 'domains',
@@ -79,16 +82,16 @@ const COLLECTION_OF_KIND: Record<Exclude<Entity['kind'], 'mesh'>, CollectionName
   position: 'positions',
 };
 
-/** The collection and map key a change's row lives at; null for the mesh header. */
+/** The collection and map key a change's row lives at; null for rows not drawn. */
 function locate(key: Key): { collection: CollectionName; id: string } | null {
   switch (key.kind) {
-    case 'mesh':
-      return null;
     case 'position':
       return { collection: 'positions', id: positionKey(key.entityId, key.view) };
     case 'entity':
-      if (key.entity === 'mesh') return null;
+      if (key.entity === 'mesh' || key.entity === 'policy') return null;
       return { collection: COLLECTION_OF_KIND[key.entity], id: key.id };
+    default:
+      return null;
   }
 }
 
@@ -116,6 +119,7 @@ export function applyChanges(model: MeshModel, changes: readonly Change[]): Mesh
       continue;
     }
     // Prefer the snapshot's own kind; the key tells us where deletions live.
+    if (after && after.kind === 'policy') continue;
     const loc = after ? locateEntity(after) : locate(change.key);
     if (!loc) continue;
     const map = writable(loc.collection);
@@ -125,7 +129,7 @@ export function applyChanges(model: MeshModel, changes: readonly Change[]): Mesh
   return next;
 }
 
-function locateEntity(entity: Exclude<Entity, { kind: 'mesh' }>): { collection: CollectionName; id: string } {
+function locateEntity(entity: Exclude<Entity, { kind: 'mesh' | 'policy' }>): { collection: CollectionName; id: string } {
   if (entity.kind === 'position') {
     return { collection: 'positions', id: positionKey(entity.value.entityId, entity.value.view) };
   }

@@ -1,7 +1,10 @@
 //! One module per subcommand: its arguments and what it does.
 
+pub mod check;
 pub mod generate;
 pub mod new;
+pub mod policy;
+pub mod rules;
 pub mod show;
 pub mod stats;
 

@@ -8,10 +8,10 @@
 
 mod domains;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use petgraph::Direction;
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::{greedy_feedback_arc_set, tarjan_scc};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{Bfs, EdgeRef, Reversed};
 use uuid::Uuid;
@@ -177,6 +177,11 @@ impl MeshGraph {
         self.ids(found.into_iter())
     }
 
+    /// Whether the product sits in a dependency cycle.
+    pub fn is_in_cycle(&self, product: Uuid) -> bool {
+        self.index.get(&product).is_some_and(|&n| self.in_cycle(n))
+    }
+
     fn in_cycle(&self, n: NodeIndex) -> bool {
         self.sccs[self.component[n.index()]].len() > 1
     }
@@ -248,6 +253,103 @@ impl MeshGraph {
         chain
     }
 
+    /// A small set of dependencies whose removal leaves the graph without cycles (petgraph's
+    /// greedy feedback arc set, Eades–Lin–Smyth): the "edges to cut" offered as a fix for
+    /// cycles. Each entry is (consumer, provider, dependency), sorted.
+    pub fn feedback_arc_set(&self) -> Vec<(Uuid, Uuid, Dependency)> {
+        let mut cut: Vec<(Uuid, Uuid, Dependency)> = greedy_feedback_arc_set(&self.graph)
+            .map(|e| (self.graph[e.source()], self.graph[e.target()], *e.weight()))
+            .collect();
+        cut.sort_by_key(|(c, p, d)| (*c, *p, d.input_port_id));
+        cut
+    }
+
+    /// One closed dependency path through `product` when it sits in a cycle: each entry
+    /// reads the next, first and last are equal, rotated to start at the smallest id.
+    /// Empty when the product is in no cycle. A shortest such path, found by BFS inside the
+    /// product's strongly connected component.
+    pub fn cycle_through(&self, product: Uuid) -> Vec<Uuid> {
+        let Some(&start) = self.index.get(&product) else {
+            return Vec::new();
+        };
+        if !self.in_cycle(start) {
+            return Vec::new();
+        }
+        let comp = self.component[start.index()];
+        let mut parent: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        let mut queue = VecDeque::from([start]);
+        while let Some(n) = queue.pop_front() {
+            for next in self.graph.neighbors_directed(n, Direction::Outgoing) {
+                if self.component[next.index()] != comp {
+                    continue;
+                }
+                if next == start {
+                    let mut back = vec![self.graph[n]];
+                    let mut cursor = n;
+                    while cursor != start {
+                        cursor = parent[&cursor];
+                        back.push(self.graph[cursor]);
+                    }
+                    back.reverse();
+                    back.push(self.graph[start]);
+                    return normalise_cycle(back);
+                }
+                if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(next) {
+                    e.insert(n);
+                    queue.push_back(next);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Depth of every product in the dependency order, with a way back along its
+    /// deepest chain: the index behind chain-depth checks.
+    pub fn chains(&self) -> Chains<'_> {
+        let (depth, next) = self.component_depths();
+        Chains {
+            graph: self,
+            depth,
+            next,
+        }
+    }
+
+    /// For every product, how many products it reaches: its upstream (everything it
+    /// depends on) or, with `downstream`, everything depending on it. One BFS per product
+    /// with a reused visit stamp, so memory stays linear in the mesh size.
+    pub fn reach_counts(&self, downstream: bool) -> HashMap<Uuid, u32> {
+        let dir = if downstream {
+            Direction::Incoming
+        } else {
+            Direction::Outgoing
+        };
+        let n = self.graph.node_count();
+        let mut stamp = vec![usize::MAX; n];
+        let mut queue = Vec::new();
+        let mut counts = HashMap::with_capacity(n);
+        for start in self.graph.node_indices() {
+            let mut count = 0u32;
+            queue.clear();
+            queue.push(start);
+            stamp[start.index()] = start.index();
+            while let Some(v) = queue.pop() {
+                for w in self.graph.neighbors_directed(v, dir) {
+                    if stamp[w.index()] != start.index() {
+                        stamp[w.index()] = start.index();
+                        count += 1;
+                        queue.push(w);
+                    }
+                }
+            }
+            // A product in a cycle reaches itself; `upstream` counts it too.
+            if self.in_cycle(start) {
+                count += 1;
+            }
+            counts.insert(self.graph[start], count);
+        }
+        counts
+    }
+
     /// The domain-level condensation: one edge per (consumer domain, provider domain)
     /// pair with the number of product dependencies behind it.
     pub fn domain_graph(&self) -> DomainGraph {
@@ -258,6 +360,56 @@ impl MeshGraph {
                 self.domain_of[&self.graph[provider]],
             ))
         }))
+    }
+}
+
+/// Rotates a closed path so it starts at its smallest id, for deterministic evidence.
+fn normalise_cycle(mut path: Vec<Uuid>) -> Vec<Uuid> {
+    path.pop();
+    if let Some(min) = path
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, id)| **id)
+        .map(|(i, _)| i)
+    {
+        path.rotate_left(min);
+    }
+    if let Some(&first) = path.first() {
+        path.push(first);
+    }
+    path
+}
+
+/// Depths and deepest chains of every product: see [`MeshGraph::chains`].
+#[derive(Debug)]
+pub struct Chains<'g> {
+    graph: &'g MeshGraph,
+    depth: Vec<usize>,
+    next: Vec<Option<usize>>,
+}
+
+impl Chains<'_> {
+    /// The product's topological layer (0 when it reads no other product).
+    pub fn depth(&self, product: Uuid) -> Option<usize> {
+        let n = self.graph.index.get(&product)?;
+        Some(self.depth[self.graph.component[n.index()]])
+    }
+
+    /// A deepest chain ending at `product`, upstream first; a cycle on the way counts as
+    /// one step, shown by its smallest id (the product itself ends the chain).
+    pub fn chain_to(&self, product: Uuid) -> Vec<Uuid> {
+        let Some(n) = self.graph.index.get(&product) else {
+            return Vec::new();
+        };
+        let g = self.graph;
+        let mut chain = vec![product];
+        let mut cursor = self.next[g.component[n.index()]];
+        while let Some(c) = cursor {
+            chain.push(g.ids(g.sccs[c].iter().copied())[0]);
+            cursor = self.next[c];
+        }
+        chain.reverse();
+        chain
     }
 }
 

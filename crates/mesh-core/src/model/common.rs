@@ -78,6 +78,8 @@ pub enum EntityKind {
     InputPort,
     /// A canvas position.
     Position,
+    /// The mesh's governance policy.
+    Policy,
 }
 
 impl EntityKind {
@@ -93,6 +95,7 @@ impl EntityKind {
             EntityKind::OutputPort => "output port",
             EntityKind::InputPort => "input port",
             EntityKind::Position => "position",
+            EntityKind::Policy => "policy",
         }
     }
 }

@@ -13,6 +13,7 @@ use uuid::Uuid;
 use super::history::{Change, Entity, Key};
 use super::tables::{self, Table};
 use crate::error::{Error, Result};
+use crate::governance::Policy;
 use crate::model::{
     DataProduct, DependencySource, Domain, EntityKind, InputPort, MeshInfo, OutputPort, Person,
     Position, SourceSystem, Team,
@@ -537,6 +538,17 @@ impl<'a> Edit<'a> {
         let port: InputPort = self.require(id)?;
         self.describe("Delete", EntityKind::InputPort, &port.name, true);
         self.remove(Entity::InputPort(port))
+    }
+
+    /// Replaces the governance policy. It is validated against the rules this build
+    /// knows (rule ids, typed parameters, waiver reasons) before anything is written.
+    pub fn set_policy(&mut self, policy: Policy) -> Result<()> {
+        policy.validate()?;
+        if self.label.is_none() {
+            self.label = Some("Update governance policy".to_owned());
+        }
+        let before = tables::load_policy(self.conn)?.map(Entity::Policy);
+        self.put(before, Entity::Policy(policy))
     }
 
     /// Places an entity on a canvas view.

@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::tables::{self, Table};
 use crate::error::{Error, Result};
+use crate::governance::Policy;
 use crate::model::{
     DataProduct, Domain, EntityKind, InputPort, MeshInfo, OutputPort, Person, Position,
     SourceSystem, Team,
@@ -43,6 +44,8 @@ pub enum Entity {
     InputPort(InputPort),
     /// A canvas position.
     Position(Position),
+    /// The governance policy.
+    Policy(Policy),
 }
 
 /// Which row an entity snapshot lives in.
@@ -52,6 +55,8 @@ pub enum Entity {
 pub enum Key {
     /// The single header row.
     Mesh,
+    /// The single policy row.
+    Policy,
     /// A row keyed by id.
     #[serde(rename_all = "camelCase")]
     Entity {
@@ -83,6 +88,7 @@ impl Entity {
             Entity::OutputPort(_) => EntityKind::OutputPort,
             Entity::InputPort(_) => EntityKind::InputPort,
             Entity::Position(_) => EntityKind::Position,
+            Entity::Policy(_) => EntityKind::Policy,
         }
     }
 
@@ -90,6 +96,7 @@ impl Entity {
     pub fn key(&self) -> Key {
         let id = match self {
             Entity::Mesh(_) => return Key::Mesh,
+            Entity::Policy(_) => return Key::Policy,
             Entity::Position(p) => {
                 return Key::Position {
                     entity_id: p.entity_id,
@@ -122,6 +129,7 @@ impl Entity {
             Entity::OutputPort(e) => e.upsert(conn),
             Entity::InputPort(e) => e.upsert(conn),
             Entity::Position(p) => tables::write_position(conn, p),
+            Entity::Policy(p) => tables::write_policy(conn, p),
         }
     }
 }
@@ -136,6 +144,7 @@ impl Key {
                 "name",
                 "the mesh header cannot be deleted",
             )),
+            Key::Policy => tables::delete_policy(conn),
             Key::Position { entity_id, view } => tables::delete_position(conn, *entity_id, view),
             Key::Entity { entity, id } => match entity {
                 EntityKind::Person => tables::delete::<Person>(conn, *id),
@@ -149,7 +158,9 @@ impl Key {
                 EntityKind::Product => tables::delete::<DataProduct>(conn, *id),
                 EntityKind::OutputPort => tables::delete::<OutputPort>(conn, *id),
                 EntityKind::InputPort => tables::delete::<InputPort>(conn, *id),
-                EntityKind::Mesh | EntityKind::Position => unreachable_key(*entity),
+                EntityKind::Mesh | EntityKind::Position | EntityKind::Policy => {
+                    unreachable_key(*entity)
+                }
             },
         }
     }

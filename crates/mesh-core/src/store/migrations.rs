@@ -13,7 +13,10 @@ use crate::error::Result;
 pub const APPLICATION_ID: i32 = 0x4D45_5348;
 
 /// The migrations in order; the number is the `user_version` after it ran.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../../migrations/0001_init.sql")),
+    (2, include_str!("../../migrations/0002_policy.sql")),
+];
 
 /// The newest schema version this build knows.
 pub const LATEST: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -26,6 +26,7 @@ pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use ops::{Applied, EditOp};
 
 use crate::error::{Error, Result};
+use crate::governance::Policy;
 use crate::model::{Mesh, MeshInfo, Team};
 use crate::validate;
 use tables::Table;
@@ -150,10 +151,14 @@ impl Store {
                 migrations::migrate(&mut conn).map_err(|e| map_err(path, e))?;
             }
             Access::ReadOnly if version < SCHEMA_VERSION => {
-                return Err(bad(
-                    path,
-                    "was written by an older Meshwright; open it for editing once to upgrade it",
-                ));
+                // An older file read by a CI job must stay as it is: copy it into memory
+                // and bring the copy up to date there.
+                let mut copy = Connection::open_in_memory()?;
+                rusqlite::backup::Backup::new(&conn, &mut copy)
+                    .and_then(|b| b.run_to_completion(256, Duration::ZERO, None))
+                    .map_err(|e| map_open(path, e))?;
+                migrations::migrate(&mut copy).map_err(|e| map_err(path, e))?;
+                conn = copy;
             }
             Access::ReadOnly => {}
         }
@@ -194,6 +199,13 @@ impl Store {
             Ok(mesh)
         })();
         result.map_err(|e| map_err(&self.path, e))
+    }
+
+    /// The mesh's governance policy; the default policy when none was ever set.
+    pub fn policy(&self) -> Result<Policy> {
+        tables::load_policy(&self.conn)
+            .map(Option::unwrap_or_default)
+            .map_err(|e| map_err(&self.path, e))
     }
 
     /// Runs one edit: `f` validates and records its changes through [`Edit`]; then the

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::history::{Change, Key, UndoState};
 use super::{Edit, Store};
 use crate::error::Result;
+use crate::governance::Policy;
 use crate::model::{
     DataProduct, Domain, EntityKind, InputPort, MeshInfo, OutputPort, Person, Position,
     SourceSystem, Team,
@@ -52,6 +53,8 @@ pub enum EditOp {
     DeleteInputPort(Uuid),
     /// Place an entity on a canvas view.
     SetPosition(Position),
+    /// Replace the governance policy.
+    SetPolicy(Policy),
 }
 
 /// What an edit, an undo or a redo changed.
@@ -101,6 +104,7 @@ impl EditOp {
             EditOp::SaveInputPort(v) => e.save_input_port(v),
             EditOp::DeleteInputPort(id) => e.delete_input_port(id),
             EditOp::SetPosition(v) => e.set_position(v),
+            EditOp::SetPolicy(v) => e.set_policy(v),
         }
     }
 }

@@ -1,9 +1,10 @@
-//! The mesh header row and canvas positions.
+//! The mesh header row, canvas positions and the governance policy row.
 
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{json, to_json, uuid};
 use crate::error::Result;
+use crate::governance::Policy;
 use crate::model::{MeshInfo, Position};
 
 /// The header row, if the file has one.
@@ -99,5 +100,27 @@ pub(crate) fn write_position(conn: &Connection, p: &Position) -> Result<()> {
 pub(crate) fn delete_position(conn: &Connection, entity: uuid::Uuid, view: &str) -> Result<()> {
     conn.prepare_cached("DELETE FROM position WHERE entity_id = ?1 AND view = ?2")?
         .execute((entity.to_string(), view))?;
+    Ok(())
+}
+
+/// The stored policy, if one was ever set.
+pub(crate) fn load_policy(conn: &Connection) -> Result<Option<Policy>> {
+    let mut stmt = conn.prepare_cached("SELECT body FROM policy WHERE singleton = 1")?;
+    Ok(stmt.query_row([], |r| json(r, 0)).optional()?)
+}
+
+/// Writes the policy row.
+pub(crate) fn write_policy(conn: &Connection, policy: &Policy) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO policy (singleton, body) VALUES (1, ?1)
+         ON CONFLICT (singleton) DO UPDATE SET body = excluded.body",
+    )?
+    .execute([to_json(policy)?])?;
+    Ok(())
+}
+
+/// Removes the policy row (undoing the first policy edit), back to the default policy.
+pub(crate) fn delete_policy(conn: &Connection) -> Result<()> {
+    conn.prepare_cached("DELETE FROM policy")?.execute([])?;
     Ok(())
 }

@@ -18,8 +18,8 @@ use crate::error::Result;
 use crate::model::EntityKind;
 
 pub(crate) use misc::{
-    delete_position, get_position, load_mesh_info, load_positions, positions_of, write_mesh_info,
-    write_position,
+    delete_policy, delete_position, get_position, load_mesh_info, load_policy, load_positions,
+    positions_of, write_mesh_info, write_policy, write_position,
 };
 pub(crate) use org::{load_team_members, members_of, teams_of_person};
 
