@@ -190,7 +190,10 @@ export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()):
       target: input.productId,
       targetHandle: INPUT_HANDLE_ID,
       data: { fading: port.status === 'deprecated' || port.status === 'retired' },
-      zIndex: 2,
+      // React Flow adds the products' own level to this, which already lifts edges over
+      // the domain boxes; anything more draws them over the products and steals their
+      // clicks.
+      zIndex: 0,
     };
     cache.edges.set(input.id, { key, edge });
     edges.push(edge);
