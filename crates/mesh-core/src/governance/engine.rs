@@ -13,11 +13,16 @@ use chrono::NaiveDate;
 use super::context::Context;
 use super::custom;
 use super::finding::{Category, EntityRef, Finding, Report, Severity};
+use super::parallel;
 use super::policy::{CustomRule, Policy};
 use super::rule::{BuiltinRule, Params, RuleDoc, Sink};
 use super::rules::{self, EXPIRED_WAIVER, UNUSED_WAIVER};
 use crate::error::{Error, Result};
 use crate::model::{EntityKind, Mesh};
+
+/// Meshes from this many products and ports up are checked on several threads; below,
+/// starting threads costs more than it saves.
+pub(crate) const PARALLEL_FROM: usize = 2_000;
 
 /// Runs one built-in rule with resolved parameters.
 pub(crate) fn run_rule(
@@ -77,6 +82,7 @@ pub fn check(mesh: &Mesh, policy: &Policy, today: NaiveDate) -> Result<Report> {
     let empty = BTreeMap::new();
     let mut findings = Vec::new();
     let by_id: HashMap<&str, &RuleDoc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut jobs = Vec::new();
     for rule in rules::all() {
         let Some(doc) = by_id.get(rule.id).filter(|d| d.enabled) else {
             continue;
@@ -84,7 +90,14 @@ pub fn check(mesh: &Mesh, policy: &Policy, today: NaiveDate) -> Result<Report> {
         let params = rule
             .resolve(policy.rule(rule.id).map_or(&empty, |c| &c.params))
             .map_err(|why| Error::invalid(EntityKind::Policy, rule.id, "params", why))?;
-        findings.extend(run_rule(&cx, rule, &params, doc.severity));
+        jobs.push((rule, params, doc.severity));
+    }
+    // Rules are independent: run them side by side, keeping their order.
+    let parallel = mesh.products.len() + mesh.output_ports.len() >= PARALLEL_FROM;
+    for rule_findings in parallel::map_ordered(&jobs, parallel, |(rule, params, severity)| {
+        run_rule(&cx, rule, params, *severity)
+    }) {
+        findings.extend(rule_findings);
     }
     let custom: Vec<(&CustomRule, Severity)> = policy
         .custom_rules
@@ -96,17 +109,29 @@ pub fn check(mesh: &Mesh, policy: &Policy, today: NaiveDate) -> Result<Report> {
         .collect();
     findings.extend(custom::run(&cx, &custom));
     // Findings of the policy's own rules (broken custom rules) obey their settings too.
-    findings.retain_mut(|f| match by_id.get(f.rule_id.as_str()) {
-        Some(doc) if doc.enabled => {
-            if !doc.custom && doc.category == Category::Policy {
-                f.severity = doc.severity;
+    // Findings come in runs of one rule: look each rule up once per run.
+    let mut last: Option<(String, Option<&RuleDoc>)> = None;
+    findings.retain_mut(|f| {
+        let doc = match &last {
+            Some((id, doc)) if *id == f.rule_id => *doc,
+            _ => {
+                let doc = by_id.get(f.rule_id.as_str()).copied();
+                last = Some((f.rule_id.clone(), doc));
+                doc
             }
-            true
+        };
+        match doc {
+            Some(doc) if doc.enabled => {
+                if !doc.custom && doc.category == Category::Policy {
+                    f.severity = doc.severity;
+                }
+                true
+            }
+            _ => false,
         }
-        _ => false,
     });
     apply_waivers(&mut findings, policy, today, &by_id);
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    sort_findings(&mut findings);
     let summary = Report::summarise(&findings);
     Ok(Report {
         mesh: mesh.info.name.clone(),
@@ -114,6 +139,44 @@ pub fn check(mesh: &Mesh, policy: &Policy, today: NaiveDate) -> Result<Report> {
         findings,
         summary,
     })
+}
+
+/// Sorts findings by [`Finding::sort_key`], stably, without comparing rule ids string
+/// by string: each distinct rule id is ranked once, and findings are sorted through a
+/// small key array before being moved into place.
+fn sort_findings(findings: &mut Vec<Finding>) {
+    let mut ids: Vec<&str> = findings.iter().map(|f| f.rule_id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut last: Option<(&str, u32)> = None;
+    let mut keys: Vec<(Severity, u32, u32)> = Vec::with_capacity(findings.len());
+    for (i, f) in findings.iter().enumerate() {
+        let rank = match last {
+            Some((id, rank)) if id == f.rule_id => rank,
+            _ => {
+                let rank = ids.binary_search(&f.rule_id.as_str()).unwrap_or(0) as u32;
+                last = Some((f.rule_id.as_str(), rank));
+                rank
+            }
+        };
+        keys.push((f.severity, rank, i as u32));
+    }
+    // The index last makes the order total, hence the same as a stable sort.
+    keys.sort_unstable_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| {
+                // Same severity and rule: the rest of `Finding::sort_key`.
+                let (fa, fb) = (&findings[a.2 as usize], &findings[b.2 as usize]);
+                (&fa.entity.name, &fa.message).cmp(&(&fb.entity.name, &fb.message))
+            })
+            .then(a.2.cmp(&b.2))
+    });
+    let mut slots: Vec<Option<Finding>> = std::mem::take(findings).into_iter().map(Some).collect();
+    findings.extend(
+        keys.iter()
+            .filter_map(|&(_, _, i)| slots[i as usize].take()),
+    );
 }
 
 fn apply_waivers(
@@ -127,9 +190,12 @@ fn apply_waivers(
         let expired = w.expires.is_some_and(|d| d < today);
         let mut matched: Option<EntityRef> = None;
         for f in findings.iter_mut() {
+            if f.rule_id != w.rule {
+                continue;
+            }
             let same_entity = f.entity.name == w.entity
                 || f.entity.id.is_some_and(|id| id.to_string() == w.entity);
-            if f.rule_id != w.rule || !same_entity {
+            if !same_entity {
                 continue;
             }
             matched.get_or_insert_with(|| f.entity.clone());

@@ -19,6 +19,7 @@ mod context;
 mod custom;
 mod engine;
 mod finding;
+mod parallel;
 mod policy;
 pub mod report;
 mod rule;

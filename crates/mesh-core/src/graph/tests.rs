@@ -202,3 +202,38 @@ fn empty_mesh() {
     assert!(g.cycles().is_empty());
     assert!(g.upstream(id("nope")).is_empty());
 }
+
+#[test]
+fn strongly_connected_matches_petgraph() {
+    use petgraph::graph::DiGraph;
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+    for round in 0..200 {
+        let n = rng.random_range(0..40);
+        let edges = if n == 0 {
+            0
+        } else {
+            rng.random_range(0..n * 3)
+        };
+        let mut g: DiGraph<Uuid, super::Dependency> = DiGraph::new();
+        for i in 0..n {
+            g.add_node(Uuid::from_u128(i as u128));
+        }
+        for _ in 0..edges {
+            let (a, b) = (rng.random_range(0..n), rng.random_range(0..n));
+            g.add_edge(
+                petgraph::graph::NodeIndex::new(a),
+                petgraph::graph::NodeIndex::new(b),
+                super::Dependency {
+                    input_port_id: Uuid::nil(),
+                    output_port_id: Uuid::nil(),
+                },
+            );
+        }
+        assert_eq!(
+            super::strongly_connected(&g),
+            petgraph::algo::tarjan_scc(&g),
+            "round {round}"
+        );
+    }
+}

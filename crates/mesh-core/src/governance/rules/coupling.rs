@@ -1,7 +1,9 @@
 //! Coupling rules: Martin's stable-dependencies principle between products, and domains
 //! depending on too many other domains.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::graph::idhash::IdSet;
 
 use crate::governance::context::Context;
 use crate::governance::finding::{Category, Severity};
@@ -57,12 +59,15 @@ pub(super) static RULES: &[BuiltinRule] = &[
 
 fn unstable_dependency(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
     let tolerance = params.num("tolerance");
-    let mut seen = HashSet::new();
+    let mut seen: IdSet<(usize, usize)> = IdSet::default();
     for e in &cx.edges {
-        if !seen.insert((e.consumer.id, e.provider.id)) {
+        if !seen.insert((e.consumer_node, e.provider_node)) {
             continue;
         }
-        let (ic, ip) = (cx.instability(e.consumer.id), cx.instability(e.provider.id));
+        let (ic, ip) = (
+            cx.node_instability(e.consumer_node),
+            cx.node_instability(e.provider_node),
+        );
         if ip > ic + tolerance {
             out.report(
                 cx.product_ref(e.consumer),
@@ -77,7 +82,7 @@ fn unstable_dependency(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
 }
 
 fn domain_coupling(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
-    let graph = cx.graph.domain_graph();
+    let graph = cx.domain_graph();
     let mut providers: BTreeMap<uuid::Uuid, BTreeSet<uuid::Uuid>> = BTreeMap::new();
     let mut crossings: BTreeMap<uuid::Uuid, usize> = BTreeMap::new();
     for e in &graph.edges {

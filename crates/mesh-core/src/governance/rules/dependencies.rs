@@ -5,7 +5,7 @@
 //! Graph work comes from the shared index (`MeshGraph`, `Context`); rules here must not
 //! build graphs of their own per product.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use uuid::Uuid;
 
@@ -277,7 +277,7 @@ fn product_cycle(cx: &Context<'_>, _: &Params, out: &mut Sink<'_>) {
 }
 
 fn domain_cycle(cx: &Context<'_>, _: &Params, out: &mut Sink<'_>) {
-    for members in cx.graph.domain_graph().cycles() {
+    for members in cx.domain_graph().cycles() {
         let mut refs: Vec<EntityRef> = members.iter().map(|d| cx.domain_id_ref(*d)).collect();
         refs.sort_by(|a, b| a.name.cmp(&b.name));
         let Some(first) = refs.first().cloned() else {
@@ -424,7 +424,7 @@ fn chain_too_deep(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
         }
         let chains = chains.get_or_insert_with(|| cx.graph.chains());
         let chain = chains.chain_to(p.id);
-        let listed: Vec<String> = chain.iter().map(|id| cx.product_name(*id)).collect();
+        let listed: Vec<_> = chain.iter().map(|id| cx.product_name_str(*id)).collect();
         out.report(
             cx.product_ref(p),
             format!(
@@ -475,23 +475,25 @@ fn root_without_lineage(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
 
 fn redundant(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
     let exclusive = params.flag("only_exclusive");
-    let mut providers: HashMap<Uuid, BTreeSet<Uuid>> = HashMap::new();
+    // Each consumer's distinct providers, sorted by id, by graph node.
+    let mut providers: Vec<Vec<Uuid>> = vec![Vec::new(); cx.mesh.products.len()];
     for e in &cx.edges {
-        providers
-            .entry(e.consumer.id)
-            .or_default()
-            .insert(e.provider.id);
+        providers[e.consumer_node].push(e.provider.id);
     }
-    let empty = BTreeSet::new();
+    for list in &mut providers {
+        list.sort_unstable();
+        list.dedup();
+    }
+    let of = |id: Uuid| cx.graph.node(id).map_or(&[][..], |n| &providers[n][..]);
     for c in &cx.mesh.products {
-        let direct = providers.get(&c.id).unwrap_or(&empty);
+        let direct = of(c.id);
         let mut reported: BTreeMap<Uuid, Uuid> = BTreeMap::new();
         for &b in direct {
             if exclusive && cx.fan_in(b) != 1 {
                 continue;
             }
-            for &a in providers.get(&b).unwrap_or(&empty) {
-                if a != c.id && direct.contains(&a) {
+            for &a in of(b) {
+                if a != c.id && direct.binary_search(&a).is_ok() {
                     reported.entry(a).or_insert(b);
                 }
             }
@@ -502,8 +504,8 @@ fn redundant(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
                 format!(
                     "{} reads {} directly and again through {}",
                     c.name,
-                    cx.product_name(a),
-                    cx.product_name(b)
+                    cx.product_name_str(a),
+                    cx.product_name_str(b)
                 ),
             )
             .with_evidence("path", names(cx, &[c.id, b, a]));

@@ -62,7 +62,7 @@ pub(super) static RULES: &[BuiltinRule] = &[
             param(
                 "pattern",
                 ParamKind::Pattern,
-                ParamDefault::Text("^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$"),
+                ParamDefault::Text(DEFAULT_NAME_PATTERN),
                 "Regular expression every name must match (Backstage's by default).",
             ),
             param(
@@ -162,49 +162,96 @@ fn coverage(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
     }
 }
 
+/// Backstage's `metadata.name` rule, the default pattern of DM-NAME-001.
+const DEFAULT_NAME_PATTERN: &str = "^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$";
+
+/// Whether `name` is a slug `validate::slug` accepts, checked byte by byte: at most
+/// [`validate::MAX_NAME`] characters, a lower-case letter first, then lower-case
+/// letters, digits and single hyphens, not ending with a hyphen. Such a name also
+/// matches [`DEFAULT_NAME_PATTERN`]. `false` only means "check it the slow way".
+fn plain_slug(name: &str) -> bool {
+    let b = name.as_bytes();
+    if b.is_empty() || b.len() > validate::MAX_NAME || !b[0].is_ascii_lowercase() {
+        return false;
+    }
+    let mut previous_hyphen = false;
+    for &c in b {
+        if c == b'-' {
+            if previous_hyphen {
+                return false;
+            }
+            previous_hyphen = true;
+        } else if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            previous_hyphen = false;
+        } else {
+            return false;
+        }
+    }
+    !previous_hyphen
+}
+
 fn name_format(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
     // The pattern was validated with the policy, so a failure here cannot happen; fall
     // back to the slug check alone rather than panic.
     let pattern = regex::Regex::new(params.text("pattern")).ok();
     let max = params.int("max_length");
-    let mut check = |entity: EntityRef, name: &str, kind: EntityKind| {
+    // Most names are plain slugs: those pass `validate::slug` and, when the pattern is
+    // the default one (which every slug matches), the pattern too, so they are let
+    // through without running either.
+    let default_pattern = params.text("pattern") == DEFAULT_NAME_PATTERN;
+    // The finding's message, when the name has a problem; the entity reference is only
+    // built for names that do.
+    let problem = |name: &str, kind: EntityKind| -> Option<String> {
+        if default_pattern && (name.len() as u64) <= max && plain_slug(name) {
+            return None;
+        }
         let problem = if name.chars().count() as u64 > max {
-            Some(format!("is longer than {max} characters"))
+            format!("is longer than {max} characters")
         } else if let Err(crate::Error::Invalid { reason, .. }) =
             validate::slug(kind, name, "name", name)
         {
-            Some(format!("is not a slug: it {reason}"))
+            format!("is not a slug: it {reason}")
         } else if pattern.as_ref().is_some_and(|p| !p.is_match(name)) {
-            Some(format!("does not match {}", params.text("pattern")))
+            format!("does not match {}", params.text("pattern"))
         } else {
-            None
+            return None;
         };
-        if let Some(problem) = problem {
-            out.report(entity, format!("{kind} name {name:?} {problem}"));
-        }
+        Some(format!("{kind} name {name:?} {problem}"))
     };
     for p in &cx.mesh.products {
-        check(cx.product_ref(p), &p.name, EntityKind::Product);
+        if let Some(m) = problem(&p.name, EntityKind::Product) {
+            out.report(cx.product_ref(p), m);
+        }
     }
     for d in &cx.mesh.domains {
-        check(cx.domain_ref(d), &d.name, EntityKind::Domain);
+        if let Some(m) = problem(&d.name, EntityKind::Domain) {
+            out.report(cx.domain_ref(d), m);
+        }
     }
     for t in &cx.mesh.teams {
-        check(cx.team_ref(t), &t.name, EntityKind::Team);
+        if let Some(m) = problem(&t.name, EntityKind::Team) {
+            out.report(cx.team_ref(t), m);
+        }
     }
     for p in &cx.mesh.output_ports {
-        check(cx.port_ref(p), &p.name, EntityKind::OutputPort);
+        if let Some(m) = problem(&p.name, EntityKind::OutputPort) {
+            out.report(cx.port_ref(p), m);
+        }
     }
     for ip in &cx.mesh.input_ports {
-        check(cx.input_ref(ip), &ip.name, EntityKind::InputPort);
+        if let Some(m) = problem(&ip.name, EntityKind::InputPort) {
+            out.report(cx.input_ref(ip), m);
+        }
     }
     for s in &cx.mesh.source_systems {
-        let r = EntityRef {
-            kind: EntityKind::SourceSystem,
-            id: Some(s.id),
-            name: s.name.clone(),
-        };
-        check(r, &s.name, EntityKind::SourceSystem);
+        if let Some(m) = problem(&s.name, EntityKind::SourceSystem) {
+            let r = EntityRef {
+                kind: EntityKind::SourceSystem,
+                id: Some(s.id),
+                name: s.name.clone(),
+            };
+            out.report(r, m);
+        }
     }
 }
 
@@ -228,12 +275,27 @@ fn duplicate_display_names(cx: &Context<'_>, _: &Params, out: &mut Sink<'_>) {
         }
     }
     let key = |s: &str| s.trim().to_lowercase();
+    // Thousands of products, few of them sharing a title: group by sorting the keys and
+    // build references for the shared ones only (in product order, as a map would).
+    let mut keyed: Vec<(String, usize)> = cx
+        .mesh
+        .products
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (key(&p.display_name), i))
+        .collect();
+    keyed.sort_unstable();
     let mut products: BTreeMap<String, Vec<EntityRef>> = BTreeMap::new();
-    for p in &cx.mesh.products {
-        products
-            .entry(key(&p.display_name))
-            .or_default()
-            .push(cx.product_ref(p));
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() >= 2 {
+            products.insert(
+                group[0].0.clone(),
+                group
+                    .iter()
+                    .map(|(_, i)| cx.product_ref(&cx.mesh.products[*i]))
+                    .collect(),
+            );
+        }
     }
     report(out, EntityKind::Product, products);
     let mut domains: BTreeMap<String, Vec<EntityRef>> = BTreeMap::new();

@@ -3,8 +3,6 @@
 //!
 //! "Today" is the check's fixed date from the context, never the clock.
 
-use std::collections::BTreeSet;
-
 use uuid::Uuid;
 
 use super::STATUSES;
@@ -100,9 +98,7 @@ fn past_date(cx: &Context<'_>, p: &OutputPort) -> bool {
 fn successor_text(cx: &Context<'_>, p: &OutputPort) -> String {
     p.successor_port_id
         .and_then(|s| cx.port(s))
-        .map_or_else(String::new, |s| {
-            format!("; move to {}", cx.port_ref(s).name)
-        })
+        .map_or_else(String::new, |s| format!("; move to {}", cx.port_name(s)))
 }
 
 fn reads_deprecated(cx: &Context<'_>, _: &Params, out: &mut Sink<'_>) {
@@ -119,7 +115,7 @@ fn reads_deprecated(cx: &Context<'_>, _: &Params, out: &mut Sink<'_>) {
             None => " (no date set)".to_owned(),
         };
         let what = if port_deprecated {
-            format!("deprecated port {}", cx.port_ref(e.port).name)
+            format!("deprecated port {}", cx.port_name(e.port))
         } else {
             format!(
                 "port {} of deprecated product {}",
@@ -159,7 +155,7 @@ fn reads_retired(cx: &Context<'_>, _: &Params, out: &mut Sink<'_>) {
             format!(
                 "{} reads port {}, which {why}{}",
                 e.consumer.name,
-                cx.port_ref(e.port).name,
+                cx.port_name(e.port),
                 successor_text(cx, e.port)
             ),
         )
@@ -180,20 +176,23 @@ fn deprecation_incomplete(cx: &Context<'_>, _: &Params, out: &mut Sink<'_>) {
             missing.push("successor port");
         }
         if !missing.is_empty() {
-            out.report(
-                cx.port_ref(p),
-                format!(
-                    "deprecated port {} has no {}",
-                    cx.port_ref(p).name,
-                    missing.join(" and no ")
-                ),
+            let r = cx.port_ref(p);
+            let message = format!(
+                "deprecated port {} has no {}",
+                r.name,
+                missing.join(" and no ")
             );
+            out.report(r, message);
         }
     }
 }
 
 fn deprecation_impact(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
     let threshold = params.int("impact_threshold");
+    let mut seen = Vec::new();
+    // Evidence lists products by name (then id): rank every product once so that each
+    // list sorts by a number.
+    let (mut order, mut rank, mut marked) = (Vec::new(), Vec::new(), Vec::new());
     for p in &cx.mesh.output_ports {
         if !matches!(p.status, Status::Deprecated | Status::Retired) {
             continue;
@@ -202,33 +201,68 @@ fn deprecation_impact(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
         if readers.is_empty() {
             continue;
         }
-        let mut affected: BTreeSet<Uuid> = BTreeSet::new();
-        for e in readers {
-            affected.insert(e.consumer.id);
-            affected.extend(cx.graph.downstream(e.consumer.id));
-        }
-        affected.remove(&p.product_id);
-        let domains: BTreeSet<Uuid> = affected
+        // The readers and everything downstream of them: one walk from all of them.
+        let mut affected =
+            cx.graph
+                .reach_from(readers.iter().map(|e| e.consumer_node), true, &mut seen);
+        affected.retain(|&n| cx.mesh.products[n].id != p.product_id);
+        let mut domains: Vec<Uuid> = affected
             .iter()
-            .filter_map(|id| cx.product(*id).map(|q| q.domain_id))
+            .map(|&n| cx.mesh.products[n].domain_id)
             .collect();
-        let mut items: Vec<_> = affected.iter().map(|id| cx.product_id_ref(*id)).collect();
-        items.sort_by(|a, b| a.name.cmp(&b.name));
-        let f = out.report(
-            cx.port_ref(p),
-            format!(
-                "{} port {} still affects {} products in {} domains downstream",
-                p.status.as_str(),
-                cx.port_ref(p).name,
-                affected.len(),
-                domains.len()
-            ),
+        domains.sort_unstable();
+        domains.dedup();
+        if rank.is_empty() {
+            (order, rank) = product_order(cx);
+            marked = vec![false; rank.len()];
+        }
+        if affected.len() > rank.len() / 32 {
+            // Many: pick them out of the whole order rather than sort them.
+            for &n in &affected {
+                marked[n] = true;
+            }
+            affected.clear();
+            for &n in &order {
+                if marked[n] {
+                    marked[n] = false;
+                    affected.push(n);
+                }
+            }
+        } else {
+            affected.sort_unstable_by_key(|&n| rank[n]);
+        }
+        let items: Vec<_> = affected
+            .iter()
+            .map(|&n| cx.product_ref(&cx.mesh.products[n]))
+            .collect();
+        let r = cx.port_ref(p);
+        let message = format!(
+            "{} port {} still affects {} products in {} domains downstream",
+            p.status.as_str(),
+            r.name,
+            affected.len(),
+            domains.len()
         );
+        let f = out.report(r, message);
         f.with_evidence("affected products", items);
         if affected.len() as u64 >= threshold {
             f.at_least(Severity::Warning);
         }
     }
+}
+
+/// The products (graph nodes) in the order of (name, id), and each one's position in it.
+fn product_order(cx: &Context<'_>) -> (Vec<usize>, Vec<u32>) {
+    let products = &cx.mesh.products;
+    let mut order: Vec<usize> = (0..products.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        (&products[a].name, products[a].id).cmp(&(&products[b].name, products[b].id))
+    });
+    let mut rank = vec![0u32; products.len()];
+    for (r, &n) in order.iter().enumerate() {
+        rank[n] = r as u32;
+    }
+    (order, rank)
 }
 
 fn maturity_inversion(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
@@ -245,7 +279,7 @@ fn maturity_inversion(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
         } else if params.has("immature", e.port.status.as_str()) {
             format!(
                 "port {}, which is {}",
-                cx.port_ref(e.port).name,
+                cx.port_name(e.port),
                 e.port.status.as_str()
             )
         } else {

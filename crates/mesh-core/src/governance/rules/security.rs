@@ -59,14 +59,13 @@ fn unclassified_pii(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
             && p.status != Status::Retired
             && params.has("visibilities", p.visibility.as_str())
         {
-            out.report(
-                cx.port_ref(p),
-                format!(
-                    "{} port {} serves personal data without a classification",
-                    p.visibility.as_str(),
-                    cx.port_ref(p).name
-                ),
+            let r = cx.port_ref(p);
+            let message = format!(
+                "{} port {} serves personal data without a classification",
+                p.visibility.as_str(),
+                r.name
             );
+            out.report(r, message);
         }
     }
 }

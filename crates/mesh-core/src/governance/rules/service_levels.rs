@@ -98,14 +98,22 @@ pub(crate) fn freshness_seconds(p: &OutputPort) -> Option<f64> {
         .service_levels
         .iter()
         .find(|s| s.property == "freshness")?;
-    let factor = match sl
-        .unit
-        .as_deref()
-        .unwrap_or("s")
-        .trim()
-        .to_lowercase()
-        .as_str()
-    {
+    let unit = sl.unit.as_deref().unwrap_or("s").trim();
+    // Lower-cased without allocating for the usual short ASCII units (for ASCII,
+    // `to_lowercase` is `to_ascii_lowercase`); an ASCII unit longer than any known one
+    // matches none, whatever its case.
+    let mut buffer = [0u8; 8];
+    let lowered;
+    let unit: &str = if unit.is_ascii() {
+        let buffer = buffer.get_mut(..unit.len())?;
+        buffer.copy_from_slice(unit.as_bytes());
+        buffer.make_ascii_lowercase();
+        std::str::from_utf8(buffer).ok()?
+    } else {
+        lowered = unit.to_lowercase();
+        &lowered
+    };
+    let factor = match unit {
         "ms" => 0.001,
         "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
         "m" | "min" | "mins" | "minute" | "minutes" => 60.0,
@@ -118,18 +126,32 @@ pub(crate) fn freshness_seconds(p: &OutputPort) -> Option<f64> {
 }
 
 fn freshness_infeasible(cx: &Context<'_>, _: &Params, out: &mut Sink<'_>) {
-    let mut inputs: std::collections::HashMap<uuid::Uuid, Vec<&OutputPort>> =
-        std::collections::HashMap::new();
+    // Each port's promise, worked out once.
+    let fresh: Vec<Option<f64>> = cx.mesh.output_ports.iter().map(freshness_seconds).collect();
+    let freshness = |q: &OutputPort| match cx.port_index(q) {
+        Some(i) => fresh[i],
+        None => freshness_seconds(q),
+    };
+    // The ports each product reads, in dependency order, by graph node.
+    let mut inputs: Vec<Vec<&OutputPort>> = vec![Vec::new(); cx.mesh.products.len()];
     for e in &cx.edges {
-        inputs.entry(e.consumer.id).or_default().push(e.port);
+        inputs[e.consumer_node].push(e.port);
     }
-    for p in &cx.mesh.output_ports {
-        let (Some(promised), Some(read)) = (freshness_seconds(p), inputs.get(&p.product_id)) else {
+    for (i, p) in cx.mesh.output_ports.iter().enumerate() {
+        let Some(promised) = fresh[i] else {
+            continue;
+        };
+        let Some(read) = cx
+            .graph
+            .node(p.product_id)
+            .map(|n| &inputs[n])
+            .filter(|r| !r.is_empty())
+        else {
             continue;
         };
         let slower: Vec<&&OutputPort> = read
             .iter()
-            .filter(|q| freshness_seconds(q).is_some_and(|f| f > promised))
+            .filter(|q| freshness(q).is_some_and(|f| f > promised))
             .collect();
         if slower.is_empty() {
             continue;
