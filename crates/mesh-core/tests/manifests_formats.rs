@@ -175,6 +175,22 @@ fn backstage_catalogs_validate_against_envelope_and_kind_schemas() {
         !schemas.kinds["System"].is_valid(&bad),
         "a System without owner is invalid"
     );
+    // The shared `Entity` schema is reached through the registry: its closed envelope
+    // and `EntityMeta` rules apply.
+    let mut stray = bad.clone();
+    stray["spec"]["owner"] = serde_json::json!("group:x");
+    assert!(schemas.kinds["System"].is_valid(&stray));
+    stray["unexpected"] = serde_json::json!(1);
+    assert!(
+        !schemas.kinds["System"].is_valid(&stray),
+        "Entity is closed"
+    );
+    stray.as_object_mut().unwrap().remove("unexpected");
+    stray["metadata"]["annotations"] = serde_json::json!({"a/b": 1});
+    assert!(
+        !schemas.kinds["System"].is_valid(&stray),
+        "EntityMeta applies"
+    );
     for (name, mesh) in meshes() {
         let docs = export(&mesh, backstage::documents);
         assert_eq!(docs.len(), mesh.domains.len(), "{name}: one per domain");
@@ -242,6 +258,13 @@ fn backstage_names_meet_the_rules_and_every_reference_resolves() {
         let mut emitted = HashSet::new();
         for entity in &entities {
             let kind = entity["kind"].as_str().unwrap();
+            // Backstage's kind rule: a letter, then letters and digits, at most 63.
+            assert!(
+                kind.len() <= 63
+                    && kind.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && kind.chars().all(|c| c.is_ascii_alphanumeric()),
+                "{kind}"
+            );
             assert!(
                 ["Domain", "Group", "System", "Component", "API"].contains(&kind),
                 "{kind}"
