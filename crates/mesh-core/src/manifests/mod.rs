@@ -8,8 +8,12 @@
 //! always gives the same bytes. Whatever a format cannot hold goes into its extension
 //! mechanism, never dropped silently.
 
+pub mod backstage;
 pub mod context;
+pub mod datahub;
+pub mod dpds;
 pub mod text;
+pub mod unmapped;
 
 use uuid::Uuid;
 
@@ -43,7 +47,7 @@ pub enum Format {
     Odps,
     /// Bitol Open Data Contract Standard: one `*.odcs.yaml` per output port with a contract.
     Odcs,
-    /// Data Product Descriptor Specification 1.0.0: one `*.dpds.yaml` per product.
+    /// Data Product Descriptor Specification 1.0.0: one `*.dpds.json` per product.
     Dpds,
     /// Backstage catalog: one `catalog-info.yaml` per domain.
     Backstage,

@@ -1,0 +1,712 @@
+//! Backstage catalog: one multi-document `catalog-info.yaml` per domain.
+//!
+//! Backstage has no data-product kind, so the usual convention is used. Each domain's
+//! catalog holds, in this order: its `Domain` (owner: the domain's team; `subdomainOf`
+//! its parent), the `Group`s homed there, then per product a `System` of type
+//! `data-product`, a `Component` of type `data-pipeline` (part of that system) and an
+//! `API` per output port. Only Components can hold `providesApis`, `consumesApis` and
+//! `dependsOn` (the System and API kinds have no such fields), so the product's
+//! dependencies live on its Component: `consumesApis` names the provider ports' APIs,
+//! `dependsOn` the providers' Components.
+//!
+//! Every team's `Group` is written exactly once in the whole export, so that Backstage
+//! never sees two locations claim one entity: in the first domain (by name) the team
+//! owns, else in the domain of the first product it owns, else in the first domain.
+//! References across catalogs resolve once every domain repository is registered with
+//! the same Backstage, which is how a mesh is read. Backstage requires an owner on
+//! Domains and Systems: a domain without a team takes the team of its first owned
+//! product, a product without a team takes its domain's owner (annotated
+//! `meshwright.dev/owner-inherited`), and where nothing is left the placeholder group
+//! [`UNOWNED_GROUP`] (a name no team can take, since team slugs hold no `_`) is written
+//! once, in the first catalog that needs it.
+//!
+//! Names are the mesh's slugs, which already meet Backstage's rules; API names are
+//! `<product>.<port>.<version>` (unique, since slugs hold no dots), shortened with a
+//! hash of the port id when that would break a rule. Everything Backstage has no field
+//! for goes into annotations under `meshwright.dev/` (JSON text for lists), and an
+//! entity's `backstage` extension bag (`{"metadata": {...}, "spec": {...}}` as an
+//! importer keeps them) is merged back without overriding mapped keys. Entities use the
+//! `default` namespace.
+//!
+//! It must not do I/O or decide where the file lands.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use super::{Document, ExportContext, Scope, text, unmapped};
+use crate::model::{
+    CustomProperty, DataProduct, DependencySource, Domain, Link, OutputPort, Status, Team,
+};
+
+/// The `apiVersion` of every entity written.
+pub const API_VERSION: &str = "backstage.io/v1alpha1";
+/// Prefix of Meshwright's annotation keys.
+pub const ANNOTATION_PREFIX: &str = "meshwright.dev/";
+/// The stand-in owner where the mesh names none.
+pub const UNOWNED_GROUP: &str = "meshwright_unowned";
+/// The file written into each domain's folder.
+pub const FILE_NAME: &str = "catalog-info.yaml";
+/// Backstage's longest entity name, label value and tag.
+pub const MAX_NAME: usize = 63;
+
+/// One catalog per domain, in the mesh's domain order.
+pub fn documents(ctx: &ExportContext) -> Vec<Document> {
+    let plan = Plan::new(ctx);
+    ctx.mesh
+        .domains
+        .iter()
+        .map(|domain| Document {
+            scope: Scope::Domain(domain.id),
+            file_name: FILE_NAME.to_owned(),
+            text: text::yaml_documents(&catalog(ctx, &plan, domain)),
+        })
+        .collect()
+}
+
+/// Whether `name` meets Backstage's rule for `metadata.name`: 1 to 63 characters,
+/// `[a-zA-Z0-9]` separated by `-`, `_` or `.`.
+pub fn is_valid_name(name: &str) -> bool {
+    let ok_char = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
+    (1..=MAX_NAME).contains(&name.len())
+        && name.chars().all(ok_char)
+        && name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && name.ends_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// The API entity's name for an output port.
+pub fn api_name(product: &DataProduct, port: &OutputPort) -> String {
+    let plain = format!("{}.{}.{}", product.name, port.name, port.version);
+    if is_valid_name(&plain) {
+        return plain;
+    }
+    // Too long, or a version with `+`: keep a readable prefix, made unique by the port id.
+    let hash = &port.id.simple().to_string()[..8];
+    let base: String = format!("{}.{}", product.name, port.name)
+        .chars()
+        .take(MAX_NAME - hash.len() - 1)
+        .collect();
+    let base = base.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    format!("{base}-{hash}")
+}
+
+/// Backstage's lifecycle words for a status; the exact status is kept in an annotation.
+pub fn lifecycle(status: Status) -> &'static str {
+    match status {
+        Status::Proposed | Status::Draft | Status::Development => "experimental",
+        Status::Active => "production",
+        Status::Deprecated | Status::Retired => "deprecated",
+    }
+}
+
+/// A tag as Backstage accepts it: `[a-z0-9:+#]` words joined by single `-`, at most
+/// 63 characters; `None` when nothing is left.
+pub fn tag(raw: &str) -> Option<String> {
+    let mapped: String = raw
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() || ":+#".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let tag: String = mapped
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+        .chars()
+        .take(MAX_NAME)
+        .collect();
+    let tag = tag.trim_end_matches('-').to_owned();
+    (!tag.is_empty()).then_some(tag)
+}
+
+/// Who owns what, and which catalog holds each Group: decided once for the whole
+/// export, so that every catalog agrees.
+struct Plan<'m> {
+    /// Products of each domain, in the mesh's order.
+    products_of: HashMap<Uuid, Vec<&'m DataProduct>>,
+    /// The domain whose catalog holds each team's Group.
+    group_home: HashMap<Uuid, Uuid>,
+    /// The domain whose catalog holds the placeholder Group, if any needs it.
+    unowned_home: Option<Uuid>,
+}
+
+/// An owner reference and how it was found.
+struct Owner {
+    reference: String,
+    /// `None` when the entity names its own team.
+    inherited: Option<&'static str>,
+}
+
+impl<'m> Plan<'m> {
+    fn new(ctx: &ExportContext<'m>) -> Self {
+        let mut products_of: HashMap<Uuid, Vec<&DataProduct>> = HashMap::new();
+        for product in &ctx.mesh.products {
+            products_of
+                .entry(product.domain_id)
+                .or_default()
+                .push(product);
+        }
+        let mut group_home = HashMap::new();
+        for domain in &ctx.mesh.domains {
+            if let Some(team) = domain.owner_team_id.filter(|t| ctx.teams.contains_key(t)) {
+                group_home.entry(team).or_insert(domain.id);
+            }
+        }
+        for product in &ctx.mesh.products {
+            if let Some(team) = product.owner_team_id.filter(|t| ctx.teams.contains_key(t))
+                && ctx.domains.contains_key(&product.domain_id)
+            {
+                group_home.entry(team).or_insert(product.domain_id);
+            }
+        }
+        if let Some(first) = ctx.mesh.domains.first() {
+            for team in &ctx.mesh.teams {
+                group_home.entry(team.id).or_insert(first.id);
+            }
+        }
+        let mut plan = Plan {
+            products_of,
+            group_home,
+            unowned_home: None,
+        };
+        plan.unowned_home = ctx.mesh.domains.iter().map(|d| d.id).find(|&d| {
+            plan.domain_team(ctx, d).is_none()
+                || plan
+                    .products(d)
+                    .iter()
+                    .any(|p| plan.product_owner(ctx, p).reference == unowned_ref())
+        });
+        plan
+    }
+
+    fn products(&self, domain: Uuid) -> &[&'m DataProduct] {
+        self.products_of.get(&domain).map_or(&[], Vec::as_slice)
+    }
+
+    /// The team that owns a domain: its own, else that of its first owned product.
+    fn domain_team(&self, ctx: &ExportContext, domain: Uuid) -> Option<(Uuid, bool)> {
+        let own = ctx.domains.get(&domain).and_then(|d| d.owner_team_id);
+        if let Some(team) = own.filter(|t| ctx.teams.contains_key(t)) {
+            return Some((team, false));
+        }
+        self.products(domain)
+            .iter()
+            .find_map(|p| p.owner_team_id.filter(|t| ctx.teams.contains_key(t)))
+            .map(|team| (team, true))
+    }
+
+    fn domain_owner(&self, ctx: &ExportContext, domain: Uuid) -> Owner {
+        match self.domain_team(ctx, domain) {
+            Some((team, inherited)) => Owner {
+                reference: group_ref(ctx, team),
+                inherited: inherited.then_some("product-team"),
+            },
+            None => Owner {
+                reference: unowned_ref(),
+                inherited: Some("none"),
+            },
+        }
+    }
+
+    fn product_owner(&self, ctx: &ExportContext, product: &DataProduct) -> Owner {
+        match product.owner_team_id.filter(|t| ctx.teams.contains_key(t)) {
+            Some(team) => Owner {
+                reference: group_ref(ctx, team),
+                inherited: None,
+            },
+            None => {
+                let domain = self.domain_owner(ctx, product.domain_id);
+                Owner {
+                    inherited: Some(if domain.reference == unowned_ref() {
+                        "none"
+                    } else {
+                        "domain"
+                    }),
+                    reference: domain.reference,
+                }
+            }
+        }
+    }
+}
+
+fn group_ref(ctx: &ExportContext, team: Uuid) -> String {
+    format!(
+        "group:{}",
+        ctx.teams.get(&team).map_or("", |t| t.name.as_str())
+    )
+}
+
+fn unowned_ref() -> String {
+    format!("group:{UNOWNED_GROUP}")
+}
+
+fn catalog(ctx: &ExportContext, plan: &Plan, domain: &Domain) -> Vec<Value> {
+    let mut entities = vec![domain_entity(ctx, plan, domain)];
+    let mut groups: Vec<&Team> = ctx
+        .mesh
+        .teams
+        .iter()
+        .filter(|t| plan.group_home.get(&t.id) == Some(&domain.id))
+        .collect();
+    groups.sort_by(|a, b| a.name.cmp(&b.name));
+    entities.extend(groups.into_iter().map(|t| group_entity(ctx, t)));
+    if plan.unowned_home == Some(domain.id) {
+        entities.push(unowned_group());
+    }
+    for product in plan.products(domain.id) {
+        let owner = plan.product_owner(ctx, product);
+        entities.push(system_entity(ctx, product, domain, &owner));
+        entities.push(component_entity(ctx, product, &owner));
+        for port in ctx.ports(product.id) {
+            entities.push(api_entity(ctx, product, port, &owner));
+        }
+    }
+    entities
+}
+
+/// Annotations in insertion order under [`ANNOTATION_PREFIX`].
+#[derive(Default)]
+struct Annotations(Map<String, Value>);
+
+impl Annotations {
+    fn set(&mut self, key: &str, value: impl Into<String>) {
+        self.0.insert(
+            format!("{ANNOTATION_PREFIX}{key}"),
+            Value::String(value.into()),
+        );
+    }
+
+    fn json<T: serde::Serialize>(&mut self, key: &str, value: &T) {
+        let text = serde_json::to_string(value).expect("model values serialize to JSON");
+        self.set(key, text);
+    }
+
+    fn custom_properties(&mut self, properties: &[CustomProperty]) {
+        if !properties.is_empty() {
+            self.json("custom-properties", &properties);
+        }
+    }
+}
+
+fn entity(kind: &str, metadata: Map<String, Value>, spec: Value) -> Value {
+    json!({"apiVersion": API_VERSION, "kind": kind, "metadata": metadata, "spec": spec})
+}
+
+fn metadata(
+    name: &str,
+    title: Option<&str>,
+    description: Option<&str>,
+    links: &[Link],
+    annotations: Annotations,
+) -> Map<String, Value> {
+    let mut meta = Map::new();
+    meta.insert("name".into(), json!(name));
+    if let Some(title) = title.filter(|t| !t.is_empty()) {
+        meta.insert("title".into(), json!(title));
+    }
+    if let Some(description) = description {
+        meta.insert("description".into(), json!(description));
+    }
+    if !annotations.0.is_empty() {
+        meta.insert("annotations".into(), Value::Object(annotations.0));
+    }
+    if !links.is_empty() {
+        let links: Vec<Value> = links
+            .iter()
+            .map(|l| {
+                let mut link = Map::new();
+                link.insert("url".into(), json!(l.url));
+                if let Some(title) = l.title.as_deref().filter(|t| !t.is_empty()) {
+                    link.insert("title".into(), json!(title));
+                }
+                if let Some(kind) = l.kind.as_deref().filter(|k| !k.is_empty()) {
+                    link.insert("type".into(), json!(kind));
+                }
+                Value::Object(link)
+            })
+            .collect();
+        meta.insert("links".into(), Value::Array(links));
+    }
+    meta
+}
+
+/// Merges an entity's `backstage` extension bag; keys the export mapped win.
+fn merge_extension(entity: &mut Value, bag: Option<&Value>) {
+    fn merge(target: &mut Value, extra: &Value) {
+        if let (Value::Object(target), Value::Object(extra)) = (target, extra) {
+            for (key, value) in extra {
+                match target.get_mut(key) {
+                    Some(existing) => merge(existing, value),
+                    None => {
+                        target.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+    }
+    if let Some(Value::Object(bag)) = bag {
+        for part in ["metadata", "spec"] {
+            if let (Some(extra), Some(target)) = (bag.get(part), entity.get_mut(part)) {
+                merge(target, extra);
+            }
+        }
+    }
+}
+
+fn domain_entity(ctx: &ExportContext, plan: &Plan, domain: &Domain) -> Value {
+    let owner = plan.domain_owner(ctx, domain.id);
+    let mut notes = Annotations::default();
+    notes.set("id", domain.id.to_string());
+    if let Some(how) = owner.inherited {
+        notes.set("owner-inherited", how);
+    }
+    notes.custom_properties(&domain.custom_properties);
+    let mut spec = Map::new();
+    spec.insert("owner".into(), json!(owner.reference));
+    if let Some(parent) = domain.parent_id.and_then(|id| ctx.domains.get(&id)) {
+        spec.insert("subdomainOf".into(), json!(parent.name));
+    }
+    let meta = metadata(
+        &domain.name,
+        Some(&domain.title),
+        domain.description.as_deref(),
+        &domain.links,
+        notes,
+    );
+    let mut entity = entity("Domain", meta, Value::Object(spec));
+    merge_extension(&mut entity, domain.extensions.get("backstage"));
+    entity
+}
+
+fn group_entity(ctx: &ExportContext, team: &Team) -> Value {
+    let mut notes = Annotations::default();
+    notes.set("id", team.id.to_string());
+    if !team.members.is_empty() {
+        // Members stay annotations: Group `members` must name User entities, which this
+        // export does not write.
+        let members: Vec<Value> = team
+            .members
+            .iter()
+            .map(|m| match ctx.people.get(&m.person_id) {
+                Some(p) => {
+                    let mut member = json!({"username": p.username, "displayName": p.display_name});
+                    if let Some(email) = &p.email {
+                        member["email"] = json!(email);
+                    }
+                    member["role"] = json!(m.role);
+                    member
+                }
+                None => json!({"personId": m.person_id, "role": m.role}),
+            })
+            .collect();
+        notes.json("members", &members);
+    }
+    notes.custom_properties(&team.custom_properties);
+    let mut profile = Map::new();
+    profile.insert("displayName".into(), json!(team.title));
+    if let Some(email) = &team.email {
+        profile.insert("email".into(), json!(email));
+    }
+    let meta = metadata(
+        &team.name,
+        Some(&team.title),
+        team.description.as_deref(),
+        &[],
+        notes,
+    );
+    let spec = json!({"type": "team", "profile": profile, "children": []});
+    let mut entity = entity("Group", meta, spec);
+    merge_extension(&mut entity, team.extensions.get("backstage"));
+    entity
+}
+
+fn unowned_group() -> Value {
+    let mut notes = Annotations::default();
+    notes.set("placeholder", "true");
+    let meta = metadata(
+        UNOWNED_GROUP,
+        Some("Unowned"),
+        Some("Stands in where the mesh names no owning team; Backstage requires an owner."),
+        &[],
+        notes,
+    );
+    entity("Group", meta, json!({"type": "team", "children": []}))
+}
+
+fn system_entity(
+    ctx: &ExportContext,
+    product: &DataProduct,
+    domain: &Domain,
+    owner: &Owner,
+) -> Value {
+    let mut notes = Annotations::default();
+    notes.set("id", product.id.to_string());
+    notes.set("version", product.version.clone());
+    notes.set("status", product.status.as_str());
+    if let Some(archetype) = product.archetype {
+        notes.set("archetype", archetype.as_str());
+    }
+    if let Some(usage) = &product.description.usage {
+        notes.set("usage", usage.clone());
+    }
+    if let Some(limitations) = &product.description.limitations {
+        notes.set("limitations", limitations.clone());
+    }
+    if let Some(person) = product
+        .accountable_person_id
+        .and_then(|id| ctx.people.get(&id))
+    {
+        notes.set("accountable", person.username.clone());
+    }
+    if let Some(how) = owner.inherited {
+        notes.set("owner-inherited", how);
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for t in product.tags.iter().filter_map(|t| tag(t)) {
+        if !tags.contains(&t) {
+            tags.push(t);
+        }
+    }
+    if tags != product.tags {
+        notes.json("tags", &product.tags);
+    }
+    notes.custom_properties(&product.custom_properties);
+    let mut meta = metadata(
+        &product.name,
+        Some(&product.display_name),
+        product.description.purpose.as_deref(),
+        &product.links,
+        notes,
+    );
+    if !tags.is_empty() {
+        meta.insert("tags".into(), json!(tags));
+    }
+    let spec = json!({"owner": owner.reference, "domain": domain.name, "type": "data-product"});
+    let mut entity = entity("System", meta, spec);
+    merge_extension(&mut entity, product.extensions.get("backstage"));
+    entity
+}
+
+fn component_entity(ctx: &ExportContext, product: &DataProduct, owner: &Owner) -> Value {
+    let mut notes = Annotations::default();
+    let mut consumes = BTreeSet::new();
+    let mut depends = BTreeSet::new();
+    let mut inputs = Vec::new();
+    for input in ctx.inputs(product.id) {
+        let mut record = Map::new();
+        record.insert("id".into(), json!(input.id));
+        record.insert("name".into(), json!(input.name));
+        if let Some(description) = &input.description {
+            record.insert("description".into(), json!(description));
+        }
+        match input.source {
+            DependencySource::OutputPort { port_id } => {
+                let port = ctx.output_ports.get(&port_id);
+                let provider = port.and_then(|p| ctx.products.get(&p.product_id));
+                match (port, provider) {
+                    (Some(port), Some(provider)) => {
+                        let api = api_name(provider, port);
+                        record.insert("api".into(), json!(api));
+                        consumes.insert(api);
+                        depends.insert(format!("component:{}", provider.name));
+                    }
+                    // Dangling: a governance finding; keep the id rather than a broken ref.
+                    _ => {
+                        record.insert("portId".into(), json!(port_id));
+                    }
+                }
+            }
+            DependencySource::SourceSystem { source_system_id } => {
+                unmapped::insert_source_system(ctx, &mut record, "", source_system_id);
+            }
+        }
+        unmapped::insert_input_tail(&mut record, input, "backstage");
+        inputs.push(Value::Object(record));
+    }
+    if !inputs.is_empty() {
+        notes.json("inputs", &inputs);
+    }
+    let description = format!(
+        "Builds and serves the data product {}.",
+        product.display_name
+    );
+    let meta = metadata(
+        &product.name,
+        Some(&product.display_name),
+        Some(&description),
+        &[],
+        notes,
+    );
+    let mut spec = Map::new();
+    spec.insert("type".into(), json!("data-pipeline"));
+    spec.insert("lifecycle".into(), json!(lifecycle(product.status)));
+    spec.insert("owner".into(), json!(owner.reference));
+    spec.insert("system".into(), json!(product.name));
+    let provides: Vec<String> = ctx
+        .ports(product.id)
+        .iter()
+        .map(|p| api_name(product, p))
+        .collect();
+    if !provides.is_empty() {
+        spec.insert("providesApis".into(), json!(provides));
+    }
+    if !consumes.is_empty() {
+        spec.insert("consumesApis".into(), json!(consumes));
+    }
+    if !depends.is_empty() {
+        spec.insert("dependsOn".into(), json!(depends));
+    }
+    entity("Component", meta, Value::Object(spec))
+}
+
+fn api_entity(
+    ctx: &ExportContext,
+    product: &DataProduct,
+    port: &OutputPort,
+    owner: &Owner,
+) -> Value {
+    let mut notes = Annotations::default();
+    notes.set("id", port.id.to_string());
+    notes.set("port-name", port.name.clone());
+    notes.set("port-version", port.version.clone());
+    notes.set("port-type", port.port_type.as_str());
+    notes.set("status", port.status.as_str());
+    notes.set("visibility", port.visibility.as_str());
+    notes.set("contains-pii", port.contains_pii.to_string());
+    if let Some(classification) = &port.classification {
+        notes.set("classification", classification.clone());
+    }
+    if let Some(contract) = &port.contract {
+        notes.json("contract", contract);
+    }
+    if !port.service_levels.is_empty() {
+        notes.json("service-levels", &port.service_levels);
+    }
+    if let Some(date) = port.deprecation_date {
+        notes.set("deprecation-date", date.to_string());
+    }
+    if let Some(successor) = port
+        .successor_port_id
+        .and_then(|id| ctx.output_ports.get(&id))
+    {
+        let provider = ctx.products.get(&successor.product_id);
+        if let Some(provider) = provider {
+            notes.set("successor", api_name(provider, successor));
+        }
+    }
+    notes.custom_properties(&port.custom_properties);
+    let title = format!("{} {} {}", product.display_name, port.name, port.version);
+    let meta = metadata(
+        &api_name(product, port),
+        Some(&title),
+        port.description.as_deref(),
+        &[],
+        notes,
+    );
+    let spec = json!({
+        "type": if port.contract.is_some() { "odcs" } else { port.port_type.as_str() },
+        "lifecycle": lifecycle(port.status),
+        "owner": owner.reference,
+        "system": product.name,
+        "definition": definition(product, port),
+    });
+    let mut entity = entity("API", meta, spec);
+    merge_extension(&mut entity, port.extensions.get("backstage"));
+    entity
+}
+
+/// The API's `definition`: Backstage wants text, and without the contract's own text
+/// (it is a separate ODCS file) a short YAML description of the port is the most
+/// useful thing to show.
+fn definition(product: &DataProduct, port: &OutputPort) -> String {
+    let mut def = Map::new();
+    def.insert("dataProduct".into(), json!(product.name));
+    def.insert("port".into(), json!(port.name));
+    def.insert("version".into(), json!(port.version));
+    def.insert("type".into(), json!(port.port_type.as_str()));
+    if let Some(contract) = &port.contract {
+        def.insert("contract".into(), json!(contract));
+    }
+    if !port.service_levels.is_empty() {
+        def.insert("serviceLevels".into(), json!(port.service_levels));
+    }
+    text::yaml(&Value::Object(def))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_mesh;
+    use crate::manifests::ExportOptions;
+
+    #[test]
+    fn names_follow_backstages_rules() {
+        assert!(is_valid_name("orders.events.1.0.0"));
+        assert!(is_valid_name("a"));
+        assert!(!is_valid_name(""));
+        assert!(!is_valid_name("-a"));
+        assert!(!is_valid_name("a."));
+        assert!(!is_valid_name("a+b"));
+        assert!(!is_valid_name(&"a".repeat(64)));
+    }
+
+    #[test]
+    fn long_or_odd_api_names_are_shortened_and_stay_unique() {
+        let mesh = demo_mesh();
+        let mut product = mesh.products[0].clone();
+        product.name = "p".repeat(60);
+        let mut port = mesh.output_ports[0].clone();
+        port.version = "1.0.0+build".into();
+        let a = api_name(&product, &port);
+        assert!(is_valid_name(&a), "{a}");
+        port.id = Uuid::from_u128(1);
+        let b = api_name(&product, &port);
+        assert!(is_valid_name(&b) && a != b, "{a} {b}");
+        product.name = "orders".into();
+        port.name = "events".into();
+        port.version = "2.1.0".into();
+        assert_eq!(api_name(&product, &port), "orders.events.2.1.0");
+    }
+
+    #[test]
+    fn tags_are_made_backstage_safe() {
+        assert_eq!(tag("Master Data").as_deref(), Some("master-data"));
+        assert_eq!(tag("gdpr").as_deref(), Some("gdpr"));
+        assert_eq!(tag("--"), None);
+        assert_eq!(tag(&"x".repeat(80)).map(|t| t.len()), Some(MAX_NAME));
+    }
+
+    #[test]
+    fn statuses_map_to_lifecycles() {
+        assert_eq!(lifecycle(Status::Active), "production");
+        assert_eq!(lifecycle(Status::Development), "experimental");
+        assert_eq!(lifecycle(Status::Retired), "deprecated");
+    }
+
+    #[test]
+    fn an_ownerless_domain_gets_the_placeholder_group_once() {
+        let mut mesh = demo_mesh();
+        for d in &mut mesh.domains {
+            d.owner_team_id = None;
+        }
+        for p in &mut mesh.products {
+            p.owner_team_id = None;
+        }
+        let ctx = ExportContext::new(&mesh, ExportOptions::default());
+        let docs = documents(&ctx);
+        let all: String = docs.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            all.matches(&format!("name: {UNOWNED_GROUP}\n")).count(),
+            1,
+            "{all}"
+        );
+        assert!(all.contains(&format!("owner: group:{UNOWNED_GROUP}")));
+    }
+}

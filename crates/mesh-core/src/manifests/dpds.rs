@@ -1,0 +1,416 @@
+//! DPDS 1.0.0 (Open Data Mesh Data Product Descriptor): one `<product>.dpds.json` per
+//! product, JSON like the specification's official examples.
+//!
+//! Mapping: `info.fullyQualifiedName` is `urn:dpds:<namespace>:dataproducts:<product>:<major>`
+//! (the mesh namespace and the product version's major number); `info.owner` is the
+//! accountable person (DPDS owners are people), falling back to the owning team and then
+//! to the domain's team, with `x-ownerKind` saying which one it is. Output ports carry
+//! the contract as `promises.api` (`specification: odcs`), deprecation as
+//! `promises.deprecationPolicy` and service levels as `promises.slo`; input ports name
+//! the provider's output port by its fully qualified name in `x-dependsOn` (or the source
+//! system in `x-sourceSystem`). DPDS has no version on input ports but requires one: an
+//! input port gets the provider port's version, or `1.0.0` for a source system.
+//! Everything else (status, team, archetype, visibility, PII, custom properties, ids)
+//! goes into `x-` fields, and the product's own `dpds` extension bag (fields read from an
+//! earlier DPDS file that the model has no place for) is merged back into the root.
+//!
+//! It must not do I/O or decide where the file lands.
+
+use serde_json::{Map, Value, json};
+
+use super::{Document, ExportContext, Scope, text, unmapped};
+use crate::model::{DataProduct, DependencySource, InputPort, OutputPort, PortType};
+
+/// The DPDS version written.
+pub const DPDS_VERSION: &str = "1.0.0";
+
+/// One DPDS descriptor per product, in the mesh's product order.
+pub fn documents(ctx: &ExportContext) -> Vec<Document> {
+    ctx.mesh
+        .products
+        .iter()
+        .map(|product| Document {
+            scope: Scope::Product(product.id),
+            file_name: format!("{}.dpds.json", product.name),
+            text: text::json(&descriptor(ctx, product)),
+        })
+        .collect()
+}
+
+/// `urn:dpds:<namespace>:dataproducts:<product>:<major>`.
+pub fn product_fqn(ctx: &ExportContext, product: &DataProduct) -> String {
+    format!(
+        "urn:dpds:{}:dataproducts:{}:{}",
+        ctx.mesh.info.namespace,
+        product.name,
+        major(&product.version)
+    )
+}
+
+/// The output port's fully qualified name under its product's. The version is appended
+/// only when the product serves several versions of the port, so the common case keeps
+/// the specification's `…:outputports:<port>` shape and names stay unique.
+pub fn output_port_fqn(ctx: &ExportContext, port: &OutputPort) -> String {
+    let product = ctx.products.get(&port.product_id).map_or_else(
+        || {
+            format!(
+                "urn:dpds:{}:dataproducts:unknown:0",
+                ctx.mesh.info.namespace
+            )
+        },
+        |p| product_fqn(ctx, p),
+    );
+    let versions = ctx
+        .ports(port.product_id)
+        .iter()
+        .filter(|p| p.name == port.name)
+        .count();
+    if versions > 1 {
+        format!("{product}:outputports:{}:{}", port.name, port.version)
+    } else {
+        format!("{product}:outputports:{}", port.name)
+    }
+}
+
+fn major(version: &str) -> String {
+    match semver::Version::parse(version) {
+        Ok(v) => v.major.to_string(),
+        // The store only holds semantic versions; this keeps an unchecked mesh exportable.
+        Err(_) => version.split('.').next().unwrap_or("0").to_owned(),
+    }
+}
+
+fn descriptor(ctx: &ExportContext, product: &DataProduct) -> Value {
+    let fqn = product_fqn(ctx, product);
+    let mut root = Map::new();
+    root.insert("dataProductDescriptor".into(), json!(DPDS_VERSION));
+    root.insert("info".into(), info(ctx, product, &fqn));
+    let mut interface = Map::new();
+    let inputs: Vec<Value> = ctx
+        .inputs(product.id)
+        .iter()
+        .map(|input| input_port(ctx, &fqn, input))
+        .collect();
+    if !inputs.is_empty() {
+        interface.insert("inputPorts".into(), Value::Array(inputs));
+    }
+    let outputs: Vec<Value> = ctx
+        .ports(product.id)
+        .iter()
+        .map(|port| output_port(ctx, port))
+        .collect();
+    // Required, even when empty.
+    interface.insert("outputPorts".into(), Value::Array(outputs));
+    root.insert("interfaceComponents".into(), Value::Object(interface));
+    if !product.tags.is_empty() {
+        root.insert("tags".into(), json!(product.tags));
+    }
+    if !product.links.is_empty() {
+        root.insert("x-links".into(), json!(product.links));
+    }
+    if !product.custom_properties.is_empty() {
+        root.insert(
+            "x-customProperties".into(),
+            json!(product.custom_properties),
+        );
+    }
+    unmapped::merge_bag(&mut root, &product.extensions, "dpds");
+    Value::Object(root)
+}
+
+fn info(ctx: &ExportContext, product: &DataProduct, fqn: &str) -> Value {
+    let mut info = Map::new();
+    info.insert("fullyQualifiedName".into(), json!(fqn));
+    info.insert("name".into(), json!(product.name));
+    info.insert("version".into(), json!(product.version));
+    info.insert("displayName".into(), json!(product.display_name));
+    if let Some(purpose) = &product.description.purpose {
+        info.insert("description".into(), json!(purpose));
+    }
+    let domain = ctx.domains.get(&product.domain_id);
+    info.insert(
+        "domain".into(),
+        json!(domain.map_or("unknown", |d| d.name.as_str())),
+    );
+    let (owner, kind) = owner(ctx, product);
+    info.insert("owner".into(), owner);
+    let team = product.owner_team_id.and_then(|id| ctx.teams.get(&id));
+    if let Some(email) = team.and_then(|t| t.email.as_deref()) {
+        let team = team.map_or("", |t| t.name.as_str());
+        info.insert(
+            "contactPoints".into(),
+            json!([{"name": team, "channel": "email", "address": email}]),
+        );
+    }
+    info.insert("x-meshwrightId".into(), json!(product.id));
+    info.insert("x-ownerKind".into(), json!(kind));
+    if let Some(team) = team {
+        info.insert("x-team".into(), json!(team.name));
+    }
+    info.insert("x-status".into(), json!(product.status.as_str()));
+    if let Some(archetype) = product.archetype {
+        info.insert("x-archetype".into(), json!(archetype.as_str()));
+    }
+    if let Some(usage) = &product.description.usage {
+        info.insert("x-usage".into(), json!(usage));
+    }
+    if let Some(limitations) = &product.description.limitations {
+        info.insert("x-limitations".into(), json!(limitations));
+    }
+    Value::Object(info)
+}
+
+/// DPDS requires `owner.id`. The accountable person comes first; without one the
+/// owning team, then the domain's team, stands in, and `x-ownerKind` says so.
+fn owner(ctx: &ExportContext, product: &DataProduct) -> (Value, &'static str) {
+    if let Some(person) = product
+        .accountable_person_id
+        .and_then(|id| ctx.people.get(&id))
+    {
+        let id = person.email.as_deref().unwrap_or(&person.username);
+        return (json!({"id": id, "name": person.display_name}), "person");
+    }
+    let team = |id| {
+        ctx.teams
+            .get(&id)
+            .map(|t| json!({"id": t.name, "name": t.title}))
+    };
+    if let Some(owner) = product.owner_team_id.and_then(team) {
+        return (owner, "team");
+    }
+    let domain_team = ctx
+        .domains
+        .get(&product.domain_id)
+        .and_then(|d| d.owner_team_id)
+        .and_then(team);
+    match domain_team {
+        Some(owner) => (owner, "domain-team"),
+        None => (json!({"id": "unassigned"}), "none"),
+    }
+}
+
+fn services_type(port_type: PortType) -> Option<&'static str> {
+    match port_type {
+        PortType::Table => Some("datastore-services"),
+        PortType::Stream => Some("streaming-services"),
+        PortType::Api => Some("api-services"),
+        PortType::File => Some("file-services"),
+        PortType::Other => None,
+    }
+}
+
+fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
+    let mut out = Map::new();
+    out.insert(
+        "fullyQualifiedName".into(),
+        json!(output_port_fqn(ctx, port)),
+    );
+    out.insert("name".into(), json!(port.name));
+    out.insert("version".into(), json!(port.version));
+    if let Some(description) = &port.description {
+        out.insert("description".into(), json!(description));
+    }
+    let mut promises = Map::new();
+    if let Some(services) = services_type(port.port_type) {
+        promises.insert("servicesType".into(), json!(services));
+    }
+    if let Some(contract) = &port.contract {
+        promises.insert(
+            "api".into(),
+            json!({
+                "name": contract.contract_id,
+                "version": contract.version.as_deref().unwrap_or(&port.version),
+                "specification": "odcs",
+                "definition": {"x-contract": contract},
+            }),
+        );
+    }
+    if port.deprecation_date.is_some() || port.successor_port_id.is_some() {
+        let mut definition = Map::new();
+        if let Some(date) = port.deprecation_date {
+            definition.insert("x-deprecationDate".into(), json!(date));
+        }
+        if let Some(successor) = port
+            .successor_port_id
+            .and_then(|id| ctx.output_ports.get(&id))
+        {
+            definition.insert("x-successor".into(), json!(output_port_fqn(ctx, successor)));
+        }
+        promises.insert(
+            "deprecationPolicy".into(),
+            json!({"name": "deprecation", "version": "1.0.0", "specification": "custom",
+                   "definition": definition}),
+        );
+    }
+    if !port.service_levels.is_empty() {
+        promises.insert(
+            "slo".into(),
+            json!({"name": "slo", "version": "1.0.0", "specification": "custom",
+                   "definition": {"x-serviceLevels": port.service_levels}}),
+        );
+    }
+    if !promises.is_empty() {
+        out.insert("promises".into(), Value::Object(promises));
+    }
+    out.insert("x-meshwrightId".into(), json!(port.id));
+    out.insert("x-type".into(), json!(port.port_type.as_str()));
+    out.insert("x-status".into(), json!(port.status.as_str()));
+    out.insert("x-visibility".into(), json!(port.visibility.as_str()));
+    out.insert("x-containsPii".into(), json!(port.contains_pii));
+    if let Some(classification) = &port.classification {
+        out.insert("x-classification".into(), json!(classification));
+    }
+    if !port.custom_properties.is_empty() {
+        out.insert("x-customProperties".into(), json!(port.custom_properties));
+    }
+    unmapped::merge_bag(&mut out, &port.extensions, "dpds");
+    Value::Object(out)
+}
+
+fn input_port(ctx: &ExportContext, product_fqn: &str, input: &InputPort) -> Value {
+    let mut out = Map::new();
+    out.insert(
+        "fullyQualifiedName".into(),
+        json!(format!("{product_fqn}:inputports:{}", input.name)),
+    );
+    out.insert("name".into(), json!(input.name));
+    match input.source {
+        DependencySource::OutputPort { port_id } => {
+            let provider = ctx.output_ports.get(&port_id);
+            out.insert(
+                "version".into(),
+                json!(provider.map_or("1.0.0", |p| p.version.as_str())),
+            );
+            if let Some(description) = &input.description {
+                out.insert("description".into(), json!(description));
+            }
+            out.insert("x-meshwrightId".into(), json!(input.id));
+            match provider {
+                Some(port) => out.insert("x-dependsOn".into(), json!(output_port_fqn(ctx, port))),
+                // A dangling reference is a governance finding; keep what is known.
+                None => out.insert("x-dependsOnPortId".into(), json!(port_id)),
+            };
+        }
+        DependencySource::SourceSystem { source_system_id } => {
+            out.insert("version".into(), json!("1.0.0"));
+            if let Some(description) = &input.description {
+                out.insert("description".into(), json!(description));
+            }
+            out.insert("x-meshwrightId".into(), json!(input.id));
+            unmapped::insert_source_system(ctx, &mut out, "x-", source_system_id);
+        }
+    }
+    if !input.custom_properties.is_empty() {
+        out.insert("x-customProperties".into(), json!(input.custom_properties));
+    }
+    unmapped::merge_bag(&mut out, &input.extensions, "dpds");
+    Value::Object(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_mesh;
+    use crate::manifests::ExportOptions;
+
+    fn parsed(ctx: &ExportContext, name: &str) -> Value {
+        let doc = unmapped::product_document(ctx, documents, name);
+        assert_eq!(doc.file_name, format!("{name}.dpds.json"));
+        serde_json::from_str(&doc.text).expect("JSON")
+    }
+
+    #[test]
+    fn fully_qualified_names_follow_the_urn_scheme() {
+        let mesh = demo_mesh();
+        let ctx = ExportContext::new(&mesh, ExportOptions::default());
+        let product = mesh.product_by_name("customer-360").expect("demo product");
+        let doc = parsed(&ctx, "customer-360");
+        let major = semver::Version::parse(&product.version)
+            .expect("semver")
+            .major;
+        assert_eq!(
+            doc["info"]["fullyQualifiedName"],
+            json!(format!(
+                "urn:dpds:com.northwind:dataproducts:customer-360:{major}"
+            ))
+        );
+        for port in doc["interfaceComponents"]["outputPorts"]
+            .as_array()
+            .expect("ports")
+        {
+            let fqn = port["fullyQualifiedName"].as_str().expect("fqn");
+            assert!(
+                fqn.starts_with(&format!(
+                    "urn:dpds:com.northwind:dataproducts:customer-360:{major}:outputports:"
+                )),
+                "{fqn}"
+            );
+        }
+    }
+
+    #[test]
+    fn input_ports_point_at_the_providers_output_port() {
+        let mesh = demo_mesh();
+        let ctx = ExportContext::new(&mesh, ExportOptions::default());
+        let all: Vec<Value> = documents(&ctx)
+            .iter()
+            .map(|d| serde_json::from_str(&d.text).expect("JSON"))
+            .collect();
+        let outputs: std::collections::HashSet<&str> = all
+            .iter()
+            .flat_map(|d| {
+                d["interfaceComponents"]["outputPorts"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+            })
+            .filter_map(|p| p["fullyQualifiedName"].as_str())
+            .collect();
+        let mut port_inputs = 0;
+        for doc in &all {
+            for input in doc["interfaceComponents"]["inputPorts"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                if let Some(target) = input["x-dependsOn"].as_str() {
+                    assert!(outputs.contains(target), "{target} is no output port");
+                    port_inputs += 1;
+                } else {
+                    assert!(input["x-sourceSystem"]["name"].is_string(), "{input}");
+                }
+            }
+        }
+        let expected = mesh
+            .input_ports
+            .iter()
+            .filter(|i| matches!(i.source, DependencySource::OutputPort { .. }))
+            .count();
+        assert_eq!(port_inputs, expected);
+    }
+
+    #[test]
+    fn unmapped_fields_become_x_fields() {
+        let mut mesh = demo_mesh();
+        let product = &mut mesh.products[0];
+        product.accountable_person_id = None;
+        product.extensions.insert(
+            "dpds".into(),
+            json!({"internalComponents": {"applicationComponents": []}, "info": "ignored"}),
+        );
+        let name = product.name.clone();
+        let status = product.status.as_str();
+        let ctx = ExportContext::new(&mesh, ExportOptions::default());
+        let doc = parsed(&ctx, &name);
+        assert_eq!(doc["info"]["x-status"], json!(status));
+        assert_eq!(doc["info"]["x-ownerKind"], json!("team"));
+        assert_eq!(
+            doc["internalComponents"],
+            json!({"applicationComponents": []})
+        );
+        assert!(
+            doc["info"].is_object(),
+            "a bag never overwrites a mapped key"
+        );
+    }
+}

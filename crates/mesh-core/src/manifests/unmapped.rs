@@ -1,0 +1,68 @@
+//! What the DPDS, Backstage and DataHub exports share to carry the fields their format
+//! has no place for: a source system as a JSON record, the tail every input-port record
+//! ends with, and extension bags merged back without overriding mapped keys.
+//!
+//! It must not decide where in a document these records go; each format module does.
+
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use super::ExportContext;
+use crate::model::{Extensions, InputPort};
+
+/// Inserts the source system an input port reads as `<prefix>sourceSystem` (the whole
+/// entity), or only its id as `<prefix>sourceSystemId` when the mesh lacks it.
+pub fn insert_source_system(
+    ctx: &ExportContext,
+    record: &mut Map<String, Value>,
+    prefix: &str,
+    source_system_id: Uuid,
+) {
+    let system = ctx
+        .mesh
+        .source_systems
+        .iter()
+        .find(|s| s.id == source_system_id);
+    match system {
+        Some(system) => record.insert(format!("{prefix}sourceSystem"), json!(system)),
+        // A dangling reference is a governance finding; keep what is known.
+        None => record.insert(format!("{prefix}sourceSystemId"), json!(source_system_id)),
+    };
+}
+
+/// Ends an input port's record with its custom properties and, under `extensions`, its
+/// bag for `format`.
+pub fn insert_input_tail(record: &mut Map<String, Value>, input: &InputPort, format: &str) {
+    if !input.custom_properties.is_empty() {
+        record.insert("customProperties".into(), json!(input.custom_properties));
+    }
+    if let Some(bag) = input.extensions.get(format) {
+        record.insert("extensions".into(), bag.clone());
+    }
+}
+
+/// Puts the keys of an entity's bag for `format` beside the mapped ones; a mapped key
+/// wins, so a stale bag can never contradict the model.
+pub fn merge_bag(target: &mut Map<String, Value>, extensions: &Extensions, format: &str) {
+    if let Some(Value::Object(bag)) = extensions.get(format) {
+        for (key, value) in bag {
+            if !target.contains_key(key) {
+                target.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
+/// The document a format module wrote for the named product (tests).
+#[cfg(test)]
+pub(crate) fn product_document(
+    ctx: &ExportContext,
+    documents: fn(&ExportContext) -> Vec<super::Document>,
+    name: &str,
+) -> super::Document {
+    let product = ctx.mesh.product_by_name(name).expect("product exists");
+    documents(ctx)
+        .into_iter()
+        .find(|d| d.scope == super::Scope::Product(product.id))
+        .expect("a document per product")
+}
