@@ -11,7 +11,12 @@ use serde::Serialize;
 pub fn yaml<T: Serialize>(value: &T) -> String {
     // Serializing plain data (strings, numbers, maps with string keys) cannot fail; a
     // failure here is a programming error in a format module, not bad user input.
-    let text = serde_saphyr::to_string(value).expect("manifest values serialize to YAML");
+    // Long one-line strings (URNs, URLs, descriptions) stay on one line: folded `>-`
+    // blocks parse back the same but are hard to read and to diff in a domain repo.
+    // Multi-line strings still use literal `|` blocks.
+    let options = serde_saphyr::ser_options! { folded_wrap_chars: usize::MAX };
+    let text = serde_saphyr::to_string_with_options(value, options)
+        .expect("manifest values serialize to YAML");
     finish(text)
 }
 
@@ -49,6 +54,17 @@ mod tests {
             "{text}"
         );
         assert!(text.ends_with('\n') && !text.ends_with("\n\n"), "{text:?}");
+    }
+
+    #[test]
+    fn long_lines_are_not_folded() {
+        let urn = format!(
+            "urn:li:dataset:(urn:li:dataPlatform:meshwright,{},PROD)",
+            "x".repeat(120)
+        );
+        let text = yaml(&j!({ "urn": urn, "notes": "one\ntwo" }));
+        assert!(text.contains(&format!("urn: {urn}\n")), "{text}");
+        assert!(text.contains("notes: |"), "{text}");
     }
 
     #[test]
