@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { assignLayers, breakCycles, fitInOrder, layeredLayout, type LayeredEdge, type LayeredNode } from './layered';
+
+const OPTS = { nodeGap: 24, layerGap: 56, padTop: 46, padSide: 24, padBottom: 24, minWidth: 308, minHeight: 120 };
+const node = (id: string, height = 100): LayeredNode => ({ id, width: 260, height });
+const edge = (source: string, target: string): LayeredEdge => ({ source, target });
+
+function overlaps(nodes: readonly LayeredNode[], pos: Map<string, { x: number; y: number }>): string[] {
+  const out: string[] = [];
+  for (const a of nodes)
+    for (const b of nodes) {
+      if (a.id >= b.id) continue;
+      const pa = pos.get(a.id)!;
+      const pb = pos.get(b.id)!;
+      const apart =
+        pa.x + a.width <= pb.x || pb.x + b.width <= pa.x || pa.y + a.height <= pb.y || pb.y + b.height <= pa.y;
+      if (!apart) out.push(`${a.id}/${b.id}`);
+    }
+  return out;
+}
+
+/** A deterministic tangle: 40 products, each reading up to three earlier ones. */
+function tangle(): { nodes: LayeredNode[]; edges: LayeredEdge[] } {
+  const nodes = Array.from({ length: 40 }, (_, i) => node(`n${i}`, 100 + (i % 3) * 22));
+  const edges: LayeredEdge[] = [];
+  for (let i = 1; i < 40; i++) for (const k of [1, 3, 7]) if (i - k >= 0 && (i * k) % 5 !== 0) edges.push(edge(`n${(i * 7 + k) % i}`, `n${i}`));
+  return { nodes, edges };
+}
+
+describe('layered layout', () => {
+  it('reads a chain left to right, one column per step, inside the padding', () => {
+    const nodes = [node('a'), node('b'), node('c')];
+    const { positions, width, height } = layeredLayout(nodes, [edge('a', 'b'), edge('b', 'c')], OPTS);
+    expect(positions.get('a')).toEqual({ x: 24, y: 46 });
+    expect(positions.get('b')?.x).toBe(24 + 260 + 56);
+    expect(positions.get('c')?.x).toBe(24 + 2 * (260 + 56));
+    // Aligned: a chain is a straight line.
+    expect(new Set([...positions.values()].map((p) => p.y))).toEqual(new Set([46]));
+    expect(width).toBe(24 + 3 * 260 + 2 * 56 + 24);
+    expect(height).toBe(46 + 100 + 24);
+  });
+
+  it('keeps every dependency flowing right and never overlaps products', () => {
+    const { nodes, edges } = tangle();
+    const { positions, width, height } = layeredLayout(nodes, edges, OPTS);
+    expect(positions.size).toBe(40);
+    for (const e of edges) expect(positions.get(e.source)!.x).toBeLessThan(positions.get(e.target)!.x);
+    expect(overlaps(nodes, positions)).toEqual([]);
+    for (const n of nodes) {
+      const p = positions.get(n.id)!;
+      expect(p.x).toBeGreaterThanOrEqual(24);
+      expect(p.y).toBeGreaterThanOrEqual(46);
+      expect(p.x + n.width + 24).toBeLessThanOrEqual(width);
+      expect(p.y + n.height + 24).toBeLessThanOrEqual(height + 1e-9);
+    }
+  });
+
+  it('uncrosses two dependencies given in crossing order', () => {
+    const nodes = [node('a1'), node('a2'), node('b1'), node('b2')];
+    const { positions } = layeredLayout(nodes, [edge('a1', 'b2'), edge('a2', 'b1')], OPTS);
+    const above = (x: string, y: string) => positions.get(x)!.y < positions.get(y)!.y;
+    expect(above('a1', 'a2')).toBe(above('b2', 'b1'));
+  });
+
+  it('survives cycles, self-loops, duplicates and unknown ends', () => {
+    const nodes = [node('a'), node('b'), node('c')];
+    const edges = [edge('a', 'b'), edge('b', 'c'), edge('c', 'a'), edge('a', 'a'), edge('a', 'b'), edge('a', 'zz')];
+    const { positions } = layeredLayout(nodes, edges, OPTS);
+    expect(positions.size).toBe(3);
+    expect(overlaps(nodes, positions)).toEqual([]);
+    expect(new Set([...positions.values()].map((p) => p.x)).size).toBe(3);
+  });
+
+  it('gives an empty domain its minimum size', () => {
+    expect(layeredLayout([], [], OPTS)).toMatchObject({ width: 308, height: 120 });
+  });
+});
+
+describe('layered layout steps', () => {
+  it('turns the edge closing a cycle around and keeps the rest', () => {
+    const forward = breakCycles(3, [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+    ]);
+    expect(forward).toEqual([[1, 2], [2], []]);
+  });
+
+  it('pulls a product that reads nothing next to its first consumer', () => {
+    // 0 → 1 → 2 and 3 → 2: 3 sits in column 1, not column 0.
+    expect(assignLayers(4, [[1], [2], [], [2]])).toEqual([0, 1, 2, 1]);
+  });
+
+  it('fits positions in order with gaps, as close to the wanted ones as possible', () => {
+    expect(fitInOrder([0, 200, 400], [100, 100, 100])).toEqual([0, 200, 400]);
+    // Two wanting the same spot share the displacement.
+    expect(fitInOrder([100, 100], [50, 50])).toEqual([75, 125]);
+    // Order wins over wishes: the second stays below the first.
+    const placed = fitInOrder([300, 0, 10], [20, 20, 20]);
+    expect(placed[1]! - placed[0]!).toBeGreaterThanOrEqual(20);
+    expect(placed[2]! - placed[1]!).toBeGreaterThanOrEqual(20);
+  });
+});
