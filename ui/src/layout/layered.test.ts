@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignLayers, breakCycles, fitInOrder, layeredLayout, type LayeredEdge, type LayeredNode } from './layered';
+import { assignLayers, breakCycles, countCrossings, fitInOrder, type Item, layeredLayout, type LayeredEdge, type LayeredNode } from './layered';
 
 const OPTS = { nodeGap: 24, layerGap: 56, padTop: 46, padSide: 24, padBottom: 24, minWidth: 308, minHeight: 120 };
 const node = (id: string, height = 100): LayeredNode => ({ id, width: 260, height });
@@ -99,5 +99,25 @@ describe('layered layout steps', () => {
     const placed = fitInOrder([300, 0, 10], [20, 20, 20]);
     expect(placed[1]! - placed[0]!).toBeGreaterThanOrEqual(20);
     expect(placed[2]! - placed[1]!).toBeGreaterThanOrEqual(20);
+  });
+
+  it('counts crossings between layers as comparing every pair of edges does', () => {
+    // Two layers of 7 and 9 items, 30 pseudo-random edges (repeats allowed), shuffled order.
+    const items: Item[] = Array.from({ length: 16 }, (_, i) => ({ node: i, layer: i < 7 ? 0 : 1, height: 0, preds: [], succs: [] }));
+    const pairs: [number, number][] = [];
+    for (let k = 0; k < 30; k++) pairs.push([(k * 5 + 3) % 7, 7 + ((k * k + 2 * k) % 9)]);
+    for (const [u, v] of pairs) items[u]!.succs.push(v);
+    const layers = [[3, 0, 6, 1, 5, 2, 4], [8, 15, 7, 11, 9, 14, 10, 13, 12]];
+    const rank = new Float64Array(16);
+    layers.forEach((l) => l.forEach((item, r) => (rank[item] = r)));
+    let brute = 0;
+    for (let a = 0; a < pairs.length; a++)
+      for (let b = a + 1; b < pairs.length; b++) {
+        const [a0, a1] = pairs[a]!;
+        const [b0, b1] = pairs[b]!;
+        if ((rank[a0]! - rank[b0]!) * (rank[a1]! - rank[b1]!) < 0) brute++;
+      }
+    expect(brute).toBeGreaterThan(0);
+    expect(countCrossings(items, layers, rank)).toBe(brute);
   });
 });
