@@ -1,7 +1,9 @@
 //! Times the automatic layout of a never-laid-out mesh, as the first open does it:
 //! buildElkGraph, then layoutMesh (layered.ts per domain + ELK packing) against the
-//! old way (every domain through ELK layered), each in a fresh ELK engine.
+//! same with @dagrejs/dagre placing each domain (dagreLayered.ts) and against the old
+//! way (every domain through ELK layered), each in a fresh ELK engine.
 //! Run: cd ui && npx vite-node scripts/layout-bench.ts [sizes, default 200,2000]
+//! A size may name its domain count too: 2000:1 is 2,000 products in one domain.
 //! Each measurement runs in its own process, so each pays ELK's start and JIT warm-up
 //! as the app's freshly started layout worker does.
 //! The mesh is synthetic but shaped like `meshwright generate` output: 25 products per
@@ -15,6 +17,7 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { DataProduct, InputPort, OutputPort } from '../src/bindings';
 import { buildElkGraph, positionsFromLayout } from '../src/layout/elkGraph';
 import { FAST_LAYERED, layoutMesh } from '../src/layout/meshLayout';
+import { dagreLayered } from './dagreLayered';
 import { emptyModel, type MeshModel } from '../src/state/model';
 
 function rng(seed: number): () => number {
@@ -28,9 +31,9 @@ function rng(seed: number): () => number {
   };
 }
 
-function syntheticMesh(productCount: number, seed = 42): MeshModel {
+function syntheticMesh(productCount: number, domainsWanted?: number, seed = 42): MeshModel {
   const random = rng(seed);
-  const domainCount = Math.max(3, Math.round(productCount / 25));
+  const domainCount = domainsWanted ?? Math.max(3, Math.round(productCount / 25));
   const domains = new Map(Array.from({ length: domainCount }, (_, i) => [`d${i}`, { id: `d${i}`, name: `d${i}`, title: `D${i}` }]));
   // Uneven domain sizes (8–49 in the real generator): weights from 0.3 to 2.
   const weights = Array.from({ length: domainCount }, () => 0.3 + 1.7 * random());
@@ -118,18 +121,21 @@ async function time(label: string, run: () => Promise<ElkNode>): Promise<void> {
 }
 
 const [sizesArg = '200,2000', mode] = process.argv.slice(2);
-for (const size of sizesArg.split(',').map(Number)) {
-  const model = syntheticMesh(size);
+for (const spec of sizesArg.split(',')) {
+  const [size, domains] = spec.split(':').map(Number) as [number, number | undefined];
+  const model = syntheticMesh(size, domains);
   if (mode === 'new') {
     await time('build + layout (layered.ts, ELK packs)', () => layoutMesh(new ELK(), buildElkGraph(model)));
+  } else if (mode === 'dagre') {
+    await time('build + layout (dagre, ELK packs)', () => layoutMesh(new ELK(), buildElkGraph(model), dagreLayered));
   } else if (mode === 'old') {
     await time('build + layout (all ELK, before)', () => new ELK().layout(allElk(buildElkGraph(model))));
   } else {
     let deps = 0;
     for (const i of model.inputPorts.values()) if (i.source.kind === 'outputPort') deps++;
     console.log(`${size} products, ${model.domains.size} domains, ${deps} dependencies`);
-    for (const m of ['new', 'old']) {
-      const args = ['vite-node', fileURLToPath(import.meta.url), '--', String(size), m];
+    for (const m of ['new', 'dagre', 'old']) {
+      const args = ['vite-node', fileURLToPath(import.meta.url), '--', spec, m];
       process.stdout.write(execFileSync('npx', args, { encoding: 'utf8' }));
     }
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dagreLayered } from '../../scripts/dagreLayered';
 import { assignLayers, breakCycles, countCrossings, fitInOrder, type Item, layeredLayout, type LayeredEdge, type LayeredNode } from './layered';
 
 const OPTS = { nodeGap: 24, layerGap: 56, padTop: 46, padSide: 24, padBottom: 24, minWidth: 308, minHeight: 120 };
@@ -27,7 +28,12 @@ function tangle(): { nodes: LayeredNode[]; edges: LayeredEdge[] } {
   return { nodes, edges };
 }
 
-describe('layered layout', () => {
+// The bench's dagre placer (scripts/dagreLayered.ts) must keep the same contract, or
+// its timings compare unlike things.
+describe.each([
+  ['layered.ts', layeredLayout],
+  ['dagre, as the bench runs it', dagreLayered],
+])('layered layout by %s', (_name, layeredLayout) => {
   it('reads a chain left to right, one column per step, inside the padding', () => {
     const nodes = [node('a'), node('b'), node('c')];
     const { positions, width, height } = layeredLayout(nodes, [edge('a', 'b'), edge('b', 'c')], OPTS);
@@ -53,6 +59,22 @@ describe('layered layout', () => {
       expect(p.x + n.width + 24).toBeLessThanOrEqual(width);
       expect(p.y + n.height + 24).toBeLessThanOrEqual(height + 1e-9);
     }
+  });
+
+  it('keeps products of very different heights in one column apart', () => {
+    const nodes = [node('tall', 400), node('short', 60), node('low', 60), node('sink')];
+    const edges = [edge('tall', 'sink'), edge('short', 'sink'), edge('low', 'sink')];
+    const { positions, height } = layeredLayout(nodes, edges, OPTS);
+    expect(new Set(['tall', 'short', 'low'].map((id) => positions.get(id)!.x)).size).toBe(1);
+    expect(overlaps(nodes, positions)).toEqual([]);
+    for (const n of nodes) expect(positions.get(n.id)!.y + n.height + 24).toBeLessThanOrEqual(height + 1e-9);
+  });
+
+  it('lines up the middles of a tall product and the short one reading it', () => {
+    const nodes = [node('tall', 400), node('short', 60)];
+    const { positions } = layeredLayout(nodes, [edge('tall', 'short')], OPTS);
+    expect(positions.get('tall')!.y).toBe(46);
+    expect(positions.get('short')!.y + 30).toBeCloseTo(positions.get('tall')!.y + 200, 6);
   });
 
   it('uncrosses two dependencies given in crossing order', () => {

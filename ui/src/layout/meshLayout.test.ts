@@ -3,7 +3,8 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { Mesh } from '../bindings';
 import { buildElkGraph, LARGE, positionsFromLayout, ROOT_ID } from './elkGraph';
-import { FAST_LAYERED, layoutDomain, layoutMesh } from './meshLayout';
+import { FAST_LAYERED, layoutDomain, layoutMesh, type PlaceDomain } from './meshLayout';
+import { layeredLayout } from './layered';
 import { modelFromMesh } from '../state/model';
 import { smallMesh } from '../test/fixtures';
 
@@ -87,6 +88,19 @@ describe('mesh layout', () => {
     expect(positionsFromLayout(result)).toHaveLength(model.products.size + model.domains.size);
     for (const a of tops) for (const b of tops) if (a !== b) expect(disjoint(a, b)).toBe(true);
     for (const d of tops) for (const p of d.children ?? []) expect(inside(d, p)).toBe(true);
+  });
+
+  it('places each marked domain with the placer it is given', async () => {
+    const graph = buildElkGraph(modelFromMesh(largeMesh()));
+    const placed: number[] = [];
+    const place: PlaceDomain = (nodes, edges, opts) => {
+      placed.push(nodes.length);
+      return layeredLayout(nodes, edges, opts);
+    };
+    const result = await layoutMesh(new ELK(), graph, place);
+    expect(placed.reduce((s, n) => s + n, 0)).toBe(LARGE + 20);
+    expect(placed).toHaveLength(4);
+    expect(positionsFromLayout(result)).toHaveLength(LARGE + 20 + 4);
   });
 
   it('lays a domain out from port-to-port edges too', () => {

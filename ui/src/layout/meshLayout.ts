@@ -3,10 +3,14 @@
 //! plain boxes, so ELK only packs boxes; other domains are laid out by ELK as before.
 //! The answer has the shape ELK would give (domains with their products as children),
 //! so positionsFromLayout reads both alike. It runs ELK through the given engine and
-//! knows nothing of the worker, the model or the backend.
+//! knows nothing of the worker, the model or the backend. The domain placer can be
+//! swapped (the layout bench times @dagrejs/dagre through it); the app uses layered.ts.
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { DOMAIN_MIN_HEIGHT, DOMAIN_MIN_WIDTH, DOMAIN_PAD_BOTTOM, DOMAIN_PAD_SIDE, DOMAIN_PAD_TOP } from '../canvas/geometry';
 import { layeredLayout, type LayeredEdge } from './layered';
+
+/** Places one domain's products: layered.ts, or anything with its contract. */
+export type PlaceDomain = typeof layeredLayout;
 
 /** The `elk.algorithm` value that marks a domain for layered.ts instead of ELK. */
 export const FAST_LAYERED = 'meshwright.layered';
@@ -18,11 +22,11 @@ export interface LayoutEngine {
   layout(graph: ElkNode): Promise<ElkNode>;
 }
 
-export async function layoutMesh(elk: LayoutEngine, graph: ElkNode): Promise<ElkNode> {
+export async function layoutMesh(elk: LayoutEngine, graph: ElkNode, place: PlaceDomain = layeredLayout): Promise<ElkNode> {
   const inner = new Map<string, ElkNode[]>();
   const children = (graph.children ?? []).map((top) => {
     if (top.layoutOptions?.['elk.algorithm'] !== FAST_LAYERED) return top;
-    const laidOut = layoutDomain(top);
+    const laidOut = layoutDomain(top, place);
     inner.set(top.id, laidOut.children ?? []);
     return { id: top.id, width: laidOut.width, height: laidOut.height };
   });
@@ -41,7 +45,7 @@ export async function layoutMesh(elk: LayoutEngine, graph: ElkNode): Promise<Elk
  * One domain with its size set and its products placed (relative to it), from its
  * children and the edges between them (product to product or port to port).
  */
-export function layoutDomain(domain: ElkNode): ElkNode {
+export function layoutDomain(domain: ElkNode, place: PlaceDomain = layeredLayout): ElkNode {
   const products = domain.children ?? [];
   const owner = new Map<string, string>();
   for (const p of products) {
@@ -54,7 +58,7 @@ export function layoutDomain(domain: ElkNode): ElkNode {
     const target = owner.get(e.targets[0] ?? '');
     if (source && target) edges.push({ source, target });
   }
-  const result = layeredLayout(
+  const result = place(
     products.map((p) => ({ id: p.id, width: p.width ?? 0, height: p.height ?? 0 })),
     edges,
     {
