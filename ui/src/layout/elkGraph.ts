@@ -5,7 +5,10 @@
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import type { EditOp, Position } from '../bindings';
 import { portsByProduct, MESH_VIEW, type MeshModel } from '../state/model';
+import { FAST_LAYERED, LAYER_GAP, NODE_GAP } from './meshLayout';
 import {
+  DOMAIN_MIN_HEIGHT,
+  DOMAIN_MIN_WIDTH,
   DOMAIN_PAD_BOTTOM,
   DOMAIN_PAD_SIDE,
   DOMAIN_PAD_TOP,
@@ -19,8 +22,9 @@ export const ROOT_ID = '__root__';
 export const inputPortId = (productId: string) => `${productId}::in`;
 
 /**
- * Above this many products, edges inside a domain join products, not ports: port
- * constraints made the layered layout of a 2,000-product mesh far slower.
+ * Above this many products, edges inside a domain join products, not ports, and each
+ * domain's products are placed by layered.ts instead of ELK (FAST_LAYERED): ELK took
+ * 4–13 s for a 2,000-product mesh, layered.ts well under a second (see README).
  */
 export const LARGE = 150;
 
@@ -73,13 +77,13 @@ export function buildElkGraph(model: MeshModel): ElkNode {
       children: domainChildren.get(domain.id) ?? [],
       layoutOptions: {
         // Not inherited from the root: each compound node is laid out on its own.
-        'elk.algorithm': 'layered',
+        'elk.algorithm': large ? FAST_LAYERED : 'layered',
         'elk.direction': 'RIGHT',
-        'elk.spacing.nodeNode': '24',
-        'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+        'elk.spacing.nodeNode': `${NODE_GAP}`,
+        'elk.layered.spacing.nodeNodeBetweenLayers': `${LAYER_GAP}`,
         'elk.padding': `[top=${DOMAIN_PAD_TOP},left=${DOMAIN_PAD_SIDE},bottom=${DOMAIN_PAD_BOTTOM},right=${DOMAIN_PAD_SIDE}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.nodeSize.minimum': `(${PRODUCT_WIDTH + 2 * DOMAIN_PAD_SIDE},120)`,
+        'elk.nodeSize.minimum': `(${DOMAIN_MIN_WIDTH},${DOMAIN_MIN_HEIGHT})`,
       },
     });
   }
