@@ -10,11 +10,20 @@
 
 mod bitol;
 pub mod context;
+pub mod layout;
 pub mod odcs;
 pub mod odps;
+pub mod paths;
+pub mod plan;
 pub mod text;
+pub mod write;
+
+use std::path::Path;
 
 use uuid::Uuid;
+
+use crate::error::Result;
+use crate::model::Mesh;
 
 pub use context::ExportContext;
 
@@ -63,6 +72,11 @@ impl Format {
         Format::Backstage,
         Format::Datahub,
     ];
+
+    /// The format with this lower-case name.
+    pub fn parse(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
 
     /// The lower-case name used on the command line and in the app.
     pub fn name(self) -> &'static str {
@@ -127,4 +141,26 @@ pub fn documents(ctx: &ExportContext<'_>, formats: &[Format]) -> Vec<Document> {
         });
     }
     docs
+}
+
+/// What to export and where it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportSettings {
+    /// The formats, in order.
+    pub formats: Vec<Format>,
+    /// Format versions.
+    pub options: ExportOptions,
+    /// One tree per domain (its repository folder) instead of one for the mesh.
+    pub by_domain: bool,
+    /// Delete files an earlier export wrote that the mesh no longer produces.
+    pub prune: bool,
+}
+
+/// Renders, places and compares with the disk: what exporting `mesh` under `root`
+/// would change. Nothing is written; pass the plan to [`write::write`].
+pub fn plan_export(mesh: &Mesh, root: &Path, settings: &ExportSettings) -> Result<plan::Plan> {
+    let ctx = ExportContext::new(mesh, settings.options);
+    let docs = documents(&ctx, &settings.formats);
+    let placed = layout::place(&ctx, docs, settings.by_domain)?;
+    plan::plan(root, placed, settings.prune)
 }
