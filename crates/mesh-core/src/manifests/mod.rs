@@ -122,25 +122,27 @@ pub struct ExportOptions {
 /// Every document of the chosen formats, format by format in the order given (each
 /// format only once), each format's documents in its own deterministic order.
 pub fn documents(ctx: &ExportContext<'_>, formats: &[Format]) -> Vec<Document> {
-    let mut seen = Vec::new();
-    let mut docs = Vec::new();
+    let mut unique = Vec::new();
     for &format in formats {
-        if seen.contains(&format) {
-            continue;
+        if !unique.contains(&format) {
+            unique.push(format);
         }
-        seen.push(format);
-        docs.extend(match format {
-            Format::Odps => odps::documents(ctx),
-            Format::Odcs => odcs::documents(ctx),
-            // merged with the other formats' branch: these three arms call
-            // `dpds::documents`, `backstage::documents` and `datahub::documents`, which
-            // are written on another branch; until the merge they export nothing.
-            Format::Dpds => Vec::new(),
-            Format::Backstage => Vec::new(),
-            Format::Datahub => Vec::new(),
-        });
     }
-    docs
+    // Formats are independent: render them on the machine's threads, results kept in
+    // the order asked for, so the output is the same as one after another.
+    crate::governance::parallel::map_ordered(&unique, true, |&format| match format {
+        Format::Odps => odps::documents(ctx),
+        Format::Odcs => odcs::documents(ctx),
+        // merged with the other formats' branch: these three arms call
+        // `dpds::documents`, `backstage::documents` and `datahub::documents`, which
+        // are written on another branch; until the merge they export nothing.
+        Format::Dpds => Vec::new(),
+        Format::Backstage => Vec::new(),
+        Format::Datahub => Vec::new(),
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// What to export and where it goes.

@@ -11,7 +11,7 @@
 //!
 //! It reads the file system and never writes to it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -174,12 +174,25 @@ pub(super) fn read_index(root: &Path) -> Result<BTreeSet<String>> {
     Ok(index.files)
 }
 
-/// Reads the file at `root/rel`, `None` when there is none. A folder or a symbolic
-/// link anywhere on the way is refused: the export never writes through a link.
-fn read_existing(root: &Path, rel: &str) -> Result<Option<String>> {
+/// What is known of the folders under the root: present (and not a link) or missing.
+/// Thousands of files share a few folders, so each folder is looked at once.
+type Folders = HashMap<PathBuf, bool>;
+
+/// Reads the file at `root/rel`, `None` when there is none. A symbolic link anywhere
+/// on the way is refused: the export never writes through a link.
+fn read_existing(root: &Path, rel: &str, folders: &mut Folders) -> Result<Option<String>> {
     let mut at = root.to_path_buf();
-    for segment in rel.split('/') {
+    let segments: Vec<&str> = rel.split('/').collect();
+    for (i, segment) in segments.iter().enumerate() {
         at.push(segment);
+        let is_file = i + 1 == segments.len();
+        if !is_file {
+            match folders.get(&at) {
+                Some(true) => continue,
+                Some(false) => return Ok(None),
+                None => {}
+            }
+        }
         match std::fs::symlink_metadata(&at) {
             Ok(meta) if meta.file_type().is_symlink() => {
                 return Err(Error::Export {
@@ -190,8 +203,17 @@ fn read_existing(root: &Path, rel: &str) -> Result<Option<String>> {
                     ),
                 });
             }
-            Ok(_) => {}
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+            Ok(_) => {
+                if !is_file {
+                    folders.insert(at.clone(), true);
+                }
+            }
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                if !is_file {
+                    folders.insert(at.clone(), false);
+                }
+                return Ok(None);
+            }
             Err(source) => return Err(Error::Io { path: at, source }),
         }
     }
@@ -211,8 +233,9 @@ pub fn plan(root: &Path, files: Vec<Placed>, prune: bool) -> Result<Plan> {
     let index_before = read_index(root)?;
     let mut entries = Vec::with_capacity(files.len());
     let mut produced = BTreeSet::new();
+    let mut folders = Folders::new();
     for file in files {
-        let old = read_existing(root, &file.path)?;
+        let old = read_existing(root, &file.path, &mut folders)?;
         let change = match &old {
             None => Change::Added,
             Some(text) if *text == file.text => Change::Unchanged,
@@ -229,7 +252,7 @@ pub fn plan(root: &Path, files: Vec<Placed>, prune: bool) -> Result<Plan> {
     }
     for path in index_before.difference(&produced) {
         // Already gone from disk: nothing to remove, and it leaves the index.
-        if let Some(old) = read_existing(root, path)? {
+        if let Some(old) = read_existing(root, path, &mut folders)? {
             entries.push(Entry {
                 path: path.clone(),
                 change: Change::Removed,
