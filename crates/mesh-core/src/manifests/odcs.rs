@@ -15,6 +15,7 @@
 
 use super::bitol::{Obj, Props, service_levels, support, team};
 use super::{Document, ExportContext, OdcsVersion, Scope, text};
+use crate::governance::parallel::map_ordered;
 use crate::model::{DataProduct, OutputPort};
 
 /// The extension bag this format reads and writes (`extensions.odcs`).
@@ -22,19 +23,21 @@ const FORMAT: &str = "odcs";
 
 /// One contract document per output port with a contract, products in mesh order.
 pub fn documents(ctx: &ExportContext<'_>) -> Vec<Document> {
-    let mut docs = Vec::new();
-    for product in &ctx.mesh.products {
-        for port in ctx.ports(product.id) {
-            if port.contract.is_some() {
-                docs.push(Document {
-                    scope: Scope::Product(product.id),
-                    file_name: file_name(ctx, product, port),
-                    text: text::yaml(&contract(ctx, product, port)),
-                });
-            }
-        }
-    }
-    docs
+    // Products are independent; the order of the result is the mesh's either way.
+    map_ordered(&ctx.mesh.products, true, |product| {
+        ctx.ports(product.id)
+            .iter()
+            .filter(|port| port.contract.is_some())
+            .map(|port| Document {
+                scope: Scope::Product(product.id),
+                file_name: file_name(ctx, product, port),
+                text: text::yaml(&contract(ctx, product, port)),
+            })
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// `<product>.<port>[-v<major>].odcs.yaml`.

@@ -24,6 +24,7 @@ use serde_json::Value;
 
 use super::bitol::{Obj, Props, service_levels, support, team};
 use super::{Document, ExportContext, OdpsVersion, Scope, text};
+use crate::governance::parallel::map_ordered;
 use crate::model::{Archetype, DataProduct, DependencySource, InputPort, OutputPort, Status};
 
 /// The extension bag this format reads and writes (`extensions.odps`).
@@ -31,15 +32,12 @@ const FORMAT: &str = "odps";
 
 /// One product document per data product, in mesh order.
 pub fn documents(ctx: &ExportContext<'_>) -> Vec<Document> {
-    ctx.mesh
-        .products
-        .iter()
-        .map(|p| Document {
-            scope: Scope::Product(p.id),
-            file_name: file_name(p),
-            text: text::yaml(&product(ctx, p)),
-        })
-        .collect()
+    // Products are independent; the order of the result is the mesh's either way.
+    map_ordered(&ctx.mesh.products, true, |p| Document {
+        scope: Scope::Product(p.id),
+        file_name: file_name(p),
+        text: text::yaml(&product(ctx, p)),
+    })
 }
 
 /// `<product>.odps.yaml`.

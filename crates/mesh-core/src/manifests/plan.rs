@@ -269,3 +269,38 @@ pub fn plan(root: &Path, files: Vec<Placed>, prune: bool) -> Result<Plan> {
         index_before,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diffs_name_both_sides_and_new_files_come_from_dev_null() {
+        let changed = Entry {
+            path: "a/b.yaml".into(),
+            change: Change::Changed,
+            old: Some("x: 1\ny: 2\n".into()),
+            new: Some("x: 1\ny: 3\n".into()),
+        };
+        let diff = changed.diff();
+        assert!(
+            diff.starts_with("--- a/a/b.yaml\n+++ b/a/b.yaml\n"),
+            "{diff}"
+        );
+        assert!(diff.contains("-y: 2\n+y: 3\n"), "{diff}");
+        let added = Entry {
+            path: "n.yaml".into(),
+            change: Change::Added,
+            old: None,
+            new: Some("k: v\n".into()),
+        };
+        assert!(added.diff().starts_with("--- /dev/null\n+++ b/n.yaml\n"));
+        let same = Entry {
+            change: Change::Unchanged,
+            old: Some("k\n".into()),
+            new: Some("k\n".into()),
+            ..added
+        };
+        assert_eq!(same.diff(), "");
+    }
+}
