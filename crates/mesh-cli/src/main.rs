@@ -12,7 +12,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// Model a data mesh in one file: create, generate, inspect, check governance.
+/// Model a data mesh in one file: create, generate, inspect, check governance, export
+/// registry manifests.
 #[derive(Debug, Parser)]
 #[command(name = "meshwright", version, about, long_about = None, propagate_version = true)]
 struct Cli {
@@ -29,6 +30,7 @@ enum Command {
     Check(commands::check::Args),
     Rules(commands::rules::Args),
     Policy(commands::policy::Args),
+    Export(commands::export::Args),
 }
 
 /// What a command reports when it ran to the end.
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Rules(args) => commands::rules::run(args),
         Command::Policy(args) => commands::policy::run(args),
+        Command::Export(args) => commands::export::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

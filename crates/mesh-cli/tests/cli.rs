@@ -3,16 +3,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{fails_with, meshwright};
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn meshwright() -> Command {
-    Command::cargo_bin("meshwright").expect("binary built")
-}
 
 fn stats_json(path: &Path) -> Value {
     let out = meshwright()
@@ -26,21 +24,6 @@ fn stats_json(path: &Path) -> Value {
     serde_json::from_slice(&out).expect("stats --json prints JSON")
 }
 
-/// Asserts a failure with exit code 2 and one line on stderr holding every needle.
-fn fails_with(cmd: &mut Command, needles: &[&str]) {
-    let out = cmd.assert().code(2).get_output().clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(
-        stderr.trim_end().lines().count(),
-        1,
-        "one line expected: {stderr:?}"
-    );
-    for n in needles {
-        assert!(stderr.contains(n), "expected {n:?} in {stderr:?}");
-    }
-    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
-}
-
 #[test]
 fn help_for_every_command() {
     meshwright()
@@ -48,7 +31,7 @@ fn help_for_every_command() {
         .assert()
         .success()
         .stdout(predicate::str::contains("generate"));
-    for cmd in ["new", "generate", "stats", "show"] {
+    for cmd in ["new", "generate", "stats", "show", "export"] {
         meshwright()
             .args([cmd, "--help"])
             .assert()

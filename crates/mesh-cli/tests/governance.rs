@@ -3,26 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use common::{demo, meshwright, shared};
 use serde_json::Value;
-
-fn meshwright() -> Command {
-    Command::cargo_bin("meshwright").expect("binary built")
-}
-
-fn demo(dir: &Path) -> PathBuf {
-    let path = dir.join("demo.mesh");
-    meshwright()
-        .arg("new")
-        .arg(&path)
-        .arg("--demo")
-        .assert()
-        .success();
-    path
-}
 
 fn stdout(cmd: &mut Command, code: i32) -> String {
     String::from_utf8(cmd.assert().code(code).get_output().stdout.clone()).unwrap()
@@ -157,23 +144,6 @@ fn check_formats_and_output_file() {
     assert!(printed.is_empty());
     let written: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(written["version"], "2.1.0");
-}
-
-/// The shared schema folder's file, or `None` with a printed reason outside CI.
-fn shared(name: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/schemas")
-        .join(name);
-    if path.is_file() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is missing and CI is set: the schema check cannot be skipped",
-        path.display()
-    );
-    eprintln!("skipped schema validation: {} not found", path.display());
-    None
 }
 
 #[test]

@@ -1518,6 +1518,7 @@ impl Builder {
             title: d.title.into(),
             description: Some(d.description.into()),
             parent_id: d.parent.map(|p| uuid("domain", p)),
+            repo_folder: None,
             owner_team_id: Some(uuid("team", d.owner)),
             links: vec![wiki(&format!("domains/{}", d.name), "Domain handbook")],
             custom_properties: Vec::new(),

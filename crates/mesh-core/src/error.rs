@@ -86,6 +86,18 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An export cannot go where it was asked to: an unsafe path, two documents on
+    /// one path, a file Meshwright did not write in the way, an unreadable export index.
+    #[error("{path}: {reason}")]
+    Export {
+        /// The path concerned, relative to the export root where there is one.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The caller cancelled a long operation; what was finished is left consistent.
+    #[error("cancelled")]
+    Cancelled,
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -136,6 +148,8 @@ impl Error {
             Error::Corrupt { .. } => "corrupt",
             Error::NewerSchema { .. } => "newerSchema",
             Error::Io { .. } => "io",
+            Error::Export { .. } => "export",
+            Error::Cancelled => "cancelled",
             Error::Sqlite(_) => "database",
             Error::Decode(_) => "decode",
         }

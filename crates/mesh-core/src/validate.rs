@@ -339,6 +339,17 @@ pub fn domain(d: &Domain) -> Result<()> {
             "a domain cannot be its own parent",
         ));
     }
+    if let Some(folder) = &d.repo_folder {
+        line(k, &d.name, "repoFolder", folder, 1024)?;
+        if let Some(reason) = crate::manifests::paths::relative_problem(folder) {
+            return Err(Error::invalid(
+                k,
+                &d.name,
+                "repoFolder",
+                format!("{reason} (a folder under the export root, such as `sales`)"),
+            ));
+        }
+    }
     links(k, &d.name, &d.links)?;
     custom_properties(k, &d.name, &d.custom_properties)
 }

@@ -361,6 +361,36 @@ fn invalid_and_conflicting_edits_are_refused_whole() {
 }
 
 #[test]
+fn a_domain_keeps_its_repo_folder_and_refuses_one_outside_the_export_root() {
+    let mut f = fixture();
+    let mut d = f.domain.clone();
+    d.repo_folder = Some("repos/sales-data".into());
+    f.store.edit(|e| e.save_domain(d.clone())).unwrap();
+    drop(f.store);
+    let mesh = Store::open(&f.path, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
+    assert_eq!(
+        mesh.domains[0].repo_folder.as_deref(),
+        Some("repos/sales-data")
+    );
+    f.store = Store::open(&f.path, Access::ReadWrite).unwrap();
+    for bad in [
+        "../elsewhere",
+        "/abs",
+        "C:/repos",
+        "repos/NUL",
+        "a\\b",
+        "x/./y",
+    ] {
+        let mut d = f.domain.clone();
+        d.repo_folder = Some(bad.into());
+        refused(&mut f, "invalid", "repoFolder", |e| e.save_domain(d));
+    }
+}
+
+#[test]
 fn an_unchanged_save_leaves_no_history() {
     let mut f = fixture();
     let state = f.store.undo_state().unwrap();
@@ -638,8 +668,11 @@ fn an_older_file_is_read_without_being_changed_and_upgraded_when_edited() {
     drop(f.store);
     // Turn the file back into a version-1 mesh: no policy table.
     let conn = rusqlite::Connection::open(&f.path).unwrap();
-    conn.execute_batch("DROP TABLE IF EXISTS policy; PRAGMA user_version = 1;")
-        .unwrap();
+    conn.execute_batch(
+        "DROP TABLE IF EXISTS policy; ALTER TABLE domain DROP COLUMN repo_folder;
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
     drop(conn);
     let before = fs::read(&f.path).unwrap();
 

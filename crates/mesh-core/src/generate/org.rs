@@ -323,6 +323,7 @@ fn domains(
                 title: spec.title.clone(),
                 description: Some(description),
                 parent_id: parents[i].map(|p| ids[p]),
+                repo_folder: None,
                 owner_team_id: Some(teams[owners[i]].id),
                 links: vec![Link {
                     url: format!("https://wiki.example.com/data-mesh/domains/{}", spec.name),

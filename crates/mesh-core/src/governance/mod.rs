@@ -19,7 +19,7 @@ mod context;
 mod custom;
 mod engine;
 mod finding;
-mod parallel;
+pub(crate) mod parallel;
 mod policy;
 pub mod report;
 mod rule;

@@ -79,6 +79,7 @@ impl Kit {
             title: format!("Domain {name}"),
             description: Some("A domain.".into()),
             parent_id: None,
+            repo_folder: None,
             owner_team_id: Some(owner),
             links: Vec::new(),
             custom_properties: Vec::new(),

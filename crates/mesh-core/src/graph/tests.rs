@@ -21,6 +21,7 @@ fn mesh(products: &[&str], edges: &[(&str, &str)]) -> Mesh {
                 title: domain.into(),
                 description: None,
                 parent_id: None,
+                repo_folder: None,
                 owner_team_id: None,
                 links: vec![],
                 custom_properties: vec![],

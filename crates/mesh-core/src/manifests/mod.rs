@@ -9,13 +9,25 @@
 //! mechanism, never dropped silently.
 
 pub mod backstage;
+mod bitol;
 pub mod context;
 pub mod datahub;
 pub mod dpds;
+pub mod layout;
+pub mod odcs;
+pub mod odps;
+pub mod paths;
+pub mod plan;
 pub mod text;
 pub mod unmapped;
+pub mod write;
+
+use std::path::Path;
 
 use uuid::Uuid;
+
+use crate::error::Result;
+use crate::model::Mesh;
 
 pub use context::ExportContext;
 
@@ -65,6 +77,11 @@ impl Format {
         Format::Datahub,
     ];
 
+    /// The format with this lower-case name.
+    pub fn parse(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
     /// The lower-case name used on the command line and in the app.
     pub fn name(self) -> &'static str {
         match self {
@@ -104,4 +121,49 @@ pub struct ExportOptions {
     pub odps: OdpsVersion,
     /// ODCS version.
     pub odcs: OdcsVersion,
+}
+
+/// Every document of the chosen formats, format by format in the order given (each
+/// format only once), each format's documents in its own deterministic order.
+pub fn documents(ctx: &ExportContext<'_>, formats: &[Format]) -> Vec<Document> {
+    let mut unique = Vec::new();
+    for &format in formats {
+        if !unique.contains(&format) {
+            unique.push(format);
+        }
+    }
+    // Formats are independent: render them on the machine's threads, results kept in
+    // the order asked for, so the output is the same as one after another.
+    crate::governance::parallel::map_ordered(&unique, true, |&format| match format {
+        Format::Odps => odps::documents(ctx),
+        Format::Odcs => odcs::documents(ctx),
+        Format::Dpds => dpds::documents(ctx),
+        Format::Backstage => backstage::documents(ctx),
+        Format::Datahub => datahub::documents(ctx),
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// What to export and where it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportSettings {
+    /// The formats, in order.
+    pub formats: Vec<Format>,
+    /// Format versions.
+    pub options: ExportOptions,
+    /// One tree per domain (its repository folder) instead of one for the mesh.
+    pub by_domain: bool,
+    /// Delete files an earlier export wrote that the mesh no longer produces.
+    pub prune: bool,
+}
+
+/// Renders, places and compares with the disk: what exporting `mesh` under `root`
+/// would change. Nothing is written; pass the plan to [`write::write`].
+pub fn plan_export(mesh: &Mesh, root: &Path, settings: &ExportSettings) -> Result<plan::Plan> {
+    let ctx = ExportContext::new(mesh, settings.options);
+    let docs = documents(&ctx, &settings.formats);
+    let placed = layout::place(&ctx, docs, settings.by_domain)?;
+    plan::plan(root, placed, settings.prune)
 }

@@ -80,6 +80,12 @@ pub struct Domain {
     /// Team accountable for the domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_team_id: Option<Uuid>,
+    /// Folder of the domain's repository (a local clone) under the export root, such
+    /// as `sales` or `repos/sales-data`: where `meshwright export --by-domain` writes
+    /// the domain's manifests. The domain's name when unset. A relative path that
+    /// cannot leave the root (see `manifests::paths`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repo_folder: Option<String>,
     /// Links.
     #[serde(default)]
     pub links: Vec<Link>,

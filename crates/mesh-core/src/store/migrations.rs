@@ -16,6 +16,10 @@ pub const APPLICATION_ID: i32 = 0x4D45_5348;
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/0001_init.sql")),
     (2, include_str!("../../migrations/0002_policy.sql")),
+    (
+        3,
+        include_str!("../../migrations/0003_domain_repo_folder.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

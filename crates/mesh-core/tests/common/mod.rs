@@ -44,6 +44,7 @@ pub fn domain(name: &str) -> Domain {
         title: name.to_uppercase(),
         description: None,
         parent_id: None,
+        repo_folder: None,
         owner_team_id: None,
         links: vec![],
         custom_properties: vec![],

@@ -140,7 +140,7 @@ impl Table for Domain {
     const TABLE: &'static str = "domain";
     const SELECT: &'static str =
         "SELECT id, name, title, description, parent_id, owner_team_id, links,
-        custom_properties, extensions FROM domain";
+        custom_properties, extensions, repo_folder FROM domain";
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
         Ok(Domain {
@@ -150,6 +150,7 @@ impl Table for Domain {
             description: r.get(3)?,
             parent_id: opt_uuid(r, 4)?,
             owner_team_id: opt_uuid(r, 5)?,
+            repo_folder: r.get(9)?,
             links: json(r, 6)?,
             custom_properties: json(r, 7)?,
             extensions: json(r, 8)?,
@@ -159,11 +160,13 @@ impl Table for Domain {
     fn upsert(&self, conn: &Connection) -> Result<()> {
         conn.prepare_cached(
             "INSERT INTO domain (id, name, title, description, parent_id, owner_team_id, links,
-               custom_properties, extensions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+               custom_properties, extensions, repo_folder)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title,
                description = excluded.description, parent_id = excluded.parent_id,
                owner_team_id = excluded.owner_team_id, links = excluded.links,
-               custom_properties = excluded.custom_properties, extensions = excluded.extensions",
+               custom_properties = excluded.custom_properties, extensions = excluded.extensions,
+               repo_folder = excluded.repo_folder",
         )?
         .execute((
             self.id.to_string(),
@@ -175,6 +178,7 @@ impl Table for Domain {
             to_json(&self.links)?,
             to_json(&self.custom_properties)?,
             to_json(&self.extensions)?,
+            &self.repo_folder,
         ))?;
         Ok(())
     }
