@@ -9,6 +9,7 @@
 //! mechanism, never dropped silently.
 
 pub mod context;
+pub mod import;
 pub mod text;
 
 use uuid::Uuid;
