@@ -7,12 +7,14 @@
 //! that a dry run reports.
 
 pub mod detect;
+pub mod merge;
 pub mod source;
 
 use std::fmt;
 use std::path::PathBuf;
 
 pub use detect::Detected;
+pub use merge::{Action, ImportPlan, Incoming, Planned, plan};
 pub use source::{SourceDocument, read_sources};
 
 /// One problem with one input file. Displayed as `path:line:column: field: reason`,
