@@ -8,8 +8,11 @@
 //! always gives the same bytes. Whatever a format cannot hold goes into its extension
 //! mechanism, never dropped silently.
 
+mod bitol;
 pub mod context;
 pub mod import;
+pub mod odcs;
+pub mod odps;
 pub mod text;
 
 use uuid::Uuid;
@@ -101,4 +104,28 @@ pub struct ExportOptions {
     pub odps: OdpsVersion,
     /// ODCS version.
     pub odcs: OdcsVersion,
+}
+
+/// Every document of the chosen formats, format by format in the order given (each
+/// format only once), each format's documents in its own deterministic order.
+pub fn documents(ctx: &ExportContext<'_>, formats: &[Format]) -> Vec<Document> {
+    let mut seen = Vec::new();
+    let mut docs = Vec::new();
+    for &format in formats {
+        if seen.contains(&format) {
+            continue;
+        }
+        seen.push(format);
+        docs.extend(match format {
+            Format::Odps => odps::documents(ctx),
+            Format::Odcs => odcs::documents(ctx),
+            // merged with the other formats' branch: these three arms call
+            // `dpds::documents`, `backstage::documents` and `datahub::documents`, which
+            // are written on another branch; until the merge they export nothing.
+            Format::Dpds => Vec::new(),
+            Format::Backstage => Vec::new(),
+            Format::Datahub => Vec::new(),
+        });
+    }
+    docs
 }

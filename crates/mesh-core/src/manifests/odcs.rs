@@ -1,0 +1,182 @@
+//! Bitol ODCS (Open Data Contract Standard) v3.1.0, or v3.2.0 on request: one
+//! `<product>.<port>[-v<major>].odcs.yaml` per output port that has a contract, in the
+//! product's folder beside its ODPS file.
+//!
+//! The contract's `id` and `version` are the port's contract reference, the same
+//! values the product's ODPS `outputPorts[].contractId` (and its consumers'
+//! `inputPorts[].contractId`) carry, so every link resolves to a file of the export.
+//! The model holds no schema objects, so a contract says who owns it, its status and
+//! service levels (`slaProperties`); which port it describes and the port's privacy
+//! go into `customProperties` (the schema is closed). A `-v<major>` suffix tells apart
+//! files of a port that exists in several versions (the full version when two of them
+//! share a major).
+//!
+//! It must not touch the file system and must not read the clock.
+
+use super::bitol::{Obj, Props, service_levels, support, team};
+use super::{Document, ExportContext, OdcsVersion, Scope, text};
+use crate::model::{DataProduct, OutputPort};
+
+/// The extension bag this format reads and writes (`extensions.odcs`).
+const FORMAT: &str = "odcs";
+
+/// One contract document per output port with a contract, products in mesh order.
+pub fn documents(ctx: &ExportContext<'_>) -> Vec<Document> {
+    let mut docs = Vec::new();
+    for product in &ctx.mesh.products {
+        for port in ctx.ports(product.id) {
+            if port.contract.is_some() {
+                docs.push(Document {
+                    scope: Scope::Product(product.id),
+                    file_name: file_name(ctx, product, port),
+                    text: text::yaml(&contract(ctx, product, port)),
+                });
+            }
+        }
+    }
+    docs
+}
+
+/// `<product>.<port>[-v<major>].odcs.yaml`.
+pub fn file_name(ctx: &ExportContext<'_>, product: &DataProduct, port: &OutputPort) -> String {
+    let siblings: Vec<&OutputPort> = ctx
+        .ports(product.id)
+        .iter()
+        .copied()
+        .filter(|p| p.name == port.name)
+        .collect();
+    let suffix = if siblings.len() < 2 {
+        String::new()
+    } else if siblings
+        .iter()
+        .filter(|p| major(&p.version) == major(&port.version))
+        .count()
+        < 2
+    {
+        format!("-v{}", major(&port.version))
+    } else {
+        format!("-v{}", port.version.trim_start_matches(['v', 'V']))
+    };
+    format!("{}.{}{suffix}.odcs.yaml", product.name, port.name)
+}
+
+/// `2` of `2.1.0` or `v2`.
+fn major(version: &str) -> &str {
+    let v = version.trim_start_matches(['v', 'V']);
+    v.split(['.', '-', '+']).next().unwrap_or(v)
+}
+
+fn contract(
+    ctx: &ExportContext<'_>,
+    product: &DataProduct,
+    port: &OutputPort,
+) -> serde_json::Value {
+    let Some(reference) = &port.contract else {
+        return serde_json::Value::Null;
+    };
+    let owner = product
+        .owner_team_id
+        .and_then(|id| ctx.teams.get(&id).copied());
+    let domain = ctx.domains.get(&product.domain_id);
+    let mut doc = Obj::new();
+    doc.put(
+        "apiVersion",
+        match ctx.options.odcs {
+            OdcsVersion::V3_1_0 => "v3.1.0",
+            OdcsVersion::V3_2_0 => "v3.2.0",
+        },
+    )
+    .put("kind", "DataContract")
+    .put("id", reference.contract_id.as_str())
+    .put("name", port.name.as_str())
+    .put(
+        "version",
+        reference.version.as_deref().unwrap_or(&port.version),
+    )
+    .put("status", reference.status.unwrap_or(port.status).as_str())
+    .put("tenant", ctx.mesh.info.namespace.as_str())
+    .opt("domain", domain.map(|d| d.name.as_str()));
+    if let Some(purpose) = &port.description {
+        let mut description = Obj::new();
+        description.put("purpose", purpose.as_str());
+        doc.put("description", description.done());
+    }
+    doc.list("support", support(owner));
+    if let Some(t) = owner {
+        doc.put("team", team(ctx, t, FORMAT));
+    }
+    doc.list("slaProperties", service_levels(&port.service_levels));
+    let mut props = Props::new();
+    props
+        .add("product", product.name.as_str())
+        .add("productId", product.id.to_string())
+        .add("outputPort", port.name.as_str())
+        .add("outputPortId", port.id.to_string())
+        .add("outputPortVersion", port.version.as_str())
+        .add("outputPortType", port.port_type.as_str())
+        .add("visibility", port.visibility.as_str())
+        .add("containsPii", port.contains_pii)
+        .opt("classification", port.classification.as_deref());
+    doc.list("customProperties", props.done());
+    doc.own_extensions(&port.extensions, FORMAT);
+    doc.done()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_mesh;
+    use crate::manifests::ExportOptions;
+
+    #[test]
+    fn one_contract_per_port_with_a_contract() {
+        let mesh = demo_mesh();
+        let ctx = ExportContext::new(&mesh, ExportOptions::default());
+        let docs = documents(&ctx);
+        let with_contract = mesh
+            .output_ports
+            .iter()
+            .filter(|p| p.contract.is_some())
+            .count();
+        assert_eq!(docs.len(), with_contract);
+        assert!(docs.iter().all(|d| d.file_name.ends_with(".odcs.yaml")));
+        assert!(
+            docs[0]
+                .text
+                .starts_with("apiVersion: v3.1.0\nkind: DataContract\n")
+        );
+    }
+
+    #[test]
+    fn versions_of_one_port_get_distinct_file_names() {
+        let mut mesh = demo_mesh();
+        let base = mesh
+            .output_ports
+            .iter()
+            .find(|p| p.contract.is_some())
+            .unwrap()
+            .clone();
+        for version in ["7.0.0", "7.1.0"] {
+            let mut p = base.clone();
+            p.id = uuid::Uuid::new_v4();
+            p.version = version.into();
+            mesh.output_ports.push(p);
+        }
+        let ctx = ExportContext::new(&mesh, ExportOptions::default());
+        let product = ctx.products[&base.product_id];
+        let names: Vec<String> = ctx
+            .ports(product.id)
+            .iter()
+            .filter(|p| p.name == base.name)
+            .map(|p| file_name(&ctx, product, p))
+            .collect();
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 3, "{names:?}");
+        assert!(
+            names.iter().any(|n| n.ends_with("-v7.1.0.odcs.yaml")),
+            "{names:?}"
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! The Bitol exports of the demo mesh and of a generated 1,000-product mesh, read back
+//! as YAML and checked against the official JSON Schemas in `../shared/schemas`;
+//! every contract link of a product resolves to an exported contract; the same mesh
+//! gives the same bytes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use mesh_core::demo::demo_mesh;
+use mesh_core::generate::{GenerateOptions, generate};
+use mesh_core::manifests::{
+    self, Document, ExportContext, ExportOptions, Format, OdcsVersion, OdpsVersion,
+};
+use mesh_core::model::Mesh;
+use serde_json::Value;
+
+/// The shared schema file, or `None` (with the reason printed) when the folder is
+/// missing outside CI. With `CI` set a missing schema fails the test.
+fn shared_schema(name: &str) -> Option<Value> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/schemas")
+        .join(name);
+    if !path.is_file() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is missing and CI is set: the schema check cannot be skipped",
+            path.display()
+        );
+        eprintln!(
+            "skipped schema validation: {} not found (set CI=true to make this fail)",
+            path.display()
+        );
+        return None;
+    }
+    Some(serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap())
+}
+
+fn parse(doc: &Document) -> Value {
+    serde_saphyr::from_str(&doc.text)
+        .unwrap_or_else(|e| panic!("{} is not YAML: {e}\n{}", doc.file_name, doc.text))
+}
+
+fn generated() -> Mesh {
+    generate(&GenerateOptions {
+        products: 1000,
+        domains: None,
+        seed: 7,
+    })
+}
+
+fn export(mesh: &Mesh, options: ExportOptions, format: Format) -> Vec<Document> {
+    let ctx = ExportContext::new(mesh, options);
+    manifests::documents(&ctx, &[format])
+}
+
+fn assert_valid(schema_file: &str, docs: &[Document]) {
+    let Some(schema) = shared_schema(schema_file) else {
+        return;
+    };
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(!docs.is_empty());
+    for doc in docs {
+        let value = parse(doc);
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{} against {schema_file}: {errors:#?}\n{}",
+            doc.file_name,
+            doc.text
+        );
+    }
+}
+
+#[test]
+fn odps_validates_against_v1_1_0_and_v1_0_0() {
+    for mesh in [demo_mesh(), generated()] {
+        let default = export(&mesh, ExportOptions::default(), Format::Odps);
+        assert_eq!(default.len(), mesh.products.len());
+        assert_valid("bitol-odps-v1.1.0.schema.json", &default);
+        let old = ExportOptions {
+            odps: OdpsVersion::V1_0_0,
+            ..Default::default()
+        };
+        assert_valid(
+            "bitol-odps-v1.0.0.schema.json",
+            &export(&mesh, old, Format::Odps),
+        );
+    }
+}
+
+#[test]
+fn odcs_validates_against_v3_1_0_and_v3_2_0() {
+    for mesh in [demo_mesh(), generated()] {
+        let default = export(&mesh, ExportOptions::default(), Format::Odcs);
+        let with_contract = mesh
+            .output_ports
+            .iter()
+            .filter(|p| p.contract.is_some())
+            .count();
+        assert_eq!(default.len(), with_contract);
+        assert_valid("bitol-odcs-v3.1.0.schema.json", &default);
+        let new = ExportOptions {
+            odcs: OdcsVersion::V3_2_0,
+            ..Default::default()
+        };
+        let docs = export(&mesh, new, Format::Odcs);
+        assert!(docs[0].text.starts_with("apiVersion: v3.2.0\n"));
+        assert_valid("bitol-odcs-v3.2.0.schema.json", &docs);
+    }
+}
+
+/// The value of a Bitol `customProperties` entry.
+fn custom<'v>(item: &'v Value, property: &str) -> Option<&'v Value> {
+    item["customProperties"]
+        .as_array()?
+        .iter()
+        .find(|p| p["property"] == property)
+        .map(|p| &p["value"])
+}
+
+#[test]
+fn every_contract_link_resolves_to_an_exported_contract_beside_the_product() {
+    for mesh in [demo_mesh(), generated()] {
+        let ctx = ExportContext::new(&mesh, ExportOptions::default());
+        let docs = manifests::documents(&ctx, &[Format::Odps, Format::Odcs]);
+        let mut beside = HashSet::new();
+        let mut anywhere = HashSet::new();
+        for d in docs.iter().filter(|d| d.file_name.ends_with(".odcs.yaml")) {
+            let v = parse(d);
+            let id = v["id"].as_str().unwrap().to_owned();
+            let version = v["version"].as_str().unwrap().to_owned();
+            beside.insert((d.scope, id.clone(), version.clone()));
+            anywhere.insert((id, version));
+        }
+        let mut links = 0;
+        for d in docs.iter().filter(|d| d.file_name.ends_with(".odps.yaml")) {
+            let v = parse(d);
+            for port in v["outputPorts"].as_array().into_iter().flatten() {
+                if let Some(id) = port["contractId"].as_str() {
+                    let version = custom(port, "contractVersion")
+                        .and_then(Value::as_str)
+                        .unwrap_or_else(|| port["version"].as_str().unwrap());
+                    // The contract sits in the product's own folder.
+                    assert!(
+                        beside.contains(&(d.scope, id.to_owned(), version.to_owned())),
+                        "{}: output port {} links to {id}@{version}, which is not exported beside it",
+                        d.file_name,
+                        port["name"]
+                    );
+                    links += 1;
+                }
+            }
+            for port in v["inputPorts"].as_array().into_iter().flatten() {
+                if let Some(id) = port["contractId"].as_str() {
+                    let version = port["version"].as_str().unwrap();
+                    assert!(
+                        anywhere.contains(&(id.to_owned(), version.to_owned())),
+                        "{}: input port {} links to {id}@{version}, which is not exported",
+                        d.file_name,
+                        port["name"]
+                    );
+                    links += 1;
+                }
+            }
+        }
+        assert!(links > mesh.products.len(), "only {links} links checked");
+    }
+}
+
+#[test]
+fn the_same_mesh_gives_the_same_bytes() {
+    let mesh = generated();
+    let a = export(&mesh, ExportOptions::default(), Format::Odps);
+    let b = export(&mesh.clone(), ExportOptions::default(), Format::Odps);
+    assert_eq!(a, b);
+    let all = |m: &Mesh| {
+        let ctx = ExportContext::new(m, ExportOptions::default());
+        manifests::documents(&ctx, &Format::ALL)
+    };
+    assert_eq!(all(&mesh), all(&mesh));
+    for d in all(&mesh) {
+        assert!(d.text.ends_with('\n') && !d.text.ends_with("\n\n"));
+        assert!(!d.text.contains('\r'));
+    }
+}
+
+#[test]
+fn odps_keeps_what_the_schema_has_no_field_for() {
+    let mesh = demo_mesh();
+    let docs = export(&mesh, ExportOptions::default(), Format::Odps);
+    let product = mesh
+        .products
+        .iter()
+        .find(|p| p.accountable_person_id.is_some())
+        .unwrap();
+    let doc = docs
+        .iter()
+        .find(|d| d.file_name == format!("{}.odps.yaml", product.name))
+        .unwrap();
+    let v = parse(doc);
+    assert_eq!(v["id"], product.id.to_string());
+    assert_eq!(v["name"], product.display_name.as_str());
+    assert_eq!(custom(&v, "slug").unwrap(), product.name.as_str());
+    let person = mesh
+        .people
+        .iter()
+        .find(|p| Some(p.id) == product.accountable_person_id)
+        .unwrap();
+    assert_eq!(
+        custom(&v, "accountablePerson").unwrap(),
+        person.username.as_str()
+    );
+    let port = &v["outputPorts"][0];
+    for key in ["status", "visibility", "containsPii"] {
+        assert!(
+            custom(port, key).is_some(),
+            "output port lacks {key}: {port}"
+        );
+    }
+}
