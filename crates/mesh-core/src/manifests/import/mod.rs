@@ -6,8 +6,13 @@
 //! import is a list of edit operations that the store applies in one transaction, or
 //! that a dry run reports.
 
+mod decode;
 pub mod detect;
+mod fields;
 pub mod merge;
+mod odcs;
+mod odps;
+pub mod run;
 pub mod source;
 
 use std::fmt;
@@ -15,6 +20,7 @@ use std::path::PathBuf;
 
 pub use detect::Detected;
 pub use merge::{Action, ImportPlan, Incoming, Planned, plan};
+pub use run::{ImportReport, prepare, run};
 pub use source::{SourceDocument, read_sources};
 
 /// One problem with one input file. Displayed as `path:line:column: field: reason`,

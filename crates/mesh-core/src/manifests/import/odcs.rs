@@ -1,0 +1,214 @@
+//! Reading Bitol ODCS contracts back: a contract attaches to the output port whose
+//! contract id it is (of the imported files, else of the mesh), the inverse of
+//! `manifests::odcs`.
+//!
+//! `version` and `status` go into the port's contract reference when they differ from
+//! what the port implies, `slaProperties` become the port's service levels when every
+//! item fits the model (property, numeric value, unit, description); everything else
+//! the exporter does not derive from the port and its product is kept in the port's
+//! `extensions.odcs` bag, which the exporter puts back, so re-export loses nothing the
+//! model can place. A contract no output port references is an error naming the file
+//! (`contract <id> is referenced by no output port`): attaching it nowhere would drop
+//! it silently, and creating a port for it would invent a product.
+//!
+//! Known losses, by design: the contract's own `customProperties` (the exporter writes
+//! the port's identity there), and `description`, `team` and `support` when the port
+//! and its product provide their own.
+//!
+//! It must not write to the mesh and must not read files.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::decode::Decoder;
+use super::fields::{Fields, Sink, unknown_word};
+use crate::model::{ServiceLevel, Status};
+
+/// The extension bag this format fills (`extensions.odcs`).
+const FORMAT: &str = "odcs";
+
+/// Attaches one ODCS document to its output port in `d`.
+pub(super) fn attach(d: &mut Decoder<'_>, path: &Path, doc: &Map<String, Value>) {
+    let mut errors = Vec::new();
+    let mut sink = Sink {
+        path,
+        errors: &mut errors,
+    };
+    contract(d, path, doc, &mut sink);
+    d.errors.append(&mut errors);
+}
+
+fn contract(d: &mut Decoder<'_>, path: &Path, doc: &Map<String, Value>, sink: &mut Sink<'_>) {
+    let mut f = Fields::new(doc, "");
+    let Some(id) = f.required("id", sink) else {
+        return;
+    };
+    let version = f.string("version", sink);
+    let status = f.string("status", sink).and_then(|s| {
+        let parsed = Status::parse(&s);
+        if parsed.is_none() {
+            sink.error("status", unknown_word(&s, &Status::ALL.map(Status::as_str)));
+        }
+        parsed
+    });
+    let Some(index) = port_of(d, path, &id, version.as_deref(), sink) else {
+        return;
+    };
+    let (_, port) = &d.incoming.output_ports[index];
+    let product = d
+        .incoming
+        .products
+        .iter()
+        .map(|(_, p)| p)
+        .chain(&d.mesh.products)
+        .find(|p| p.id == port.product_id);
+    let owner = product
+        .and_then(|p| p.owner_team_id)
+        .and_then(|t| d.decoded_team(t));
+    let has_owner = owner.is_some();
+    let has_email = owner.is_some_and(|t| t.email.is_some());
+    let has_description = port.description.is_some();
+
+    // Fields the exporter writes from the port, its product and the mesh.
+    for key in [
+        "apiVersion",
+        "kind",
+        "name",
+        "tenant",
+        "domain",
+        "customProperties",
+    ] {
+        f.skip(key);
+    }
+    if has_description {
+        f.skip("description");
+    }
+    if has_email {
+        f.skip("support");
+    }
+    if has_owner {
+        f.skip("team");
+    }
+    let levels = doc.get("slaProperties").and_then(service_levels);
+    if levels.is_some() {
+        f.skip("slaProperties");
+    }
+    let bag = f.rest();
+
+    let port = &mut d.incoming.output_ports[index].1;
+    if let Some(levels) = levels {
+        port.service_levels = levels;
+    }
+    if let Some(reference) = port.contract.as_mut() {
+        if let Some(v) = version
+            && reference.version.as_deref().unwrap_or(&port.version) != v
+        {
+            reference.version = Some(v);
+        }
+        if let Some(s) = status
+            && reference.status.unwrap_or(port.status) != s
+        {
+            reference.status = Some(s);
+        }
+    }
+    if bag.is_empty() {
+        port.extensions.remove(FORMAT);
+    } else {
+        port.extensions.insert(FORMAT.into(), Value::Object(bag));
+    }
+}
+
+/// The index in the incoming output ports of the port whose contract this is; a port
+/// only in the mesh is brought in (and so updated).
+fn port_of(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    id: &str,
+    version: Option<&str>,
+    sink: &mut Sink<'_>,
+) -> Option<usize> {
+    let refers =
+        |p: &crate::model::OutputPort| p.contract.as_ref().is_some_and(|c| c.contract_id == id);
+    let contract_version = |p: &crate::model::OutputPort| {
+        p.contract
+            .as_ref()
+            .and_then(|c| c.version.clone())
+            .unwrap_or_else(|| p.version.clone())
+    };
+    let mut candidates: Vec<usize> = d
+        .incoming
+        .output_ports
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, p))| refers(p))
+        .map(|(i, _)| i)
+        .collect();
+    if candidates.is_empty() {
+        let imported: Vec<uuid::Uuid> = d.incoming.output_ports.iter().map(|(_, p)| p.id).collect();
+        for p in d.mesh.output_ports.iter().filter(|p| refers(p)) {
+            if !imported.contains(&p.id) {
+                candidates.push(d.incoming.output_ports.len());
+                d.incoming
+                    .output_ports
+                    .push((path.to_path_buf(), p.clone()));
+            }
+        }
+    }
+    if candidates.len() > 1
+        && let Some(v) = version
+    {
+        candidates.retain(|&i| contract_version(&d.incoming.output_ports[i].1) == v);
+    }
+    match candidates.as_slice() {
+        [one] => Some(*one),
+        [] => {
+            sink.error(
+                "id",
+                format!("contract {id} is referenced by no output port"),
+            );
+            None
+        }
+        _ => {
+            sink.error(
+                "version",
+                format!("contract {id} is referenced by several output ports; its version tells none of them apart"),
+            );
+            None
+        }
+    }
+}
+
+/// `slaProperties` as service levels, or `None` when an item holds more than the
+/// model can (a text value, an `element`), so the list is kept whole in the bag.
+fn service_levels(v: &Value) -> Option<Vec<ServiceLevel>> {
+    let mut seen = std::collections::HashSet::new();
+    v.as_array()?
+        .iter()
+        .map(|item| {
+            let o = item.as_object()?;
+            if o.keys()
+                .any(|k| !["property", "value", "unit", "description"].contains(&k.as_str()))
+            {
+                return None;
+            }
+            let text = |k: &str| match o.get(k) {
+                None => Some(None),
+                Some(Value::String(s)) => Some(Some(s.clone())),
+                Some(_) => None,
+            };
+            let property = text("property")??;
+            let value = o
+                .get("value")?
+                .as_f64()
+                .filter(|v| v.is_finite() && *v >= 0.0)?;
+            seen.insert(property.clone()).then_some(())?;
+            Some(ServiceLevel {
+                property,
+                value,
+                unit: text("unit")?,
+                description: text("description")?,
+            })
+        })
+        .collect()
+}

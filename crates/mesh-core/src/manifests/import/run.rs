@@ -1,0 +1,113 @@
+//! One import from start to end: read the files, decode every document (ODPS first, so
+//! input ports and contracts can refer to products of any file), check the entities,
+//! plan against the open mesh and apply the plan as one transaction, or only report it
+//! in a dry run. Every problem of every file is collected and returned together; when
+//! there is any, nothing is written.
+//!
+//! It must not print or draw progress: callers (CLI, app) get counts through the
+//! callback and decide how to show them.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::decode::Decoder;
+use super::detect::Detected;
+use super::source::{SourceDocument, read_sources};
+use super::{ImportError, ImportPlan, odcs, odps, plan};
+use crate::Store;
+use crate::model::Mesh;
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone)]
+pub struct ImportReport {
+    /// The entities with their action, and the operations.
+    pub plan: ImportPlan,
+    /// Files found in folders that hold no manifest, with the reason.
+    pub skipped: Vec<(PathBuf, String)>,
+    /// How many documents were read.
+    pub documents: usize,
+    /// Whether the plan was written to the mesh.
+    pub applied: bool,
+}
+
+/// The plan for `documents` against `mesh`, or every problem found.
+pub fn prepare(mesh: &Mesh, documents: &[SourceDocument]) -> Result<ImportPlan, Vec<ImportError>> {
+    let mut d = Decoder::new(mesh);
+    let mut pending = Vec::new();
+    for doc in documents {
+        let Some(map) = doc.value.as_object() else {
+            continue; // `detect` only accepts mappings
+        };
+        match doc.format {
+            Detected::Odps => odps::decode(&mut d, &doc.path, map, &mut pending),
+            Detected::Odcs => {}
+            Detected::Dpds | Detected::Backstage => d.errors.push(ImportError::file(
+                &doc.path,
+                format!(
+                    "{} documents are not yet supported for import (ODPS and ODCS are)",
+                    doc.format.name()
+                ),
+            )),
+        }
+    }
+    odps::resolve(&mut d, pending);
+    for doc in documents {
+        if let (Detected::Odcs, Some(map)) = (doc.format, doc.value.as_object()) {
+            odcs::attach(&mut d, &doc.path, map);
+        }
+    }
+    d.validate();
+    if !d.errors.is_empty() {
+        return Err(d.errors);
+    }
+    plan(mesh, &d.incoming)
+}
+
+/// Imports `paths` into `store`: everything or, at the first problem of any file,
+/// nothing. `progress` gets (files read, files in all); `cancel` set before the plan is
+/// written stops the import with nothing changed.
+pub fn run(
+    store: &mut Store,
+    paths: &[PathBuf],
+    dry_run: bool,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<ImportReport, Vec<ImportError>> {
+    let at = || paths.first().cloned().unwrap_or_default();
+    let cancelled = || {
+        vec![ImportError::file(
+            at(),
+            "import cancelled; nothing was changed",
+        )]
+    };
+    let sources = read_sources(paths, progress);
+    if !sources.errors.is_empty() {
+        return Err(sources.errors);
+    }
+    if cancel.load(Ordering::Relaxed) {
+        return Err(cancelled());
+    }
+    let mesh = store
+        .load()
+        .map_err(|e| vec![ImportError::file(store.path(), e.to_string())])?;
+    let plan = prepare(&mesh, &sources.documents)?;
+    if cancel.load(Ordering::Relaxed) {
+        return Err(cancelled());
+    }
+    let applied = !dry_run && !plan.ops.is_empty();
+    if applied {
+        let label = format!("Import {} manifest documents", sources.documents.len());
+        store.apply(plan.ops.clone(), Some(label)).map_err(|e| {
+            let mut err =
+                ImportError::file(store.path(), format!("the mesh refused the import: {e}"));
+            err.field = e.field().map(str::to_owned);
+            vec![err]
+        })?;
+    }
+    Ok(ImportReport {
+        plan,
+        skipped: sources.skipped,
+        documents: sources.documents.len(),
+        applied,
+    })
+}
