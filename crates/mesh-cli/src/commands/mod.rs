@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod generate;
+pub mod import;
 pub mod new;
 pub mod policy;
 pub mod rules;

@@ -20,8 +20,8 @@ use std::path::PathBuf;
 
 pub use detect::Detected;
 pub use merge::{Action, ImportPlan, Incoming, Planned, plan};
-pub use run::{ImportReport, prepare, run};
-pub use source::{SourceDocument, read_sources};
+pub use run::{ImportReport, apply, prepare, read, run, tenant};
+pub use source::{SourceDocument, Sources, read_sources};
 
 /// One problem with one input file. Displayed as `path:line:column: field: reason`,
 /// the form editors and CI logs link to.

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::decode::Decoder;
 use super::detect::Detected;
-use super::source::{SourceDocument, read_sources};
+use super::source::{SourceDocument, Sources, read_sources};
 use super::{ImportError, ImportPlan, odcs, odps, plan};
 use crate::Store;
 use crate::model::Mesh;
@@ -63,27 +63,45 @@ pub fn prepare(mesh: &Mesh, documents: &[SourceDocument]) -> Result<ImportPlan, 
     plan(mesh, &d.incoming)
 }
 
-/// Imports `paths` into `store`: everything or, at the first problem of any file,
-/// nothing. `progress` gets (files read, files in all); `cancel` set before the plan is
-/// written stops the import with nothing changed.
-pub fn run(
-    store: &mut Store,
+/// Reads `paths` (see [`read_sources`]); any unreadable or malformed file is an error.
+/// `progress` gets (files read, files in all).
+pub fn read(
     paths: &[PathBuf],
-    dry_run: bool,
     progress: &mut dyn FnMut(usize, usize),
+) -> Result<Sources, Vec<ImportError>> {
+    let sources = read_sources(paths, progress);
+    if sources.errors.is_empty() {
+        Ok(sources)
+    } else {
+        Err(sources.errors)
+    }
+}
+
+/// The `tenant` of the first Bitol document that has one: the namespace a new mesh
+/// created for an import takes, so its re-export writes the same tenant.
+pub fn tenant(sources: &Sources) -> Option<String> {
+    sources
+        .documents
+        .iter()
+        .filter(|d| matches!(d.format, Detected::Odps | Detected::Odcs))
+        .find_map(|d| d.value.get("tenant")?.as_str().map(str::to_owned))
+}
+
+/// Imports what was read into `store`: everything or, at the first problem of any
+/// document, nothing. `cancel` set before the plan is written stops the import with
+/// nothing changed.
+pub fn apply(
+    store: &mut Store,
+    sources: &Sources,
+    dry_run: bool,
     cancel: &AtomicBool,
 ) -> Result<ImportReport, Vec<ImportError>> {
-    let at = || paths.first().cloned().unwrap_or_default();
     let cancelled = || {
         vec![ImportError::file(
-            at(),
+            store.path(),
             "import cancelled; nothing was changed",
         )]
     };
-    let sources = read_sources(paths, progress);
-    if !sources.errors.is_empty() {
-        return Err(sources.errors);
-    }
     if cancel.load(Ordering::Relaxed) {
         return Err(cancelled());
     }
@@ -106,8 +124,20 @@ pub fn run(
     }
     Ok(ImportReport {
         plan,
-        skipped: sources.skipped,
+        skipped: sources.skipped.clone(),
         documents: sources.documents.len(),
         applied,
     })
+}
+
+/// Reads `paths` and imports them into `store` ([`read`], then [`apply`]).
+pub fn run(
+    store: &mut Store,
+    paths: &[PathBuf],
+    dry_run: bool,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<ImportReport, Vec<ImportError>> {
+    let sources = read(paths, progress)?;
+    apply(store, &sources, dry_run, cancel)
 }
