@@ -6,6 +6,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
@@ -93,14 +95,7 @@ fn product(id: &str, extra: &str) -> String {
 #[test]
 fn the_fixture_imports_cleanly() {
     let mut f = fixture();
-    let report = run(
-        &mut f.store,
-        &[f.repos.clone()],
-        false,
-        &mut |_, _| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    let report = common::import(&mut f.store, &[f.repos.clone()], false);
     assert!(
         report.plan.ops.is_empty(),
         "the demo's own documents change nothing"

@@ -3,14 +3,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 use mesh_core::Store;
 use mesh_core::demo::demo_mesh;
 use mesh_core::generate::{GenerateOptions, generate};
-use mesh_core::manifests::import::{Action, run};
+use mesh_core::manifests::import::Action;
 use mesh_core::manifests::{self, ExportContext, ExportOptions, Format, Scope};
 use mesh_core::model::{Mesh, MeshInfo};
 
@@ -58,22 +59,7 @@ fn round_trip(original: &Mesh) {
         extensions: Default::default(),
     };
     let mut store = Store::create(&tmp.path().join("copy.mesh"), &info).unwrap();
-    let report = run(
-        &mut store,
-        &[PathBuf::from(&repos)],
-        false,
-        &mut |_, _| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap_or_else(|e| {
-        panic!(
-            "{}",
-            e.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
+    let report = common::import(&mut store, &[PathBuf::from(&repos)], false);
     assert!(report.applied);
     assert_eq!(
         report.plan.count(Action::Create),
@@ -100,14 +86,7 @@ fn round_trip(original: &Mesh) {
     }
 
     // Importing the same files again changes nothing.
-    let again = run(
-        &mut store,
-        &[repos],
-        true,
-        &mut |_, _| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    let again = common::import(&mut store, &[repos], true);
     assert!(
         again.plan.ops.is_empty(),
         "{:?}",

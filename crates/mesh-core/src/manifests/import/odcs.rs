@@ -11,9 +11,10 @@
 //! (`contract <id> is referenced by no output port`): attaching it nowhere would drop
 //! it silently, and creating a port for it would invent a product.
 //!
-//! Known losses, by design: the contract's own `customProperties` (the exporter writes
-//! the port's identity there), and `description`, `team` and `support` when the port
-//! and its product provide their own.
+//! The contract's own `customProperties` are kept in the bag and written after the
+//! port's identity, which the exporter puts first. Known losses, by design:
+//! `description`, `team` and `support` when the port and its product provide their own,
+//! `tenant` (the mesh's namespace) and `domain` (the product's).
 //!
 //! It must not write to the mesh and must not read files.
 
@@ -27,6 +28,19 @@ use crate::model::{ServiceLevel, Status};
 
 /// The extension bag this format fills (`extensions.odcs`).
 const FORMAT: &str = "odcs";
+
+/// The custom properties `manifests::odcs` writes from the port and its product.
+const DERIVED_PROPERTIES: [&str; 9] = [
+    "product",
+    "productId",
+    "outputPort",
+    "outputPortId",
+    "outputPortVersion",
+    "outputPortType",
+    "visibility",
+    "containsPii",
+    "classification",
+];
 
 /// Attaches one ODCS document to its output port in `d`.
 pub(super) fn attach(d: &mut Decoder<'_>, path: &Path, doc: &Map<String, Value>) {
@@ -81,6 +95,20 @@ fn contract(d: &mut Decoder<'_>, path: &Path, doc: &Map<String, Value>, sink: &m
     ] {
         f.skip(key);
     }
+    // The exporter writes the port's identity as custom properties; the contract's
+    // own ones are kept for it to add after them.
+    let own_props: Vec<Value> = doc
+        .get("customProperties")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|p| {
+            p.get("property")
+                .and_then(Value::as_str)
+                .is_none_or(|name| !DERIVED_PROPERTIES.contains(&name))
+        })
+        .cloned()
+        .collect();
     if has_description {
         f.skip("description");
     }
@@ -94,7 +122,10 @@ fn contract(d: &mut Decoder<'_>, path: &Path, doc: &Map<String, Value>, sink: &m
     if levels.is_some() {
         f.skip("slaProperties");
     }
-    let bag = f.rest();
+    let mut bag = f.rest();
+    if !own_props.is_empty() {
+        bag.insert("customProperties".into(), Value::Array(own_props));
+    }
 
     let port = &mut d.incoming.output_ports[index].1;
     if let Some(levels) = levels {

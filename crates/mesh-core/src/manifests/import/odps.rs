@@ -17,7 +17,8 @@
 //! `version` written `v1.0.0` loses its `v` (the model holds semantic versions); names
 //! that are not slugs become slugs (an input name used twice in one product gets a
 //! `-2` suffix); port types other than table, stream, api and file (and their plurals)
-//! become `other`; team members keep username, name and role only.
+//! become `other`. A team member's other fields (`dateIn`, `description`) are kept
+//! with its username in the team's bag.
 //!
 //! It must not write to the mesh and must not read files.
 
@@ -319,6 +320,7 @@ fn team(
     let at = f.name("members");
     let list = f.list("members", sink);
     let mut members = Vec::new();
+    let mut member_fields = Vec::new();
     for mut m in objects(list, &at, sink) {
         let Some(username) = m.required("username", sink) else {
             continue;
@@ -327,13 +329,25 @@ fn team(
         let role = m.string("role", sink).unwrap_or_else(|| "member".into());
         let person_id = d.person(path, &username, name.as_deref());
         members.push(Membership { person_id, role });
+        // What a membership cannot hold (`dateIn`, `description`) stays with the
+        // member's username in the team's bag; the exporter puts it back.
+        let rest = m.rest();
+        if !rest.is_empty() {
+            let mut kept = Map::new();
+            kept.insert("username".into(), Value::from(username));
+            kept.extend(rest);
+            member_fields.push(Value::Object(kept));
+        }
     }
     let mut props = Props::read(&mut f, sink);
     let title = props
         .string("title", sink)
         .unwrap_or_else(|| raw_name.clone());
     let mut extensions = foreign_extensions(&mut props, sink);
-    let bag = f.rest();
+    let mut bag = f.rest();
+    if !member_fields.is_empty() {
+        bag.insert("members".into(), Value::Array(member_fields));
+    }
     if !bag.is_empty() {
         extensions.insert(FORMAT.into(), Value::Object(bag));
     }

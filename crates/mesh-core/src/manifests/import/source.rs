@@ -188,6 +188,9 @@ fn parse_yaml(path: &Path, text: &str) -> Result<Vec<Value>, ImportError> {
             max_events: 2_000_000,
         },
         with_snippet: false,
+        // YAML 1.2 booleans only: manifests follow JSON Schema, where `unit: y` (years
+        // in ODCS) is the string "y", not YAML 1.1's `true`.
+        strict_booleans: true,
     };
     serde_saphyr::from_multiple_with_options::<Value>(text, options).map_err(|e| {
         let location = e.location();
