@@ -26,8 +26,16 @@ pub(super) struct Decoder<'m> {
     /// Every problem, all files.
     pub errors: Vec<ImportError>,
     people: HashMap<String, usize>,
+    /// Domains and source systems by name: the mesh's and those created.
     domains: HashMap<String, Uuid>,
     systems: HashMap<String, Uuid>,
+    /// The first decoded version of each team, by id.
+    decoded_teams: HashMap<Uuid, usize>,
+    // The mesh's entities by name, built once: an import of thousands of files must
+    // not scan the mesh for each of them.
+    mesh_people: HashMap<&'m str, &'m Person>,
+    mesh_teams: HashMap<&'m str, &'m Team>,
+    mesh_teams_by_id: HashMap<Uuid, &'m Team>,
 }
 
 impl<'m> Decoder<'m> {
@@ -39,8 +47,24 @@ impl<'m> Decoder<'m> {
             incoming: Incoming::default(),
             errors: Vec::new(),
             people: HashMap::new(),
-            domains: HashMap::new(),
-            systems: HashMap::new(),
+            domains: mesh
+                .domains
+                .iter()
+                .map(|x| (x.name.clone(), x.id))
+                .collect(),
+            systems: mesh
+                .source_systems
+                .iter()
+                .map(|x| (x.name.clone(), x.id))
+                .collect(),
+            decoded_teams: HashMap::new(),
+            mesh_people: mesh
+                .people
+                .iter()
+                .map(|x| (x.username.as_str(), x))
+                .collect(),
+            mesh_teams: mesh.teams.iter().map(|x| (x.name.as_str(), x)).collect(),
+            mesh_teams_by_id: mesh.teams.iter().map(|x| (x.id, x)).collect(),
         }
     }
 
@@ -57,11 +81,9 @@ impl<'m> Decoder<'m> {
             return person.id;
         }
         let mut person = self
-            .mesh
-            .people
-            .iter()
-            .find(|p| p.username == username)
-            .cloned()
+            .mesh_people
+            .get(username)
+            .map(|p| (*p).clone())
             .unwrap_or_else(|| Person {
                 id: derived(&self.ns, "person", username),
                 username: username.to_owned(),
@@ -82,7 +104,7 @@ impl<'m> Decoder<'m> {
     /// (and its e-mail when the document has none). The first file's version wins; a
     /// different one later is reported by the plan as two values for one id.
     pub fn team(&mut self, path: &Path, mut team: Team) -> Uuid {
-        if let Some(existing) = self.mesh.teams.iter().find(|t| t.name == team.name) {
+        if let Some(existing) = self.mesh_teams.get(team.name.as_str()) {
             team.id = existing.id;
             if team.email.is_none() {
                 team.email.clone_from(&existing.email);
@@ -91,6 +113,9 @@ impl<'m> Decoder<'m> {
             team.id = derived(&self.ns, "team", &team.name);
         }
         let id = team.id;
+        self.decoded_teams
+            .entry(id)
+            .or_insert(self.incoming.teams.len());
         self.incoming.teams.push((path.to_path_buf(), team));
         id
     }
@@ -98,9 +123,6 @@ impl<'m> Decoder<'m> {
     /// The domain with slug `name`: the mesh's, else one created with a title from
     /// the slug.
     pub fn domain(&mut self, path: &Path, name: &str) -> Uuid {
-        if let Some(existing) = self.mesh.domains.iter().find(|d| d.name == name) {
-            return existing.id;
-        }
         if let Some(&id) = self.domains.get(name) {
             return id;
         }
@@ -125,9 +147,6 @@ impl<'m> Decoder<'m> {
 
     /// The source system with slug `name`: the mesh's, else a new one.
     pub fn source_system(&mut self, path: &Path, name: &str) -> Uuid {
-        if let Some(existing) = self.mesh.source_systems.iter().find(|s| s.name == name) {
-            return existing.id;
-        }
         if let Some(&id) = self.systems.get(name) {
             return id;
         }
@@ -149,12 +168,10 @@ impl<'m> Decoder<'m> {
 
     /// The team with `id`: decoded from the files, else the mesh's.
     pub fn decoded_team(&self, id: Uuid) -> Option<&Team> {
-        self.incoming
-            .teams
-            .iter()
-            .map(|(_, t)| t)
-            .find(|t| t.id == id)
-            .or_else(|| self.mesh.teams.iter().find(|t| t.id == id))
+        match self.decoded_teams.get(&id) {
+            Some(&i) => Some(&self.incoming.teams[i].1),
+            None => self.mesh_teams_by_id.get(&id).copied(),
+        }
     }
 
     /// Checks every decoded entity with the model's field rules; a failure names the

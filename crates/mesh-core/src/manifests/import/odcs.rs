@@ -18,13 +18,18 @@
 //!
 //! It must not write to the mesh and must not read files.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde_json::{Map, Value};
 
 use super::decode::Decoder;
+use uuid::Uuid;
+
+use super::SourceDocument;
+use super::detect::Detected;
 use super::fields::{Fields, Sink, unknown_word};
-use crate::model::{ServiceLevel, Status};
+use crate::model::{OutputPort, ServiceLevel, Status};
 
 /// The extension bag this format fills (`extensions.odcs`).
 const FORMAT: &str = "odcs";
@@ -42,18 +47,73 @@ const DERIVED_PROPERTIES: [&str; 9] = [
     "classification",
 ];
 
-/// Attaches one ODCS document to its output port in `d`.
-pub(super) fn attach(d: &mut Decoder<'_>, path: &Path, doc: &Map<String, Value>) {
-    let mut errors = Vec::new();
-    let mut sink = Sink {
-        path,
-        errors: &mut errors,
-    };
-    contract(d, path, doc, &mut sink);
-    d.errors.append(&mut errors);
+/// Lookups built once for all contracts of an import.
+struct Index<'m> {
+    /// Incoming output ports by contract id.
+    by_contract: HashMap<String, Vec<usize>>,
+    /// Ids of the incoming output ports.
+    imported: HashSet<Uuid>,
+    /// The mesh's output ports by contract id.
+    mesh_by_contract: HashMap<&'m str, Vec<&'m OutputPort>>,
+    /// Each product's owning team: incoming products, then the mesh's.
+    owners: HashMap<Uuid, Option<Uuid>>,
 }
 
-fn contract(d: &mut Decoder<'_>, path: &Path, doc: &Map<String, Value>, sink: &mut Sink<'_>) {
+/// Attaches every ODCS document of `documents` to its output port in `d`.
+pub(super) fn attach_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
+    let mesh = d.mesh;
+    let mut index = Index {
+        by_contract: HashMap::new(),
+        imported: HashSet::new(),
+        mesh_by_contract: HashMap::new(),
+        owners: mesh
+            .products
+            .iter()
+            .map(|p| (p.id, p.owner_team_id))
+            .collect(),
+    };
+    for (i, (_, p)) in d.incoming.output_ports.iter().enumerate() {
+        index.imported.insert(p.id);
+        if let Some(c) = &p.contract {
+            index
+                .by_contract
+                .entry(c.contract_id.clone())
+                .or_default()
+                .push(i);
+        }
+    }
+    for p in &mesh.output_ports {
+        if let Some(c) = &p.contract {
+            index
+                .mesh_by_contract
+                .entry(c.contract_id.as_str())
+                .or_default()
+                .push(p);
+        }
+    }
+    for (_, p) in &d.incoming.products {
+        index.owners.insert(p.id, p.owner_team_id);
+    }
+    for doc in documents {
+        if let (Detected::Odcs, Some(map)) = (doc.format, doc.value.as_object()) {
+            let mut errors = Vec::new();
+            let mut sink = Sink {
+                path: &doc.path,
+                errors: &mut errors,
+            };
+            contract(d, &mut index, &doc.path, map, &mut sink);
+            d.errors.append(&mut errors);
+        }
+    }
+}
+
+fn contract(
+    d: &mut Decoder<'_>,
+    index: &mut Index<'_>,
+    path: &Path,
+    doc: &Map<String, Value>,
+    sink: &mut Sink<'_>,
+) {
     let mut f = Fields::new(doc, "");
     let Some(id) = f.required("id", sink) else {
         return;
@@ -66,19 +126,15 @@ fn contract(d: &mut Decoder<'_>, path: &Path, doc: &Map<String, Value>, sink: &m
         }
         parsed
     });
-    let Some(index) = port_of(d, path, &id, version.as_deref(), sink) else {
+    let Some(at) = port_of(d, index, path, &id, version.as_deref(), sink) else {
         return;
     };
-    let (_, port) = &d.incoming.output_ports[index];
-    let product = d
-        .incoming
-        .products
-        .iter()
-        .map(|(_, p)| p)
-        .chain(&d.mesh.products)
-        .find(|p| p.id == port.product_id);
-    let owner = product
-        .and_then(|p| p.owner_team_id)
+    let (_, port) = &d.incoming.output_ports[at];
+    let owner = index
+        .owners
+        .get(&port.product_id)
+        .copied()
+        .flatten()
         .and_then(|t| d.decoded_team(t));
     let has_owner = owner.is_some();
     let has_email = owner.is_some_and(|t| t.email.is_some());
@@ -127,7 +183,7 @@ fn contract(d: &mut Decoder<'_>, path: &Path, doc: &Map<String, Value>, sink: &m
         bag.insert("customProperties".into(), Value::Array(own_props));
     }
 
-    let port = &mut d.incoming.output_ports[index].1;
+    let port = &mut d.incoming.output_ports[at].1;
     if let Some(levels) = levels {
         port.service_levels = levels;
     }
@@ -154,42 +210,35 @@ fn contract(d: &mut Decoder<'_>, path: &Path, doc: &Map<String, Value>, sink: &m
 /// only in the mesh is brought in (and so updated).
 fn port_of(
     d: &mut Decoder<'_>,
+    index: &mut Index<'_>,
     path: &Path,
     id: &str,
     version: Option<&str>,
     sink: &mut Sink<'_>,
 ) -> Option<usize> {
-    let refers =
-        |p: &crate::model::OutputPort| p.contract.as_ref().is_some_and(|c| c.contract_id == id);
-    let contract_version = |p: &crate::model::OutputPort| {
-        p.contract
-            .as_ref()
-            .and_then(|c| c.version.clone())
-            .unwrap_or_else(|| p.version.clone())
-    };
-    let mut candidates: Vec<usize> = d
-        .incoming
-        .output_ports
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, p))| refers(p))
-        .map(|(i, _)| i)
-        .collect();
+    let mut candidates = index.by_contract.get(id).cloned().unwrap_or_default();
     if candidates.is_empty() {
-        let imported: Vec<uuid::Uuid> = d.incoming.output_ports.iter().map(|(_, p)| p.id).collect();
-        for p in d.mesh.output_ports.iter().filter(|p| refers(p)) {
-            if !imported.contains(&p.id) {
+        for p in index.mesh_by_contract.get(id).into_iter().flatten() {
+            if index.imported.insert(p.id) {
                 candidates.push(d.incoming.output_ports.len());
                 d.incoming
                     .output_ports
-                    .push((path.to_path_buf(), p.clone()));
+                    .push((path.to_path_buf(), (*p).clone()));
             }
         }
+        index.by_contract.insert(id.to_owned(), candidates.clone());
     }
     if candidates.len() > 1
         && let Some(v) = version
     {
-        candidates.retain(|&i| contract_version(&d.incoming.output_ports[i].1) == v);
+        candidates.retain(|&i| {
+            let p = &d.incoming.output_ports[i].1;
+            p.contract
+                .as_ref()
+                .and_then(|c| c.version.as_deref())
+                .unwrap_or(&p.version)
+                == v
+        });
     }
     match candidates.as_slice() {
         [one] => Some(*one),
@@ -203,7 +252,9 @@ fn port_of(
         _ => {
             sink.error(
                 "version",
-                format!("contract {id} is referenced by several output ports; its version tells none of them apart"),
+                format!(
+                    "contract {id} is referenced by several output ports; its version tells none of them apart"
+                ),
             );
             None
         }

@@ -51,11 +51,7 @@ pub fn prepare(mesh: &Mesh, documents: &[SourceDocument]) -> Result<ImportPlan, 
         }
     }
     odps::resolve(&mut d, pending);
-    for doc in documents {
-        if let (Detected::Odcs, Some(map)) = (doc.format, doc.value.as_object()) {
-            odcs::attach(&mut d, &doc.path, map);
-        }
-    }
+    odcs::attach_all(&mut d, documents);
     d.validate();
     if !d.errors.is_empty() {
         return Err(d.errors);
