@@ -287,3 +287,20 @@ fn formats_not_yet_imported_are_named() {
         &["Backstage documents are not yet supported for import"],
     );
 }
+
+#[test]
+fn a_cancelled_import_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&tmp.path().join("empty.mesh"), &common::info("empty")).unwrap();
+    let f = fixture();
+    let errors = run(
+        &mut store,
+        std::slice::from_ref(&f.repos),
+        false,
+        &mut |_, _| {},
+        &AtomicBool::new(true),
+    )
+    .expect_err("cancelled");
+    assert!(errors[0].to_string().contains("cancelled"), "{errors:?}");
+    assert!(store.load().unwrap().products.is_empty());
+}

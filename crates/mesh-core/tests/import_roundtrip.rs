@@ -12,12 +12,14 @@ use mesh_core::Store;
 use mesh_core::demo::demo_mesh;
 use mesh_core::generate::{GenerateOptions, generate};
 use mesh_core::manifests::import::Action;
-use mesh_core::manifests::{self, ExportContext, ExportOptions, Format, Scope};
+use mesh_core::manifests::{
+    self, ExportContext, ExportOptions, Format, OdcsVersion, OdpsVersion, Scope,
+};
 use mesh_core::model::{Mesh, MeshInfo};
 
 /// Every ODPS and ODCS document of `mesh`, keyed by `<product>/<file>`.
-fn export(mesh: &Mesh) -> BTreeMap<String, String> {
-    let ctx = ExportContext::new(mesh, ExportOptions::default());
+fn export(mesh: &Mesh, options: ExportOptions) -> BTreeMap<String, String> {
+    let ctx = ExportContext::new(mesh, options);
     manifests::documents(&ctx, &[Format::Odps, Format::Odcs])
         .into_iter()
         .map(|d| {
@@ -40,14 +42,14 @@ fn write(dir: &Path, docs: &BTreeMap<String, String>) {
     }
 }
 
-fn round_trip(original: &Mesh) {
+fn round_trip(original: &Mesh, options: ExportOptions) {
     let tmp = tempfile::tempdir().unwrap();
     // The mesh as the store returns it (sorted), so both exports see the same order.
     let source = Store::create_from(&tmp.path().join("a.mesh"), original, &mut |_, _| {})
         .unwrap()
         .load()
         .unwrap();
-    let first = export(&source);
+    let first = export(&source, options);
     let repos = tmp.path().join("repos");
     write(&repos, &first);
 
@@ -69,7 +71,7 @@ fn round_trip(original: &Mesh) {
     assert_eq!(copy.products.len(), source.products.len());
     assert_eq!(copy.input_ports.len(), source.input_ports.len());
 
-    let second = export(&copy);
+    let second = export(&copy, options);
     assert_eq!(
         first.keys().collect::<Vec<_>>(),
         second.keys().collect::<Vec<_>>()
@@ -101,14 +103,28 @@ fn round_trip(original: &Mesh) {
 
 #[test]
 fn the_demo_mesh_round_trips_byte_for_byte() {
-    round_trip(&demo_mesh());
+    round_trip(&demo_mesh(), ExportOptions::default());
+}
+
+#[test]
+fn the_demo_mesh_round_trips_through_odps_v1_0_0_and_odcs_v3_2_0() {
+    round_trip(
+        &demo_mesh(),
+        ExportOptions {
+            odps: OdpsVersion::V1_0_0,
+            odcs: OdcsVersion::V3_2_0,
+        },
+    );
 }
 
 #[test]
 fn a_generated_1000_product_mesh_round_trips_byte_for_byte() {
-    round_trip(&generate(&GenerateOptions {
-        products: 1000,
-        domains: None,
-        seed: 11,
-    }));
+    round_trip(
+        &generate(&GenerateOptions {
+            products: 1000,
+            domains: None,
+            seed: 11,
+        }),
+        ExportOptions::default(),
+    );
 }
