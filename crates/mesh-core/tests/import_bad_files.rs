@@ -304,3 +304,36 @@ fn a_cancelled_import_changes_nothing() {
     assert!(errors[0].to_string().contains("cancelled"), "{errors:?}");
     assert!(store.load().unwrap().products.is_empty());
 }
+
+#[test]
+fn a_new_file_that_refuses_the_import_is_not_left_behind() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Two products, two ids, one slug: only the store can tell.
+    for id in ["first", "second"] {
+        std::fs::write(
+            dir.join(format!("{id}.odps.yaml")),
+            product(
+                id,
+                "customProperties:\n  - property: slug\n    value: same\n",
+            ),
+        )
+        .unwrap();
+    }
+    let sources = mesh_core::manifests::import::read(&[dir], &mut |_, _| {}).unwrap();
+    let path = tmp.path().join("new.mesh");
+    let errors = mesh_core::manifests::import::create(
+        &path,
+        &common::info("new"),
+        &sources,
+        &AtomicBool::new(false),
+    )
+    .expect_err("one slug for two products is refused");
+    assert!(!path.exists());
+    let text = errors[0].to_string();
+    assert!(
+        text.contains("field `name`") && text.contains("same"),
+        "{text}"
+    );
+}

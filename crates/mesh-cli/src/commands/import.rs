@@ -56,14 +56,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 applied: false,
             })
         } else {
-            let mut store = Store::create(&args.into, &info)?;
-            let result = import::apply(&mut store, &sources, false, &cancel);
-            drop(store);
-            if result.is_err() {
-                // The file exists only for this import; failing leaves nothing behind.
-                std::fs::remove_file(&args.into)?;
-            }
-            result
+            // Written in one go; a failed import leaves no file behind.
+            import::create(&args.into, &info, &sources, &cancel)
         }
     };
     match result {

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 
 pub use detect::Detected;
 pub use merge::{Action, ImportPlan, Incoming, Planned, plan};
-pub use run::{ImportReport, apply, prepare, read, run, tenant};
+pub use run::{ImportReport, apply, create, prepare, read, run, tenant};
 pub use source::{SourceDocument, Sources, read_sources};
 
 /// One problem with one input file. Displayed as `path:line:column: field: reason`,

@@ -7,7 +7,7 @@
 //! It must not print or draw progress: callers (CLI, app) get counts through the
 //! callback and decide how to show them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::decode::Decoder;
@@ -15,7 +15,8 @@ use super::detect::Detected;
 use super::source::{SourceDocument, Sources, read_sources};
 use super::{ImportError, ImportPlan, odcs, odps, plan};
 use crate::Store;
-use crate::model::Mesh;
+use crate::model::{Mesh, MeshInfo};
+use crate::store::EditOp;
 
 /// What an import did (or, in a dry run, would do).
 #[derive(Debug, Clone)]
@@ -124,6 +125,57 @@ pub fn apply(
         documents: sources.documents.len(),
         applied,
     })
+}
+
+/// Imports what was read into a new mesh file at `path` (which must not exist yet),
+/// with the header `info`. A new file needs no undo history, so the plan is written in
+/// one go like a generated mesh; should the file refuse it (two products with one
+/// name), the import is replayed through the store's edits, whose errors name the
+/// entity and field, and no file is left behind.
+pub fn create(
+    path: &Path,
+    info: &MeshInfo,
+    sources: &Sources,
+    cancel: &AtomicBool,
+) -> Result<ImportReport, Vec<ImportError>> {
+    let plan = prepare(&Mesh::empty(info.clone()), &sources.documents)?;
+    if cancel.load(Ordering::Relaxed) {
+        return Err(vec![ImportError::file(
+            path,
+            "import cancelled; nothing was changed",
+        )]);
+    }
+    let mut mesh = Mesh::empty(info.clone());
+    for op in &plan.ops {
+        match op.clone() {
+            EditOp::SavePerson(e) => mesh.people.push(e),
+            EditOp::SaveTeam(e) => mesh.teams.push(e),
+            EditOp::SaveDomain(e) => mesh.domains.push(e),
+            EditOp::SaveSourceSystem(e) => mesh.source_systems.push(e),
+            EditOp::SaveProduct(e) => mesh.products.push(e),
+            EditOp::SaveOutputPort(e) => mesh.output_ports.push(e),
+            EditOp::SaveInputPort(e) => mesh.input_ports.push(e),
+            _ => {}
+        }
+    }
+    mesh.sort();
+    let report = ImportReport {
+        plan,
+        skipped: sources.skipped.clone(),
+        documents: sources.documents.len(),
+        applied: true,
+    };
+    if Store::create_from(path, &mesh, &mut |_, _| {}).is_ok() {
+        return Ok(report);
+    }
+    let mut store =
+        Store::create(path, info).map_err(|e| vec![ImportError::file(path, e.to_string())])?;
+    let result = apply(&mut store, sources, false, cancel);
+    drop(store);
+    if result.is_err() {
+        let _ = std::fs::remove_file(path);
+    }
+    result
 }
 
 /// Reads `paths` and imports them into `store` ([`read`], then [`apply`]).

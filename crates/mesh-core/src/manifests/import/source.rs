@@ -6,6 +6,7 @@
 //! It must not interpret documents beyond telling their format.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 
@@ -47,9 +48,9 @@ pub struct Sources {
 pub fn read_sources(paths: &[PathBuf], progress: &mut dyn FnMut(usize, usize)) -> Sources {
     let mut out = Sources::default();
     let files = collect_files(paths, &mut out.errors);
-    let total = files.len();
-    for (done, (path, named)) in files.into_iter().enumerate() {
-        match read_file(&path) {
+    let parsed = read_all(&files, progress);
+    for ((path, named), result) in files.into_iter().zip(parsed) {
+        match result {
             Ok(docs) => {
                 let mut found = Vec::new();
                 for (index, value) in docs.into_iter().enumerate() {
@@ -82,9 +83,62 @@ pub fn read_sources(paths: &[PathBuf], progress: &mut dyn FnMut(usize, usize)) -
             }
             Err(e) => out.errors.push(e),
         }
-        progress(done + 1, total);
     }
     out
+}
+
+/// Reads and parses every file, on as many threads as there are cores (parsing YAML is
+/// most of an import's time), results in the files' order. `progress` is called on the
+/// calling thread, since the caller's callback need not be shareable.
+fn read_all(
+    files: &[(PathBuf, bool)],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<Result<Vec<Value>, ImportError>> {
+    let total = files.len();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || total < 64 {
+        return files
+            .iter()
+            .enumerate()
+            .map(|(i, (path, _))| {
+                let result = read_file(path);
+                progress(i + 1, total);
+                result
+            })
+            .collect();
+    }
+    let done = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(total.div_ceil(threads))
+            .map(|chunk| {
+                let done = &done;
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|(path, _)| {
+                            let result = read_file(path);
+                            done.fetch_add(1, Ordering::Relaxed);
+                            result
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        while !workers.iter().all(|w| w.is_finished()) {
+            progress(done.load(Ordering::Relaxed), total);
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        progress(total, total);
+        workers
+            .into_iter()
+            .flat_map(|w| match w.join() {
+                Ok(results) => results,
+                // A parser panic is a bug, not bad input: pass it on unchanged.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
 }
 
 /// Every file to read, with whether the user named it (rather than it being found in a
