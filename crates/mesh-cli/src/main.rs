@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 /// Model a data mesh in one file: create, generate, inspect, check governance, export
-/// registry manifests.
+/// registry manifests and import them back.
 #[derive(Debug, Parser)]
 #[command(name = "meshwright", version, about, long_about = None, propagate_version = true)]
 struct Cli {
@@ -31,6 +31,7 @@ enum Command {
     Rules(commands::rules::Args),
     Policy(commands::policy::Args),
     Export(commands::export::Args),
+    Import(commands::import::Args),
 }
 
 /// What a command reports when it ran to the end.
@@ -39,6 +40,8 @@ pub enum Outcome {
     Ok,
     /// It found problems worth failing a pipeline for.
     Findings,
+    /// It refused its input and has printed every reason (exit code 2).
+    Refused,
 }
 
 fn main() -> ExitCode {
@@ -52,10 +55,12 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run(args),
         Command::Policy(args) => commands::policy::run(args),
         Command::Export(args) => commands::export::run(args),
+        Command::Import(args) => commands::import::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::Refused) => ExitCode::from(2),
         Err(e) => {
             // One line: the core's errors already name the file and the cause.
             let mut line = format!("{e}");

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod new;
 pub mod policy;
 pub mod rules;

@@ -122,6 +122,22 @@ impl Props {
         self
     }
 
+    /// Adds the custom properties an import kept in this format's bag (under
+    /// `customProperties`) whose names the list does not hold yet.
+    pub(super) fn kept(&mut self, extensions: &Extensions, format: &str) -> &mut Self {
+        let kept = extensions
+            .get(format)
+            .and_then(|bag| bag.get("customProperties"))
+            .and_then(Value::as_array);
+        for item in kept.into_iter().flatten() {
+            let name = item.get("property");
+            if !self.0.iter().any(|p| p.get("property") == name) {
+                self.0.push(item.clone());
+            }
+        }
+        self
+    }
+
     /// The list, or nothing when it is empty (the key is then left out).
     pub(super) fn done(self) -> Vec<Value> {
         self.0
@@ -157,6 +173,14 @@ pub(super) fn service_levels(levels: &[ServiceLevel]) -> Vec<Value> {
 /// The Bitol `team` block: slug name, description, members with their username, name
 /// and role; the title and the team's own custom properties as custom properties.
 pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Value {
+    // Member fields the model has no place for (an import keeps them in the team's
+    // bag under `members`, by username) go back onto their member.
+    let kept: &[Value] = team
+        .extensions
+        .get(own_format)
+        .and_then(|bag| bag.get("members"))
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice);
     let members: Vec<Value> = team
         .members
         .iter()
@@ -166,6 +190,16 @@ pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Va
             o.put("username", person.username.as_str())
                 .put("name", person.display_name.as_str())
                 .put("role", m.role.as_str());
+            if let Some(Value::Object(extra)) = kept
+                .iter()
+                .find(|k| k.get("username").and_then(Value::as_str) == Some(&person.username))
+            {
+                for (k, v) in extra {
+                    if !o.0.contains_key(k) {
+                        o.0.insert(k.clone(), v.clone());
+                    }
+                }
+            }
             o.done()
         })
         .collect();
@@ -178,7 +212,8 @@ pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Va
     o.put("name", team.name.as_str())
         .opt("description", team.description.as_deref())
         .list("members", members)
-        .list("customProperties", props.done());
+        .list("customProperties", props.done())
+        .own_extensions(&team.extensions, own_format);
     o.done()
 }
 

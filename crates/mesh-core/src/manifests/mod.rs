@@ -13,6 +13,7 @@ mod bitol;
 pub mod context;
 pub mod datahub;
 pub mod dpds;
+pub mod import;
 pub mod layout;
 pub mod odcs;
 pub mod odps;

@@ -119,7 +119,8 @@ fn contract(
         .add("outputPortType", port.port_type.as_str())
         .add("visibility", port.visibility.as_str())
         .add("containsPii", port.contains_pii)
-        .opt("classification", port.classification.as_deref());
+        .opt("classification", port.classification.as_deref())
+        .kept(&port.extensions, FORMAT);
     doc.list("customProperties", props.done());
     doc.own_extensions(&port.extensions, FORMAT);
     doc.done()

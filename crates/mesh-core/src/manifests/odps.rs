@@ -181,8 +181,16 @@ fn output_port(ctx: &ExportContext<'_>, port: &OutputPort) -> Value {
             "successorPortId",
             port.successor_port_id.map(|id| id.to_string()),
         )
-        .custom(&port.custom_properties)
-        .foreign_extensions(&port.extensions, FORMAT);
+        .custom(&port.custom_properties);
+    if port.contract.is_some() && port.extensions.contains_key("odcs") {
+        // The port's contract document carries its `odcs` fragment; repeating it here
+        // would copy the whole contract into the product file.
+        let mut foreign = port.extensions.clone();
+        foreign.remove("odcs");
+        props.foreign_extensions(&foreign, FORMAT);
+    } else {
+        props.foreign_extensions(&port.extensions, FORMAT);
+    }
     o.list("customProperties", props.done());
     o.own_extensions(&port.extensions, FORMAT);
     o.done()

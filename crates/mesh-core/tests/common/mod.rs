@@ -105,3 +105,17 @@ pub fn dependency(consumer: &DataProduct, provider: &OutputPort) -> InputPort {
         extensions: Default::default(),
     }
 }
+
+/// Imports `paths` into `store`, panicking with every error, one per line.
+pub fn import(
+    store: &mut mesh_core::Store,
+    paths: &[std::path::PathBuf],
+    dry_run: bool,
+) -> mesh_core::manifests::import::ImportReport {
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    mesh_core::manifests::import::run(store, paths, dry_run, &mut |_, _| {}, &cancel)
+        .unwrap_or_else(|errors| {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("the import was refused:\n{}", lines.join("\n"))
+        })
+}

@@ -1,0 +1,169 @@
+//! `meshwright import` on the real binary: the demo's ODPS and ODCS documents imported
+//! into a new file and again (nothing changes), a dry run that writes nothing, and bad
+//! files reported one per line with exit code 2 and the mesh left as it was.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use mesh_core::manifests::{self, ExportContext, ExportOptions, Format};
+use mesh_core::{Access, Store};
+
+fn meshwright() -> Command {
+    Command::cargo_bin("meshwright").expect("binary built")
+}
+
+/// The demo's ODPS and ODCS documents under `dir`, one folder per product.
+fn write_demo(dir: &Path) {
+    let mesh = mesh_core::demo::demo_mesh();
+    let ctx = ExportContext::new(&mesh, ExportOptions::default());
+    for doc in manifests::documents(&ctx, &[Format::Odps, Format::Odcs]) {
+        let manifests::Scope::Product(id) = doc.scope else {
+            unreachable!("Bitol documents belong to products")
+        };
+        let folder = dir.join(&ctx.products[&id].name);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join(&doc.file_name), doc.text).unwrap();
+    }
+}
+
+/// `meshwright import REPOS --into MESH [extra...]`.
+fn import(repos: &Path, mesh: &Path, extra: &[&str]) -> Command {
+    let mut cmd = meshwright();
+    cmd.arg("import")
+        .arg(repos)
+        .arg("--into")
+        .arg(mesh)
+        .args(extra);
+    cmd
+}
+
+/// Runs a failing import and returns its stderr.
+fn refused(repos: &Path, mesh: &Path) -> String {
+    let out = import(repos, mesh, &[])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
+}
+
+fn row<'a>(out: &'a str, kind: &str) -> Vec<&'a str> {
+    out.lines()
+        .find(|l| l.starts_with(kind))
+        .unwrap_or_else(|| panic!("no {kind} row in {out}"))
+        .trim_start_matches(kind)
+        .split_whitespace()
+        .collect()
+}
+
+#[test]
+fn imports_into_a_new_file_then_changes_nothing_the_second_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repos = tmp.path().join("repos");
+    write_demo(&repos);
+    let mesh = tmp.path().join("copy.mesh");
+
+    let out = stdout(
+        meshwright()
+            .arg("import")
+            .arg(&repos)
+            .arg("--into")
+            .arg(&mesh),
+    );
+    assert_eq!(row(&out, "data product"), ["28", "0", "0"], "{out}");
+    let demo = mesh_core::demo::demo_mesh();
+    let copy = Store::open(&mesh, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
+    assert_eq!(copy.products.len(), demo.products.len());
+    assert_eq!(copy.input_ports.len(), demo.input_ports.len());
+    assert_eq!(
+        copy.info.namespace, demo.info.namespace,
+        "tenant becomes the namespace"
+    );
+
+    let again = stdout(&mut import(&repos, &mesh, &["--dry-run"]));
+    assert!(again.contains("dry run: nothing written"), "{again}");
+    assert_eq!(row(&again, "data product"), ["0", "0", "28"], "{again}");
+    assert_eq!(row(&again, "output port")[..2], ["0", "0"], "{again}");
+}
+
+#[test]
+fn a_dry_run_into_a_missing_file_creates_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repos = tmp.path().join("repos");
+    write_demo(&repos);
+    let mesh = tmp.path().join("new.mesh");
+    let out = stdout(&mut import(&repos, &mesh, &["--dry-run"]));
+    assert_eq!(row(&out, "data product"), ["28", "0", "0"], "{out}");
+    assert!(!mesh.exists());
+}
+
+#[test]
+fn bad_files_are_listed_one_per_line_and_nothing_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repos = tmp.path().join("repos");
+    write_demo(&repos);
+    let mesh = tmp.path().join("demo.mesh");
+    meshwright()
+        .arg("new")
+        .arg(&mesh)
+        .arg("--demo")
+        .assert()
+        .success();
+    let before = Store::open(&mesh, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
+
+    std::fs::write(
+        repos.join("broken.odps.yaml"),
+        "apiVersion: v1.1.0\nkind: [\n",
+    )
+    .unwrap();
+    std::fs::write(
+        repos.join("typed.odps.yaml"),
+        "apiVersion: v1.1.0\nkind: DataProduct\nid: x\nstatus: 5\noutputPorts: x\n",
+    )
+    .unwrap();
+    let stderr = refused(&repos, &mesh);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    let broken = repos.join("broken.odps.yaml");
+    assert!(
+        lines[0].starts_with(&format!("{}:2:", broken.display())),
+        "{stderr}"
+    );
+    assert!(lines[0].contains("malformed YAML"), "{stderr}");
+    assert!(lines[1].contains("nothing was changed"), "{stderr}");
+
+    // Once the file parses, its wrong types are named by field.
+    std::fs::remove_file(&broken).unwrap();
+    let stderr = refused(&repos, &mesh);
+    assert!(
+        stderr.contains("typed.odps.yaml: field `status`: must be a string, not the number 5"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("typed.odps.yaml: field `outputPorts`: must be a list"),
+        "{stderr}"
+    );
+    let after = Store::open(&mesh, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
+    assert_eq!(before, after);
+
+    // A new file is not left behind by a failed import.
+    let fresh = tmp.path().join("fresh.mesh");
+    refused(&repos, &fresh);
+    assert!(!fresh.exists());
+}

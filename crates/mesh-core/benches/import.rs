@@ -1,0 +1,129 @@
+//! `cargo bench -p mesh-core --bench import`: importing the ODPS and ODCS documents of a
+//! generated mesh (default 10,000 products) into a new mesh file, as `meshwright import
+//! DIR --into NEW.mesh` does; the target is at most 5 s on the 2-core CI machine.
+//!
+//! A plain harness like `scale.rs`: each stage is timed over a few runs and the medians
+//! are printed as a markdown table. It measures; it asserts nothing.
+//!
+//! Arguments: `--products N` (default 10000), `--runs N` (default 3).
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use mesh_core::Store;
+use mesh_core::generate::{GenerateOptions, generate};
+use mesh_core::manifests::import;
+use mesh_core::manifests::{self, ExportContext, ExportOptions, Format, Scope};
+use mesh_core::model::{Mesh, MeshInfo};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+/// CPU time this process used so far (all threads; Linux `/proc/self/stat`, in the
+/// usual 100 ticks per second), or zero elsewhere. On a shared machine wall-clock time
+/// includes waiting for a core; CPU time does not.
+fn cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let fields: Vec<u64> = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    Duration::from_millis(fields.iter().sum::<u64>() * 10)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str, default: usize| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .map_or(default, |s| s.parse().expect("a number"))
+    };
+    let products = arg("--products", 10_000);
+    let runs = arg("--runs", 3);
+    let dir = tempfile::tempdir().expect("temporary folder");
+
+    let mesh = generate(&GenerateOptions {
+        products,
+        domains: None,
+        seed: 42,
+    });
+    let mesh = Store::create_from(&dir.path().join("source.mesh"), &mesh, &mut |_, _| {})
+        .and_then(|s| s.load())
+        .expect("generated mesh");
+    let repos = dir.path().join("repos");
+    let files = write_documents(&mesh, &repos);
+    let info = MeshInfo {
+        name: "bench".into(),
+        namespace: mesh.info.namespace.clone(),
+        description: None,
+        custom_properties: Vec::new(),
+        extensions: Default::default(),
+    };
+
+    let (mut read, mut prepare, mut apply, mut total) = (vec![], vec![], vec![], vec![]);
+    let mut cpu_total = vec![];
+    for run in 0..runs {
+        let path = dir.path().join(format!("import-{run}.mesh"));
+        let started = Instant::now();
+        let cpu_started = cpu();
+        let sources =
+            import::read(std::slice::from_ref(&repos), &mut |_, _| {}).expect("readable files");
+        read.push(started.elapsed());
+        let cpu_read = cpu() - cpu_started;
+        let t = Instant::now();
+        let empty = Mesh::empty(info.clone());
+        black_box(import::prepare(&empty, &sources.documents).expect("a clean plan"));
+        prepare.push(t.elapsed());
+        // What `meshwright import DIR --into NEW.mesh` does: read, plan, write.
+        let t = Instant::now();
+        let cpu_write = cpu();
+        let report = import::create(&path, &info, &sources, &AtomicBool::new(false))
+            .expect("the import applies");
+        assert!(report.applied);
+        apply.push(t.elapsed());
+        total.push(started.elapsed() - prepare.last().copied().unwrap_or_default());
+        cpu_total.push(cpu_read + (cpu() - cpu_write));
+    }
+    let total = median(total);
+    println!(
+        "| products | files | read + parse | decode + plan | plan + write new file | import in all | files/s | CPU time (all threads) |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| {products} | {files} | {} | {} | {} | {} | {:.0} | {} |",
+        ms(median(read)),
+        ms(median(prepare)),
+        ms(median(apply)),
+        ms(total),
+        files as f64 / total.as_secs_f64(),
+        ms(median(cpu_total))
+    );
+}
+
+/// The mesh's ODPS and ODCS documents, one folder per product; returns the file count.
+fn write_documents(mesh: &Mesh, repos: &std::path::Path) -> usize {
+    let ctx = ExportContext::new(mesh, ExportOptions::default());
+    let docs = manifests::documents(&ctx, &[Format::Odps, Format::Odcs]);
+    for doc in &docs {
+        let Scope::Product(id) = doc.scope else {
+            continue;
+        };
+        let folder: PathBuf = repos.join(&ctx.products[&id].name);
+        std::fs::create_dir_all(&folder).expect("folder");
+        std::fs::write(folder.join(&doc.file_name), &doc.text).expect("file");
+    }
+    docs.len()
+}

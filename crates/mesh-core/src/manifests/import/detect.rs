@@ -1,0 +1,107 @@
+//! Telling a manifest's format from its content: the `apiVersion`/`kind` pair or the
+//! descriptor key each standard requires. File names are never trusted for this, since
+//! repositories name files freely.
+//!
+//! It must not validate the document beyond what identifies it.
+
+use serde_json::Value;
+
+/// The formats import reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Detected {
+    /// Bitol ODPS (`kind: DataProduct`, `apiVersion: v…`).
+    Odps,
+    /// Bitol ODCS (`kind: DataContract`, `apiVersion: v…`).
+    Odcs,
+    /// DPDS (`dataProductDescriptor: …`).
+    Dpds,
+    /// A Backstage catalog entity (`apiVersion: backstage.io/…`).
+    Backstage,
+}
+
+impl Detected {
+    /// A short name for messages and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Detected::Odps => "ODPS",
+            Detected::Odcs => "ODCS",
+            Detected::Dpds => "DPDS",
+            Detected::Backstage => "Backstage",
+        }
+    }
+}
+
+/// The format of one parsed document, or why it is not one Meshwright reads.
+pub fn detect(doc: &Value) -> Result<Detected, String> {
+    let Some(map) = doc.as_object() else {
+        return Err(format!("is {}, not a mapping of fields", kind_of(doc)));
+    };
+    if map.contains_key("dataProductDescriptor") {
+        return Ok(Detected::Dpds);
+    }
+    let api = map.get("apiVersion").and_then(Value::as_str);
+    let kind = map.get("kind").and_then(Value::as_str);
+    match (api, kind) {
+        (Some(api), Some(_)) if api.starts_with("backstage.io/") => Ok(Detected::Backstage),
+        (Some(api), Some("DataProduct")) if is_bitol_version(api) => Ok(Detected::Odps),
+        (Some(api), Some("DataContract")) if is_bitol_version(api) => Ok(Detected::Odcs),
+        (Some(api), Some(kind)) => Err(format!(
+            "apiVersion `{api}` with kind `{kind}` is not ODPS, ODCS, DPDS or Backstage"
+        )),
+        _ => Err(
+            "has neither `apiVersion` and `kind` nor `dataProductDescriptor`: \
+                  not ODPS, ODCS, DPDS or Backstage"
+                .into(),
+        ),
+    }
+}
+
+/// Bitol versions are written `v1.0.0`, `v3.1.0`.
+fn is_bitol_version(api: &str) -> bool {
+    api.strip_prefix('v')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "empty",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn each_format_is_told_by_its_content() {
+        let odps = json!({"apiVersion": "v1.0.0", "kind": "DataProduct", "id": "x"});
+        let odcs = json!({"apiVersion": "v3.1.0", "kind": "DataContract", "id": "x"});
+        let dpds = json!({"dataProductDescriptor": "1.0.0", "info": {}});
+        let backstage = json!({"apiVersion": "backstage.io/v1alpha1", "kind": "System"});
+        assert_eq!(detect(&odps), Ok(Detected::Odps));
+        assert_eq!(detect(&odcs), Ok(Detected::Odcs));
+        assert_eq!(detect(&dpds), Ok(Detected::Dpds));
+        assert_eq!(detect(&backstage), Ok(Detected::Backstage));
+    }
+
+    #[test]
+    fn unknown_documents_say_why() {
+        let k8s = json!({"apiVersion": "apps/v1", "kind": "Deployment"});
+        assert!(detect(&k8s).unwrap_err().contains("apps/v1"));
+        assert!(detect(&json!(["a"])).unwrap_err().contains("a list"));
+        assert!(
+            detect(&json!({"name": "x"}))
+                .unwrap_err()
+                .contains("neither")
+        );
+        // A Bitol-looking kind under a foreign apiVersion is not Bitol.
+        let fake = json!({"apiVersion": "example.com/v1", "kind": "DataProduct"});
+        assert!(detect(&fake).is_err());
+    }
+}

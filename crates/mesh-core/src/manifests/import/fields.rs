@@ -1,0 +1,349 @@
+//! Reading fields of one decoded document with typed errors: a value of the wrong type
+//! names the file and the dotted field (`outputPorts[0].version`) instead of being
+//! ignored, and the keys a reader did not take are what goes into the extension bag.
+//!
+//! It must not know any format's fields.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use super::ImportError;
+use crate::model::CustomProperty;
+
+/// One object of a document being read, with the place it sits at.
+pub(super) struct Fields<'v> {
+    /// The object.
+    pub map: &'v Map<String, Value>,
+    /// Its dotted place in the document (`""` for the root).
+    pub at: String,
+    /// Keys read so far, in reading order.
+    taken: Vec<&'static str>,
+}
+
+impl<'v> Fields<'v> {
+    /// Reads `map`, found at `at`.
+    pub fn new(map: &'v Map<String, Value>, at: impl Into<String>) -> Self {
+        Fields {
+            map,
+            at: at.into(),
+            taken: Vec::new(),
+        }
+    }
+
+    /// The dotted name of `key` here.
+    pub fn name(&self, key: &str) -> String {
+        if self.at.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.at)
+        }
+    }
+
+    fn get(&mut self, key: &'static str) -> Option<&'v Value> {
+        self.taken.push(key);
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    /// A string field; a value of another type is an error.
+    pub fn string(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<String> {
+        match self.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                sink.wrong_type(&self.name(key), "a string", other);
+                None
+            }
+        }
+    }
+
+    /// A required string field.
+    pub fn required(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<String> {
+        if self.map.get(key).is_none_or(Value::is_null) {
+            sink.error(&self.name(key), "is required");
+            self.taken.push(key);
+            return None;
+        }
+        self.string(key, sink)
+    }
+
+    /// A boolean field.
+    pub fn boolean(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<bool> {
+        match self.get(key)? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                sink.wrong_type(&self.name(key), "true or false", other);
+                None
+            }
+        }
+    }
+
+    /// A list field (empty when absent).
+    pub fn list(&mut self, key: &'static str, sink: &mut Sink<'_>) -> &'v [Value] {
+        match self.get(key) {
+            None => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                sink.wrong_type(&self.name(key), "a list", other);
+                &[]
+            }
+        }
+    }
+
+    /// An object field.
+    pub fn object(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Fields<'v>> {
+        let at = self.name(key);
+        match self.get(key)? {
+            Value::Object(map) => Some(Fields::new(map, at)),
+            other => {
+                sink.wrong_type(&at, "a mapping", other);
+                None
+            }
+        }
+    }
+
+    /// Marks `key` as handled without reading it (a value Meshwright derives).
+    pub fn skip(&mut self, key: &'static str) {
+        self.taken.push(key);
+    }
+
+    /// The keys not read, in document order: what the model has no place for.
+    pub fn rest(&self) -> Map<String, Value> {
+        self.map
+            .iter()
+            .filter(|(k, _)| !self.taken.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+}
+
+/// The items of a list that must be objects; others are reported.
+pub(super) fn objects<'v>(items: &'v [Value], at: &str, sink: &mut Sink<'_>) -> Vec<Fields<'v>> {
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| match v {
+            Value::Object(map) => Some(Fields::new(map, format!("{at}[{i}]"))),
+            other => {
+                sink.wrong_type(&format!("{at}[{i}]"), "a mapping", other);
+                None
+            }
+        })
+        .collect()
+}
+
+/// Where the errors of one file go.
+pub(super) struct Sink<'a> {
+    /// The file.
+    pub path: &'a Path,
+    /// Every problem found so far (of all files).
+    pub errors: &'a mut Vec<ImportError>,
+}
+
+impl Sink<'_> {
+    /// Reports `field`: `reason`.
+    pub fn error(&mut self, field: &str, reason: impl Into<String>) {
+        self.errors
+            .push(ImportError::field(self.path, field, reason.into()));
+    }
+
+    /// Reports a value of the wrong type.
+    pub fn wrong_type(&mut self, field: &str, expected: &str, found: &Value) {
+        self.error(
+            field,
+            format!("must be {expected}, not {}", describe(found)),
+        );
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "empty".into(),
+        Value::Bool(b) => format!("the boolean {b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the string {s:?}"),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "a mapping".into(),
+    }
+}
+
+/// A Bitol `customProperties` list, read once; named properties are taken out by the
+/// reader and what is left are the entity's own custom properties.
+pub(super) struct Props {
+    items: Vec<(String, Value, Option<String>)>,
+    at: String,
+}
+
+impl Props {
+    /// Reads the `customProperties` list of `fields`.
+    pub fn read(fields: &mut Fields<'_>, sink: &mut Sink<'_>) -> Props {
+        let at = fields.name("customProperties");
+        let list = fields.list("customProperties", sink);
+        let mut items = Vec::new();
+        for mut item in objects(list, &at, sink) {
+            let Some(key) = item.required("property", sink) else {
+                continue;
+            };
+            let value = item.map.get("value").cloned().unwrap_or(Value::Null);
+            item.skip("value");
+            let description = item.string("description", sink);
+            items.push((key, value, description));
+        }
+        Props { items, at }
+    }
+
+    /// Takes the property `key` out, if present.
+    pub fn take(&mut self, key: &str) -> Option<Value> {
+        let i = self.items.iter().position(|(k, _, _)| k == key)?;
+        Some(self.items.remove(i).1)
+    }
+
+    /// Takes a string property; another type is an error.
+    pub fn string(&mut self, key: &str, sink: &mut Sink<'_>) -> Option<String> {
+        match self.take(key)? {
+            Value::String(s) => Some(s),
+            Value::Null => None,
+            other => {
+                sink.wrong_type(&self.field(key), "a string", &other);
+                None
+            }
+        }
+    }
+
+    /// Takes a boolean property.
+    pub fn boolean(&mut self, key: &str, sink: &mut Sink<'_>) -> Option<bool> {
+        match self.take(key)? {
+            Value::Bool(b) => Some(b),
+            Value::Null => None,
+            other => {
+                sink.wrong_type(&self.field(key), "true or false", &other);
+                None
+            }
+        }
+    }
+
+    /// Takes a string property that must be one of a fixed set of words.
+    pub fn word<T>(
+        &mut self,
+        key: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        allowed: &[&str],
+        sink: &mut Sink<'_>,
+    ) -> Option<T> {
+        let s = self.string(key, sink)?;
+        let parsed = parse(&s);
+        if parsed.is_none() {
+            sink.error(&self.field(key), unknown_word(&s, allowed));
+        }
+        parsed
+    }
+
+    /// The dotted name of a property, for messages.
+    pub fn field(&self, key: &str) -> String {
+        format!("{}[{key}]", self.at)
+    }
+
+    /// What is left: the entity's own custom properties.
+    pub fn rest(self) -> Vec<CustomProperty> {
+        self.items
+            .into_iter()
+            .map(|(key, value, description)| CustomProperty {
+                key,
+                value,
+                description,
+            })
+            .collect()
+    }
+}
+
+/// "unknown value `x`; expected one of a, b, c".
+pub(super) fn unknown_word(found: &str, allowed: &[&str]) -> String {
+    format!(
+        "unknown value `{found}`; expected one of {}",
+        allowed.join(", ")
+    )
+}
+
+/// A value as a UUID when it is one, else a stable UUID derived from it, so the same
+/// external id always lands on the same entity.
+pub(super) fn id_or_derived(namespace: &Uuid, kind: &str, id: &str) -> Uuid {
+    Uuid::parse_str(id).unwrap_or_else(|_| derived(namespace, kind, id))
+}
+
+/// A stable UUID for `kind` and `key` in the mesh's namespace.
+pub(super) fn derived(namespace: &Uuid, kind: &str, key: &str) -> Uuid {
+    Uuid::new_v5(namespace, format!("{kind}:{key}").as_bytes())
+}
+
+/// The UUID namespace of a mesh, from its reverse-DNS namespace.
+pub(super) fn namespace(mesh_namespace: &str) -> Uuid {
+    Uuid::new_v5(&Uuid::NAMESPACE_DNS, mesh_namespace.as_bytes())
+}
+
+/// A slug for a free name: lower-case letters, digits and single hyphens, starting with
+/// a letter, at most 63 characters. Slugs pass through unchanged.
+pub(super) fn slugify(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let mut out = out.trim_matches('-').to_owned();
+    if !out.starts_with(|c: char| c.is_ascii_lowercase()) {
+        out.insert_str(0, "x-");
+    }
+    out.truncate(63);
+    out.trim_end_matches('-').to_owned()
+}
+
+/// A title from a slug: `customer-analytics` → `Customer Analytics`.
+pub(super) fn title_of(slug: &str) -> String {
+    slug.split('-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_pass_through_and_names_become_slugs() {
+        assert_eq!(slugify("orders-daily"), "orders-daily");
+        assert_eq!(slugify("Customer Data Product"), "customer-data-product");
+        assert_eq!(slugify("payments "), "payments");
+        assert_eq!(slugify("42 things"), "x-42-things");
+        assert_eq!(title_of("customer-analytics"), "Customer Analytics");
+    }
+
+    #[test]
+    fn wrong_types_name_the_field() {
+        let doc = serde_json::json!({"status": 5, "outputPorts": "x"});
+        let mut errors = Vec::new();
+        let mut sink = Sink {
+            path: Path::new("a.odps.yaml"),
+            errors: &mut errors,
+        };
+        let mut f = Fields::new(doc.as_object().unwrap(), "");
+        assert_eq!(f.string("status", &mut sink), None);
+        assert!(f.list("outputPorts", &mut sink).is_empty());
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "a.odps.yaml: field `status`: must be a string, not the number 5",
+                "a.odps.yaml: field `outputPorts`: must be a list, not the string \"x\"",
+            ]
+        );
+    }
+}

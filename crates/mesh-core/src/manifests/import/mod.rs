@@ -1,0 +1,86 @@
+//! Import: manifest files (ODPS, ODCS, DPDS, Backstage) read back into the model.
+//!
+//! Files are untrusted: `source` reads them with limits on size, nesting and aliases and
+//! reports every problem with its path, line and column; `detect` tells the format from
+//! the content, never from the file name. Nothing here writes to a mesh: the result of an
+//! import is a list of edit operations that the store applies in one transaction, or
+//! that a dry run reports.
+
+mod decode;
+pub mod detect;
+mod fields;
+pub mod merge;
+mod odcs;
+mod odps;
+pub mod run;
+pub mod source;
+
+use std::fmt;
+use std::path::PathBuf;
+
+pub use detect::Detected;
+pub use merge::{Action, ImportPlan, Incoming, Planned, plan};
+pub use run::{ImportReport, apply, create, prepare, read, run, tenant};
+pub use source::{SourceDocument, Sources, read_sources};
+
+/// One problem with one input file. Displayed as `path:line:column: field: reason`,
+/// the form editors and CI logs link to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line, when the problem has a place in the text.
+    pub line: Option<u64>,
+    /// 1-based column, with `line`.
+    pub column: Option<u64>,
+    /// The field at fault (a dotted path such as `outputPorts[0].version`), if one is.
+    pub field: Option<String>,
+    /// What is wrong, in one line.
+    pub reason: String,
+}
+
+impl ImportError {
+    /// A problem with the file as a whole.
+    pub fn file(path: impl Into<PathBuf>, reason: impl Into<String>) -> Self {
+        ImportError {
+            path: path.into(),
+            line: None,
+            column: None,
+            field: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// A problem with one field of a document.
+    pub fn field(
+        path: impl Into<PathBuf>,
+        field: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Self {
+        ImportError {
+            path: path.into(),
+            line: None,
+            column: None,
+            field: Some(field.into()),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": field `{field}`")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+impl std::error::Error for ImportError {}

@@ -1,0 +1,296 @@
+//! Reading Bitol ODCS contracts back: a contract attaches to the output port whose
+//! contract id it is (of the imported files, else of the mesh), the inverse of
+//! `manifests::odcs`.
+//!
+//! `version` and `status` go into the port's contract reference when they differ from
+//! what the port implies, `slaProperties` become the port's service levels when every
+//! item fits the model (property, numeric value, unit, description); everything else
+//! the exporter does not derive from the port and its product is kept in the port's
+//! `extensions.odcs` bag, which the exporter puts back, so re-export loses nothing the
+//! model can place. A contract no output port references is an error naming the file
+//! (`contract <id> is referenced by no output port`): attaching it nowhere would drop
+//! it silently, and creating a port for it would invent a product.
+//!
+//! The contract's own `customProperties` are kept in the bag and written after the
+//! port's identity, which the exporter puts first. Known losses, by design:
+//! `description`, `team` and `support` when the port and its product provide their own,
+//! `tenant` (the mesh's namespace) and `domain` (the product's).
+//!
+//! It must not write to the mesh and must not read files.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::decode::Decoder;
+use uuid::Uuid;
+
+use super::SourceDocument;
+use super::detect::Detected;
+use super::fields::{Fields, Sink, unknown_word};
+use crate::model::{OutputPort, ServiceLevel, Status};
+
+/// The extension bag this format fills (`extensions.odcs`).
+const FORMAT: &str = "odcs";
+
+/// The custom properties `manifests::odcs` writes from the port and its product.
+const DERIVED_PROPERTIES: [&str; 9] = [
+    "product",
+    "productId",
+    "outputPort",
+    "outputPortId",
+    "outputPortVersion",
+    "outputPortType",
+    "visibility",
+    "containsPii",
+    "classification",
+];
+
+/// Lookups built once for all contracts of an import.
+struct Index<'m> {
+    /// Incoming output ports by contract id.
+    by_contract: HashMap<String, Vec<usize>>,
+    /// Ids of the incoming output ports.
+    imported: HashSet<Uuid>,
+    /// The mesh's output ports by contract id.
+    mesh_by_contract: HashMap<&'m str, Vec<&'m OutputPort>>,
+    /// Each product's owning team: incoming products, then the mesh's.
+    owners: HashMap<Uuid, Option<Uuid>>,
+}
+
+/// Attaches every ODCS document of `documents` to its output port in `d`.
+pub(super) fn attach_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
+    let mesh = d.mesh;
+    let mut index = Index {
+        by_contract: HashMap::new(),
+        imported: HashSet::new(),
+        mesh_by_contract: HashMap::new(),
+        owners: mesh
+            .products
+            .iter()
+            .map(|p| (p.id, p.owner_team_id))
+            .collect(),
+    };
+    for (i, (_, p)) in d.incoming.output_ports.iter().enumerate() {
+        index.imported.insert(p.id);
+        if let Some(c) = &p.contract {
+            index
+                .by_contract
+                .entry(c.contract_id.clone())
+                .or_default()
+                .push(i);
+        }
+    }
+    for p in &mesh.output_ports {
+        if let Some(c) = &p.contract {
+            index
+                .mesh_by_contract
+                .entry(c.contract_id.as_str())
+                .or_default()
+                .push(p);
+        }
+    }
+    for (_, p) in &d.incoming.products {
+        index.owners.insert(p.id, p.owner_team_id);
+    }
+    for doc in documents {
+        if let (Detected::Odcs, Some(map)) = (doc.format, doc.value.as_object()) {
+            let mut errors = Vec::new();
+            let mut sink = Sink {
+                path: &doc.path,
+                errors: &mut errors,
+            };
+            contract(d, &mut index, &doc.path, map, &mut sink);
+            d.errors.append(&mut errors);
+        }
+    }
+}
+
+fn contract(
+    d: &mut Decoder<'_>,
+    index: &mut Index<'_>,
+    path: &Path,
+    doc: &Map<String, Value>,
+    sink: &mut Sink<'_>,
+) {
+    let mut f = Fields::new(doc, "");
+    let Some(id) = f.required("id", sink) else {
+        return;
+    };
+    let version = f.string("version", sink);
+    let status = f.string("status", sink).and_then(|s| {
+        let parsed = Status::parse(&s);
+        if parsed.is_none() {
+            sink.error("status", unknown_word(&s, &Status::ALL.map(Status::as_str)));
+        }
+        parsed
+    });
+    let Some(at) = port_of(d, index, path, &id, version.as_deref(), sink) else {
+        return;
+    };
+    let (_, port) = &d.incoming.output_ports[at];
+    let owner = index
+        .owners
+        .get(&port.product_id)
+        .copied()
+        .flatten()
+        .and_then(|t| d.decoded_team(t));
+    let has_owner = owner.is_some();
+    let has_email = owner.is_some_and(|t| t.email.is_some());
+    let has_description = port.description.is_some();
+
+    // Fields the exporter writes from the port, its product and the mesh.
+    for key in [
+        "apiVersion",
+        "kind",
+        "name",
+        "tenant",
+        "domain",
+        "customProperties",
+    ] {
+        f.skip(key);
+    }
+    // The exporter writes the port's identity as custom properties; the contract's
+    // own ones are kept for it to add after them.
+    let own_props: Vec<Value> = doc
+        .get("customProperties")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|p| {
+            p.get("property")
+                .and_then(Value::as_str)
+                .is_none_or(|name| !DERIVED_PROPERTIES.contains(&name))
+        })
+        .cloned()
+        .collect();
+    if has_description {
+        f.skip("description");
+    }
+    if has_email {
+        f.skip("support");
+    }
+    if has_owner {
+        f.skip("team");
+    }
+    let levels = doc.get("slaProperties").and_then(service_levels);
+    if levels.is_some() {
+        f.skip("slaProperties");
+    }
+    let mut bag = f.rest();
+    if !own_props.is_empty() {
+        bag.insert("customProperties".into(), Value::Array(own_props));
+    }
+
+    let port = &mut d.incoming.output_ports[at].1;
+    if let Some(levels) = levels {
+        port.service_levels = levels;
+    }
+    if let Some(reference) = port.contract.as_mut() {
+        if let Some(v) = version
+            && reference.version.as_deref().unwrap_or(&port.version) != v
+        {
+            reference.version = Some(v);
+        }
+        if let Some(s) = status
+            && reference.status.unwrap_or(port.status) != s
+        {
+            reference.status = Some(s);
+        }
+    }
+    if bag.is_empty() {
+        port.extensions.remove(FORMAT);
+    } else {
+        port.extensions.insert(FORMAT.into(), Value::Object(bag));
+    }
+}
+
+/// The index in the incoming output ports of the port whose contract this is; a port
+/// only in the mesh is brought in (and so updated).
+fn port_of(
+    d: &mut Decoder<'_>,
+    index: &mut Index<'_>,
+    path: &Path,
+    id: &str,
+    version: Option<&str>,
+    sink: &mut Sink<'_>,
+) -> Option<usize> {
+    let mut candidates = index.by_contract.get(id).cloned().unwrap_or_default();
+    if candidates.is_empty() {
+        for p in index.mesh_by_contract.get(id).into_iter().flatten() {
+            if index.imported.insert(p.id) {
+                candidates.push(d.incoming.output_ports.len());
+                d.incoming
+                    .output_ports
+                    .push((path.to_path_buf(), (*p).clone()));
+            }
+        }
+        index.by_contract.insert(id.to_owned(), candidates.clone());
+    }
+    if candidates.len() > 1
+        && let Some(v) = version
+    {
+        candidates.retain(|&i| {
+            let p = &d.incoming.output_ports[i].1;
+            p.contract
+                .as_ref()
+                .and_then(|c| c.version.as_deref())
+                .unwrap_or(&p.version)
+                == v
+        });
+    }
+    match candidates.as_slice() {
+        [one] => Some(*one),
+        [] => {
+            sink.error(
+                "id",
+                format!("contract {id} is referenced by no output port"),
+            );
+            None
+        }
+        _ => {
+            sink.error(
+                "version",
+                format!(
+                    "contract {id} is referenced by several output ports; its version tells none of them apart"
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// `slaProperties` as service levels, or `None` when an item holds more than the
+/// model can (a text value, an `element`), so the list is kept whole in the bag.
+fn service_levels(v: &Value) -> Option<Vec<ServiceLevel>> {
+    let mut seen = std::collections::HashSet::new();
+    v.as_array()?
+        .iter()
+        .map(|item| {
+            let o = item.as_object()?;
+            if o.keys()
+                .any(|k| !["property", "value", "unit", "description"].contains(&k.as_str()))
+            {
+                return None;
+            }
+            let text = |k: &str| match o.get(k) {
+                None => Some(None),
+                Some(Value::String(s)) => Some(Some(s.clone())),
+                Some(_) => None,
+            };
+            let property = text("property")??;
+            let value = o
+                .get("value")?
+                .as_f64()
+                .filter(|v| v.is_finite() && *v >= 0.0)?;
+            seen.insert(property.clone()).then_some(())?;
+            Some(ServiceLevel {
+                property,
+                value,
+                unit: text("unit")?,
+                description: text("description")?,
+            })
+        })
+        .collect()
+}

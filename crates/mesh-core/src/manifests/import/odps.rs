@@ -1,0 +1,708 @@
+//! Reading Bitol ODPS documents (v1.1.0, v1.0.0 and the older v0.9.0 examples) back
+//! into the model: the exact inverse of `manifests::odps`.
+//!
+//! A product's id is the document's `id` when it is a UUID, else a UUID derived from
+//! the mesh namespace and that id; its slug is the `slug` custom property, else a slug
+//! of `name`. Output ports, the `team` block (a team matched by name, members as people
+//! by username), the domain (by slug, created with a title from the slug when the mesh
+//! has none), `accountablePerson` and the custom properties `manifests::odps` writes
+//! map back to their fields. Input ports are resolved once every file is read (see
+//! [`resolve`]): by `sourcePortId`, by `sourceProduct`/`sourcePort`/`sourcePortVersion`,
+//! by `sourceSystem`, else by `contractId` (and version) against the output ports of all
+//! imported files and of the mesh. Keys the model has no place for go into the entity's
+//! `extensions.odps` bag, which the exporter puts back; other formats' fragments (the
+//! `extensions` custom property) go back into their own bags.
+//!
+//! Known losses, by design: `tenant` is the mesh's namespace on export; a product
+//! `version` written `v1.0.0` loses its `v` (the model holds semantic versions); names
+//! that are not slugs become slugs (an input name used twice in one product gets a
+//! `-2` suffix); port types other than table, stream, api and file (and their plurals)
+//! become `other`. A team member's other fields (`dateIn`, `description`) are kept
+//! with its username in the team's bag.
+//!
+//! It must not write to the mesh and must not read files.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use super::decode::Decoder;
+use super::fields::{Fields, Props, Sink, derived, id_or_derived, objects, slugify, unknown_word};
+use crate::model::{
+    Archetype, ContractRef, DataProduct, DependencySource, Extensions, InputPort, Link, Membership,
+    OutputPort, PortType, ProductDescription, ServiceLevel, Status, Team, Visibility,
+};
+
+/// The extension bag this format fills (`extensions.odps`).
+const FORMAT: &str = "odps";
+
+/// An input port read from a document, resolved once every product is known.
+pub(super) struct PendingInput {
+    path: PathBuf,
+    at: String,
+    input: InputPort,
+    contract_id: Option<String>,
+    version: Option<String>,
+    source_product: Option<String>,
+    source_port: Option<String>,
+    source_port_version: Option<String>,
+    source_port_id: Option<String>,
+    source_system: Option<String>,
+}
+
+/// Decodes one ODPS document into `d`; its input ports go to `pending`.
+pub(super) fn decode(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    doc: &Map<String, Value>,
+    pending: &mut Vec<PendingInput>,
+) {
+    let mut errors = std::mem::take(&mut d.errors);
+    let mut sink = Sink {
+        path,
+        errors: &mut errors,
+    };
+    product(d, path, doc, pending, &mut sink);
+    d.errors.append(&mut errors);
+}
+
+fn product(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    doc: &Map<String, Value>,
+    pending: &mut Vec<PendingInput>,
+    sink: &mut Sink<'_>,
+) {
+    let mut f = Fields::new(doc, "");
+    f.skip("apiVersion");
+    f.skip("kind");
+    // The tenant is the mesh's namespace; the exporter writes it.
+    f.skip("tenant");
+    let id_text = f.required("id", sink);
+    let display = f.string("name", sink);
+    let version = f.string("version", sink);
+    let status_text = f.string("status", sink);
+    let deprecated = f.boolean("deprecated", sink);
+    let domain = f.string("domain", sink);
+    let type_text = f.string("type", sink);
+    let links = links(&mut f, sink);
+    let description = f
+        .object("description", sink)
+        .map(|mut o| ProductDescription {
+            purpose: o.string("purpose", sink),
+            limitations: o.string("limitations", sink),
+            usage: o.string("usage", sink),
+        });
+    let mut props = Props::read(&mut f, sink);
+    let tags = strings(&mut f, "tags", sink);
+    let inputs = f.list("inputPorts", sink);
+    let outputs = f.list("outputPorts", sink);
+    f.skip("support");
+    let support = doc.get("support");
+    let team_block = f.object("team", sink);
+    let mut bag = f.rest();
+    let Some(id_text) = id_text else {
+        return;
+    };
+
+    let id = id_or_derived(&d.ns, "product", &id_text);
+    let name = props
+        .string("slug", sink)
+        .unwrap_or_else(|| slugify(display.as_deref().unwrap_or(&id_text)));
+    let status = status_text.as_deref().map_or(Some(Status::Active), |s| {
+        word(
+            s,
+            Status::parse,
+            &Status::ALL.map(Status::as_str),
+            "status",
+            sink,
+        )
+    });
+    if deprecated.is_some_and(|dep| dep != (status == Some(Status::Deprecated))) {
+        bag.insert("deprecated".into(), Value::from(deprecated));
+    }
+    let mut archetype = props.word(
+        "archetype",
+        Archetype::parse,
+        &Archetype::ALL.map(Archetype::as_str),
+        sink,
+    );
+    if let Some(t) = &type_text {
+        match archetype_of(t) {
+            Some(a) => archetype = Some(a),
+            // ODPS allows custom types; the model cannot hold one, the bag can.
+            None => {
+                bag.insert("type".into(), Value::from(t.as_str()));
+            }
+        }
+    }
+    let accountable = props
+        .string("accountablePerson", sink)
+        .map(|u| d.person(path, &u, None));
+    let mut more_inputs = Vec::new();
+    if let Some(v) = props.take("inputPortsWithoutContract") {
+        match v {
+            Value::Array(items) => more_inputs = items,
+            other => sink.wrong_type(&props.field("inputPortsWithoutContract"), "a list", &other),
+        }
+    }
+    let mut extensions = foreign_extensions(&mut props, sink);
+    let email = support_email(support, team_block.is_some());
+    if email.is_none()
+        && let Some(s) = support
+    {
+        bag.insert("support".into(), s.clone());
+    }
+    let owner = team_block.map(|t| team(d, path, t, email, sink));
+    let domain_id = d.domain(path, &slugify(domain.as_deref().unwrap_or("imported")));
+    if !bag.is_empty() {
+        extensions.insert(FORMAT.into(), Value::Object(bag));
+    }
+    let status = status.unwrap_or(Status::Active);
+
+    let mut ports = Vec::new();
+    for port in objects(outputs, "outputPorts", sink) {
+        if let Some(p) = output_port(d, id, status, port, sink) {
+            ports.push(p);
+        }
+    }
+    let mut names = HashSet::new();
+    let extra = objects(
+        &more_inputs,
+        "customProperties[inputPortsWithoutContract]",
+        sink,
+    );
+    for input in objects(inputs, "inputPorts", sink).into_iter().chain(extra) {
+        if let Some(p) = input_port(d, path, id, input, &mut names, sink) {
+            pending.push(p);
+        }
+    }
+    d.incoming.products.push((
+        path.to_path_buf(),
+        DataProduct {
+            id,
+            name,
+            display_name: display.unwrap_or_else(|| id_text.clone()),
+            version: semantic(version),
+            description: description.unwrap_or_default(),
+            domain_id,
+            owner_team_id: owner,
+            accountable_person_id: accountable,
+            status,
+            archetype,
+            tags,
+            links,
+            custom_properties: props.rest(),
+            extensions,
+        },
+    ));
+    for p in ports {
+        d.incoming.output_ports.push((path.to_path_buf(), p));
+    }
+}
+
+/// A missing version is `0.0.0`; `v1.0.0` is `1.0.0` (the model holds semantic
+/// versions, and validation names anything else).
+fn semantic(version: Option<String>) -> String {
+    match version {
+        None => "0.0.0".into(),
+        Some(v) => match v.strip_prefix('v') {
+            Some(rest) if semver::Version::parse(rest).is_ok() => rest.to_owned(),
+            _ => v,
+        },
+    }
+}
+
+fn archetype_of(t: &str) -> Option<Archetype> {
+    match t {
+        "sourceAligned" => Some(Archetype::SourceAligned),
+        "aggregate" => Some(Archetype::Aggregate),
+        "consumerAligned" => Some(Archetype::ConsumerAligned),
+        _ => None,
+    }
+}
+
+/// A port type; the plural and streaming words the Bitol examples use map to their
+/// kind, anything else is `other`.
+fn port_type(t: Option<&str>) -> PortType {
+    match t.map(str::to_ascii_lowercase).as_deref() {
+        Some("table" | "tables" | "view" | "views") => PortType::Table,
+        Some("stream" | "streams" | "topic" | "topics" | "kafka") => PortType::Stream,
+        Some("api" | "apis" | "rest") => PortType::Api,
+        Some("file" | "files") => PortType::File,
+        _ => PortType::Other,
+    }
+}
+
+fn word<T>(
+    s: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    allowed: &[&str],
+    field: &str,
+    sink: &mut Sink<'_>,
+) -> Option<T> {
+    let parsed = parse(s);
+    if parsed.is_none() {
+        sink.error(field, unknown_word(s, allowed));
+    }
+    parsed
+}
+
+fn strings(f: &mut Fields<'_>, key: &'static str, sink: &mut Sink<'_>) -> Vec<String> {
+    let at = f.name(key);
+    f.list(key, sink)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| match v {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                sink.wrong_type(&format!("{at}[{i}]"), "a string", other);
+                None
+            }
+        })
+        .collect()
+}
+
+fn links(f: &mut Fields<'_>, sink: &mut Sink<'_>) -> Vec<Link> {
+    let at = f.name("authoritativeDefinitions");
+    let list = f.list("authoritativeDefinitions", sink);
+    objects(list, &at, sink)
+        .into_iter()
+        .filter_map(|mut o| {
+            let kind = o.string("type", sink);
+            let url = o.required("url", sink)?;
+            Some(Link {
+                url,
+                title: o.string("description", sink),
+                kind: kind.filter(|k| k != "link"),
+            })
+        })
+        .collect()
+}
+
+/// The `extensions` custom property: other formats' fragments, back into their bags.
+fn foreign_extensions(props: &mut Props, sink: &mut Sink<'_>) -> Extensions {
+    match props.take("extensions") {
+        None | Some(Value::Null) => Extensions::new(),
+        Some(Value::Object(map)) => map.into_iter().collect(),
+        Some(other) => {
+            sink.wrong_type(&props.field("extensions"), "a mapping", &other);
+            Extensions::new()
+        }
+    }
+}
+
+/// The team's address when `support` is exactly the channel the exporter writes for
+/// it; any other support block is kept as it is.
+fn support_email(support: Option<&Value>, has_team: bool) -> Option<String> {
+    let [Value::Object(o)] = support?.as_array()?.as_slice() else {
+        return None;
+    };
+    let url = o.get("url")?.as_str()?.strip_prefix("mailto:")?;
+    let expected = serde_json::json!({
+        "channel": "email", "url": format!("mailto:{url}"), "tool": "email", "scope": "issues"
+    });
+    (has_team && Value::Object(o.clone()) == expected).then(|| url.to_owned())
+}
+
+fn team(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    mut f: Fields<'_>,
+    email: Option<String>,
+    sink: &mut Sink<'_>,
+) -> Uuid {
+    let raw_name = f.required("name", sink).unwrap_or_else(|| "team".into());
+    let description = f.string("description", sink);
+    let at = f.name("members");
+    let list = f.list("members", sink);
+    let mut members = Vec::new();
+    let mut member_fields = Vec::new();
+    for mut m in objects(list, &at, sink) {
+        let Some(username) = m.required("username", sink) else {
+            continue;
+        };
+        let name = m.string("name", sink);
+        let role = m.string("role", sink).unwrap_or_else(|| "member".into());
+        let person_id = d.person(path, &username, name.as_deref());
+        members.push(Membership { person_id, role });
+        // What a membership cannot hold (`dateIn`, `description`) stays with the
+        // member's username in the team's bag; the exporter puts it back.
+        let rest = m.rest();
+        if !rest.is_empty() {
+            let mut kept = Map::new();
+            kept.insert("username".into(), Value::from(username));
+            kept.extend(rest);
+            member_fields.push(Value::Object(kept));
+        }
+    }
+    let mut props = Props::read(&mut f, sink);
+    let title = props
+        .string("title", sink)
+        .unwrap_or_else(|| raw_name.clone());
+    let mut extensions = foreign_extensions(&mut props, sink);
+    let mut bag = f.rest();
+    if !member_fields.is_empty() {
+        bag.insert("members".into(), Value::Array(member_fields));
+    }
+    if !bag.is_empty() {
+        extensions.insert(FORMAT.into(), Value::Object(bag));
+    }
+    d.team(
+        path,
+        Team {
+            id: Uuid::nil(),
+            name: slugify(&raw_name),
+            title,
+            description,
+            email,
+            members,
+            custom_properties: props.rest(),
+            extensions,
+        },
+    )
+}
+
+fn output_port(
+    d: &Decoder<'_>,
+    product_id: Uuid,
+    product_status: Status,
+    mut f: Fields<'_>,
+    sink: &mut Sink<'_>,
+) -> Option<OutputPort> {
+    let id_text = f.string("id", sink);
+    let name = f.required("name", sink);
+    let version = f.string("version", sink).unwrap_or_else(|| "1.0.0".into());
+    let description = f.string("description", sink);
+    let type_text = f.string("type", sink);
+    let contract_id = f.string("contractId", sink);
+    let deprecated = f.boolean("deprecated", sink);
+    let mut props = Props::read(&mut f, sink);
+    let id_text = id_text.or_else(|| props.string("id", sink));
+    let status = props
+        .word(
+            "status",
+            Status::parse,
+            &Status::ALL.map(Status::as_str),
+            sink,
+        )
+        .unwrap_or(if deprecated == Some(true) {
+            Status::Deprecated
+        } else {
+            product_status
+        });
+    let visibility = props
+        .word(
+            "visibility",
+            Visibility::parse,
+            &Visibility::ALL.map(Visibility::as_str),
+            sink,
+        )
+        .unwrap_or(Visibility::Public);
+    let contains_pii = props.boolean("containsPii", sink).unwrap_or(false);
+    let classification = props.string("classification", sink);
+    let contract_version = props.string("contractVersion", sink);
+    let contract_status = props.word(
+        "contractStatus",
+        Status::parse,
+        &Status::ALL.map(Status::as_str),
+        sink,
+    );
+    let service_levels = match props.take("serviceLevels") {
+        None => Vec::new(),
+        Some(v) => sla(&v, &props.field("serviceLevels"), sink).unwrap_or_default(),
+    };
+    let deprecation_date = props.string("deprecationDate", sink).and_then(|s| {
+        let date = NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+        if date.is_none() {
+            sink.error(
+                &props.field("deprecationDate"),
+                format!("`{s}` is not a date like 2026-12-31"),
+            );
+        }
+        date
+    });
+    let successor_port_id = props.string("successorPortId", sink).and_then(|s| {
+        let id = Uuid::parse_str(&s).ok();
+        if id.is_none() {
+            sink.error(
+                &props.field("successorPortId"),
+                format!("`{s}` is not a UUID"),
+            );
+        }
+        id
+    });
+    let mut extensions = foreign_extensions(&mut props, sink);
+    let mut bag = f.rest();
+    if deprecated.is_some_and(|dep| dep != (status == Status::Deprecated)) {
+        bag.insert("deprecated".into(), Value::from(deprecated));
+    }
+    if !bag.is_empty() {
+        extensions.insert(FORMAT.into(), Value::Object(bag));
+    }
+    let name = slugify(&name?);
+    let id = match &id_text {
+        Some(t) => id_or_derived(&d.ns, "output-port", t),
+        None => derived(
+            &d.ns,
+            "output-port",
+            &format!("{product_id}/{name}/{version}"),
+        ),
+    };
+    Some(OutputPort {
+        id,
+        product_id,
+        name,
+        version,
+        port_type: port_type(type_text.as_deref()),
+        description,
+        visibility,
+        status,
+        contract: contract_id.map(|contract_id| ContractRef {
+            contract_id,
+            version: contract_version,
+            status: contract_status,
+        }),
+        contains_pii,
+        classification,
+        service_levels,
+        deprecation_date,
+        successor_port_id,
+        custom_properties: props.rest(),
+        extensions,
+    })
+}
+
+/// Service levels in ODCS `slaProperties` shape; `None` (with errors reported) when an
+/// item does not fit the model.
+pub(super) fn sla(v: &Value, at: &str, sink: &mut Sink<'_>) -> Option<Vec<ServiceLevel>> {
+    let Value::Array(items) = v else {
+        sink.wrong_type(at, "a list", v);
+        return None;
+    };
+    let mut out = Vec::new();
+    for mut o in objects(items, at, sink) {
+        let property = o.required("property", sink)?;
+        let value = match o.map.get("value") {
+            Some(Value::Number(n)) => n.as_f64()?,
+            other => {
+                let field = o.name("value");
+                sink.wrong_type(&field, "a number", other.unwrap_or(&Value::Null));
+                return None;
+            }
+        };
+        o.skip("value");
+        out.push(ServiceLevel {
+            property,
+            value,
+            unit: o.string("unit", sink),
+            description: o.string("description", sink),
+        });
+    }
+    Some(out)
+}
+
+fn input_port(
+    d: &Decoder<'_>,
+    path: &Path,
+    product_id: Uuid,
+    mut f: Fields<'_>,
+    names: &mut HashSet<String>,
+    sink: &mut Sink<'_>,
+) -> Option<PendingInput> {
+    let id_text = f.string("id", sink);
+    let name = f.required("name", sink);
+    let version = f.string("version", sink);
+    let contract_id = f.string("contractId", sink);
+    let mut props = Props::read(&mut f, sink);
+    let id_text = id_text.or_else(|| props.string("id", sink));
+    let description = props.string("description", sink);
+    let source_product = props.string("sourceProduct", sink);
+    let source_port = props.string("sourcePort", sink);
+    let source_port_version = props.string("sourcePortVersion", sink);
+    let source_port_id = props.string("sourcePortId", sink);
+    let source_system = props.string("sourceSystem", sink);
+    let mut extensions = foreign_extensions(&mut props, sink);
+    let bag = f.rest();
+    if !bag.is_empty() {
+        extensions.insert(FORMAT.into(), Value::Object(bag));
+    }
+    let base = slugify(&name?);
+    // Names are unique within a product; the Bitol examples list one input per
+    // contract version under the same name.
+    let mut name = base.clone();
+    let mut n = 1;
+    while !names.insert(name.clone()) {
+        n += 1;
+        name = format!("{base}-{n}");
+    }
+    let id = match &id_text {
+        Some(t) => id_or_derived(&d.ns, "input-port", t),
+        None => derived(&d.ns, "input-port", &format!("{product_id}/{name}")),
+    };
+    Some(PendingInput {
+        path: path.to_path_buf(),
+        at: f.at.clone(),
+        input: InputPort {
+            id,
+            product_id,
+            name,
+            description,
+            source: DependencySource::OutputPort {
+                port_id: Uuid::nil(),
+            },
+            custom_properties: props.rest(),
+            extensions,
+        },
+        contract_id,
+        version,
+        source_product,
+        source_port,
+        source_port_version,
+        source_port_id,
+        source_system,
+    })
+}
+
+/// Resolves every pending input against the output ports of all imported files and of
+/// the mesh; an input whose provider is nowhere is an error naming its file and field.
+pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
+    let mut products: HashMap<String, Uuid> = d
+        .mesh
+        .products
+        .iter()
+        .map(|p| (p.name.clone(), p.id))
+        .collect();
+    for (_, p) in &d.incoming.products {
+        products.insert(p.name.clone(), p.id);
+    }
+    let mut ports: HashMap<Uuid, (Uuid, String, String, Option<String>)> = HashMap::new();
+    let all = d
+        .mesh
+        .output_ports
+        .iter()
+        .chain(d.incoming.output_ports.iter().map(|(_, p)| p));
+    for p in all {
+        let contract = p.contract.as_ref().map(|c| c.contract_id.clone());
+        ports.insert(
+            p.id,
+            (p.product_id, p.name.clone(), p.version.clone(), contract),
+        );
+    }
+    let mut by_key: HashMap<(Uuid, &str), Vec<(Uuid, &str)>> = HashMap::new();
+    let mut by_contract: HashMap<&str, Vec<Uuid>> = HashMap::new();
+    let versions: HashMap<Uuid, String> = d
+        .mesh
+        .output_ports
+        .iter()
+        .chain(d.incoming.output_ports.iter().map(|(_, p)| p))
+        .map(|p| {
+            let v = p.contract.as_ref().and_then(|c| c.version.clone());
+            (p.id, v.unwrap_or_else(|| p.version.clone()))
+        })
+        .collect();
+    for (id, (product, name, version, contract)) in &ports {
+        by_key
+            .entry((*product, name.as_str()))
+            .or_default()
+            .push((*id, version.as_str()));
+        if let Some(c) = contract {
+            by_contract.entry(c.as_str()).or_default().push(*id);
+        }
+    }
+    let mut resolved = Vec::with_capacity(pending.len());
+    let mut errors = Vec::new();
+    for p in pending {
+        let field = |k: &str| format!("{}.{k}", p.at);
+        let port = if let Some(text) = &p.source_port_id {
+            match Uuid::parse_str(text) {
+                Ok(id) if ports.contains_key(&id) => Ok(Some(id)),
+                Ok(_) => Err((
+                    field("customProperties[sourcePortId]"),
+                    format!(
+                        "input port `{}` reads output port {text}, which neither the imported files nor the mesh hold",
+                        p.input.name
+                    ),
+                )),
+                Err(_) => Err((
+                    field("customProperties[sourcePortId]"),
+                    format!("`{text}` is not a UUID"),
+                )),
+            }
+        } else if let (Some(product), Some(port)) = (&p.source_product, &p.source_port) {
+            let found = products.get(product).and_then(|pid| {
+                let candidates = by_key.get(&(*pid, port.as_str()))?;
+                match &p.source_port_version {
+                    Some(v) => candidates.iter().find(|(_, pv)| pv == v).map(|(id, _)| *id),
+                    None if candidates.len() == 1 => Some(candidates[0].0),
+                    None => None,
+                }
+            });
+            found.map(Some).ok_or_else(|| {
+                (field("customProperties[sourcePort]"), format!(
+                    "input port `{}` reads {product}/{port}{}, which neither the imported files nor the mesh hold",
+                    p.input.name,
+                    p.source_port_version.as_deref().map(|v| format!(" version {v}")).unwrap_or_default()
+                ))
+            })
+        } else if p.source_system.is_some() {
+            Ok(None)
+        } else if let Some(contract) = &p.contract_id {
+            let candidates = by_contract
+                .get(contract.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            let chosen: Vec<Uuid> = match (&p.version, candidates.len()) {
+                (_, 1) => candidates.to_vec(),
+                (Some(v), _) => candidates
+                    .iter()
+                    .copied()
+                    .filter(|id| versions.get(id) == Some(v))
+                    .collect(),
+                (None, _) => candidates.to_vec(),
+            };
+            match chosen.as_slice() {
+                [one] => Ok(Some(*one)),
+                [] => Err((
+                    field("contractId"),
+                    format!(
+                        "input port `{}` reads contract `{contract}`, which no output port of the imported files or of the mesh declares",
+                        p.input.name
+                    ),
+                )),
+                _ => Err((
+                    field("version"),
+                    format!(
+                        "input port `{}` reads contract `{contract}`, which several output ports declare; give its version",
+                        p.input.name
+                    ),
+                )),
+            }
+        } else {
+            Err((
+                field("contractId"),
+                format!(
+                    "input port `{}` names no provider: neither contractId nor the sourceProduct, sourcePort or sourceSystem properties",
+                    p.input.name
+                ),
+            ))
+        };
+        match port {
+            Ok(port) => resolved.push((p, port)),
+            Err((f, reason)) => errors.push(super::ImportError::field(&p.path, f, reason)),
+        }
+    }
+    d.errors.extend(errors);
+    for (mut p, port) in resolved {
+        p.input.source = match (port, &p.source_system) {
+            (Some(port_id), _) => DependencySource::OutputPort { port_id },
+            (None, Some(system)) => DependencySource::SourceSystem {
+                source_system_id: d.source_system(&p.path, &slugify(system)),
+            },
+            (None, None) => continue,
+        };
+        d.incoming.input_ports.push((p.path, p.input));
+    }
+}

@@ -1,0 +1,191 @@
+//! One import from start to end: read the files, decode every document (ODPS first, so
+//! input ports and contracts can refer to products of any file), check the entities,
+//! plan against the open mesh and apply the plan as one transaction, or only report it
+//! in a dry run. Every problem of every file is collected and returned together; when
+//! there is any, nothing is written.
+//!
+//! It must not print or draw progress: callers (CLI, app) get counts through the
+//! callback and decide how to show them.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::decode::Decoder;
+use super::detect::Detected;
+use super::source::{SourceDocument, Sources, read_sources};
+use super::{ImportError, ImportPlan, odcs, odps, plan};
+use crate::Store;
+use crate::model::{Mesh, MeshInfo};
+use crate::store::EditOp;
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone)]
+pub struct ImportReport {
+    /// The entities with their action, and the operations.
+    pub plan: ImportPlan,
+    /// Files found in folders that hold no manifest, with the reason.
+    pub skipped: Vec<(PathBuf, String)>,
+    /// How many documents were read.
+    pub documents: usize,
+    /// Whether the plan was written to the mesh.
+    pub applied: bool,
+}
+
+/// The plan for `documents` against `mesh`, or every problem found.
+pub fn prepare(mesh: &Mesh, documents: &[SourceDocument]) -> Result<ImportPlan, Vec<ImportError>> {
+    let mut d = Decoder::new(mesh);
+    let mut pending = Vec::new();
+    for doc in documents {
+        let Some(map) = doc.value.as_object() else {
+            continue; // `detect` only accepts mappings
+        };
+        match doc.format {
+            Detected::Odps => odps::decode(&mut d, &doc.path, map, &mut pending),
+            Detected::Odcs => {}
+            Detected::Dpds | Detected::Backstage => d.errors.push(ImportError::file(
+                &doc.path,
+                format!(
+                    "{} documents are not yet supported for import (ODPS and ODCS are)",
+                    doc.format.name()
+                ),
+            )),
+        }
+    }
+    odps::resolve(&mut d, pending);
+    odcs::attach_all(&mut d, documents);
+    d.validate();
+    if !d.errors.is_empty() {
+        return Err(d.errors);
+    }
+    plan(mesh, &d.incoming)
+}
+
+/// Reads `paths` (see [`read_sources`]); any unreadable or malformed file is an error.
+/// `progress` gets (files read, files in all).
+pub fn read(
+    paths: &[PathBuf],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Sources, Vec<ImportError>> {
+    let sources = read_sources(paths, progress);
+    if sources.errors.is_empty() {
+        Ok(sources)
+    } else {
+        Err(sources.errors)
+    }
+}
+
+/// The `tenant` of the first Bitol document that has one: the namespace a new mesh
+/// created for an import takes, so its re-export writes the same tenant.
+pub fn tenant(sources: &Sources) -> Option<String> {
+    sources
+        .documents
+        .iter()
+        .filter(|d| matches!(d.format, Detected::Odps | Detected::Odcs))
+        .find_map(|d| d.value.get("tenant")?.as_str().map(str::to_owned))
+}
+
+/// Imports what was read into `store`: everything or, at the first problem of any
+/// document, nothing. `cancel` set before the plan is written stops the import with
+/// nothing changed.
+pub fn apply(
+    store: &mut Store,
+    sources: &Sources,
+    dry_run: bool,
+    cancel: &AtomicBool,
+) -> Result<ImportReport, Vec<ImportError>> {
+    let cancelled = || {
+        vec![ImportError::file(
+            store.path(),
+            "import cancelled; nothing was changed",
+        )]
+    };
+    if cancel.load(Ordering::Relaxed) {
+        return Err(cancelled());
+    }
+    let mesh = store
+        .load()
+        .map_err(|e| vec![ImportError::file(store.path(), e.to_string())])?;
+    let plan = prepare(&mesh, &sources.documents)?;
+    if cancel.load(Ordering::Relaxed) {
+        return Err(cancelled());
+    }
+    let applied = !dry_run && !plan.ops.is_empty();
+    if applied {
+        let label = format!("Import {} manifest documents", sources.documents.len());
+        store.apply(plan.ops.clone(), Some(label)).map_err(|e| {
+            let mut err =
+                ImportError::file(store.path(), format!("the mesh refused the import: {e}"));
+            err.field = e.field().map(str::to_owned);
+            vec![err]
+        })?;
+    }
+    Ok(ImportReport {
+        plan,
+        skipped: sources.skipped.clone(),
+        documents: sources.documents.len(),
+        applied,
+    })
+}
+
+/// Imports what was read into a new mesh file at `path` (which must not exist yet),
+/// with the header `info`. A new file needs no undo history, so the plan is written in
+/// one go like a generated mesh; should the file refuse it (two products with one
+/// name), the import is replayed through the store's edits, whose errors name the
+/// entity and field, and no file is left behind.
+pub fn create(
+    path: &Path,
+    info: &MeshInfo,
+    sources: &Sources,
+    cancel: &AtomicBool,
+) -> Result<ImportReport, Vec<ImportError>> {
+    let plan = prepare(&Mesh::empty(info.clone()), &sources.documents)?;
+    if cancel.load(Ordering::Relaxed) {
+        return Err(vec![ImportError::file(
+            path,
+            "import cancelled; nothing was changed",
+        )]);
+    }
+    let mut mesh = Mesh::empty(info.clone());
+    for op in &plan.ops {
+        match op.clone() {
+            EditOp::SavePerson(e) => mesh.people.push(e),
+            EditOp::SaveTeam(e) => mesh.teams.push(e),
+            EditOp::SaveDomain(e) => mesh.domains.push(e),
+            EditOp::SaveSourceSystem(e) => mesh.source_systems.push(e),
+            EditOp::SaveProduct(e) => mesh.products.push(e),
+            EditOp::SaveOutputPort(e) => mesh.output_ports.push(e),
+            EditOp::SaveInputPort(e) => mesh.input_ports.push(e),
+            _ => {}
+        }
+    }
+    mesh.sort();
+    let report = ImportReport {
+        plan,
+        skipped: sources.skipped.clone(),
+        documents: sources.documents.len(),
+        applied: true,
+    };
+    if Store::create_from(path, &mesh, &mut |_, _| {}).is_ok() {
+        return Ok(report);
+    }
+    let mut store =
+        Store::create(path, info).map_err(|e| vec![ImportError::file(path, e.to_string())])?;
+    let result = apply(&mut store, sources, false, cancel);
+    drop(store);
+    if result.is_err() {
+        let _ = std::fs::remove_file(path);
+    }
+    result
+}
+
+/// Reads `paths` and imports them into `store` ([`read`], then [`apply`]).
+pub fn run(
+    store: &mut Store,
+    paths: &[PathBuf],
+    dry_run: bool,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<ImportReport, Vec<ImportError>> {
+    let sources = read(paths, progress)?;
+    apply(store, &sources, dry_run, cancel)
+}
