@@ -20,6 +20,11 @@ pub enum Detected {
 }
 
 impl Detected {
+    /// Whether import reads this format yet (DPDS and Backstage are recognised only).
+    pub fn is_imported(self) -> bool {
+        matches!(self, Detected::Odps | Detected::Odcs)
+    }
+
     /// A short name for messages and reports.
     pub fn name(self) -> &'static str {
         match self {

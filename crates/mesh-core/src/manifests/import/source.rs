@@ -58,6 +58,21 @@ pub fn read_sources(paths: &[PathBuf], progress: &mut dyn FnMut(usize, usize)) -
                         continue; // an empty document between `---` separators
                     }
                     match detect(&value) {
+                        // A folder exported with every format holds DPDS descriptors and
+                        // Backstage catalogs beside the ODPS files that carry the same
+                        // products; they are listed as skipped, not refused.
+                        Ok(format) if !named && !format.is_imported() => {
+                            out.skipped.push((
+                                path.clone(),
+                                format!(
+                                    "{} is not imported yet; the ODPS and ODCS files carry the \
+                                     same products",
+                                    format.name()
+                                ),
+                            ));
+                            found.clear();
+                            break;
+                        }
                         Ok(format) => found.push(SourceDocument {
                             path: path.clone(),
                             index,
