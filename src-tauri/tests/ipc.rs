@@ -355,3 +355,37 @@ fn custom_rules_are_validated_field_by_field() {
     assert_eq!(problems[0]["field"], "assert");
     assert!(problems[0]["message"].as_str().unwrap().len() > 5);
 }
+
+#[test]
+fn the_check_follows_edits_undo_and_redo() {
+    let h = harness();
+    h.invoke("open_mesh", json!({ "path": h.demo() })).unwrap();
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    let cycle = finding(&report, "DM-DEP-001", "campaign-performance").unwrap();
+    let id = cycle["entity"]["id"].clone();
+    let count = |r: &Value| r["findings"].as_array().unwrap().len();
+    let before = count(&report);
+
+    // Deleting the product ends its cycle; the shell's kept model follows the edit.
+    h.invoke(
+        "apply_edits",
+        json!({ "ops": [{ "op": "deleteProduct", "value": id }], "label": null }),
+    )
+    .unwrap();
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_none());
+    h.invoke("undo", json!({})).unwrap();
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_some());
+    assert_eq!(count(&report), before);
+    h.invoke("redo", json!({})).unwrap();
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_none());
+
+    // Another file starts from its own model.
+    let other = h.dir.join("other.mesh");
+    drop(Store::create_from(&other, &mesh_core::demo::demo_mesh(), &mut |_, _| {}).unwrap());
+    h.invoke("open_mesh", json!({ "path": other })).unwrap();
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_some());
+}

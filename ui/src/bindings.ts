@@ -32,6 +32,7 @@ export const commands = {
 	/**
 	 *  Checks the open mesh against its stored policy as of today (the local date, which
 	 *  decides whether a waiver has expired). Waived findings are in the report, marked.
+	 *  The model is the one the shell keeps patched with each edit, not a reload.
 	 */
 	checkMesh: () => typedError<Report, CommandError>(__TAURI_INVOKE("check_mesh")),
 	/**  Every built-in and custom rule with the open mesh's policy applied (disabled ones too). */

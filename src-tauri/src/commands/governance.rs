@@ -10,14 +10,14 @@ use crate::state::AppState;
 
 /// Checks the open mesh against its stored policy as of today (the local date, which
 /// decides whether a waiver has expired). Waived findings are in the report, marked.
+/// The model is the one the shell keeps patched with each edit, not a reload.
 #[tauri::command]
 #[specta::specta]
 pub async fn check_mesh(state: State<'_, AppState>) -> Result<Report, CommandError> {
     state.with_store(|store| {
-        let mesh = store.load()?;
         let policy = store.policy()?;
         let today = chrono::Local::now().date_naive();
-        Ok(governance::check(&mesh, &policy, today)?)
+        state.with_model(store, |mesh| Ok(governance::check(mesh, &policy, today)?))
     })
 }
 
