@@ -21,5 +21,9 @@ fn meshwright_commands() -> &'static [&'static str] {
         "apply_edits",
         "undo",
         "redo",
+        "check_mesh",
+        "rules_catalog",
+        "get_policy",
+        "validate_custom_rule",
     ]
 }

@@ -44,6 +44,8 @@ pub enum MenuAction {
     AutoLayout,
     /// View > Minimap.
     ToggleMinimap,
+    /// View > Problems (the governance findings panel).
+    ToggleProblems,
     /// Help > About.
     About,
 }

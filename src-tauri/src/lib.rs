@@ -34,6 +34,10 @@ macro_rules! specta_builder {
                 $crate::commands::edit::apply_edits,
                 $crate::commands::edit::undo,
                 $crate::commands::edit::redo,
+                $crate::commands::governance::check_mesh,
+                $crate::commands::governance::rules_catalog,
+                $crate::commands::governance::get_policy,
+                $crate::commands::governance::validate_custom_rule,
             ])
             .events(tauri_specta::collect_events![
                 $crate::events::MenuActivated,

@@ -29,6 +29,11 @@ const ITEMS: &[(&str, &str, Option<&str>)] = &[
     ("zoom-fit", "Zoom to Fit", Some("CmdOrCtrl+0")),
     ("auto-layout", "Auto Layout", Some("CmdOrCtrl+L")),
     ("minimap", "Show or Hide Minimap", Some("CmdOrCtrl+Shift+M")),
+    (
+        "problems",
+        "Show or Hide Problems",
+        Some("CmdOrCtrl+Shift+E"),
+    ),
     ("about", "About Meshwright", None),
 ];
 
@@ -47,6 +52,7 @@ fn action(id: &str) -> Option<MenuAction> {
         "zoom-fit" => MenuAction::ZoomToFit,
         "auto-layout" => MenuAction::AutoLayout,
         "minimap" => MenuAction::ToggleMinimap,
+        "problems" => MenuAction::ToggleProblems,
         "about" => MenuAction::About,
         other => MenuAction::OpenRecent(other.strip_prefix(RECENT_PREFIX)?.to_owned()),
     })
@@ -92,6 +98,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("zoom-fit")?)
         .item(&item("auto-layout")?)
         .item(&item("minimap")?)
+        .item(&item("problems")?)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("about")?)

@@ -5,12 +5,17 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use mesh_core::Store;
+use mesh_core::model::Mesh;
+use mesh_core::store::Applied;
 
 use crate::error::CommandError;
 
 /// Managed by Tauri; commands reach it through `State<AppState>`.
 pub struct AppState {
     store: Mutex<Option<Store>>,
+    /// The open mesh's model for governance checks, loaded on first use and patched with
+    /// every edit, undo and redo, so a re-check does not reload the file.
+    model: Mutex<Option<Mesh>>,
     startup_error: Mutex<Option<CommandError>>,
     data_dir: PathBuf,
 }
@@ -20,6 +25,7 @@ impl AppState {
     pub fn new(data_dir: PathBuf) -> Self {
         AppState {
             store: Mutex::new(None),
+            model: Mutex::new(None),
             startup_error: Mutex::new(None),
             data_dir,
         }
@@ -43,6 +49,32 @@ impl AppState {
         f(store)
     }
 
+    /// Runs `f` on the open mesh's model (`store` is the open store, to load it once).
+    pub fn with_model<T>(
+        &self,
+        store: &Store,
+        f: impl FnOnce(&Mesh) -> Result<T, CommandError>,
+    ) -> Result<T, CommandError> {
+        let mut guard = self
+            .model
+            .lock()
+            .map_err(|_| CommandError::internal("the model lock was poisoned"))?;
+        let model = match &mut *guard {
+            Some(model) => model,
+            None => guard.insert(store.load()?),
+        };
+        f(model)
+    }
+
+    /// Brings the kept model up to date with a committed edit, undo or redo.
+    pub fn patch_model(&self, applied: &Applied) {
+        if let Ok(mut guard) = self.model.lock()
+            && let Some(model) = guard.as_mut()
+        {
+            applied.patch(model);
+        }
+    }
+
     /// Keeps why the start-up file could not be opened, for the UI to show once.
     pub fn set_startup_error(&self, error: CommandError) {
         if let Ok(mut guard) = self.startup_error.lock() {
@@ -62,6 +94,10 @@ impl AppState {
             .lock()
             .map_err(|_| CommandError::internal("the mesh lock was poisoned"))?;
         *guard = Some(store);
+        // Another file: its model is loaded when it is first checked.
+        if let Ok(mut model) = self.model.lock() {
+            *model = None;
+        }
         Ok(())
     }
 }

@@ -223,3 +223,169 @@ fn app_info_reports_the_version() {
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(info["schemaVersion"], mesh_core::store::SCHEMA_VERSION);
 }
+
+fn set_policy(h: &Harness, policy: Value) -> Result<Value, Value> {
+    h.invoke(
+        "apply_edits",
+        json!({ "ops": [{ "op": "setPolicy", "value": policy }], "label": null }),
+    )
+}
+
+fn finding<'a>(report: &'a Value, rule: &str, entity: &str) -> Option<&'a Value> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["ruleId"] == rule && f["entity"]["name"] == entity)
+}
+
+#[test]
+fn governance_checks_the_open_mesh_and_waivers_are_undoable_edits() {
+    let h = harness();
+    assert_eq!(
+        h.invoke("check_mesh", json!({})).unwrap_err()["kind"],
+        "noMeshOpen"
+    );
+    h.invoke("open_mesh", json!({ "path": h.demo() })).unwrap();
+    assert_eq!(h.invoke("get_policy", json!({})).unwrap(), json!({}));
+
+    // The demo's deliberate cycle, reported with its entity id and not waived.
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    let cycle = finding(&report, "DM-DEP-001", "campaign-performance").expect("cycle");
+    assert_eq!(cycle["severity"], "error");
+    assert_eq!(cycle["entity"]["kind"], "product");
+    assert!(cycle["entity"]["id"].is_string());
+    assert!(cycle.get("waived").is_none());
+    let errors = report["summary"]["errors"].as_u64().unwrap();
+
+    // Waiving is a policy edit: the finding stays, marked with the reason.
+    let waiver = json!({ "rule": "DM-DEP-001", "entity": "campaign-performance",
+        "reason": "Planned split, see GOV-7", "expires": "2999-12-31" });
+    let applied = set_policy(&h, json!({ "waivers": [waiver] })).unwrap();
+    assert_eq!(applied["label"], "Update governance policy");
+    assert_eq!(applied["changes"][0]["after"]["kind"], "policy");
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    let cycle = finding(&report, "DM-DEP-001", "campaign-performance").unwrap();
+    assert_eq!(cycle["waived"], "Planned split, see GOV-7");
+    assert_eq!(report["summary"]["errors"].as_u64().unwrap(), errors - 1);
+    assert_eq!(
+        h.invoke("get_policy", json!({})).unwrap()["waivers"][0]["reason"],
+        "Planned split, see GOV-7"
+    );
+
+    // Undo takes the waiver back.
+    h.invoke("undo", json!({})).unwrap();
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    assert!(finding(&report, "DM-DEP-001", "campaign-performance").unwrap()["waived"].is_null());
+
+    // An expired waiver no longer applies and is reported itself.
+    let expired = json!({ "rule": "DM-DEP-001", "entity": "campaign-performance",
+        "reason": "Old deal", "expires": "2001-01-01" });
+    set_policy(&h, json!({ "waivers": [expired] })).unwrap();
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    assert!(finding(&report, "DM-DEP-001", "campaign-performance").unwrap()["waived"].is_null());
+    assert!(finding(&report, "DM-POLICY-001", "campaign-performance").is_some());
+
+    // A waiver without a reason is refused, names the field, and changes nothing.
+    let err = set_policy(
+        &h,
+        json!({ "waivers": [{ "rule": "DM-DEP-001", "entity": "x", "reason": " " }] }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    assert_eq!(err["field"], "waivers");
+    assert_eq!(
+        h.invoke("get_policy", json!({})).unwrap()["waivers"][0]["reason"],
+        "Old deal"
+    );
+}
+
+#[test]
+fn rules_catalog_follows_the_policy() {
+    let h = harness();
+    h.invoke("open_mesh", json!({ "path": h.demo() })).unwrap();
+    let catalog = h.invoke("rules_catalog", json!({})).unwrap();
+    let rules = catalog.as_array().unwrap();
+    assert_eq!(rules.len(), 37);
+    assert!(rules.iter().all(|r| r["enabled"] == true));
+
+    let policy = json!({
+        "rules": { "DM-DEP-001": { "enabled": false }, "DM-DEP-005": { "params": { "max_upstream": 3 } } },
+        "customRules": [{ "id": "ACME-FAN-001", "target": "product", "assert": "product.fanIn <= 1",
+            "message": "${product.name} has ${product.fanIn} consumers", "severity": "info" }]
+    });
+    set_policy(&h, policy).unwrap();
+    let catalog = h.invoke("rules_catalog", json!({})).unwrap();
+    let rule = |id: &str| {
+        catalog
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(rule("DM-DEP-001")["enabled"], false);
+    let upstream = rule("DM-DEP-005");
+    let param = &upstream["params"].as_array().unwrap()[0];
+    assert_eq!(param["value"], 3);
+    assert_eq!(rule("ACME-FAN-001")["custom"], true);
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert!(findings.iter().all(|f| f["ruleId"] != "DM-DEP-001"));
+    assert!(findings.iter().any(|f| f["ruleId"] == "ACME-FAN-001"));
+}
+
+#[test]
+fn custom_rules_are_validated_field_by_field() {
+    let h = harness();
+    let ok = json!({ "id": "ACME-A-001", "target": "product", "assert": "product.fanIn < 3",
+        "message": "${product.name}" });
+    assert_eq!(
+        h.invoke("validate_custom_rule", json!({ "rule": ok }))
+            .unwrap(),
+        json!([])
+    );
+    let bad = json!({ "id": "ACME-A-001", "target": "team", "assert": "product.fanIn <",
+        "message": "${team.name}" });
+    let problems = h
+        .invoke("validate_custom_rule", json!({ "rule": bad }))
+        .unwrap();
+    assert_eq!(problems.as_array().unwrap().len(), 1, "{problems}");
+    assert_eq!(problems[0]["field"], "assert");
+    assert!(problems[0]["message"].as_str().unwrap().len() > 5);
+}
+
+#[test]
+fn the_check_follows_edits_undo_and_redo() {
+    let h = harness();
+    h.invoke("open_mesh", json!({ "path": h.demo() })).unwrap();
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    let cycle = finding(&report, "DM-DEP-001", "campaign-performance").unwrap();
+    let id = cycle["entity"]["id"].clone();
+    let count = |r: &Value| r["findings"].as_array().unwrap().len();
+    let before = count(&report);
+
+    // Deleting the product ends its cycle; the shell's kept model follows the edit.
+    h.invoke(
+        "apply_edits",
+        json!({ "ops": [{ "op": "deleteProduct", "value": id }], "label": null }),
+    )
+    .unwrap();
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_none());
+    h.invoke("undo", json!({})).unwrap();
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_some());
+    assert_eq!(count(&report), before);
+    h.invoke("redo", json!({})).unwrap();
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_none());
+
+    // Another file starts from its own model.
+    let other = h.dir.join("other.mesh");
+    drop(Store::create_from(&other, &mesh_core::demo::demo_mesh(), &mut |_, _| {}).unwrap());
+    h.invoke("open_mesh", json!({ "path": other })).unwrap();
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_some());
+}

@@ -243,6 +243,36 @@ impl App {
         }
     }
 
+    /// Draws a dependency as a user does: drags from the provider's first output port to
+    /// the consumer's input handle, once both have stopped moving.
+    pub async fn drag_dependency(
+        &self,
+        provider_id: &str,
+        consumer_id: &str,
+    ) -> WebDriverResult<()> {
+        let port = self
+            .wait(&format!(
+                "[data-testid=product-node][data-id='{provider_id}'] [data-testid=output-port-handle]"
+            ))
+            .await?;
+        let input = self
+            .wait(&format!(
+                "[data-testid=product-node][data-id='{consumer_id}'] [data-testid=input-handle]"
+            ))
+            .await?;
+        self.wait_still(&port).await?;
+        self.wait_still(&input).await?;
+        self.driver
+            .action_chain()
+            .move_to_element_center(&port)
+            .click_and_hold()
+            .move_by_offset(20, 10)
+            .move_to_element_center(&input)
+            .release()
+            .perform()
+            .await
+    }
+
     /// Runs `script` (which may `await`) in the window and returns its value.
     pub async fn eval(&self, script: &str) -> WebDriverResult<serde_json::Value> {
         let wrapped = format!(

@@ -131,27 +131,7 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
     let products = app.driver.find_all(By::Css(PRODUCTS)).await?;
     let provider_id = products[0].attr("data-id").await?.expect("data-id");
     let consumer_id = products[1].attr("data-id").await?.expect("data-id");
-    let port = app
-        .wait(&format!(
-            "[data-testid=product-node][data-id='{provider_id}'] [data-testid=output-port-handle]"
-        ))
-        .await?;
-    let input = app
-        .wait(&format!(
-            "[data-testid=product-node][data-id='{consumer_id}'] [data-testid=input-handle]"
-        ))
-        .await?;
-    app.wait_still(&port).await?;
-    app.wait_still(&input).await?;
-    app.driver
-        .action_chain()
-        .move_to_element_center(&port)
-        .click_and_hold()
-        .move_by_offset(20, 10)
-        .move_to_element_center(&input)
-        .release()
-        .perform()
-        .await?;
+    app.drag_dependency(&provider_id, &consumer_id).await?;
     app.wait_count(EDGES, |n| n == 1).await?;
 
     // A bad value is refused with the core's reason next to the field.

@@ -14,17 +14,22 @@ import { EmptyState } from './panels/EmptyState';
 import { MeshCanvas } from './canvas/MeshCanvas';
 import { useKeyboard } from './hooks/useKeyboard';
 import { useShellEvents } from './hooks/useShellEvents';
+import { useLiveGovernance } from './hooks/useLiveGovernance';
+import { useGovernanceStore } from './state/governanceStore';
+import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import * as actions from './actions/run';
 
 export function App() {
   const open = useMeshStore((s) => s.path !== null);
   useKeyboard();
   useShellEvents();
+  useLiveGovernance();
+  const problems = useGovernanceStore((s) => s.panelOpen) && open;
   useEffect(() => {
     void actions.startup();
   }, []);
   return (
-    <div className="app">
+    <div className={`app${problems ? ' has-problems' : ''}`}>
       <Toolbar />
       <div className="workspace">
         {open ? (
@@ -39,6 +44,7 @@ export function App() {
           <EmptyState />
         )}
       </div>
+      {problems && <ProblemsPanel />}
       <StatusBar />
       <ContextMenu />
       <AboutDialog />

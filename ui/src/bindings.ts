@@ -29,6 +29,18 @@ export const commands = {
 	undo: () => typedError<Applied, CommandError>(__TAURI_INVOKE("undo")),
 	/**  Redoes the newest undone edit. */
 	redo: () => typedError<Applied, CommandError>(__TAURI_INVOKE("redo")),
+	/**
+	 *  Checks the open mesh against its stored policy as of today (the local date, which
+	 *  decides whether a waiver has expired). Waived findings are in the report, marked.
+	 *  The model is the one the shell keeps patched with each edit, not a reload.
+	 */
+	checkMesh: () => typedError<Report, CommandError>(__TAURI_INVOKE("check_mesh")),
+	/**  Every built-in and custom rule with the open mesh's policy applied (disabled ones too). */
+	rulesCatalog: () => typedError<RuleDoc[], CommandError>(__TAURI_INVOKE("rules_catalog")),
+	/**  The open mesh's policy (the default one when none was ever set). */
+	getPolicy: () => typedError<Policy, CommandError>(__TAURI_INVOKE("get_policy")),
+	/**  The problems of one custom rule (empty when it is fine); needs no open mesh. */
+	validateCustomRule: (rule: CustomRule) => __TAURI_INVOKE<RuleProblem[]>("validate_custom_rule", { rule }),
 };
 
 /** Events */
@@ -320,6 +332,50 @@ export type EntityKind =
 /**  The mesh's governance policy. */
 "policy";
 
+/**  An entity a finding points at. */
+export type EntityRef = {
+	/**  What kind of entity. */
+	kind: EntityKind,
+	/**  Its id; `None` for the mesh itself and for rules of the policy. */
+	id?: string | null,
+	/**
+	 *  The name people know it by: a slug, `product/port@version` for output ports,
+	 *  `product/input` for input ports, the rule id for a custom rule.
+	 */
+	name: string,
+};
+
+/**  Entities that explain a finding: a cycle path, a chain, the ports involved. */
+export type Evidence = {
+	/**  What the list is: "cycle", "chain", "edges to cut", "providers". */
+	label: string,
+	/**  The entities, in meaningful order (a path runs in dependency direction). */
+	items: EntityRef[],
+};
+
+/**  One problem found by one rule on one entity. */
+export type Finding = {
+	/**  The rule's stable id (`DM-DEP-001`). */
+	ruleId: string,
+	/**  The rule's category. */
+	category: Category,
+	/**  The effective severity (after the policy's override). */
+	severity: Severity,
+	/**  The entity concerned. */
+	entity: EntityRef,
+	/**  What is wrong, in one sentence naming the entities. */
+	message: string,
+	/**  How to fix it. */
+	fixHint: string,
+	/**  The entities behind the finding. */
+	evidence?: Evidence[],
+	/**
+	 *  The waiver's reason when a waiver of the policy covers this finding: it is still
+	 *  reported, but never fails a check.
+	 */
+	waived?: string | null,
+};
+
 /**  A product's declared input: a dependency on a port or on a source system. */
 export type InputPort = {
 	/**  Stable id. */
@@ -405,6 +461,8 @@ export type MenuAction =
 { kind: "autoLayout" } | 
 /**  View > Minimap. */
 { kind: "toggleMinimap" } | 
+/**  View > Problems (the governance findings panel). */
+{ kind: "toggleProblems" } | 
 /**  Help > About. */
 { kind: "about" };
 
@@ -499,6 +557,35 @@ export type OutputPort = {
 	extensions?: { [key in string]: Value },
 };
 
+/**  A parameter as hosts see it: `meshwright rules`, SARIF help, the desktop. */
+export type ParamDoc = {
+	/**  Name, as written in the policy. */
+	name: string,
+	/**  Type. */
+	kind: ParamKind,
+	/**  Default value. */
+	default: Value,
+	/**  Value in effect (the default unless the policy sets it). */
+	value: Value,
+	/**  What it controls. */
+	description: string,
+	/**  Allowed words for a list. */
+	choices?: string[],
+};
+
+/**  The type of a rule parameter. */
+export type ParamKind = 
+/**  A whole number, zero or more. */
+"integer" | 
+/**  A number. */
+"number" | 
+/**  `true` or `false`. */
+"boolean" | 
+/**  A regular expression (Rust `regex` syntax). */
+"pattern" | 
+/**  A list of words, each from the parameter's choices when it has any. */
+"list";
+
 /**  A person who belongs to teams or is accountable for products. */
 export type Person = {
 	/**  Stable id. */
@@ -576,6 +663,21 @@ export type RecentFilesChanged = {
 	paths: string[],
 };
 
+/**  The result of checking one mesh against one policy. */
+export type Report = {
+	/**  The mesh's name. */
+	mesh: string,
+	/**
+	 *  Every rule that ran (built-in and custom), with its effective severity and
+	 *  parameters, sorted by id.
+	 */
+	rules: RuleDoc[],
+	/**  Findings sorted by severity, rule and entity name. */
+	findings: Finding[],
+	/**  Counts. */
+	summary: Summary,
+};
+
 /**  How one rule runs. */
 export type RuleConfig = {
 	/**  `false` switches the rule off; absent keeps it on. */
@@ -584,6 +686,43 @@ export type RuleConfig = {
 	severity?: Severity | null,
 	/**  Parameter values, checked against the rule's typed parameters. */
 	params?: { [key in string]: Value },
+};
+
+/**  A rule as hosts see it. */
+export type RuleDoc = {
+	/**  Stable id, never reused (`DM-DEP-001`). */
+	id: string,
+	/**  Short kebab-case name (`product-cycle`). */
+	name: string,
+	/**  Category. */
+	category: Category,
+	/**  Severity without a policy. */
+	defaultSeverity: Severity,
+	/**  Severity in effect. */
+	severity: Severity,
+	/**  Whether the policy leaves it enabled. */
+	enabled: boolean,
+	/**  One line: what it checks. */
+	summary: string,
+	/**  Why it matters. */
+	rationale: string,
+	/**  How to fix a finding. */
+	fixHint: string,
+	/**  Typed parameters. */
+	params: ParamDoc[],
+	/**  Written by the policy's author in CEL rather than built in. */
+	custom: boolean,
+};
+
+/**
+ *  One problem of a custom rule, found while it is written (the desktop's policy editor
+ *  shows it under the field as the user types).
+ */
+export type RuleProblem = {
+	/**  The rule's field: `id`, `when`, `assert` or `message`. */
+	field: string,
+	/**  What is wrong, in one line. */
+	message: string,
 };
 
 /**  One promised service level, in ODCS vocabulary. */
@@ -637,6 +776,18 @@ export type Status =
 "deprecated" | 
 /**  No longer served. */
 "retired";
+
+/**  Counts of a report, not counting waived findings in the severities. */
+export type Summary = {
+	/**  Unwaived errors. */
+	errors: number,
+	/**  Unwaived warnings. */
+	warnings: number,
+	/**  Unwaived infos. */
+	infos: number,
+	/**  Waived findings of any severity. */
+	waived: number,
+};
 
 /**  What kind of entity a custom rule is evaluated on, once per entity. */
 export type Target = 

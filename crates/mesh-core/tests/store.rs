@@ -692,3 +692,45 @@ fn an_older_file_is_read_without_being_changed_and_upgraded_when_edited() {
         .unwrap();
     assert_eq!(version, SCHEMA_VERSION, "opening for editing migrates");
 }
+
+#[test]
+fn a_model_patched_with_each_applied_equals_the_file_reloaded() {
+    let (_dir, path) = temp();
+    let demo = mesh_core::demo::demo_mesh();
+    let mut store = Store::create_from(&path, &demo, &mut |_, _| {}).unwrap();
+    let mut model = store.load().unwrap();
+    let mut check = |applied: mesh_core::store::Applied, store: &Store| {
+        applied.patch(&mut model);
+        assert_eq!(model, store.load().unwrap(), "after {}", applied.label);
+    };
+    use mesh_core::store::EditOp;
+    let product = demo.products[3].clone();
+    let mut renamed = demo.products[5].clone();
+    renamed.name = "aaa-first-now".into();
+    let mut team = demo.teams[0].clone();
+    team.title = "Renamed team".into();
+    // A cascade (ports, dependencies, positions), a rename that reorders, a team.
+    let applied = store
+        .apply(vec![EditOp::DeleteProduct(product.id)], None)
+        .unwrap();
+    check(applied, &store);
+    let applied = store
+        .apply(
+            vec![EditOp::SaveProduct(renamed), EditOp::SaveTeam(team)],
+            None,
+        )
+        .unwrap();
+    check(applied, &store);
+    let applied = store
+        .apply(vec![EditOp::SetPolicy(Default::default())], None)
+        .unwrap();
+    check(applied, &store);
+    for _ in 0..3 {
+        let applied = store.undo_applied().unwrap();
+        check(applied, &store);
+    }
+    for _ in 0..2 {
+        let applied = store.redo_applied().unwrap();
+        check(applied, &store);
+    }
+}

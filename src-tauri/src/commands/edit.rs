@@ -14,19 +14,25 @@ pub async fn apply_edits(
     ops: Vec<EditOp>,
     label: Option<String>,
 ) -> Result<Applied, CommandError> {
-    state.with_store(|store| Ok(store.apply(ops, label)?))
+    let applied = state.with_store(|store| Ok(store.apply(ops, label)?))?;
+    state.patch_model(&applied);
+    Ok(applied)
 }
 
 /// Undoes the newest edit.
 #[tauri::command]
 #[specta::specta]
 pub async fn undo(state: State<'_, AppState>) -> Result<Applied, CommandError> {
-    state.with_store(|store| Ok(store.undo_applied()?))
+    let applied = state.with_store(|store| Ok(store.undo_applied()?))?;
+    state.patch_model(&applied);
+    Ok(applied)
 }
 
 /// Redoes the newest undone edit.
 #[tauri::command]
 #[specta::specta]
 pub async fn redo(state: State<'_, AppState>) -> Result<Applied, CommandError> {
-    state.with_store(|store| Ok(store.redo_applied()?))
+    let applied = state.with_store(|store| Ok(store.redo_applied()?))?;
+    state.patch_model(&applied);
+    Ok(applied)
 }

@@ -4,3 +4,4 @@
 pub mod app;
 pub mod edit;
 pub mod file;
+pub mod governance;

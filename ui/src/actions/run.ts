@@ -18,7 +18,7 @@ import { recordEditRoundTrip } from '../canvas/readiness';
 const mesh = () => useMeshStore.getState();
 const ui = () => useUiStore.getState();
 
-function errorOf(e: unknown): CommandError {
+export function errorOf(e: unknown): CommandError {
   return e instanceof BackendError ? e.error : toCommandError(e);
 }
 

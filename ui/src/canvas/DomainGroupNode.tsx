@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { DomainFlowNode } from './flowTypes';
+import { SeverityBadge } from './SeverityBadge';
 
 const TINTS = 8;
 
@@ -23,6 +24,7 @@ function DomainGroupNodeImpl({ data, selected, width, height }: NodeProps<Domain
       style={{ width, height }}
     >
       <div className="domain-group__header">
+        <SeverityBadge id={domain.id} />
         <span className="domain-group__title">{domain.title}</span>
         <span className="domain-group__slug">{domain.name}</span>
         <span className="domain-group__count">

@@ -8,6 +8,7 @@ import type { ProductFlowNode } from './flowTypes';
 import { HANDLE_SIZE, INPUT_HANDLE_Y, PORT_ROW, PRODUCT_WIDTH, portCenterY, productHeight } from './geometry';
 import { INPUT_HANDLE_ID } from './toFlow';
 import { ARCHETYPES } from './archetypes';
+import { SeverityBadge } from './SeverityBadge';
 
 function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
   const { product, ports, ownerTitle } = data;
@@ -22,6 +23,7 @@ function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
       style={{ width: PRODUCT_WIDTH, height: productHeight(ports.length) }}
     >
       <div className={`product-node__stripe archetype-${product.archetype ?? 'none'}`} />
+      <SeverityBadge id={product.id} />
       <Handle
         type="target"
         position={Position.Left}

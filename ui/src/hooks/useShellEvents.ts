@@ -7,6 +7,7 @@ import type { MenuAction } from '../bindings';
 import { shellEvents } from '../lib/backend';
 import * as actions from '../actions/run';
 import { useUiStore } from '../state/uiStore';
+import { useGovernanceStore } from '../state/governanceStore';
 import { canvasControls } from '../canvas/canvasControls';
 import { isTextTarget, recentlyHandled } from './keyGuard';
 
@@ -41,6 +42,7 @@ export function runMenuAction(action: MenuAction): void {
     case 'zoomToFit': return canvasControls.fit();
     case 'autoLayout': return void actions.autoLayout();
     case 'toggleMinimap': return ui.toggleMinimap();
+    case 'toggleProblems': return useGovernanceStore.getState().togglePanel();
     case 'about': return ui.setAbout(true);
   }
 }

@@ -7,10 +7,15 @@ import type {
   Applied,
   AppInfo,
   CommandError,
+  CustomRule,
   EditOp,
   MenuAction,
   MeshSnapshot,
+  Policy,
   Progress,
+  Report,
+  RuleDoc,
+  RuleProblem,
 } from '../bindings';
 import { open, save, message } from '@tauri-apps/plugin-dialog';
 import { toCommandError } from './errors';
@@ -51,6 +56,10 @@ export const backend = {
     unwrap<Applied>(() => commands.applyEdits(ops, label)),
   undo: () => unwrap<Applied>(() => commands.undo()),
   redo: () => unwrap<Applied>(() => commands.redo()),
+  checkMesh: () => unwrap<Report>(() => commands.checkMesh()),
+  rulesCatalog: () => unwrap<RuleDoc[]>(() => commands.rulesCatalog()),
+  getPolicy: () => unwrap<Policy>(() => commands.getPolicy()),
+  validateCustomRule: (rule: CustomRule): Promise<RuleProblem[]> => commands.validateCustomRule(rule),
 };
 
 const MESH_FILTER = [{ name: 'Mesh files', extensions: ['mesh'] }];

@@ -4,6 +4,7 @@ import { useMeshStore } from '../state/meshStore';
 import { useUiStore } from '../state/uiStore';
 import * as actions from '../actions/run';
 import { canvasControls } from '../canvas/canvasControls';
+import { useGovernanceStore } from '../state/governanceStore';
 
 interface ButtonProps {
   testId: string;
@@ -43,6 +44,8 @@ export function Toolbar() {
   const undo = useMeshStore((s) => s.undo);
   const minimap = useUiStore((s) => s.minimap);
   const layingOut = useUiStore((s) => s.layingOut);
+  const problemsOpen = useGovernanceStore((s) => s.panelOpen);
+  const openProblems = useGovernanceStore((s) => (s.report ? s.report.summary.errors + s.report.summary.warnings : 0));
   const one = selection.length === 1 ? selection[0] : undefined;
   const canAddPort = one?.kind === 'product' || one?.kind === 'outputPort';
   return (
@@ -67,6 +70,7 @@ export function Toolbar() {
       <div className="toolbar__group">
         <ToolButton testId="auto-layout" icon="⊞" label={layingOut ? 'Laying out…' : 'Auto layout'} title={`Auto layout (${MOD}L)`} disabled={!open || layingOut} onClick={() => void actions.autoLayout()} />
         <ToolButton testId="zoom-fit" icon="⤢" label="Fit" title={`Zoom to fit (${MOD}0)`} disabled={!open} onClick={() => canvasControls.fit()} />
+        <ToolButton testId="toggle-problems" icon="⚑" label={`Problems ${openProblems}`} title={`Show or hide governance problems (${MOD}Shift+E)`} disabled={!open} pressed={problemsOpen} onClick={() => useGovernanceStore.getState().togglePanel()} />
         <ToolButton testId="toggle-minimap" icon="▦" label="Minimap" title="Show or hide the minimap" pressed={minimap} onClick={() => useUiStore.getState().toggleMinimap()} />
       </div>
     </header>

@@ -41,6 +41,138 @@ pub fn variables(target: Target) -> &'static [&'static str] {
     }
 }
 
+/// One problem of a custom rule, found while it is written (the desktop's policy editor
+/// shows it under the field as the user types).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct RuleProblem {
+    /// The rule's field: `id`, `when`, `assert` or `message`.
+    pub field: String,
+    /// What is wrong, in one line.
+    pub message: String,
+}
+
+/// Checks one custom rule without running it: its id, that `when`, `assert` and every
+/// `${...}` of the message compile, and that they only name the variables its target
+/// provides. Empty when the rule is fine. Checks against the rest of the policy (an id
+/// used twice) are left to [`Policy::validate`](super::Policy::validate).
+pub fn validate_custom_rule(rule: &CustomRule) -> Vec<RuleProblem> {
+    let mut problems = Vec::new();
+    let alone = super::Policy {
+        custom_rules: vec![rule.clone()],
+        ..Default::default()
+    };
+    if let Err(e) = alone.validate() {
+        let field = e.field().unwrap_or("id");
+        let message = match &e {
+            crate::Error::Invalid { reason, .. } => reason.clone(),
+            other => other.to_string(),
+        };
+        problems.push(RuleProblem {
+            field: field.to_owned(),
+            message,
+        });
+    }
+    let known = variables(rule.target);
+    let mut check = |field: &str, program: Result<Vec<Program>, String>| {
+        let message = match program {
+            Err(e) => e,
+            Ok(programs) => {
+                let mut unknown: Vec<String> = Vec::new();
+                for p in &programs {
+                    let bound = bound_names(p.expression());
+                    for v in p.references().variables() {
+                        let v = v.trim_start_matches('.');
+                        if !known.contains(&v)
+                            && !bound.iter().any(|b| b == v)
+                            && !unknown.iter().any(|u| u == v)
+                        {
+                            unknown.push(v.to_owned());
+                        }
+                    }
+                }
+                if unknown.is_empty() {
+                    return;
+                }
+                format!(
+                    "unknown variable {}; target {:?} provides {}",
+                    unknown.join(", "),
+                    rule.target,
+                    known.join(", ")
+                )
+            }
+        };
+        problems.push(RuleProblem {
+            field: field.to_owned(),
+            message,
+        });
+    };
+    if let Some(w) = rule.when.as_deref().filter(|w| !w.trim().is_empty()) {
+        check("when", compile(w).map(|p| vec![p]));
+    }
+    if !rule.assertion.trim().is_empty() {
+        check("assert", compile(&rule.assertion).map(|p| vec![p]));
+    }
+    check(
+        "message",
+        template(&rule.message).map(|pieces| {
+            pieces
+                .into_iter()
+                .filter_map(|p| match p {
+                    Piece::Expr(p) => Some(p),
+                    Piece::Text(_) => None,
+                })
+                .collect()
+        }),
+    );
+    problems
+}
+
+/// The names comprehensions bind (`t` in `product.tags.exists(t, t == "x")`), which are
+/// not variables of the entity.
+fn bound_names(e: &IdedExpr) -> Vec<String> {
+    fn walk(e: &IdedExpr, out: &mut Vec<String>) {
+        match &e.expr {
+            Expr::Comprehension(c) => {
+                out.push(c.iter_var.clone());
+                out.extend(c.iter_var2.clone());
+                out.push(c.accu_var.clone());
+                for x in [
+                    &c.iter_range,
+                    &c.accu_init,
+                    &c.loop_cond,
+                    &c.loop_step,
+                    &c.result,
+                ] {
+                    walk(x, out);
+                }
+            }
+            Expr::Select(s) => walk(&s.operand, out),
+            Expr::Call(c) => {
+                c.target.iter().for_each(|x| walk(x, out));
+                c.args.iter().for_each(|x| walk(x, out));
+            }
+            Expr::List(l) => l.elements.iter().for_each(|x| walk(x, out)),
+            Expr::Map(m) => m.entries.iter().for_each(|x| walk_entry(x, out)),
+            Expr::Struct(s) => s.entries.iter().for_each(|x| walk_entry(x, out)),
+            Expr::Ident(_) | Expr::Literal(_) | Expr::Unspecified => {}
+        }
+    }
+    fn walk_entry(e: &IdedEntryExpr, out: &mut Vec<String>) {
+        match &e.expr {
+            EntryExpr::MapEntry(m) => {
+                walk(&m.key, out);
+                walk(&m.value, out);
+            }
+            EntryExpr::StructField(f) => walk(&f.value, out),
+        }
+    }
+    let mut out = Vec::new();
+    walk(e, &mut out);
+    out
+}
+
 /// A message template: literal text and `${expr}` parts.
 enum Piece {
     Text(String),

@@ -30,7 +30,7 @@ mod testkit;
 #[cfg(test)]
 mod tests;
 
-pub use custom::variables;
+pub use custom::{RuleProblem, validate_custom_rule, variables};
 pub use engine::{catalog, check};
 pub use finding::{Category, EntityRef, Evidence, Finding, Report, Severity, Summary};
 pub use policy::{CustomRule, MAX_POLICY_BYTES, Policy, RuleConfig, Target, Waiver};

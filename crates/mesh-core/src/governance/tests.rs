@@ -248,6 +248,43 @@ fn custom_cel_rules_run_and_broken_ones_become_findings() {
     assert!(r.rules.iter().any(|d| d.id == "ACME-PROD-001" && d.custom));
 }
 
+fn problems_of(yaml_rule: &str) -> Vec<(String, String)> {
+    let rule: CustomRule = serde_json::from_str(yaml_rule).unwrap();
+    validate_custom_rule(&rule)
+        .into_iter()
+        .map(|p| (p.field, p.message))
+        .collect()
+}
+
+#[test]
+fn custom_rules_are_validated_as_they_are_written() {
+    // A sound rule, with a comprehension variable that is not an entity variable.
+    let ok = r#"{"id":"ACME-A-001","target":"product",
+        "when":"product.tags.exists(t, t == 'gold')",
+        "assert":"product.fanIn <= 20","message":"${product.name} has ${product.fanIn}"}"#;
+    assert_eq!(problems_of(ok), Vec::<(String, String)>::new());
+    // Each field reports its own problem.
+    let bad = r#"{"id":"acme","target":"product","when":"product.name ==",
+        "assert":"port.visibility == 'public'","message":"${product.name"}"#;
+    let problems = problems_of(bad);
+    let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(fields, ["id", "when", "assert", "message"], "{problems:?}");
+    assert!(problems[0].1.contains("upper-case"), "{problems:?}");
+    assert!(
+        problems[2].1.contains("unknown variable port"),
+        "{problems:?}"
+    );
+    assert!(problems[2].1.contains("provides product"), "{problems:?}");
+    assert!(problems[3].1.contains("without a closing"), "{problems:?}");
+    // A built-in id is refused; a dependency rule may read all four of its variables.
+    let dep = r#"{"id":"DM-DEP-001","target":"dependency",
+        "assert":"!dependency.crossDomain || port.visibility == 'public' || consumer.name != provider.name",
+        "message":"x"}"#;
+    let problems = problems_of(dep);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].1.contains("built-in"), "{problems:?}");
+}
+
 /// The shared schema folder, or `None` (with the reason printed) when it is missing
 /// outside CI. In CI (`CI` set) a missing folder fails the test.
 pub(crate) fn shared_schema(name: &str) -> Option<PathBuf> {

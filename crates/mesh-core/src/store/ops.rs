@@ -7,12 +7,12 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::history::{Change, Key, UndoState};
+use super::history::{Change, Entity, Key, UndoState};
 use super::{Edit, Store};
 use crate::error::Result;
 use crate::governance::Policy;
 use crate::model::{
-    DataProduct, Domain, EntityKind, InputPort, MeshInfo, OutputPort, Person, Position,
+    DataProduct, Domain, EntityKind, InputPort, Mesh, MeshInfo, OutputPort, Person, Position,
     SourceSystem, Team,
 };
 
@@ -69,6 +69,52 @@ pub struct Applied {
     pub changes: Vec<Change>,
     /// What undo and redo would do next.
     pub undo: UndoState,
+}
+
+impl Applied {
+    /// Brings a model loaded before this edit (or undo, or redo) up to date with it, the
+    /// same as loading the file again: every changed row replaced or removed, lists back
+    /// in canonical order. Hosts keep a model in memory this way instead of reloading it
+    /// after each edit. The policy is not part of the model and is skipped.
+    pub fn patch(&self, mesh: &mut Mesh) {
+        for c in &self.changes {
+            // The row as it was goes; the row as it is now (if any) comes in.
+            match &c.key {
+                Key::Mesh | Key::Policy => {}
+                Key::Position { entity_id, view } => mesh
+                    .positions
+                    .retain(|p| !(p.entity_id == *entity_id && p.view == *view)),
+                Key::Entity { entity, id } => remove(mesh, *entity, *id),
+            }
+            match c.after.clone() {
+                Some(Entity::Mesh(info)) => mesh.info = info,
+                Some(Entity::Person(x)) => mesh.people.push(x),
+                Some(Entity::Team(x)) => mesh.teams.push(x),
+                Some(Entity::Domain(x)) => mesh.domains.push(x),
+                Some(Entity::SourceSystem(x)) => mesh.source_systems.push(x),
+                Some(Entity::Product(x)) => mesh.products.push(x),
+                Some(Entity::OutputPort(x)) => mesh.output_ports.push(x),
+                Some(Entity::InputPort(x)) => mesh.input_ports.push(x),
+                Some(Entity::Position(x)) => mesh.positions.push(x),
+                Some(Entity::Policy(_)) | None => {}
+            }
+        }
+        mesh.sort();
+    }
+}
+
+/// Removes the entity `id` of kind `kind` from the model.
+fn remove(mesh: &mut Mesh, kind: EntityKind, id: Uuid) {
+    match kind {
+        EntityKind::Person => mesh.people.retain(|x| x.id != id),
+        EntityKind::Team => mesh.teams.retain(|x| x.id != id),
+        EntityKind::Domain => mesh.domains.retain(|x| x.id != id),
+        EntityKind::SourceSystem => mesh.source_systems.retain(|x| x.id != id),
+        EntityKind::Product => mesh.products.retain(|x| x.id != id),
+        EntityKind::OutputPort => mesh.output_ports.retain(|x| x.id != id),
+        EntityKind::InputPort => mesh.input_ports.retain(|x| x.id != id),
+        EntityKind::Mesh | EntityKind::Position | EntityKind::Policy => {}
+    }
 }
 
 impl EditOp {
