@@ -241,6 +241,13 @@ export type Domain = {
 	parentId?: string | null,
 	/**  Team accountable for the domain. */
 	ownerTeamId?: string | null,
+	/**
+	 *  Folder of the domain's repository (a local clone) under the export root, such
+	 *  as `sales` or `repos/sales-data`: where `meshwright export --by-domain` writes
+	 *  the domain's manifests. The domain's name when unset. A relative path that
+	 *  cannot leave the root (see `manifests::paths`).
+	 */
+	repoFolder?: string | null,
 	/**  Links. */
 	links?: Link[],
 	/**  Ordered custom properties. */
