@@ -85,7 +85,7 @@ export function OutputPortForm({ port }: { port: OutputPort }) {
   );
 }
 
-const DOMAIN_FIELDS = new Set(['name', 'title', 'description', 'parentId', 'ownerTeamId', 'links', 'customProperties']);
+const DOMAIN_FIELDS = new Set(['name', 'title', 'description', 'parentId', 'ownerTeamId', 'links', 'customProperties', 'repoFolder']);
 
 export function DomainForm({ domain }: { domain: Domain }) {
   const model = useMeshStore((s) => s.model);
@@ -102,6 +102,7 @@ export function DomainForm({ domain }: { domain: Domain }) {
         <TextField field="description" label="Description" multiline value={domain.description} onCommit={(v) => put('description', { description: orNull(v) })} />
         <SelectField field="parentId" label="Parent domain" value={domain.parentId} options={others} empty="None" onCommit={(v) => put('parentId', { parentId: v })} />
         <SelectField field="ownerTeamId" label="Owner team" value={domain.ownerTeamId} options={teams} empty="No owner" onCommit={(v) => put('ownerTeamId', { ownerTeamId: v })} />
+        <TextField field="repoFolder" label="Repository folder (export)" mono value={domain.repoFolder} onCommit={(v) => put('repoFolder', { repoFolder: orNull(v) })} />
       </Section>
       <Section title="Links">
         <LinksEditor links={domain.links ?? []} onCommit={(links) => put('links', { links })} />
