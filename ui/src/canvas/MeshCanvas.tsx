@@ -62,7 +62,7 @@ function fitAll(flow: Flow | null, nodes: readonly MeshFlowNode[], el: HTMLEleme
     { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
     el.clientWidth,
     el.clientHeight,
-    0.03,
+    0.01,
     firstOnly && nodes.length > LARGE ? 0.8 : 1.1,
     0.06,
   );
@@ -295,7 +295,7 @@ export function MeshCanvas() {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_KEYS}
-        minZoom={0.03}
+        minZoom={0.01}
         maxZoom={2.5}
         proOptions={proOptions}
         elevateNodesOnSelect={false}
