@@ -316,6 +316,23 @@ async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
     app.wait_count(EDGES, |n| n == 0).await?;
     app.wait_count("[data-testid=domain-link]", |n| n >= 1)
         .await?;
+    app.screenshot("large-zoomed-out").await;
+
+    // Picking a product in the sidebar zooms in on it: the full drawing comes back.
+    eprintln!("step: zoom in again");
+    let item = app.wait("[data-testid=product-item]").await?;
+    let picked = item.attr("data-id").await?.expect("a product item id");
+    let label = item.text().await?;
+    item.click().await?;
+    app.wait_count("[data-testid=canvas][data-detail=full]", |n| n == 1)
+        .await?;
+    app.wait_count(EDGES, |n| n >= 1).await?;
+    app.wait_within(
+        &format!("[data-testid=product-node][data-id='{picked}']"),
+        TIMEOUT,
+        |t| t.contains(&label),
+    )
+    .await?;
     app.screenshot("large").await;
     app.quit().await?;
     Ok(())

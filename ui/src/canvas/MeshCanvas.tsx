@@ -259,8 +259,12 @@ export function MeshCanvas() {
         const { x, y } = node.internals.positionAbsolute;
         const w = node.measured.width ?? node.width ?? 0;
         const h = node.measured.height ?? node.height ?? 0;
-        const zoom = Math.max(instance.current?.getZoom() ?? 1, 0.6);
-        void instance.current?.setCenter(x + w / 2, y + h / 2, { zoom, duration: 300 });
+        const current = instance.current?.getZoom() ?? 1;
+        const zoom = Math.max(current, 0.6);
+        // A jump rather than an animation when zooming in far: every frame of an animated
+        // zoom from the whole mesh to one product would draw thousands of nodes.
+        const duration = zoom > current * 2 ? 0 : 300;
+        void instance.current?.setCenter(x + w / 2, y + h / 2, { zoom, duration });
       },
     });
     return () => canvasControls.register(null);
