@@ -1,9 +1,12 @@
 // A domain drawn as a tinted, labelled group around its products. Its size comes from
-// the node (computed from the children), never from stored data. Display only.
+// the node (computed from the children), never from stored data. Below the detail
+// threshold only the title is drawn. Display only.
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { DomainFlowNode } from './flowTypes';
 import { SeverityBadge } from './SeverityBadge';
+import { useDetail } from './detail';
+import { DomainLabelBox } from './LowDetailNodes';
 
 const TINTS = 8;
 
@@ -16,6 +19,9 @@ export function tintOf(id: string): number {
 
 function DomainGroupNodeImpl({ data, selected, width, height }: NodeProps<DomainFlowNode>) {
   const { domain, productCount } = data;
+  // Zoomed out: the box with only a readable title (see detail.ts).
+  const detail = useDetail();
+  if (detail === 'low') return <DomainLabelBox domain={domain} tint={tintOf(domain.id)} selected={selected} width={width} height={height} />;
   return (
     <div
       className={`domain-group tint-${tintOf(domain.id)}${selected ? ' is-selected' : ''}`}

@@ -10,19 +10,21 @@ import {
   MiniMap,
   ReactFlow,
   type Connection,
-  type EdgeChange,
   type NodeChange,
   getViewportForBounds,
+  useStoreApi,
   type ReactFlowInstance,
 } from '@xyflow/react';
 import { useMeshStore } from '../state/meshStore';
 import { useUiStore } from '../state/uiStore';
 import { refsFromIds } from '../state/selection';
 import { meshToFlow, newFlowCache } from './toFlow';
-import type { DependencyFlowEdge, MeshFlowNode } from './flowTypes';
+import type { MeshFlowEdge, MeshFlowNode } from './flowTypes';
 import { ProductNode } from './ProductNode';
 import { DomainGroupNode, tintOf } from './DomainGroupNode';
-import { DependencyEdge } from './DependencyEdge';
+import { domainLinks } from './domainLinks';
+import { useDetail } from './detail';
+import { EdgeLayer } from './EdgeLayer';
 import { canvasControls } from './canvasControls';
 import { moveOps } from '../actions/edits';
 import * as actions from '../actions/run';
@@ -30,12 +32,13 @@ import { markReady } from './readiness';
 
 // Module scope: React Flow re-creates every node when these objects change identity.
 const nodeTypes = { product: ProductNode, domain: DomainGroupNode };
-const edgeTypes = { dependency: DependencyEdge };
+// Lines are drawn by EdgeLayer, not as React Flow edges (see edgeLayer.ts).
+const noEdges: MeshFlowEdge[] = [];
 const proOptions = { hideAttribution: true };
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const LARGE = 300;
 
-type Flow = ReactFlowInstance<MeshFlowNode, DependencyFlowEdge>;
+type Flow = ReactFlowInstance<MeshFlowNode, MeshFlowEdge>;
 
 /**
  * Fits the view to the nodes' stored boxes. Computed here rather than with fitView,
@@ -59,7 +62,7 @@ function fitAll(flow: Flow | null, nodes: readonly MeshFlowNode[], el: HTMLEleme
     { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
     el.clientWidth,
     el.clientHeight,
-    0.03,
+    0.01,
     firstOnly && nodes.length > LARGE ? 0.8 : 1.1,
     0.06,
   );
@@ -96,23 +99,42 @@ export function MeshCanvas() {
       }),
     [base, selectedIds, dragging],
   );
-  const edges = useMemo(
-    () => base.edges.map((e) => (selectedIds.has(e.id) ? { ...e, selected: true } : e)),
-    [base, selectedIds],
-  );
+  // Zoomed out, thousands of port-to-port edges give way to one line per pair of domains.
+  const detail = useDetail();
+  const lines = useMemo<readonly MeshFlowEdge[]>(() => (detail === 'low' ? domainLinks(base) : base.edges), [base, detail]);
 
-  const applySelect = useCallback((changes: readonly { type: string; id?: string; selected?: boolean }[]) => {
+  const pickEdge = useCallback((id: string, e: React.MouseEvent) => {
+    e.stopPropagation();
+    useUiStore.getState().openContextMenu(null);
     const store = useMeshStore.getState();
-    const ids = new Set(store.selection.map((r) => r.id));
-    let touched = false;
-    for (const c of changes) {
-      if (c.type !== 'select' || !c.id) continue;
-      touched = true;
-      if (c.selected) ids.add(c.id);
-      else ids.delete(c.id);
-    }
-    if (touched) store.select(refsFromIds(store.model, ids));
+    const ids = new Set(e.shiftKey || e.metaKey || e.ctrlKey ? store.selection.map((r) => r.id) : []);
+    if (ids.has(id)) ids.delete(id);
+    else ids.add(id);
+    store.select(refsFromIds(store.model, ids));
   }, []);
+
+  const flowStore = useStoreApi();
+  const applySelect = useCallback(
+    (changes: readonly { type: string; id?: string; selected?: boolean }[]) => {
+      const store = useMeshStore.getState();
+      const ids = new Set(store.selection.map((r) => r.id));
+      let touched = false;
+      for (const c of changes) {
+        if (c.type !== 'select' || !c.id) continue;
+        touched = true;
+        if (c.selected) {
+          // React Flow deselects only its own elements; a plain click on a node also
+          // ends the selection of dependencies, which EdgeLayer selects.
+          if (!flowStore.getState().multiSelectionActive) {
+            for (const id of ids) if (store.model.inputPorts.has(id)) ids.delete(id);
+          }
+          ids.add(c.id);
+        } else ids.delete(c.id);
+      }
+      if (touched) store.select(refsFromIds(store.model, ids));
+    },
+    [flowStore],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<MeshFlowNode>[]) => {
@@ -132,11 +154,6 @@ export function MeshCanvas() {
     [applySelect],
   );
 
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange<DependencyFlowEdge>[]) => applySelect(changes as { type: string; id?: string; selected?: boolean }[]),
-    [applySelect],
-  );
-
   const onNodeDragStop = useCallback((_: unknown, _node: MeshFlowNode, dragged: MeshFlowNode[]) => {
     const prev = draggingRef.current;
     const moves = dragged.map((n) => ({ id: n.id, ...(prev.get(n.id) ?? n.position) }));
@@ -148,7 +165,7 @@ export function MeshCanvas() {
   }, []);
 
   const isValidConnection = useCallback(
-    (c: Connection | DependencyFlowEdge) => c.targetHandle === 'in' && !!c.sourceHandle && c.sourceHandle !== 'in',
+    (c: Connection | MeshFlowEdge) => c.targetHandle === 'in' && !!c.sourceHandle && c.sourceHandle !== 'in',
     [],
   );
 
@@ -170,12 +187,13 @@ export function MeshCanvas() {
     },
     [openMenu],
   );
-  const onEdgeContextMenu = useCallback(
-    (e: React.MouseEvent, edge: DependencyFlowEdge) => {
+  const onDependencyMenu = useCallback(
+    (id: string, e: React.MouseEvent) => {
       e.preventDefault();
+      e.stopPropagation();
       const store = useMeshStore.getState();
-      store.select(refsFromIds(store.model, [edge.id]));
-      openMenu({ x: e.clientX, y: e.clientY, target: { kind: 'edge', id: edge.id } });
+      store.select(refsFromIds(store.model, [id]));
+      openMenu({ x: e.clientX, y: e.clientY, target: { kind: 'edge', id } });
     },
     [openMenu],
   );
@@ -187,8 +205,13 @@ export function MeshCanvas() {
     [openMenu],
   );
   const closeMenu = useCallback(() => openMenu(null), [openMenu]);
+  // React Flow clears only what it selected itself; dependencies are selected in EdgeLayer.
+  const onPaneClick = useCallback(() => {
+    openMenu(null);
+    useMeshStore.getState().select([]);
+  }, [openMenu]);
 
-  const onInit = useCallback((flow: ReactFlowInstance<MeshFlowNode, DependencyFlowEdge>) => {
+  const onInit = useCallback((flow: Flow) => {
     instance.current = flow;
     setInited(true);
   }, []);
@@ -236,15 +259,19 @@ export function MeshCanvas() {
         const { x, y } = node.internals.positionAbsolute;
         const w = node.measured.width ?? node.width ?? 0;
         const h = node.measured.height ?? node.height ?? 0;
-        const zoom = Math.max(instance.current?.getZoom() ?? 1, 0.6);
-        void instance.current?.setCenter(x + w / 2, y + h / 2, { zoom, duration: 300 });
+        const current = instance.current?.getZoom() ?? 1;
+        const zoom = Math.max(current, 0.6);
+        // A jump rather than an animation when zooming in far: every frame of an animated
+        // zoom from the whole mesh to one product would draw thousands of nodes.
+        const duration = zoom > current * 2 ? 0 : 300;
+        void instance.current?.setCenter(x + w / 2, y + h / 2, { zoom, duration });
       },
     });
     return () => canvasControls.register(null);
   }, []);
 
   return (
-    <div ref={container} className="canvas" data-testid="canvas" data-ready={ready ? 'true' : undefined}>
+    <div ref={container} className="canvas" data-testid="canvas" data-ready={ready ? 'true' : undefined} data-detail={detail}>
       <svg className="canvas-defs" aria-hidden="true">
         <defs>
           <marker id="mw-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -255,35 +282,32 @@ export function MeshCanvas() {
           </marker>
         </defs>
       </svg>
-      <ReactFlow<MeshFlowNode, DependencyFlowEdge>
+      <ReactFlow<MeshFlowNode, MeshFlowEdge>
         nodes={nodes}
-        edges={edges}
+        edges={noEdges}
         nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         onNodeContextMenu={onNodeContextMenu}
-        onEdgeContextMenu={onEdgeContextMenu}
         onPaneContextMenu={onPaneContextMenu}
-        onPaneClick={closeMenu}
+        onPaneClick={onPaneClick}
         onMoveStart={closeMenu}
         onInit={onInit}
         onlyRenderVisibleElements
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_KEYS}
-        minZoom={0.03}
+        minZoom={0.01}
         maxZoom={2.5}
         proOptions={proOptions}
         elevateNodesOnSelect={false}
-        elevateEdgesOnSelect
         nodeDragThreshold={2}
         colorMode="system"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <EdgeLayer nodes={nodes} edges={lines} selectedIds={selectedIds} onPick={pickEdge} onMenu={onDependencyMenu} />
         <Controls showInteractive={false} position="bottom-left" />
         {minimap && (
           <MiniMap

@@ -1,7 +1,7 @@
 // One data product on the canvas: names, owner, status, archetype, its output ports as
 // source handles and one input handle. Display only: edits go through the inspector,
 // toolbar and menus. Memoised; geometry comes from geometry.ts so edges can be drawn
-// before the node is measured.
+// before the node is measured. Below the detail threshold it draws a plain rectangle.
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { ProductFlowNode } from './flowTypes';
@@ -9,9 +9,14 @@ import { HANDLE_SIZE, INPUT_HANDLE_Y, PORT_ROW, PRODUCT_WIDTH, portCenterY, prod
 import { INPUT_HANDLE_ID } from './toFlow';
 import { ARCHETYPES } from './archetypes';
 import { SeverityBadge } from './SeverityBadge';
+import { useDetail } from './detail';
+import { ProductRect } from './LowDetailNodes';
 
 function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
   const { product, ports, ownerTitle } = data;
+  // Zoomed out: a plain rectangle (see detail.ts).
+  const detail = useDetail();
+  if (detail === 'low') return <ProductRect product={product} portCount={ports.length} selected={selected} />;
   const archetype = product.archetype ? ARCHETYPES[product.archetype] : null;
   const classes = ['product-node', `status-${product.status}`, selected ? 'is-selected' : ''];
   return (

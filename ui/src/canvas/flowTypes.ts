@@ -23,3 +23,17 @@ export type DependencyEdgeData = {
   fading: boolean;
 };
 export type DependencyFlowEdge = Edge<DependencyEdgeData, 'dependency'>;
+
+export type DomainLinkData = {
+  /** How many dependencies run from the source domain's products to the target's. */
+  count: number;
+};
+/** The simplified drawing's stand-in for all dependencies between two domains. */
+export type DomainLinkFlowEdge = Edge<DomainLinkData, 'domainLink'>;
+export type MeshFlowEdge = DependencyFlowEdge | DomainLinkFlowEdge;
+
+/** The parts of a flow graph the simplified drawing is derived from. */
+export interface FlowGraphLike {
+  nodes: readonly MeshFlowNode[];
+  edges: readonly DependencyFlowEdge[];
+}

@@ -20,6 +20,7 @@ import {
   productHeight,
 } from './geometry';
 import type { DependencyFlowEdge, DomainFlowNode, MeshFlowNode, ProductFlowNode } from './flowTypes';
+import { domainHandles } from './domainLinks';
 
 export const INPUT_HANDLE_ID = 'in';
 
@@ -125,6 +126,7 @@ export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()):
       position: pos ?? { x: 0, y: 0 },
       width: w,
       height: h,
+      handles: domainHandles(w, h),
       data: { domain, productCount: children.length },
       zIndex: 0,
     };
@@ -162,7 +164,8 @@ export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()):
       parentId,
       handles: productHandles(productPorts),
       data: { product, ports: productPorts, ownerTitle: team ? team.title : null },
-      zIndex: 1,
+      // Above the dependency layer (z-index 1, EdgeLayer.tsx), which is above the domains.
+      zIndex: 2,
     };
     cache.products.set(product.id, { key, node });
     nodes.push(node);
@@ -190,10 +193,6 @@ export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()):
       target: input.productId,
       targetHandle: INPUT_HANDLE_ID,
       data: { fading: port.status === 'deprecated' || port.status === 'retired' },
-      // React Flow adds the products' own level to this, which already lifts edges over
-      // the domain boxes; anything more draws them over the products and steals their
-      // clicks.
-      zIndex: 0,
     };
     cache.edges.set(input.id, { key, edge });
     edges.push(edge);

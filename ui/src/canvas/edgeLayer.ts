@@ -1,0 +1,107 @@
+// Geometry of the line layer (EdgeLayer.tsx): where each line starts and ends, which
+// lines are near the visible area, and how the layer's one SVG is placed so that it
+// measures the canvas in screen pixels. Why: WebKitGTK gives a layer a backing store
+// sized in the layer's own units; React Flow's one <svg> per edge, measured in flow
+// units, made selecting a node on a 2,000-product mesh allocate over 20 GB and freeze
+// the window. Pure: no React, no DOM.
+import type { MeshFlowEdge, MeshFlowNode } from './flowTypes';
+
+export interface EdgeEnds {
+  id: string;
+  sx: number;
+  sy: number;
+  tx: number;
+  ty: number;
+  fading: boolean;
+  /** Set on the simplified drawing's domain links: how many dependencies one stands for. */
+  count?: number;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Absolute handle centres of every edge whose nodes and handles exist. */
+export function edgeEnds(nodes: readonly MeshFlowNode[], edges: readonly MeshFlowEdge[]): EdgeEnds[] {
+  const byId = new Map<string, MeshFlowNode>();
+  for (const n of nodes) byId.set(n.id, n);
+  const origin = (n: MeshFlowNode) => {
+    const parent = n.parentId ? byId.get(n.parentId) : undefined;
+    return { x: n.position.x + (parent?.position.x ?? 0), y: n.position.y + (parent?.position.y ?? 0) };
+  };
+  const handleCentre = (n: MeshFlowNode, handleId: string | null | undefined) => {
+    const h = n.handles?.find((x) => x.id === handleId);
+    if (!h) return null;
+    const o = origin(n);
+    return { x: o.x + h.x + (h.width ?? 0) / 2, y: o.y + h.y + (h.height ?? 0) / 2 };
+  };
+  const out: EdgeEnds[] = [];
+  for (const e of edges) {
+    const source = byId.get(e.source);
+    const target = byId.get(e.target);
+    const s = source && handleCentre(source, e.sourceHandle);
+    const t = target && handleCentre(target, e.targetHandle);
+    if (!s || !t) continue;
+    if (e.type === 'domainLink') out.push({ id: e.id, sx: s.x, sy: s.y, tx: t.x, ty: t.y, fading: false, count: e.data?.count ?? 1 });
+    else out.push({ id: e.id, sx: s.x, sy: s.y, tx: t.x, ty: t.y, fading: (e.data && 'fading' in e.data && e.data.fading) || false });
+  }
+  return out;
+}
+
+/**
+ * The flow area the layer covers: the visible area plus half of it on each side,
+ * snapped to a grid so that panning changes it only now and then (each change redraws
+ * the layer's paths, while moving within it costs nothing).
+ */
+export function layerRect(transform: readonly [number, number, number], width: number, height: number): Rect {
+  const [tx, ty, zoom] = transform;
+  const w = Math.max(width, 1) / zoom;
+  const h = Math.max(height, 1) / zoom;
+  const cell = 2 ** Math.ceil(Math.log2(Math.max(w, h) / 2));
+  const x0 = Math.floor((-tx / zoom - w / 2) / cell) * cell;
+  const y0 = Math.floor((-ty / zoom - h / 2) / cell) * cell;
+  const x1 = Math.ceil((-tx / zoom + w * 1.5) / cell) * cell;
+  const y1 = Math.ceil((-ty / zoom + h * 1.5) / cell) * cell;
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+export function sameRect(a: Rect, b: Rect): boolean {
+  return a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+}
+
+/**
+ * Whether an edge's bounding box meets the rect. A bezier from a right-hand handle to a
+ * left-hand one stays within its ends' box, except that an edge running backwards
+ * bulges sideways by React Flow's control offset (0.25 × 25 × √distance).
+ */
+export function edgeMeets(e: EdgeEnds, r: Rect): boolean {
+  const bulge = 10 + (e.sx > e.tx ? 6.25 * Math.sqrt(e.sx - e.tx) : 0);
+  const left = Math.min(e.sx, e.tx) - bulge;
+  const right = Math.max(e.sx, e.tx) + bulge;
+  const top = Math.min(e.sy, e.ty);
+  const bottom = Math.max(e.sy, e.ty);
+  return right >= r.x && left <= r.x + r.w && bottom >= r.y && top <= r.y + r.h;
+}
+
+/** Screen pixels of a domain link: 1 for a single dependency, growing slowly with the count. */
+export function linkWidth(count: number): number {
+  return Math.min(1 + Math.log2(Math.max(count, 1)), 8);
+}
+
+/**
+ * CSS transform and size that make the layer's SVG cover the canvas exactly, in screen
+ * pixels, from inside the zoomed viewport; and the SVG transform of its group that maps
+ * flow coordinates onto it.
+ */
+export function screenPlacement(transform: readonly [number, number, number], width: number, height: number) {
+  const [tx, ty, zoom] = transform;
+  return {
+    svgTransform: `translate(${-tx / zoom}px, ${-ty / zoom}px) scale(${1 / zoom})`,
+    width: Math.max(width, 1),
+    height: Math.max(height, 1),
+    groupTransform: `translate(${tx} ${ty}) scale(${zoom})`,
+  };
+}
