@@ -115,6 +115,13 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
     type_into(&app, "name", "sales").await?;
     app.wait_count("[data-testid=field-error-name]", |n| n == 0)
         .await?;
+    // Its export folder: one that would leave the export root is refused on the field.
+    type_into(&app, "repoFolder", "../outside").await?;
+    let error = app.wait("[data-testid=field-error-repoFolder]").await?;
+    assert!(!error.text().await?.is_empty(), "the refusal says why");
+    type_into(&app, "repoFolder", "repos/sales").await?;
+    app.wait_count("[data-testid=field-error-repoFolder]", |n| n == 0)
+        .await?;
 
     // A team.
     eprintln!("step: team");
