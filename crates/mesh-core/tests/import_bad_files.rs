@@ -280,11 +280,28 @@ fn formats_not_yet_imported_are_named() {
         "catalog-info.yaml",
         "apiVersion: backstage.io/v1alpha1\nkind: Domain\nmetadata:\n  name: sales\nspec:\n  owner: x\n",
     );
-    let errors = f.refused(&[]);
+    // Named explicitly, it is refused, saying why.
+    let errors = f.refused(&[f.repos.clone(), path.clone()]);
     one_error_naming(
         &errors,
         &path,
         &["Backstage documents are not yet supported for import"],
+    );
+    // Found in a folder (an export with every format), it is listed as skipped.
+    let report = run(
+        &mut f.store,
+        std::slice::from_ref(&f.repos),
+        true,
+        &mut |_, _| {},
+        &AtomicBool::new(false),
+    )
+    .expect("the folder imports");
+    assert_eq!(report.skipped.len(), 1);
+    assert_eq!(report.skipped[0].0, path);
+    assert!(
+        report.skipped[0]
+            .1
+            .contains("Backstage is not imported yet")
     );
 }
 
