@@ -42,16 +42,42 @@ describe('meshToFlow', () => {
     expect(edges.find((e) => e.id === 'i2')?.data?.fading).toBe(true);
   });
 
+  // An edit of one product field only, as the inspector sends it.
+  const renameB = () =>
+    applyChanges(model, [
+      { key: { kind: 'entity', entity: 'product', id: 'b' }, before: null, after: { kind: 'product', value: { ...model.products.get('b')!, displayName: 'Income' } } },
+    ]);
+
   it('reuses node objects of unchanged products', () => {
     const cache = newFlowCache();
     const first = meshToFlow(model, cache);
-    const next = applyChanges(model, [
-      { key: { kind: 'entity', entity: 'product', id: 'b' }, before: null, after: { kind: 'product', value: { ...model.products.get('b')!, displayName: 'Income' } } },
-    ]);
+    const next = renameB();
     const second = meshToFlow(next, cache);
     const pick = (g: typeof first, id: string) => g.nodes.find((n) => n.id === id);
     expect(pick(second, 'a')).toBe(pick(first, 'a'));
     expect(pick(second, 'b')).not.toBe(pick(first, 'b'));
+  });
+
+  it('keeps unchanged domain nodes and the whole edge list when only a product field changes', () => {
+    const cache = newFlowCache();
+    const first = meshToFlow(model, cache);
+    const next = renameB();
+    const second = meshToFlow(next, cache);
+    expect(second.edges).toBe(first.edges);
+    const domains = (g: typeof first) => g.nodes.filter((n) => n.type === 'domain');
+    expect(domains(second).length).toBeGreaterThan(0);
+    domains(second).forEach((n, i) => expect(n).toBe(domains(first)[i]));
+  });
+
+  it('re-derives edges when a product they join is deleted, and matches a fresh derivation', () => {
+    const cache = newFlowCache();
+    const first = meshToFlow(model, cache);
+    const joined = first.edges[0]!;
+    const next = applyChanges(model, [{ key: { kind: 'entity', entity: 'product', id: joined.target }, before: null, after: null }]);
+    const second = meshToFlow(next, cache);
+    expect(second.edges).not.toBe(first.edges);
+    expect(second.edges.some((e) => e.id === joined.id)).toBe(false);
+    expect(second).toEqual(meshToFlow(next));
   });
 
   it('places products without a position inside their domain', () => {

@@ -2,7 +2,8 @@
 // nodes, products as their children (positions relative to the domain), dependencies
 // as edges from a provider's port handle to the consumer's input handle. Pure: no
 // React, no store. Unchanged entities keep their node objects (via FlowCache) so
-// React Flow re-renders only what changed.
+// React Flow re-renders only what changed, and the edge list is reused whole while
+// the ports and the set of products are unchanged (most edits touch neither).
 import { Position as HandlePosition, type NodeHandle } from '@xyflow/react';
 import type { OutputPort } from '../bindings';
 import { MESH_VIEW, portsByProduct, positionOf, type MeshModel } from '../state/model';
@@ -32,11 +33,26 @@ export interface FlowGraph {
 /** Previous results, so unchanged inputs give identical node objects. */
 export interface FlowCache {
   products: Map<string, { key: unknown[]; node: ProductFlowNode }>;
+  domains: Map<string, { key: unknown[]; node: DomainFlowNode }>;
   edges: Map<string, { key: unknown[]; edge: DependencyFlowEdge }>;
+  /**
+   * The last edge list and what it was derived from: edges read only the ports and
+   * which products exist, so an edit of a product's fields (the common case) reuses
+   * the list instead of re-deriving thousands of edges.
+   */
+  edgeList: { inputPorts: unknown; outputPorts: unknown; productIds: string[]; edges: DependencyFlowEdge[] } | null;
 }
 
 export function newFlowCache(): FlowCache {
-  return { products: new Map(), edges: new Map() };
+  return { products: new Map(), domains: new Map(), edges: new Map(), edgeList: null };
+}
+
+/** True when the map holds exactly these keys, in this order. */
+function sameKeys(map: ReadonlyMap<string, unknown>, keys: readonly string[]): boolean {
+  if (map.size !== keys.length) return false;
+  let i = 0;
+  for (const k of map.keys()) if (k !== keys[i++]) return false;
+  return true;
 }
 
 function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -110,7 +126,8 @@ export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()):
   // Domain boxes: stored position, size from the children's bounding box.
   const domainNodes: DomainFlowNode[] = [];
   let rightmost = 0;
-  const unplacedDomains: DomainFlowNode[] = [];
+  const unplacedDomains = new Set<DomainFlowNode>();
+  const seenDomains = new Set<string>();
   for (const domain of model.domains.values()) {
     const children = childBoxes.get(domain.id) ?? [];
     let w = DOMAIN_MIN_WIDTH;
@@ -120,6 +137,15 @@ export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()):
       h = Math.max(h, box.y + box.h + DOMAIN_PAD_BOTTOM);
     }
     const pos = positionOf(model, domain.id);
+    const key = [domain, w, h, pos?.x, pos?.y, children.length];
+    const cached = cache.domains.get(domain.id);
+    seenDomains.add(domain.id);
+    if (cached && sameKey(cached.key, key)) {
+      if (pos) rightmost = Math.max(rightmost, pos.x + w);
+      else unplacedDomains.add(cached.node);
+      domainNodes.push(cached.node);
+      continue;
+    }
     const node: DomainFlowNode = {
       id: domain.id,
       type: 'domain',
@@ -130,13 +156,22 @@ export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()):
       data: { domain, productCount: children.length },
       zIndex: 0,
     };
+    cache.domains.set(domain.id, { key, node });
     if (pos) rightmost = Math.max(rightmost, pos.x + w);
-    else unplacedDomains.push(node);
+    else unplacedDomains.add(node);
     domainNodes.push(node);
   }
+  for (const id of cache.domains.keys()) if (!seenDomains.has(id)) cache.domains.delete(id);
   let nextX = rightmost === 0 ? 0 : rightmost + DOMAIN_GAP;
-  for (const node of unplacedDomains) {
-    node.position = { x: nextX, y: 0 };
+  for (let i = 0; i < domainNodes.length; i++) {
+    const node = domainNodes[i]!;
+    if (!unplacedDomains.has(node)) continue;
+    // Cached nodes are shared with the previous result: a new slot means a new object.
+    if (node.position.x !== nextX || node.position.y !== 0) {
+      const moved = { ...node, position: { x: nextX, y: 0 } };
+      domainNodes[i] = moved;
+      cache.domains.set(node.id, { key: cache.domains.get(node.id)!.key, node: moved });
+    }
     nextX += (node.width ?? DOMAIN_MIN_WIDTH) + DOMAIN_GAP;
   }
 
@@ -172,6 +207,15 @@ export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()):
   }
   for (const id of cache.products.keys()) if (!seenProducts.has(id)) cache.products.delete(id);
 
+  const prevList = cache.edgeList;
+  if (
+    prevList &&
+    prevList.inputPorts === model.inputPorts &&
+    prevList.outputPorts === model.outputPorts &&
+    sameKeys(model.products, prevList.productIds)
+  ) {
+    return { nodes, edges: prevList.edges };
+  }
   const edges: DependencyFlowEdge[] = [];
   const seenEdges = new Set<string>();
   for (const input of model.inputPorts.values()) {
@@ -198,6 +242,7 @@ export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()):
     edges.push(edge);
   }
   for (const id of cache.edges.keys()) if (!seenEdges.has(id)) cache.edges.delete(id);
+  cache.edgeList = { inputPorts: model.inputPorts, outputPorts: model.outputPorts, productIds: [...model.products.keys()], edges };
 
   return { nodes, edges };
 }
