@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use super::ExportOptions;
-use crate::model::{DataProduct, Domain, InputPort, Mesh, OutputPort, Person, Team};
+use crate::model::{DataProduct, Domain, InputPort, Mesh, OutputPort, Person, SourceSystem, Team};
 
 /// A loaded mesh with its lookups, shared by all format modules of one export.
 pub struct ExportContext<'m> {
@@ -26,6 +26,8 @@ pub struct ExportContext<'m> {
     pub people: HashMap<Uuid, &'m Person>,
     /// Output ports by id.
     pub output_ports: HashMap<Uuid, &'m OutputPort>,
+    /// Source systems by id.
+    pub source_systems: HashMap<Uuid, &'m SourceSystem>,
     /// Output ports of each product, in the mesh's order (name, then version).
     pub ports_of: HashMap<Uuid, Vec<&'m OutputPort>>,
     /// Input ports (dependencies) of each product, in the mesh's order.
@@ -51,6 +53,7 @@ impl<'m> ExportContext<'m> {
             teams: mesh.teams.iter().map(|t| (t.id, t)).collect(),
             people: mesh.people.iter().map(|p| (p.id, p)).collect(),
             output_ports: mesh.output_ports.iter().map(|p| (p.id, p)).collect(),
+            source_systems: mesh.source_systems.iter().map(|s| (s.id, s)).collect(),
             ports_of,
             inputs_of,
         }

@@ -266,10 +266,8 @@ fn source_props(
         }
         (DependencySource::SourceSystem { source_system_id }, _) => {
             let name = ctx
-                .mesh
                 .source_systems
-                .iter()
-                .find(|s| s.id == source_system_id)
+                .get(&source_system_id)
                 .map_or_else(|| source_system_id.to_string(), |s| s.name.clone());
             props.add("sourceSystem", name);
         }

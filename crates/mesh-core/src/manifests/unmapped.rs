@@ -18,12 +18,7 @@ pub fn insert_source_system(
     prefix: &str,
     source_system_id: Uuid,
 ) {
-    let system = ctx
-        .mesh
-        .source_systems
-        .iter()
-        .find(|s| s.id == source_system_id);
-    match system {
+    match ctx.source_systems.get(&source_system_id) {
         Some(system) => record.insert(format!("{prefix}sourceSystem"), json!(system)),
         // A dangling reference is a governance finding; keep what is known.
         None => record.insert(format!("{prefix}sourceSystemId"), json!(source_system_id)),
