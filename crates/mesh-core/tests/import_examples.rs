@@ -19,23 +19,6 @@ use mesh_core::Store;
 use mesh_core::manifests::{self, ExportContext, ExportOptions, Format};
 use serde_json::{Value, json};
 
-fn schemas() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/schemas");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is missing and CI is set: the examples cannot be skipped",
-        dir.display()
-    );
-    eprintln!(
-        "skipped: {} not found (set CI=true to make this fail)",
-        dir.display()
-    );
-    None
-}
-
 fn examples(dir: &std::path::Path, prefix: &str, suffix: &str) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
@@ -143,7 +126,7 @@ fn validator(dir: &std::path::Path, name: &str) -> jsonschema::Validator {
 
 #[test]
 fn official_examples_import_and_re_export_with_every_field() {
-    let Some(dir) = schemas() else {
+    let Some(dir) = common::schemas() else {
         return;
     };
     let odps = examples(&dir, "bitol-odps-example-", ".odps.yaml");

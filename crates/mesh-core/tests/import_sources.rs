@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -192,24 +194,11 @@ fn every_document_of_a_catalog_file_is_read() {
     );
 }
 
-/// The shared schema folder, or `None` with a printed reason outside CI.
-fn shared() -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/schemas");
-    if path.is_dir() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is missing and CI is set",
-        path.display()
-    );
-    eprintln!("skipped: {} not found", path.display());
-    None
-}
-
 #[test]
 fn the_official_examples_are_recognised() {
-    let Some(schemas) = shared() else { return };
+    let Some(schemas) = common::schemas() else {
+        return;
+    };
     let cases = [
         ("bitol-odps-example-customer.odps.yaml", Detected::Odps),
         ("bitol-odps-example-simple.odps.yaml", Detected::Odps),

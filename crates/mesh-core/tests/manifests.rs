@@ -5,8 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use std::collections::HashSet;
-use std::path::PathBuf;
 
 use mesh_core::demo::demo_mesh;
 use mesh_core::generate::{GenerateOptions, generate};
@@ -16,24 +17,9 @@ use mesh_core::manifests::{
 use mesh_core::model::Mesh;
 use serde_json::Value;
 
-/// The shared schema file, or `None` (with the reason printed) when the folder is
-/// missing outside CI. With `CI` set a missing schema fails the test.
+/// The shared schema file, or `None` when the folder is missing outside CI.
 fn shared_schema(name: &str) -> Option<Value> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/schemas")
-        .join(name);
-    if !path.is_file() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is missing and CI is set: the schema check cannot be skipped",
-            path.display()
-        );
-        eprintln!(
-            "skipped schema validation: {} not found (set CI=true to make this fail)",
-            path.display()
-        );
-        return None;
-    }
+    let path = common::schemas()?.join(name);
     Some(serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap())
 }
 

@@ -119,3 +119,27 @@ pub fn import(
             panic!("the import was refused:\n{}", lines.join("\n"))
         })
 }
+
+/// The shared schema folder (`../shared/schemas` beside the repository), or `None` with
+/// the reason printed. Under CI (`CI` set to anything but `false` or `0`) a missing
+/// folder fails the test instead: schema checks must not be skipped there.
+pub fn schemas() -> Option<std::path::PathBuf> {
+    let dir = std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/schemas"
+    ));
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let ci = std::env::var("CI").unwrap_or_default();
+    assert!(
+        ci.is_empty() || ci == "false" || ci == "0",
+        "{} is missing and CI={ci}: the schema checks cannot be skipped",
+        dir.display()
+    );
+    eprintln!(
+        "skipped: {} not found (set CI=true to make this fail)",
+        dir.display()
+    );
+    None
+}
