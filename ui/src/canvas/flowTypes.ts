@@ -5,7 +5,7 @@ import type { DataProduct, Domain, OutputPort } from '../bindings';
 
 export type ProductNodeData = {
   product: DataProduct;
-  ports: OutputPort[];
+  ports: readonly OutputPort[];
   ownerTitle: string | null;
 };
 

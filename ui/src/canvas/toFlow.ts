@@ -97,7 +97,7 @@ interface Box {
 
 export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()): FlowGraph {
   const ports = portsByProduct(model);
-  const noPorts: OutputPort[] = [];
+  const noPorts: readonly OutputPort[] = [];
 
   // Products per domain, in the model's order, with their relative boxes.
   const childBoxes = new Map<string, { id: string; box: Box }[]>();

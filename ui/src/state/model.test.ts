@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../bindings';
-import { applyChanges, modelFromMesh, positionKey, positionOf, hasViewPositions } from './model';
+import { applyChanges, modelFromMesh, portsByProduct, positionKey, positionOf, hasViewPositions } from './model';
 import { smallMesh } from '../test/fixtures';
 
 describe('applyChanges', () => {
@@ -73,5 +73,32 @@ describe('applyChanges', () => {
   it('knows when a view has no positions', () => {
     expect(hasViewPositions(modelFromMesh(smallMesh()))).toBe(true);
     expect(hasViewPositions(modelFromMesh({ ...smallMesh(), positions: [] }))).toBe(false);
+  });
+});
+
+describe('portsByProduct', () => {
+  it('groups ports by product in name order and regroups only when the ports change', () => {
+    const model = modelFromMesh(smallMesh());
+    const grouped = portsByProduct(model);
+    expect(grouped.get('a')?.map((p) => p.id)).toEqual(['a-out1', 'a-out2']);
+    expect(grouped.get('c')).toBeUndefined();
+
+    // A product edit leaves the ports map alone, so the grouping is the same object.
+    const renamed = applyChanges(model, [
+      {
+        key: { kind: 'entity', entity: 'product', id: 'c' },
+        before: { kind: 'product', value: model.products.get('c')! },
+        after: { kind: 'product', value: { ...model.products.get('c')!, displayName: 'Key figures' } },
+      },
+    ]);
+    expect(portsByProduct(renamed)).toBe(grouped);
+
+    // A new port on c is seen at once.
+    const port = { id: 'c-out', productId: 'c', name: 'kpis', version: '1.0.0', type: 'table', visibility: 'public', status: 'active' } as const;
+    const withPort = applyChanges(renamed, [
+      { key: { kind: 'entity', entity: 'outputPort', id: 'c-out' }, before: null, after: { kind: 'outputPort', value: port } },
+    ]);
+    expect(portsByProduct(withPort).get('c')?.map((p) => p.id)).toEqual(['c-out']);
+    expect(portsByProduct(renamed).get('c')).toBeUndefined();
   });
 });

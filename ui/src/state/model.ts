@@ -136,8 +136,17 @@ function locateEntity(entity: Exclude<Entity, { kind: 'mesh' | 'policy' }>): { c
   return { collection: COLLECTION_OF_KIND[entity.kind], id: entity.value.id };
 }
 
-/** Output ports grouped by product, each list in the snapshot's (name, version) order. */
-export function portsByProduct(model: MeshModel): Map<string, OutputPort[]> {
+// applyChanges keeps a collection's map when an edit does not touch it, so the grouping
+// is remembered per map: an edit of a product's fields regroups no ports.
+const portsGrouped = new WeakMap<ReadonlyMap<string, OutputPort>, ReadonlyMap<string, readonly OutputPort[]>>();
+
+/**
+ * Output ports grouped by product, each list in the snapshot's (name, version) order.
+ * Shared between callers: read only.
+ */
+export function portsByProduct(model: MeshModel): ReadonlyMap<string, readonly OutputPort[]> {
+  const cached = portsGrouped.get(model.outputPorts);
+  if (cached) return cached;
   const out = new Map<string, OutputPort[]>();
   for (const port of model.outputPorts.values()) {
     const list = out.get(port.productId);
@@ -145,6 +154,7 @@ export function portsByProduct(model: MeshModel): Map<string, OutputPort[]> {
     else out.set(port.productId, [port]);
   }
   for (const list of out.values()) list.sort(comparePorts);
+  portsGrouped.set(model.outputPorts, out);
   return out;
 }
 
