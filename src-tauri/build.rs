@@ -15,6 +15,7 @@ fn meshwright_commands() -> &'static [&'static str] {
         "app_info",
         "current_mesh",
         "open_mesh",
+        "cancel_open",
         "new_mesh",
         "save_mesh_as",
         "recent_files",

@@ -28,6 +28,7 @@ macro_rules! specta_builder {
                 $crate::commands::app::app_info::<$runtime>,
                 $crate::commands::file::current_mesh,
                 $crate::commands::file::open_mesh::<$runtime>,
+                $crate::commands::file::cancel_open,
                 $crate::commands::file::new_mesh::<$runtime>,
                 $crate::commands::file::save_mesh_as::<$runtime>,
                 $crate::commands::file::recent_files,

@@ -2,7 +2,8 @@
 //! live. One mesh per window; today the app has one window.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use mesh_core::Store;
 use mesh_core::model::Mesh;
@@ -18,6 +19,22 @@ pub struct AppState {
     model: Mutex<Option<Mesh>>,
     startup_error: Mutex<Option<CommandError>>,
     data_dir: PathBuf,
+    /// Moves on with every open and every cancel, so an open in flight can tell that the
+    /// user cancelled it or asked for another file meanwhile.
+    opens: Arc<AtomicU64>,
+}
+
+/// One open in flight; see [`AppState::begin_open`].
+pub struct OpenTicket {
+    opens: Arc<AtomicU64>,
+    number: u64,
+}
+
+impl OpenTicket {
+    /// Whether the open was cancelled or overtaken by a newer one.
+    pub fn cancelled(&self) -> bool {
+        self.opens.load(Ordering::SeqCst) != self.number
+    }
 }
 
 impl AppState {
@@ -28,6 +45,7 @@ impl AppState {
             model: Mutex::new(None),
             startup_error: Mutex::new(None),
             data_dir,
+            opens: Arc::new(AtomicU64::new(0)),
         }
     }
 
@@ -73,6 +91,21 @@ impl AppState {
         {
             applied.patch(model);
         }
+    }
+
+    /// Starts an open: from now until it is installed, [`AppState::cancel_open`] or a
+    /// newer open makes the returned ticket say it was cancelled.
+    pub fn begin_open(&self) -> OpenTicket {
+        let number = self.opens.fetch_add(1, Ordering::SeqCst) + 1;
+        OpenTicket {
+            opens: Arc::clone(&self.opens),
+            number,
+        }
+    }
+
+    /// Cancels the open in flight, if any; the open mesh stays open.
+    pub fn cancel_open(&self) {
+        self.opens.fetch_add(1, Ordering::SeqCst);
     }
 
     /// Keeps why the start-up file could not be opened, for the UI to show once.

@@ -44,26 +44,7 @@ fn harness() -> Harness {
 
 impl Harness {
     fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.webview,
-            tauri::webview::InvokeRequest {
-                cmd: cmd.into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                // Must be a local URL, or app commands are refused as coming from a remote origin.
-                url: if cfg!(any(windows, target_os = "android")) {
-                    "http://tauri.localhost"
-                } else {
-                    "tauri://localhost"
-                }
-                .parse()
-                .unwrap(),
-                body: tauri::ipc::InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().unwrap())
+        invoke(&self.webview, cmd, body)
     }
 
     fn demo(&self) -> String {
@@ -71,6 +52,30 @@ impl Harness {
         drop(Store::create_from(&path, &mesh_core::demo::demo_mesh(), &mut |_, _| {}).unwrap());
         path.display().to_string()
     }
+}
+
+/// One command through the IPC layer, as the UI sends it.
+fn invoke(webview: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        webview,
+        tauri::webview::InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            // Must be a local URL, or app commands are refused as coming from a remote origin.
+            url: if cfg!(any(windows, target_os = "android")) {
+                "http://tauri.localhost"
+            } else {
+                "tauri://localhost"
+            }
+            .parse()
+            .unwrap(),
+            body: tauri::ipc::InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
 }
 
 #[test]
@@ -388,4 +393,46 @@ fn the_check_follows_edits_undo_and_redo() {
     h.invoke("open_mesh", json!({ "path": other })).unwrap();
     let report = h.invoke("check_mesh", json!({})).unwrap();
     assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_some());
+}
+
+#[test]
+fn a_cancelled_open_leaves_the_open_mesh_open() {
+    let h = harness();
+    let demo = h.demo();
+    h.invoke("open_mesh", json!({ "path": demo })).unwrap();
+    let large = h.dir.join("large.mesh");
+    let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
+        products: 5000,
+        domains: None,
+        seed: 3,
+    });
+    drop(Store::create_from(&large, &mesh, &mut |_, _| {}).unwrap());
+
+    // The status bar's Cancel, pressed again and again while the large file loads: the
+    // first press after the open began cancels it.
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let answer = std::thread::scope(|s| {
+        let webview = &h.webview;
+        let open = s.spawn(|| {
+            let answer = invoke(webview, "open_mesh", json!({ "path": large }));
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
+            answer
+        });
+        while !done.load(std::sync::atomic::Ordering::SeqCst) {
+            assert_eq!(h.invoke("cancel_open", json!({})).unwrap(), Value::Null);
+        }
+        open.join().unwrap()
+    });
+    let err = answer.unwrap_err();
+    assert_eq!(err["kind"], "cancelled", "{err}");
+    let current = h.invoke("current_mesh", json!({})).unwrap();
+    assert_eq!(
+        current["path"],
+        demo.as_str(),
+        "the demo is still the open mesh"
+    );
+
+    // A cancel does not spoil the next open.
+    let snapshot = h.invoke("open_mesh", json!({ "path": large })).unwrap();
+    assert_eq!(snapshot["mesh"]["products"].as_array().unwrap().len(), 5000);
 }

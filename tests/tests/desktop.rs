@@ -27,6 +27,23 @@ fn empty_mesh(path: &Path) {
     drop(Store::create(path, &info).expect("create the test mesh"));
 }
 
+/// A generated mesh of `products` products, never laid out, written to `dir`.
+fn generated_mesh(dir: &Path, name: &str, products: usize, seed: u64) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
+        products,
+        domains: None,
+        seed,
+    });
+    drop(Store::create_from(&path, &mesh, &mut |_, _| {}).unwrap());
+    path
+}
+
+/// What the mesh file holds now.
+fn saved(path: &Path) -> mesh_core::model::Mesh {
+    Store::open(path, Access::ReadOnly).unwrap().load().unwrap()
+}
+
 /// The last edit's round trip (send → committed → store → painted), as the UI measured it.
 async fn last_edit_ms(app: &App) -> WebDriverResult<f64> {
     let v = app
@@ -90,10 +107,7 @@ async fn first_start_opens_the_demo_mesh() -> WebDriverResult<()> {
     app.screenshot("demo").await;
     app.quit().await?;
     // The demo was created in the app's data folder, and it is a real mesh file.
-    let demo = Store::open(&data.path().join("demo.mesh"), Access::ReadOnly)
-        .unwrap()
-        .load()
-        .unwrap();
+    let demo = saved(&data.path().join("demo.mesh"));
     assert_eq!(demo.products.len(), products);
     Ok(())
 }
@@ -179,22 +193,19 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
     app.quit().await?;
 
     // Everything is in the file...
-    let saved = Store::open(&mesh, Access::ReadOnly)
-        .unwrap()
-        .load()
-        .unwrap();
-    assert_eq!(saved.domains.len(), 1);
-    assert_eq!(saved.domains[0].name, "sales");
-    assert_eq!(saved.teams.len(), 1);
-    assert_eq!(saved.products.len(), 2);
-    let deps: Vec<_> = saved
+    let saved_mesh = saved(&mesh);
+    assert_eq!(saved_mesh.domains.len(), 1);
+    assert_eq!(saved_mesh.domains[0].name, "sales");
+    assert_eq!(saved_mesh.teams.len(), 1);
+    assert_eq!(saved_mesh.products.len(), 2);
+    let deps: Vec<_> = saved_mesh
         .input_ports
         .iter()
         .filter(|i| matches!(i.source, DependencySource::OutputPort { .. }))
         .collect();
     assert_eq!(deps.len(), 1);
     assert!(
-        saved.products.iter().all(|p| p.version != "2.0.0"),
+        saved_mesh.products.iter().all(|p| p.version != "2.0.0"),
         "the version change was undone"
     );
 
@@ -215,13 +226,7 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
 #[tokio::test]
 async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("large.mesh");
-    let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
-        products: 2000,
-        domains: None,
-        seed: 7,
-    });
-    drop(Store::create_from(&path, &mesh, &mut |_, _| {}).unwrap());
+    let path = generated_mesh(dir.path(), "large.mesh", 2000, 7);
 
     // The first open lays the mesh out and saves the positions as one edit.
     let data = dir.path().join("data");
@@ -322,6 +327,47 @@ async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
     .await?;
     app.screenshot("large").await;
     app.quit().await?;
+    Ok(())
+}
+
+/// Laying out a large mesh shows progress with a Cancel button: cancelling keeps the
+/// mesh as it was (nothing saved, nothing to undo), and a later layout still works.
+#[tokio::test]
+async fn a_long_layout_can_be_cancelled() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = generated_mesh(dir.path(), "unlaid.mesh", 4000, 11);
+
+    let data = dir.path().join("data");
+    let app = App::launch(Some(&path), &data).await?;
+    // The first open lays the mesh out; cancel it while it runs.
+    eprintln!("step: cancel the first layout");
+    click(&app, "[data-testid=cancel-layout]").await?;
+    app.wait_count("[data-testid=layout-progress]", |n| n == 0)
+        .await?;
+    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| {
+        t.contains("Nothing to undo")
+    })
+    .await?;
+    // Still drawn (in the unplaced grid) and usable.
+    app.wait_count(PRODUCTS, |n| n >= 1).await?;
+    assert!(
+        saved(&path).positions.is_empty(),
+        "a cancelled layout saves nothing"
+    );
+
+    eprintln!("step: lay out again");
+    click(&app, "[data-testid=auto-layout]").await?;
+    app.wait_within(
+        "[data-testid=status-undo]",
+        std::time::Duration::from_secs(120),
+        |t| t.contains("Auto layout"),
+    )
+    .await?;
+    app.quit().await?;
+    assert!(
+        saved(&path).positions.len() >= 4000,
+        "the second layout saved every product's position"
+    );
     Ok(())
 }
 

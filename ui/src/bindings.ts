@@ -17,6 +17,11 @@ export const commands = {
 	currentMesh: () => typedError<MeshSnapshot | null, CommandError>(__TAURI_INVOKE("current_mesh")),
 	/**  Opens an existing mesh file in this window. */
 	openMesh: (path: string) => typedError<MeshSnapshot, CommandError>(__TAURI_INVOKE("open_mesh", { path })),
+	/**
+	 *  Cancels the open in flight (the status bar's Cancel); the open mesh stays open and
+	 *  the open answers with a `cancelled` error.
+	 */
+	cancelOpen: () => __TAURI_INVOKE<void>("cancel_open"),
 	/**  Creates a new, empty mesh file and opens it. */
 	newMesh: (path: string, name: string) => typedError<MeshSnapshot, CommandError>(__TAURI_INVOKE("new_mesh", { path, name })),
 	/**  Writes a copy of the open mesh to `path` (Save As); the open file stays open. */

@@ -734,3 +734,27 @@ fn a_model_patched_with_each_applied_equals_the_file_reloaded() {
         check(applied, &store);
     }
 }
+
+#[test]
+fn a_cancelled_load_stops_between_tables_and_a_later_load_still_works() {
+    let f = fixture();
+    // Cancelled from the start: nothing is read.
+    assert!(matches!(
+        f.store.load_cancellable(&|| true),
+        Err(Error::Cancelled)
+    ));
+    // Cancelled part-way, after a few checks have passed.
+    let asked = std::cell::Cell::new(0);
+    let result = f.store.load_cancellable(&|| {
+        asked.set(asked.get() + 1);
+        asked.get() > 2
+    });
+    assert!(matches!(result, Err(Error::Cancelled)));
+    assert_eq!(asked.get(), 3, "it stopped at the first check that said so");
+    // Never cancelled: the same mesh as a plain load.
+    assert_eq!(
+        f.store.load_cancellable(&|| false).unwrap(),
+        f.store.load().unwrap()
+    );
+    assert_eq!(f.store.load().unwrap().products.len(), 2);
+}

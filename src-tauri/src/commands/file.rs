@@ -14,7 +14,7 @@ use tauri_specta::Event;
 use crate::error::CommandError;
 use crate::events::{Progress, RecentFilesChanged};
 use crate::recent;
-use crate::state::AppState;
+use crate::state::{AppState, OpenTicket};
 
 /// The open mesh as the UI needs it to draw everything.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -28,11 +28,20 @@ pub struct MeshSnapshot {
     pub undo: UndoState,
 }
 
-/// Opens and loads a file off the UI thread.
-async fn load(path: PathBuf, access: Access) -> Result<(Store, Mesh), CommandError> {
+/// Opens and loads a file off the UI thread, giving up when `ticket` is cancelled.
+async fn load(
+    path: PathBuf,
+    access: Access,
+    ticket: OpenTicket,
+) -> Result<(Store, Mesh), CommandError> {
     tauri::async_runtime::spawn_blocking(move || {
         let store = Store::open(&path, access)?;
-        let mesh = store.load()?;
+        let mesh = store.load_cancellable(&|| ticket.cancelled())?;
+        // A cancel that came while the last table was read still wins: the user asked
+        // for the previous mesh to stay.
+        if ticket.cancelled() {
+            return Err(mesh_core::Error::Cancelled.into());
+        }
         Ok::<_, CommandError>((store, mesh))
     })
     .await
@@ -114,10 +123,20 @@ pub async fn open_mesh<R: Runtime>(
         }
         .emit(&app);
     };
+    let ticket = app.state::<AppState>().begin_open();
     progress("opening");
-    let (store, mesh) = load(PathBuf::from(&path), Access::ReadWrite).await?;
+    let loaded = load(PathBuf::from(&path), Access::ReadWrite, ticket).await;
     progress("done");
+    let (store, mesh) = loaded?;
     install(&app, store, mesh)
+}
+
+/// Cancels the open in flight (the status bar's Cancel); the open mesh stays open and
+/// the open answers with a `cancelled` error.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_open(state: State<'_, AppState>) {
+    state.cancel_open();
 }
 
 /// Creates a new, empty mesh file and opens it.

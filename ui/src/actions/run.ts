@@ -11,7 +11,7 @@ import { hasViewPositions } from '../state/model';
 import type { SelectedRef } from '../state/selection';
 import * as build from './edits';
 import { buildElkGraph, positionsFromLayout, setPositionOps } from '../layout/elkGraph';
-import { layoutInWorker } from '../layout/runLayout';
+import { LayoutCancelled, cancelLayouts, layoutInWorker } from '../layout/runLayout';
 import { canvasControls } from '../canvas/canvasControls';
 import { recordEditRoundTrip } from '../canvas/readiness';
 
@@ -148,10 +148,21 @@ export async function autoLayout(): Promise<void> {
     const ok = await edit(setPositionOps(positionsFromLayout(result)), 'Auto layout');
     if (ok) ui().requestFit();
   } catch (e) {
-    reportError(e);
+    // Cancelled by the user: the mesh keeps the positions it had.
+    if (!(e instanceof LayoutCancelled)) reportError(e);
   } finally {
     if (run === layoutRun) ui().setLayingOut(false);
   }
+}
+
+/** The status bar's Cancel while laying out. */
+export function cancelLayout(): void {
+  cancelLayouts();
+}
+
+/** The status bar's Cancel while a mesh opens: the open mesh stays. */
+export function cancelOpen(): void {
+  void backend.cancelOpen().catch(reportError);
 }
 
 async function install(snapshot: MeshSnapshot): Promise<void> {
@@ -178,6 +189,10 @@ export async function openPath(path: string): Promise<void> {
     await install(await backend.openMesh(path));
   } catch (e) {
     const error = errorOf(e);
+    if (error.kind === 'cancelled') {
+      ui().toast(`Opening ${nameOfFile(path)} was cancelled`, 'info');
+      return;
+    }
     ui().toast(error.message);
     await dialogs.message(error.message, 'Cannot open the mesh', 'error').catch(() => undefined);
   } finally {
@@ -194,9 +209,13 @@ export async function openFile(): Promise<void> {
   }
 }
 
+function nameOfFile(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 /** The mesh name a new file gets: its file name without the extension. */
 export function nameFromPath(path: string): string {
-  const file = path.split(/[\\/]/).pop() ?? path;
+  const file = nameOfFile(path);
   return file.replace(/\.mesh$/i, '') || 'Untitled mesh';
 }
 

@@ -1,7 +1,15 @@
-// Client side of the layout worker: one lazily created worker, requests as promises.
+// Client side of the layout worker: one lazily created worker, requests as promises,
+// and cancelling, which ends the worker (ELK cannot be interrupted inside a run).
 // Vite builds the worker as its own file (CSP worker-src 'self': no blob or inline).
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { LayoutRequest, LayoutResponse } from './layout.worker';
+
+/** What a layout cancelled by the user rejects with. */
+export class LayoutCancelled extends Error {
+  constructor() {
+    super('Layout cancelled');
+  }
+}
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -35,4 +43,13 @@ export function layoutInWorker(graph: ElkNode): Promise<ElkNode> {
     const request: LayoutRequest = { id, graph };
     getWorker().postMessage(request);
   });
+}
+
+/** Ends every layout in flight; the next request starts a fresh worker. */
+export function cancelLayouts(): void {
+  worker?.terminate();
+  worker = null;
+  const waiting = [...pending.values()];
+  pending.clear();
+  for (const waiter of waiting) waiter.reject(new LayoutCancelled());
 }

@@ -49,6 +49,7 @@ export const backend = {
   appInfo: (): Promise<AppInfo> => commands.appInfo(),
   currentMesh: () => unwrap<MeshSnapshot | null>(() => commands.currentMesh()),
   openMesh: (path: string) => unwrap<MeshSnapshot>(() => commands.openMesh(path)),
+  cancelOpen: (): Promise<void> => commands.cancelOpen(),
   newMesh: (path: string, name: string) => unwrap<MeshSnapshot>(() => commands.newMesh(path, name)),
   saveMeshAs: (path: string) => unwrap<null>(() => commands.saveMeshAs(path)),
   recentFiles: (): Promise<string[]> => commands.recentFiles(),

@@ -1,6 +1,7 @@
 // The bottom status bar: mesh name, file, counts, next undo, and open/layout progress.
 import { useMeshStore } from '../state/meshStore';
 import { useUiStore } from '../state/uiStore';
+import * as actions from '../actions/run';
 
 export function StatusBar() {
   const path = useMeshStore((s) => s.path);
@@ -13,11 +14,17 @@ export function StatusBar() {
       {opening ? (
         <span className="status-bar__progress" data-testid="progress" role="progressbar" aria-label={`Opening ${opening}`}>
           <span className="indeterminate" /> Opening {opening}…
+          <button type="button" className="status-bar__cancel" data-testid="cancel-open" onClick={actions.cancelOpen}>
+            Cancel
+          </button>
         </span>
       ) : null}
       {layingOut && (
-        <span className="status-bar__progress" role="status">
+        <span className="status-bar__progress" role="status" data-testid="layout-progress">
           <span className="indeterminate" /> Laying out…
+          <button type="button" className="status-bar__cancel" data-testid="cancel-layout" onClick={actions.cancelLayout}>
+            Cancel
+          </button>
         </span>
       )}
       {path ? (

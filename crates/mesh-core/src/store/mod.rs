@@ -175,8 +175,23 @@ impl Store {
 
     /// Reads the whole mesh into memory, every list in canonical order.
     pub fn load(&self) -> Result<Mesh> {
+        self.load_cancellable(&|| false)
+    }
+
+    /// [`Store::load`], asking `cancelled` between tables and giving up with
+    /// [`Error::Cancelled`] once it says so: a 100,000-product mesh takes most of a second
+    /// to read, and the user who opened the wrong file should not have to wait for it.
+    pub fn load_cancellable(&self, cancelled: &dyn Fn() -> bool) -> Result<Mesh> {
         let conn = &self.conn;
+        let check = || {
+            if cancelled() {
+                Err(Error::Cancelled)
+            } else {
+                Ok(())
+            }
+        };
         let result = (|| {
+            check()?;
             let info = tables::load_mesh_info(conn)?
                 .ok_or_else(|| bad(&self.path, "has no mesh header"))?;
             let mut teams: Vec<Team> = tables::load_all(conn)?;
@@ -184,16 +199,28 @@ impl Store {
             for t in &mut teams {
                 t.members = members.remove(&t.id).unwrap_or_default();
             }
+            let people = tables::load_all(conn)?;
+            let domains = tables::load_all(conn)?;
+            let source_systems = tables::load_all(conn)?;
+            check()?;
+            let products = tables::load_all(conn)?;
+            check()?;
+            let output_ports = tables::load_all(conn)?;
+            check()?;
+            let input_ports = tables::load_all(conn)?;
+            check()?;
+            let positions = tables::load_positions(conn)?;
+            check()?;
             let mut mesh = Mesh {
                 info,
-                people: tables::load_all(conn)?,
+                people,
                 teams,
-                domains: tables::load_all(conn)?,
-                source_systems: tables::load_all(conn)?,
-                products: tables::load_all(conn)?,
-                output_ports: tables::load_all(conn)?,
-                input_ports: tables::load_all(conn)?,
-                positions: tables::load_positions(conn)?,
+                domains,
+                source_systems,
+                products,
+                output_ports,
+                input_ports,
+                positions,
             };
             mesh.sort();
             Ok(mesh)
