@@ -104,6 +104,29 @@ async fn first_start_opens_the_demo_mesh() -> WebDriverResult<()> {
     .await?;
     let domain = app.wait(DOMAINS).await?;
     app.wait_still(&domain).await?;
+    // The subdomain (Fulfilment & Logistics) is drawn inside its parent (Orders &
+    // Checkout), and listed indented under it in the sidebar.
+    let nested = app
+        .eval(
+            "const box = (name) => [...document.querySelectorAll('[data-testid=domain-group]')]
+               .find((g) => g.querySelector('.domain-group__slug')?.textContent === name)?.getBoundingClientRect();
+             const inner = box('fulfilment'), outer = box('orders');
+             return !!inner && !!outer && inner.left > outer.left && inner.right < outer.right
+               && inner.top > outer.top && inner.bottom < outer.bottom;",
+        )
+        .await?;
+    assert_eq!(
+        nested,
+        serde_json::json!(true),
+        "fulfilment is inside orders"
+    );
+    let indented = app
+        .eval(
+            "return [...document.querySelectorAll('[data-testid=domain-item]')]
+               .filter((e) => e.getAttribute('data-depth') === '1').map((e) => e.textContent);",
+        )
+        .await?;
+    assert_eq!(indented, serde_json::json!(["Fulfilment & Logistics"]));
     app.screenshot("demo").await;
     app.quit().await?;
     // The demo was created in the app's data folder, and it is a real mesh file.

@@ -23,8 +23,9 @@ import type { MeshFlowEdge, MeshFlowNode } from './flowTypes';
 import { ProductNode } from './ProductNode';
 import { DomainGroupNode, tintOf } from './DomainGroupNode';
 import { domainLinks } from './domainLinks';
-import { useDetail } from './detail';
+import { LOW_DETAIL_ZOOM, useDetail } from './detail';
 import { EdgeLayer } from './EdgeLayer';
+import { carriedSubdomains, storedPosition } from './subdomains';
 import { canvasControls } from './canvasControls';
 import { moveOps } from '../actions/edits';
 import * as actions from '../actions/run';
@@ -51,25 +52,32 @@ type Flow = ReactFlowInstance<MeshFlowNode, MeshFlowEdge>;
  */
 function fitAll(flow: Flow | null, nodes: readonly MeshFlowNode[], el: HTMLElement | null, firstOnly: boolean, duration = 250) {
   if (!flow || !el || nodes.length === 0) return;
-  let tops = nodes.filter((n) => !n.parentId);
-  if (firstOnly && nodes.length > LARGE) tops = tops.slice(0, 4);
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const n of tops) {
-    x0 = Math.min(x0, n.position.x);
-    y0 = Math.min(y0, n.position.y);
-    x1 = Math.max(x1, n.position.x + (n.width ?? 0));
-    y1 = Math.max(y1, n.position.y + (n.height ?? 0));
+  // Subdomains are drawn as top-level nodes but lie inside their parent.
+  const tops = nodes.filter((n) => !n.parentId && !(n.type === 'domain' && n.data.origin));
+  const large = firstOnly && nodes.length > LARGE;
+  const viewportOf = (boxes: readonly MeshFlowNode[]) => {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const n of boxes) {
+      x0 = Math.min(x0, n.position.x);
+      y0 = Math.min(y0, n.position.y);
+      x1 = Math.max(x1, n.position.x + (n.width ?? 0));
+      y1 = Math.max(y1, n.position.y + (n.height ?? 0));
+    }
+    if (!Number.isFinite(x0)) return null;
+    return getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, 0.01, large ? 0.8 : 1.1, 0.06);
+  };
+  let viewport = viewportOf(tops);
+  if (large) {
+    // The first domains as the mesh is laid out (top row, from the left), not in the
+    // file's order, and no more of them than can be read: the full drawing of a few
+    // domains paints fast, and zoom to fit still shows all.
+    const first = [...tops].sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
+    for (let count = 4; count >= 1; count--) {
+      viewport = viewportOf(first.slice(0, count));
+      if (!viewport || viewport.zoom >= LOW_DETAIL_ZOOM) break;
+    }
   }
-  if (!Number.isFinite(x0)) return;
-  const viewport = getViewportForBounds(
-    { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
-    el.clientWidth,
-    el.clientHeight,
-    0.01,
-    firstOnly && nodes.length > LARGE ? 0.8 : 1.1,
-    0.06,
-  );
-  void flow.setViewport(viewport, { duration });
+  if (viewport) void flow.setViewport(viewport, { duration });
 }
 
 export function MeshCanvas() {
@@ -92,16 +100,17 @@ export function MeshCanvas() {
   const container = useRef<HTMLDivElement>(null);
   const selectedIds = useMemo(() => new Set(selection.map((r) => r.id)), [selection]);
 
-  const nodes = useMemo(
-    () =>
-      base.nodes.map((n) => {
-        const moved = dragging.get(n.id);
-        const selected = selectedIds.has(n.id);
-        if (!moved && !selected) return n;
-        return { ...n, selected, position: moved ?? n.position } as MeshFlowNode;
-      }),
-    [base, selectedIds, dragging],
-  );
+  const nodes = useMemo(() => {
+    const carried = carriedSubdomains(base.nodes, dragging);
+    return base.nodes.map((n) => {
+      const moved = dragging.get(n.id) ?? carried.get(n.id);
+      const selected = selectedIds.has(n.id);
+      if (!moved && !selected) return n;
+      return { ...n, selected, position: moved ?? n.position } as MeshFlowNode;
+    });
+  }, [base, selectedIds, dragging]);
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
   // Zoomed out, thousands of port-to-port edges give way to one line per pair of domains.
   const detail = useDetail();
   const lines = useMemo<readonly MeshFlowEdge[]>(() => (detail === 'low' ? domainLinks(base) : base.edges), [base, detail]);
@@ -159,7 +168,8 @@ export function MeshCanvas() {
 
   const onNodeDragStop = useCallback((_: unknown, _node: MeshFlowNode, dragged: MeshFlowNode[]) => {
     const prev = draggingRef.current;
-    const moves = dragged.map((n) => ({ id: n.id, ...(prev.get(n.id) ?? n.position) }));
+    const drawn = new Map(nodesRef.current.map((n) => [n.id, n]));
+    const moves = dragged.map((n) => ({ id: n.id, ...storedPosition(n, prev.get(n.id) ?? n.position, drawn) }));
     void actions.edit(moveOps(moves), 'Move').finally(() => setDragging(new Map()));
   }, []);
 
@@ -179,12 +189,14 @@ export function MeshCanvas() {
       const store = useMeshStore.getState();
       if (!store.selection.some((r) => r.id === node.id)) store.select(refsFromIds(store.model, [node.id]));
       const flow = instance.current?.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      // A subdomain's position is relative to its parent: measure from where it is drawn.
+      const origin = instance.current?.getInternalNode(node.id)?.internals.positionAbsolute ?? node.position;
       openMenu({
         x: e.clientX,
         y: e.clientY,
         target:
           node.type === 'domain'
-            ? { kind: 'domain', id: node.id, at: flow ? { x: flow.x - node.position.x, y: flow.y - node.position.y } : undefined }
+            ? { kind: 'domain', id: node.id, at: flow ? { x: flow.x - origin.x, y: flow.y - origin.y } : undefined }
             : { kind: 'product', id: node.id },
       });
     },

@@ -3,7 +3,7 @@ import { edgeEnds, edgeMeets, layerRect, linkWidth, sameRect, screenPlacement } 
 import { domainLinks } from './domainLinks';
 import { meshToFlow } from './toFlow';
 import { modelFromMesh } from '../state/model';
-import { smallMesh } from '../test/fixtures';
+import { nestedMesh, smallMesh } from '../test/fixtures';
 import { INPUT_HANDLE_Y, PRODUCT_WIDTH, portCenterY } from './geometry';
 
 describe('edgeEnds', () => {
@@ -20,6 +20,17 @@ describe('edgeEnds', () => {
     expect(i1.tx).toBe(600 + 24);
     expect(i1.ty).toBe(0 + 46 + INPUT_HANDLE_Y);
     expect(ends.find((e) => e.id === 'i2')!.fading).toBe(true);
+  });
+
+  it('places a product in a subdomain by the subdomain\'s drawn position', () => {
+    const { nodes, edges } = meshToFlow(modelFromMesh(nestedMesh()));
+    const i4 = edgeEnds(nodes, edges).find((e) => e.id === 'i4')!;
+    const d3 = nodes.find((n) => n.id === 'd3')!;
+    const e = nodes.find((n) => n.id === 'e')!;
+    // e sits in d3, which is drawn inside d2 (600,0), at an absolute position.
+    expect(d3.position.x).toBeGreaterThan(600);
+    expect(i4.tx).toBe(d3.position.x + e.position.x);
+    expect(i4.ty).toBe(d3.position.y + e.position.y + INPUT_HANDLE_Y);
   });
 
   it('skips edges whose nodes are gone', () => {

@@ -12,6 +12,11 @@ export type ProductNodeData = {
 export type DomainNodeData = {
   domain: Domain;
   productCount: number;
+  /**
+   * For a subdomain, where its parent domain is drawn: its stored position is relative
+   * to that point (it is drawn as a top-level node, see toFlow.ts). Null at the top.
+   */
+  origin: { x: number; y: number } | null;
 };
 
 export type ProductFlowNode = Node<ProductNodeData, 'product'>;

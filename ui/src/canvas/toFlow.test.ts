@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { meshToFlow, newFlowCache, INPUT_HANDLE_ID } from './toFlow';
 import { applyChanges, modelFromMesh } from '../state/model';
-import { smallMesh } from '../test/fixtures';
-import { PRODUCT_WIDTH, productHeight } from './geometry';
+import { nestedMesh, smallMesh } from '../test/fixtures';
+import { DOMAIN_PAD_BOTTOM, DOMAIN_PAD_SIDE, PRODUCT_WIDTH, productHeight } from './geometry';
 
 describe('meshToFlow', () => {
   const model = modelFromMesh(smallMesh());
@@ -89,5 +89,35 @@ describe('meshToFlow', () => {
     const d1 = unplaced.nodes.find((n) => n.id === 'd1')!;
     const d2 = unplaced.nodes.find((n) => n.id === 'd2')!;
     expect(d2.position.x).toBeGreaterThanOrEqual(d1.position.x + (d1.width ?? 0));
+  });
+
+  it('draws a subdomain inside its parent, after it, below the parent\'s products, with the parent grown around it', () => {
+    const { nodes: nested } = meshToFlow(modelFromMesh(nestedMesh()));
+    const ids = nested.map((n) => n.id);
+    const d2 = nested.find((n) => n.id === 'd2')!;
+    const d3 = nested.find((n) => n.id === 'd3')!;
+    const b = nested.find((n) => n.id === 'b')!;
+    const e = nested.find((n) => n.id === 'e')!;
+    // Drawn as a top-level node at its parent's position plus its own.
+    expect(d3.parentId).toBeUndefined();
+    expect(d3.type === 'domain' && d3.data.origin).toEqual(d2.position);
+    expect(e.parentId).toBe('d3');
+    expect(ids.indexOf('d2')).toBeLessThan(ids.indexOf('d3'));
+    expect(ids.indexOf('d3')).toBeLessThan(ids.indexOf('e'));
+    const relX = d3.position.x - d2.position.x;
+    const relY = d3.position.y - d2.position.y;
+    expect(relY).toBeGreaterThanOrEqual(b.position.y + (b.height ?? 0));
+    expect(d2.width).toBeGreaterThanOrEqual(relX + (d3.width ?? 0) + DOMAIN_PAD_SIDE);
+    expect(d2.height).toBe(relY + (d3.height ?? 0) + DOMAIN_PAD_BOTTOM);
+  });
+
+  it('places a subdomain at its stored position, relative to its parent', () => {
+    const mesh = nestedMesh();
+    mesh.positions.push({ entityId: 'd3', view: 'mesh', x: 700, y: 60 });
+    const { nodes: nested } = meshToFlow(modelFromMesh(mesh));
+    const d3 = nested.find((n) => n.id === 'd3')!;
+    // d2 is stored at (600, 0).
+    expect(d3.position).toEqual({ x: 1300, y: 60 });
+    expect(nested.find((n) => n.id === 'd2')!.width).toBe(700 + (d3.width ?? 0) + DOMAIN_PAD_SIDE);
   });
 });

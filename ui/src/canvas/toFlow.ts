@@ -1,5 +1,6 @@
 // Maps the model to React Flow nodes and edges for the "mesh" view: domains as group
-// nodes, products as their children (positions relative to the domain), dependencies
+// nodes (subdomains drawn inside their parent domain), products as their children
+// (positions relative to the domain), dependencies
 // as edges from a provider's port handle to the consumer's input handle. Pure: no
 // React, no store. Unchanged entities keep their node objects (via FlowCache) so
 // React Flow re-renders only what changed, and the edge list is reused whole while
@@ -22,6 +23,7 @@ import {
 } from './geometry';
 import type { DependencyFlowEdge, DomainFlowNode, MeshFlowNode, ProductFlowNode } from './flowTypes';
 import { domainHandles } from './domainLinks';
+import { domainTree } from '../state/domainTree';
 
 export const INPUT_HANDLE_ID = 'in';
 
@@ -123,57 +125,87 @@ export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()):
   }
   for (const list of childBoxes.values()) placeUnplaced(list.map((c) => c.box));
 
-  // Domain boxes: stored position, size from the children's bounding box.
-  const domainNodes: DomainFlowNode[] = [];
-  let rightmost = 0;
-  const unplacedDomains = new Set<DomainFlowNode>();
-  const seenDomains = new Set<string>();
-  for (const domain of model.domains.values()) {
-    const children = childBoxes.get(domain.id) ?? [];
+  // Domain boxes, innermost first: a domain covers its products and the boxes of its
+  // subdomains, which are drawn inside it (positions relative to it, like products).
+  const tree = domainTree(model);
+  const byDepth = [...model.domains.keys()].sort((a, b) => (tree.depth.get(a) ?? 0) - (tree.depth.get(b) ?? 0));
+  const domainBox = new Map<string, Box>();
+  for (let i = byDepth.length - 1; i >= 0; i--) {
+    const id = byDepth[i]!;
+    const boxes = (childBoxes.get(id) ?? []).map((c) => c.box);
+    const unplaced: Box[] = [];
+    for (const sub of tree.children.get(id) ?? []) {
+      const box = domainBox.get(sub)!;
+      if (Number.isNaN(box.x)) unplaced.push(box);
+      else boxes.push(box);
+    }
+    // Subdomains without a stored position go in a row below everything else.
+    let x = DOMAIN_PAD_SIDE;
+    const y = boxes.reduce((bottom, b) => Math.max(bottom, b.y + b.h + DOMAIN_GAP / 2), DOMAIN_PAD_TOP);
+    for (const box of unplaced) {
+      box.x = x;
+      box.y = y;
+      x += box.w + DOMAIN_GAP / 2;
+      boxes.push(box);
+    }
     let w = DOMAIN_MIN_WIDTH;
     let h = DOMAIN_MIN_HEIGHT;
-    for (const { box } of children) {
+    for (const box of boxes) {
       w = Math.max(w, box.x + box.w + DOMAIN_PAD_SIDE);
       h = Math.max(h, box.y + box.h + DOMAIN_PAD_BOTTOM);
     }
-    const pos = positionOf(model, domain.id);
-    const key = [domain, w, h, pos?.x, pos?.y, children.length];
-    const cached = cache.domains.get(domain.id);
-    seenDomains.add(domain.id);
+    const pos = positionOf(model, id);
+    domainBox.set(id, { x: pos?.x ?? Number.NaN, y: pos?.y ?? Number.NaN, w, h });
+  }
+  // Top-level domains without a stored position go right of the placed ones.
+  let rightmost = 0;
+  for (const id of byDepth) {
+    const box = domainBox.get(id)!;
+    if (!tree.parent.has(id) && !Number.isNaN(box.x)) rightmost = Math.max(rightmost, box.x + box.w);
+  }
+  let nextX = rightmost === 0 ? 0 : rightmost + DOMAIN_GAP;
+  for (const id of model.domains.keys()) {
+    const box = domainBox.get(id)!;
+    if (tree.parent.has(id) || !Number.isNaN(box.x)) continue;
+    box.x = nextX;
+    box.y = 0;
+    nextX += box.w + DOMAIN_GAP;
+  }
+
+  // Subdomains are not React Flow children of their parent but top-level nodes drawn
+  // at the parent's position plus their own, after it (so above it): nested group nodes
+  // made WebKitGTK take seconds to repaint after selecting a product on a large mesh.
+  const domainNodes: DomainFlowNode[] = [];
+  const drawnAt = new Map<string, { x: number; y: number }>();
+  for (const id of byDepth) {
+    const domain = model.domains.get(id)!;
+    const box = domainBox.get(id)!;
+    const parentId = tree.parent.get(id);
+    const origin = parentId === undefined ? null : drawnAt.get(parentId)!;
+    const x = box.x + (origin?.x ?? 0);
+    const y = box.y + (origin?.y ?? 0);
+    drawnAt.set(id, { x, y });
+    const productCount = childBoxes.get(id)?.length ?? 0;
+    const key = [domain, box.w, box.h, x, y, productCount, origin?.x, origin?.y];
+    const cached = cache.domains.get(id);
     if (cached && sameKey(cached.key, key)) {
-      if (pos) rightmost = Math.max(rightmost, pos.x + w);
-      else unplacedDomains.add(cached.node);
       domainNodes.push(cached.node);
       continue;
     }
     const node: DomainFlowNode = {
-      id: domain.id,
+      id,
       type: 'domain',
-      position: pos ?? { x: 0, y: 0 },
-      width: w,
-      height: h,
-      handles: domainHandles(w, h),
-      data: { domain, productCount: children.length },
+      position: { x, y },
+      width: box.w,
+      height: box.h,
+      handles: domainHandles(box.w, box.h),
+      data: { domain, productCount, origin },
       zIndex: 0,
     };
-    cache.domains.set(domain.id, { key, node });
-    if (pos) rightmost = Math.max(rightmost, pos.x + w);
-    else unplacedDomains.add(node);
+    cache.domains.set(id, { key, node });
     domainNodes.push(node);
   }
-  for (const id of cache.domains.keys()) if (!seenDomains.has(id)) cache.domains.delete(id);
-  let nextX = rightmost === 0 ? 0 : rightmost + DOMAIN_GAP;
-  for (let i = 0; i < domainNodes.length; i++) {
-    const node = domainNodes[i]!;
-    if (!unplacedDomains.has(node)) continue;
-    // Cached nodes are shared with the previous result: a new slot means a new object.
-    if (node.position.x !== nextX || node.position.y !== 0) {
-      const moved = { ...node, position: { x: nextX, y: 0 } };
-      domainNodes[i] = moved;
-      cache.domains.set(node.id, { key: cache.domains.get(node.id)!.key, node: moved });
-    }
-    nextX += (node.width ?? DOMAIN_MIN_WIDTH) + DOMAIN_GAP;
-  }
+  for (const id of cache.domains.keys()) if (!model.domains.has(id)) cache.domains.delete(id);
 
   const nodes: MeshFlowNode[] = [...domainNodes];
   const seenProducts = new Set<string>();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { buildElkGraph, flowDepth, inputPortId, positionsFromLayout, setPositionOps, ROOT_ID } from './elkGraph';
 import { modelFromMesh } from '../state/model';
-import { smallMesh } from '../test/fixtures';
+import { nestedMesh, smallMesh } from '../test/fixtures';
 import { PRODUCT_WIDTH, productHeight } from '../canvas/geometry';
 
 describe('ELK graph', () => {
@@ -60,5 +60,31 @@ describe('ELK graph', () => {
     // (left of it on the same row, or on an earlier row), and the boxes do not overlap.
     const before = (d1?.x ?? 0) + (d1?.width ?? 0) <= (d2?.x ?? 0) || (d1?.y ?? 0) + (d1?.height ?? 0) <= (d2?.y ?? 0);
     expect(before).toBe(true);
+  });
+
+  it('nests a subdomain as a box inside its parent, with dependencies at the level that holds both ends', () => {
+    const nested = buildElkGraph(modelFromMesh(nestedMesh()));
+    expect(nested.children?.map((c) => c.id)).toEqual(['d1', 'd2']);
+    const d2 = nested.children!.find((c) => c.id === 'd2')!;
+    expect(d2.children?.map((c) => c.id)).toEqual(['b', 'c', 'd3']);
+    const d3 = d2.children!.find((c) => c.id === 'd3')!;
+    expect(d3.children?.map((c) => c.id)).toEqual(['e']);
+    expect(d3.layoutOptions?.['elk.direction']).toBe('RIGHT');
+    // b→e and e→c join d2's children: b's port to the d3 box, the d3 box to c's input.
+    expect(d2.edges).toContainEqual({ id: 'i4', sources: ['b-out'], targets: ['d3'] });
+    expect(d2.edges).toContainEqual({ id: 'i5', sources: ['d3'], targets: [inputPortId('c')] });
+    expect(d3.edges).toBeUndefined();
+  });
+
+  it('lays a nested mesh out with ELK and reads positions back relative to each parent', async () => {
+    const result = await new ELK().layout(buildElkGraph(modelFromMesh(nestedMesh())));
+    const positions = positionsFromLayout(result);
+    expect(positions.map((p) => p.entityId).sort()).toEqual(['a', 'b', 'c', 'd1', 'd2', 'd3', 'e']);
+    const d2 = result.children!.find((c) => c.id === 'd2')!;
+    const d3 = d2.children!.find((c) => c.id === 'd3')!;
+    // d3 lies within d2, in d2's coordinates.
+    expect(positions).toContainEqual({ entityId: 'd3', view: 'mesh', x: Math.round(d3.x!), y: Math.round(d3.y!) });
+    expect(d3.x! + d3.width!).toBeLessThanOrEqual(d2.width!);
+    expect(d3.y! + d3.height!).toBeLessThanOrEqual(d2.height!);
   });
 });

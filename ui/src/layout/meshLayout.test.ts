@@ -6,7 +6,7 @@ import { buildElkGraph, LARGE, positionsFromLayout, ROOT_ID } from './elkGraph';
 import { FAST_LAYERED, layoutDomain, layoutMesh, type PlaceDomain } from './meshLayout';
 import { layeredLayout } from './layered';
 import { modelFromMesh } from '../state/model';
-import { smallMesh } from '../test/fixtures';
+import { nestedMesh, smallMesh } from '../test/fixtures';
 
 /** More than LARGE products in four domains; each reads the previous one and one in the next domain. */
 function largeMesh(): Mesh {
@@ -113,5 +113,22 @@ describe('mesh layout', () => {
     const x = (id: string) => domain.children?.find((c) => c.id === id)?.x ?? NaN;
     expect(x('a')).toBeLessThan(x('b'));
     expect(domain.width).toBeGreaterThan(2 * 260);
+  });
+});
+
+describe('layoutDomain with subdomains', () => {
+  it('lays the subdomain out first and places it as one box in its parent', () => {
+    const graph = buildElkGraph(modelFromMesh(nestedMesh()));
+    const d2 = graph.children!.find((c) => c.id === 'd2')!;
+    const laidOut = layoutDomain(d2);
+    const d3 = laidOut.children!.find((c) => c.id === 'd3')!;
+    const e = d3.children!.find((c) => c.id === 'e')!;
+    expect(d3.width).toBeGreaterThanOrEqual(e.x! + e.width!);
+    expect(d3.x! + d3.width!).toBeLessThanOrEqual(laidOut.width!);
+    // b feeds the d3 box and the d3 box feeds c: three columns, left to right.
+    const b = laidOut.children!.find((c) => c.id === 'b')!;
+    const c = laidOut.children!.find((c) => c.id === 'c')!;
+    expect(b.x!).toBeLessThan(d3.x!);
+    expect(d3.x!).toBeLessThan(c.x!);
   });
 });

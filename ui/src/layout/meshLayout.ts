@@ -42,11 +42,13 @@ export async function layoutMesh(elk: LayoutEngine, graph: ElkNode, place: Place
 }
 
 /**
- * One domain with its size set and its products placed (relative to it), from its
- * children and the edges between them (product to product or port to port).
+ * One domain with its size set and its products and subdomains placed (relative to
+ * it), from its children and the edges between them (product to product, port to port,
+ * or to a subdomain's box).
  */
 export function layoutDomain(domain: ElkNode, place: PlaceDomain = layeredLayout): ElkNode {
-  const products = domain.children ?? [];
+  // Subdomains first: each is one box of its own size in this domain.
+  const products = (domain.children ?? []).map((child) => (child.children ? layoutDomain(child, place) : child));
   const owner = new Map<string, string>();
   for (const p of products) {
     owner.set(p.id, p.id);

@@ -6,6 +6,7 @@ import type { SelectedRef } from '../state/selection';
 import { canvasControls } from '../canvas/canvasControls';
 import { ARCHETYPES } from '../canvas/archetypes';
 import { tintOf } from '../canvas/DomainGroupNode';
+import { domainsInTreeOrder } from '../state/domainTree';
 
 const MAX_PRODUCTS_SHOWN = 200;
 
@@ -22,10 +23,12 @@ export function Sidebar() {
     list.sort((a, b) => a.displayName.localeCompare(b.displayName));
     return q ? list.filter((p) => p.displayName.toLowerCase().includes(q) || p.name.includes(q)) : list;
   }, [model.products, q]);
-  const domains = useMemo(
-    () => [...model.domains.values()].filter((d) => !q || d.title.toLowerCase().includes(q) || d.name.includes(q)).sort((a, b) => a.title.localeCompare(b.title)),
-    [model.domains, q],
-  );
+  // Unfiltered, subdomains are listed indented under their parent; filtered, flat.
+  const domains = useMemo(() => {
+    const all = domainsInTreeOrder(model).map(({ id, depth }) => ({ domain: model.domains.get(id)!, depth }));
+    return q ? all.filter(({ domain: d }) => d.title.toLowerCase().includes(q) || d.name.includes(q)).map((d) => ({ ...d, depth: 0 })) : all;
+    // domainsInTreeOrder reads only the domains: other edits keep the list.
+  }, [model.domains, q]);
   const teams = useMemo(
     () => [...model.teams.values()].filter((t) => !q || t.title.toLowerCase().includes(q) || t.name.includes(q)).sort((a, b) => a.title.localeCompare(b.title)),
     [model.teams, q],
@@ -54,13 +57,15 @@ export function Sidebar() {
             Domains <span className="count">{domains.length}</span>
           </h2>
           <ul className="side-list">
-            {domains.map((d) => (
+            {domains.map(({ domain: d, depth }) => (
               <li key={d.id}>
                 <button
                   type="button"
                   className={`side-item${selected.has(d.id) ? ' is-selected' : ''}`}
                   data-testid="domain-item"
                   data-id={d.id}
+                  data-depth={depth}
+                  style={depth > 0 ? { paddingLeft: 8 + depth * 14 } : undefined}
                   onClick={() => pick({ kind: 'domain', id: d.id })}
                 >
                   <span className={`swatch tint-${tintOf(d.id)}`} />

@@ -36,3 +36,19 @@ export function smallMesh(): Mesh {
     ],
   };
 }
+
+/**
+ * smallMesh with a subdomain: d3 ("billing") inside d2, holding product e, which reads
+ * b's port (i4) and feeds c (i5). d3 and e have no stored position.
+ */
+export function nestedMesh(): Mesh {
+  const mesh = smallMesh();
+  mesh.domains.push({ id: 'd3', name: 'billing', title: 'Billing', parentId: 'd2' });
+  mesh.products.push({ id: 'e', name: 'invoices', displayName: 'Invoices', version: '1.0.0', domainId: 'd3', status: 'active' });
+  mesh.outputPorts.push({ id: 'e-out', productId: 'e', name: 'invoices', version: '1.0.0', type: 'table', visibility: 'public', status: 'active' });
+  mesh.inputPorts.push(
+    { id: 'i4', productId: 'e', name: 'in-revenue', source: { kind: 'outputPort', portId: 'b-out' } },
+    { id: 'i5', productId: 'c', name: 'in-invoices', source: { kind: 'outputPort', portId: 'e-out' } },
+  );
+  return mesh;
+}
