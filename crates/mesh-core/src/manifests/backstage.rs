@@ -199,13 +199,22 @@ impl<'m> Plan<'m> {
             group_home,
             unowned_home: None,
         };
-        plan.unowned_home = ctx.mesh.domains.iter().map(|d| d.id).find(|&d| {
-            plan.domain_team(ctx, d).is_none()
-                || plan
-                    .products(d)
-                    .iter()
-                    .any(|p| plan.product_owner(ctx, p).reference == unowned_ref())
-        });
+        // Only where the placeholder is written: an owner an import kept stands instead.
+        let unowned = |owner: Owner, bag: Option<&Value>| {
+            owner.reference == unowned_ref() && kept_owner(&owner, bag).is_none()
+        };
+        plan.unowned_home = ctx
+            .mesh
+            .domains
+            .iter()
+            .find(|d| {
+                unowned(plan.domain_owner(ctx, d.id), d.extensions.get(FORMAT))
+                    || plan
+                        .products(d.id)
+                        .iter()
+                        .any(|p| unowned(plan.product_owner(ctx, p), p.extensions.get(FORMAT)))
+            })
+            .map(|d| d.id);
         plan
     }
 

@@ -22,6 +22,7 @@
 //! product's Component keeps its own under the product's bag's `component`. Values
 //! the exporter derives (an API's title, type, lifecycle and definition text, the
 //! Component's description) are kept only when they differ from what it would write.
+//! The placeholder Group the exporter writes for owners the mesh lacks is skipped.
 //! Known normalisations: names that are not slugs become slugs, `relations` and
 //! `status` (written by Backstage's server) are dropped, an entity's namespace is kept
 //! in its bag but references are matched by name.
@@ -77,6 +78,7 @@ mod note {
     pub const SERVICE_LEVELS: &str = "meshwright.dev/service-levels";
     pub const DEPRECATION_DATE: &str = "meshwright.dev/deprecation-date";
     pub const SUCCESSOR: &str = "meshwright.dev/successor";
+    pub const PLACEHOLDER: &str = "meshwright.dev/placeholder";
 }
 
 /// The name part of an entity reference `[kind:][namespace/]name`, and its kind.
@@ -298,6 +300,11 @@ pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> P
         names.domains.insert(slugify(e.name));
     }
     for mut e in groups {
+        // The stand-in owner the exporter writes where the mesh names none is no team.
+        let placeholder = annotation(e.doc, note::PLACEHOLDER) == Some("true");
+        if placeholder && e.name == export::UNOWNED_GROUP {
+            continue;
+        }
         let mut sink = Sink {
             path: e.path,
             errors: &mut errors,
