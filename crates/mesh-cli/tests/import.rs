@@ -1,6 +1,7 @@
 //! `meshwright import` on the real binary: the demo's ODPS and ODCS documents imported
-//! into a new file and again (nothing changes), a dry run that writes nothing, and bad
-//! files reported one per line with exit code 2 and the mesh left as it was.
+//! into a new file and again (nothing changes), a dry run that writes nothing, bad
+//! files reported one per line with exit code 2 and the mesh left as it was, and the
+//! tree of every format exported, imported and exported again to the same bytes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -48,6 +49,16 @@ fn refused(repos: &Path, mesh: &Path) -> String {
         .clone();
     assert!(out.stdout.is_empty(), "nothing on stdout on failure");
     String::from_utf8(out.stderr).unwrap()
+}
+
+/// `meshwright new PATH --demo`.
+fn new_demo(path: &Path) {
+    meshwright()
+        .arg("new")
+        .arg(path)
+        .arg("--demo")
+        .assert()
+        .success();
 }
 
 fn stdout(cmd: &mut Command) -> String {
@@ -113,12 +124,7 @@ fn bad_files_are_listed_one_per_line_and_nothing_changes() {
     let repos = tmp.path().join("repos");
     write_demo(&repos);
     let mesh = tmp.path().join("demo.mesh");
-    meshwright()
-        .arg("new")
-        .arg(&mesh)
-        .arg("--demo")
-        .assert()
-        .success();
+    new_demo(&mesh);
     let before = Store::open(&mesh, Access::ReadOnly)
         .unwrap()
         .load()
@@ -186,36 +192,33 @@ fn tree(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-#[test]
-fn export_all_by_domain_import_and_export_again_gives_the_same_bitol_bytes() {
+/// `meshwright export demo.mesh --format all [--by-domain] --out repos`, `meshwright
+/// import repos --into copy.mesh`, export again: every file has the same bytes.
+fn export_all_import_and_export_again(by_domain: bool) {
     let tmp = tempfile::tempdir().unwrap();
     let demo = tmp.path().join("demo.mesh");
-    meshwright()
-        .arg("new")
-        .arg(&demo)
-        .arg("--demo")
-        .assert()
-        .success();
+    new_demo(&demo);
     let export = |mesh: &Path, out: &Path| {
-        meshwright()
-            .args(["export"])
-            .arg(mesh)
-            .args(["--format", "all", "--by-domain", "--out"])
-            .arg(out)
-            .assert()
-            .success();
+        let mut cmd = meshwright();
+        cmd.args(["export"]).arg(mesh).args(["--format", "all"]);
+        if by_domain {
+            cmd.arg("--by-domain");
+        }
+        cmd.arg("--out").arg(out).assert().success();
     };
     let repos = tmp.path().join("repos");
     export(&demo, &repos);
 
-    // DPDS descriptors and Backstage catalogs in the walked folders are skipped, not refused.
     let copy = tmp.path().join("copy.mesh");
     let out = stdout(&mut import(&repos, &copy, &[]));
-    assert!(
-        out.contains("skipped") && out.contains("catalog-info.yaml"),
-        "{out}"
-    );
+    // DPDS descriptors and Backstage catalogs are read; only DataHub files are skipped.
+    for line in out.lines().filter(|l| l.starts_with("skipped")) {
+        assert!(line.contains(".datahub.yaml"), "{out}");
+    }
+    assert!(!out.contains("disagreement"), "{out}");
     assert_eq!(row(&out, "data product"), ["28", "0", "0"], "{out}");
+    assert_eq!(row(&out, "domain"), ["6", "0", "0"], "{out}");
+    assert_eq!(row(&out, "source system")[0], "7", "{out}");
 
     let again = tmp.path().join("again");
     export(&copy, &again);
@@ -224,15 +227,69 @@ fn export_all_by_domain_import_and_export_again_gives_the_same_bitol_bytes() {
         first.keys().collect::<Vec<_>>(),
         second.keys().collect::<Vec<_>>()
     );
-    // Products, ports, contracts, teams and people come back whole from the Bitol files.
-    // Domain details (title, description, links) and source-system details live only in
-    // the Backstage catalogs and DPDS descriptors, which import does not read yet.
-    let bitol = |p: &String| p.ends_with(".odps.yaml") || p.ends_with(".odcs.yaml");
-    assert!(first.keys().filter(|p| bitol(p)).count() > 28);
-    for (path, bytes) in first.iter().filter(|(p, _)| bitol(p)) {
+    assert!(first.keys().any(|p| p.ends_with("catalog-info.yaml")));
+    assert!(first.keys().any(|p| p.ends_with(".dpds.json")));
+    for (path, bytes) in &first {
         assert!(
             bytes == &second[path],
             "{path} differs after the round trip"
         );
     }
+
+    // The tree imported again into the copy changes nothing.
+    let unchanged = stdout(&mut import(&repos, &copy, &["--dry-run"]));
+    for kind in [
+        "domain",
+        "team",
+        "data product",
+        "output port",
+        "input port",
+    ] {
+        assert_eq!(row(&unchanged, kind)[..2], ["0", "0"], "{unchanged}");
+    }
+}
+
+#[test]
+fn export_all_by_domain_import_and_export_again_gives_the_same_bytes() {
+    export_all_import_and_export_again(true);
+}
+
+#[test]
+fn export_all_in_one_tree_import_and_export_again_gives_the_same_bytes() {
+    export_all_import_and_export_again(false);
+}
+
+#[test]
+fn a_dry_run_reports_formats_that_disagree() {
+    let tmp = tempfile::tempdir().unwrap();
+    let demo = tmp.path().join("demo.mesh");
+    new_demo(&demo);
+    let repos = tmp.path().join("repos");
+    meshwright()
+        .arg("export")
+        .arg(&demo)
+        .args(["--format", "odps,dpds", "--out"])
+        .arg(&repos)
+        .assert()
+        .success();
+    let dpds = walkdir::WalkDir::new(&repos)
+        .into_iter()
+        .map(Result::unwrap)
+        .find(|e| e.file_name().to_string_lossy().ends_with(".dpds.json"))
+        .unwrap()
+        .into_path();
+    let text = std::fs::read_to_string(&dpds).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["info"]["displayName"] = serde_json::json!("Renamed in DPDS");
+    std::fs::write(&dpds, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let out = stdout(&mut import(&repos, &demo, &["--dry-run"]));
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("disagreement:"))
+        .unwrap_or_else(|| panic!("no disagreement in {out}"));
+    assert!(
+        line.contains("field `displayName`") && line.contains("keeping ODPS"),
+        "{line}"
+    );
+    assert_eq!(row(&out, "data product")[..2], ["0", "0"], "{out}");
 }

@@ -1,8 +1,9 @@
 //! Every kind of bad input is refused with an error naming the file (and the field or
 //! place), and the mesh is exactly as it was: malformed YAML, wrong types, unknown
 //! values, an unknown format, a dangling reference, duplicate ids, an alias bomb, a
-//! 50 MB file, a contract no port references, an entity that fails validation, and a
-//! format not yet imported.
+//! 50 MB file, a contract no port references, an entity that fails validation, and bad
+//! DPDS descriptors and Backstage catalogs (wrong types, references to nothing, one
+//! entity declared twice).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -48,6 +49,7 @@ fn fixture() -> Fixture {
 impl Fixture {
     fn write(&self, name: &str, text: &str) -> PathBuf {
         let path = self.repos.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, text).unwrap();
         path
     }
@@ -82,6 +84,17 @@ fn one_error_naming(errors: &[String], path: &Path, needles: &[&str]) {
     );
     for n in needles {
         assert!(errors[0].contains(n), "expected {n:?} in {errors:#?}");
+    }
+}
+
+/// Exactly `count` errors, all about `path`, holding every one of `needles`.
+fn errors_naming(errors: &[String], path: &Path, count: usize, needles: &[&str]) {
+    assert_eq!(errors.len(), count, "{errors:#?}");
+    let all = errors.join("\n");
+    let file = path.display().to_string();
+    assert!(errors.iter().all(|e| e.starts_with(&file)), "{all}");
+    for needle in needles {
+        assert!(all.contains(needle), "expected {needle:?} in {all}");
     }
 }
 
@@ -273,35 +286,137 @@ fn an_entity_that_fails_validation_names_file_and_field() {
     one_error_naming(&errors, &path, &["field `name`", "Not_A_Slug"]);
 }
 
+/// A Backstage catalog: a Domain of the demo, then `extra` (more documents).
+fn catalog(extra: &str) -> String {
+    format!(
+        "apiVersion: backstage.io/v1alpha1\nkind: Domain\nmetadata:\n  name: orders\nspec:\n  owner: group:checkout-data\n{extra}"
+    )
+}
+
+/// A DPDS descriptor of its own, with `info` extra fields and output ports.
+fn descriptor(info: &str, ports: &str) -> String {
+    format!(
+        r#"{{"dataProductDescriptor": "1.0.0",
+ "info": {{"fullyQualifiedName": "urn:dpds:com.northwind:dataproducts:extra:1", "name": "extra",
+          "version": "1.0.0", "domain": "orders", "owner": {{"id": "someone@example.com"}}{info}}},
+ "interfaceComponents": {{"outputPorts": [{ports}]}}}}"#
+    )
+}
+
 #[test]
-fn formats_not_yet_imported_are_named() {
+fn backstage_fields_of_the_wrong_type_name_entity_and_field() {
     let mut f = fixture();
     let path = f.write(
         "catalog-info.yaml",
-        "apiVersion: backstage.io/v1alpha1\nkind: Domain\nmetadata:\n  name: sales\nspec:\n  owner: x\n",
+        &catalog(
+            "---\napiVersion: backstage.io/v1alpha1\nkind: System\nmetadata:\n  name: extra\n  title: 5\n  annotations:\n    meshwright.dev/status: everywhere\nspec:\n  owner: group:checkout-data\n  domain: orders\n",
+        ),
     );
-    // Named explicitly, it is refused, saying why.
-    let errors = f.refused(&[f.repos.clone(), path.clone()]);
+    let errors = f.refused(&[]);
+    errors_naming(
+        &errors,
+        &path,
+        2,
+        &[
+            "field `System[extra].metadata.title`: must be a string, not the number 5",
+            "field `System[extra].metadata.annotations.meshwright.dev/status`: unknown value `everywhere`",
+        ],
+    );
+}
+
+#[test]
+fn an_api_of_a_system_that_exists_nowhere_is_refused() {
+    let mut f = fixture();
+    let path = f.write(
+        "catalog-info.yaml",
+        &catalog(
+            "---\napiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: ghost-api\nspec:\n  type: openapi\n  lifecycle: production\n  owner: group:checkout-data\n  system: ghost\n  definition: openapi\n",
+        ),
+    );
+    let errors = f.refused(&[]);
     one_error_naming(
         &errors,
         &path,
-        &["Backstage documents are not yet supported for import"],
+        &[
+            "field `API[ghost-api].spec.system`",
+            "names System `ghost`, which neither the imported files nor the mesh hold",
+        ],
     );
-    // Found in a folder (an export with every format), it is listed as skipped.
-    let report = run(
-        &mut f.store,
-        std::slice::from_ref(&f.repos),
-        true,
-        &mut |_, _| {},
-        &AtomicBool::new(false),
-    )
-    .expect("the folder imports");
-    assert_eq!(report.skipped.len(), 1);
-    assert_eq!(report.skipped[0].0, path);
-    assert!(
-        report.skipped[0]
-            .1
-            .contains("Backstage is not imported yet")
+}
+
+#[test]
+fn a_backstage_entity_declared_twice_is_refused() {
+    let mut f = fixture();
+    f.write("a/catalog-info.yaml", &catalog(""));
+    let path = f.write("b/catalog-info.yaml", &catalog(""));
+    let errors = f.refused(&[]);
+    one_error_naming(
+        &errors,
+        &path,
+        &[
+            "field `Domain[orders].metadata.name`",
+            "Domain `orders` is declared twice",
+        ],
+    );
+}
+
+#[test]
+fn a_dpds_input_reading_a_port_that_exists_nowhere_is_refused() {
+    let mut f = fixture();
+    let text = descriptor("", "").replace(
+        r#""outputPorts": []"#,
+        r#""outputPorts": [], "inputPorts": [{"name": "in", "version": "1.0.0",
+             "x-dependsOn": "urn:dpds:com.northwind:dataproducts:ghost:1:outputports:out"}]"#,
+    );
+    let path = f.write("extra.dpds.json", &text);
+    let errors = f.refused(&[]);
+    one_error_naming(
+        &errors,
+        &path,
+        &[
+            "field `interfaceComponents.inputPorts[0].x-dependsOn`",
+            "names output port urn:dpds:com.northwind:dataproducts:ghost:1:outputports:out",
+        ],
+    );
+}
+
+#[test]
+fn dpds_fields_of_the_wrong_type_and_one_id_declared_twice_are_refused() {
+    let mut f = fixture();
+    let path = f.write(
+        "typed.dpds.json",
+        &descriptor(
+            r#", "x-status": 3"#,
+            r#"{"name": "out", "version": "1.0.0", "x-containsPii": "yes"}"#,
+        ),
+    );
+    let errors = f.refused(&[]);
+    errors_naming(
+        &errors,
+        &path,
+        2,
+        &[
+            "field `info.x-status`: must be a string, not the number 3",
+            "field `interfaceComponents.outputPorts[0].x-containsPii`: must be true or false",
+        ],
+    );
+    std::fs::remove_file(&path).unwrap();
+
+    // Two descriptors of one product (one id) that say different things.
+    let id = r#", "x-meshwrightId": "0b9d8f00-5a8c-4c3e-9a43-3f0c7d2b9e02""#;
+    f.write(
+        "one.dpds.json",
+        &descriptor(&format!(r#"{id}, "displayName": "One""#), ""),
+    );
+    let two = f.write(
+        "two.dpds.json",
+        &descriptor(&format!(r#"{id}, "displayName": "Two""#), ""),
+    );
+    let errors = f.refused(&[]);
+    one_error_naming(
+        &errors,
+        &two,
+        &["field `displayName`", "\"Two\"", "one.dpds.json"],
     );
 }
 

@@ -6,7 +6,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use mesh_core::Store;
 use mesh_core::demo::demo_mesh;
@@ -34,14 +34,6 @@ fn export(mesh: &Mesh, options: ExportOptions) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn write(dir: &Path, docs: &BTreeMap<String, String>) {
-    for (name, text) in docs {
-        let path = dir.join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-}
-
 fn round_trip(original: &Mesh, options: ExportOptions) {
     let tmp = tempfile::tempdir().unwrap();
     // The mesh as the store returns it (sorted), so both exports see the same order.
@@ -51,7 +43,7 @@ fn round_trip(original: &Mesh, options: ExportOptions) {
         .unwrap();
     let first = export(&source, options);
     let repos = tmp.path().join("repos");
-    write(&repos, &first);
+    common::write_tree(&repos, &first);
 
     let info = MeshInfo {
         name: "copy".into(),
@@ -71,21 +63,7 @@ fn round_trip(original: &Mesh, options: ExportOptions) {
     assert_eq!(copy.products.len(), source.products.len());
     assert_eq!(copy.input_ports.len(), source.input_ports.len());
 
-    let second = export(&copy, options);
-    assert_eq!(
-        first.keys().collect::<Vec<_>>(),
-        second.keys().collect::<Vec<_>>()
-    );
-    for (name, text) in &first {
-        let again = &second[name];
-        if text != again {
-            let diff = similar::TextDiff::from_lines(text.as_str(), again.as_str())
-                .unified_diff()
-                .header("exported", "re-exported")
-                .to_string();
-            panic!("{name} changed on the round trip:\n{diff}");
-        }
-    }
+    common::same_files(&first, &export(&copy, options));
 
     // Importing the same files again changes nothing.
     let again = common::import(&mut store, &[repos], true);

@@ -218,3 +218,21 @@ fn the_official_examples_are_recognised() {
         assert!(got.documents.iter().all(|d| d.format == format), "{name}");
     }
 }
+
+#[test]
+fn a_walked_catalog_of_a_service_is_skipped_and_a_named_one_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: web}\n\
+                spec: {type: service, owner: team-a, lifecycle: production}\n";
+    let path = write(dir.path(), "service/catalog-info.yaml", text);
+    let walked = read(&[dir.path().to_path_buf()]);
+    assert!(walked.documents.is_empty() && walked.errors.is_empty());
+    assert_eq!(walked.skipped.len(), 1);
+    assert!(
+        walked.skipped[0].1.contains("no Domain, Group or System"),
+        "{:?}",
+        walked.skipped
+    );
+    let named = read(&[path]);
+    assert_eq!(named.documents.len(), 1);
+}

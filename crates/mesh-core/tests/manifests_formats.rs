@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use jsonschema::Validator;
 use mesh_core::demo::demo_mesh;
@@ -18,11 +18,7 @@ use mesh_core::manifests::{
 use mesh_core::model::Mesh;
 use serde_json::Value;
 
-fn load(dir: &std::path::Path, name: &str) -> Value {
-    let path = dir.join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+use common::load;
 
 fn meshes() -> Vec<(&'static str, Mesh)> {
     let generated = generate(&GenerateOptions {
@@ -103,49 +99,10 @@ fn datahub_files_validate_against_the_derived_schema() {
     }
 }
 
-/// The Backstage kind schemas, whose relative `$id`s and `$ref`s (`Entity`,
-/// `EntityMeta`, `common#relation`) resolve against one base through a registry.
-struct BackstageSchemas {
-    envelope: Validator,
-    kinds: HashMap<String, Validator>,
-}
-
-impl BackstageSchemas {
-    const BASE: &'static str = "https://backstage.io/schema/";
-
-    fn load(dir: &std::path::Path) -> Self {
-        let shared = [
-            ("Entity", "backstage-Entity.schema.json"),
-            ("EntityMeta", "backstage-EntityMeta.schema.json"),
-            ("common", "backstage-common.schema.json"),
-        ];
-        let mut registry = jsonschema::Registry::new();
-        for (id, file) in shared {
-            registry = registry
-                .add(format!("{}{id}", Self::BASE), load(dir, file))
-                .unwrap();
-        }
-        let registry = registry.prepare().unwrap();
-        let envelope =
-            jsonschema::validator_for(&load(dir, "backstage-EntityEnvelope.schema.json")).unwrap();
-        let mut kinds = HashMap::new();
-        for kind in ["Domain", "Group", "System", "Component", "API"] {
-            let schema = load(dir, &format!("backstage-{kind}.v1alpha1.schema.json"));
-            let validator = jsonschema::options()
-                .with_base_uri(Self::BASE)
-                .with_registry(&registry)
-                .build(&schema)
-                .unwrap_or_else(|e| panic!("{kind} schema: {e}"));
-            kinds.insert(kind.to_owned(), validator);
-        }
-        BackstageSchemas { envelope, kinds }
-    }
-}
-
 #[test]
 fn backstage_catalogs_validate_against_envelope_and_kind_schemas() {
     let Some(dir) = common::schemas() else { return };
-    let schemas = BackstageSchemas::load(&dir);
+    let schemas = common::BackstageSchemas::load(&dir);
     // The validators must reject what Backstage rejects, or passing proves nothing.
     let bad = serde_json::json!({"apiVersion": "backstage.io/v1alpha1", "kind": "System",
                                  "metadata": {"name": "x"}, "spec": {"type": "data-product"}});

@@ -1,5 +1,7 @@
-//! `meshwright import`: ODPS and ODCS manifests (files or folders) merged into a mesh
-//! file by id, all or nothing, with a dry run that only reports.
+//! `meshwright import`: ODPS, ODCS, DPDS and Backstage manifests (files or folders)
+//! merged into a mesh file by id, all or nothing, with a dry run that only reports.
+//! Fields two formats give different values are listed as `disagreement` lines (the
+//! kept value is ODPS's, then DPDS's, then Backstage's); they do not stop the import.
 //!
 //! Every problem of every file is printed, one per line as `path:line:col: field:
 //! reason`, and the mesh is left as it was. A mesh file that does not exist yet is
@@ -16,7 +18,7 @@ use mesh_core::{Access, Store};
 
 use crate::{Outcome, progress};
 
-/// Import ODPS data products and ODCS contracts into a mesh file.
+/// Import ODPS, ODCS, DPDS and Backstage manifests into a mesh file.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Manifest files, or folders walked recursively (the format is told from content).
@@ -109,6 +111,9 @@ fn report_errors(errors: &[ImportError]) -> Outcome {
 fn summary(into: &Path, report: &ImportReport, dry_run: bool) {
     for (path, why) in &report.skipped {
         println!("skipped {}: {why}", path.display());
+    }
+    for d in &report.plan.disagreements {
+        println!("disagreement: {d}");
     }
     let mut counts: BTreeMap<EntityKind, [usize; 3]> = BTreeMap::new();
     for e in &report.plan.entities {

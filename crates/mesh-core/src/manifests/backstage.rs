@@ -25,8 +25,16 @@
 //! hash of the port id when that would break a rule. Everything Backstage has no field
 //! for goes into annotations under `meshwright.dev/` (JSON text for lists), and an
 //! entity's `backstage` extension bag (`{"metadata": {...}, "spec": {...}}` as an
-//! importer keeps them) is merged back without overriding mapped keys. Entities use the
-//! `default` namespace.
+//! importer keeps them) is merged back without overriding mapped keys, nested keys
+//! included. Texts Meshwright only derives (an API's title, type, lifecycle and
+//! definition, the Component's title and description, a Group's type) give way to the
+//! ones an import kept because they differed, and an owner the mesh cannot name (a
+//! User, a group outside the mesh) is written as the import read it instead of an
+//! inherited one. Entities an import did not model (Users, Resources, other
+//! Components) are kept in a product's or domain's bag under `entities` and written
+//! after that product's APIs or at the end of the domain's catalog; a product's
+//! Component keeps its own fields under `component`. A domain's repository folder is
+//! the `meshwright.dev/repo-folder` annotation. Entities use the `default` namespace.
 //!
 //! It must not do I/O or decide where the file lands.
 
@@ -50,6 +58,8 @@ pub const UNOWNED_GROUP: &str = "meshwright_unowned";
 pub const FILE_NAME: &str = "catalog-info.yaml";
 /// Backstage's longest entity name, label value and tag.
 pub const MAX_NAME: usize = 63;
+/// The extension bag this format reads and writes (`extensions.backstage`).
+pub const FORMAT: &str = "backstage";
 
 /// One catalog per domain, in the mesh's domain order.
 pub fn documents(ctx: &ExportContext) -> Vec<Document> {
@@ -89,6 +99,19 @@ pub fn api_name(product: &DataProduct, port: &OutputPort) -> String {
         .collect();
     let base = base.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
     format!("{base}-{hash}")
+}
+
+/// The description written on a product's Component.
+pub fn component_description(product: &DataProduct) -> String {
+    format!(
+        "Builds and serves the data product {}.",
+        product.display_name
+    )
+}
+
+/// The title written on an output port's API.
+pub fn api_title(product: &DataProduct, port: &OutputPort) -> String {
+    format!("{} {} {}", product.display_name, port.name, port.version)
 }
 
 /// Backstage's lifecycle words for a status; the exact status is kept in an annotation.
@@ -176,13 +199,22 @@ impl<'m> Plan<'m> {
             group_home,
             unowned_home: None,
         };
-        plan.unowned_home = ctx.mesh.domains.iter().map(|d| d.id).find(|&d| {
-            plan.domain_team(ctx, d).is_none()
-                || plan
-                    .products(d)
-                    .iter()
-                    .any(|p| plan.product_owner(ctx, p).reference == unowned_ref())
-        });
+        // Only where the placeholder is written: an owner an import kept stands instead.
+        let unowned = |owner: Owner, bag: Option<&Value>| {
+            owner.reference == unowned_ref() && kept_owner(&owner, bag).is_none()
+        };
+        plan.unowned_home = ctx
+            .mesh
+            .domains
+            .iter()
+            .find(|d| {
+                unowned(plan.domain_owner(ctx, d.id), d.extensions.get(FORMAT))
+                    || plan
+                        .products(d.id)
+                        .iter()
+                        .any(|p| unowned(plan.product_owner(ctx, p), p.extensions.get(FORMAT)))
+            })
+            .map(|d| d.id);
         plan
     }
 
@@ -267,7 +299,9 @@ fn catalog(ctx: &ExportContext, plan: &Plan, domain: &Domain) -> Vec<Value> {
         for port in ctx.ports(product.id) {
             entities.push(api_entity(ctx, product, port, &owner));
         }
+        entities.extend(kept_entities(product.extensions.get(FORMAT)));
     }
+    entities.extend(kept_entities(domain.extensions.get(FORMAT)));
     entities
 }
 
@@ -339,37 +373,64 @@ fn metadata(
 
 /// Merges an entity's `backstage` extension bag; keys the export mapped win.
 fn merge_extension(entity: &mut Value, bag: Option<&Value>) {
-    fn merge(target: &mut Value, extra: &Value) {
-        if let (Value::Object(target), Value::Object(extra)) = (target, extra) {
-            for (key, value) in extra {
-                match target.get_mut(key) {
-                    Some(existing) => merge(existing, value),
-                    None => {
-                        target.insert(key.clone(), value.clone());
-                    }
-                }
-            }
-        }
-    }
-    if let Some(Value::Object(bag)) = bag {
-        for part in ["metadata", "spec"] {
-            if let (Some(extra), Some(target)) = (bag.get(part), entity.get_mut(part)) {
-                merge(target, extra);
-            }
+    let Some(Value::Object(bag)) = bag else {
+        return;
+    };
+    for part in ["metadata", "spec"] {
+        if let (Some(Value::Object(extra)), Some(Value::Object(target))) =
+            (bag.get(part), entity.get_mut(part))
+        {
+            unmapped::merge_missing(target, extra);
         }
     }
 }
 
+/// Writes the bag's value for each `part.key` over the one the export derived: those
+/// keys hold text Meshwright makes up when the model has nothing (a generated title,
+/// the port summary as an API definition, the default Group type), so a value an
+/// import kept because it differed is the better one.
+fn prefer_kept(entity: &mut Value, bag: Option<&Value>, keys: &[(&str, &str)]) {
+    for &(part, key) in keys {
+        if let Some(kept) = bag.and_then(|b| b.get(part)).and_then(|p| p.get(key))
+            && let Some(Value::Object(target)) = entity.get_mut(part)
+        {
+            target.insert(key.to_owned(), kept.clone());
+        }
+    }
+}
+
+/// The owner written for an entity whose owner the mesh does not name: the owner an
+/// import kept (a User, a group outside the mesh), else the inherited one.
+fn kept_owner(owner: &Owner, bag: Option<&Value>) -> Option<String> {
+    owner.inherited?;
+    bag?.get("spec")?.get("owner")?.as_str().map(str::to_owned)
+}
+
+/// Entities of kinds Meshwright does not model (a User, a Resource, a Component other
+/// than the product's own) that an import kept with a domain or product, as they were.
+fn kept_entities(bag: Option<&Value>) -> impl Iterator<Item = Value> + '_ {
+    bag.and_then(|b| b.get("entities"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .cloned()
+}
+
 fn domain_entity(ctx: &ExportContext, plan: &Plan, domain: &Domain) -> Value {
+    let bag = domain.extensions.get(FORMAT);
     let owner = plan.domain_owner(ctx, domain.id);
+    let kept = kept_owner(&owner, bag);
     let mut notes = Annotations::default();
     notes.set("id", domain.id.to_string());
-    if let Some(how) = owner.inherited {
+    if let Some(folder) = &domain.repo_folder {
+        notes.set("repo-folder", folder.clone());
+    }
+    if let Some(how) = owner.inherited.filter(|_| kept.is_none()) {
         notes.set("owner-inherited", how);
     }
     notes.custom_properties(&domain.custom_properties);
     let mut spec = Map::new();
-    spec.insert("owner".into(), json!(owner.reference));
+    spec.insert("owner".into(), json!(kept.unwrap_or(owner.reference)));
     if let Some(parent) = domain.parent_id.and_then(|id| ctx.domains.get(&id)) {
         spec.insert("subdomainOf".into(), json!(parent.name));
     }
@@ -381,7 +442,7 @@ fn domain_entity(ctx: &ExportContext, plan: &Plan, domain: &Domain) -> Value {
         notes,
     );
     let mut entity = entity("Domain", meta, Value::Object(spec));
-    merge_extension(&mut entity, domain.extensions.get("backstage"));
+    merge_extension(&mut entity, bag);
     entity
 }
 
@@ -423,7 +484,9 @@ fn group_entity(ctx: &ExportContext, team: &Team) -> Value {
     );
     let spec = json!({"type": "team", "profile": profile, "children": []});
     let mut entity = entity("Group", meta, spec);
-    merge_extension(&mut entity, team.extensions.get("backstage"));
+    let bag = team.extensions.get(FORMAT);
+    prefer_kept(&mut entity, bag, &[("spec", "type")]);
+    merge_extension(&mut entity, bag);
     entity
 }
 
@@ -446,6 +509,8 @@ fn system_entity(
     domain: &Domain,
     owner: &Owner,
 ) -> Value {
+    let bag = product.extensions.get(FORMAT);
+    let kept = kept_owner(owner, bag);
     let mut notes = Annotations::default();
     notes.set("id", product.id.to_string());
     notes.set("version", product.version.clone());
@@ -465,7 +530,7 @@ fn system_entity(
     {
         notes.set("accountable", person.username.clone());
     }
-    if let Some(how) = owner.inherited {
+    if let Some(how) = owner.inherited.filter(|_| kept.is_none()) {
         notes.set("owner-inherited", how);
     }
     let mut tags: Vec<String> = Vec::new();
@@ -488,9 +553,10 @@ fn system_entity(
     if !tags.is_empty() {
         meta.insert("tags".into(), json!(tags));
     }
-    let spec = json!({"owner": owner.reference, "domain": domain.name, "type": "data-product"});
+    let owner = kept.unwrap_or_else(|| owner.reference.clone());
+    let spec = json!({"owner": owner, "domain": domain.name, "type": "data-product"});
     let mut entity = entity("System", meta, spec);
-    merge_extension(&mut entity, product.extensions.get("backstage"));
+    merge_extension(&mut entity, bag);
     entity
 }
 
@@ -527,16 +593,13 @@ fn component_entity(ctx: &ExportContext, product: &DataProduct, owner: &Owner) -
                 unmapped::insert_source_system(ctx, &mut record, "", source_system_id);
             }
         }
-        unmapped::insert_input_tail(&mut record, input, "backstage");
+        unmapped::insert_input_tail(&mut record, input, FORMAT);
         inputs.push(Value::Object(record));
     }
     if !inputs.is_empty() {
         notes.json("inputs", &inputs);
     }
-    let description = format!(
-        "Builds and serves the data product {}.",
-        product.display_name
-    );
+    let description = component_description(product);
     let meta = metadata(
         &product.name,
         Some(&product.display_name),
@@ -563,7 +626,24 @@ fn component_entity(ctx: &ExportContext, product: &DataProduct, owner: &Owner) -
     if !depends.is_empty() {
         spec.insert("dependsOn".into(), json!(depends));
     }
-    entity("Component", meta, Value::Object(spec))
+    let mut entity = entity("Component", meta, Value::Object(spec));
+    // The Component is written from the product; fields an import found on it that the
+    // product has no place for are kept in the product's bag under `component`.
+    let bag = product
+        .extensions
+        .get(FORMAT)
+        .and_then(|b| b.get("component"));
+    prefer_kept(
+        &mut entity,
+        bag,
+        &[
+            ("metadata", "title"),
+            ("metadata", "description"),
+            ("spec", "type"),
+        ],
+    );
+    merge_extension(&mut entity, bag);
+    entity
 }
 
 fn api_entity(
@@ -602,7 +682,7 @@ fn api_entity(
         }
     }
     notes.custom_properties(&port.custom_properties);
-    let title = format!("{} {} {}", product.display_name, port.name, port.version);
+    let title = api_title(product, port);
     let meta = metadata(
         &api_name(product, port),
         Some(&title),
@@ -618,14 +698,25 @@ fn api_entity(
         "definition": definition(product, port),
     });
     let mut entity = entity("API", meta, spec);
-    merge_extension(&mut entity, port.extensions.get("backstage"));
+    let bag = port.extensions.get(FORMAT);
+    prefer_kept(
+        &mut entity,
+        bag,
+        &[
+            ("metadata", "title"),
+            ("spec", "type"),
+            ("spec", "lifecycle"),
+            ("spec", "definition"),
+        ],
+    );
+    merge_extension(&mut entity, bag);
     entity
 }
 
 /// The API's `definition`: Backstage wants text, and without the contract's own text
 /// (it is a separate ODCS file) a short YAML description of the port is the most
 /// useful thing to show.
-fn definition(product: &DataProduct, port: &OutputPort) -> String {
+pub fn definition(product: &DataProduct, port: &OutputPort) -> String {
     let mut def = Map::new();
     def.insert("dataProduct".into(), json!(product.name));
     def.insert("port".into(), json!(port.name));

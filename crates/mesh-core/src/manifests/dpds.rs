@@ -11,8 +11,11 @@
 //! system in `x-sourceSystem`). DPDS has no version on input ports but requires one: an
 //! input port gets the provider port's version, or `1.0.0` for a source system.
 //! Everything else (status, team, archetype, visibility, PII, custom properties, ids)
-//! goes into `x-` fields, and the product's own `dpds` extension bag (fields read from an
-//! earlier DPDS file that the model has no place for) is merged back into the root.
+//! goes into `x-` fields, and each entity's own `dpds` extension bag (fields read from
+//! an earlier DPDS file that the model has no place for) is merged back at the place it
+//! came from, nested keys included (`info.x-foo`, `promises.platform`); ports an import
+//! could not model (a `$ref` to a port file) are kept in the product's bag and written
+//! after the modelled ones.
 //!
 //! It must not do I/O or decide where the file lands.
 
@@ -23,6 +26,9 @@ use crate::model::{DataProduct, DependencySource, InputPort, OutputPort, PortTyp
 
 /// The DPDS version written.
 pub const DPDS_VERSION: &str = "1.0.0";
+
+/// The extension bag this format reads and writes (`extensions.dpds`).
+pub const FORMAT: &str = "dpds";
 
 /// One DPDS descriptor per product, in the mesh's product order.
 pub fn documents(ctx: &ExportContext) -> Vec<Document> {
@@ -39,12 +45,25 @@ pub fn documents(ctx: &ExportContext) -> Vec<Document> {
 
 /// `urn:dpds:<namespace>:dataproducts:<product>:<major>`.
 pub fn product_fqn(ctx: &ExportContext, product: &DataProduct) -> String {
+    product_urn(&ctx.mesh.info.namespace, &product.name, &product.version)
+}
+
+/// `urn:dpds:<namespace>:dataproducts:<name>:<major of version>`.
+pub fn product_urn(namespace: &str, name: &str, version: &str) -> String {
     format!(
-        "urn:dpds:{}:dataproducts:{}:{}",
-        ctx.mesh.info.namespace,
-        product.name,
-        major(&product.version)
+        "urn:dpds:{namespace}:dataproducts:{name}:{}",
+        major(version)
     )
+}
+
+/// An output port's name under its product's `product_urn`; `several` when the product
+/// serves several versions of the port.
+pub fn port_urn(product_urn: &str, port: &OutputPort, several: bool) -> String {
+    if several {
+        format!("{product_urn}:outputports:{}:{}", port.name, port.version)
+    } else {
+        format!("{product_urn}:outputports:{}", port.name)
+    }
 }
 
 /// The output port's fully qualified name under its product's. The version is appended
@@ -65,11 +84,7 @@ pub fn output_port_fqn(ctx: &ExportContext, port: &OutputPort) -> String {
         .iter()
         .filter(|p| p.name == port.name)
         .count();
-    if versions > 1 {
-        format!("{product}:outputports:{}:{}", port.name, port.version)
-    } else {
-        format!("{product}:outputports:{}", port.name)
-    }
+    port_urn(&product, port, versions > 1)
 }
 
 fn major(version: &str) -> String {
@@ -114,8 +129,42 @@ fn descriptor(ctx: &ExportContext, product: &DataProduct) -> Value {
             json!(product.custom_properties),
         );
     }
-    unmapped::merge_bag(&mut root, &product.extensions, "dpds");
+    merge_product_bag(&mut root, product);
     Value::Object(root)
+}
+
+/// Merges the product's `dpds` bag into the descriptor, nested keys included. Ports
+/// an import could not model (a `$ref` to a file of their own, an input naming no
+/// provider) are kept in the bag's `interfaceComponents` lists and written after the
+/// modelled ones, as they were.
+fn merge_product_bag(root: &mut Map<String, Value>, product: &DataProduct) {
+    let Some(Value::Object(bag)) = product.extensions.get(FORMAT) else {
+        return;
+    };
+    let mut bag = bag.clone();
+    if let (Some(Value::Object(kept)), Some(Value::Object(interface))) = (
+        bag.get_mut("interfaceComponents"),
+        root.get_mut("interfaceComponents"),
+    ) {
+        for list in ["inputPorts", "outputPorts"] {
+            if let Some(Value::Array(items)) = kept.remove(list) {
+                let target = interface
+                    .entry(list)
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(target) = target {
+                    target.extend(items);
+                }
+            }
+        }
+    }
+    unmapped::merge_missing(root, &bag);
+}
+
+/// Merges a port's `dpds` bag, nested keys included (`promises.platform`).
+fn merge_port_bag(out: &mut Map<String, Value>, extensions: &crate::model::Extensions) {
+    if let Some(Value::Object(bag)) = extensions.get(FORMAT) {
+        unmapped::merge_missing(out, bag);
+    }
 }
 
 fn info(ctx: &ExportContext, product: &DataProduct, fqn: &str) -> Value {
@@ -263,7 +312,7 @@ fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
     if !port.custom_properties.is_empty() {
         out.insert("x-customProperties".into(), json!(port.custom_properties));
     }
-    unmapped::merge_bag(&mut out, &port.extensions, "dpds");
+    merge_port_bag(&mut out, &port.extensions);
     Value::Object(out)
 }
 
@@ -303,7 +352,7 @@ fn input_port(ctx: &ExportContext, product_fqn: &str, input: &InputPort) -> Valu
     if !input.custom_properties.is_empty() {
         out.insert("x-customProperties".into(), json!(input.custom_properties));
     }
-    unmapped::merge_bag(&mut out, &input.extensions, "dpds");
+    merge_port_bag(&mut out, &input.extensions);
     Value::Object(out)
 }
 

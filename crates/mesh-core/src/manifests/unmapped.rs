@@ -48,6 +48,22 @@ pub fn merge_bag(target: &mut Map<String, Value>, extensions: &Extensions, forma
     }
 }
 
+/// Adds what `extra` holds and `target` lacks, object by object all the way down: an
+/// unmapped key nested in a mapped object (DPDS `promises.platform`, Backstage
+/// `spec.profile.picture`) goes back beside the mapped keys, and a mapped value always
+/// wins. Lists are values: a mapped list is never mixed with a kept one.
+pub fn merge_missing(target: &mut Map<String, Value>, extra: &Map<String, Value>) {
+    for (key, value) in extra {
+        match (target.get_mut(key), value) {
+            (Some(Value::Object(inner)), Value::Object(more)) => merge_missing(inner, more),
+            (Some(_), _) => {}
+            (None, _) => {
+                target.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
 /// The document a format module wrote for the named product (tests).
 #[cfg(test)]
 pub(crate) fn product_document(

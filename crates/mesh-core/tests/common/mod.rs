@@ -143,3 +143,87 @@ pub fn schemas() -> Option<std::path::PathBuf> {
     );
     None
 }
+
+/// A JSON file of the schema folder.
+pub fn load(dir: &std::path::Path, name: &str) -> serde_json::Value {
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The Backstage kind schemas, whose relative `$id`s and `$ref`s (`Entity`,
+/// `EntityMeta`, `common#relation`) resolve against one base through a registry.
+pub struct BackstageSchemas {
+    pub envelope: jsonschema::Validator,
+    pub kinds: std::collections::HashMap<String, jsonschema::Validator>,
+}
+
+impl BackstageSchemas {
+    const BASE: &'static str = "https://backstage.io/schema/";
+
+    pub fn load(dir: &std::path::Path) -> Self {
+        let shared = [
+            ("Entity", "backstage-Entity.schema.json"),
+            ("EntityMeta", "backstage-EntityMeta.schema.json"),
+            ("common", "backstage-common.schema.json"),
+        ];
+        let mut registry = jsonschema::Registry::new();
+        for (id, file) in shared {
+            registry = registry
+                .add(format!("{}{id}", Self::BASE), load(dir, file))
+                .unwrap();
+        }
+        let registry = registry.prepare().unwrap();
+        let envelope =
+            jsonschema::validator_for(&load(dir, "backstage-EntityEnvelope.schema.json")).unwrap();
+        let mut kinds = std::collections::HashMap::new();
+        for kind in [
+            "Domain",
+            "Group",
+            "System",
+            "Component",
+            "API",
+            "Resource",
+            "User",
+        ] {
+            let schema = load(dir, &format!("backstage-{kind}.v1alpha1.schema.json"));
+            let validator = jsonschema::options()
+                .with_base_uri(Self::BASE)
+                .with_registry(&registry)
+                .build(&schema)
+                .unwrap_or_else(|e| panic!("{kind} schema: {e}"));
+            kinds.insert(kind.to_owned(), validator);
+        }
+        BackstageSchemas { envelope, kinds }
+    }
+}
+
+/// Writes `docs` (relative path → text) under `dir`.
+pub fn write_tree(dir: &std::path::Path, docs: &std::collections::BTreeMap<String, String>) {
+    for (name, text) in docs {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// Fails with a unified diff unless both exports hold the same files with the same bytes.
+pub fn same_files(
+    first: &std::collections::BTreeMap<String, String>,
+    second: &std::collections::BTreeMap<String, String>,
+) {
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (name, text) in first {
+        let again = &second[name];
+        if text != again {
+            let diff = similar::TextDiff::from_lines(text.as_str(), again.as_str())
+                .unified_diff()
+                .header("exported", "re-exported")
+                .to_string();
+            panic!("{name} changed on the round trip:\n{diff}");
+        }
+    }
+}

@@ -2,14 +2,21 @@
 //! entities decoded so far (people, teams, domains and source systems each once, by
 //! name), the errors of every file, and the checks of the finished entities.
 //!
-//! It must not read any format's fields (that is `odps.rs`, `odcs.rs`) and must not
-//! write to the mesh.
+//! ODPS and ODCS decode straight into `incoming`; DPDS and Backstage decode into
+//! `staged`, which `combine` merges into `incoming` by the formats' precedence. Ids
+//! that only DPDS and Backstage documents carry (a domain's, a team's, a source
+//! system's) are registered by name before any document is decoded, so that an ODPS
+//! file naming the same domain lands on the same entity instead of a second one.
+//!
+//! It must not read any format's fields (that is `odps.rs`, `odcs.rs`, `dpds.rs`,
+//! `backstage.rs`) and must not write to the mesh.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
+use super::combine::{Context, Disagreement, Staged, combine};
 use super::fields::{derived, namespace, title_of};
 use super::{ImportError, Incoming};
 use crate::model::{Domain, Mesh, Person, SourceSystem, Team};
@@ -25,7 +32,20 @@ pub(super) struct Decoder<'m> {
     pub incoming: Incoming,
     /// Every problem, all files.
     pub errors: Vec<ImportError>,
+    /// What DPDS and Backstage documents declare, before it is combined.
+    pub staged: Staged,
+    /// Fields two formats give different values.
+    pub disagreements: Vec<Disagreement>,
+    /// Domains and source systems created only because a document names them.
+    placeholders: HashSet<Uuid>,
+    /// Team ids by name: registered from DPDS and Backstage, the mesh's, decoded.
+    team_ids: HashMap<String, Uuid>,
+    /// Products by name and output ports by (product, name, version): the mesh's and
+    /// those decoded, so a format that carries no ids finds the same entity.
+    product_ids: HashMap<String, Uuid>,
+    port_ids: HashMap<(Uuid, String, String), Uuid>,
     people: HashMap<String, usize>,
+    people_by_id: HashMap<Uuid, usize>,
     /// Domains and source systems by name: the mesh's and those created.
     domains: HashMap<String, Uuid>,
     systems: HashMap<String, Uuid>,
@@ -46,7 +66,22 @@ impl<'m> Decoder<'m> {
             ns: namespace(&mesh.info.namespace),
             incoming: Incoming::default(),
             errors: Vec::new(),
+            staged: Staged::default(),
+            disagreements: Vec::new(),
+            placeholders: HashSet::new(),
+            team_ids: mesh.teams.iter().map(|t| (t.name.clone(), t.id)).collect(),
+            product_ids: mesh
+                .products
+                .iter()
+                .map(|p| (p.name.clone(), p.id))
+                .collect(),
+            port_ids: mesh
+                .output_ports
+                .iter()
+                .map(|p| ((p.product_id, p.name.clone(), p.version.clone()), p.id))
+                .collect(),
             people: HashMap::new(),
+            people_by_id: HashMap::new(),
             domains: mesh
                 .domains
                 .iter()
@@ -96,22 +131,183 @@ impl<'m> Decoder<'m> {
         let id = person.id;
         self.people
             .insert(username.to_owned(), self.incoming.people.len());
+        self.people_by_id.insert(id, self.incoming.people.len());
         self.incoming.people.push((path.to_path_buf(), person));
         id
+    }
+
+    /// The decoded person with `id`, brought in from the mesh when only it has them.
+    pub fn person_mut(&mut self, path: &Path, id: Uuid) -> Option<&mut Person> {
+        if !self.people_by_id.contains_key(&id) {
+            let username = self
+                .mesh
+                .people
+                .iter()
+                .find(|p| p.id == id)?
+                .username
+                .clone();
+            self.person(path, &username, None);
+        }
+        let &i = self.people_by_id.get(&id)?;
+        Some(&mut self.incoming.people[i].1)
+    }
+
+    /// The person whose e-mail address or username is `contact`, decoded or the mesh's.
+    pub fn person_by_contact(&self, contact: &str) -> Option<Uuid> {
+        let decoded = self.incoming.people.iter().map(|(_, p)| p);
+        decoded
+            .chain(self.mesh.people.iter())
+            .find(|p| p.email.as_deref() == Some(contact))
+            .or_else(|| {
+                self.people
+                    .get(contact)
+                    .map(|&i| &self.incoming.people[i].1)
+            })
+            .or_else(|| self.mesh_people.get(contact).copied())
+            .map(|p| p.id)
+    }
+
+    /// Registers the id a DPDS or Backstage document gives the team called `name`.
+    pub fn register_team(&mut self, name: &str, id: Uuid) {
+        self.team_ids.insert(name.to_owned(), id);
+    }
+
+    /// Registers the id a document gives the domain called `name`.
+    pub fn register_domain(&mut self, name: &str, id: Uuid) {
+        self.domains.insert(name.to_owned(), id);
+    }
+
+    /// Registers the id a document gives the source system called `name`.
+    pub fn register_source_system(&mut self, name: &str, id: Uuid) {
+        self.systems.insert(name.to_owned(), id);
+    }
+
+    /// The id of the team called `name`: registered, the mesh's, or derived from it.
+    pub fn team_id(&self, name: &str) -> Uuid {
+        self.team_ids
+            .get(name)
+            .copied()
+            .unwrap_or_else(|| derived(&self.ns, "team", name))
+    }
+
+    /// Whether a team called `name` is in the mesh or any document of the import.
+    pub fn team_known(&self, name: &str) -> bool {
+        self.team_ids.contains_key(name)
+    }
+
+    /// The id of the domain called `name`, if any document or the mesh has it.
+    pub fn domain_known(&self, name: &str) -> Option<Uuid> {
+        self.domains.get(name).copied()
+    }
+
+    /// Records a decoded product's name, for formats that find products by name.
+    pub fn note_product(&mut self, name: &str, id: Uuid) {
+        self.product_ids.entry(name.to_owned()).or_insert(id);
+    }
+
+    /// The product called `name`, decoded or the mesh's.
+    pub fn product_id(&self, name: &str) -> Option<Uuid> {
+        self.product_ids.get(name).copied()
+    }
+
+    /// Records a decoded output port, for formats that find ports by name and version.
+    pub fn note_port(&mut self, product: Uuid, name: &str, version: &str, id: Uuid) {
+        self.port_ids
+            .entry((product, name.to_owned(), version.to_owned()))
+            .or_insert(id);
+    }
+
+    /// The output port of `product` called `name` in `version`, decoded or the mesh's.
+    pub fn port_id(&self, product: Uuid, name: &str, version: &str) -> Option<Uuid> {
+        self.port_ids
+            .get(&(product, name.to_owned(), version.to_owned()))
+            .copied()
+    }
+
+    /// Records the products and ports ODPS decoded.
+    pub fn note_primary(&mut self) {
+        let products: Vec<(String, Uuid)> = self
+            .incoming
+            .products
+            .iter()
+            .map(|(_, p)| (p.name.clone(), p.id))
+            .collect();
+        for (name, id) in products {
+            self.note_product(&name, id);
+        }
+        let ports: Vec<(Uuid, String, String, Uuid)> = self
+            .incoming
+            .output_ports
+            .iter()
+            .map(|(_, p)| (p.product_id, p.name.clone(), p.version.clone(), p.id))
+            .collect();
+        for (product, name, version, id) in ports {
+            self.note_port(product, &name, &version, id);
+        }
+    }
+
+    /// Merges what DPDS and Backstage declared (all but input ports) into `incoming`.
+    pub fn combine_entities(&mut self) {
+        let staged = std::mem::take(&mut self.staged);
+        let mesh = self.mesh;
+        let inc = &mut self.incoming;
+        let (e, w, p) = (
+            &mut self.errors,
+            &mut self.disagreements,
+            &self.placeholders,
+        );
+        combine(&mut inc.teams, staged.teams, &cx(&mesh.teams, p), e, w);
+        combine(
+            &mut inc.domains,
+            staged.domains,
+            &cx(&mesh.domains, p),
+            e,
+            w,
+        );
+        let systems = &cx(&mesh.source_systems, p);
+        combine(
+            &mut inc.source_systems,
+            staged.source_systems,
+            systems,
+            e,
+            w,
+        );
+        combine(
+            &mut inc.products,
+            staged.products,
+            &cx(&mesh.products, p),
+            e,
+            w,
+        );
+        let ports = &cx(&mesh.output_ports, p);
+        combine(&mut inc.output_ports, staged.output_ports, ports, e, w);
+        self.staged.input_ports = staged.input_ports;
+    }
+
+    /// Merges the input ports DPDS and Backstage declared into `incoming`.
+    pub fn combine_inputs(&mut self) {
+        let staged = std::mem::take(&mut self.staged.input_ports);
+        let cx = cx(&self.mesh.input_ports, &self.placeholders);
+        combine(
+            &mut self.incoming.input_ports,
+            staged,
+            &cx,
+            &mut self.errors,
+            &mut self.disagreements,
+        );
     }
 
     /// Adds a decoded team, keyed by name: the mesh's team of that name keeps its id
     /// (and its e-mail when the document has none). The first file's version wins; a
     /// different one later is reported by the plan as two values for one id.
     pub fn team(&mut self, path: &Path, mut team: Team) -> Uuid {
-        if let Some(existing) = self.mesh_teams.get(team.name.as_str()) {
-            team.id = existing.id;
-            if team.email.is_none() {
-                team.email.clone_from(&existing.email);
-            }
-        } else {
-            team.id = derived(&self.ns, "team", &team.name);
+        if let Some(existing) = self.mesh_teams.get(team.name.as_str())
+            && team.email.is_none()
+        {
+            team.email.clone_from(&existing.email);
         }
+        team.id = self.team_id(&team.name);
+        self.team_ids.insert(team.name.clone(), team.id);
         let id = team.id;
         self.decoded_teams
             .entry(id)
@@ -128,6 +324,7 @@ impl<'m> Decoder<'m> {
         }
         let id = derived(&self.ns, "domain", name);
         self.domains.insert(name.to_owned(), id);
+        self.placeholders.insert(id);
         self.incoming.domains.push((
             path.to_path_buf(),
             Domain {
@@ -153,6 +350,7 @@ impl<'m> Decoder<'m> {
         }
         let id = derived(&self.ns, "source-system", name);
         self.systems.insert(name.to_owned(), id);
+        self.placeholders.insert(id);
         self.incoming.source_systems.push((
             path.to_path_buf(),
             SourceSystem {
@@ -212,4 +410,8 @@ impl<'m> Decoder<'m> {
         }
         self.errors.extend(errors);
     }
+}
+
+fn cx<'a, T>(mesh: &'a [T], placeholders: &'a HashSet<Uuid>) -> Context<'a, T> {
+    Context { mesh, placeholders }
 }

@@ -20,11 +20,6 @@ pub enum Detected {
 }
 
 impl Detected {
-    /// Whether import reads this format yet (DPDS and Backstage are recognised only).
-    pub fn is_imported(self) -> bool {
-        matches!(self, Detected::Odps | Detected::Odcs)
-    }
-
     /// A short name for messages and reports.
     pub fn name(self) -> &'static str {
         match self {
@@ -59,6 +54,20 @@ pub fn detect(doc: &Value) -> Result<Detected, String> {
                 .into(),
         ),
     }
+}
+
+/// Whether the documents of one file hold anything of a mesh: every ODPS, ODCS and
+/// DPDS document does; Backstage entities do when they are Domains, Groups or Systems
+/// or belong to a System.
+pub fn concerns_the_mesh(documents: &[super::SourceDocument]) -> bool {
+    documents.iter().any(|d| {
+        d.format != Detected::Backstage
+            || matches!(
+                d.value.get("kind").and_then(Value::as_str),
+                Some("Domain" | "Group" | "System")
+            )
+            || d.value.pointer("/spec/system").is_some()
+    })
 }
 
 /// Bitol versions are written `v1.0.0`, `v3.1.0`.

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
@@ -102,6 +103,38 @@ impl<'v> Fields<'v> {
         }
     }
 
+    /// A list of strings (empty when absent); other items are reported.
+    pub fn strings(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Vec<String> {
+        let at = self.name(key);
+        self.list(key, sink)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| match v {
+                Value::String(s) => Some(s.clone()),
+                other => {
+                    sink.wrong_type(&format!("{at}[{i}]"), "a string", other);
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// A field holding a model value as the model serializes it (Meshwright's own
+    /// `x-customProperties`, `x-sourceSystem`); a value that does not fit is reported.
+    pub fn typed<T: DeserializeOwned>(
+        &mut self,
+        key: &'static str,
+        sink: &mut Sink<'_>,
+    ) -> Option<T> {
+        let field = self.name(key);
+        typed(self.get(key)?, &field, sink)
+    }
+
+    /// The raw value of `key`, marked as read.
+    pub fn raw(&mut self, key: &'static str) -> Option<&'v Value> {
+        self.get(key)
+    }
+
     /// Marks `key` as handled without reading it (a value Meshwright derives).
     pub fn skip(&mut self, key: &'static str) {
         self.taken.push(key);
@@ -114,6 +147,21 @@ impl<'v> Fields<'v> {
             .filter(|(k, _)| !self.taken.contains(&k.as_str()))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
+    }
+}
+
+/// `value` as a model type; a value that does not fit is reported under `field`.
+pub(super) fn typed<T: DeserializeOwned>(
+    value: &Value,
+    field: &str,
+    sink: &mut Sink<'_>,
+) -> Option<T> {
+    match T::deserialize(value) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            sink.error(field, format!("does not fit: {e}"));
+            None
+        }
     }
 }
 
@@ -254,6 +302,49 @@ impl Props {
             })
             .collect()
     }
+}
+
+/// The model's closed vocabularies (status, visibility, port type, archetype), read
+/// from their serialized words.
+pub(super) trait Word: Sized {
+    /// Every word, in the model's order.
+    fn words() -> Vec<&'static str>;
+    /// The value of a word.
+    fn from_word(s: &str) -> Option<Self>;
+}
+
+macro_rules! word {
+    ($($ty:ty),*) => {$(
+        impl Word for $ty {
+            fn words() -> Vec<&'static str> {
+                <$ty>::ALL.iter().map(|v| v.as_str()).collect()
+            }
+            fn from_word(s: &str) -> Option<Self> {
+                <$ty>::parse(s)
+            }
+        }
+    )*};
+}
+
+word!(
+    crate::model::Status,
+    crate::model::Visibility,
+    crate::model::PortType,
+    crate::model::Archetype
+);
+
+/// `text` as a `T`; another word is reported under `field` with the words allowed.
+pub(super) fn word_of<T: Word>(text: &str, field: &str, sink: &mut Sink<'_>) -> Option<T> {
+    let parsed = T::from_word(text);
+    if parsed.is_none() {
+        sink.error(field, unknown_word(text, &T::words()));
+    }
+    parsed
+}
+
+/// The fields whose flag is set: those a reader filled with a default.
+pub(super) fn defaulted(fields: &[(&'static str, bool)]) -> Vec<&'static str> {
+    fields.iter().filter(|(_, d)| *d).map(|(f, _)| *f).collect()
 }
 
 /// "unknown value `x`; expected one of a, b, c".

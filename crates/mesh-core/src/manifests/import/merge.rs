@@ -69,6 +69,9 @@ pub struct ImportPlan {
     pub ops: Vec<EditOp>,
     /// Every incoming entity with its action, in the same order.
     pub entities: Vec<Planned>,
+    /// Fields that two formats gave different values (the kept one is the first's):
+    /// not errors, but worth a look.
+    pub disagreements: Vec<super::Disagreement>,
 }
 
 impl ImportPlan {
@@ -187,8 +190,8 @@ fn referenced_first<T: Importable>(
     ordered
 }
 
-/// What planning needs of an entity type.
-trait Importable: Clone + PartialEq {
+/// What planning (and combining formats) needs of an entity type.
+pub(super) trait Importable: Clone + PartialEq {
     const KIND: EntityKind;
     fn id(&self) -> Uuid;
     fn name(&self) -> &str;

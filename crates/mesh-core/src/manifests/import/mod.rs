@@ -2,22 +2,30 @@
 //!
 //! Files are untrusted: `source` reads them with limits on size, nesting and aliases and
 //! reports every problem with its path, line and column; `detect` tells the format from
-//! the content, never from the file name. Nothing here writes to a mesh: the result of an
-//! import is a list of edit operations that the store applies in one transaction, or
-//! that a dry run reports.
+//! the content, never from the file name. One module per format decodes its documents
+//! (`odps`, `odcs`, `dpds`, `backstage`); `combine` makes one entity of what several
+//! formats say about it (ODPS and ODCS first, then DPDS, then Backstage) and reports
+//! where they disagree; `refs` resolves the ports DPDS and Backstage name. Nothing here
+//! writes to a mesh: the result of an import is a list of edit operations that the store
+//! applies in one transaction, or that a dry run reports.
 
+mod backstage;
+mod combine;
 mod decode;
 pub mod detect;
+mod dpds;
 mod fields;
 pub mod merge;
 mod odcs;
 mod odps;
+mod refs;
 pub mod run;
 pub mod source;
 
 use std::fmt;
 use std::path::PathBuf;
 
+pub use combine::Disagreement;
 pub use detect::Detected;
 pub use merge::{Action, ImportPlan, Incoming, Planned, plan};
 pub use run::{ImportReport, apply, create, prepare, read, run, tenant};

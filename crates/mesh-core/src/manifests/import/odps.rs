@@ -97,7 +97,7 @@ fn product(
             usage: o.string("usage", sink),
         });
     let mut props = Props::read(&mut f, sink);
-    let tags = strings(&mut f, "tags", sink);
+    let tags = f.strings("tags", sink);
     let inputs = f.list("inputPorts", sink);
     let outputs = f.list("outputPorts", sink);
     f.skip("support");
@@ -206,7 +206,7 @@ fn product(
 
 /// A missing version is `0.0.0`; `v1.0.0` is `1.0.0` (the model holds semantic
 /// versions, and validation names anything else).
-fn semantic(version: Option<String>) -> String {
+pub(super) fn semantic(version: Option<String>) -> String {
     match version {
         None => "0.0.0".into(),
         Some(v) => match v.strip_prefix('v') {
@@ -227,7 +227,7 @@ fn archetype_of(t: &str) -> Option<Archetype> {
 
 /// A port type; the plural and streaming words the Bitol examples use map to their
 /// kind, anything else is `other`.
-fn port_type(t: Option<&str>) -> PortType {
+pub(super) fn port_type(t: Option<&str>) -> PortType {
     match t.map(str::to_ascii_lowercase).as_deref() {
         Some("table" | "tables" | "view" | "views") => PortType::Table,
         Some("stream" | "streams" | "topic" | "topics" | "kafka") => PortType::Stream,
@@ -237,7 +237,7 @@ fn port_type(t: Option<&str>) -> PortType {
     }
 }
 
-fn word<T>(
+pub(super) fn word<T>(
     s: &str,
     parse: impl Fn(&str) -> Option<T>,
     allowed: &[&str],
@@ -249,21 +249,6 @@ fn word<T>(
         sink.error(field, unknown_word(s, allowed));
     }
     parsed
-}
-
-fn strings(f: &mut Fields<'_>, key: &'static str, sink: &mut Sink<'_>) -> Vec<String> {
-    let at = f.name(key);
-    f.list(key, sink)
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| match v {
-            Value::String(s) => Some(s.clone()),
-            other => {
-                sink.wrong_type(&format!("{at}[{i}]"), "a string", other);
-                None
-            }
-        })
-        .collect()
 }
 
 fn links(f: &mut Fields<'_>, sink: &mut Sink<'_>) -> Vec<Link> {
@@ -284,7 +269,7 @@ fn links(f: &mut Fields<'_>, sink: &mut Sink<'_>) -> Vec<Link> {
 }
 
 /// The `extensions` custom property: other formats' fragments, back into their bags.
-fn foreign_extensions(props: &mut Props, sink: &mut Sink<'_>) -> Extensions {
+pub(super) fn foreign_extensions(props: &mut Props, sink: &mut Sink<'_>) -> Extensions {
     match props.take("extensions") {
         None | Some(Value::Null) => Extensions::new(),
         Some(Value::Object(map)) => map.into_iter().collect(),
@@ -530,15 +515,9 @@ fn input_port(
     if !bag.is_empty() {
         extensions.insert(FORMAT.into(), Value::Object(bag));
     }
-    let base = slugify(&name?);
     // Names are unique within a product; the Bitol examples list one input per
     // contract version under the same name.
-    let mut name = base.clone();
-    let mut n = 1;
-    while !names.insert(name.clone()) {
-        n += 1;
-        name = format!("{base}-{n}");
-    }
+    let name = super::refs::unique(&slugify(&name?), names);
     let id = match &id_text {
         Some(t) => id_or_derived(&d.ns, "input-port", t),
         None => derived(&d.ns, "input-port", &format!("{product_id}/{name}")),

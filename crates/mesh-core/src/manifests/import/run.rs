@@ -1,5 +1,6 @@
-//! One import from start to end: read the files, decode every document (ODPS first, so
-//! input ports and contracts can refer to products of any file), check the entities,
+//! One import from start to end: read the files, decode every document (ODPS first, then
+//! Backstage and DPDS, combined by the formats' precedence before input ports and
+//! contracts are resolved, so they can refer to products of any file), check the entities,
 //! plan against the open mesh and apply the plan as one transaction, or only report it
 //! in a dry run. Every problem of every file is collected and returned together; when
 //! there is any, nothing is written.
@@ -13,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::decode::Decoder;
 use super::detect::Detected;
 use super::source::{SourceDocument, Sources, read_sources};
-use super::{ImportError, ImportPlan, odcs, odps, plan};
+use super::{ImportError, ImportPlan, backstage, dpds, odcs, odps, plan};
 use crate::Store;
 use crate::model::{Mesh, MeshInfo};
 use crate::store::EditOp;
@@ -32,32 +33,41 @@ pub struct ImportReport {
 }
 
 /// The plan for `documents` against `mesh`, or every problem found.
+///
+/// The order matters for ids, not for precedence (`combine` decides that): the ids
+/// only DPDS and Backstage carry are registered first; ODPS decodes next, so the other
+/// formats find its products by name; DPDS and Backstage are combined into what ODPS
+/// gave before any input port is resolved, since an input may read a port only one of
+/// them declares.
 pub fn prepare(mesh: &Mesh, documents: &[SourceDocument]) -> Result<ImportPlan, Vec<ImportError>> {
     let mut d = Decoder::new(mesh);
+    backstage::register(&mut d, documents);
+    dpds::register(&mut d, documents);
     let mut pending = Vec::new();
     for doc in documents {
         let Some(map) = doc.value.as_object() else {
             continue; // `detect` only accepts mappings
         };
-        match doc.format {
-            Detected::Odps => odps::decode(&mut d, &doc.path, map, &mut pending),
-            Detected::Odcs => {}
-            Detected::Dpds | Detected::Backstage => d.errors.push(ImportError::file(
-                &doc.path,
-                format!(
-                    "{} documents are not yet supported for import (ODPS and ODCS are)",
-                    doc.format.name()
-                ),
-            )),
+        if doc.format == Detected::Odps {
+            odps::decode(&mut d, &doc.path, map, &mut pending);
         }
     }
+    d.note_primary();
+    let catalogs = backstage::decode_all(&mut d, documents);
+    let descriptors = dpds::decode_all(&mut d, documents);
+    d.combine_entities();
     odps::resolve(&mut d, pending);
     odcs::attach_all(&mut d, documents);
+    dpds::resolve(&mut d, descriptors);
+    backstage::resolve(&mut d, catalogs);
+    d.combine_inputs();
     d.validate();
     if !d.errors.is_empty() {
         return Err(d.errors);
     }
-    plan(mesh, &d.incoming)
+    let mut plan = plan(mesh, &d.incoming)?;
+    plan.disagreements = d.disagreements;
+    Ok(plan)
 }
 
 /// Reads `paths` (see [`read_sources`]); any unreadable or malformed file is an error.
@@ -74,14 +84,22 @@ pub fn read(
     }
 }
 
-/// The `tenant` of the first Bitol document that has one: the namespace a new mesh
-/// created for an import takes, so its re-export writes the same tenant.
+/// The `tenant` of the first Bitol document that has one, else the namespace in the
+/// first DPDS descriptor's fully qualified name: the namespace a new mesh created for
+/// an import takes, so its re-export writes the same tenant and names.
 pub fn tenant(sources: &Sources) -> Option<String> {
-    sources
-        .documents
-        .iter()
+    let docs = &sources.documents;
+    docs.iter()
         .filter(|d| matches!(d.format, Detected::Odps | Detected::Odcs))
         .find_map(|d| d.value.get("tenant")?.as_str().map(str::to_owned))
+        .or_else(|| {
+            docs.iter()
+                .filter(|d| d.format == Detected::Dpds)
+                .find_map(|d| {
+                    let fqn = d.value.pointer("/info/fullyQualifiedName")?.as_str()?;
+                    dpds::parse_fqn(fqn).map(|(namespace, _)| namespace.to_owned())
+                })
+        })
 }
 
 /// Imports what was read into `store`: everything or, at the first problem of any

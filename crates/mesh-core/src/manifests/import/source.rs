@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::Value;
 
 use super::ImportError;
-use super::detect::{Detected, detect};
+use super::detect::{self, Detected, detect};
 
 /// Largest manifest file read. The biggest real-world ODCS contracts are a few hundred
 /// KiB; anything near this is a mistake or an attack, and is refused before it is read.
@@ -58,21 +58,6 @@ pub fn read_sources(paths: &[PathBuf], progress: &mut dyn FnMut(usize, usize)) -
                         continue; // an empty document between `---` separators
                     }
                     match detect(&value) {
-                        // A folder exported with every format holds DPDS descriptors and
-                        // Backstage catalogs beside the ODPS files that carry the same
-                        // products; they are listed as skipped, not refused.
-                        Ok(format) if !named && !format.is_imported() => {
-                            out.skipped.push((
-                                path.clone(),
-                                format!(
-                                    "{} is not imported yet; the ODPS and ODCS files carry the \
-                                     same products",
-                                    format.name()
-                                ),
-                            ));
-                            found.clear();
-                            break;
-                        }
                         Ok(format) => found.push(SourceDocument {
                             path: path.clone(),
                             index,
@@ -93,6 +78,17 @@ pub fn read_sources(paths: &[PathBuf], progress: &mut dyn FnMut(usize, usize)) -
                             break;
                         }
                     }
+                }
+                // A service's own `catalog-info.yaml` in a walked repository (a Component
+                // of no System) holds nothing of the mesh: it is skipped, not refused.
+                if !named && !found.is_empty() && !detect::concerns_the_mesh(&found) {
+                    out.skipped.push((
+                        path.clone(),
+                        "a Backstage catalog with no Domain, Group or System, and no entity \
+                         of a System"
+                            .into(),
+                    ));
+                    continue;
                 }
                 out.documents.extend(found);
             }

@@ -1,0 +1,668 @@
+//! Reading DPDS 1.0.0 descriptors back into the model: the inverse of
+//! `manifests::dpds`, and a reader of descriptors other tools write.
+//!
+//! A descriptor is a product (`info`), its output ports and its input ports. The
+//! product's id is `info.x-meshwrightId`, else that of the product with the same slug
+//! (from an ODPS file of the import or the mesh), else one derived from the slug; its
+//! slug is `info.name` (or the name in `fullyQualifiedName`, which the official minimal
+//! example has instead). `info.owner` is the accountable person unless `x-ownerKind`
+//! says the exporter put a team there; `x-team` and the `contactPoints` the exporter
+//! writes give the owning team and its address. Output ports map back from
+//! `promises` (`servicesType`, an `odcs` `api` holding `x-contract`, the exporter's
+//! `deprecationPolicy` and `slo`) and their `x-` fields; an input port reads the output
+//! port named by `x-dependsOn` (a fully qualified name, resolved across all files and
+//! the mesh once every document is read) or the source system in `x-sourceSystem`,
+//! which brings the whole source system back: ODPS only names it.
+//!
+//! What the model has no place for stays in the entity's `dpds` bag at the place it was
+//! found (`info.x-foo`, `promises.platform`, `internalComponents`), and the exporter
+//! merges it back. Ports the model cannot hold, one given as a `$ref` to a file of its
+//! own or an input port that names no provider, are kept whole in the product's bag
+//! and written back in their list: `$ref`s are not followed, since that would read
+//! files the user did not name. Known normalisations: `fullyQualifiedName` is rebuilt
+//! from the mesh's namespace, the slug and the major version; names that are not slugs
+//! become slugs; an input port's `version` is its provider port's.
+//!
+//! Which values win when the same product also comes from ODPS or Backstage is
+//! `combine`'s business: this module only says which fields it filled with defaults.
+//!
+//! It must not write to the mesh and must not read files.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use super::SourceDocument;
+use super::combine::{Disagreement, Part};
+use super::decode::Decoder;
+use super::detect::Detected;
+use super::fields::{
+    Fields, Sink, defaulted, derived, id_or_derived, objects, slugify, unknown_word, word_of,
+};
+use super::odps::semantic;
+use super::refs::{self, Declared, Pending, PendingInput, Provider};
+use crate::manifests::dpds::{self, FORMAT};
+use crate::model::{
+    ContractRef, DataProduct, Extensions, OutputPort, PortType, ProductDescription, ServiceLevel,
+    Status, Team, Visibility,
+};
+
+/// The source systems descriptors carry whole, registered by name before any
+/// document is decoded so that ODPS files naming them land on the same id.
+pub(super) fn register(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
+    for doc in documents.iter().filter(|doc| doc.format == Detected::Dpds) {
+        let inputs = doc
+            .value
+            .pointer("/interfaceComponents/inputPorts")
+            .and_then(Value::as_array);
+        for system in inputs
+            .into_iter()
+            .flatten()
+            .filter_map(|i| i.get("x-sourceSystem"))
+        {
+            let name = system.get("name").and_then(Value::as_str);
+            let id = system
+                .get("id")
+                .and_then(Value::as_str)
+                .and_then(|s| Uuid::parse_str(s).ok());
+            if let (Some(name), Some(id)) = (name, id) {
+                d.register_source_system(name, id);
+            }
+        }
+    }
+}
+
+/// Decodes every DPDS document of `documents` into `d.staged`.
+pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> Pending {
+    let mut pending = Pending::default();
+    for doc in documents.iter().filter(|doc| doc.format == Detected::Dpds) {
+        let Some(map) = doc.value.as_object() else {
+            continue;
+        };
+        let mut errors = Vec::new();
+        let mut sink = Sink {
+            path: &doc.path,
+            errors: &mut errors,
+        };
+        descriptor(d, &doc.path, map, &mut pending, &mut sink);
+        d.errors.append(&mut errors);
+    }
+    pending
+}
+
+/// `(namespace, name)` of `urn:dpds:<namespace>:dataproducts:<name>:<major>`.
+pub(super) fn parse_fqn(fqn: &str) -> Option<(&str, &str)> {
+    let rest = fqn.strip_prefix("urn:dpds:")?;
+    let (namespace, rest) = rest.split_once(":dataproducts:")?;
+    let name = rest.split(':').next()?;
+    (!namespace.is_empty() && !name.is_empty()).then_some((namespace, name))
+}
+
+/// Sets `key` of the bag's object at `place` (created when missing).
+fn keep(bag: &mut Map<String, Value>, place: &str, rest: Map<String, Value>) {
+    if rest.is_empty() {
+        return;
+    }
+    let slot = bag
+        .entry(place)
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(slot) = slot {
+        slot.extend(rest);
+    }
+}
+
+fn descriptor(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    doc: &Map<String, Value>,
+    pending: &mut Pending,
+    sink: &mut Sink<'_>,
+) {
+    let mut f = Fields::new(doc, "");
+    f.skip("dataProductDescriptor");
+    let info_missing = doc.get("info").is_none_or(Value::is_null);
+    let Some(mut info) = f.object("info", sink) else {
+        if info_missing {
+            sink.error("info", "is required");
+        }
+        return;
+    };
+    let interface_missing = doc.get("interfaceComponents").is_none_or(Value::is_null);
+    let interface = f.object("interfaceComponents", sink);
+    if interface_missing {
+        sink.error("interfaceComponents", "is required");
+    }
+    let tags = f.strings("tags", sink);
+    let links = f.typed("x-links", sink).unwrap_or_default();
+    let custom_properties = f.typed("x-customProperties", sink).unwrap_or_default();
+    let mut bag = f.rest();
+
+    let fqn = info.string("fullyQualifiedName", sink);
+    let name_text = info.string("name", sink);
+    let version = info.string("version", sink);
+    let display = info.string("displayName", sink);
+    let purpose = info.string("description", sink);
+    let domain = info.required("domain", sink);
+    let owner = info.object("owner", sink);
+    let contact = info.raw("contactPoints");
+    let id_text = info.string("x-meshwrightId", sink);
+    let owner_kind = info.string("x-ownerKind", sink);
+    let team_name = info.string("x-team", sink);
+    let status_text = info.string("x-status", sink);
+    let archetype_text = info.string("x-archetype", sink);
+    let usage = info.string("x-usage", sink);
+    let limitations = info.string("x-limitations", sink);
+    let mut info_rest = info.rest();
+
+    let Some(name) = name_text
+        .as_deref()
+        .or_else(|| fqn.as_deref().and_then(parse_fqn).map(|(_, n)| n))
+        .map(slugify)
+    else {
+        sink.error(
+            "info.name",
+            "is required (nor does fullyQualifiedName name the product)",
+        );
+        return;
+    };
+    let id = match &id_text {
+        Some(t) => id_or_derived(&d.ns, "product", t),
+        None => d
+            .product_id(&name)
+            .unwrap_or_else(|| derived(&d.ns, "product", &name)),
+    };
+    let defaulted = defaulted(&[
+        ("status", status_text.is_none()),
+        ("version", version.is_none()),
+        ("displayName", display.is_none()),
+    ]);
+    let status = status_text
+        .as_deref()
+        .and_then(|s| word_of(s, "info.x-status", sink))
+        .unwrap_or(Status::Active);
+    let archetype = archetype_text
+        .as_deref()
+        .and_then(|s| word_of(s, "info.x-archetype", sink));
+
+    // The owning team, with the address and title the exporter wrote for it.
+    let email = team_name
+        .as_deref()
+        .and_then(|team| team_email(contact, team));
+    if contact.is_some() && email.is_none() {
+        info_rest.insert(
+            "contactPoints".into(),
+            contact.cloned().unwrap_or(Value::Null),
+        );
+    }
+    let (owner_id, owner_name, owner_rest) = match owner {
+        Some(mut o) => {
+            let id = o.string("id", sink);
+            let name = o.string("name", sink);
+            (id, name, o.rest())
+        }
+        None => (None, None, Map::new()),
+    };
+    if !owner_rest.is_empty() {
+        info_rest.insert("owner".into(), Value::Object(owner_rest));
+    }
+    let mut accountable = None;
+    let mut team_title = None;
+    match owner_kind.as_deref() {
+        None | Some("person") => {
+            if let Some(contact) = &owner_id {
+                accountable = Some(owner_person(d, path, id, contact, owner_name.as_deref()));
+            }
+        }
+        Some("team") => team_title = owner_name.clone().filter(|_| owner_id == team_name),
+        // The exporter wrote the domain's team or a placeholder; neither is product data.
+        Some("domain-team" | "none") => {}
+        Some(other) => sink.error(
+            "info.x-ownerKind",
+            unknown_word(other, &["person", "team", "domain-team", "none"]),
+        ),
+    }
+    let owner_team = team_name.map(|raw| {
+        let team_slug = slugify(&raw);
+        let team_id = d.team_id(&team_slug);
+        let mut defaulted = vec!["title", "description", "members", "customProperties"];
+        if email.is_none() {
+            defaulted.push("email");
+        }
+        if team_title.is_some() {
+            defaulted.retain(|f| *f != "title");
+        }
+        d.staged.teams.push(Part {
+            path: path.to_path_buf(),
+            format: Detected::Dpds,
+            entity: Team {
+                id: team_id,
+                name: team_slug.clone(),
+                title: team_title.clone().unwrap_or(team_slug),
+                description: None,
+                email: email.clone(),
+                members: Vec::new(),
+                custom_properties: Vec::new(),
+                extensions: Extensions::new(),
+            },
+            defaulted,
+        });
+        team_id
+    });
+    let domain_id = domain.map(|name| d.domain(path, &slugify(&name)));
+    keep(&mut bag, "info", info_rest);
+
+    let mut kept = Map::new();
+    if let Some(mut interface) = interface {
+        let outputs = interface.list("outputPorts", sink);
+        let inputs = interface.list("inputPorts", sink);
+        let mut kept_outputs = Vec::new();
+        for port in objects(outputs, "interfaceComponents.outputPorts", sink) {
+            if port.map.contains_key("$ref") {
+                kept_outputs.push(Value::Object(port.map.clone()));
+            } else if let Some(p) = output_port(d, path, id, status, port, pending, sink) {
+                d.staged.output_ports.push(p);
+            }
+        }
+        let mut kept_inputs = Vec::new();
+        let mut names = HashSet::new();
+        for input in objects(inputs, "interfaceComponents.inputPorts", sink) {
+            let names_provider = [
+                "x-dependsOn",
+                "x-dependsOnPortId",
+                "x-sourceSystem",
+                "x-sourceSystemId",
+            ]
+            .iter()
+            .any(|k| input.map.contains_key(*k));
+            if input.map.contains_key("$ref") || !names_provider {
+                kept_inputs.push(Value::Object(input.map.clone()));
+            } else if let Some(p) = input_port(d, path, id, input, &mut names, sink) {
+                pending.inputs.push(p);
+            }
+        }
+        kept = interface.rest();
+        if !kept_outputs.is_empty() {
+            kept.insert("outputPorts".into(), Value::Array(kept_outputs));
+        }
+        if !kept_inputs.is_empty() {
+            kept.insert("inputPorts".into(), Value::Array(kept_inputs));
+        }
+    }
+    keep(&mut bag, "interfaceComponents", kept);
+    let Some(domain_id) = domain_id else {
+        return;
+    };
+    let mut extensions = Extensions::new();
+    if !bag.is_empty() {
+        extensions.insert(FORMAT.into(), Value::Object(bag));
+    }
+    d.note_product(&name, id);
+    d.staged.products.push(Part {
+        path: path.to_path_buf(),
+        format: Detected::Dpds,
+        entity: DataProduct {
+            id,
+            display_name: display.unwrap_or_else(|| name.clone()),
+            name,
+            version: semantic(version),
+            description: ProductDescription {
+                purpose,
+                usage,
+                limitations,
+            },
+            domain_id,
+            owner_team_id: owner_team,
+            accountable_person_id: accountable,
+            status,
+            archetype,
+            tags,
+            links,
+            custom_properties,
+            extensions,
+        },
+        defaulted,
+    });
+}
+
+/// The team's address when `contactPoints` is exactly what the exporter writes for it.
+fn team_email(contact: Option<&Value>, team: &str) -> Option<String> {
+    let [point] = contact?.as_array()?.as_slice() else {
+        return None;
+    };
+    let address = point.get("address")?.as_str()?;
+    (point == &json!({"name": team, "channel": "email", "address": address}))
+        .then(|| address.to_owned())
+}
+
+/// The accountable person `info.owner` names. When an ODPS file of the import gives
+/// the same product an accountable person, this is that person (DPDS writes an e-mail
+/// address where there is one, ODPS the username), and the owner's address and name
+/// fill what that person lacks; otherwise the person with this address or username.
+fn owner_person(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    product: Uuid,
+    contact: &str,
+    name: Option<&str>,
+) -> Uuid {
+    let primary = d
+        .incoming
+        .products
+        .iter()
+        .find(|(_, p)| p.id == product)
+        .and_then(|(p, product)| Some((p.clone(), product.accountable_person_id?)));
+    if let Some((primary_path, person_id)) = primary
+        && let Some(person) = d.person_mut(path, person_id)
+    {
+        let mut disagreement = None;
+        if person.username != contact && person.email.as_deref() != Some(contact) {
+            match &person.email {
+                // An address the exporter wrote instead of the username.
+                None if contact.contains('@') => person.email = Some(contact.to_owned()),
+                None => {}
+                Some(email) => {
+                    disagreement = Some(Disagreement {
+                        kind: crate::model::EntityKind::Person,
+                        name: person.username.clone(),
+                        field: "email".into(),
+                        kept: (primary_path, "ODPS", format!("{email:?}")),
+                        other: (path.to_path_buf(), "DPDS", format!("{contact:?}")),
+                    });
+                }
+            }
+        }
+        if let Some(name) = name
+            && person.display_name == person.username
+        {
+            name.clone_into(&mut person.display_name);
+        }
+        d.disagreements.extend(disagreement);
+        return person_id;
+    }
+    match d.person_by_contact(contact) {
+        Some(id) => {
+            if let Some(name) = name
+                && let Some(person) = d.person_mut(path, id)
+                && person.display_name == person.username
+            {
+                name.clone_into(&mut person.display_name);
+            }
+            id
+        }
+        None => d.person(path, contact, name),
+    }
+}
+
+/// Port types from DPDS `servicesType`, the inverse of the exporter's.
+fn services_port_type(services: &str) -> Option<PortType> {
+    match services {
+        "datastore-services" => Some(PortType::Table),
+        "streaming-services" => Some(PortType::Stream),
+        "api-services" => Some(PortType::Api),
+        "file-services" => Some(PortType::File),
+        _ => None,
+    }
+}
+
+/// A standard definition as the exporter writes it for Meshwright's own promises:
+/// `{name, version: 1.0.0, specification: custom, definition}`; the definition when
+/// `value` is exactly that.
+fn own_definition<'v>(value: &'v Value, name: &str) -> Option<&'v Map<String, Value>> {
+    let o = value.as_object()?;
+    let definition = o.get("definition")?.as_object()?;
+    let expected = json!({"name": name, "version": "1.0.0", "specification": "custom",
+                          "definition": definition});
+    (value == &expected).then_some(definition)
+}
+
+fn output_port(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    product_id: Uuid,
+    product_status: Status,
+    mut f: Fields<'_>,
+    pending: &mut Pending,
+    sink: &mut Sink<'_>,
+) -> Option<Part<OutputPort>> {
+    let fqn = f.string("fullyQualifiedName", sink);
+    let name = f.required("name", sink);
+    let version = f.string("version", sink);
+    let description = f.string("description", sink);
+    let promises = f.object("promises", sink);
+    let id_text = f.string("x-meshwrightId", sink);
+    let type_text = f.string("x-type", sink);
+    let status_text = f.string("x-status", sink);
+    let visibility_text = f.string("x-visibility", sink);
+    let contains_pii = f.boolean("x-containsPii", sink);
+    let classification = f.string("x-classification", sink);
+    let custom_properties = f.typed("x-customProperties", sink).unwrap_or_default();
+    let mut bag = f.rest();
+    let at = f.at.clone();
+    let mut port_type: Option<PortType> = type_text
+        .as_deref()
+        .and_then(|t| word_of(t, &format!("{at}.x-type"), sink));
+    let mut contract = None;
+    let mut service_levels = Vec::new();
+    let mut deprecation_date = None;
+    let mut successor = None;
+    if let Some(mut p) = promises {
+        let services = p.string("servicesType", sink);
+        let api = p.raw("api");
+        let policy = p.raw("deprecationPolicy");
+        let slo = p.raw("slo");
+        let mut rest = p.rest();
+        match services.as_deref().map(|s| (s, services_port_type(s))) {
+            Some((_, Some(t))) if port_type.is_none_or(|own| own == t) => port_type = Some(t),
+            Some((s, _)) => {
+                rest.insert("servicesType".into(), Value::from(s));
+            }
+            None => {}
+        }
+        if let Some(api) = api {
+            contract = odcs_contract(api, version.as_deref().unwrap_or("1.0.0"));
+            if contract.is_none() {
+                rest.insert("api".into(), api.clone());
+            }
+        }
+        if let Some(policy) = policy {
+            match own_definition(policy, "deprecation").filter(|def| {
+                def.keys()
+                    .all(|k| k == "x-deprecationDate" || k == "x-successor")
+            }) {
+                Some(def) => {
+                    let field = format!("{at}.promises.deprecationPolicy.definition");
+                    if let Some(date) = def.get("x-deprecationDate") {
+                        deprecation_date =
+                            date_of(date, &format!("{field}.x-deprecationDate"), sink);
+                    }
+                    if let Some(Value::String(name)) = def.get("x-successor") {
+                        successor = Some((name.clone(), format!("{field}.x-successor")));
+                    }
+                }
+                None => {
+                    rest.insert("deprecationPolicy".into(), policy.clone());
+                }
+            }
+        }
+        if let Some(slo) = slo {
+            let levels = own_definition(slo, "slo")
+                .filter(|def| def.len() == 1)
+                .and_then(|def| def.get("x-serviceLevels"))
+                .and_then(from_json::<Vec<ServiceLevel>>);
+            match levels {
+                Some(levels) => service_levels = levels,
+                None => {
+                    rest.insert("slo".into(), slo.clone());
+                }
+            }
+        }
+        keep(&mut bag, "promises", rest);
+    }
+    let defaulted = defaulted(&[
+        ("status", status_text.is_none()),
+        ("visibility", visibility_text.is_none()),
+        ("containsPii", contains_pii.is_none()),
+        ("type", port_type.is_none()),
+        ("version", version.is_none()),
+    ]);
+    let status = status_text
+        .as_deref()
+        .and_then(|s| word_of(s, &format!("{at}.x-status"), sink))
+        .unwrap_or(product_status);
+    let visibility = visibility_text
+        .as_deref()
+        .and_then(|s| word_of(s, &format!("{at}.x-visibility"), sink))
+        .unwrap_or(Visibility::Public);
+    let name = slugify(&name?);
+    let version = version.unwrap_or_else(|| "1.0.0".into());
+    let id = match &id_text {
+        Some(t) => id_or_derived(&d.ns, "output-port", t),
+        None => d.port_id(product_id, &name, &version).unwrap_or_else(|| {
+            derived(
+                &d.ns,
+                "output-port",
+                &format!("{product_id}/{name}/{version}"),
+            )
+        }),
+    };
+    d.note_port(product_id, &name, &version, id);
+    if let Some(fqn) = fqn {
+        pending.names.push((fqn, id));
+    }
+    if let Some((name, field)) = successor {
+        pending
+            .successors
+            .push((id, path.to_path_buf(), field, name));
+    }
+    let mut extensions = Extensions::new();
+    if !bag.is_empty() {
+        extensions.insert(FORMAT.into(), Value::Object(bag));
+    }
+    Some(Part {
+        path: path.to_path_buf(),
+        format: Detected::Dpds,
+        entity: OutputPort {
+            id,
+            product_id,
+            name,
+            version,
+            port_type: port_type.unwrap_or(PortType::Other),
+            description,
+            visibility,
+            status,
+            contract,
+            contains_pii: contains_pii.unwrap_or(false),
+            classification,
+            service_levels,
+            deprecation_date,
+            successor_port_id: None,
+            custom_properties,
+            extensions,
+        },
+        defaulted,
+    })
+}
+
+/// A model value from JSON, `None` when it does not fit.
+fn from_json<T: serde::de::DeserializeOwned>(v: &Value) -> Option<T> {
+    T::deserialize(v).ok()
+}
+
+/// The contract reference of a `promises.api` that is exactly what the exporter
+/// writes for one (`specification: odcs`, the reference as `definition.x-contract`).
+fn odcs_contract(api: &Value, port_version: &str) -> Option<ContractRef> {
+    let reference: ContractRef = from_json(api.pointer("/definition/x-contract")?)?;
+    let expected = json!({
+        "name": reference.contract_id,
+        "version": reference.version.as_deref().unwrap_or(port_version),
+        "specification": "odcs",
+        "definition": {"x-contract": reference},
+    });
+    (api == &expected).then_some(reference)
+}
+
+fn date_of(v: &Value, field: &str, sink: &mut Sink<'_>) -> Option<NaiveDate> {
+    let date = v
+        .as_str()
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    if date.is_none() {
+        sink.error(field, format!("{v} is not a date like 2026-12-31"));
+    }
+    date
+}
+
+fn input_port(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    product_id: Uuid,
+    mut f: Fields<'_>,
+    names: &mut HashSet<String>,
+    sink: &mut Sink<'_>,
+) -> Option<PendingInput> {
+    f.skip("fullyQualifiedName");
+    // An input port's version is its provider port's; the exporter writes it again.
+    f.skip("version");
+    let name = f.required("name", sink);
+    let description = f.string("description", sink);
+    let id = f.string("x-meshwrightId", sink);
+    let depends_on = f.string("x-dependsOn", sink);
+    let port_id = f.string("x-dependsOnPortId", sink);
+    let system = f.raw("x-sourceSystem");
+    let system_id = f.string("x-sourceSystemId", sink);
+    let custom_properties = f.typed("x-customProperties", sink).unwrap_or_default();
+    let bag = f.rest();
+    let (provider, field) = if let Some(fqn) = depends_on {
+        (Provider::Name(fqn), f.name("x-dependsOn"))
+    } else if let Some(id) = port_id {
+        (Provider::PortId(id), f.name("x-dependsOnPortId"))
+    } else {
+        let field = f.name(if system.is_some() {
+            "x-sourceSystem"
+        } else {
+            "x-sourceSystemId"
+        });
+        let system = (system, system_id);
+        (
+            Provider::source_system(d, path, Detected::Dpds, system, &field, sink)?,
+            field,
+        )
+    };
+    let mut extensions = Extensions::new();
+    if !bag.is_empty() {
+        extensions.insert(FORMAT.into(), Value::Object(bag));
+    }
+    let declared = Declared {
+        id,
+        name: slugify(&name?),
+        description,
+        custom_properties,
+        extensions,
+    };
+    Some(PendingInput::new(
+        d,
+        (path, field),
+        product_id,
+        declared,
+        provider,
+        names,
+    ))
+}
+
+/// Resolves every pending input port and successor by fully qualified name (see
+/// `refs::resolve`), in the mesh's namespace.
+pub(super) fn resolve(d: &mut Decoder<'_>, pending: Pending) {
+    let namespace = d.mesh.info.namespace.clone();
+    refs::resolve(
+        d,
+        Detected::Dpds,
+        "output port",
+        pending,
+        |product, port, several| {
+            let product = dpds::product_urn(&namespace, &product.name, &product.version);
+            dpds::port_urn(&product, port, several)
+        },
+    );
+}

@@ -1,0 +1,268 @@
+//! References DPDS descriptors and Backstage catalogs make by name (an input port's
+//! provider, an output port's successor), kept until every document is decoded and
+//! combined, then resolved the same way for both: by the names the documents gave their
+//! ports first, then by the names the exporter would give every port of the import and
+//! of the mesh.
+//!
+//! It must not read any format's fields beyond the provider of an input port.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::ImportError;
+use super::combine::Part;
+use super::decode::Decoder;
+use super::detect::Detected;
+use super::fields::{Sink, derived, id_or_derived, typed};
+use crate::model::{
+    CustomProperty, DataProduct, DependencySource, Extensions, InputPort, OutputPort, SourceSystem,
+};
+
+/// What reading one format's documents leaves for after every document is combined.
+#[derive(Default)]
+pub(super) struct Pending {
+    /// Input ports and what they read.
+    pub inputs: Vec<PendingInput>,
+    /// Output ports' successors by name: (port, file, field, name).
+    pub successors: Vec<(Uuid, PathBuf, String, String)>,
+    /// The names the documents give their output ports.
+    pub names: Vec<(String, Uuid)>,
+}
+
+impl Pending {
+    /// Whether nothing waits for resolving.
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty() && self.successors.is_empty()
+    }
+}
+
+/// An input port whose provider is known once every port is.
+pub(super) struct PendingInput {
+    path: PathBuf,
+    /// The field naming the provider, for errors.
+    field: String,
+    input: InputPort,
+    provider: Provider,
+}
+
+/// What an input port reads, as a document says it.
+pub(super) enum Provider {
+    /// An output port by the name the format gives it (a DPDS fully qualified name, a
+    /// Backstage API name).
+    Name(String),
+    /// An output port's id, written when the exporter's mesh lacked the port.
+    PortId(String),
+    /// A source system, resolved already.
+    System(Uuid),
+}
+
+impl Provider {
+    /// The provider of an input port that names a source system: the whole entity (which
+    /// is staged as `format` declared it), else the id of one of the mesh's. `None` when
+    /// neither is usable, with the reason reported under `field`.
+    pub fn source_system(
+        d: &mut Decoder<'_>,
+        path: &Path,
+        format: Detected,
+        (system, system_id): (Option<&Value>, Option<String>),
+        field: &str,
+        sink: &mut Sink<'_>,
+    ) -> Option<Provider> {
+        if let Some(system) = system {
+            let system: SourceSystem = typed(system, field, sink)?;
+            let id = system.id;
+            d.register_source_system(&system.name, id);
+            d.staged.source_systems.push(Part {
+                path: path.to_path_buf(),
+                format,
+                entity: system,
+                defaulted: Vec::new(),
+            });
+            return Some(Provider::System(id));
+        }
+        let text = system_id.unwrap_or_default();
+        match Uuid::parse_str(&text) {
+            Ok(id) if d.mesh.source_systems.iter().any(|s| s.id == id) => {
+                Some(Provider::System(id))
+            }
+            _ => {
+                sink.error(
+                    field,
+                    format!(
+                        "names no provider: no output port, and no source system the imported files or the mesh hold (`{text}`)"
+                    ),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// An input port of `product` as a document declares it, before its provider is found.
+pub(super) struct Declared {
+    pub id: Option<String>,
+    pub name: String,
+    pub description: Option<String>,
+    pub custom_properties: Vec<CustomProperty>,
+    pub extensions: Extensions,
+}
+
+impl PendingInput {
+    /// The input port, named uniquely within its product (`used` holds the names taken;
+    /// a repeated name gets `-2`, `-3`...) and with its id (`Declared::id`, else derived
+    /// from the product and name as ODPS derives it).
+    pub fn new(
+        d: &Decoder<'_>,
+        (path, field): (&Path, String),
+        product_id: Uuid,
+        declared: Declared,
+        provider: Provider,
+        used: &mut HashSet<String>,
+    ) -> PendingInput {
+        let name = unique(&declared.name, used);
+        let id = match &declared.id {
+            Some(t) => id_or_derived(&d.ns, "input-port", t),
+            None => derived(&d.ns, "input-port", &format!("{product_id}/{name}")),
+        };
+        PendingInput {
+            path: path.to_path_buf(),
+            field,
+            input: InputPort {
+                id,
+                product_id,
+                name,
+                description: declared.description,
+                source: DependencySource::OutputPort {
+                    port_id: Uuid::nil(),
+                },
+                custom_properties: declared.custom_properties,
+                extensions: declared.extensions,
+            },
+            provider,
+        }
+    }
+
+    /// The name of the provider this input reads, when it reads one by name.
+    pub fn provider_name(&self) -> Option<&str> {
+        match &self.provider {
+            Provider::Name(name) => Some(name),
+            _ => None,
+        }
+    }
+}
+
+/// `base`, or `base-2`, `base-3`... the first not in `used` (now taken).
+pub(super) fn unique(base: &str, used: &mut HashSet<String>) -> String {
+    let mut name = base.to_owned();
+    let mut n = 1;
+    while !used.insert(name.clone()) {
+        n += 1;
+        name = format!("{base}-{n}");
+    }
+    name
+}
+
+/// Resolves `pending` (of `format`, whose names for ports are `what`: "output port",
+/// "API") against the names the documents gave their ports and, after them, the name
+/// `name_of` gives every port of the import and of the mesh (with whether its product
+/// serves several versions of it); an input reading nothing known is an error naming
+/// its file and field, and resolved inputs are staged for combining.
+pub(super) fn resolve(
+    d: &mut Decoder<'_>,
+    format: Detected,
+    what: &str,
+    pending: Pending,
+    name_of: impl Fn(&DataProduct, &OutputPort, bool) -> String,
+) {
+    if pending.is_empty() {
+        return; // no names to build for an import without such references
+    }
+    let mut by_name = exported_names(d, name_of);
+    by_name.extend(pending.names);
+    let missing = |name: &str| {
+        format!("names {what} {name}, which neither the imported files nor the mesh hold")
+    };
+    for (port, path, field, name) in pending.successors {
+        match by_name.get(&name) {
+            Some(&successor) => {
+                let ports = d.incoming.output_ports.iter_mut();
+                for (_, p) in ports.filter(|(_, p)| p.id == port) {
+                    p.successor_port_id.get_or_insert(successor);
+                }
+            }
+            None => d
+                .errors
+                .push(ImportError::field(&path, field, missing(&name))),
+        }
+    }
+    let known: HashSet<Uuid> = d
+        .incoming
+        .output_ports
+        .iter()
+        .map(|(_, p)| p.id)
+        .chain(d.mesh.output_ports.iter().map(|p| p.id))
+        .collect();
+    for p in pending.inputs {
+        let source = match &p.provider {
+            Provider::Name(name) => by_name.get(name).copied().ok_or_else(|| missing(name)),
+            Provider::PortId(text) => Uuid::parse_str(text)
+                .ok()
+                .filter(|id| known.contains(id))
+                .ok_or_else(|| missing(text)),
+            Provider::System(id) => {
+                let source = DependencySource::SourceSystem {
+                    source_system_id: *id,
+                };
+                stage(d, format, p.path, InputPort { source, ..p.input });
+                continue;
+            }
+        };
+        match source {
+            Ok(port_id) => {
+                let source = DependencySource::OutputPort { port_id };
+                stage(d, format, p.path, InputPort { source, ..p.input });
+            }
+            Err(reason) => {
+                let reason = format!("input port `{}` {reason}", p.input.name);
+                d.errors.push(ImportError::field(&p.path, p.field, reason));
+            }
+        }
+    }
+}
+
+fn stage(d: &mut Decoder<'_>, format: Detected, path: PathBuf, entity: InputPort) {
+    d.staged.input_ports.push(Part {
+        path,
+        format,
+        entity,
+        defaulted: Vec::new(),
+    });
+}
+
+/// The name `name_of` gives every output port of the import and of the mesh.
+fn exported_names(
+    d: &Decoder<'_>,
+    name_of: impl Fn(&DataProduct, &OutputPort, bool) -> String,
+) -> HashMap<String, Uuid> {
+    let mut products: HashMap<Uuid, &DataProduct> =
+        d.mesh.products.iter().map(|p| (p.id, p)).collect();
+    products.extend(d.incoming.products.iter().map(|(_, p)| (p.id, p)));
+    let mut ports: HashMap<Uuid, &OutputPort> =
+        d.mesh.output_ports.iter().map(|p| (p.id, p)).collect();
+    ports.extend(d.incoming.output_ports.iter().map(|(_, p)| (p.id, p)));
+    let mut versions: HashMap<(Uuid, &str), usize> = HashMap::new();
+    for p in ports.values() {
+        *versions.entry((p.product_id, p.name.as_str())).or_default() += 1;
+    }
+    ports
+        .values()
+        .filter_map(|port| {
+            let product = products.get(&port.product_id)?;
+            let several = versions[&(port.product_id, port.name.as_str())] > 1;
+            Some((name_of(product, port, several), port.id))
+        })
+        .collect()
+}
