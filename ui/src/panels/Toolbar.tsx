@@ -70,7 +70,7 @@ export function Toolbar() {
       <div className="toolbar__group">
         <ToolButton testId="auto-layout" icon="⊞" label={layingOut ? 'Laying out…' : 'Auto layout'} title={`Auto layout (${MOD}L)`} disabled={!open || layingOut} onClick={() => void actions.autoLayout()} />
         <ToolButton testId="zoom-fit" icon="⤢" label="Fit" title={`Zoom to fit (${MOD}0)`} disabled={!open} onClick={() => canvasControls.fit()} />
-        <ToolButton testId="toggle-problems" icon="⚑" label={`Problems ${openProblems}`} title={`Show or hide governance problems (${MOD}Shift+E)`} disabled={!open} pressed={problemsOpen} onClick={() => useGovernanceStore.getState().togglePanel()} />
+        <ToolButton testId="toggle-problems" icon="⚑" label={`Problems ${openProblems}`} title={`Show or hide governance problems (${MOD}Shift+G)`} disabled={!open} pressed={problemsOpen} onClick={() => useGovernanceStore.getState().togglePanel()} />
         <ToolButton testId="toggle-minimap" icon="▦" label="Minimap" title="Show or hide the minimap" pressed={minimap} onClick={() => useUiStore.getState().toggleMinimap()} />
       </div>
     </header>
