@@ -5,6 +5,7 @@ import { useUiStore } from '../state/uiStore';
 import * as actions from '../actions/run';
 import { canvasControls } from '../canvas/canvasControls';
 import { useGovernanceStore } from '../state/governanceStore';
+import * as manifests from '../actions/manifests';
 
 interface ButtonProps {
   testId: string;
@@ -65,6 +66,10 @@ export function Toolbar() {
       <div className="toolbar__group">
         <ToolButton testId="undo" icon="↶" label="Undo" title={undo.undo ? `Undo ${undo.undo} (${MOD}Z)` : 'Nothing to undo'} disabled={!open || !undo.undo} onClick={() => void actions.undo()} />
         <ToolButton testId="redo" icon="↷" label="Redo" title={undo.redo ? `Redo ${undo.redo} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!open || !undo.redo} onClick={() => void actions.redo()} />
+      </div>
+      <div className="toolbar__group">
+        <ToolButton testId="import-manifests" icon="⇩" label="Import" title="Import manifests (File > Import…)" disabled={!open} onClick={manifests.openImport} />
+        <ToolButton testId="export-manifests" icon="⇪" label="Export" title={`Export manifests (${MOD}Shift+E)`} disabled={!open} onClick={manifests.openExport} />
       </div>
       <div className="toolbar__spacer" />
       <div className="toolbar__group">
