@@ -647,3 +647,59 @@ fn cancel_without_a_running_task_is_harmless() {
     let h = harness();
     assert_eq!(h.invoke("cancel_task", json!({})).unwrap(), Value::Null);
 }
+
+#[test]
+fn cancelling_an_export_keeps_and_records_what_was_written() {
+    use tauri::Manager;
+    let h = harness();
+    let path = h.dir.join("large.mesh");
+    let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
+        products: 1000,
+        domains: None,
+        seed: 3,
+    });
+    drop(Store::create_from(&path, &mesh, &mut |_, _| {}).unwrap());
+    h.invoke("open_mesh", json!({ "path": path })).unwrap();
+    let out = h.dir.join("out");
+    let preview = h
+        .invoke(
+            "preview_export",
+            export_request(&out, &["odps", "odcs", "dpds"]),
+        )
+        .unwrap();
+    let total = paths_with(&preview, "added").len();
+
+    // The user presses Cancel while the files are being written.
+    let app = h.webview.app_handle().clone();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let canceller = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                app.state::<AppState>().cancel_task();
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        })
+    };
+    let result = h.invoke("write_export", json!({ "prune": false }));
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    canceller.join().unwrap();
+    let err = result.unwrap_err();
+    assert_eq!(err["kind"], "cancelled", "{err}");
+
+    // What was written is in the index, so the next preview shows it unchanged.
+    let index: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join(".meshwright-export.json")).unwrap(),
+    )
+    .unwrap();
+    let recorded = index["files"].as_array().unwrap().len();
+    assert!(recorded < total, "{recorded} of {total}");
+    let preview = h
+        .invoke(
+            "preview_export",
+            export_request(&out, &["odps", "odcs", "dpds"]),
+        )
+        .unwrap();
+    assert_eq!(paths_with(&preview, "unchanged").len(), recorded);
+    assert_eq!(paths_with(&preview, "added").len(), total - recorded);
+}

@@ -23,6 +23,17 @@ async fn click(app: &App, css: &str) -> WebDriverResult<()> {
     app.wait(css).await?.click().await
 }
 
+/// Saves a screenshot once the window has painted what the DOM holds (a screenshot taken
+/// right after a change can show the frame before it).
+async fn picture(app: &App, name: &str) -> WebDriverResult<()> {
+    app.eval(
+        "await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return 1;",
+    )
+    .await?;
+    app.screenshot(name).await;
+    Ok(())
+}
+
 /// The count a preview tab shows, once the preview has arrived.
 async fn preview_count(app: &App, change: &str) -> WebDriverResult<usize> {
     let tab = app
@@ -122,7 +133,7 @@ async fn export_previews_writes_then_prunes_only_when_confirmed() -> WebDriverRe
     let second = files[1].attr("data-path").await?.unwrap();
     app.wait(&format!("[data-testid=export-diff][data-path='{second}']"))
         .await?;
-    app.screenshot("export-dialog-preview").await;
+    picture(&app, "export-dialog-preview").await?;
 
     eprintln!("step: write, check the files on disk");
     click(&app, "[data-testid=export-write]").await?;
@@ -132,7 +143,7 @@ async fn export_previews_writes_then_prunes_only_when_confirmed() -> WebDriverRe
         Some(added.to_string().as_str())
     );
     assert!(summary.text().await?.contains(&out.display().to_string()));
-    app.screenshot("export-dialog-written").await;
+    picture(&app, "export-dialog-written").await?;
     let written = files_under(&out);
     assert!(written.contains(".meshwright-export.json"));
     for product in &demo.products {
@@ -199,7 +210,7 @@ async fn export_previews_writes_then_prunes_only_when_confirmed() -> WebDriverRe
             .is_enabled()
             .await?
     );
-    app.screenshot("export-dialog-removed").await;
+    picture(&app, "export-dialog-removed").await?;
 
     eprintln!("step: confirm, write, the files are gone");
     app.wait("[data-testid=export-removed]")
@@ -257,7 +268,7 @@ async fn export_refusals_are_shown_with_the_file_and_cause() -> WebDriverResult<
             .is_enabled()
             .await?
     );
-    app.screenshot("export-dialog-conflict").await;
+    picture(&app, "export-dialog-conflict").await?;
     assert_eq!(
         std::fs::read_to_string(out.join(&odps)).unwrap(),
         "hand written\n"
@@ -339,7 +350,7 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
         read.text().await?.contains("skipped"),
         "DPDS and Backstage files"
     );
-    app.screenshot("import-dialog-report").await;
+    picture(&app, "import-dialog-report").await?;
     // Nothing is written by the check.
     assert!(
         Store::open(&mesh_path, Access::ReadOnly)
@@ -353,7 +364,7 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
     eprintln!("step: import; the products appear on the canvas");
     click(&app, "[data-testid=import-apply]").await?;
     app.wait("[data-testid=import-done]").await?;
-    app.screenshot("import-dialog-done").await;
+    picture(&app, "import-dialog-done").await?;
     click(&app, "[data-testid=import-cancel-dialog]").await?;
     app.wait_count(PRODUCTS, |n| n >= 1).await?;
     let counts = format!("{} products", demo.products.len());
@@ -363,7 +374,7 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
     .await?;
     let first = &demo.products[0].id;
     app.wait(&format!("{PRODUCTS}[data-id='{first}']")).await?;
-    app.screenshot("import-canvas").await;
+    picture(&app, "import-canvas").await?;
     let stored = Store::open(&mesh_path, Access::ReadOnly)
         .unwrap()
         .load()
@@ -387,6 +398,88 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
         .unwrap();
     assert!(stored.products.is_empty());
     assert!(stored.teams.is_empty());
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.mesh");
+    let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
+        products: 2000,
+        domains: None,
+        seed: 7,
+    });
+    drop(Store::create_from(&path, &mesh, &mut |_, _| {}).unwrap());
+    let out = dir.path().join("out");
+    let app = App::launch(Some(&path), &dir.path().join("data")).await?;
+    let long = std::time::Duration::from_secs(120);
+    app.wait_painted_within(long).await?;
+    // The first open's layout is an edit; a preview made before it lands would be stale.
+    app.wait_within("[data-testid=status-undo]", long, |t| {
+        t.contains("Auto layout")
+    })
+    .await?;
+
+    click(&app, "[data-testid=export-manifests]").await?;
+    click(&app, "[data-testid=export-format-all]").await?;
+    click(&app, "[data-testid=export-by-domain]").await?;
+    let folder = app.wait("[data-testid=export-folder]").await?;
+    folder.send_keys(out.display().to_string()).await?;
+    click(&app, "[data-testid=export-preview-button]").await?;
+    app.wait_within(
+        "[data-testid=export-dialog][data-phase=preview]",
+        long,
+        |_| true,
+    )
+    .await?;
+    let total = preview_count(&app, "added").await?;
+    assert!(total > 8000, "{total}");
+
+    // Cancel as soon as the bar shows: WebDriver round trips are slower than writing
+    // these files, so the click and the Cancel happen in the page, two frames apart.
+    let shown = app
+        .eval(
+            "document.querySelector('[data-testid=export-write]').click();
+             await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+             const cancel = document.querySelector('[data-testid=export-progress-cancel]');
+             if (cancel) cancel.click();
+             return cancel !== null;",
+        )
+        .await?;
+    assert_eq!(
+        shown,
+        serde_json::json!(true),
+        "the progress bar with Cancel"
+    );
+    let error = app.wait("[data-testid=export-error]").await?;
+    assert_eq!(error.attr("data-kind").await?.as_deref(), Some("cancelled"));
+    picture(&app, "export-dialog-cancelled").await?;
+    let written = files_under(&out);
+    assert!(written.contains(".meshwright-export.json"));
+    let kept = written.len() - 1;
+    assert!(kept < total, "{kept} of {total}");
+
+    eprintln!("step: what was written before the cancel is known; the rest is added");
+    click(&app, "[data-testid=export-preview-button]").await?;
+    app.wait_within(
+        "[data-testid=export-dialog][data-phase=preview]",
+        long,
+        |_| true,
+    )
+    .await?;
+    assert_eq!(preview_count(&app, "unchanged").await?, kept);
+    assert_eq!(preview_count(&app, "added").await?, total - kept);
+    click(&app, "[data-testid=export-write]").await?;
+    // Whether the bar is still up by the time the picture is taken depends on the machine.
+    app.screenshot("export-dialog-progress").await;
+    let summary = app.wait("[data-testid=export-summary]").await?;
+    assert_eq!(
+        summary.attr("data-written").await?.as_deref(),
+        Some((total - kept).to_string().as_str())
+    );
+    assert_eq!(files_under(&out).len(), total + 1);
     app.quit().await?;
     Ok(())
 }

@@ -290,7 +290,7 @@ pub async fn write_export<R: Runtime>(
     .map_err(|e| CommandError::internal(format!("the export stopped: {e}")))?;
     let written = result.map_err(|e| match e {
         mesh_core::Error::Cancelled => CommandError::cancelled(
-            "export cancelled; the files written so far are kept and recorded",
+            "Export cancelled: the files written so far are kept, and recorded for the next export.",
         ),
         other => other.into(),
     })?;

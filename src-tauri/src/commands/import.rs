@@ -210,7 +210,7 @@ async fn run<R: Runtime>(
             state.with_store(|store| Ok(import::apply(store, &sources, dry_run, &cancel)))?;
         if cancel.load(std::sync::atomic::Ordering::SeqCst) && outcome.is_err() {
             return Err(CommandError::cancelled(
-                "import cancelled; nothing was changed",
+                "Import cancelled: nothing was changed.",
             ));
         }
         Ok(match outcome {

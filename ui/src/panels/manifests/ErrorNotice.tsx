@@ -8,7 +8,7 @@ export function ErrorNotice({ error, testId }: { error: CommandError; testId: st
   return (
     <div className={`notice ${cancelled ? 'notice--info' : 'notice--error'}`} role="alert" data-testid={testId} data-kind={error.kind}>
       <span className="notice__icon" aria-hidden="true">
-        {cancelled ? 'ⓘ' : '⚠'}
+        {cancelled ? '×' : '⚠'}
       </span>
       <div className="notice__text">
         {error.path && (

@@ -382,9 +382,12 @@ function ExportDialogBody() {
             {phase === 'writing' && <TaskProgressBar testId="export-progress" onCancel={manifests.cancelTask} />}
             {phase === 'previewing' && <TaskProgressBar testId="export-progress" />}
           </div>
-          <button type="button" className="button" data-testid="export-cancel-dialog" disabled={busy} onClick={close}>
-            {phase === 'done' ? 'Close' : 'Cancel'}
-          </button>
+          {/* While a task runs, its own Cancel (beside the bar) is the one to press. */}
+          {!busy && (
+            <button type="button" className="button" data-testid="export-cancel-dialog" onClick={close}>
+              {phase === 'done' ? 'Close' : 'Cancel'}
+            </button>
+          )}
           {phase === 'done' || phase === 'choose' || phase === 'previewing' ? (
             <button type="button" className="button" data-testid="export-preview-button" disabled={busy} onClick={() => void runPreview()}>
               {phase === 'done' ? 'Preview again' : 'Preview'}

@@ -226,9 +226,12 @@ function ImportDialogBody() {
           <div className="manifest-dialog__status">
             {busy && <TaskProgressBar testId="import-progress" onCancel={manifests.cancelTask} />}
           </div>
-          <button type="button" className="button" data-testid="import-cancel-dialog" disabled={busy} onClick={close}>
-            {phase === 'done' ? 'Close' : 'Cancel'}
-          </button>
+          {/* While a task runs, its own Cancel (beside the bar) is the one to press. */}
+          {!busy && (
+            <button type="button" className="button" data-testid="import-cancel-dialog" onClick={close}>
+              {phase === 'done' ? 'Close' : 'Cancel'}
+            </button>
+          )}
           {phase === 'report' || phase === 'importing' ? (
             <button
               type="button"
