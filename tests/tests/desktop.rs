@@ -216,12 +216,7 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
 async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.mesh");
-    let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
-        products: 2000,
-        domains: None,
-        seed: 7,
-    });
-    drop(Store::create_from(&path, &mesh, &mut |_, _| {}).unwrap());
+    generated_mesh(&path, 2000, 7);
 
     // The first open lays the mesh out and saves the positions as one edit.
     let data = dir.path().join("data");

@@ -48,9 +48,13 @@ async fn preview_count(app: &App, change: &str) -> WebDriverResult<usize> {
 
 /// Waits until the dialog shows a finished preview (the write button is there).
 async fn wait_preview(app: &App) -> WebDriverResult<()> {
-    app.wait("[data-testid=export-dialog][data-phase=preview]")
-        .await
-        .map(drop)
+    wait_preview_within(app, TIMEOUT).await
+}
+
+/// The same, for a preview of thousands of files.
+async fn wait_preview_within(app: &App, limit: std::time::Duration) -> WebDriverResult<()> {
+    let phase = "[data-testid=export-dialog][data-phase=preview]";
+    app.wait_within(phase, limit, |_| true).await.map(drop)
 }
 
 /// A product no other product reads from: deleting it changes no other product's files.
@@ -406,12 +410,7 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
 async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.mesh");
-    let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
-        products: 2000,
-        domains: None,
-        seed: 7,
-    });
-    drop(Store::create_from(&path, &mesh, &mut |_, _| {}).unwrap());
+    generated_mesh(&path, 2000, 7);
     let out = dir.path().join("out");
     let app = App::launch(Some(&path), &dir.path().join("data")).await?;
     let long = std::time::Duration::from_secs(120);
@@ -428,12 +427,7 @@ async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult
     let folder = app.wait("[data-testid=export-folder]").await?;
     folder.send_keys(out.display().to_string()).await?;
     click(&app, "[data-testid=export-preview-button]").await?;
-    app.wait_within(
-        "[data-testid=export-dialog][data-phase=preview]",
-        long,
-        |_| true,
-    )
-    .await?;
+    wait_preview_within(&app, long).await?;
     let total = preview_count(&app, "added").await?;
     assert!(total > 8000, "{total}");
 
@@ -463,12 +457,7 @@ async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult
 
     eprintln!("step: what was written before the cancel is known; the rest is added");
     click(&app, "[data-testid=export-preview-button]").await?;
-    app.wait_within(
-        "[data-testid=export-dialog][data-phase=preview]",
-        long,
-        |_| true,
-    )
-    .await?;
+    wait_preview_within(&app, long).await?;
     assert_eq!(preview_count(&app, "unchanged").await?, kept);
     assert_eq!(preview_count(&app, "added").await?, total - kept);
     click(&app, "[data-testid=export-write]").await?;
