@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use mesh_core::Store;
 use mesh_core::manifests::plan::Plan;
 use mesh_core::model::Mesh;
-use mesh_core::store::Applied;
+use mesh_core::store::{Applied, Key};
 
 use crate::error::CommandError;
 
@@ -20,8 +20,11 @@ pub struct AppState {
     model: Mutex<Option<Mesh>>,
     startup_error: Mutex<Option<CommandError>>,
     data_dir: PathBuf,
-    /// Bumped whenever the open mesh changes (another file, an edit, undo, redo), so
-    /// work prepared from an earlier state can tell it is stale.
+    /// Bumped whenever the open mesh's content changes (another file; an edit, undo or
+    /// redo of an entity or the header), so work prepared from an earlier state, such as
+    /// an export preview, can tell it is stale. Canvas positions and the governance
+    /// policy are not content: the first open's automatic layout, landing just after a
+    /// preview, must not make it stale.
     generation: AtomicU64,
     /// The export the user previewed, kept so that what is written is what was shown.
     pending_export: Mutex<Option<PendingExport>>,
@@ -144,7 +147,13 @@ impl AppState {
 
     /// Brings the kept model up to date with a committed edit, undo or redo.
     pub fn patch_model(&self, applied: &Applied) {
-        self.generation.fetch_add(1, Ordering::SeqCst);
+        if applied
+            .changes
+            .iter()
+            .any(|c| matches!(c.key, Key::Entity { .. } | Key::Mesh))
+        {
+            self.generation.fetch_add(1, Ordering::SeqCst);
+        }
         if let Ok(mut guard) = self.model.lock()
             && let Some(model) = guard.as_mut()
         {

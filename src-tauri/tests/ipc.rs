@@ -445,7 +445,20 @@ fn export_previews_then_writes_what_was_previewed_and_prunes_only_when_asked() {
         ""
     );
 
-    // An edit after the preview makes it stale.
+    // Moving a node is no change to the export: the preview still holds.
+    let position = json!({ "entityId": snapshot["mesh"]["products"][0]["id"], "view": "mesh",
+        "x": 10.0, "y": 20.0 });
+    h.invoke(
+        "apply_edits",
+        json!({ "ops": [{ "op": "setPosition", "value": position }], "label": null }),
+    )
+    .unwrap();
+    let summary = h.invoke("write_export", json!({ "prune": false })).unwrap();
+    assert_eq!(summary["written"], 0);
+    assert_eq!(summary["unchanged"], added.len());
+
+    // An edit of an entity after the preview makes it stale.
+    h.invoke("preview_export", request.clone()).unwrap();
     let id = snapshot["mesh"]["products"][0]["id"].clone();
     h.invoke(
         "apply_edits",

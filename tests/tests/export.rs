@@ -415,7 +415,7 @@ async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult
     let app = App::launch(Some(&path), &dir.path().join("data")).await?;
     let long = std::time::Duration::from_secs(120);
     app.wait_painted_within(long).await?;
-    // The first open's layout is an edit; a preview made before it lands would be stale.
+    // The first open lays the mesh out in the window; let it finish before timing a cancel.
     app.wait_within("[data-testid=status-undo]", long, |t| {
         t.contains("Auto layout")
     })

@@ -264,12 +264,12 @@ pub async fn write_export<R: Runtime>(
     state: State<'_, AppState>,
     prune: bool,
 ) -> Result<ExportSummary, CommandError> {
-    let pending = state
-        .take_pending_export()
-        .ok_or_else(|| CommandError::stale("there is no export preview to write; preview again"))?;
+    let pending = state.take_pending_export().ok_or_else(|| {
+        CommandError::stale("That preview was written or replaced already: here is a new one.")
+    })?;
     if pending.generation != state.generation() {
         return Err(CommandError::stale(
-            "the mesh changed since the preview; preview again",
+            "The mesh changed since the preview: here is the new one; check it and export again.",
         ));
     }
     let mut plan = pending.plan;

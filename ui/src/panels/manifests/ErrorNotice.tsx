@@ -1,14 +1,15 @@
-// A refused export or import, typed: the file concerned (when the core named one) above
-// the cause, as text.
+// A refused, cancelled or overtaken export or import, typed: the file concerned (when
+// the core named one) above the cause, as text.
 import type { CommandError } from '../../bindings';
 import { messageWithoutPath } from '../../state/manifests';
 
 export function ErrorNotice({ error, testId }: { error: CommandError; testId: string }) {
-  const cancelled = error.kind === 'cancelled';
+  // Stopped by the user or overtaken by an edit: nothing went wrong.
+  const icon = error.kind === 'cancelled' ? '×' : error.kind === 'stale' ? '↻' : null;
   return (
-    <div className={`notice ${cancelled ? 'notice--info' : 'notice--error'}`} role="alert" data-testid={testId} data-kind={error.kind}>
+    <div className={`notice ${icon ? 'notice--info' : 'notice--error'}`} role="alert" data-testid={testId} data-kind={error.kind}>
       <span className="notice__icon" aria-hidden="true">
-        {cancelled ? '×' : '⚠'}
+        {icon ?? '⚠'}
       </span>
       <div className="notice__text">
         {error.path && (

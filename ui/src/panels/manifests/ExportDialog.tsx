@@ -171,7 +171,15 @@ function ExportDialogBody() {
       setSummary(await manifests.writeExport(prune));
       setPhase('done');
     } catch (e) {
-      setError(errorOf(e));
+      const error = errorOf(e);
+      // The mesh changed since the preview (nothing was written): show the new preview,
+      // to be confirmed again.
+      if (error.kind === 'stale') {
+        await runPreview();
+        setError(error);
+        return;
+      }
+      setError(error);
       // Whatever happened, the folder may have changed: the old preview no longer holds.
       setPreview(null);
       select(null);
