@@ -26,5 +26,11 @@ fn meshwright_commands() -> &'static [&'static str] {
         "rules_catalog",
         "get_policy",
         "validate_custom_rule",
+        "preview_export",
+        "export_diff",
+        "write_export",
+        "preview_import",
+        "apply_import",
+        "cancel_task",
     ]
 }

@@ -10,34 +10,67 @@ use specta::Type;
 #[error("{message}")]
 pub struct CommandError {
     /// Machine-readable kind: `invalid`, `conflict`, `notFound`, `nothingToDo`, `badFile`,
-    /// `corrupt`, `newerSchema`, `io`, `database`, `decode`, `noMeshOpen`, `internal`.
+    /// `corrupt`, `newerSchema`, `io`, `export`, `cancelled`, `database`, `decode`,
+    /// `noMeshOpen`, `stale`, `internal`.
     pub kind: String,
     /// The entity kind concerned, when there is one (`data product`).
     pub entity: Option<String>,
     /// The model field concerned, in camelCase (`displayName`), when there is one.
     pub field: Option<String>,
+    /// The file concerned, when there is one: a mesh file, or an exported file relative
+    /// to the export folder (`dataproducts/orders/orders.odps.yaml`).
+    pub path: Option<String>,
     /// A sentence for people.
     pub message: String,
 }
 
 impl CommandError {
-    /// No mesh is open in this window.
-    pub fn no_mesh() -> Self {
+    /// An error of `kind` about nothing in particular (no entity, field or file).
+    fn plain(kind: &str, message: impl Into<String>) -> Self {
         CommandError {
-            kind: "noMeshOpen".into(),
+            kind: kind.into(),
             entity: None,
             field: None,
-            message: "no mesh is open".into(),
+            path: None,
+            message: message.into(),
         }
+    }
+
+    /// No mesh is open in this window.
+    pub fn no_mesh() -> Self {
+        CommandError::plain("noMeshOpen", "no mesh is open")
     }
 
     /// A failure of the shell itself (a lost thread, a window that went away).
     pub fn internal(message: impl Into<String>) -> Self {
+        CommandError::plain("internal", message)
+    }
+
+    /// A command argument the user gave is unusable (an empty folder, no format chosen);
+    /// `field` names the dialog field, so the message can sit under it.
+    pub fn invalid_argument(field: &str, message: impl Into<String>) -> Self {
         CommandError {
-            kind: "internal".into(),
-            entity: None,
-            field: None,
-            message: message.into(),
+            field: Some(field.into()),
+            ..CommandError::plain("invalid", message)
+        }
+    }
+
+    /// The user cancelled the task; `message` says what was left done.
+    pub fn cancelled(message: impl Into<String>) -> Self {
+        CommandError::plain("cancelled", message)
+    }
+
+    /// What the command acted on changed since the user looked at it (an export preview
+    /// of a mesh edited since); the user should look again.
+    pub fn stale(message: impl Into<String>) -> Self {
+        CommandError::plain("stale", message)
+    }
+
+    /// Something the command was asked about is not there (a file not in the preview).
+    pub fn not_found(path: &str, message: impl Into<String>) -> Self {
+        CommandError {
+            path: Some(path.into()),
+            ..CommandError::plain("notFound", message)
         }
     }
 }
@@ -57,10 +90,19 @@ impl From<mesh_core::Error> for CommandError {
             | mesh_core::Error::Conflict { reason, .. } => reason.clone(),
             other => other.to_string(),
         };
+        let path = match &e {
+            mesh_core::Error::BadFile { path, .. }
+            | mesh_core::Error::Corrupt { path, .. }
+            | mesh_core::Error::NewerSchema { path, .. }
+            | mesh_core::Error::Io { path, .. } => Some(path.display().to_string()),
+            mesh_core::Error::Export { path, .. } => Some(path.clone()),
+            _ => None,
+        };
         CommandError {
             kind: e.kind().to_owned(),
             entity,
             field: e.field().map(str::to_owned),
+            path,
             message,
         }
     }

@@ -24,6 +24,10 @@ pub enum MenuAction {
     OpenRecent(String),
     /// File > Save As.
     SaveAs,
+    /// File > Export (the Export dialog).
+    Export,
+    /// File > Import (the Import dialog).
+    Import,
     /// Edit > Undo.
     Undo,
     /// Edit > Redo.
@@ -67,4 +71,43 @@ pub struct Progress {
 pub struct RecentFilesChanged {
     /// The list, newest first.
     pub paths: Vec<String>,
+}
+
+/// The long operations that report [`TaskProgress`] and can be cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum Task {
+    /// Exporting manifests (the Export dialog).
+    Export,
+    /// Importing manifests (the Import dialog).
+    Import,
+}
+
+/// Which stage of a task is running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum TaskPhase {
+    /// Rendering the manifests and comparing them with the folder (no count).
+    Planning,
+    /// Writing and removing files; counts files.
+    Writing,
+    /// Reading and parsing manifest files; counts files.
+    Reading,
+    /// Checking the documents against the mesh and committing them (no count).
+    Applying,
+}
+
+/// Progress of an export or import running off the UI thread. `total` is 0 while the
+/// amount of work is not known yet.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskProgress {
+    /// Which task.
+    pub task: Task,
+    /// Which stage.
+    pub phase: TaskPhase,
+    /// Units done.
+    pub done: u32,
+    /// Units in all (0 when unknown).
+    pub total: u32,
 }

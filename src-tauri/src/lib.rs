@@ -1,8 +1,8 @@
 //! The Meshwright desktop shell: Tauri wiring around `mesh-core`.
 //!
 //! Commands (`commands/`) parse, call the core and map errors; the shell keeps the open
-//! mesh (`state`), the native menu (`menu`), the recent-files list (`recent`) and the
-//! typed events (`events`). Business rules live in the core, drawing in the UI: none here.
+//! mesh and the previewed export (`state`), the native menu (`menu`), the recent-files
+//! list (`recent`), the typed events (`events`) and long tasks' progress (`task`). Business rules live in the core, drawing in the UI: none here.
 
 pub mod commands;
 pub mod error;
@@ -11,6 +11,7 @@ pub mod menu;
 pub mod recent;
 pub mod startup;
 pub mod state;
+pub mod task;
 
 use tauri::Manager;
 use tauri_specta::Event;
@@ -39,11 +40,18 @@ macro_rules! specta_builder {
                 $crate::commands::governance::rules_catalog,
                 $crate::commands::governance::get_policy,
                 $crate::commands::governance::validate_custom_rule,
+                $crate::commands::export::preview_export::<$runtime>,
+                $crate::commands::export::export_diff,
+                $crate::commands::export::write_export::<$runtime>,
+                $crate::commands::import::preview_import::<$runtime>,
+                $crate::commands::import::apply_import::<$runtime>,
+                $crate::commands::task::cancel_task,
             ])
             .events(tauri_specta::collect_events![
                 $crate::events::MenuActivated,
                 $crate::events::Progress,
-                $crate::events::RecentFilesChanged
+                $crate::events::RecentFilesChanged,
+                $crate::events::TaskProgress
             ])
             // Only `serde_json::Value` (custom properties, extension bags) holds 64-bit
             // integers, and JSON numbers are JavaScript numbers on the wire anyway.

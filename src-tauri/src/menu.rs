@@ -19,6 +19,8 @@ const ITEMS: &[(&str, &str, Option<&str>)] = &[
     ("new", "New…", Some("CmdOrCtrl+N")),
     ("open", "Open…", Some("CmdOrCtrl+O")),
     ("save-as", "Save As…", Some("CmdOrCtrl+Shift+S")),
+    ("import", "Import…", None),
+    ("export", "Export…", Some("CmdOrCtrl+Shift+E")),
     ("undo", "Undo", Some("CmdOrCtrl+Z")),
     ("redo", "Redo", Some("CmdOrCtrl+Shift+Z")),
     ("delete", "Delete", Some("Delete")),
@@ -29,10 +31,11 @@ const ITEMS: &[(&str, &str, Option<&str>)] = &[
     ("zoom-fit", "Zoom to Fit", Some("CmdOrCtrl+0")),
     ("auto-layout", "Auto Layout", Some("CmdOrCtrl+L")),
     ("minimap", "Show or Hide Minimap", Some("CmdOrCtrl+Shift+M")),
+    // Ctrl+Shift+E is Export's, the common export shortcut; G for governance.
     (
         "problems",
         "Show or Hide Problems",
-        Some("CmdOrCtrl+Shift+E"),
+        Some("CmdOrCtrl+Shift+G"),
     ),
     ("about", "About Meshwright", None),
 ];
@@ -42,6 +45,8 @@ fn action(id: &str) -> Option<MenuAction> {
         "new" => MenuAction::New,
         "open" => MenuAction::Open,
         "save-as" => MenuAction::SaveAs,
+        "import" => MenuAction::Import,
+        "export" => MenuAction::Export,
         "undo" => MenuAction::Undo,
         "redo" => MenuAction::Redo,
         "delete" => MenuAction::Delete,
@@ -80,6 +85,9 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&recent_menu)
         .separator()
         .item(&item("save-as")?)
+        .separator()
+        .item(&item("import")?)
+        .item(&item("export")?)
         .separator()
         .item(&PredefinedMenuItem::quit(app, Some("Quit Meshwright"))?)
         .build()?;

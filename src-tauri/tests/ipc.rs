@@ -436,3 +436,330 @@ fn a_cancelled_open_leaves_the_open_mesh_open() {
     let snapshot = h.invoke("open_mesh", json!({ "path": large })).unwrap();
     assert_eq!(snapshot["mesh"]["products"].as_array().unwrap().len(), 5000);
 }
+
+fn export_request(folder: &Path, formats: &[&str]) -> Value {
+    json!({ "request": { "folder": folder, "formats": formats, "odpsVersion": "1.1.0",
+        "odcsVersion": "3.1.0", "byDomain": false } })
+}
+
+fn paths_with(preview: &Value, change: &str) -> Vec<String> {
+    preview["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["change"] == change)
+        .map(|f| f["path"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn export_previews_then_writes_what_was_previewed_and_prunes_only_when_asked() {
+    let h = harness();
+    let snapshot = h.invoke("open_mesh", json!({ "path": h.demo() })).unwrap();
+    let out = h.dir.join("export");
+    let request = export_request(&out, &["odps", "odcs"]);
+
+    let preview = h.invoke("preview_export", request.clone()).unwrap();
+    assert_eq!(preview["folder"], out.display().to_string());
+    let added = paths_with(&preview, "added");
+    assert_eq!(added.len(), preview["files"].as_array().unwrap().len());
+    let product = snapshot["mesh"]["products"][0]["name"].as_str().unwrap();
+    let odps = format!("dataproducts/{product}/{product}.odps.yaml");
+    assert!(added.contains(&odps), "{added:?}");
+    assert!(!out.exists(), "a preview writes nothing");
+    let diff = h.invoke("export_diff", json!({ "path": odps })).unwrap();
+    assert!(
+        diff.as_str()
+            .unwrap()
+            .starts_with(&format!("--- /dev/null\n+++ b/{odps}\n")),
+        "{diff}"
+    );
+
+    let summary = h.invoke("write_export", json!({ "prune": false })).unwrap();
+    assert_eq!(summary["written"], added.len());
+    assert_eq!(summary["folder"], out.display().to_string());
+    assert!(out.join(&odps).is_file());
+    // Written once: writing again needs a new preview.
+    let err = h
+        .invoke("write_export", json!({ "prune": false }))
+        .unwrap_err();
+    assert_eq!(err["kind"], "stale");
+
+    let preview = h.invoke("preview_export", request.clone()).unwrap();
+    assert_eq!(paths_with(&preview, "unchanged").len(), added.len());
+    assert_eq!(
+        h.invoke("export_diff", json!({ "path": odps })).unwrap(),
+        ""
+    );
+
+    // Moving a node is no change to the export: the preview still holds.
+    let position = json!({ "entityId": snapshot["mesh"]["products"][0]["id"], "view": "mesh",
+        "x": 10.0, "y": 20.0 });
+    h.invoke(
+        "apply_edits",
+        json!({ "ops": [{ "op": "setPosition", "value": position }], "label": null }),
+    )
+    .unwrap();
+    let summary = h.invoke("write_export", json!({ "prune": false })).unwrap();
+    assert_eq!(summary["written"], 0);
+    assert_eq!(summary["unchanged"], added.len());
+
+    // An edit of an entity after the preview makes it stale.
+    h.invoke("preview_export", request.clone()).unwrap();
+    let id = snapshot["mesh"]["products"][0]["id"].clone();
+    h.invoke(
+        "apply_edits",
+        json!({ "ops": [{ "op": "deleteProduct", "value": id }], "label": null }),
+    )
+    .unwrap();
+    let err = h
+        .invoke("write_export", json!({ "prune": true }))
+        .unwrap_err();
+    assert_eq!(err["kind"], "stale");
+    assert!(out.join(&odps).is_file());
+
+    // The deleted product's files are listed as removed, and kept until confirmed.
+    let preview = h.invoke("preview_export", request.clone()).unwrap();
+    let removed = paths_with(&preview, "removed");
+    assert!(removed.contains(&odps), "{removed:?}");
+    assert!(
+        removed
+            .iter()
+            .all(|p| p.starts_with(&format!("dataproducts/{product}/"))),
+        "{removed:?}"
+    );
+    let summary = h.invoke("write_export", json!({ "prune": false })).unwrap();
+    assert_eq!(summary["kept"], removed.len());
+    assert_eq!(summary["removed"], 0);
+    assert!(out.join(&odps).is_file());
+    h.invoke("preview_export", request.clone()).unwrap();
+    let summary = h.invoke("write_export", json!({ "prune": true })).unwrap();
+    assert_eq!(summary["removed"], removed.len());
+    assert!(!out.join(&odps).exists());
+    assert!(!out.join(format!("dataproducts/{product}")).exists());
+}
+
+#[test]
+fn export_errors_name_the_field_or_the_file() {
+    let h = harness();
+    let snapshot = h.invoke("open_mesh", json!({ "path": h.demo() })).unwrap();
+    let err = h
+        .invoke(
+            "preview_export",
+            export_request(Path::new("relative/out"), &["odps"]),
+        )
+        .unwrap_err();
+    assert_eq!(
+        (&err["kind"], &err["field"]),
+        (&json!("invalid"), &json!("folder"))
+    );
+    let out = h.dir.join("out");
+    let err = h
+        .invoke("preview_export", export_request(&out, &[]))
+        .unwrap_err();
+    assert_eq!(err["field"], "formats");
+
+    // A file Meshwright did not write is in the way: listed, and writing is refused
+    // naming it.
+    let product = snapshot["mesh"]["products"][0]["name"].as_str().unwrap();
+    let odps = format!("dataproducts/{product}/{product}.odps.yaml");
+    std::fs::create_dir_all(out.join(format!("dataproducts/{product}"))).unwrap();
+    std::fs::write(out.join(&odps), "mine\n").unwrap();
+    let preview = h
+        .invoke("preview_export", export_request(&out, &["odps"]))
+        .unwrap();
+    assert_eq!(paths_with(&preview, "conflict"), [odps.as_str()]);
+    let err = h
+        .invoke("write_export", json!({ "prune": false }))
+        .unwrap_err();
+    assert_eq!(err["kind"], "export");
+    assert_eq!(err["path"], odps.as_str());
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("not written by Meshwright"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(out.join(&odps)).unwrap(), "mine\n");
+
+    // A folder that cannot be one (a file stands there).
+    let file = h.dir.join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let err = h
+        .invoke("preview_export", export_request(&file, &["odps"]))
+        .unwrap_err();
+    assert_eq!(err["kind"], "io");
+    assert!(
+        err["path"]
+            .as_str()
+            .unwrap()
+            .starts_with(&file.display().to_string()),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_reports_a_dry_run_then_applies_one_undoable_edit() {
+    let h = harness();
+    // Manifests from another mesh: the demo exported by the core.
+    let folder = h.dir.join("manifests");
+    let settings = mesh_core::manifests::ExportSettings {
+        formats: mesh_core::manifests::Format::ALL.to_vec(),
+        options: Default::default(),
+        by_domain: true,
+        prune: false,
+    };
+    let plan = mesh_core::manifests::plan_export(&mesh_core::demo::demo_mesh(), &folder, &settings)
+        .unwrap();
+    mesh_core::manifests::write::write(&plan, &mut |_, _| {}, &Default::default()).unwrap();
+    let path = h.dir.join("empty.mesh");
+    h.invoke("new_mesh", json!({ "path": path, "name": "Empty" }))
+        .unwrap();
+
+    let err = h
+        .invoke("preview_import", json!({ "paths": [" "] }))
+        .unwrap_err();
+    assert_eq!(
+        (&err["kind"], &err["field"]),
+        (&json!("invalid"), &json!("paths"))
+    );
+
+    let preview = h
+        .invoke("preview_import", json!({ "paths": [folder] }))
+        .unwrap();
+    assert_eq!(preview["problems"], json!([]));
+    let entities = preview["entities"].as_array().unwrap();
+    let products = entities.iter().filter(|e| e["kind"] == "product").count();
+    assert_eq!(products, 28);
+    assert!(entities.iter().all(|e| e["action"] == "create"));
+    assert!(preview["documents"].as_u64().unwrap() >= 28);
+    assert!(!preview["files"].as_array().unwrap().is_empty());
+    // Backstage and DPDS files in the folder are listed as skipped.
+    assert!(!preview["skipped"].as_array().unwrap().is_empty());
+    let current = h.invoke("current_mesh", json!({})).unwrap();
+    assert_eq!(
+        current["mesh"]["products"],
+        json!([]),
+        "a dry run writes nothing"
+    );
+
+    let result = h
+        .invoke("apply_import", json!({ "paths": [folder] }))
+        .unwrap();
+    let applied = &result["applied"];
+    let label = applied["label"].as_str().unwrap().to_owned();
+    assert!(label.starts_with("Import "), "{label}");
+    assert_eq!(applied["undo"]["undo"], label.as_str());
+    assert!(
+        applied["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["after"]["kind"] == "product")
+    );
+    let current = h.invoke("current_mesh", json!({})).unwrap();
+    assert_eq!(current["mesh"]["products"].as_array().unwrap().len(), 28);
+    // The shell's kept model follows the import (governance sees the products).
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_some());
+
+    let undone = h.invoke("undo", json!({})).unwrap();
+    assert_eq!(undone["label"], label.as_str());
+    let current = h.invoke("current_mesh", json!({})).unwrap();
+    assert_eq!(current["mesh"]["products"], json!([]));
+    let report = h.invoke("check_mesh", json!({})).unwrap();
+    assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_none());
+}
+
+#[test]
+fn import_problems_name_the_file_line_and_column() {
+    let h = harness();
+    h.invoke("open_mesh", json!({ "path": h.demo() })).unwrap();
+    let bad = h.dir.join("bad.odps.yaml");
+    std::fs::write(
+        &bad,
+        "apiVersion: v1.0.0\nkind: DataProduct\nid: [unclosed\n",
+    )
+    .unwrap();
+    for command in ["preview_import", "apply_import"] {
+        let body = h.invoke(command, json!({ "paths": [bad] })).unwrap();
+        let report = if command == "apply_import" {
+            assert_eq!(body["applied"], Value::Null);
+            &body["report"]
+        } else {
+            &body
+        };
+        let problem = &report["problems"][0];
+        assert_eq!(problem["path"], bad.display().to_string());
+        assert!(problem["line"].as_u64().is_some(), "{problem}");
+        assert!(problem["column"].as_u64().is_some(), "{problem}");
+        assert!(!problem["reason"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(
+        h.invoke("current_mesh", json!({})).unwrap()["undo"]["undo"],
+        Value::Null
+    );
+}
+
+#[test]
+fn cancel_without_a_running_task_is_harmless() {
+    let h = harness();
+    assert_eq!(h.invoke("cancel_task", json!({})).unwrap(), Value::Null);
+}
+
+#[test]
+fn cancelling_an_export_keeps_and_records_what_was_written() {
+    use tauri::Manager;
+    let h = harness();
+    let path = h.dir.join("large.mesh");
+    let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
+        products: 1000,
+        domains: None,
+        seed: 3,
+    });
+    drop(Store::create_from(&path, &mesh, &mut |_, _| {}).unwrap());
+    h.invoke("open_mesh", json!({ "path": path })).unwrap();
+    let out = h.dir.join("out");
+    let preview = h
+        .invoke(
+            "preview_export",
+            export_request(&out, &["odps", "odcs", "dpds"]),
+        )
+        .unwrap();
+    let total = paths_with(&preview, "added").len();
+
+    // The user presses Cancel while the files are being written.
+    let app = h.webview.app_handle().clone();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let canceller = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                app.state::<AppState>().cancel_task();
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        })
+    };
+    let result = h.invoke("write_export", json!({ "prune": false }));
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    canceller.join().unwrap();
+    let err = result.unwrap_err();
+    assert_eq!(err["kind"], "cancelled", "{err}");
+
+    // What was written is in the index, so the next preview shows it unchanged.
+    let index: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join(".meshwright-export.json")).unwrap(),
+    )
+    .unwrap();
+    let recorded = index["files"].as_array().unwrap().len();
+    assert!(recorded < total, "{recorded} of {total}");
+    let preview = h
+        .invoke(
+            "preview_export",
+            export_request(&out, &["odps", "odcs", "dpds"]),
+        )
+        .unwrap();
+    assert_eq!(paths_with(&preview, "unchanged").len(), recorded);
+    assert_eq!(paths_with(&preview, "added").len(), total - recorded);
+}

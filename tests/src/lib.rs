@@ -302,6 +302,17 @@ impl App {
     }
 }
 
+/// Writes a generated enterprise mesh of `products` data products (the same for the
+/// same seed) to a new file at `path`.
+pub fn generated_mesh(path: &Path, products: usize, seed: u64) {
+    let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
+        products,
+        domains: None,
+        seed,
+    });
+    drop(mesh_core::Store::create_from(path, &mesh, &mut |_, _| {}).expect("create the mesh"));
+}
+
 /// Appends one measured figure to `artifacts/e2e/perf.txt` and prints it.
 pub fn record(name: &str, ms: f64) {
     let line = format!("{name}: {ms:.0} ms\n");

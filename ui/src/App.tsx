@@ -10,6 +10,8 @@ import { StatusBar } from './panels/StatusBar';
 import { Toasts } from './panels/Toasts';
 import { ContextMenu } from './panels/ContextMenu';
 import { AboutDialog } from './panels/AboutDialog';
+import { ExportDialog } from './panels/manifests/ExportDialog';
+import { ImportDialog } from './panels/manifests/ImportDialog';
 import { EmptyState } from './panels/EmptyState';
 import { MeshCanvas } from './canvas/MeshCanvas';
 import { useKeyboard } from './hooks/useKeyboard';
@@ -48,6 +50,8 @@ export function App() {
       <StatusBar />
       <ContextMenu />
       <AboutDialog />
+      <ExportDialog />
+      <ImportDialog />
       <Toasts />
     </div>
   );

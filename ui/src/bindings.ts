@@ -46,6 +46,40 @@ export const commands = {
 	getPolicy: () => typedError<Policy, CommandError>(__TAURI_INVOKE("get_policy")),
 	/**  The problems of one custom rule (empty when it is fine); needs no open mesh. */
 	validateCustomRule: (rule: CustomRule) => __TAURI_INVOKE<RuleProblem[]>("validate_custom_rule", { rule }),
+	/**
+	 *  Plans the export of the open mesh (nothing is written) and keeps the plan for
+	 *  [`write_export`]. Runs off the UI thread: rendering and comparing thousands of files
+	 *  takes seconds.
+	 */
+	previewExport: (request: ExportRequest) => typedError<ExportPreview, CommandError>(__TAURI_INVOKE("preview_export", { request })),
+	/**
+	 *  The unified diff of one previewed file, from the file on disk to what the export
+	 *  writes (a new file's diff shows all of it; an unchanged file's is empty).
+	 */
+	exportDiff: (path: string) => typedError<string, CommandError>(__TAURI_INVOKE("export_diff", { path })),
+	/**
+	 *  Writes the previewed export. `prune` deletes the files listed as removed (an earlier
+	 *  export wrote them for what is gone from the mesh); without it they are kept. Refused
+	 *  when the mesh changed since the preview. Cancelling through `cancel_task` stops
+	 *  before the next file, with the files written so far recorded in the export index.
+	 */
+	writeExport: (prune: boolean) => typedError<ExportSummary, CommandError>(__TAURI_INVOKE("write_export", { prune })),
+	/**
+	 *  What importing `paths` (manifest files, or folders walked recursively) into the
+	 *  open mesh would do; nothing is written.
+	 */
+	previewImport: (paths: string[]) => typedError<ImportPreview, CommandError>(__TAURI_INVOKE("preview_import", { paths })),
+	/**
+	 *  Imports `paths` into the open mesh as one undoable edit: all of it, or nothing when
+	 *  any file has a problem. The files are read again, so what is imported is what they
+	 *  hold now.
+	 */
+	applyImport: (paths: string[]) => typedError<ImportResult, CommandError>(__TAURI_INVOKE("apply_import", { paths })),
+	/**
+	 *  Asks the running export or import to stop. An export stops before its next file and
+	 *  keeps (and records) what it wrote so far; an import stops before it writes anything.
+	 */
+	cancelTask: () => __TAURI_INVOKE<void>("cancel_task"),
 };
 
 /** Events */
@@ -53,6 +87,7 @@ export const events = {
 	menuActivated: makeEvent<MenuActivated, MenuActivated>("menu-activated"),
 	progress: makeEvent<Progress, Progress>("progress"),
 	recentFilesChanged: makeEvent<RecentFilesChanged, RecentFilesChanged>("recent-files-changed"),
+	taskProgress: makeEvent<TaskProgress, TaskProgress>("task-progress"),
 };
 
 /* Types */
@@ -131,13 +166,19 @@ export type Change = {
 export type CommandError = {
 	/**
 	 *  Machine-readable kind: `invalid`, `conflict`, `notFound`, `nothingToDo`, `badFile`,
-	 *  `corrupt`, `newerSchema`, `io`, `database`, `decode`, `noMeshOpen`, `internal`.
+	 *  `corrupt`, `newerSchema`, `io`, `export`, `cancelled`, `database`, `decode`,
+	 *  `noMeshOpen`, `stale`, `internal`.
 	 */
 	kind: string,
 	/**  The entity kind concerned, when there is one (`data product`). */
 	entity: string | null,
 	/**  The model field concerned, in camelCase (`displayName`), when there is one. */
 	field: string | null,
+	/**
+	 *  The file concerned, when there is one: a mesh file, or an exported file relative
+	 *  to the export folder (`dataproducts/orders/orders.odps.yaml`).
+	 */
+	path: string | null,
 	/**  A sentence for people. */
 	message: string,
 };
@@ -365,6 +406,71 @@ export type Evidence = {
 	items: EntityRef[],
 };
 
+/**  A format the dialog offers (the core's [`Format`], named as on the command line). */
+export type ExportFormat = 
+/**  Bitol ODPS, one file per product. */
+"odps" | 
+/**  Bitol ODCS, one file per output port with a contract. */
+"odcs" | 
+/**  DPDS 1.0.0 descriptors. */
+"dpds" | 
+/**  A Backstage catalog per domain. */
+"backstage" | 
+/**  DataHub data product YAML. */
+"datahub";
+
+/**  What writing the export would change, before anything is written. */
+export type ExportPreview = {
+	/**  The export folder, as used. */
+	folder: string,
+	/**  Every file, sorted by path. */
+	files: PlannedFile[],
+};
+
+/**  What the user chose in the Export dialog. */
+export type ExportRequest = {
+	/**  The export root, a full path the user chose. */
+	folder: string,
+	/**  The formats to write, at least one. */
+	formats: ExportFormat[],
+	/**  ODPS version. */
+	odpsVersion: OdpsChoice,
+	/**  ODCS version. */
+	odcsVersion: OdcsChoice,
+	/**  One tree per domain, in each domain's repository folder. */
+	byDomain: boolean,
+};
+
+/**  What a write did. */
+export type ExportSummary = {
+	/**  The export folder. */
+	folder: string,
+	/**  Files created or overwritten. */
+	written: number,
+	/**  Files deleted (only when the user confirmed removing them). */
+	removed: number,
+	/**  Files already up to date, not touched. */
+	unchanged: number,
+	/**  Files of an earlier export no longer produced and kept (not confirmed). */
+	kept: number,
+};
+
+/**  What the export does to one file (the core's plan [`Change`]). */
+export type FileChange = 
+/**  A new file. */
+"added" | 
+/**  A file of an earlier export whose text changes. */
+"changed" | 
+/**
+ *  A file of an earlier export the mesh no longer produces; deleted only when the
+ *  user confirms.
+ */
+"removed" | 
+/**  Already holds exactly these bytes; not written. */
+"unchanged" | 
+/**  A file Meshwright did not write holds other bytes; writing is refused. */
+"conflict";
+
 /**  One problem found by one rule on one entity. */
 export type Finding = {
 	/**  The rule's stable id (`DM-DEP-001`). */
@@ -386,6 +492,69 @@ export type Finding = {
 	 *  reported, but never fails a check.
 	 */
 	waived?: string | null,
+};
+
+/**  What the import does to one entity (the core's [`Action`]). */
+export type ImportAction = 
+/**  Not in the mesh yet. */
+"create" | 
+/**  In the mesh with other values. */
+"update" | 
+/**  In the mesh exactly like this. */
+"unchanged";
+
+/**  One entity the files declare. */
+export type ImportEntity = {
+	/**  Its kind. */
+	kind: EntityKind,
+	/**  Its name (slug, or username for people). */
+	name: string,
+	/**  What the import does to it. */
+	action: ImportAction,
+	/**  The file it came from. */
+	path: string,
+};
+
+/**
+ *  What importing the chosen files does (or would do). With any problem nothing is or
+ *  would be imported.
+ */
+export type ImportPreview = {
+	/**  Manifest documents read. */
+	documents: number,
+	/**  Files that held them, sorted. */
+	files: string[],
+	/**  Files found in folders and left out. */
+	skipped: SkippedFile[],
+	/**  Every entity declared, with its action. */
+	entities: ImportEntity[],
+	/**  Every problem found; empty when the import can go ahead. */
+	problems: ImportProblem[],
+};
+
+/**  One problem with one file, with its place when it has one. */
+export type ImportProblem = {
+	/**  The file. */
+	path: string,
+	/**  1-based line. */
+	line: number | null,
+	/**  1-based column. */
+	column: number | null,
+	/**  The field at fault (`outputPorts[0].version`). */
+	field: string | null,
+	/**  What is wrong. */
+	reason: string,
+};
+
+/**
+ *  The import carried out: the report, and the edit to apply to the UI's model (absent
+ *  when there were problems or nothing to change).
+ */
+export type ImportResult = {
+	/**  What was imported. */
+	report: ImportPreview,
+	/**  The edit as recorded: one undo step. */
+	applied: Applied | null,
 };
 
 /**  A product's declared input: a dependency on a port or on a source system. */
@@ -453,6 +622,10 @@ export type MenuAction =
 { kind: "openRecent"; path: string } | 
 /**  File > Save As. */
 { kind: "saveAs" } | 
+/**  File > Export (the Export dialog). */
+{ kind: "export" } | 
+/**  File > Import (the Import dialog). */
+{ kind: "import" } | 
 /**  Edit > Undo. */
 { kind: "undo" } | 
 /**  Edit > Redo. */
@@ -533,6 +706,20 @@ export type MeshSnapshot = {
 	undo: UndoState,
 };
 
+/**  Bitol ODCS version to write. */
+export type OdcsChoice = 
+/**  v3.1.0 (the default). */
+"3.1.0" | 
+/**  v3.2.0. */
+"3.2.0";
+
+/**  Bitol ODPS version to write. */
+export type OdpsChoice = 
+/**  v1.1.0 (the default). */
+"1.1.0" | 
+/**  v1.0.0. */
+"1.0.0";
+
 /**  A port through which a product serves data. */
 export type OutputPort = {
 	/**  Stable id. */
@@ -608,6 +795,14 @@ export type Person = {
 	displayName: string,
 	/**  Contact e-mail, when different from the username. */
 	email?: string | null,
+};
+
+/**  One file of the preview. */
+export type PlannedFile = {
+	/**  Relative to the export folder, `/`-separated. */
+	path: string,
+	/**  What the export does to it. */
+	change: FileChange,
 };
 
 /**
@@ -758,6 +953,14 @@ export type Severity =
 /**  Advisory or a metric. */
 "info";
 
+/**  A file found in a folder that holds no manifest to import. */
+export type SkippedFile = {
+	/**  The file. */
+	path: string,
+	/**  Why it was skipped. */
+	reason: string,
+};
+
 /**  An operational system outside the mesh that source-aligned products read. */
 export type SourceSystem = {
 	/**  Stable id. */
@@ -816,6 +1019,39 @@ export type Target =
  *  `provider` and `port`).
  */
 "dependency";
+
+/**  The long operations that report [`TaskProgress`] and can be cancelled. */
+export type Task = 
+/**  Exporting manifests (the Export dialog). */
+"export" | 
+/**  Importing manifests (the Import dialog). */
+"import";
+
+/**  Which stage of a task is running. */
+export type TaskPhase = 
+/**  Rendering the manifests and comparing them with the folder (no count). */
+"planning" | 
+/**  Writing and removing files; counts files. */
+"writing" | 
+/**  Reading and parsing manifest files; counts files. */
+"reading" | 
+/**  Checking the documents against the mesh and committing them (no count). */
+"applying";
+
+/**
+ *  Progress of an export or import running off the UI thread. `total` is 0 while the
+ *  amount of work is not known yet.
+ */
+export type TaskProgress = {
+	/**  Which task. */
+	task: Task,
+	/**  Which stage. */
+	phase: TaskPhase,
+	/**  Units done. */
+	done: number,
+	/**  Units in all (0 when unknown). */
+	total: number,
+};
 
 /**  A team that owns domains and data products. */
 export type Team = {

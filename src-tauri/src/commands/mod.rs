@@ -3,5 +3,8 @@
 
 pub mod app;
 pub mod edit;
+pub mod export;
 pub mod file;
 pub mod governance;
+pub mod import;
+pub mod task;

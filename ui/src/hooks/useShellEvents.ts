@@ -1,11 +1,13 @@
 // Subscribes to the shell's events: native menu choices run the same actions as the
-// toolbar; progress drives the status bar. Undo/redo/delete/select-all arriving while a
+// toolbar; progress drives the status bar, and task progress the Export and Import
+// dialogs' bars. Undo/redo/delete/select-all arriving while a
 // text field has focus act on the text instead (the menu's accelerators catch those
 // keys before the page sees them).
 import { useEffect } from 'react';
 import type { MenuAction } from '../bindings';
 import { shellEvents } from '../lib/backend';
 import * as actions from '../actions/run';
+import * as manifests from '../actions/manifests';
 import { useUiStore } from '../state/uiStore';
 import { useGovernanceStore } from '../state/governanceStore';
 import { canvasControls } from '../canvas/canvasControls';
@@ -32,6 +34,8 @@ export function runMenuAction(action: MenuAction): void {
     case 'open': return void actions.openFile();
     case 'openRecent': return void actions.openPath(action.path);
     case 'saveAs': return void actions.saveAs();
+    case 'export': return manifests.openExport();
+    case 'import': return manifests.openImport();
     case 'undo': return void actions.undo();
     case 'redo': return void actions.redo();
     case 'delete': return void actions.deleteItems();
@@ -62,6 +66,7 @@ export function useShellEvents(): void {
         useUiStore.getState().setOpening(p.phase === 'done' ? null : p.path);
       }),
     );
+    keep(shellEvents.onTaskProgress((p) => useUiStore.getState().setTask(p)));
     return () => {
       live = false;
       offs.forEach((off) => off());

@@ -9,6 +9,11 @@ import type {
   CommandError,
   CustomRule,
   EditOp,
+  ExportPreview,
+  ExportRequest,
+  ExportSummary,
+  ImportPreview,
+  ImportResult,
   MenuAction,
   MeshSnapshot,
   Policy,
@@ -16,6 +21,7 @@ import type {
   Report,
   RuleDoc,
   RuleProblem,
+  TaskProgress,
 } from '../bindings';
 import { open, save, message } from '@tauri-apps/plugin-dialog';
 import { toCommandError } from './errors';
@@ -61,9 +67,16 @@ export const backend = {
   rulesCatalog: () => unwrap<RuleDoc[]>(() => commands.rulesCatalog()),
   getPolicy: () => unwrap<Policy>(() => commands.getPolicy()),
   validateCustomRule: (rule: CustomRule): Promise<RuleProblem[]> => commands.validateCustomRule(rule),
+  previewExport: (request: ExportRequest) => unwrap<ExportPreview>(() => commands.previewExport(request)),
+  exportDiff: (path: string) => unwrap<string>(() => commands.exportDiff(path)),
+  writeExport: (prune: boolean) => unwrap<ExportSummary>(() => commands.writeExport(prune)),
+  previewImport: (paths: string[]) => unwrap<ImportPreview>(() => commands.previewImport(paths)),
+  applyImport: (paths: string[]) => unwrap<ImportResult>(() => commands.applyImport(paths)),
+  cancelTask: (): Promise<void> => commands.cancelTask().then(() => undefined),
 };
 
 const MESH_FILTER = [{ name: 'Mesh files', extensions: ['mesh'] }];
+const MANIFEST_FILTER = [{ name: 'Manifests (YAML, JSON)', extensions: ['yaml', 'yml', 'json'] }];
 
 export const dialogs = {
   /** Asks for an existing mesh file; null when cancelled. */
@@ -75,6 +88,17 @@ export const dialogs = {
   async saveFile(title: string, defaultPath?: string): Promise<string | null> {
     const picked = await save({ title, filters: MESH_FILTER, defaultPath });
     return picked ?? null;
+  },
+  /** Asks for a folder (the export root, or manifests to import); null when cancelled. */
+  async pickFolder(title: string, defaultPath?: string): Promise<string | null> {
+    const picked = await open({ title, directory: true, multiple: false, defaultPath: defaultPath || undefined });
+    return typeof picked === 'string' ? picked : null;
+  },
+  /** Asks for manifest files to import; empty when cancelled. */
+  async pickManifests(): Promise<string[]> {
+    const picked = await open({ title: 'Import manifests', multiple: true, directory: false, filters: MANIFEST_FILTER });
+    if (picked === null) return [];
+    return Array.isArray(picked) ? picked : [picked];
   },
   async message(text: string, title: string, kind: 'info' | 'warning' | 'error' = 'info') {
     await message(text, { title, kind });
@@ -89,5 +113,8 @@ export const shellEvents = {
   },
   onProgress(handler: (progress: Progress) => void): Promise<Unsubscribe> {
     return events.progress.listen((e) => handler(e.payload));
+  },
+  onTaskProgress(handler: (progress: TaskProgress) => void): Promise<Unsubscribe> {
+    return events.taskProgress.listen((e) => handler(e.payload));
   },
 };

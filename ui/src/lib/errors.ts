@@ -15,13 +15,13 @@ function isCommandError(e: unknown): e is CommandError {
 /** Normalises anything thrown by a command into the typed error shape. */
 export function toCommandError(e: unknown): CommandError {
   if (isCommandError(e)) {
-    return { kind: e.kind, entity: e.entity ?? null, field: e.field ?? null, message: e.message };
+    return { kind: e.kind, entity: e.entity ?? null, field: e.field ?? null, path: e.path ?? null, message: e.message };
   }
   if (typeof e === 'object' && e !== null && 'error' in e && isCommandError((e as { error: unknown }).error)) {
     return toCommandError((e as { error: unknown }).error);
   }
   const message = e instanceof Error ? e.message : typeof e === 'string' ? e : 'Something went wrong';
-  return { kind: 'internal', entity: null, field: null, message };
+  return { kind: 'internal', entity: null, field: null, path: null, message };
 }
 
 /** Where an error belongs. */

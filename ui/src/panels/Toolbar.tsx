@@ -5,6 +5,7 @@ import { useUiStore } from '../state/uiStore';
 import * as actions from '../actions/run';
 import { canvasControls } from '../canvas/canvasControls';
 import { useGovernanceStore } from '../state/governanceStore';
+import * as manifests from '../actions/manifests';
 
 interface ButtonProps {
   testId: string;
@@ -66,11 +67,15 @@ export function Toolbar() {
         <ToolButton testId="undo" icon="↶" label="Undo" title={undo.undo ? `Undo ${undo.undo} (${MOD}Z)` : 'Nothing to undo'} disabled={!open || !undo.undo} onClick={() => void actions.undo()} />
         <ToolButton testId="redo" icon="↷" label="Redo" title={undo.redo ? `Redo ${undo.redo} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!open || !undo.redo} onClick={() => void actions.redo()} />
       </div>
+      <div className="toolbar__group">
+        <ToolButton testId="import-manifests" icon="⇩" label="Import" title="Import manifests (File > Import…)" disabled={!open} onClick={manifests.openImport} />
+        <ToolButton testId="export-manifests" icon="⇪" label="Export" title={`Export manifests (${MOD}Shift+E)`} disabled={!open} onClick={manifests.openExport} />
+      </div>
       <div className="toolbar__spacer" />
       <div className="toolbar__group">
         <ToolButton testId="auto-layout" icon="⊞" label={layingOut ? 'Laying out…' : 'Auto layout'} title={`Auto layout (${MOD}L)`} disabled={!open || layingOut} onClick={() => void actions.autoLayout()} />
         <ToolButton testId="zoom-fit" icon="⤢" label="Fit" title={`Zoom to fit (${MOD}0)`} disabled={!open} onClick={() => canvasControls.fit()} />
-        <ToolButton testId="toggle-problems" icon="⚑" label={`Problems ${openProblems}`} title={`Show or hide governance problems (${MOD}Shift+E)`} disabled={!open} pressed={problemsOpen} onClick={() => useGovernanceStore.getState().togglePanel()} />
+        <ToolButton testId="toggle-problems" icon="⚑" label={`Problems ${openProblems}`} title={`Show or hide governance problems (${MOD}Shift+G)`} disabled={!open} pressed={problemsOpen} onClick={() => useGovernanceStore.getState().togglePanel()} />
         <ToolButton testId="toggle-minimap" icon="▦" label="Minimap" title="Show or hide the minimap" pressed={minimap} onClick={() => useUiStore.getState().toggleMinimap()} />
       </div>
     </header>

@@ -1,6 +1,9 @@
 // Transient UI state that is not part of the mesh: toasts, inline field errors, the
-// minimap switch, dialogs, the context menu and open progress. Nothing here is saved.
+// minimap switch, dialogs (with the Export and Import dialogs' last choices), the
+// context menu, and open and task progress. Nothing here is saved.
 import { create } from 'zustand';
+import type { TaskProgress } from '../bindings';
+import { DEFAULT_EXPORT, type ExportChoices } from './manifests';
 
 export interface Toast {
   id: number;
@@ -27,6 +30,14 @@ export interface UiState {
   fieldErrorsOwner: string | null;
   minimap: boolean;
   aboutOpen: boolean;
+  exportOpen: boolean;
+  importOpen: boolean;
+  /** The Export dialog's last choices, so reopening it previews the same export. */
+  exportChoices: ExportChoices;
+  /** The Import dialog's paths, one a line. */
+  importPaths: string;
+  /** The latest progress of the running export or import. */
+  task: TaskProgress | null;
   contextMenu: ContextMenuState | null;
   /** The file being opened, while an open is running. */
   opening: string | null;
@@ -45,6 +56,11 @@ export interface UiState {
   clearFieldErrors(owner?: string | null, field?: string): void;
   toggleMinimap(): void;
   setAbout(open: boolean): void;
+  setExportOpen(open: boolean): void;
+  setImportOpen(open: boolean): void;
+  setExportChoices(choices: Partial<ExportChoices>): void;
+  setImportPaths(paths: string): void;
+  setTask(task: TaskProgress | null): void;
   openContextMenu(menu: ContextMenuState | null): void;
   setOpening(path: string | null): void;
   setLayingOut(on: boolean): void;
@@ -60,6 +76,11 @@ export const useUiStore = create<UiState>((set) => ({
   fieldErrorsOwner: null,
   minimap: true,
   aboutOpen: false,
+  exportOpen: false,
+  importOpen: false,
+  exportChoices: DEFAULT_EXPORT,
+  importPaths: '',
+  task: null,
   contextMenu: null,
   opening: null,
   layingOut: false,
@@ -86,6 +107,11 @@ export const useUiStore = create<UiState>((set) => ({
     }),
   toggleMinimap: () => set((s) => ({ minimap: !s.minimap })),
   setAbout: (aboutOpen) => set({ aboutOpen }),
+  setExportOpen: (exportOpen) => set({ exportOpen }),
+  setImportOpen: (importOpen) => set({ importOpen }),
+  setExportChoices: (choices) => set((s) => ({ exportChoices: { ...s.exportChoices, ...choices } })),
+  setImportPaths: (importPaths) => set({ importPaths }),
+  setTask: (task) => set({ task }),
   openContextMenu: (contextMenu) => set({ contextMenu }),
   setOpening: (opening) => set({ opening }),
   setLayingOut: (layingOut) => set({ layingOut }),

@@ -56,6 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 skipped: sources.skipped.clone(),
                 documents: sources.documents.len(),
                 applied: false,
+                edit: None,
             })
         } else {
             // Written in one go; a failed import leaves no file behind.

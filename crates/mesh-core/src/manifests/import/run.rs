@@ -17,7 +17,7 @@ use super::source::{SourceDocument, Sources, read_sources};
 use super::{ImportError, ImportPlan, backstage, dpds, odcs, odps, plan};
 use crate::Store;
 use crate::model::{Mesh, MeshInfo};
-use crate::store::EditOp;
+use crate::store::{Applied, EditOp};
 
 /// What an import did (or, in a dry run, would do).
 #[derive(Debug, Clone)]
@@ -30,6 +30,10 @@ pub struct ImportReport {
     pub documents: usize,
     /// Whether the plan was written to the mesh.
     pub applied: bool,
+    /// The edit as the store recorded it (every changed row, the undo state), when the
+    /// plan was written to an open store: a host patches its model with it as after any
+    /// edit, and undoes the whole import in one step.
+    pub edit: Option<Applied>,
 }
 
 /// The plan for `documents` against `mesh`, or every problem found.
@@ -128,20 +132,22 @@ pub fn apply(
         return Err(cancelled());
     }
     let applied = !dry_run && !plan.ops.is_empty();
+    let mut edit = None;
     if applied {
         let label = format!("Import {} manifest documents", sources.documents.len());
-        store.apply(plan.ops.clone(), Some(label)).map_err(|e| {
+        edit = Some(store.apply(plan.ops.clone(), Some(label)).map_err(|e| {
             let mut err =
                 ImportError::file(store.path(), format!("the mesh refused the import: {e}"));
             err.field = e.field().map(str::to_owned);
             vec![err]
-        })?;
+        })?);
     }
     Ok(ImportReport {
         plan,
         skipped: sources.skipped.clone(),
         documents: sources.documents.len(),
         applied,
+        edit,
     })
 }
 
@@ -182,6 +188,8 @@ pub fn create(
         skipped: sources.skipped.clone(),
         documents: sources.documents.len(),
         applied: true,
+        // A new file has no history to undo into.
+        edit: None,
     };
     if Store::create_from(path, &mesh, &mut |_, _| {}).is_ok() {
         return Ok(report);

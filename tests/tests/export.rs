@@ -1,0 +1,474 @@
+//! Manifests in the real window: the Export dialog previews, writes and (after a product
+//! is deleted, and only once confirmed) prunes files in a temporary folder, checked on
+//! disk; File > Import brings a folder exported from another mesh into an empty mesh,
+//! the products appear on the canvas, and one undo takes the import back.
+//!
+//! Native file dialogs cannot be driven through WebDriver, so the tests type the folder
+//! into the dialogs' path fields, which the Browse buttons fill in normal use.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+use mesh_core::manifests::{ExportSettings, Format, plan_export, write};
+use mesh_core::model::{DependencySource, Mesh, MeshInfo};
+use mesh_core::{Access, Store};
+use meshwright_e2e::*;
+
+const PRODUCTS: &str = "[data-testid=product-node]";
+
+async fn click(app: &App, css: &str) -> WebDriverResult<()> {
+    app.wait(css).await?.click().await
+}
+
+/// Saves a screenshot once the window has painted what the DOM holds (a screenshot taken
+/// right after a change can show the frame before it).
+async fn picture(app: &App, name: &str) -> WebDriverResult<()> {
+    app.eval(
+        "await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return 1;",
+    )
+    .await?;
+    app.screenshot(name).await;
+    Ok(())
+}
+
+/// The count a preview tab shows, once the preview has arrived.
+async fn preview_count(app: &App, change: &str) -> WebDriverResult<usize> {
+    let tab = app
+        .wait(&format!("[data-testid=export-preview-{change}]"))
+        .await?;
+    Ok(tab
+        .attr("data-count")
+        .await?
+        .and_then(|n| n.parse().ok())
+        .expect("a count"))
+}
+
+/// Waits until the dialog shows a finished preview (the write button is there).
+async fn wait_preview(app: &App) -> WebDriverResult<()> {
+    wait_preview_within(app, TIMEOUT).await
+}
+
+/// The same, for a preview of thousands of files.
+async fn wait_preview_within(app: &App, limit: std::time::Duration) -> WebDriverResult<()> {
+    let phase = "[data-testid=export-dialog][data-phase=preview]";
+    app.wait_within(phase, limit, |_| true).await.map(drop)
+}
+
+/// A product no other product reads from: deleting it changes no other product's files.
+fn leaf_product(mesh: &Mesh) -> (String, String) {
+    let read: BTreeSet<_> = mesh
+        .input_ports
+        .iter()
+        .filter_map(|i| match &i.source {
+            DependencySource::OutputPort { port_id } => Some(*port_id),
+            _ => None,
+        })
+        .collect();
+    let product = mesh
+        .products
+        .iter()
+        .find(|p| {
+            mesh.output_ports
+                .iter()
+                .filter(|o| o.product_id == p.id)
+                .all(|o| !read.contains(&o.id))
+        })
+        .expect("the demo has a product nobody reads from");
+    (product.id.to_string(), product.name.clone())
+}
+
+/// Every file under `dir`, relative, `/`-separated.
+fn files_under(dir: &Path) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap().to_string_lossy();
+                out.insert(rel.replace('\\', "/"));
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn export_previews_writes_then_prunes_only_when_confirmed() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let mesh_path = dir.path().join("demo.mesh");
+    let demo = mesh_core::demo::demo_mesh();
+    drop(Store::create_from(&mesh_path, &demo, &mut |_, _| {}).unwrap());
+    let out = dir.path().join("registry export");
+    let app = App::launch(Some(&mesh_path), &dir.path().join("data")).await?;
+    app.wait_painted().await?;
+
+    eprintln!("step: open the dialog, type the folder, preview");
+    click(&app, "[data-testid=export-manifests]").await?;
+    app.wait("[data-testid=export-dialog]").await?;
+    let folder = app.wait("[data-testid=export-folder]").await?;
+    folder.send_keys(out.display().to_string()).await?;
+    folder.send_keys(Key::Enter).await?;
+    wait_preview(&app).await?;
+    let added = preview_count(&app, "added").await?;
+    assert!(added > demo.products.len(), "{added} files to add");
+    for change in ["changed", "removed", "unchanged", "conflict"] {
+        assert_eq!(preview_count(&app, change).await?, 0, "{change}");
+    }
+    assert!(!out.exists(), "a preview writes nothing");
+    // The first file's diff is shown as text: a new file comes from /dev/null.
+    let diff = app
+        .wait_within("[data-testid=export-diff] .diff-view__text", TIMEOUT, |t| {
+            t.contains("+++ b/")
+        })
+        .await?;
+    assert!(diff.text().await?.starts_with("--- /dev/null"));
+    let files = app
+        .driver
+        .find_all(By::Css("[data-testid=export-file]"))
+        .await?;
+    assert_eq!(files.len(), added.min(400));
+    files[1].click().await?;
+    let second = files[1].attr("data-path").await?.unwrap();
+    app.wait(&format!("[data-testid=export-diff][data-path='{second}']"))
+        .await?;
+    picture(&app, "export-dialog-preview").await?;
+
+    eprintln!("step: write, check the files on disk");
+    click(&app, "[data-testid=export-write]").await?;
+    let summary = app.wait("[data-testid=export-summary]").await?;
+    assert_eq!(
+        summary.attr("data-written").await?.as_deref(),
+        Some(added.to_string().as_str())
+    );
+    assert!(summary.text().await?.contains(&out.display().to_string()));
+    picture(&app, "export-dialog-written").await?;
+    let written = files_under(&out);
+    assert!(written.contains(".meshwright-export.json"));
+    for product in &demo.products {
+        let odps = out.join(format!("dataproducts/{0}/{0}.odps.yaml", product.name));
+        let text = std::fs::read_to_string(&odps).expect("an ODPS file per product");
+        assert!(text.starts_with("apiVersion: v1.1.0\n"), "{text}");
+        assert!(text.contains("kind: DataProduct\n"), "{text}");
+        assert!(text.contains(&format!("id: {}\n", product.id)), "{text}");
+    }
+    assert!(
+        written.iter().any(|f| f.ends_with(".odcs.yaml")),
+        "ODCS contracts are written too"
+    );
+    assert_eq!(written.len(), added + 1, "the files and the export index");
+
+    eprintln!("step: reopen: everything is unchanged");
+    click(&app, "[data-testid=export-cancel-dialog]").await?;
+    app.wait_count("[data-testid=export-dialog]", |n| n == 0)
+        .await?;
+    click(&app, "[data-testid=export-manifests]").await?;
+    wait_preview(&app).await?;
+    assert_eq!(preview_count(&app, "unchanged").await?, added);
+    assert_eq!(preview_count(&app, "added").await?, 0);
+    let write_button = app.wait("[data-testid=export-write]").await?;
+    assert!(!write_button.is_enabled().await?, "nothing to write");
+    click(&app, "[data-testid=export-cancel-dialog]").await?;
+
+    eprintln!("step: delete a product; its files are listed as removed");
+    let (id, name) = leaf_product(&demo);
+    let node = app.wait(&format!("{PRODUCTS}[data-id='{id}']")).await?;
+    app.wait_still(&node).await?;
+    node.click().await?;
+    click(&app, "[data-testid=delete-selected]").await?;
+    app.wait_count(&format!("{PRODUCTS}[data-id='{id}']"), |n| n == 0)
+        .await?;
+    click(&app, "[data-testid=export-manifests]").await?;
+    wait_preview(&app).await?;
+    let own: BTreeSet<String> = written
+        .iter()
+        .filter(|f| f.starts_with(&format!("dataproducts/{name}/")))
+        .cloned()
+        .collect();
+    assert!(!own.is_empty());
+    assert_eq!(preview_count(&app, "removed").await?, own.len());
+    assert_eq!(preview_count(&app, "changed").await?, 0);
+    // The removed tab opens first and lists exactly the deleted product's files.
+    let listed: BTreeSet<String> = {
+        let mut paths = BTreeSet::new();
+        for f in app
+            .driver
+            .find_all(By::Css("[data-testid=export-file][data-change=removed]"))
+            .await?
+        {
+            paths.insert(f.attr("data-path").await?.unwrap());
+        }
+        paths
+    };
+    assert_eq!(listed, own);
+    let prune = app.wait("[data-testid=export-prune]").await?;
+    assert!(!prune.is_selected().await?, "removing is never the default");
+    assert!(
+        !app.wait("[data-testid=export-write]")
+            .await?
+            .is_enabled()
+            .await?
+    );
+    picture(&app, "export-dialog-removed").await?;
+
+    eprintln!("step: confirm, write, the files are gone");
+    app.wait("[data-testid=export-removed]")
+        .await?
+        .click()
+        .await?;
+    assert!(prune.is_selected().await?);
+    click(&app, "[data-testid=export-write]").await?;
+    let summary = app.wait("[data-testid=export-summary]").await?;
+    assert_eq!(
+        summary.attr("data-removed").await?.as_deref(),
+        Some(own.len().to_string().as_str())
+    );
+    let after = files_under(&out);
+    assert!(after.iter().all(|f| !own.contains(f)), "{after:?}");
+    assert!(!out.join(format!("dataproducts/{name}")).exists());
+    assert_eq!(after.len(), written.len() - own.len());
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn export_refusals_are_shown_with_the_file_and_cause() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let mesh_path = dir.path().join("demo.mesh");
+    let demo = mesh_core::demo::demo_mesh();
+    drop(Store::create_from(&mesh_path, &demo, &mut |_, _| {}).unwrap());
+    // A file Meshwright did not write where the export would write one.
+    let out = dir.path().join("out");
+    let product = &demo.products[0].name;
+    let odps = format!("dataproducts/{product}/{product}.odps.yaml");
+    std::fs::create_dir_all(out.join(format!("dataproducts/{product}"))).unwrap();
+    std::fs::write(out.join(&odps), "hand written\n").unwrap();
+
+    let app = App::launch(Some(&mesh_path), &dir.path().join("data")).await?;
+    app.wait_painted().await?;
+    click(&app, "[data-testid=export-manifests]").await?;
+    let folder = app.wait("[data-testid=export-folder]").await?;
+    folder.send_keys("relative/folder").await?;
+    click(&app, "[data-testid=export-preview-button]").await?;
+    app.wait_within(".option-row.has-error .field-error", TIMEOUT, |t| {
+        t.contains("full path")
+    })
+    .await?;
+
+    folder.clear().await?;
+    folder.send_keys(out.display().to_string()).await?;
+    click(&app, "[data-testid=export-preview-button]").await?;
+    wait_preview(&app).await?;
+    assert_eq!(preview_count(&app, "conflict").await?, 1);
+    app.wait("[data-testid=export-conflicts]").await?;
+    assert!(
+        !app.wait("[data-testid=export-write]")
+            .await?
+            .is_enabled()
+            .await?
+    );
+    picture(&app, "export-dialog-conflict").await?;
+    assert_eq!(
+        std::fs::read_to_string(out.join(&odps)).unwrap(),
+        "hand written\n"
+    );
+
+    // A folder that cannot be created: a file stands where it would be.
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, "x").unwrap();
+    folder.clear().await?;
+    folder
+        .send_keys(blocked.join("out").display().to_string())
+        .await?;
+    click(&app, "[data-testid=export-preview-button]").await?;
+    let error = app.wait("[data-testid=export-error]").await?;
+    assert_eq!(error.attr("data-kind").await?.as_deref(), Some("io"));
+    let path = app
+        .wait("[data-testid=export-error-path]")
+        .await?
+        .text()
+        .await?;
+    assert!(path.starts_with(&blocked.display().to_string()), "{path}");
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    // The other mesh's export: every format, one tree per domain (DPDS and Backstage
+    // files are read and skipped; ODPS and ODCS carry the products).
+    let manifests = dir.path().join("manifests");
+    let demo = mesh_core::demo::demo_mesh();
+    let settings = ExportSettings {
+        formats: Format::ALL.to_vec(),
+        options: Default::default(),
+        by_domain: true,
+        prune: false,
+    };
+    let plan = plan_export(&demo, &manifests, &settings).unwrap();
+    write::write(&plan, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+    let mesh_path = dir.path().join("empty.mesh");
+    let info = MeshInfo {
+        name: "Import target".into(),
+        namespace: "com.example.e2e".into(),
+        description: None,
+        custom_properties: Vec::new(),
+        extensions: Default::default(),
+    };
+    drop(Store::create(&mesh_path, &info).unwrap());
+
+    let app = App::launch(Some(&mesh_path), &dir.path().join("data")).await?;
+    app.wait("[data-testid=canvas]").await?;
+    assert_eq!(app.driver.find_all(By::Css(PRODUCTS)).await?.len(), 0);
+
+    eprintln!("step: choose the folder, check it");
+    click(&app, "[data-testid=import-manifests]").await?;
+    app.wait("[data-testid=import-dialog]").await?;
+    app.wait("[data-testid=import-paths]")
+        .await?
+        .send_keys(manifests.display().to_string())
+        .await?;
+    click(&app, "[data-testid=import-preview-button]").await?;
+    let products = app
+        .wait("[data-testid=import-count][data-kind=product]")
+        .await?;
+    assert_eq!(
+        products.attr("data-create").await?.as_deref(),
+        Some(demo.products.len().to_string().as_str())
+    );
+    assert_eq!(
+        app.driver
+            .find_all(By::Css("[data-testid=import-problem]"))
+            .await?
+            .len(),
+        0
+    );
+    let read = app.wait("[data-testid=import-read]").await?;
+    assert!(
+        read.text().await?.contains("skipped"),
+        "DPDS and Backstage files"
+    );
+    picture(&app, "import-dialog-report").await?;
+    // Nothing is written by the check.
+    assert!(
+        Store::open(&mesh_path, Access::ReadOnly)
+            .unwrap()
+            .load()
+            .unwrap()
+            .products
+            .is_empty()
+    );
+
+    eprintln!("step: import; the products appear on the canvas");
+    click(&app, "[data-testid=import-apply]").await?;
+    app.wait("[data-testid=import-done]").await?;
+    picture(&app, "import-dialog-done").await?;
+    click(&app, "[data-testid=import-cancel-dialog]").await?;
+    app.wait_count(PRODUCTS, |n| n >= 1).await?;
+    let counts = format!("{} products", demo.products.len());
+    app.wait_within("[data-testid=status-counts]", TIMEOUT, |t| {
+        t.contains(&counts)
+    })
+    .await?;
+    let first = &demo.products[0].id;
+    app.wait(&format!("{PRODUCTS}[data-id='{first}']")).await?;
+    picture(&app, "import-canvas").await?;
+    let stored = Store::open(&mesh_path, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
+    assert_eq!(stored.products.len(), demo.products.len());
+
+    eprintln!("step: one undo takes the whole import back");
+    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| {
+        t.contains("Import")
+    })
+    .await?;
+    click(&app, "[data-testid=undo]").await?;
+    app.wait_count(PRODUCTS, |n| n == 0).await?;
+    app.wait_within("[data-testid=status-counts]", TIMEOUT, |t| {
+        t.contains("0 products")
+    })
+    .await?;
+    let stored = Store::open(&mesh_path, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
+    assert!(stored.products.is_empty());
+    assert!(stored.teams.is_empty());
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.mesh");
+    generated_mesh(&path, 2000, 7);
+    let out = dir.path().join("out");
+    let app = App::launch(Some(&path), &dir.path().join("data")).await?;
+    let long = std::time::Duration::from_secs(120);
+    app.wait_painted_within(long).await?;
+    // The first open lays the mesh out in the window; let it finish before timing a cancel.
+    app.wait_within("[data-testid=status-undo]", long, |t| {
+        t.contains("Auto layout")
+    })
+    .await?;
+
+    click(&app, "[data-testid=export-manifests]").await?;
+    click(&app, "[data-testid=export-format-all]").await?;
+    click(&app, "[data-testid=export-by-domain]").await?;
+    let folder = app.wait("[data-testid=export-folder]").await?;
+    folder.send_keys(out.display().to_string()).await?;
+    click(&app, "[data-testid=export-preview-button]").await?;
+    wait_preview_within(&app, long).await?;
+    let total = preview_count(&app, "added").await?;
+    assert!(total > 8000, "{total}");
+
+    // Cancel as soon as the bar shows: WebDriver round trips are slower than writing
+    // these files, so the click and the Cancel happen in the page, two frames apart.
+    let shown = app
+        .eval(
+            "document.querySelector('[data-testid=export-write]').click();
+             await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+             const cancel = document.querySelector('[data-testid=export-progress-cancel]');
+             if (cancel) cancel.click();
+             return cancel !== null;",
+        )
+        .await?;
+    assert_eq!(
+        shown,
+        serde_json::json!(true),
+        "the progress bar with Cancel"
+    );
+    let error = app.wait("[data-testid=export-error]").await?;
+    assert_eq!(error.attr("data-kind").await?.as_deref(), Some("cancelled"));
+    picture(&app, "export-dialog-cancelled").await?;
+    let written = files_under(&out);
+    assert!(written.contains(".meshwright-export.json"));
+    let kept = written.len() - 1;
+    assert!(kept < total, "{kept} of {total}");
+
+    eprintln!("step: what was written before the cancel is known; the rest is added");
+    click(&app, "[data-testid=export-preview-button]").await?;
+    wait_preview_within(&app, long).await?;
+    assert_eq!(preview_count(&app, "unchanged").await?, kept);
+    assert_eq!(preview_count(&app, "added").await?, total - kept);
+    click(&app, "[data-testid=export-write]").await?;
+    // Whether the bar is still up by the time the picture is taken depends on the machine.
+    app.screenshot("export-dialog-progress").await;
+    let summary = app.wait("[data-testid=export-summary]").await?;
+    assert_eq!(
+        summary.attr("data-written").await?.as_deref(),
+        Some((total - kept).to_string().as_str())
+    );
+    assert_eq!(files_under(&out).len(), total + 1);
+    app.quit().await?;
+    Ok(())
+}

@@ -1,0 +1,259 @@
+// File > Import…: manifest files or folders (typed one a line, or added with the native
+// file and folder dialogs), the core's dry-run report (entities to create and update per
+// kind, files read and skipped, every problem as path:line:column and reason), then the
+// import on confirm as one undoable edit, with progress and Cancel. It shows what the
+// core answers; the core decides what is imported.
+import { useCallback, useState } from 'react';
+import type { CommandError, ImportPreview, ImportResult } from '../../bindings';
+import { errorOf } from '../../actions/run';
+import * as manifests from '../../actions/manifests';
+import { useUiStore } from '../../state/uiStore';
+import { importChanges, importCounts, kindLabel, plural, problemPlace, splitPaths } from '../../state/manifests';
+import { DialogFrame } from './DialogFrame';
+import { ErrorNotice } from './ErrorNotice';
+import { TaskProgressBar } from './TaskProgressBar';
+
+type Phase = 'choose' | 'checking' | 'report' | 'importing' | 'done';
+
+/** Longest list drawn at once. */
+const LIST_LIMIT = 300;
+
+function Report({ report }: { report: ImportPreview }) {
+  const counts = importCounts(report.entities);
+  return (
+    <div className="import-report" data-testid="import-report">
+      <p className="import-report__read" data-testid="import-read" data-documents={report.documents} data-files={report.files.length}>
+        {plural(report.documents, 'manifest document')} in {plural(report.files.length, 'file')}
+        {report.skipped.length > 0 && <span className="muted"> · {plural(report.skipped.length, 'file')} skipped</span>}
+      </p>
+      {report.problems.length > 0 && (
+        <div className="notice notice--error import-problems">
+          <span className="notice__icon" aria-hidden="true">⚠</span>
+          <div className="notice__text">
+            <div>
+              {plural(report.problems.length, 'problem')}: nothing will be imported until {report.problems.length === 1 ? 'it is' : 'they are'} fixed.
+            </div>
+            <ul className="problem-list" data-testid="import-problems">
+              {report.problems.slice(0, LIST_LIMIT).map((p, i) => (
+                <li key={i} className="problem" data-testid="import-problem" data-path={p.path} data-line={p.line ?? ''}>
+                  <span className="problem__place mono">{problemPlace(p)}</span>
+                  <span className="problem__reason">
+                    {p.field && <code className="problem__field">{p.field}</code>} {p.reason}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+      {counts.length > 0 && (
+        <table className="import-counts">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Create</th>
+              <th scope="col">Update</th>
+              <th scope="col">Unchanged</th>
+            </tr>
+          </thead>
+          <tbody>
+            {counts.map((c) => (
+              <tr key={c.kind} data-testid="import-count" data-kind={c.kind} data-create={c.create} data-update={c.update}>
+                <th scope="row">{kindLabel(c.kind)}</th>
+                <td className={c.create > 0 ? 'is-create' : 'is-zero'}>{c.create.toLocaleString('en')}</td>
+                <td className={c.update > 0 ? 'is-update' : 'is-zero'}>{c.update.toLocaleString('en')}</td>
+                <td className="is-zero">{c.unchanged.toLocaleString('en')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {report.entities.length > 0 && (
+        <details className="import-details">
+          <summary>Entities ({report.entities.length.toLocaleString('en')})</summary>
+          <ul className="entity-list">
+            {report.entities.slice(0, LIST_LIMIT).map((e, i) => (
+              <li key={i} title={e.path}>
+                <span className={`action-pill action-pill--${e.action}`}>{e.action}</span>
+                <span className="muted">{kindLabel(e.kind)}</span> <span className="mono">{e.name}</span>
+              </li>
+            ))}
+            {report.entities.length > LIST_LIMIT && <li className="muted">and {plural(report.entities.length - LIST_LIMIT, 'more')}</li>}
+          </ul>
+        </details>
+      )}
+      {report.skipped.length > 0 && (
+        <details className="import-details">
+          <summary>Skipped files ({report.skipped.length.toLocaleString('en')})</summary>
+          <ul className="entity-list">
+            {report.skipped.slice(0, LIST_LIMIT).map((s) => (
+              <li key={s.path}>
+                <span className="mono">{s.path}</span> <span className="muted">— {s.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+export function ImportDialog() {
+  const open = useUiStore((s) => s.importOpen);
+  return open ? <ImportDialogBody /> : null;
+}
+
+function ImportDialogBody() {
+  const paths = useUiStore((s) => s.importPaths);
+  const [phase, setPhase] = useState<Phase>('choose');
+  const [report, setReport] = useState<ImportPreview | null>(null);
+  const [error, setError] = useState<CommandError | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const busy = phase === 'checking' || phase === 'importing';
+  const changes = report ? importChanges(report.entities) : 0;
+
+  const close = useCallback(() => useUiStore.getState().setImportOpen(false), []);
+
+  const setPaths = (text: string) => {
+    useUiStore.getState().setImportPaths(text);
+    setReport(null);
+    setResult(null);
+    setError(null);
+    setPhase('choose');
+  };
+
+  const check = async () => {
+    setPhase('checking');
+    setError(null);
+    setResult(null);
+    try {
+      setReport(await manifests.previewImport());
+      setPhase('report');
+    } catch (e) {
+      setReport(null);
+      setError(errorOf(e));
+      setPhase('choose');
+    }
+  };
+
+  const apply = async () => {
+    setPhase('importing');
+    setError(null);
+    try {
+      const done = await manifests.applyImport();
+      setReport(done.report);
+      // Files can change between the check and the import: problems found now are shown.
+      if (done.report.problems.length > 0) {
+        setPhase('report');
+        return;
+      }
+      setResult(done);
+      setPhase('done');
+    } catch (e) {
+      setError(errorOf(e));
+      setPhase('report');
+    }
+  };
+
+  const browse = async (pick: () => Promise<void>) => {
+    const before = useUiStore.getState().importPaths;
+    await pick();
+    if (useUiStore.getState().importPaths !== before) setPaths(useUiStore.getState().importPaths);
+  };
+
+  return (
+    <DialogFrame
+      name="import"
+      title="Import manifests"
+      lede="ODPS data products and ODCS contracts, merged into this mesh by id. You see what changes before anything is written; one undo takes the import back."
+      phase={phase}
+      busy={busy}
+      onClose={close}
+      className="manifest-dialog--import"
+    >
+        <section className="manifest-options" aria-label="What to import">
+          <div className={`option-row option-row--top${error?.field === 'paths' ? ' has-error' : ''}`}>
+            <label className="option-row__label" htmlFor="import-paths">
+              Files
+            </label>
+            <div className="option-row__value">
+              <textarea
+                id="import-paths"
+                className="input input--mono import-paths"
+                data-testid="import-paths"
+                rows={3}
+                spellCheck={false}
+                placeholder="Manifest files or folders, one a line: choose them below"
+                value={paths}
+                disabled={busy}
+                onChange={(e) => setPaths(e.target.value)}
+              />
+              {error?.field === 'paths' && <div className="field-error">{error.message}</div>}
+              <div className="path-actions">
+                <button type="button" className="button button--small" data-testid="import-browse-files" disabled={busy} onClick={() => void browse(manifests.browseImportFiles)}>
+                  Add files…
+                </button>
+                <button type="button" className="button button--small" data-testid="import-browse-folder" disabled={busy} onClick={() => void browse(manifests.browseImportFolder)}>
+                  Add folder…
+                </button>
+                <span className="muted">{plural(splitPaths(paths).length, 'path')} · folders are read with everything in them</span>
+              </div>
+            </div>
+          </div>
+        </section>
+
+        <section className="manifest-preview manifest-preview--import" aria-label="Report">
+          {report ? (
+            <Report report={report} />
+          ) : (
+            <div className="manifest-preview__placeholder">{phase === 'checking' ? 'Reading the files…' : 'Check the files to see what the import would create and update.'}</div>
+          )}
+        </section>
+
+        {error && error.field !== 'paths' && <ErrorNotice error={error} testId="import-error" />}
+        {phase === 'done' && result && (
+          <div className="notice notice--ok" data-testid="import-done">
+            <span className="notice__icon" aria-hidden="true">✓</span>
+            <div className="notice__text">
+              {result.applied
+                ? `Imported ${plural(changes, 'change')} as one edit (“${result.applied.label}”); Undo takes it back.`
+                : 'Nothing to import: the mesh already holds all of it.'}
+            </div>
+          </div>
+        )}
+
+        <footer className="manifest-dialog__foot">
+          <div className="manifest-dialog__status">
+            {busy && <TaskProgressBar testId="import-progress" onCancel={manifests.cancelTask} />}
+          </div>
+          {/* While a task runs, its own Cancel (beside the bar) is the one to press. */}
+          {!busy && (
+            <button type="button" className="button" data-testid="import-cancel-dialog" onClick={close}>
+              {phase === 'done' ? 'Close' : 'Cancel'}
+            </button>
+          )}
+          {phase === 'report' || phase === 'importing' ? (
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="import-apply"
+              disabled={busy || !report || report.problems.length > 0 || changes === 0}
+              onClick={() => void apply()}
+            >
+              {changes === 0 ? 'Nothing to import' : `Import ${plural(changes, 'change')}`}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="import-preview-button"
+              disabled={busy || (phase !== 'done' && splitPaths(paths).length === 0)}
+              onClick={() => void check()}
+            >
+              {phase === 'done' ? 'Check again' : 'Check files'}
+            </button>
+          )}
+        </footer>
+    </DialogFrame>
+  );
+}

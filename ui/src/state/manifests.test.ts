@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportEntity } from '../bindings';
+import {
+  DEFAULT_EXPORT,
+  allFormatsChosen,
+  diffLines,
+  exportRequest,
+  filesToWrite,
+  groupPreview,
+  importChanges,
+  importCounts,
+  messageWithoutPath,
+  plural,
+  problemPlace,
+  progressFraction,
+  progressLabel,
+  splitPaths,
+  toggleAllFormats,
+  toggleFormat,
+} from './manifests';
+
+describe('export choices', () => {
+  it('switches formats and keeps the dialog order', () => {
+    expect(toggleFormat(['odcs'], 'odps')).toEqual(['odps', 'odcs']);
+    expect(toggleFormat(['odps', 'odcs'], 'odps')).toEqual(['odcs']);
+    expect(toggleFormat(['datahub'], 'backstage')).toEqual(['backstage', 'datahub']);
+  });
+  it('"All" ticks every format, and clears them when all were ticked', () => {
+    const all = toggleAllFormats(['odps']);
+    expect(all).toEqual(['odps', 'odcs', 'dpds', 'backstage', 'datahub']);
+    expect(allFormatsChosen(all)).toBe(true);
+    expect(toggleAllFormats(all)).toEqual([]);
+  });
+  it('builds the request with the folder trimmed', () => {
+    expect(exportRequest({ ...DEFAULT_EXPORT, folder: '  /tmp/out \n', byDomain: true })).toEqual({
+      folder: '/tmp/out',
+      formats: ['odps', 'odcs'],
+      odpsVersion: '1.1.0',
+      odcsVersion: '3.1.0',
+      byDomain: true,
+    });
+  });
+});
+
+describe('export preview', () => {
+  const files = [
+    { path: 'a/new.yaml', change: 'added' as const },
+    { path: 'b/old.yaml', change: 'removed' as const },
+    { path: 'c/edit.yaml', change: 'changed' as const },
+    { path: 'd/same.yaml', change: 'unchanged' as const },
+    { path: 'e/same.yaml', change: 'unchanged' as const },
+  ];
+  it('groups paths by change and counts what writing touches', () => {
+    const groups = groupPreview(files);
+    expect(groups.added).toEqual(['a/new.yaml']);
+    expect(groups.unchanged).toEqual(['d/same.yaml', 'e/same.yaml']);
+    expect(groups.conflict).toEqual([]);
+    expect(filesToWrite(groups, false)).toBe(2);
+    expect(filesToWrite(groups, true)).toBe(3);
+  });
+  it('splits a unified diff into typed lines, text kept as is', () => {
+    const diff = '--- a/x.yaml\n+++ b/x.yaml\n@@ -1,2 +1,2 @@\n name: x\n-version: 1.0.0\n+version: <b>2</b>\n';
+    expect(diffLines(diff).map((l) => l.kind)).toEqual(['meta', 'meta', 'hunk', 'context', 'del', 'add']);
+    expect(diffLines(diff)[5]?.text).toBe('+version: <b>2</b>');
+    expect(diffLines('')).toEqual([]);
+  });
+});
+
+describe('import report', () => {
+  const entity = (kind: ImportEntity['kind'], action: ImportEntity['action']): ImportEntity => ({
+    kind,
+    action,
+    name: 'x',
+    path: '/m/x.odps.yaml',
+  });
+  it('counts entities per kind, products first', () => {
+    const counts = importCounts([
+      entity('team', 'create'),
+      entity('product', 'create'),
+      entity('product', 'update'),
+      entity('product', 'unchanged'),
+      entity('outputPort', 'create'),
+    ]);
+    expect(counts.map((c) => c.kind)).toEqual(['product', 'outputPort', 'team']);
+    expect(counts[0]).toEqual({ kind: 'product', create: 1, update: 1, unchanged: 1 });
+    expect(importChanges([entity('product', 'unchanged')])).toBe(0);
+    expect(importChanges([entity('product', 'update'), entity('team', 'create')])).toBe(2);
+  });
+  it('names a problem as path:line:column', () => {
+    const p = { path: '/m/a.yaml', line: 3, column: 7, field: null, reason: 'bad' };
+    expect(problemPlace(p)).toBe('/m/a.yaml:3:7');
+    expect(problemPlace({ ...p, column: null })).toBe('/m/a.yaml:3');
+    expect(problemPlace({ ...p, line: null, column: null })).toBe('/m/a.yaml');
+  });
+  it('reads one path a line', () => {
+    expect(splitPaths(' /a/b \n\n/c/d.yaml\r\n  ')).toEqual(['/a/b', '/c/d.yaml']);
+  });
+});
+
+describe('progress and wording', () => {
+  it('is a fraction when the total is known', () => {
+    expect(progressFraction(null)).toBeNull();
+    expect(progressFraction({ task: 'export', phase: 'planning', done: 0, total: 0 })).toBeNull();
+    expect(progressFraction({ task: 'export', phase: 'writing', done: 25, total: 100 })).toBe(0.25);
+    expect(progressLabel({ task: 'import', phase: 'reading', done: 2, total: 9 })).toBe('Reading files: 2 of 9');
+  });
+  it('says counts in words and drops a repeated path', () => {
+    expect(plural(1, 'file')).toBe('1 file');
+    expect(plural(12000, 'file')).toBe('12,000 files');
+    expect(messageWithoutPath('x/y.yaml: exists', 'x/y.yaml')).toBe('exists');
+    expect(messageWithoutPath('cannot write', 'x/y.yaml')).toBe('cannot write');
+  });
+});

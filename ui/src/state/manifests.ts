@@ -1,0 +1,224 @@
+// What the Export and Import dialogs show, derived from the core's answers: format
+// choices, preview groups and counts, diff lines, import counts per kind, problem
+// places, progress fractions. Pure functions only: no React, no backend, and no
+// decision about what is exported or imported (the core makes those).
+import type {
+  EntityKind,
+  ExportFormat,
+  ExportRequest,
+  FileChange,
+  ImportEntity,
+  ImportProblem,
+  OdcsChoice,
+  OdpsChoice,
+  PlannedFile,
+  TaskProgress,
+} from '../bindings';
+
+export interface FormatInfo {
+  id: ExportFormat;
+  label: string;
+  /** What one file holds, for the checkbox's hint. */
+  hint: string;
+}
+
+export const FORMATS: readonly FormatInfo[] = [
+  { id: 'odps', label: 'ODPS', hint: 'Bitol data product, one file per product' },
+  { id: 'odcs', label: 'ODCS', hint: 'Bitol data contract, one file per output port with a contract' },
+  { id: 'dpds', label: 'DPDS', hint: 'Open Data Mesh descriptor, one file per product' },
+  { id: 'backstage', label: 'Backstage', hint: 'catalog-info.yaml, one per domain' },
+  { id: 'datahub', label: 'DataHub', hint: 'data product YAML, one file per product' },
+];
+
+export const ODPS_VERSIONS: readonly OdpsChoice[] = ['1.1.0', '1.0.0'];
+export const ODCS_VERSIONS: readonly OdcsChoice[] = ['3.1.0', '3.2.0'];
+
+/** What the user chose in the Export dialog (kept while the app runs). */
+export interface ExportChoices {
+  folder: string;
+  formats: ExportFormat[];
+  odpsVersion: OdpsChoice;
+  odcsVersion: OdcsChoice;
+  byDomain: boolean;
+}
+
+export const DEFAULT_EXPORT: ExportChoices = {
+  folder: '',
+  formats: ['odps', 'odcs'],
+  odpsVersion: '1.1.0',
+  odcsVersion: '3.1.0',
+  byDomain: false,
+};
+
+/** The formats with `format` switched, kept in the dialog's order. */
+export function toggleFormat(chosen: readonly ExportFormat[], format: ExportFormat): ExportFormat[] {
+  const next = chosen.includes(format) ? chosen.filter((f) => f !== format) : [...chosen, format];
+  return FORMATS.map((f) => f.id).filter((id) => next.includes(id));
+}
+
+export function allFormatsChosen(chosen: readonly ExportFormat[]): boolean {
+  return FORMATS.every((f) => chosen.includes(f.id));
+}
+
+/** "All" ticks every format, or clears them when all were ticked. */
+export function toggleAllFormats(chosen: readonly ExportFormat[]): ExportFormat[] {
+  return allFormatsChosen(chosen) ? [] : FORMATS.map((f) => f.id);
+}
+
+export function exportRequest(choices: ExportChoices): ExportRequest {
+  return {
+    folder: choices.folder.trim(),
+    formats: [...choices.formats],
+    odpsVersion: choices.odpsVersion,
+    odcsVersion: choices.odcsVersion,
+    byDomain: choices.byDomain,
+  };
+}
+
+/** The order the preview lists changes in: what the export does first. */
+export const CHANGES: readonly FileChange[] = ['added', 'changed', 'removed', 'conflict', 'unchanged'];
+
+export const CHANGE_LABEL: Record<FileChange, string> = {
+  added: 'Added',
+  changed: 'Changed',
+  removed: 'Removed',
+  conflict: 'Conflicts',
+  unchanged: 'Unchanged',
+};
+
+export type PreviewGroups = Record<FileChange, string[]>;
+
+/** The preview's paths by change, each group in path order as the core sorted them. */
+export function groupPreview(files: readonly PlannedFile[]): PreviewGroups {
+  const groups: PreviewGroups = { added: [], changed: [], removed: [], conflict: [], unchanged: [] };
+  for (const f of files) groups[f.change].push(f.path);
+  return groups;
+}
+
+/** How many files writing would touch (written or, when confirmed, deleted). */
+export function filesToWrite(groups: PreviewGroups, prune: boolean): number {
+  return groups.added.length + groups.changed.length + (prune ? groups.removed.length : 0);
+}
+
+export type DiffLineKind = 'meta' | 'hunk' | 'add' | 'del' | 'context';
+
+export interface DiffLine {
+  kind: DiffLineKind;
+  text: string;
+}
+
+/** A unified diff split into lines with their kind, to colour them as text. */
+export function diffLines(diff: string): DiffLine[] {
+  if (diff === '') return [];
+  const lines = diff.endsWith('\n') ? diff.slice(0, -1).split('\n') : diff.split('\n');
+  return lines.map((text) => {
+    let kind: DiffLineKind = 'context';
+    if (text.startsWith('+++ ') || text.startsWith('--- ')) kind = 'meta';
+    else if (text.startsWith('@@')) kind = 'hunk';
+    else if (text.startsWith('+')) kind = 'add';
+    else if (text.startsWith('-')) kind = 'del';
+    else if (text.startsWith('\\')) kind = 'meta';
+    return { kind, text };
+  });
+}
+
+export interface KindCounts {
+  kind: EntityKind;
+  create: number;
+  update: number;
+  unchanged: number;
+}
+
+/** The order kinds are listed in: what a data architect looks for first. */
+const KIND_ORDER: readonly EntityKind[] = [
+  'product',
+  'outputPort',
+  'inputPort',
+  'domain',
+  'team',
+  'person',
+  'sourceSystem',
+];
+
+/** Entities to create, update and leave, per kind. */
+export function importCounts(entities: readonly ImportEntity[]): KindCounts[] {
+  const byKind = new Map<EntityKind, KindCounts>();
+  for (const e of entities) {
+    let row = byKind.get(e.kind);
+    if (!row) {
+      row = { kind: e.kind, create: 0, update: 0, unchanged: 0 };
+      byKind.set(e.kind, row);
+    }
+    row[e.action] += 1;
+  }
+  const rank = (k: EntityKind) => {
+    const i = KIND_ORDER.indexOf(k);
+    return i < 0 ? KIND_ORDER.length : i;
+  };
+  return [...byKind.values()].sort((a, b) => rank(a.kind) - rank(b.kind));
+}
+
+/** Whether applying would change the mesh at all. */
+export function importChanges(entities: readonly ImportEntity[]): number {
+  return entities.filter((e) => e.action !== 'unchanged').length;
+}
+
+const KIND_LABEL: Record<EntityKind, string> = {
+  mesh: 'Mesh',
+  person: 'People',
+  team: 'Teams',
+  domain: 'Domains',
+  sourceSystem: 'Source systems',
+  product: 'Data products',
+  outputPort: 'Output ports',
+  inputPort: 'Input ports',
+  position: 'Positions',
+  policy: 'Policy',
+};
+
+export function kindLabel(kind: EntityKind): string {
+  return KIND_LABEL[kind] ?? kind;
+}
+
+/** `path:line:column`, the form editors and terminals link to. */
+export function problemPlace(p: ImportProblem): string {
+  if (p.line === null) return p.path;
+  return p.column === null ? `${p.path}:${p.line}` : `${p.path}:${p.line}:${p.column}`;
+}
+
+/** The import field's text as paths: one a line, blank lines left out. */
+export function splitPaths(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+/** How far a task is, 0 to 1, or null while the amount of work is unknown. */
+export function progressFraction(p: TaskProgress | null): number | null {
+  if (!p || p.total === 0) return null;
+  return Math.min(1, p.done / p.total);
+}
+
+const PHASE_LABEL: Record<TaskProgress['phase'], string> = {
+  planning: 'Comparing with the folder',
+  writing: 'Writing files',
+  reading: 'Reading files',
+  applying: 'Checking against the mesh',
+};
+
+export function progressLabel(p: TaskProgress | null): string {
+  if (!p) return 'Working';
+  return p.total > 0 ? `${PHASE_LABEL[p.phase]}: ${p.done} of ${p.total}` : `${PHASE_LABEL[p.phase]}…`;
+}
+
+/** "1 file", "3 files". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+/** The error's message without the path in front of it, when the message starts so. */
+export function messageWithoutPath(message: string, path: string | null): string {
+  if (path && message.startsWith(`${path}: `)) return message.slice(path.length + 2);
+  return message;
+}
