@@ -165,7 +165,7 @@ function ImportDialogBody() {
     <DialogFrame
       name="import"
       title="Import manifests"
-      lede="ODPS data products and ODCS contracts, merged into this mesh by id. You see what changes before anything is written; one undo takes the import back."
+      lede="ODPS products, ODCS contracts, DPDS descriptors and Backstage catalogs, merged into this mesh by id. You see what changes before anything is written; one undo takes the import back."
       phase={phase}
       busy={busy}
       onClose={close}
