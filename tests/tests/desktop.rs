@@ -290,7 +290,39 @@ async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
         t.contains("Update")
     })
     .await?;
-    record("edit round trip, 2,000 products", last_edit_ms(&app).await?);
+    record(
+        "edit round trip, 2,000 products, first edit after opening",
+        last_edit_ms(&app).await?,
+    );
+    // Further edits, once the opening's governance check has arrived: the median.
+    let mut times = Vec::new();
+    for i in 1..=5 {
+        let name = format!("Renamed again {i}");
+        app.eval("window.__meshwright.lastEditMs = null; return 1;")
+            .await?;
+        type_into(&app, "displayName", &name).await?;
+        let deadline = Instant::now() + TIMEOUT;
+        let ms = loop {
+            let v = app.eval("return window.__meshwright.lastEditMs;").await?;
+            if let Some(ms) = v.as_f64() {
+                break ms;
+            }
+            assert!(Instant::now() < deadline, "edit {i} was never shown");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        };
+        let shown = app
+            .eval(&format!(
+                "return document.querySelector(\"{node}\").textContent;"
+            ))
+            .await?;
+        assert!(shown.as_str().unwrap_or("").contains(&name), "{shown}");
+        times.push(ms);
+    }
+    times.sort_by(f64::total_cmp);
+    record(
+        "edit round trip, 2,000 products, median of 5 more",
+        times[2],
+    );
 
     // Zooming out until every product is visible switches to the simplified drawing:
     // plain rectangles and one line per pair of domains instead of 8,000 edges.

@@ -5,7 +5,7 @@
 // selects it, right-clicking opens its menu; edits go through the store and actions.
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { Position, ViewportPortal, getBezierPath, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
-import { edgeEnds, edgeMeets, layerRect, linkWidth, sameRect, screenPlacement, type EdgeEnds, type Rect } from './edgeLayer';
+import { edgeMeets, newEndsCache, stableEdgeEnds, layerRect, linkWidth, sameRect, screenPlacement, type EdgeEnds, type Rect } from './edgeLayer';
 import type { MeshFlowEdge, MeshFlowNode } from './flowTypes';
 
 const rectOf = (s: ReactFlowState): Rect => layerRect(s.transform, s.width, s.height);
@@ -53,7 +53,8 @@ export function EdgeLayer({
   onMenu(id: string, e: React.MouseEvent): void;
 }) {
   const rect = useStore(rectOf, sameRect);
-  const ends = useMemo(() => edgeEnds(nodes, edges), [nodes, edges]);
+  const endsCache = useRef(newEndsCache());
+  const ends = useMemo(() => stableEdgeEnds(nodes, edges, endsCache.current), [nodes, edges]);
   const shown = useMemo(() => ends.filter((e) => edgeMeets(e, rect)), [ends, rect]);
   // The SVG lives in the zoomed viewport (for its place between domains and products)
   // but is counter-scaled to the canvas's size in screen pixels, and its group carries

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeEnds, edgeMeets, layerRect, linkWidth, sameRect, screenPlacement } from './edgeLayer';
+import { edgeEnds, edgeMeets, layerRect, linkWidth, newEndsCache, sameRect, screenPlacement, stableEdgeEnds } from './edgeLayer';
 import { domainLinks } from './domainLinks';
 import { meshToFlow } from './toFlow';
 import { modelFromMesh } from '../state/model';
@@ -36,6 +36,24 @@ describe('edgeEnds', () => {
   it('skips edges whose nodes are gone', () => {
     const { nodes, edges } = meshToFlow(modelFromMesh(smallMesh()));
     expect(edgeEnds(nodes.filter((n) => n.id !== 'b'), edges).map((e) => e.id)).toEqual([]);
+  });
+});
+
+describe('stableEdgeEnds', () => {
+  it('keeps the same array while no node moved, and follows a move', () => {
+    const { nodes, edges } = meshToFlow(modelFromMesh(smallMesh()));
+    const cache = newEndsCache();
+    const first = stableEdgeEnds(nodes, edges, cache);
+    expect(first).toEqual(edgeEnds(nodes, edges));
+    // Selected: a new node object with the same geometry.
+    const selected = nodes.map((n) => (n.id === 'a' ? { ...n, selected: true } : n));
+    expect(stableEdgeEnds(selected, edges, cache)).toBe(first);
+    // Moved: the ends follow.
+    const moved = nodes.map((n) => (n.id === 'a' ? { ...n, position: { x: n.position.x + 100, y: n.position.y } } : n));
+    const after = stableEdgeEnds(moved, edges, cache);
+    expect(after).not.toBe(first);
+    expect(after).toEqual(edgeEnds(moved, edges));
+    expect(after.find((e) => e.id === 'i1')!.sx).toBe(first.find((e) => e.id === 'i1')!.sx + 100);
   });
 });
 

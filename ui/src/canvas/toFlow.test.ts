@@ -120,4 +120,29 @@ describe('meshToFlow', () => {
     expect(d3.position).toEqual({ x: 1300, y: 60 });
     expect(nested.find((n) => n.id === 'd2')!.width).toBe(700 + (d3.width ?? 0) + DOMAIN_PAD_SIDE);
   });
+
+  it('gives the same graph on the quick path for field edits as a full pass, sharing unchanged nodes', () => {
+    const cache = newFlowCache();
+    const first = meshToFlow(model, cache);
+    const renamed = renameB();
+    const quick = meshToFlow(renamed, cache);
+    expect(quick).toEqual(meshToFlow(renamed));
+    expect(quick.edges).toBe(first.edges);
+    expect(quick.nodes.find((n) => n.id === 'a')).toBe(first.nodes.find((n) => n.id === 'a'));
+    // A new owner team shows its title: still a field edit of the product.
+    const owned = applyChanges(renamed, [
+      { key: { kind: 'entity', entity: 'product', id: 'c' }, before: null, after: { kind: 'product', value: { ...renamed.products.get('c')!, ownerTeamId: 't1' } } },
+    ]);
+    const quickOwned = meshToFlow(owned, cache);
+    expect(quickOwned).toEqual(meshToFlow(owned));
+    const c = quickOwned.nodes.find((n) => n.id === 'c');
+    expect(c?.type === 'product' && c.data.ownerTitle).toBe('Sales Team');
+    // Moving a product to another domain is not a field edit: the full pass runs.
+    const moved = applyChanges(owned, [
+      { key: { kind: 'entity', entity: 'product', id: 'c' }, before: null, after: { kind: 'product', value: { ...owned.products.get('c')!, domainId: 'd1' } } },
+    ]);
+    const full = meshToFlow(moved, cache);
+    expect(full).toEqual(meshToFlow(moved));
+    expect(full.nodes.find((n) => n.id === 'c')?.parentId).toBe('d1');
+  });
 });
