@@ -66,7 +66,7 @@ function fitAll(flow: Flow | null, nodes: readonly MeshFlowNode[], el: HTMLEleme
     if (!Number.isFinite(x0)) return null;
     return getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, 0.01, large ? 0.8 : 1.1, 0.06);
   };
-  let viewport = viewportOf(tops);
+  let viewport = large ? null : viewportOf(tops);
   if (large) {
     // The first domains as the mesh is laid out (top row, from the left), not in the
     // file's order, and no more of them than can be read: the full drawing of a few
@@ -189,14 +189,12 @@ export function MeshCanvas() {
       const store = useMeshStore.getState();
       if (!store.selection.some((r) => r.id === node.id)) store.select(refsFromIds(store.model, [node.id]));
       const flow = instance.current?.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      // A subdomain's position is relative to its parent: measure from where it is drawn.
-      const origin = instance.current?.getInternalNode(node.id)?.internals.positionAbsolute ?? node.position;
       openMenu({
         x: e.clientX,
         y: e.clientY,
         target:
           node.type === 'domain'
-            ? { kind: 'domain', id: node.id, at: flow ? { x: flow.x - origin.x, y: flow.y - origin.y } : undefined }
+            ? { kind: 'domain', id: node.id, at: flow ? { x: flow.x - node.position.x, y: flow.y - node.position.y } : undefined }
             : { kind: 'product', id: node.id },
       });
     },

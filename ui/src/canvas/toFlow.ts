@@ -1,10 +1,10 @@
 // Maps the model to React Flow nodes and edges for the "mesh" view: domains as group
 // nodes (subdomains drawn inside their parent domain), products as their children
-// (positions relative to the domain), dependencies
-// as edges from a provider's port handle to the consumer's input handle. Pure: no
-// React, no store. Unchanged entities keep their node objects (via FlowCache) so
-// React Flow re-renders only what changed, and the edge list is reused whole while
-// the ports and the set of products are unchanged (most edits touch neither).
+// (positions relative to the domain), dependencies as edges from a provider's port
+// handle to the consumer's input handle. Pure: no React, no store. Unchanged entities
+// keep their node objects (via FlowCache) so React Flow re-renders only what changed,
+// the edge list is reused whole while the ports and the set of products are unchanged
+// (most edits touch neither), and an edit of products' own fields skips the full pass.
 import { Position as HandlePosition, type NodeHandle } from '@xyflow/react';
 import type { DataProduct, OutputPort } from '../bindings';
 import { MESH_VIEW, portsByProduct, positionOf, type MeshModel } from '../state/model';
