@@ -374,6 +374,75 @@ async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
     Ok(())
 }
 
+/// A domain given a parent in the inspector is drawn inside it, below what the parent
+/// holds; undo puts it back beside it.
+#[tokio::test]
+async fn a_domain_moved_under_another_is_drawn_inside_it() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let mesh = dir.path().join("nested.mesh");
+    empty_mesh(&mesh);
+    let data = dir.path().join("data");
+    let app = App::launch(Some(&mesh), &data).await?;
+    app.wait("[data-testid=canvas]").await?;
+
+    click(&app, "[data-testid=new-domain]").await?;
+    app.wait_count(DOMAINS, |n| n == 1).await?;
+    let parent = app
+        .wait(DOMAINS)
+        .await?
+        .attr("data-id")
+        .await?
+        .expect("data-id");
+    click(&app, "[data-testid=new-product]").await?;
+    app.wait_count(PRODUCTS, |n| n == 1).await?;
+    click(&app, "[data-testid=new-domain]").await?;
+    app.wait_count(DOMAINS, |n| n == 2).await?;
+    // The new domain is selected: give it the first as its parent.
+    click(
+        &app,
+        &format!("[data-testid=field-parentId] option[value='{parent}']"),
+    )
+    .await?;
+    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| {
+        t.contains("Update")
+    })
+    .await?;
+    let deadline = Instant::now() + TIMEOUT;
+    while !drawn_inside(&app, &parent).await? {
+        assert!(
+            Instant::now() < deadline,
+            "the subdomain is drawn inside its parent, below its product"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.wait_count("[data-testid=domain-item][data-depth='1']", |n| n == 1)
+        .await?;
+    app.screenshot("subdomain").await;
+
+    // One undo: the parent and the place go back together.
+    click(&app, "[data-testid=undo]").await?;
+    app.wait_count("[data-testid=domain-item][data-depth='1']", |n| n == 0)
+        .await?;
+    assert!(!drawn_inside(&app, &parent).await?);
+    app.quit().await?;
+    let saved_mesh = saved(&mesh);
+    assert!(saved_mesh.domains.iter().all(|d| d.parent_id.is_none()));
+    Ok(())
+}
+
+/// Whether the one other domain is drawn inside `parent`, below its product.
+async fn drawn_inside(app: &App, parent: &str) -> WebDriverResult<bool> {
+    let script = format!(
+        "const groups = [...document.querySelectorAll('[data-testid=domain-group]')];
+         const outer = groups.find((g) => g.getAttribute('data-id') === '{parent}').getBoundingClientRect();
+         const inner = groups.find((g) => g.getAttribute('data-id') !== '{parent}').getBoundingClientRect();
+         const product = document.querySelector('[data-testid=product-node]').getBoundingClientRect();
+         return inner.left > outer.left && inner.right < outer.right && inner.top > outer.top
+           && inner.bottom < outer.bottom && inner.top >= product.bottom;"
+    );
+    Ok(app.eval(&script).await? == serde_json::json!(true))
+}
+
 /// Laying out a large mesh shows progress with a Cancel button: cancelling keeps the
 /// mesh as it was (nothing saved, nothing to undo), and a later layout still works.
 #[tokio::test]

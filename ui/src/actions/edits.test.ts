@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deleteSelection, newDependency, newDomain, newProduct, newTeam, targetDomain } from './edits';
+import { deleteSelection, newDependency, newDomain, newProduct, newTeam, reparentDomain, targetDomain } from './edits';
 import { modelFromMesh } from '../state/model';
-import { smallMesh } from '../test/fixtures';
+import { nestedMesh, smallMesh } from '../test/fixtures';
+import { meshToFlow } from '../canvas/toFlow';
+import { applyChanges } from '../state/model';
 
 const model = modelFromMesh(smallMesh());
 
@@ -12,6 +14,33 @@ describe('edit builders', () => {
     expect(built.ops[1]).toMatchObject({ op: 'setPosition', value: { entityId: 'x', view: 'mesh' } });
     const pos = built.ops[1]!.op === 'setPosition' ? built.ops[1]!.value : null;
     expect(pos!.x!).toBeGreaterThan(600);
+  });
+
+  it('a domain given a new parent is placed below what the parent holds; given none, right of every domain', () => {
+    const nested = modelFromMesh(nestedMesh());
+    const d3 = nested.domains.get('d3')!;
+    const ops = reparentDomain(nested, d3, 'd1');
+    expect(ops[0]).toEqual({ op: 'saveDomain', value: { ...d3, parentId: 'd1' } });
+    const at = ops[1]!.op === 'setPosition' ? ops[1]!.value : null;
+    // Below product a (stored at y 46 in d1), clear of it.
+    const a = meshToFlow(nested).nodes.find((n) => n.id === 'a')!;
+    expect(at!.y!).toBeGreaterThanOrEqual(a.position.y + (a.height ?? 0));
+
+    // Applied, the subdomain is drawn inside d1 without covering a.
+    const moved = applyChanges(nested, [
+      { key: { kind: 'entity', entity: 'domain', id: 'd3' }, before: null, after: { kind: 'domain', value: { ...d3, parentId: 'd1' } } },
+      { key: { kind: 'position', entityId: 'd3', view: 'mesh' }, before: null, after: { kind: 'position', value: at! } },
+    ]);
+    const drawn = meshToFlow(moved).nodes;
+    const d1 = drawn.find((n) => n.id === 'd1')!;
+    const sub = drawn.find((n) => n.id === 'd3')!;
+    expect(sub.position.y).toBeGreaterThanOrEqual(d1.position.y + a.position.y + (a.height ?? 0));
+    expect(sub.position.y + (sub.height ?? 0)).toBeLessThanOrEqual(d1.position.y + (d1.height ?? 0));
+
+    const top = reparentDomain(nested, d3, null);
+    const topAt = top[1]!.op === 'setPosition' ? top[1]!.value : null;
+    const d2 = meshToFlow(nested).nodes.find((n) => n.id === 'd2')!;
+    expect(topAt!.x!).toBeGreaterThan(d2.position.x + (d2.width ?? 0));
   });
 
   it('new team gets the next free slug', () => {

@@ -41,6 +41,34 @@ export function newDomain(model: MeshModel, id: string): Built {
   };
 }
 
+/**
+ * A domain given another parent (or none), with a place to match: its stored position
+ * is relative to its parent, so the old one would put it anywhere in the new parent.
+ * Inside a parent it goes below everything already there; at the top level, right of
+ * every domain, as a new domain does.
+ */
+export function reparentDomain(model: MeshModel, domain: Domain, parentId: string | null): EditOp[] {
+  const nodes = meshToFlow(model).nodes;
+  let x = 0;
+  let y = 0;
+  if (parentId) {
+    const parent = nodes.find((n) => n.id === parentId);
+    x = DOMAIN_PAD_SIDE;
+    y = DOMAIN_PAD_TOP;
+    for (const n of nodes) {
+      if (n.id === domain.id) continue;
+      // Products are placed relative to their domain; subdomains are drawn absolute.
+      const inside = n.parentId === parentId ? n.position.y : n.type === 'domain' && n.data.origin && n.data.domain.parentId === parentId && parent ? n.position.y - parent.position.y : null;
+      if (inside !== null) y = Math.max(y, inside + (n.height ?? 0) + DOMAIN_GAP / 2);
+    }
+  } else {
+    let right = 0;
+    for (const n of nodes) if (n.type === 'domain' && n.id !== domain.id) right = Math.max(right, n.position.x + (n.width ?? 0));
+    x = right + DOMAIN_GAP;
+  }
+  return [{ op: 'saveDomain', value: { ...domain, parentId } }, setPosition(domain.id, x, y)];
+}
+
 export function newTeam(model: MeshModel, id: string): Built {
   const team: Team = { id, name: uniqueSlug('new-team', names(model.teams.values())), title: 'New team', members: [] };
   return { ops: [{ op: 'saveTeam', value: team }], select: { kind: 'team', id }, label: 'New team' };

@@ -9,6 +9,7 @@ import { uniqueSlug } from '../../lib/slug';
 import { CheckField, ListEditor, Section, SelectField, STATUS_OPTIONS, TextField } from './fields';
 import { CustomPropertiesEditor, LinksEditor } from './ProductForm';
 import { useSave } from './useSave';
+import { reparentDomain } from '../../actions/edits';
 
 const orNull = (v: string) => (v.trim() === '' ? null : v);
 
@@ -100,7 +101,7 @@ export function DomainForm({ domain }: { domain: Domain }) {
         <TextField field="title" label="Title" value={domain.title} onCommit={(v) => put('title', { title: v })} />
         <TextField field="name" label="Name (slug)" mono value={domain.name} focusOn={focusOn} onCommit={(v) => put('name', { name: v })} />
         <TextField field="description" label="Description" multiline value={domain.description} onCommit={(v) => put('description', { description: orNull(v) })} />
-        <SelectField field="parentId" label="Parent domain" value={domain.parentId} options={others} empty="None" onCommit={(v) => put('parentId', { parentId: v })} />
+        <SelectField field="parentId" label="Parent domain" value={domain.parentId} options={others} empty="None" onCommit={(v) => save('parentId', reparentDomain(model, domain, v))} />
         <SelectField field="ownerTeamId" label="Owner team" value={domain.ownerTeamId} options={teams} empty="No owner" onCommit={(v) => put('ownerTeamId', { ownerTeamId: v })} />
         <TextField field="repoFolder" label="Repository folder (export)" mono value={domain.repoFolder} onCommit={(v) => put('repoFolder', { repoFolder: orNull(v) })} />
       </Section>

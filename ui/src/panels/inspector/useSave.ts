@@ -8,9 +8,9 @@ import { useUiStore } from '../../state/uiStore';
 
 export function useSave(ownerId: string, formFields: ReadonlySet<string>) {
   return useCallback(
-    async (field: string, op: EditOp, label: string | null = null) => {
+    async (field: string, op: EditOp | EditOp[], label: string | null = null) => {
       const ui = useUiStore.getState();
-      const ok = await edit([op], label, {
+      const ok = await edit(Array.isArray(op) ? op : [op], label, {
         onError: (error) => {
           const placed = placeError(error, formFields);
           if (placed.where === 'field') ui.setFieldError(ownerId, placed.field, placed.message);
