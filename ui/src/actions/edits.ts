@@ -6,6 +6,7 @@ import { MESH_VIEW, portsByProduct, type MeshModel } from '../state/model';
 import type { SelectedRef } from '../state/selection';
 import { uniqueSlug } from '../lib/slug';
 import { meshToFlow } from '../canvas/toFlow';
+import { drawnInside } from '../canvas/subdomains';
 import { DOMAIN_GAP, DOMAIN_PAD_SIDE, DOMAIN_PAD_TOP, productHeight } from '../canvas/geometry';
 
 export interface Built {
@@ -58,8 +59,10 @@ export function reparentDomain(model: MeshModel, domain: Domain, parentId: strin
     for (const n of nodes) {
       if (n.id === domain.id) continue;
       // Products are placed relative to their domain; subdomains are drawn absolute.
-      const inside = n.parentId === parentId ? n.position.y : n.type === 'domain' && n.data.origin && n.data.domain.parentId === parentId && parent ? n.position.y - parent.position.y : null;
-      if (inside !== null) y = Math.max(y, inside + (n.height ?? 0) + DOMAIN_GAP / 2);
+      let top: number | null = null;
+      if (n.parentId === parentId) top = n.position.y;
+      else if (parent && drawnInside(n) === parentId) top = n.position.y - parent.position.y;
+      if (top !== null) y = Math.max(y, top + (n.height ?? 0) + DOMAIN_GAP / 2);
     }
   } else {
     let right = 0;

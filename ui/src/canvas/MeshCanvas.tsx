@@ -25,7 +25,7 @@ import { DomainGroupNode, tintOf } from './DomainGroupNode';
 import { domainLinks } from './domainLinks';
 import { LOW_DETAIL_ZOOM, useDetail } from './detail';
 import { EdgeLayer } from './EdgeLayer';
-import { carriedSubdomains, storedPosition } from './subdomains';
+import { carriedSubdomains, drawnInside, storedPosition } from './subdomains';
 import { canvasControls } from './canvasControls';
 import { moveOps } from '../actions/edits';
 import * as actions from '../actions/run';
@@ -53,7 +53,7 @@ type Flow = ReactFlowInstance<MeshFlowNode, MeshFlowEdge>;
 function fitAll(flow: Flow | null, nodes: readonly MeshFlowNode[], el: HTMLElement | null, firstOnly: boolean, duration = 250) {
   if (!flow || !el || nodes.length === 0) return;
   // Subdomains are drawn as top-level nodes but lie inside their parent.
-  const tops = nodes.filter((n) => !n.parentId && !(n.type === 'domain' && n.data.origin));
+  const tops = nodes.filter((n) => !n.parentId && drawnInside(n) === null);
   const large = firstOnly && nodes.length > LARGE;
   const viewportOf = (boxes: readonly MeshFlowNode[]) => {
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;

@@ -3,6 +3,7 @@
 // of thousands of port-to-port edges. Pure: derived from the flow graph, never stored.
 import { Position, type NodeHandle } from '@xyflow/react';
 import type { DomainLinkFlowEdge, FlowGraphLike } from './flowTypes';
+import { drawnInside } from './subdomains';
 
 export const DOMAIN_OUT = 'domain-out';
 export const DOMAIN_IN = 'domain-in';
@@ -31,7 +32,8 @@ export function domainLinks({ nodes, edges }: FlowGraphLike): DomainLinkFlowEdge
   // outermost domain.
   const parentOf = new Map<string, string>();
   for (const n of nodes) {
-    if (n.type === 'domain' && n.data.origin && n.data.domain.parentId) parentOf.set(n.id, n.data.domain.parentId);
+    const parentId = drawnInside(n);
+    if (parentId !== null) parentOf.set(n.id, parentId);
   }
   const outermost = (id: string) => {
     let at = id;

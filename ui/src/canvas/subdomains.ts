@@ -6,6 +6,11 @@ import type { MeshFlowNode } from './flowTypes';
 
 type Point = { x: number; y: number };
 
+/** The domain a subdomain's node is drawn inside; null for every other node. */
+export function drawnInside(n: MeshFlowNode): string | null {
+  return n.type === 'domain' && n.data.origin ? (n.data.domain.parentId ?? null) : null;
+}
+
 /**
  * Where subdomains are drawn while domains are dragged: each follows its nearest
  * ancestor that is being dragged, by that ancestor's offset. Subdomains dragged
@@ -17,14 +22,16 @@ export function carriedSubdomains(nodes: readonly MeshFlowNode[], dragging: Read
   const byId = new Map<string, MeshFlowNode>();
   for (const n of nodes) if (n.type === 'domain') byId.set(n.id, n);
   for (const n of byId.values()) {
-    if (n.type !== 'domain' || !n.data.origin || dragging.has(n.id)) continue;
-    for (let up = byId.get(n.data.domain.parentId ?? ''); up; ) {
+    const parentId = drawnInside(n);
+    if (parentId === null || dragging.has(n.id)) continue;
+    for (let up = byId.get(parentId); up; ) {
       const moved = dragging.get(up.id);
       if (moved) {
         carried.set(n.id, { x: n.position.x + moved.x - up.position.x, y: n.position.y + moved.y - up.position.y });
         break;
       }
-      up = up.type === 'domain' && up.data.origin ? byId.get(up.data.domain.parentId ?? '') : undefined;
+      const next = drawnInside(up);
+      up = next === null ? undefined : byId.get(next);
     }
   }
   return carried;
@@ -35,8 +42,8 @@ export function carriedSubdomains(nodes: readonly MeshFlowNode[], dragging: Read
  * parent domain is drawn now for a subdomain, `at` itself for anything else.
  */
 export function storedPosition(node: MeshFlowNode, at: Point, drawn: ReadonlyMap<string, MeshFlowNode>): Point {
-  if (node.type !== 'domain' || !node.data.origin) return at;
-  const parent = drawn.get(node.data.domain.parentId ?? '');
-  const origin = parent?.position ?? node.data.origin;
+  const parentId = drawnInside(node);
+  if (parentId === null || node.type !== 'domain') return at;
+  const origin = drawn.get(parentId)?.position ?? node.data.origin ?? at;
   return { x: at.x - origin.x, y: at.y - origin.y };
 }

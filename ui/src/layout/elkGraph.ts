@@ -112,8 +112,10 @@ export function buildElkGraph(model: MeshModel): ElkNode {
     const toChain = domainsAbove(consumer);
     const shared = fromChain.find((d) => toChain.includes(d));
     if (shared !== undefined) {
-      const from = fromChain.indexOf(shared) === 0 ? provider : fromChain[fromChain.indexOf(shared) - 1]!;
-      const to = toChain.indexOf(shared) === 0 ? consumer : toChain[toChain.indexOf(shared) - 1]!;
+      // The child of `shared` holding each end: the product itself, or the box below.
+      const below = (chain: string[], product: string) => chain[chain.indexOf(shared) - 1] ?? product;
+      const from = below(fromChain, provider);
+      const to = below(toChain, consumer);
       const list = innerEdges.get(shared) ?? [];
       innerEdges.set(shared, list);
       list.push({
