@@ -635,8 +635,16 @@ fn import_reports_a_dry_run_then_applies_one_undoable_edit() {
     assert!(entities.iter().all(|e| e["action"] == "create"));
     assert!(preview["documents"].as_u64().unwrap() >= 28);
     assert!(!preview["files"].as_array().unwrap().is_empty());
-    // Backstage and DPDS files in the folder are listed as skipped.
-    assert!(!preview["skipped"].as_array().unwrap().is_empty());
+    // DataHub files in the folder are listed as skipped; DPDS and Backstage import.
+    let skipped = preview["skipped"].as_array().unwrap();
+    assert!(!skipped.is_empty());
+    assert!(
+        skipped
+            .iter()
+            .all(|s| s["path"].as_str().unwrap().ends_with(".datahub.yaml")),
+        "{skipped:?}"
+    );
+    assert_eq!(preview["disagreements"], json!([]));
     let current = h.invoke("current_mesh", json!({})).unwrap();
     assert_eq!(
         current["mesh"]["products"],
@@ -670,6 +678,41 @@ fn import_reports_a_dry_run_then_applies_one_undoable_edit() {
     assert_eq!(current["mesh"]["products"], json!([]));
     let report = h.invoke("check_mesh", json!({})).unwrap();
     assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_none());
+
+    // A DPDS descriptor that says another status than the product's ODPS file: the dry
+    // run says which value is kept, from which file.
+    let descriptor = walkdir::WalkDir::new(&folder)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .find(|p| p.to_string_lossy().ends_with(".dpds.json"))
+        .unwrap();
+    let text = std::fs::read_to_string(&descriptor).unwrap();
+    let mut json: Value = serde_json::from_str(&text).unwrap();
+    let status = json["info"]["x-status"].as_str().unwrap().to_owned();
+    let other = if status == "retired" {
+        "active"
+    } else {
+        "retired"
+    };
+    json["info"]["x-status"] = json!(other);
+    std::fs::write(&descriptor, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let preview = h
+        .invoke("preview_import", json!({ "paths": [folder] }))
+        .unwrap();
+    assert_eq!(preview["problems"], json!([]));
+    let disagreements = preview["disagreements"].as_array().unwrap();
+    assert_eq!(disagreements.len(), 1, "{disagreements:?}");
+    let d = &disagreements[0];
+    assert_eq!(
+        (&d["kind"], &d["field"]),
+        (&json!("product"), &json!("status"))
+    );
+    assert_eq!(d["kept"]["format"], "ODPS");
+    assert_eq!(d["kept"]["value"], format!("{status:?}"));
+    assert_eq!(d["other"]["format"], "DPDS");
+    assert_eq!(d["other"]["path"], descriptor.display().to_string());
+    assert_eq!(d["other"]["value"], format!("{other:?}"));
 }
 
 #[test]
@@ -696,6 +739,24 @@ fn import_problems_name_the_file_line_and_column() {
         assert!(problem["column"].as_u64().is_some(), "{problem}");
         assert!(!problem["reason"].as_str().unwrap().is_empty());
     }
+    // A file that parses but holds a wrong type: the field's own place, and the report
+    // still says what was read.
+    std::fs::write(
+        &bad,
+        "apiVersion: v1.0.0\nkind: DataProduct\nid: bad\nstatus: 5\n",
+    )
+    .unwrap();
+    let report = h
+        .invoke("preview_import", json!({ "paths": [bad] }))
+        .unwrap();
+    let problem = &report["problems"][0];
+    assert_eq!(
+        (&problem["line"], &problem["column"], &problem["field"]),
+        (&json!(4), &json!(1), &json!("status")),
+        "{problem}"
+    );
+    assert_eq!(report["documents"], 1);
+    assert_eq!(report["files"], json!([bad.display().to_string()]));
     assert_eq!(
         h.invoke("current_mesh", json!({})).unwrap()["undo"]["undo"],
         Value::Null

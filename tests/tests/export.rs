@@ -1,7 +1,9 @@
 //! Manifests in the real window: the Export dialog previews, writes and (after a product
 //! is deleted, and only once confirmed) prunes files in a temporary folder, checked on
-//! disk; File > Import brings a folder exported from another mesh into an empty mesh,
-//! the products appear on the canvas, and one undo takes the import back.
+//! disk; File > Import checks a folder exported from another mesh (a bad file named at
+//! its line and column, a field two formats disagree on shown with the value kept),
+//! imports it into an empty mesh, the products appear on the canvas, and one undo takes
+//! the import back.
 //!
 //! Native file dialogs cannot be driven through WebDriver, so the tests type the folder
 //! into the dialogs' path fields, which the Browse buttons fill in normal use.
@@ -82,20 +84,15 @@ fn leaf_product(mesh: &Mesh) -> (String, String) {
 
 /// Every file under `dir`, relative, `/`-separated.
 fn files_under(dir: &Path) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).unwrap().to_string_lossy();
-                out.insert(rel.replace('\\', "/"));
-            }
-        }
-    }
-    out
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy();
+            rel.replace('\\', "/")
+        })
+        .collect()
 }
 
 #[tokio::test]
@@ -301,8 +298,8 @@ async fn export_refusals_are_shown_with_the_file_and_cause() -> WebDriverResult<
 #[tokio::test]
 async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
-    // The other mesh's export: every format, one tree per domain (DPDS and Backstage
-    // files are read and skipped; ODPS and ODCS carry the products).
+    // The other mesh's export: every format, one tree per domain (one product each in
+    // ODPS, DPDS and Backstage; DataHub files are skipped).
     let manifests = dir.path().join("manifests");
     let demo = mesh_core::demo::demo_mesh();
     let settings = ExportSettings {
@@ -313,6 +310,32 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
     };
     let plan = plan_export(&demo, &manifests, &settings).unwrap();
     write::write(&plan, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+    // One DPDS descriptor says another status than its product's ODPS file.
+    let disputed = &demo.products[0];
+    let descriptor = files_under(&manifests)
+        .into_iter()
+        .find(|f| f.ends_with(&format!("/{}.dpds.json", disputed.name)))
+        .unwrap();
+    let descriptor = manifests.join(descriptor);
+    let text = std::fs::read_to_string(&descriptor).unwrap();
+    let status = format!("\"x-status\": \"{}\"", disputed.status.as_str());
+    let other = if disputed.status.as_str() == "retired" {
+        "active"
+    } else {
+        "retired"
+    };
+    std::fs::write(
+        &descriptor,
+        text.replacen(&status, &format!("\"x-status\": \"{other}\""), 1),
+    )
+    .unwrap();
+    // And a file with a status of the wrong type on its sixth line.
+    let bad = manifests.join("bad.odps.yaml");
+    std::fs::write(
+        &bad,
+        "apiVersion: v1.1.0\nkind: DataProduct\nid: bad\nname: Bad\nversion: 1.0.0\nstatus: 5\ndomain: sales\n",
+    )
+    .unwrap();
     let mesh_path = dir.path().join("empty.mesh");
     let info = MeshInfo {
         name: "Import target".into(),
@@ -335,6 +358,28 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
         .send_keys(manifests.display().to_string())
         .await?;
     click(&app, "[data-testid=import-preview-button]").await?;
+    let problem = app.wait("[data-testid=import-problem]").await?;
+    assert_eq!(
+        problem.attr("data-path").await?.as_deref(),
+        Some(bad.display().to_string().as_str())
+    );
+    assert_eq!(problem.attr("data-line").await?.as_deref(), Some("6"));
+    let text = problem.text().await?;
+    assert!(
+        text.contains(&format!("{}:6:1", bad.display())) && text.contains("status"),
+        "{text}"
+    );
+    assert!(
+        !app.wait("[data-testid=import-apply]")
+            .await?
+            .is_enabled()
+            .await?
+    );
+    picture(&app, "import-dialog-problem").await?;
+    std::fs::remove_file(&bad).unwrap();
+    click(&app, "[data-testid=import-recheck]").await?;
+    app.wait_count("[data-testid=import-problem]", |n| n == 0)
+        .await?;
     let products = app
         .wait("[data-testid=import-count][data-kind=product]")
         .await?;
@@ -350,9 +395,21 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
         0
     );
     let read = app.wait("[data-testid=import-read]").await?;
+    assert!(read.text().await?.contains("skipped"), "DataHub files");
+    let disagreement = app.wait("[data-testid=import-disagreement]").await?;
+    assert_eq!(
+        disagreement.attr("data-name").await?.as_deref(),
+        Some(disputed.name.as_str())
+    );
+    assert_eq!(
+        disagreement.attr("data-field").await?.as_deref(),
+        Some("status")
+    );
+    let said = disagreement.text().await?;
     assert!(
-        read.text().await?.contains("skipped"),
-        "DPDS and Backstage files"
+        said.contains(&format!("Kept: ODPS says \"{}\"", disputed.status.as_str()))
+            && said.contains(&format!("DPDS says \"{other}\"")),
+        "{said}"
     );
     picture(&app, "import-dialog-report").await?;
     // Nothing is written by the check.
@@ -432,19 +489,28 @@ async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult
     assert!(total > 8000, "{total}");
 
     // Cancel as soon as the bar shows: WebDriver round trips are slower than writing
-    // these files, so the click and the Cancel happen in the page, two frames apart.
+    // these files, so the click and the Cancel happen in the page. The page is polled
+    // rather than given a fixed number of frames, which a loaded machine may not paint
+    // in time; if the bar never shows, the dialog's phase and error say why.
     let shown = app
         .eval(
             "document.querySelector('[data-testid=export-write]').click();
-             await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-             const cancel = document.querySelector('[data-testid=export-progress-cancel]');
-             if (cancel) cancel.click();
-             return cancel !== null;",
+             const dialog = () => document.querySelector('[data-testid=export-dialog]');
+             const until = Date.now() + 10000;
+             let cancel = null;
+             while (Date.now() < until) {
+               cancel = document.querySelector('[data-testid=export-progress-cancel]');
+               if (cancel || dialog()?.dataset.phase !== 'writing') break;
+               await new Promise(r => setTimeout(r, 2));
+             }
+             if (cancel) { cancel.click(); return 'cancel'; }
+             const error = document.querySelector('[data-testid=export-error]');
+             return `phase ${dialog()?.dataset.phase}: ${error ? error.textContent : 'no error'}`;",
         )
         .await?;
     assert_eq!(
         shown,
-        serde_json::json!(true),
+        serde_json::json!("cancel"),
         "the progress bar with Cancel"
     );
     let error = app.wait("[data-testid=export-error]").await?;

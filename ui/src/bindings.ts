@@ -503,6 +503,33 @@ export type ImportAction =
 /**  In the mesh exactly like this. */
 "unchanged";
 
+/**  What one file of one format says about a field. */
+export type ImportClaim = {
+	/**  The file. */
+	path: string,
+	/**  Its format (`ODPS`, `DPDS`, `Backstage`). */
+	format: string,
+	/**  The value, as the report prints it. */
+	value: string,
+};
+
+/**
+ *  A field two formats give different values: not a problem, but worth a look before
+ *  importing, since only the first is kept.
+ */
+export type ImportDisagreement = {
+	/**  The entity's kind. */
+	kind: EntityKind,
+	/**  Its name. */
+	name: string,
+	/**  The model field. */
+	field: string,
+	/**  What is imported: the format that decides first. */
+	kept: ImportClaim,
+	/**  What is passed over. */
+	other: ImportClaim,
+};
+
 /**  One entity the files declare. */
 export type ImportEntity = {
 	/**  Its kind. */
@@ -530,6 +557,8 @@ export type ImportPreview = {
 	entities: ImportEntity[],
 	/**  Every problem found; empty when the import can go ahead. */
 	problems: ImportProblem[],
+	/**  Fields the formats disagree on, with the value kept. */
+	disagreements: ImportDisagreement[],
 };
 
 /**  One problem with one file, with its place when it has one. */

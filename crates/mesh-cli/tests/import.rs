@@ -151,15 +151,16 @@ fn bad_files_are_listed_one_per_line_and_nothing_changes() {
     assert!(lines[0].contains("malformed YAML"), "{stderr}");
     assert!(lines[1].contains("nothing was changed"), "{stderr}");
 
-    // Once the file parses, its wrong types are named by field.
+    // Once the file parses, its wrong types are named by field, at the field's line
+    // and column.
     std::fs::remove_file(&broken).unwrap();
     let stderr = refused(&repos, &mesh);
     assert!(
-        stderr.contains("typed.odps.yaml: field `status`: must be a string, not the number 5"),
+        stderr.contains("typed.odps.yaml:4:1: field `status`: must be a string, not the number 5"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("typed.odps.yaml: field `outputPorts`: must be a list"),
+        stderr.contains("typed.odps.yaml:5:1: field `outputPorts`: must be a list"),
         "{stderr}"
     );
     let after = Store::open(&mesh, Access::ReadOnly)

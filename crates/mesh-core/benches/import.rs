@@ -79,8 +79,12 @@ fn main() {
         let path = dir.path().join(format!("import-{run}.mesh"));
         let started = Instant::now();
         let cpu_started = cpu();
-        let sources =
-            import::read(std::slice::from_ref(&repos), &mut |_, _| {}).expect("readable files");
+        let sources = import::read(
+            std::slice::from_ref(&repos),
+            &mut |_, _| {},
+            &Default::default(),
+        )
+        .expect("readable files");
         read.push(started.elapsed());
         let cpu_read = cpu() - cpu_started;
         let t = Instant::now();

@@ -98,6 +98,15 @@ fn errors_naming(errors: &[String], path: &Path, count: usize, needles: &[&str])
     }
 }
 
+/// Some error places `field` at `line:column` of `path`, as editors and CI logs link.
+fn placed(errors: &[String], path: &Path, line: u32, column: u32, field: &str) {
+    let want = format!("{}:{line}:{column}: field `{field}`", path.display());
+    assert!(
+        errors.iter().any(|e| e.starts_with(&want)),
+        "expected {want:?} in {errors:#?}"
+    );
+}
+
 /// A product document of its own, with the given extra lines.
 fn product(id: &str, extra: &str) -> String {
     format!(
@@ -157,6 +166,22 @@ fn wrong_types_and_unknown_values_name_every_field() {
     ] {
         assert!(all.contains(needle), "expected {needle:?} in {all}");
     }
+    placed(&errors, &path, 6, 1, "status");
+    placed(&errors, &path, 8, 8, "tags[0]");
+    placed(
+        &errors,
+        &path,
+        13,
+        9,
+        "outputPorts[0].customProperties[visibility]",
+    );
+    placed(
+        &errors,
+        &path,
+        15,
+        9,
+        "outputPorts[0].customProperties[containsPii]",
+    );
 
     let path = f.write("typed.odps.yaml", &product("typed", "outputPorts: x\n"));
     let errors = f.refused(&[]);
@@ -165,6 +190,7 @@ fn wrong_types_and_unknown_values_name_every_field() {
         &path,
         &["field `outputPorts`: must be a list, not the string \"x\""],
     );
+    placed(&errors, &path, 8, 1, "outputPorts");
 }
 
 #[test]
@@ -221,6 +247,8 @@ fn one_id_with_different_values_in_two_files_is_refused() {
     // Files are read in path order: the product's folder comes first or second.
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].contains("field `id`"), "{errors:#?}");
+    // Exported ODPS files start `apiVersion`, `kind`, `id`.
+    assert!(errors[0].contains(":3:1: field `id`"), "{errors:#?}");
     assert!(
         errors[0].contains("already declares with other values"),
         "{errors:#?}"
@@ -322,6 +350,15 @@ fn backstage_fields_of_the_wrong_type_name_entity_and_field() {
             "field `System[extra].metadata.annotations.meshwright.dev/status`: unknown value `everywhere`",
         ],
     );
+    // The second document of the file: its lines, not the Domain's.
+    placed(&errors, &path, 12, 3, "System[extra].metadata.title");
+    placed(
+        &errors,
+        &path,
+        14,
+        5,
+        "System[extra].metadata.annotations.meshwright.dev/status",
+    );
 }
 
 #[test]
@@ -342,6 +379,7 @@ fn an_api_of_a_system_that_exists_nowhere_is_refused() {
             "names System `ghost`, which neither the imported files nor the mesh hold",
         ],
     );
+    placed(&errors, &path, 16, 3, "API[ghost-api].spec.system");
 }
 
 #[test]
@@ -358,6 +396,7 @@ fn a_backstage_entity_declared_twice_is_refused() {
             "Domain `orders` is declared twice",
         ],
     );
+    placed(&errors, &path, 4, 3, "Domain[orders].metadata.name");
 }
 
 #[test]
@@ -377,6 +416,13 @@ fn a_dpds_input_reading_a_port_that_exists_nowhere_is_refused() {
             "field `interfaceComponents.inputPorts[0].x-dependsOn`",
             "names output port urn:dpds:com.northwind:dataproducts:ghost:1:outputports:out",
         ],
+    );
+    placed(
+        &errors,
+        &path,
+        5,
+        14,
+        "interfaceComponents.inputPorts[0].x-dependsOn",
     );
 }
 
@@ -399,6 +445,14 @@ fn dpds_fields_of_the_wrong_type_and_one_id_declared_twice_are_refused() {
             "field `info.x-status`: must be a string, not the number 3",
             "field `interfaceComponents.outputPorts[0].x-containsPii`: must be true or false",
         ],
+    );
+    placed(&errors, &path, 3, 91, "info.x-status");
+    placed(
+        &errors,
+        &path,
+        4,
+        78,
+        "interfaceComponents.outputPorts[0].x-containsPii",
     );
     std::fs::remove_file(&path).unwrap();
 
@@ -453,7 +507,9 @@ fn a_new_file_that_refuses_the_import_is_not_left_behind() {
         )
         .unwrap();
     }
-    let sources = mesh_core::manifests::import::read(&[dir], &mut |_, _| {}).unwrap();
+    let sources =
+        mesh_core::manifests::import::read(&[dir], &mut |_, _| {}, &AtomicBool::new(false))
+            .unwrap();
     let path = tmp.path().join("new.mesh");
     let errors = mesh_core::manifests::import::create(
         &path,

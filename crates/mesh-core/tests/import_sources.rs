@@ -8,12 +8,13 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use mesh_core::manifests::import::source::{MAX_FILE_BYTES, Sources};
+use mesh_core::manifests::import::source::{CANCELLED, MAX_FILE_BYTES, Sources};
 use mesh_core::manifests::import::{Detected, read_sources};
 
 fn read(paths: &[PathBuf]) -> Sources {
-    read_sources(paths, &mut |_, _| {})
+    read_sources(paths, &mut |_, _| {}, &Default::default())
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -235,4 +236,56 @@ fn a_walked_catalog_of_a_service_is_skipped_and_a_named_one_is_read() {
     );
     let named = read(&[path]);
     assert_eq!(named.documents.len(), 1);
+}
+
+/// A folder of `n` small product files.
+fn folder_of(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..n {
+        write(
+            dir.path(),
+            &format!("p{i:03}.odps.yaml"),
+            &ODPS.replace("orders", &format!("p{i}")),
+        );
+    }
+    dir
+}
+
+#[test]
+fn a_cancelled_read_stops_before_the_next_file_and_reports_only_that() {
+    // Cancelled before it starts: on the parallel path (64 files or more), nothing read.
+    let dir = folder_of(80);
+    let cancel = AtomicBool::new(true);
+    let got = read_sources(&[dir.path().to_path_buf()], &mut |_, _| {}, &cancel);
+    assert!(got.documents.is_empty());
+    assert_eq!(got.errors.len(), 1, "{:?}", got.errors);
+    assert_eq!(got.errors[0].reason, CANCELLED);
+
+    // Cancelled after the second file, on the one-thread path: the third is not read.
+    let dir = folder_of(5);
+    let cancel = AtomicBool::new(false);
+    let mut seen = Vec::new();
+    let got = read_sources(
+        &[dir.path().to_path_buf()],
+        &mut |done, total| {
+            seen.push((done, total));
+            if done == 2 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        },
+        &cancel,
+    );
+    assert!(got.documents.is_empty());
+    assert_eq!(got.errors.len(), 1, "{:?}", got.errors);
+    assert_eq!(got.errors[0].reason, CANCELLED);
+    assert_eq!(seen[..2], [(1, 5), (2, 5)]);
+
+    // Not cancelled: every file read.
+    let got = read_sources(
+        &[dir.path().to_path_buf()],
+        &mut |_, _| {},
+        &AtomicBool::new(false),
+    );
+    assert_eq!(got.documents.len(), 5);
+    assert!(got.errors.is_empty());
 }

@@ -74,6 +74,35 @@ pub struct ImportProblem {
     pub reason: String,
 }
 
+/// What one file of one format says about a field.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportClaim {
+    /// The file.
+    pub path: String,
+    /// Its format (`ODPS`, `DPDS`, `Backstage`).
+    pub format: String,
+    /// The value, as the report prints it.
+    pub value: String,
+}
+
+/// A field two formats give different values: not a problem, but worth a look before
+/// importing, since only the first is kept.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportDisagreement {
+    /// The entity's kind.
+    pub kind: EntityKind,
+    /// Its name.
+    pub name: String,
+    /// The model field.
+    pub field: String,
+    /// What is imported: the format that decides first.
+    pub kept: ImportClaim,
+    /// What is passed over.
+    pub other: ImportClaim,
+}
+
 /// What importing the chosen files does (or would do). With any problem nothing is or
 /// would be imported.
 #[derive(Debug, Clone, Default, Serialize, Type)]
@@ -89,6 +118,8 @@ pub struct ImportPreview {
     pub entities: Vec<ImportEntity>,
     /// Every problem found; empty when the import can go ahead.
     pub problems: Vec<ImportProblem>,
+    /// Fields the formats disagree on, with the value kept.
+    pub disagreements: Vec<ImportDisagreement>,
 }
 
 /// The import carried out: the report, and the edit to apply to the UI's model (absent
@@ -128,7 +159,9 @@ fn paths(paths: &[String]) -> Result<Vec<PathBuf>, CommandError> {
     Ok(chosen)
 }
 
-fn problems(errors: Vec<ImportError>) -> ImportPreview {
+/// `errors` as the report's problems, after what was read (`sources`, when the files
+/// could all be read).
+fn problems(sources: Option<&Sources>, errors: Vec<ImportError>) -> ImportPreview {
     let to_u32 = |n: Option<u64>| n.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
     ImportPreview {
         problems: errors
@@ -141,20 +174,21 @@ fn problems(errors: Vec<ImportError>) -> ImportPreview {
                 reason: e.reason,
             })
             .collect(),
-        ..ImportPreview::default()
+        ..sources.map(what_was_read).unwrap_or_default()
     }
 }
 
-fn report(sources: &Sources, report: &ImportReport) -> ImportPreview {
+/// What was read: the documents, their files and the files skipped.
+fn what_was_read(sources: &Sources) -> ImportPreview {
     let files: BTreeSet<String> = sources
         .documents
         .iter()
         .map(|d| d.path.display().to_string())
         .collect();
     ImportPreview {
-        documents: u32::try_from(report.documents).unwrap_or(u32::MAX),
+        documents: u32::try_from(sources.documents.len()).unwrap_or(u32::MAX),
         files: files.into_iter().collect(),
-        skipped: report
+        skipped: sources
             .skipped
             .iter()
             .map(|(path, reason)| SkippedFile {
@@ -162,6 +196,12 @@ fn report(sources: &Sources, report: &ImportReport) -> ImportPreview {
                 reason: reason.clone(),
             })
             .collect(),
+        ..ImportPreview::default()
+    }
+}
+
+fn report(sources: &Sources, report: &ImportReport) -> ImportPreview {
+    ImportPreview {
         entities: report
             .plan
             .entities
@@ -177,7 +217,26 @@ fn report(sources: &Sources, report: &ImportReport) -> ImportPreview {
                 path: e.path.display().to_string(),
             })
             .collect(),
-        problems: Vec::new(),
+        disagreements: report
+            .plan
+            .disagreements
+            .iter()
+            .map(|d| {
+                let claim = |(path, format, value): &(PathBuf, &str, String)| ImportClaim {
+                    path: path.display().to_string(),
+                    format: (*format).to_owned(),
+                    value: value.clone(),
+                };
+                ImportDisagreement {
+                    kind: d.kind,
+                    name: d.name.clone(),
+                    field: d.field.clone(),
+                    kept: claim(&d.kept),
+                    other: claim(&d.other),
+                }
+            })
+            .collect(),
+        ..what_was_read(sources)
     }
 }
 
@@ -193,13 +252,21 @@ async fn run<R: Runtime>(
     tauri::async_runtime::spawn_blocking(move || {
         let mut progress = Reporter::new(&worker, Task::Import);
         progress.report(TaskPhase::Reading, 0, 0);
-        let sources = match import::read(&paths, &mut |done, total| {
-            progress.report(TaskPhase::Reading, done, total);
-        }) {
+        let read = import::read(
+            &paths,
+            &mut |done, total| progress.report(TaskPhase::Reading, done, total),
+            &cancel,
+        );
+        if cancel.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(CommandError::cancelled(
+                "Import cancelled: nothing was changed.",
+            ));
+        }
+        let sources = match read {
             Ok(sources) => sources,
             Err(errors) => {
                 return Ok(ImportResult {
-                    report: problems(errors),
+                    report: problems(None, errors),
                     applied: None,
                 });
             }
@@ -224,7 +291,7 @@ async fn run<R: Runtime>(
                 }
             }
             Err(errors) => ImportResult {
-                report: problems(errors),
+                report: problems(Some(&sources), errors),
                 applied: None,
             },
         })

@@ -3,12 +3,16 @@ import type { ImportEntity } from '../bindings';
 import {
   DEFAULT_EXPORT,
   allFormatsChosen,
+  claimText,
   diffLines,
   exportRequest,
+  fileName,
   filesToWrite,
   groupPreview,
   importChanges,
   importCounts,
+  kindLabel,
+  kindNoun,
   messageWithoutPath,
   plural,
   problemPlace,
@@ -91,6 +95,19 @@ describe('import report', () => {
     expect(problemPlace(p)).toBe('/m/a.yaml:3:7');
     expect(problemPlace({ ...p, column: null })).toBe('/m/a.yaml:3');
     expect(problemPlace({ ...p, line: null, column: null })).toBe('/m/a.yaml');
+  });
+  it('says what each format claims, with the file name only', () => {
+    expect(fileName('/repos/orders/orders.dpds.json')).toBe('orders.dpds.json');
+    expect(fileName('C:\\repos\\orders.odps.yaml')).toBe('orders.odps.yaml');
+    expect(fileName('plain.yaml')).toBe('plain.yaml');
+    expect(claimText({ path: '/r/orders/orders.odps.yaml', format: 'ODPS', value: '"active"' })).toBe(
+      'ODPS says "active" (orders.odps.yaml)',
+    );
+  });
+  it('names kinds in the plural for counts and in the singular for one entity', () => {
+    expect(kindLabel('product')).toBe('Data products');
+    expect(kindNoun('product')).toBe('Data product');
+    expect(kindNoun('person')).toBe('Person');
   });
   it('reads one path a line', () => {
     expect(splitPaths(' /a/b \n\n/c/d.yaml\r\n  ')).toEqual(['/a/b', '/c/d.yaml']);

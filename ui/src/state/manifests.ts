@@ -7,6 +7,7 @@ import type {
   ExportFormat,
   ExportRequest,
   FileChange,
+  ImportClaim,
   ImportEntity,
   ImportProblem,
   OdcsChoice,
@@ -176,14 +177,44 @@ const KIND_LABEL: Record<EntityKind, string> = {
   policy: 'Policy',
 };
 
+/** A kind's name for a count's row: plural. */
 export function kindLabel(kind: EntityKind): string {
   return KIND_LABEL[kind] ?? kind;
+}
+
+const KIND_NOUN: Record<EntityKind, string> = {
+  mesh: 'Mesh',
+  person: 'Person',
+  team: 'Team',
+  domain: 'Domain',
+  sourceSystem: 'Source system',
+  product: 'Data product',
+  outputPort: 'Output port',
+  inputPort: 'Input port',
+  position: 'Position',
+  policy: 'Policy',
+};
+
+/** A kind's name before one entity's name: singular. */
+export function kindNoun(kind: EntityKind): string {
+  return KIND_NOUN[kind] ?? kind;
 }
 
 /** `path:line:column`, the form editors and terminals link to. */
 export function problemPlace(p: ImportProblem): string {
   if (p.line === null) return p.path;
   return p.column === null ? `${p.path}:${p.line}` : `${p.path}:${p.line}:${p.column}`;
+}
+
+/** The last part of a path, for lists where the whole path goes in a tooltip. */
+export function fileName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}
+
+/** One side of a disagreement: `ODPS says "active" (orders.odps.yaml)`. */
+export function claimText(c: ImportClaim): string {
+  return `${c.format} says ${c.value} (${fileName(c.path)})`;
 }
 
 /** The import field's text as paths: one a line, blank lines left out. */

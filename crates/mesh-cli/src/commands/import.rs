@@ -34,17 +34,22 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    // Nothing cancels a CLI import but the process ending.
+    let cancel = AtomicBool::new(false);
     let bar = progress::bar("reading");
-    let read = import::read(&args.paths, &mut |done, total| {
-        bar.set_length(total as u64);
-        bar.set_position(done as u64);
-    });
+    let read = import::read(
+        &args.paths,
+        &mut |done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        },
+        &cancel,
+    );
     bar.finish_and_clear();
     let sources = match read {
         Ok(s) => s,
         Err(errors) => return Ok(report_errors(&errors)),
     };
-    let cancel = AtomicBool::new(false);
     let result = if args.into.exists() {
         let mut store = Store::open(&args.into, Access::ReadWrite)?;
         import::apply(&mut store, &sources, args.dry_run, &cancel)

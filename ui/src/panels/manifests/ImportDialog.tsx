@@ -1,6 +1,7 @@
 // File > Import…: manifest files or folders (typed one a line, or added with the native
 // file and folder dialogs), the core's dry-run report (entities to create and update per
-// kind, files read and skipped, every problem as path:line:column and reason), then the
+// kind, files read and skipped, every problem as path:line:column and reason, the fields
+// the formats disagree on with the value kept), then the
 // import on confirm as one undoable edit, with progress and Cancel. It shows what the
 // core answers; the core decides what is imported.
 import { useCallback, useState } from 'react';
@@ -8,7 +9,7 @@ import type { CommandError, ImportPreview, ImportResult } from '../../bindings';
 import { errorOf } from '../../actions/run';
 import * as manifests from '../../actions/manifests';
 import { useUiStore } from '../../state/uiStore';
-import { importChanges, importCounts, kindLabel, plural, problemPlace, splitPaths } from '../../state/manifests';
+import { claimText, importChanges, importCounts, kindLabel, kindNoun, plural, problemPlace, splitPaths } from '../../state/manifests';
 import { DialogFrame } from './DialogFrame';
 import { ErrorNotice } from './ErrorNotice';
 import { TaskProgressBar } from './TaskProgressBar';
@@ -46,6 +47,37 @@ function Report({ report }: { report: ImportPreview }) {
           </div>
         </div>
       )}
+      {report.disagreements.length > 0 && (
+        <div className="notice notice--warn import-disagreements" data-testid="import-disagreements">
+          <span className="notice__icon" aria-hidden="true">≠</span>
+          <div className="notice__text">
+            <div>
+              The formats disagree on {plural(report.disagreements.length, 'field')}. The first format&rsquo;s value is imported (ODPS and ODCS, then DPDS, then
+              Backstage); check that it is the one you mean.
+            </div>
+            <ul className="problem-list">
+              {report.disagreements.slice(0, LIST_LIMIT).map((d, i) => (
+                <li
+                  key={i}
+                  className="problem"
+                  data-testid="import-disagreement"
+                  data-kind={d.kind}
+                  data-name={d.name}
+                  data-field={d.field}
+                  title={`${d.kept.path}\n${d.other.path}`}
+                >
+                  <span className="problem__reason">
+                    {kindNoun(d.kind)} <span className="mono">{d.name}</span> <code className="problem__field">{d.field}</code>
+                  </span>
+                  <span className="disagreement__claim">Kept: {claimText(d.kept)}</span>
+                  <span className="disagreement__claim muted">Passed over: {claimText(d.other)}</span>
+                </li>
+              ))}
+              {report.disagreements.length > LIST_LIMIT && <li className="muted">and {plural(report.disagreements.length - LIST_LIMIT, 'more')}</li>}
+            </ul>
+          </div>
+        </div>
+      )}
       {counts.length > 0 && (
         <table className="import-counts">
           <thead>
@@ -75,7 +107,7 @@ function Report({ report }: { report: ImportPreview }) {
             {report.entities.slice(0, LIST_LIMIT).map((e, i) => (
               <li key={i} title={e.path}>
                 <span className={`action-pill action-pill--${e.action}`}>{e.action}</span>
-                <span className="muted">{kindLabel(e.kind)}</span> <span className="mono">{e.name}</span>
+                <span className="muted">{kindNoun(e.kind)}</span> <span className="mono">{e.name}</span>
               </li>
             ))}
             {report.entities.length > LIST_LIMIT && <li className="muted">and {plural(report.entities.length - LIST_LIMIT, 'more')}</li>}
@@ -232,6 +264,12 @@ function ImportDialogBody() {
               {phase === 'done' ? 'Close' : 'Cancel'}
             </button>
           )}
+          {/* Files fixed after a check are read again without retyping the paths. */}
+          {phase === 'report' && (
+            <button type="button" className="button" data-testid="import-recheck" onClick={() => void check()}>
+              Check again
+            </button>
+          )}
           {phase === 'report' || phase === 'importing' ? (
             <button
               type="button"
@@ -240,7 +278,7 @@ function ImportDialogBody() {
               disabled={busy || !report || report.problems.length > 0 || changes === 0}
               onClick={() => void apply()}
             >
-              {changes === 0 ? 'Nothing to import' : `Import ${plural(changes, 'change')}`}
+              {report && report.problems.length > 0 ? 'Import' : changes === 0 ? 'Nothing to import' : `Import ${plural(changes, 'change')}`}
             </button>
           ) : (
             <button

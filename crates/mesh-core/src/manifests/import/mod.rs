@@ -15,6 +15,7 @@ mod decode;
 pub mod detect;
 mod dpds;
 mod fields;
+mod locate;
 pub mod merge;
 mod odcs;
 mod odps;

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::decode::Decoder;
 use super::detect::Detected;
 use super::source::{SourceDocument, Sources, read_sources};
-use super::{ImportError, ImportPlan, backstage, dpds, odcs, odps, plan};
+use super::{ImportError, ImportPlan, backstage, dpds, locate, odcs, odps, plan};
 use crate::Store;
 use crate::model::{Mesh, MeshInfo};
 use crate::store::{Applied, EditOp};
@@ -65,22 +65,29 @@ pub fn prepare(mesh: &Mesh, documents: &[SourceDocument]) -> Result<ImportPlan, 
     dpds::resolve(&mut d, descriptors);
     backstage::resolve(&mut d, catalogs);
     d.combine_inputs();
+    // Until here errors name fields of the documents; validation names the model's.
+    locate::locate(&mut d.errors);
     d.validate();
     if !d.errors.is_empty() {
         return Err(d.errors);
     }
-    let mut plan = plan(mesh, &d.incoming)?;
+    let mut plan = plan(mesh, &d.incoming).map_err(|mut errors| {
+        locate::locate(&mut errors);
+        errors
+    })?;
     plan.disagreements = d.disagreements;
     Ok(plan)
 }
 
 /// Reads `paths` (see [`read_sources`]); any unreadable or malformed file is an error.
-/// `progress` gets (files read, files in all).
+/// `progress` gets (files read, files in all); `cancel` stops the reading before the
+/// next file.
 pub fn read(
     paths: &[PathBuf],
     progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
 ) -> Result<Sources, Vec<ImportError>> {
-    let sources = read_sources(paths, progress);
+    let sources = read_sources(paths, progress, cancel);
     if sources.errors.is_empty() {
         Ok(sources)
     } else {
@@ -115,12 +122,7 @@ pub fn apply(
     dry_run: bool,
     cancel: &AtomicBool,
 ) -> Result<ImportReport, Vec<ImportError>> {
-    let cancelled = || {
-        vec![ImportError::file(
-            store.path(),
-            "import cancelled; nothing was changed",
-        )]
-    };
+    let cancelled = || vec![ImportError::file(store.path(), super::source::CANCELLED)];
     if cancel.load(Ordering::Relaxed) {
         return Err(cancelled());
     }
@@ -212,6 +214,6 @@ pub fn run(
     progress: &mut dyn FnMut(usize, usize),
     cancel: &AtomicBool,
 ) -> Result<ImportReport, Vec<ImportError>> {
-    let sources = read(paths, progress)?;
+    let sources = read(paths, progress, cancel)?;
     apply(store, &sources, dry_run, cancel)
 }

@@ -6,7 +6,7 @@
 //! It must not interpret documents beyond telling their format.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde_json::Value;
 
@@ -43,12 +43,28 @@ pub struct Sources {
     pub errors: Vec<ImportError>,
 }
 
+/// What a read stopped by its cancel flag reports, as its one error.
+pub const CANCELLED: &str = "import cancelled; nothing was changed";
+
 /// Reads `paths` (files, or folders walked recursively in name order, hidden entries
 /// such as `.git` left out). `progress` is called with (files done, files in all).
-pub fn read_sources(paths: &[PathBuf], progress: &mut dyn FnMut(usize, usize)) -> Sources {
+/// `cancel`, once set, stops the reading before the next file: the result then holds
+/// one error, [`CANCELLED`], and nothing else.
+pub fn read_sources(
+    paths: &[PathBuf],
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Sources {
     let mut out = Sources::default();
     let files = collect_files(paths, &mut out.errors);
-    let parsed = read_all(&files, progress);
+    let parsed = read_all(&files, progress, cancel);
+    if cancel.load(Ordering::Relaxed) {
+        let at = paths.first().cloned().unwrap_or_default();
+        return Sources {
+            errors: vec![ImportError::file(at, CANCELLED)],
+            ..Sources::default()
+        };
+    }
     for ((path, named), result) in files.into_iter().zip(parsed) {
         match result {
             Ok(docs) => {
@@ -100,11 +116,20 @@ pub fn read_sources(paths: &[PathBuf], progress: &mut dyn FnMut(usize, usize)) -
 
 /// Reads and parses every file, on as many threads as there are cores (parsing YAML is
 /// most of an import's time), results in the files' order. `progress` is called on the
-/// calling thread, since the caller's callback need not be shareable.
+/// calling thread, since the caller's callback need not be shareable. Once `cancel` is
+/// set, the files not read yet are left unread (their results say so).
 fn read_all(
     files: &[(PathBuf, bool)],
     progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
 ) -> Vec<Result<Vec<Value>, ImportError>> {
+    let read = |path: &Path| {
+        if cancel.load(Ordering::Relaxed) {
+            Err(ImportError::file(path, CANCELLED))
+        } else {
+            read_file(path)
+        }
+    };
     let total = files.len();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     if threads < 2 || total < 64 {
@@ -112,7 +137,7 @@ fn read_all(
             .iter()
             .enumerate()
             .map(|(i, (path, _))| {
-                let result = read_file(path);
+                let result = read(path);
                 progress(i + 1, total);
                 result
             })
@@ -123,12 +148,12 @@ fn read_all(
         let workers: Vec<_> = files
             .chunks(total.div_ceil(threads))
             .map(|chunk| {
-                let done = &done;
+                let (done, read) = (&done, &read);
                 scope.spawn(move || {
                     chunk
                         .iter()
                         .map(|(path, _)| {
-                            let result = read_file(path);
+                            let result = read(path);
                             done.fetch_add(1, Ordering::Relaxed);
                             result
                         })
