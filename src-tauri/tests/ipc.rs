@@ -610,8 +610,14 @@ fn import_reports_a_dry_run_then_applies_one_undoable_edit() {
         by_domain: true,
         prune: false,
     };
-    let plan = mesh_core::manifests::plan_export(&mesh_core::demo::demo_mesh(), &folder, &settings)
-        .unwrap();
+    let plan = mesh_core::manifests::plan_export(
+        &mesh_core::demo::demo_mesh(),
+        &folder,
+        &settings,
+        &mut |_, _| {},
+        &Default::default(),
+    )
+    .unwrap();
     mesh_core::manifests::write::write(&plan, &mut |_, _| {}, &Default::default()).unwrap();
     let path = h.dir.join("empty.mesh");
     h.invoke("new_mesh", json!({ "path": path, "name": "Empty" }))

@@ -127,13 +127,18 @@ impl App {
             .spawn()
             .expect("start tauri-driver");
         let process = DriverProcess(child);
+        // tauri-driver starts WebKitWebDriver, then listens itself, and passes the new
+        // session's request on to WebKitWebDriver's port: a request sent before that
+        // port listens is dropped ("error sending request"), so wait for both.
         let deadline = Instant::now() + TIMEOUT;
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "tauri-driver did not listen on port {port}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        for (listener, at) in [("tauri-driver", port), ("WebKitWebDriver", native_port)] {
+            while std::net::TcpStream::connect(("127.0.0.1", at)).is_err() {
+                assert!(
+                    Instant::now() < deadline,
+                    "{listener} did not listen on port {at}"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
         }
         let mut caps = Capabilities::new();
         let args: Vec<String> = mesh.map(|m| m.display().to_string()).into_iter().collect();

@@ -59,6 +59,28 @@ async fn wait_preview_within(app: &App, limit: std::time::Duration) -> WebDriver
     app.wait_within(phase, limit, |_| true).await.map(drop)
 }
 
+/// A script that clicks `button`, then the progress bar's Cancel as soon as it shows
+/// while the dialog is in `phase`, and answers `cancel`. WebDriver round trips are
+/// slower than the work, so both clicks happen in the page, which is polled rather
+/// than given a fixed number of frames (a loaded machine may not paint in time); if the
+/// bar never shows, the answer is the dialog's phase and error.
+fn click_then_cancel(button: &str, phase: &str) -> String {
+    format!(
+        "document.querySelector('[data-testid={button}]').click();
+         const dialog = () => document.querySelector('[data-testid=export-dialog]');
+         const until = Date.now() + 10000;
+         let cancel = null;
+         while (Date.now() < until) {{
+           cancel = document.querySelector('[data-testid=export-progress-cancel]');
+           if (cancel || dialog()?.dataset.phase !== '{phase}') break;
+           await new Promise(r => setTimeout(r, 2));
+         }}
+         if (cancel) {{ cancel.click(); return 'cancel'; }}
+         const error = document.querySelector('[data-testid=export-error]');
+         return `phase ${{dialog()?.dataset.phase}}: ${{error ? error.textContent : 'no error'}}`;"
+    )
+}
+
 /// A product no other product reads from: deleting it changes no other product's files.
 fn leaf_product(mesh: &Mesh) -> (String, String) {
     let read: BTreeSet<_> = mesh
@@ -308,7 +330,14 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
         by_domain: true,
         prune: false,
     };
-    let plan = plan_export(&demo, &manifests, &settings).unwrap();
+    let plan = plan_export(
+        &demo,
+        &manifests,
+        &settings,
+        &mut |_, _| {},
+        &Default::default(),
+    )
+    .unwrap();
     write::write(&plan, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
     // One DPDS descriptor says another status than its product's ODPS file.
     let disputed = &demo.products[0];
@@ -483,30 +512,25 @@ async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult
     click(&app, "[data-testid=export-by-domain]").await?;
     let folder = app.wait("[data-testid=export-folder]").await?;
     folder.send_keys(out.display().to_string()).await?;
+
+    eprintln!("step: a preview of thousands of files can be cancelled too");
+    let shown = app
+        .eval(&click_then_cancel("export-preview-button", "previewing"))
+        .await?;
+    assert_eq!(shown, serde_json::json!("cancel"), "the preview's Cancel");
+    let error = app.wait("[data-testid=export-error]").await?;
+    assert_eq!(error.attr("data-kind").await?.as_deref(), Some("cancelled"));
+    app.wait("[data-testid=export-dialog][data-phase=choose]")
+        .await?;
+    assert!(!out.exists() || files_under(&out).is_empty());
+
     click(&app, "[data-testid=export-preview-button]").await?;
     wait_preview_within(&app, long).await?;
     let total = preview_count(&app, "added").await?;
     assert!(total > 8000, "{total}");
 
-    // Cancel as soon as the bar shows: WebDriver round trips are slower than writing
-    // these files, so the click and the Cancel happen in the page. The page is polled
-    // rather than given a fixed number of frames, which a loaded machine may not paint
-    // in time; if the bar never shows, the dialog's phase and error say why.
     let shown = app
-        .eval(
-            "document.querySelector('[data-testid=export-write]').click();
-             const dialog = () => document.querySelector('[data-testid=export-dialog]');
-             const until = Date.now() + 10000;
-             let cancel = null;
-             while (Date.now() < until) {
-               cancel = document.querySelector('[data-testid=export-progress-cancel]');
-               if (cancel || dialog()?.dataset.phase !== 'writing') break;
-               await new Promise(r => setTimeout(r, 2));
-             }
-             if (cancel) { cancel.click(); return 'cancel'; }
-             const error = document.querySelector('[data-testid=export-error]');
-             return `phase ${dialog()?.dataset.phase}: ${error ? error.textContent : 'no error'}`;",
-        )
+        .eval(&click_then_cancel("export-write", "writing"))
         .await?;
     assert_eq!(
         shown,

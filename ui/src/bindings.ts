@@ -49,7 +49,7 @@ export const commands = {
 	/**
 	 *  Plans the export of the open mesh (nothing is written) and keeps the plan for
 	 *  [`write_export`]. Runs off the UI thread: rendering and comparing thousands of files
-	 *  takes seconds.
+	 *  takes seconds, with progress events; `cancel_task` stops it before the next file.
 	 */
 	previewExport: (request: ExportRequest) => typedError<ExportPreview, CommandError>(__TAURI_INVOKE("preview_export", { request })),
 	/**

@@ -18,3 +18,11 @@ pub fn bar(message: &'static str) -> ProgressBar {
     bar.set_message(message);
     bar
 }
+
+/// The core's `(done, total)` progress callback, drawn on `bar`.
+pub fn counts(bar: &ProgressBar) -> impl FnMut(usize, usize) + '_ {
+    |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    }
+}

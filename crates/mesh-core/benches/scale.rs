@@ -167,7 +167,9 @@ fn export_row(mesh: &mesh_core::model::Mesh, tmp: &std::path::Path, runs: usize)
     let full = time(runs, || {
         round += 1;
         let root = tmp.join(format!("export-{}-{round}", mesh.products.len()));
-        let plan = manifests::plan_export(mesh, &root, &settings).expect("plan");
+        let plan =
+            manifests::plan_export(mesh, &root, &settings, &mut |_, _| {}, &Default::default())
+                .expect("plan");
         let never = std::sync::atomic::AtomicBool::new(false);
         let written = manifests::write::write(&plan, &mut |_, _| {}, &never).expect("write");
         files = written.written;
@@ -175,7 +177,9 @@ fn export_row(mesh: &mesh_core::model::Mesh, tmp: &std::path::Path, runs: usize)
     });
     let root = tmp.join(format!("export-{}-1", mesh.products.len()));
     let again = time(runs, || {
-        let plan = manifests::plan_export(mesh, &root, &settings).expect("plan");
+        let plan =
+            manifests::plan_export(mesh, &root, &settings, &mut |_, _| {}, &Default::default())
+                .expect("plan");
         let never = std::sync::atomic::AtomicBool::new(false);
         manifests::write::write(&plan, &mut |_, _| {}, &never).expect("write")
     });

@@ -25,14 +25,40 @@ fn settings(by_domain: bool, prune: bool) -> ExportSettings {
     }
 }
 
+/// The plan for exporting `mesh` under `root`, neither watched nor cancelled.
+fn preview(mesh: &Mesh, root: &Path, by_domain: bool, prune: bool) -> mesh_core::Result<Plan> {
+    plan_export(
+        mesh,
+        root,
+        &settings(by_domain, prune),
+        &mut |_, _| {},
+        &AtomicBool::new(false),
+    )
+}
+
 fn run(plan: &Plan) -> Written {
     write(plan, &mut |_, _| {}, &AtomicBool::new(false)).unwrap()
 }
 
 fn export(mesh: &Mesh, root: &Path, by_domain: bool, prune: bool) -> (Plan, Written) {
-    let plan = plan_export(mesh, root, &settings(by_domain, prune)).unwrap();
+    let plan = preview(mesh, root, by_domain, prune).unwrap();
     let written = run(&plan);
     (plan, written)
+}
+
+/// A progress callback that records what it is told and sets `cancel` once `done`
+/// reaches `n`.
+fn cancel_at<'a>(
+    n: usize,
+    cancel: &'a AtomicBool,
+    seen: &'a mut Vec<(usize, usize)>,
+) -> impl FnMut(usize, usize) + 'a {
+    move |done, total| {
+        seen.push((done, total));
+        if done == n {
+            cancel.store(true, Ordering::Relaxed);
+        }
+    }
 }
 
 /// Every file under `root` with its modification time, sorted.
@@ -110,7 +136,7 @@ fn a_changed_product_shows_as_changed_with_a_unified_diff() {
         .find(|p| p.name == "orders")
         .unwrap();
     p.display_name = "Orders (all channels)".into();
-    let plan = plan_export(&mesh, dir.path(), &settings(false, false)).unwrap();
+    let plan = preview(&mesh, dir.path(), false, false).unwrap();
     let changed: Vec<&str> = plan.paths(Change::Changed).collect();
     // The display name is in every format's product document and in the domain's catalog.
     assert_eq!(
@@ -203,7 +229,7 @@ fn a_file_meshwright_did_not_write_is_a_conflict_and_nothing_is_written() {
     let theirs = dir.path().join("dataproducts/orders/orders.odps.yaml");
     fs::create_dir_all(theirs.parent().unwrap()).unwrap();
     fs::write(&theirs, "hand written\n").unwrap();
-    let plan = plan_export(&mesh, dir.path(), &settings(false, false)).unwrap();
+    let plan = preview(&mesh, dir.path(), false, false).unwrap();
     assert_eq!(
         plan.paths(Change::Conflict).collect::<Vec<_>>(),
         ["dataproducts/orders/orders.odps.yaml"]
@@ -238,7 +264,7 @@ fn the_export_never_writes_through_a_symbolic_link() {
     let outside = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("dataproducts")).unwrap();
     std::os::unix::fs::symlink(outside.path(), dir.path().join("dataproducts/orders")).unwrap();
-    let err = plan_export(&demo_mesh(), dir.path(), &settings(false, false)).unwrap_err();
+    let err = preview(&demo_mesh(), dir.path(), false, false).unwrap_err();
     assert!(err.to_string().contains("symbolic link"), "{err}");
     assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
 }
@@ -252,11 +278,11 @@ fn a_tampered_index_cannot_steer_deletions_outside_the_root() {
             serde_json::json!({"generator": "meshwright", "files": [bad]}).to_string(),
         )
         .unwrap();
-        let err = plan_export(&demo_mesh(), dir.path(), &settings(false, true)).unwrap_err();
+        let err = preview(&demo_mesh(), dir.path(), false, true).unwrap_err();
         assert!(matches!(err, Error::Export { .. }), "{bad}: {err}");
     }
     fs::write(dir.path().join(".meshwright-export.json"), "not json").unwrap();
-    let err = plan_export(&demo_mesh(), dir.path(), &settings(false, true)).unwrap_err();
+    let err = preview(&demo_mesh(), dir.path(), false, true).unwrap_err();
     assert!(
         err.to_string().contains("not a Meshwright export index"),
         "{err}"
@@ -267,20 +293,10 @@ fn a_tampered_index_cannot_steer_deletions_outside_the_root() {
 fn progress_counts_every_file_and_cancel_stops_with_an_index_of_what_was_written() {
     let dir = tempfile::tempdir().unwrap();
     let mesh = demo_mesh();
-    let plan = plan_export(&mesh, dir.path(), &settings(false, false)).unwrap();
+    let plan = preview(&mesh, dir.path(), false, false).unwrap();
     let cancel = AtomicBool::new(false);
     let mut seen = Vec::new();
-    let err = write(
-        &plan,
-        &mut |done, total| {
-            seen.push((done, total));
-            if done == 3 {
-                cancel.store(true, Ordering::Relaxed);
-            }
-        },
-        &cancel,
-    )
-    .unwrap_err();
+    let err = write(&plan, &mut cancel_at(3, &cancel, &mut seen), &cancel).unwrap_err();
     assert!(matches!(err, Error::Cancelled));
     assert_eq!(
         seen,
@@ -321,5 +337,53 @@ fn by_domain_writes_each_domain_under_its_repository_folder() {
                 "clones/first-repo/dataproducts/{product}/{product}.odps.yaml"
             ))
             .is_file()
+    );
+}
+
+#[test]
+fn a_preview_reports_progress_and_cancel_stops_it_before_the_next_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mesh = demo_mesh();
+    let cancel = AtomicBool::new(false);
+    let mut seen = Vec::new();
+    let err = plan_export(
+        &mesh,
+        dir.path(),
+        &settings(false, false),
+        &mut cancel_at(2, &cancel, &mut seen),
+        &cancel,
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::Cancelled), "{err}");
+    let total = seen[0].1;
+    assert!(total > 3, "{total}");
+    assert_eq!(seen, [(0, total), (1, total), (2, total)]);
+
+    // Cancelled before it starts: no file is compared.
+    let err = plan_export(
+        &mesh,
+        dir.path(),
+        &settings(false, false),
+        &mut |_, _| panic!("no file is compared after a cancel"),
+        &AtomicBool::new(true),
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::Cancelled), "{err}");
+
+    // Not cancelled: every file compared, the last report is the whole.
+    let mut last = None;
+    let plan = plan_export(
+        &mesh,
+        dir.path(),
+        &settings(false, false),
+        &mut |done, total| last = Some((done, total)),
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(last, Some((total, total)));
+    assert_eq!(plan.entries.len(), total);
+    assert!(
+        fs::read_dir(dir.path()).unwrap().next().is_none(),
+        "nothing written"
     );
 }

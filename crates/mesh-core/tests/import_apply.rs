@@ -84,7 +84,7 @@ fn an_import_returns_its_edit_and_one_undo_reverses_it() {
         prune: false,
     };
     let demo = demo_mesh();
-    let export = plan_export(&demo, &out, &settings).unwrap();
+    let export = plan_export(&demo, &out, &settings, &mut |_, _| {}, &Default::default()).unwrap();
     write::write(&export, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
 
     let mut store = Store::create(&dir.path().join("empty.mesh"), &common::info("empty")).unwrap();

@@ -214,7 +214,7 @@ fn count(n: usize) -> u32 {
 
 /// Plans the export of the open mesh (nothing is written) and keeps the plan for
 /// [`write_export`]. Runs off the UI thread: rendering and comparing thousands of files
-/// takes seconds.
+/// takes seconds, with progress events; `cancel_task` stops it before the next file.
 #[tauri::command]
 #[specta::specta]
 pub async fn preview_export<R: Runtime>(
@@ -224,11 +224,27 @@ pub async fn preview_export<R: Runtime>(
 ) -> Result<ExportPreview, CommandError> {
     let (root, settings) = settings(&request)?;
     let (mesh, generation) = state.model_snapshot()?;
-    let mut progress = Reporter::new(&app, Task::Export);
-    progress.phase(TaskPhase::Planning);
-    let plan = tauri::async_runtime::spawn_blocking(move || plan_export(&mesh, &root, &settings))
-        .await
-        .map_err(|e| CommandError::internal(format!("the export preview stopped: {e}")))??;
+    let cancel = state.begin_task();
+    let worker = app.clone();
+    let plan = tauri::async_runtime::spawn_blocking(move || {
+        let mut progress = Reporter::new(&worker, Task::Export);
+        progress.phase(TaskPhase::Planning);
+        plan_export(
+            &mesh,
+            &root,
+            &settings,
+            &mut |done, total| progress.report(TaskPhase::Planning, done, total),
+            &cancel,
+        )
+    })
+    .await
+    .map_err(|e| CommandError::internal(format!("the export preview stopped: {e}")))?
+    .map_err(|e| match e {
+        mesh_core::Error::Cancelled => {
+            CommandError::cancelled("Preview cancelled: nothing was written.")
+        }
+        other => other.into(),
+    })?;
     let preview = preview_of(&plan);
     state.set_pending_export(PendingExport { plan, generation });
     Ok(preview)

@@ -115,20 +115,23 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         by_domain: args.by_domain,
         prune: args.prune,
     };
-    let plan = plan_export(&mesh, &args.out, &settings)?;
+    // Nothing cancels a CLI export but the process ending.
+    let cancel = AtomicBool::new(false);
+    let bar = progress::bar("comparing");
+    let plan = plan_export(
+        &mesh,
+        &args.out,
+        &settings,
+        &mut progress::counts(&bar),
+        &cancel,
+    )?;
+    bar.finish_and_clear();
     if args.dry_run {
         print_dry_run(&plan);
         return Ok(Outcome::Ok);
     }
     let bar = progress::bar("exporting");
-    let written = write::write(
-        &plan,
-        &mut |done, total| {
-            bar.set_length(total as u64);
-            bar.set_position(done as u64);
-        },
-        &AtomicBool::new(false),
-    )?;
+    let written = write::write(&plan, &mut progress::counts(&bar), &cancel)?;
     bar.finish_and_clear();
     println!(
         "exported to {}: {} written, {} removed, {} unchanged",

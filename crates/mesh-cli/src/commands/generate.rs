@@ -34,10 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     let mesh = generate(&opts);
     let bar = progress::bar("writing");
-    Store::create_from(&args.file, &mesh, &mut |done, total| {
-        bar.set_length(total as u64);
-        bar.set_position(done as u64);
-    })?;
+    Store::create_from(&args.file, &mesh, &mut progress::counts(&bar))?;
     bar.finish_and_clear();
     let dependencies = mesh
         .input_ports

@@ -37,14 +37,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // Nothing cancels a CLI import but the process ending.
     let cancel = AtomicBool::new(false);
     let bar = progress::bar("reading");
-    let read = import::read(
-        &args.paths,
-        &mut |done, total| {
-            bar.set_length(total as u64);
-            bar.set_position(done as u64);
-        },
-        &cancel,
-    );
+    let read = import::read(&args.paths, &mut progress::counts(&bar), &cancel);
     bar.finish_and_clear();
     let sources = match read {
         Ok(s) => s,

@@ -24,6 +24,7 @@ pub mod unmapped;
 pub mod write;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use uuid::Uuid;
 
@@ -161,10 +162,21 @@ pub struct ExportSettings {
 }
 
 /// Renders, places and compares with the disk: what exporting `mesh` under `root`
-/// would change. Nothing is written; pass the plan to [`write::write`].
-pub fn plan_export(mesh: &Mesh, root: &Path, settings: &ExportSettings) -> Result<plan::Plan> {
+/// would change. Nothing is written; pass the plan to [`write::write`]. `progress` gets
+/// (files compared, files in all) once the documents are rendered; `cancel`, once set,
+/// stops before the comparing or its next file with [`crate::Error::Cancelled`].
+pub fn plan_export(
+    mesh: &Mesh,
+    root: &Path,
+    settings: &ExportSettings,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<plan::Plan> {
     let ctx = ExportContext::new(mesh, settings.options);
     let docs = documents(&ctx, &settings.formats);
+    if cancel.load(Ordering::Relaxed) {
+        return Err(crate::Error::Cancelled);
+    }
     let placed = layout::place(&ctx, docs, settings.by_domain)?;
-    plan::plan(root, placed, settings.prune)
+    plan::plan(root, placed, settings.prune, progress, cancel)
 }

@@ -14,6 +14,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -228,13 +229,26 @@ fn read_existing(root: &Path, rel: &str, folders: &mut Folders) -> Result<Option
     }
 }
 
-/// The plan for writing `files` under `root`.
-pub fn plan(root: &Path, files: Vec<Placed>, prune: bool) -> Result<Plan> {
+/// The plan for writing `files` under `root`. `progress` gets (files compared, files in
+/// all); `cancel`, once set, stops the comparing before the next file with
+/// [`Error::Cancelled`].
+pub fn plan(
+    root: &Path,
+    files: Vec<Placed>,
+    prune: bool,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<Plan> {
     let index_before = read_index(root)?;
-    let mut entries = Vec::with_capacity(files.len());
+    let total = files.len();
+    let mut entries = Vec::with_capacity(total);
     let mut produced = BTreeSet::new();
     let mut folders = Folders::new();
-    for file in files {
+    for (done, file) in files.into_iter().enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Error::Cancelled);
+        }
+        progress(done, total);
         let old = read_existing(root, &file.path, &mut folders)?;
         let change = match &old {
             None => Change::Added,
@@ -261,6 +275,7 @@ pub fn plan(root: &Path, files: Vec<Placed>, prune: bool) -> Result<Plan> {
             });
         }
     }
+    progress(total, total);
     entries.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Plan {
         root: root.to_path_buf(),

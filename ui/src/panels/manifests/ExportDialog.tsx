@@ -388,7 +388,7 @@ function ExportDialogBody() {
         <footer className="manifest-dialog__foot">
           <div className="manifest-dialog__status">
             {phase === 'writing' && <TaskProgressBar testId="export-progress" onCancel={manifests.cancelTask} />}
-            {phase === 'previewing' && <TaskProgressBar testId="export-progress" />}
+            {phase === 'previewing' && <TaskProgressBar testId="export-progress" onCancel={manifests.cancelTask} />}
           </div>
           {/* While a task runs, its own Cancel (beside the bar) is the one to press. */}
           {!busy && (

@@ -1,6 +1,7 @@
 // The running export's or import's progress, from the shell's TaskProgress events, with
 // its Cancel button. A bar that fills when the amount of work is known, a busy bar
-// while it is not.
+// while it is not. Cancel shows once the task has reported: the shell sends the first
+// event after it set up the task's cancel flag, so an earlier click could be lost.
 import { useUiStore } from '../../state/uiStore';
 import { progressFraction, progressLabel } from '../../state/manifests';
 
@@ -24,7 +25,7 @@ export function TaskProgressBar({ testId, onCancel }: { testId: string; onCancel
         )}
       </div>
       <span className="task-progress__label">{progressLabel(task)}</span>
-      {onCancel && (
+      {onCancel && task && (
         <button type="button" className="button button--small" data-testid={`${testId}-cancel`} onClick={onCancel}>
           Cancel
         </button>
