@@ -62,17 +62,23 @@ async fn wait_preview_within(app: &App, limit: std::time::Duration) -> WebDriver
 /// A script that clicks `button`, then the progress bar's Cancel as soon as it shows
 /// while the dialog is in `phase`, and answers `cancel`. WebDriver round trips are
 /// slower than the work, so both clicks happen in the page, which is polled rather
-/// than given a fixed number of frames (a loaded machine may not paint in time); if the
-/// bar never shows, the answer is the dialog's phase and error.
+/// than given a fixed number of frames (a loaded machine may not paint in time). React
+/// may commit the click's update only after the script first waits, so the dialog
+/// counts as past `phase` only once it was seen in it. If the bar never shows, the
+/// answer is the dialog's phase and error.
 fn click_then_cancel(button: &str, phase: &str) -> String {
     format!(
         "document.querySelector('[data-testid={button}]').click();
          const dialog = () => document.querySelector('[data-testid=export-dialog]');
          const until = Date.now() + 10000;
          let cancel = null;
+         let seen = false;
          while (Date.now() < until) {{
            cancel = document.querySelector('[data-testid=export-progress-cancel]');
-           if (cancel || dialog()?.dataset.phase !== '{phase}') break;
+           if (cancel) break;
+           const now = dialog()?.dataset.phase;
+           if (now === '{phase}') seen = true;
+           else if (seen) break;
            await new Promise(r => setTimeout(r, 2));
          }}
          if (cancel) {{ cancel.click(); return 'cancel'; }}

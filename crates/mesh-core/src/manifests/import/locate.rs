@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use serde_saphyr::granit_parser::{Event, Marker, Parser, StrInput};
+use serde_saphyr::granit_parser::{Event, Marker, Options, Parser, StrInput};
 
 use super::ImportError;
 use super::source::MAX_FILE_BYTES;
@@ -102,22 +102,34 @@ impl Node {
     }
 }
 
-/// The documents of `text` as trees, or `None` when it does not parse.
+/// The documents of `text` as trees, or `None` when it does not parse. Empty and null
+/// documents are left out, as the first read left them out when it numbered the
+/// documents (`System[document 3]`).
 fn documents(text: &str) -> Option<Vec<Node>> {
-    let mut parser = Parser::new_from_str(text);
+    let mut options = Options::default();
+    // Comments are events too when serde-saphyr's `comments` feature is on; a comment
+    // where a key stands would shift every key after it.
+    options.set_emit_comments(false);
+    let mut parser = Parser::new_from_str_with_options(text, options);
     let mut docs = Vec::new();
     loop {
         let (event, _) = parser.next_event()?.ok()?;
         match event {
             Event::StreamEnd => return Some(docs),
             Event::DocumentStart(..) => {
-                if let Some(node) = node(&mut parser, None, 0)? {
+                if let Some(node) = node(&mut parser, None, 0)?
+                    && !is_null(&node)
+                {
                     docs.push(node);
                 }
             }
             _ => {}
         }
     }
+}
+
+fn is_null(node: &Node) -> bool {
+    matches!(node.text(), Some("" | "~" | "null" | "Null" | "NULL"))
 }
 
 /// Reads the next node (its first event is `first`, or the parser's next); `None` inside
@@ -344,6 +356,24 @@ spec:
         assert_eq!(place(text, "System[document 2].metadata"), Some((8, 1)));
         assert_eq!(place(text, "System[orders].spec.system"), Some((12, 1)));
         assert_eq!(place(text, "API[ghost].spec"), None);
+    }
+
+    #[test]
+    fn comments_and_empty_documents_change_no_place() {
+        let text = "\
+# A catalog written by hand.
+---
+---
+# The system.
+apiVersion: backstage.io/v1alpha1 # the version
+kind: System
+# its name comes next
+metadata:
+  name: orders # a comment after a value
+  title: 5
+";
+        assert_eq!(place(text, "System[orders].metadata.title"), Some((10, 3)));
+        assert_eq!(place(text, "System[document 1].metadata"), Some((8, 1)));
     }
 
     #[test]

@@ -129,7 +129,7 @@ fn step<T: Importable>(
     for (path, entity) in incoming {
         if let Some((first_path, first)) = seen.get(&entity.id()) {
             if *first != entity {
-                errors.push(ImportError::field(
+                let mut error = ImportError::field(
                     path,
                     "id",
                     format!(
@@ -139,7 +139,13 @@ fn step<T: Importable>(
                         entity.id(),
                         first_path.display()
                     ),
-                ));
+                );
+                // Only a product's id is its document's own top-level `id`; a port's,
+                // team's or domain's sits elsewhere, and the place would mislead.
+                if T::KIND == EntityKind::Product {
+                    super::locate::locate(std::slice::from_mut(&mut error));
+                }
+                errors.push(error);
             }
             continue;
         }

@@ -71,10 +71,7 @@ pub fn prepare(mesh: &Mesh, documents: &[SourceDocument]) -> Result<ImportPlan, 
     if !d.errors.is_empty() {
         return Err(d.errors);
     }
-    let mut plan = plan(mesh, &d.incoming).map_err(|mut errors| {
-        locate::locate(&mut errors);
-        errors
-    })?;
+    let mut plan = plan(mesh, &d.incoming)?;
     plan.disagreements = d.disagreements;
     Ok(plan)
 }
