@@ -375,7 +375,7 @@ async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
 }
 
 /// A domain given a parent in the inspector is drawn inside it, below what the parent
-/// holds; undo puts it back beside it.
+/// holds; a new product in the parent goes below it; undo puts it back beside it.
 #[tokio::test]
 async fn a_domain_moved_under_another_is_drawn_inside_it() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
@@ -417,7 +417,39 @@ async fn a_domain_moved_under_another_is_drawn_inside_it() -> WebDriverResult<()
     }
     app.wait_count("[data-testid=domain-item][data-depth='1']", |n| n == 1)
         .await?;
+
+    // A new product in the parent goes below the subdomain, not under it.
+    click(
+        &app,
+        &format!("[data-testid=domain-item][data-id='{parent}']"),
+    )
+    .await?;
+    click(&app, "[data-testid=new-product]").await?;
+    app.wait_count(PRODUCTS, |n| n == 2).await?;
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let clear = app
+            .eval(&format!(
+                "const groups = [...document.querySelectorAll('[data-testid=domain-group]')];
+                 const outer = groups.find((g) => g.getAttribute('data-id') === '{parent}').getBoundingClientRect();
+                 const inner = groups.find((g) => g.getAttribute('data-id') !== '{parent}').getBoundingClientRect();
+                 const added = [...document.querySelectorAll('[data-testid=product-node]')]
+                   .map((p) => p.getBoundingClientRect()).sort((a, b) => b.top - a.top)[0];
+                 return added.top >= inner.bottom && added.bottom < outer.bottom;"
+            ))
+            .await?;
+        if clear == serde_json::json!(true) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the new product is drawn below the subdomain, inside the parent"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     app.screenshot("subdomain").await;
+    click(&app, "[data-testid=undo]").await?;
+    app.wait_count(PRODUCTS, |n| n == 1).await?;
 
     // One undo: the parent and the place go back together.
     click(&app, "[data-testid=undo]").await?;

@@ -57,6 +57,30 @@ describe('edit builders', () => {
     expect(built.ops[1]).toMatchObject({ value: { productId: 'p', name: 'output', version: '1.0.0', type: 'table', visibility: 'public', status: 'proposed' } });
   });
 
+  it('new product: placed below the subdomains drawn inside its domain too', () => {
+    // Laid out: the subdomain stored below d2's product, its product inside it.
+    const mesh = nestedMesh();
+    mesh.positions.push({ entityId: 'd3', view: 'mesh', x: 24, y: 200 }, { entityId: 'e', view: 'mesh', x: 24, y: 46 });
+    const nested = modelFromMesh(mesh);
+    const built = newProduct(nested, 'd2', { product: 'p', port: 'q' });
+    const changes = built.ops.map((op) => {
+      if (op.op === 'setPosition') return { key: { kind: 'position' as const, entityId: 'p', view: 'mesh' }, before: null, after: { kind: 'position' as const, value: op.value } };
+      if (op.op === 'saveProduct') return { key: { kind: 'entity' as const, entity: 'product' as const, id: 'p' }, before: null, after: { kind: 'product' as const, value: op.value } };
+      if (op.op === 'saveOutputPort') return { key: { kind: 'entity' as const, entity: 'outputPort' as const, id: 'q' }, before: null, after: { kind: 'outputPort' as const, value: op.value } };
+      throw new Error(op.op);
+    });
+    const drawn = meshToFlow(applyChanges(nested, changes)).nodes;
+    const d2 = drawn.find((n) => n.id === 'd2')!;
+    const sub = drawn.find((n) => n.id === 'd3')!;
+    const added = drawn.find((n) => n.id === 'p')!;
+    // Product positions are relative to their domain; the subdomain is drawn absolute.
+    expect(d2.position.y + added.position.y).toBeGreaterThanOrEqual(sub.position.y + (sub.height ?? 0));
+    // Without subdomains the place is the same as before: below the lowest product.
+    const flat = newProduct(model, 'd2', { product: 'p', port: 'q' }).ops[2]!;
+    const b = meshToFlow(model).nodes.find((n) => n.id === 'b')!;
+    expect(flat.op === 'setPosition' && flat.value.y!).toBeGreaterThanOrEqual(b.position.y + (b.height ?? 0));
+  });
+
   it('picks the domain for a new product from the selection', () => {
     expect(targetDomain(model, [{ kind: 'domain', id: 'd2' }])).toBe('d2');
     expect(targetDomain(model, [{ kind: 'product', id: 'a' }])).toBe('d1');

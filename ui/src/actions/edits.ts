@@ -116,13 +116,21 @@ export function newProduct(
   };
   let place = at;
   if (!place) {
-    // Below the domain's lowest product, so nothing is covered.
+    // Below the domain's lowest product and subdomain, so nothing is covered.
     const ports = portsByProduct(model);
     let bottom = DOMAIN_PAD_TOP;
     for (const p of model.products.values()) {
       if (p.domainId !== domainId) continue;
       const pos = model.positions.get(`${MESH_VIEW}\u0000${p.id}`);
       if (pos?.y != null) bottom = Math.max(bottom, pos.y + productHeight((ports.get(p.id) ?? []).length) + 24);
+    }
+    // Subdomain boxes are sized by the canvas mapping; it runs only when there are any.
+    if (Array.from(model.domains.values()).some((d) => d.parentId === domainId)) {
+      const nodes = meshToFlow(model).nodes;
+      const parent = nodes.find((n) => n.id === domainId);
+      for (const n of nodes) {
+        if (parent && drawnInside(n) === domainId) bottom = Math.max(bottom, n.position.y - parent.position.y + (n.height ?? 0) + 24);
+      }
     }
     place = { x: DOMAIN_PAD_SIDE, y: bottom };
   }
