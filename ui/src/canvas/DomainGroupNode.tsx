@@ -29,7 +29,7 @@ function DomainGroupNodeImpl({ data, selected, width, height }: NodeProps<Domain
       data-id={domain.id}
       style={{ width, height }}
     >
-      <div className="domain-group__header">
+      <div className="domain-group__header" title={`${domain.title} (${domain.name})`}>
         <SeverityBadge id={domain.id} />
         <span className="domain-group__title">{domain.title}</span>
         <span className="domain-group__slug">{domain.name}</span>
