@@ -248,6 +248,20 @@ impl App {
         }
     }
 
+    /// Waits until `script` (run as with [`App::eval`]) answers `true`; `what` says what
+    /// was awaited when it never does.
+    pub async fn wait_true(&self, script: &str, what: &str) -> WebDriverResult<()> {
+        let deadline = Instant::now() + TIMEOUT;
+        while self.eval(script).await? != serde_json::json!(true) {
+            if Instant::now() > deadline {
+                self.screenshot("timeout").await;
+                panic!("timed out after {TIMEOUT:?} waiting until {what}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
+    }
+
     /// Draws a dependency as a user does: drags from the provider's first output port to
     /// the consumer's input handle, once both have stopped moving.
     pub async fn drag_dependency(

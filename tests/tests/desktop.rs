@@ -407,14 +407,11 @@ async fn a_domain_moved_under_another_is_drawn_inside_it() -> WebDriverResult<()
         t.contains("Update")
     })
     .await?;
-    let deadline = Instant::now() + TIMEOUT;
-    while !drawn_inside(&app, &parent).await? {
-        assert!(
-            Instant::now() < deadline,
-            "the subdomain is drawn inside its parent, below its product"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.wait_true(
+        &drawn_inside(&parent),
+        "the subdomain is drawn inside its parent, below its product",
+    )
+    .await?;
     app.wait_count("[data-testid=domain-item][data-depth='1']", |n| n == 1)
         .await?;
 
@@ -426,27 +423,17 @@ async fn a_domain_moved_under_another_is_drawn_inside_it() -> WebDriverResult<()
     .await?;
     click(&app, "[data-testid=new-product]").await?;
     app.wait_count(PRODUCTS, |n| n == 2).await?;
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        let clear = app
-            .eval(&format!(
-                "const groups = [...document.querySelectorAll('[data-testid=domain-group]')];
-                 const outer = groups.find((g) => g.getAttribute('data-id') === '{parent}').getBoundingClientRect();
-                 const inner = groups.find((g) => g.getAttribute('data-id') !== '{parent}').getBoundingClientRect();
-                 const added = [...document.querySelectorAll('[data-testid=product-node]')]
-                   .map((p) => p.getBoundingClientRect()).sort((a, b) => b.top - a.top)[0];
-                 return added.top >= inner.bottom && added.bottom < outer.bottom;"
-            ))
-            .await?;
-        if clear == serde_json::json!(true) {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the new product is drawn below the subdomain, inside the parent"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.wait_true(
+        &format!(
+            "{BOXES}
+             const added = [...document.querySelectorAll('[data-testid=product-node]')]
+               .map((p) => p.getBoundingClientRect()).sort((a, b) => b.top - a.top)[0];
+             return added.top >= inner.bottom && added.bottom < outer.bottom;",
+            BOXES = boxes(&parent)
+        ),
+        "the new product is drawn below the subdomain, inside the parent",
+    )
+    .await?;
     app.screenshot("subdomain").await;
     click(&app, "[data-testid=undo]").await?;
     app.wait_count(PRODUCTS, |n| n == 1).await?;
@@ -455,24 +442,35 @@ async fn a_domain_moved_under_another_is_drawn_inside_it() -> WebDriverResult<()
     click(&app, "[data-testid=undo]").await?;
     app.wait_count("[data-testid=domain-item][data-depth='1']", |n| n == 0)
         .await?;
-    assert!(!drawn_inside(&app, &parent).await?);
+    assert_eq!(
+        app.eval(&drawn_inside(&parent)).await?,
+        serde_json::json!(false)
+    );
     app.quit().await?;
     let saved_mesh = saved(&mesh);
     assert!(saved_mesh.domains.iter().all(|d| d.parent_id.is_none()));
     Ok(())
 }
 
-/// Whether the one other domain is drawn inside `parent`, below its product.
-async fn drawn_inside(app: &App, parent: &str) -> WebDriverResult<bool> {
-    let script = format!(
+/// Script lines that set `outer` to `parent`'s box and `inner` to the other domain's.
+fn boxes(parent: &str) -> String {
+    format!(
         "const groups = [...document.querySelectorAll('[data-testid=domain-group]')];
          const outer = groups.find((g) => g.getAttribute('data-id') === '{parent}').getBoundingClientRect();
-         const inner = groups.find((g) => g.getAttribute('data-id') !== '{parent}').getBoundingClientRect();
+         const inner = groups.find((g) => g.getAttribute('data-id') !== '{parent}').getBoundingClientRect();"
+    )
+}
+
+/// A script answering whether the one other domain is drawn inside `parent`, below its
+/// product.
+fn drawn_inside(parent: &str) -> String {
+    format!(
+        "{}
          const product = document.querySelector('[data-testid=product-node]').getBoundingClientRect();
          return inner.left > outer.left && inner.right < outer.right && inner.top > outer.top
-           && inner.bottom < outer.bottom && inner.top >= product.bottom;"
-    );
-    Ok(app.eval(&script).await? == serde_json::json!(true))
+           && inner.bottom < outer.bottom && inner.top >= product.bottom;",
+        boxes(parent)
+    )
 }
 
 /// Laying out a large mesh shows progress with a Cancel button: cancelling keeps the

@@ -5,6 +5,7 @@
 import { backend, dialogs, BackendError } from '../lib/backend';
 import type { CommandError, EditOp, MeshSnapshot } from '../bindings';
 import { toCommandError } from '../lib/errors';
+import { fileName } from '../lib/paths';
 import { useMeshStore, primarySelection } from '../state/meshStore';
 import { useUiStore } from '../state/uiStore';
 import { hasViewPositions } from '../state/model';
@@ -190,7 +191,7 @@ export async function openPath(path: string): Promise<void> {
   } catch (e) {
     const error = errorOf(e);
     if (error.kind === 'cancelled') {
-      ui().toast(`Opening ${nameOfFile(path)} was cancelled`, 'info');
+      ui().toast(`Opening ${fileName(path)} was cancelled`, 'info');
       return;
     }
     ui().toast(error.message);
@@ -209,13 +210,9 @@ export async function openFile(): Promise<void> {
   }
 }
 
-function nameOfFile(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
 /** The mesh name a new file gets: its file name without the extension. */
 export function nameFromPath(path: string): string {
-  const file = nameOfFile(path);
+  const file = fileName(path);
   return file.replace(/\.mesh$/i, '') || 'Untitled mesh';
 }
 

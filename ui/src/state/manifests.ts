@@ -15,6 +15,7 @@ import type {
   PlannedFile,
   TaskProgress,
 } from '../bindings';
+import { fileName } from '../lib/paths';
 
 export interface FormatInfo {
   id: ExportFormat;
@@ -204,12 +205,6 @@ export function kindNoun(kind: EntityKind): string {
 export function problemPlace(p: ImportProblem): string {
   if (p.line === null) return p.path;
   return p.column === null ? `${p.path}:${p.line}` : `${p.path}:${p.line}:${p.column}`;
-}
-
-/** The last part of a path, for lists where the whole path goes in a tooltip. */
-export function fileName(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1] || path;
 }
 
 /** One side of a disagreement: `ODPS says "active" (orders.odps.yaml)`. */

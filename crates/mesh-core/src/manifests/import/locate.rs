@@ -273,11 +273,9 @@ fn step<'n, 'p>(node: &'n Node, path: &'p str) -> Option<(&'n Node, &'p str)> {
                 Ok(i) => items.get(i)?,
                 // A Bitol custom property is named by its `property`; point at its value.
                 Err(_) => {
-                    let item = items.iter().find(|item| {
-                        ["property", "name", "id"]
-                            .iter()
-                            .any(|k| item.get(k).and_then(Node::text) == Some(selector))
-                    })?;
+                    let item = items
+                        .iter()
+                        .find(|item| item.get("property").and_then(Node::text) == Some(selector))?;
                     return Some((item.get("value").unwrap_or(item), after));
                 }
             };

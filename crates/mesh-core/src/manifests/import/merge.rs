@@ -126,10 +126,11 @@ fn step<T: Importable>(
 ) {
     let current: HashMap<Uuid, &T> = existing.iter().map(|e| (e.id(), e)).collect();
     let mut seen: HashMap<Uuid, (&Path, &T)> = HashMap::new();
+    let first_error = errors.len();
     for (path, entity) in incoming {
         if let Some((first_path, first)) = seen.get(&entity.id()) {
             if *first != entity {
-                let mut error = ImportError::field(
+                errors.push(ImportError::field(
                     path,
                     "id",
                     format!(
@@ -139,13 +140,7 @@ fn step<T: Importable>(
                         entity.id(),
                         first_path.display()
                     ),
-                );
-                // Only a product's id is its document's own top-level `id`; a port's,
-                // team's or domain's sits elsewhere, and the place would mislead.
-                if T::KIND == EntityKind::Product {
-                    super::locate::locate(std::slice::from_mut(&mut error));
-                }
-                errors.push(error);
+                ));
             }
             continue;
         }
@@ -165,6 +160,11 @@ fn step<T: Importable>(
             action,
             path: path.clone(),
         });
+    }
+    // Only a product's id is its document's own top-level `id`; a port's, team's or
+    // domain's sits elsewhere, and the place would mislead.
+    if T::KIND == EntityKind::Product {
+        super::locate::locate(&mut errors[first_error..]);
     }
 }
 
