@@ -1658,7 +1658,7 @@ mod tests {
             .iter()
             .filter_map(|ip| match ip.source {
                 DependencySource::OutputPort { port_id } => ports.get(&port_id).map(|p| (ip, *p)),
-                DependencySource::SourceSystem { .. } => None,
+                DependencySource::SourceSystem { .. } | DependencySource::Unresolved { .. } => None,
             })
             .collect()
     }
@@ -1804,9 +1804,9 @@ mod tests {
                 "product of input {}",
                 ip.name
             );
-            match ip.source {
+            match &ip.source {
                 DependencySource::OutputPort { port_id } => {
-                    let provider = port_owner.get(&port_id);
+                    let provider = port_owner.get(port_id);
                     assert!(provider.is_some(), "provider of input {}", ip.name);
                     assert_ne!(
                         provider,
@@ -1821,6 +1821,9 @@ mod tests {
                         "system of input {}",
                         ip.name
                     );
+                }
+                DependencySource::Unresolved { reference } => {
+                    panic!("the demo leaves nothing unresolved ({reference})")
                 }
             }
         }
@@ -1877,7 +1880,7 @@ mod tests {
             mesh.input_ports
                 .iter()
                 .filter(|i| matches!(i.source, DependencySource::OutputPort { .. }))
-                .map(|i| (i.product_id, i.source))
+                .map(|i| (i.product_id, i.source.clone()))
                 .collect(),
         );
         let ids = mesh

@@ -165,8 +165,8 @@ impl ProductDetail {
             .filter(|i| i.product_id == product.id)
             .map(|i| InputView {
                 port: i.clone(),
-                reads: match i.source {
-                    DependencySource::OutputPort { port_id } => match ports.get(&port_id) {
+                reads: match &i.source {
+                    DependencySource::OutputPort { port_id } => match ports.get(port_id) {
                         Some(op) => format!(
                             "{}/{}@{}",
                             products
@@ -180,8 +180,11 @@ impl ProductDetail {
                     DependencySource::SourceSystem { source_system_id } => {
                         format!(
                             "source-system:{}",
-                            systems.get(&source_system_id).copied().unwrap_or("?")
+                            systems.get(source_system_id).copied().unwrap_or("?")
                         )
+                    }
+                    DependencySource::Unresolved { reference } => {
+                        format!("unresolved:{reference}")
                     }
                 },
             })

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 
 use crate::error::{Error, Result};
 use crate::model::{
-    CustomProperty, DataProduct, Domain, EntityKind, InputPort, Link, Mesh, MeshInfo, OutputPort,
-    Person, ServiceLevel, SourceSystem, Team,
+    Contract, CustomProperty, DataProduct, Domain, EntityKind, InputPort, Link, Mesh, MeshInfo,
+    OutputPort, Person, ServiceLevel, SourceSystem, Team,
 };
 
 /// Longest slug name: Backstage's limit for `metadata.name`.
@@ -17,6 +17,8 @@ pub const MAX_NAME: usize = 63;
 pub const MAX_TITLE: usize = 200;
 /// Longest free text (descriptions, purposes).
 pub const MAX_TEXT: usize = 20_000;
+/// Longest reference kept verbatim (an unresolved provider, a contract id).
+pub const MAX_REFERENCE: usize = 500;
 /// Most tags, links or custom properties on one entity.
 pub const MAX_ITEMS: usize = 200;
 
@@ -476,7 +478,37 @@ pub fn input_port(p: &InputPort) -> Result<()> {
     let k = EntityKind::InputPort;
     slug(k, &p.name, "name", &p.name)?;
     text(k, &p.name, "description", p.description.as_deref())?;
+    if let Some(reference) = p.source.unresolved() {
+        line(k, &p.name, "source", reference, MAX_REFERENCE)?;
+    }
     custom_properties(k, &p.name, &p.custom_properties)
+}
+
+/// Checks a contract kept as its document.
+pub fn contract(c: &Contract) -> Result<()> {
+    let k = EntityKind::Contract;
+    line(
+        k,
+        &c.contract_id,
+        "contractId",
+        &c.contract_id,
+        MAX_REFERENCE,
+    )?;
+    if let Some(name) = &c.name {
+        line(k, &c.contract_id, "name", name, MAX_REFERENCE)?;
+    }
+    if let Some(version) = &c.version {
+        line(k, &c.contract_id, "version", version, MAX_NAME)?;
+    }
+    if !c.document.is_object() {
+        return Err(Error::invalid(
+            k,
+            &c.contract_id,
+            "document",
+            "must be a mapping",
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

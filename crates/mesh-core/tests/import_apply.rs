@@ -49,6 +49,11 @@ fn incoming(mesh: &Mesh) -> Incoming {
             .iter()
             .map(|e| (at.clone(), e.clone()))
             .collect(),
+        contracts: mesh
+            .contracts
+            .iter()
+            .map(|e| (at.clone(), e.clone()))
+            .collect(),
     }
 }
 

@@ -14,7 +14,12 @@ use std::sync::atomic::AtomicBool;
 
 use mesh_core::Store;
 use mesh_core::demo::demo_mesh;
-use mesh_core::manifests::import::run;
+use mesh_core::manifests::import::{ImportOptions, run};
+
+const STRICT: ImportOptions = ImportOptions {
+    dry_run: false,
+    strict: true,
+};
 use mesh_core::manifests::{self, ExportContext, ExportOptions, Format, Scope};
 
 struct Fixture {
@@ -63,10 +68,11 @@ impl Fixture {
         } else {
             paths.to_vec()
         };
+        // Strict: these are the refusals pipelines asking for `--strict` still get.
         let errors = run(
             &mut self.store,
             &paths,
-            false,
+            STRICT,
             &mut |_, _| {},
             &AtomicBool::new(false),
         )
@@ -482,7 +488,7 @@ fn a_cancelled_import_changes_nothing() {
     let errors = run(
         &mut store,
         std::slice::from_ref(&f.repos),
-        false,
+        STRICT,
         &mut |_, _| {},
         &AtomicBool::new(true),
     )
@@ -515,6 +521,7 @@ fn a_new_file_that_refuses_the_import_is_not_left_behind() {
         &path,
         &common::info("new"),
         &sources,
+        true,
         &AtomicBool::new(false),
     )
     .expect_err("one slug for two products is refused");

@@ -666,11 +666,13 @@ fn save_copy_writes_a_complete_copy_and_keeps_editing_the_original() {
 fn an_older_file_is_read_without_being_changed_and_upgraded_when_edited() {
     let f = fixture();
     drop(f.store);
-    // Turn the file back into a version-1 mesh: no policy table.
+    // Turn the file back into a version-1 mesh: no policy or contract table, no domain
+    // repository folder (0004's extra input_port column may stay: its rebuild copies
+    // the version-1 columns by name).
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     conn.execute_batch(
-        "DROP TABLE IF EXISTS policy; ALTER TABLE domain DROP COLUMN repo_folder;
-         PRAGMA user_version = 1;",
+        "DROP TABLE IF EXISTS policy; DROP TABLE IF EXISTS contract;
+         ALTER TABLE domain DROP COLUMN repo_folder; PRAGMA user_version = 1;",
     )
     .unwrap();
     drop(conn);

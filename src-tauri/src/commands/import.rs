@@ -10,7 +10,9 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use mesh_core::manifests::import::{self, Action, ImportError, ImportReport, Sources};
+use mesh_core::manifests::import::{
+    self, Action, FileSummary, ImportError, ImportOptions, ImportReport, Sources, Totals,
+};
 use mesh_core::model::EntityKind;
 use mesh_core::store::Applied;
 use serde::Serialize;
@@ -120,6 +122,13 @@ pub struct ImportPreview {
     pub problems: Vec<ImportProblem>,
     /// Fields the formats disagree on, with the value kept.
     pub disagreements: Vec<ImportDisagreement>,
+    /// What was kept without a place (an input whose provider is not known), with its
+    /// place: not problems, the import goes ahead.
+    pub warnings: Vec<ImportProblem>,
+    /// Per file: created, updated, unchanged, kept unresolved or unattached, skipped.
+    pub by_file: Vec<FileSummary>,
+    /// The same counts over all files.
+    pub totals: Totals,
 }
 
 /// The import carried out: the report, and the edit to apply to the UI's model (absent
@@ -162,19 +171,20 @@ fn paths(paths: &[String]) -> Result<Vec<PathBuf>, CommandError> {
 /// `errors` as the report's problems, after what was read (`sources`, when the files
 /// could all be read).
 fn problems(sources: Option<&Sources>, errors: Vec<ImportError>) -> ImportPreview {
-    let to_u32 = |n: Option<u64>| n.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
     ImportPreview {
-        problems: errors
-            .into_iter()
-            .map(|e| ImportProblem {
-                path: e.path.display().to_string(),
-                line: to_u32(e.line),
-                column: to_u32(e.column),
-                field: e.field,
-                reason: e.reason,
-            })
-            .collect(),
+        problems: errors.into_iter().map(problem).collect(),
         ..sources.map(what_was_read).unwrap_or_default()
+    }
+}
+
+fn problem(e: ImportError) -> ImportProblem {
+    let to_u32 = |n: Option<u64>| n.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+    ImportProblem {
+        path: e.path.display().to_string(),
+        line: to_u32(e.line),
+        column: to_u32(e.column),
+        field: e.field,
+        reason: e.reason,
     }
 }
 
@@ -236,6 +246,9 @@ fn report(sources: &Sources, report: &ImportReport) -> ImportPreview {
                 }
             })
             .collect(),
+        warnings: report.plan.warnings.iter().cloned().map(problem).collect(),
+        by_file: report.by_file(),
+        totals: report.totals(),
         ..what_was_read(sources)
     }
 }
@@ -273,8 +286,13 @@ async fn run<R: Runtime>(
         };
         progress.phase(TaskPhase::Applying);
         let state = worker.state::<AppState>();
+        // The app keeps what it cannot place, as the CLI does without `--strict`.
+        let options = ImportOptions {
+            dry_run,
+            strict: false,
+        };
         let outcome =
-            state.with_store(|store| Ok(import::apply(store, &sources, dry_run, &cancel)))?;
+            state.with_store(|store| Ok(import::apply(store, &sources, options, &cancel)))?;
         if cancel.load(std::sync::atomic::Ordering::SeqCst) && outcome.is_err() {
             return Err(CommandError::cancelled(
                 "Import cancelled: nothing was changed.",

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use mesh_core::manifests::import::{self, Action, ImportError, ImportReport};
+use mesh_core::manifests::import::{self, Action, ImportError, ImportOptions, ImportReport};
 use mesh_core::model::{EntityKind, Mesh, MeshInfo};
 use mesh_core::{Access, Store};
 
@@ -30,6 +30,14 @@ pub struct Args {
     /// Report what would change without writing anything.
     #[arg(long)]
     dry_run: bool,
+    /// Refuse inputs whose provider is not known and contracts no output port
+    /// references, instead of keeping them unresolved and unattached.
+    #[arg(long)]
+    strict: bool,
+    /// Print the report as JSON (per file: created, updated, unchanged, unresolved,
+    /// unattached, skipped; then the warnings and disagreements).
+    #[arg(long)]
+    json: bool,
 }
 
 /// Runs the command.
@@ -45,23 +53,33 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     let result = if args.into.exists() {
         let mut store = Store::open(&args.into, Access::ReadWrite)?;
-        import::apply(&mut store, &sources, args.dry_run, &cancel)
+        let options = ImportOptions {
+            dry_run: args.dry_run,
+            strict: args.strict,
+        };
+        import::apply(&mut store, &sources, options, &cancel)
     } else {
         let info = new_mesh_info(&args.into, import::tenant(&sources));
         if args.dry_run {
-            import::prepare(&Mesh::empty(info), &sources.documents).map(|plan| ImportReport {
-                plan,
-                skipped: sources.skipped.clone(),
-                documents: sources.documents.len(),
-                applied: false,
-                edit: None,
+            import::prepare(&Mesh::empty(info), &sources.documents, args.strict).map(|plan| {
+                ImportReport {
+                    plan,
+                    skipped: sources.skipped.clone(),
+                    documents: sources.documents.len(),
+                    applied: false,
+                    edit: None,
+                }
             })
         } else {
             // Written in one go; a failed import leaves no file behind.
-            import::create(&args.into, &info, &sources, &cancel)
+            import::create(&args.into, &info, &sources, args.strict, &cancel)
         }
     };
     match result {
+        Ok(report) if args.json => {
+            println!("{}", serde_json::to_string_pretty(&json_report(&report))?);
+            Ok(Outcome::Ok)
+        }
         Ok(report) => {
             summary(&args.into, &report, args.dry_run);
             Ok(Outcome::Ok)
@@ -107,9 +125,41 @@ fn report_errors(errors: &[ImportError]) -> Outcome {
     Outcome::Refused
 }
 
+/// The `--json` report: the core's per-file summary and totals, the warnings and the
+/// disagreements as lines.
+fn json_report(report: &ImportReport) -> serde_json::Value {
+    serde_json::json!({
+        "applied": report.applied,
+        "documents": report.documents,
+        "files": report.by_file(),
+        "totals": report.totals(),
+        "warnings": report.plan.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "disagreements": report.plan.disagreements.iter().map(ToString::to_string).collect::<Vec<_>>(),
+    })
+}
+
 fn summary(into: &Path, report: &ImportReport, dry_run: bool) {
-    for (path, why) in &report.skipped {
-        println!("skipped {}: {why}", path.display());
+    for f in report.by_file() {
+        match &f.skipped {
+            Some(why) => println!("skipped {}: {why}", f.path.display()),
+            None => {
+                let mut parts = vec![
+                    format!("{} created", f.created),
+                    format!("{} updated", f.updated),
+                    format!("{} unchanged", f.unchanged),
+                ];
+                if f.unresolved > 0 {
+                    parts.push(format!("{} kept unresolved", f.unresolved));
+                }
+                if f.unattached > 0 {
+                    parts.push(format!("{} kept unattached", f.unattached));
+                }
+                println!("file {}: {}", f.path.display(), parts.join(", "));
+            }
+        }
+    }
+    for w in &report.plan.warnings {
+        println!("warning: {w}");
     }
     for d in &report.plan.disagreements {
         println!("disagreement: {d}");

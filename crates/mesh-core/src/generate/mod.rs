@@ -69,6 +69,7 @@ pub fn generate(opts: &GenerateOptions) -> Mesh {
         products: catalog.products,
         output_ports: catalog.ports,
         input_ports: wiring.inputs,
+        contracts: Vec::new(),
         positions: Vec::new(),
     };
     presort(&mut mesh);

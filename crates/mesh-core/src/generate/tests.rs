@@ -30,7 +30,7 @@ fn product_edges(m: &Mesh) -> Vec<(Uuid, Uuid)> {
         .iter()
         .filter_map(|i| match i.source {
             DependencySource::OutputPort { port_id } => Some((owner[&port_id], i.product_id)),
-            DependencySource::SourceSystem { .. } => None,
+            DependencySource::SourceSystem { .. } | DependencySource::Unresolved { .. } => None,
         })
         .collect()
 }
@@ -101,13 +101,16 @@ fn assert_valid(m: &Mesh) {
     for i in &m.input_ports {
         validate::input_port(i).expect("input port");
         assert!(products.contains(&i.product_id));
-        match i.source {
+        match &i.source {
             DependencySource::OutputPort { port_id } => {
-                let provider = ports.get(&port_id).expect("provider port exists");
+                let provider = ports.get(port_id).expect("provider port exists");
                 assert_ne!(*provider, i.product_id, "a product reads its own port");
             }
             DependencySource::SourceSystem { source_system_id } => {
-                assert!(systems.contains(&source_system_id));
+                assert!(systems.contains(source_system_id));
+            }
+            DependencySource::Unresolved { reference } => {
+                panic!("the generator leaves nothing unresolved ({reference})")
             }
         }
     }

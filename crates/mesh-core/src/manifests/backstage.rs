@@ -572,9 +572,9 @@ fn component_entity(ctx: &ExportContext, product: &DataProduct, owner: &Owner) -
         if let Some(description) = &input.description {
             record.insert("description".into(), json!(description));
         }
-        match input.source {
+        match &input.source {
             DependencySource::OutputPort { port_id } => {
-                let port = ctx.output_ports.get(&port_id);
+                let port = ctx.output_ports.get(port_id);
                 let provider = port.and_then(|p| ctx.products.get(&p.product_id));
                 match (port, provider) {
                     (Some(port), Some(provider)) => {
@@ -590,7 +590,10 @@ fn component_entity(ctx: &ExportContext, product: &DataProduct, owner: &Owner) -
                 }
             }
             DependencySource::SourceSystem { source_system_id } => {
-                unmapped::insert_source_system(ctx, &mut record, "", source_system_id);
+                unmapped::insert_source_system(ctx, &mut record, "", *source_system_id);
+            }
+            DependencySource::Unresolved { reference } => {
+                record.insert("unresolved".into(), json!(reference));
             }
         }
         unmapped::insert_input_tail(&mut record, input, FORMAT);

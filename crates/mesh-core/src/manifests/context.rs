@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use super::ExportOptions;
-use crate::model::{DataProduct, Domain, InputPort, Mesh, OutputPort, Person, SourceSystem, Team};
+use crate::model::{
+    Contract, DataProduct, Domain, InputPort, Mesh, OutputPort, Person, SourceSystem, Team,
+};
 
 /// A loaded mesh with its lookups, shared by all format modules of one export.
 pub struct ExportContext<'m> {
@@ -32,6 +34,8 @@ pub struct ExportContext<'m> {
     pub ports_of: HashMap<Uuid, Vec<&'m OutputPort>>,
     /// Input ports (dependencies) of each product, in the mesh's order.
     pub inputs_of: HashMap<Uuid, Vec<&'m InputPort>>,
+    /// Contracts kept as documents, by the output port they are attached to.
+    pub contract_of: HashMap<Uuid, &'m Contract>,
 }
 
 impl<'m> ExportContext<'m> {
@@ -56,6 +60,11 @@ impl<'m> ExportContext<'m> {
             source_systems: mesh.source_systems.iter().map(|s| (s.id, s)).collect(),
             ports_of,
             inputs_of,
+            contract_of: mesh
+                .contracts
+                .iter()
+                .filter_map(|c| Some((c.output_port_id?, c)))
+                .collect(),
         }
     }
 

@@ -231,15 +231,18 @@ fn input_record(ctx: &ExportContext, input: &InputPort) -> Value {
     if let Some(description) = &input.description {
         record.insert("description".into(), json!(description));
     }
-    match input.source {
+    match &input.source {
         DependencySource::OutputPort { port_id } => {
-            match ctx.output_ports.get(&port_id) {
+            match ctx.output_ports.get(port_id) {
                 Some(port) => record.insert("dataset".into(), json!(dataset_urn(ctx, port))),
                 None => record.insert("portId".into(), json!(port_id)),
             };
         }
         DependencySource::SourceSystem { source_system_id } => {
-            unmapped::insert_source_system(ctx, &mut record, "", source_system_id);
+            unmapped::insert_source_system(ctx, &mut record, "", *source_system_id);
+        }
+        DependencySource::Unresolved { reference } => {
+            record.insert("unresolved".into(), json!(reference));
         }
     }
     unmapped::insert_input_tail(&mut record, input, "datahub");

@@ -323,9 +323,9 @@ fn input_port(ctx: &ExportContext, product_fqn: &str, input: &InputPort) -> Valu
         json!(format!("{product_fqn}:inputports:{}", input.name)),
     );
     out.insert("name".into(), json!(input.name));
-    match input.source {
+    match &input.source {
         DependencySource::OutputPort { port_id } => {
-            let provider = ctx.output_ports.get(&port_id);
+            let provider = ctx.output_ports.get(port_id);
             out.insert(
                 "version".into(),
                 json!(provider.map_or("1.0.0", |p| p.version.as_str())),
@@ -346,7 +346,15 @@ fn input_port(ctx: &ExportContext, product_fqn: &str, input: &InputPort) -> Valu
                 out.insert("description".into(), json!(description));
             }
             out.insert("x-meshwrightId".into(), json!(input.id));
-            unmapped::insert_source_system(ctx, &mut out, "x-", source_system_id);
+            unmapped::insert_source_system(ctx, &mut out, "x-", *source_system_id);
+        }
+        DependencySource::Unresolved { reference } => {
+            out.insert("version".into(), json!("1.0.0"));
+            if let Some(description) = &input.description {
+                out.insert("description".into(), json!(description));
+            }
+            out.insert("x-meshwrightId".into(), json!(input.id));
+            out.insert("x-unresolved".into(), json!(reference));
         }
     }
     if !input.custom_properties.is_empty() {

@@ -6,6 +6,8 @@
 //! <root>/                                   without --by-domain: one tree for the mesh
 //!   dataproducts/<product>/<file>           Scope::Product (ODPS, its ODCS contracts, ...)
 //!   domains/<domain>/<file>                 Scope::Domain (catalog-info.yaml, ...)
+//!   contracts/<file>                        Scope::Mesh (contracts kept unattached), in
+//!                                           both layouts: they belong to no domain yet
 //!
 //! <root>/<domain folder>/                   with --by-domain: one tree per domain, the
 //!   dataproducts/<product>/<file>           domain's `repoFolder` (its repository clone)
@@ -24,6 +26,8 @@ use crate::model::Domain;
 
 /// The folder holding one folder per data product.
 pub const PRODUCTS_DIR: &str = "dataproducts";
+/// The folder holding the contracts no output port has yet.
+pub const CONTRACTS_DIR: &str = "contracts";
 /// The folder holding one folder per domain when all domains share one tree.
 pub const DOMAINS_DIR: &str = "domains";
 /// The record of the files an export wrote, kept at the export root; no document may
@@ -68,6 +72,7 @@ pub fn place(ctx: &ExportContext<'_>, docs: Vec<Document>, by_domain: bool) -> R
                     format!("{DOMAINS_DIR}/{}", domain.name)
                 }
             }
+            Scope::Mesh => CONTRACTS_DIR.to_owned(),
         };
         placed.push(Placed {
             path: format!("{folder}/{}", doc.file_name),

@@ -11,6 +11,7 @@
 pub mod backstage;
 mod bitol;
 pub mod context;
+pub mod contracts;
 pub mod datahub;
 pub mod dpds;
 pub mod import;
@@ -40,6 +41,8 @@ pub enum Scope {
     Product(Uuid),
     /// The root of a domain's folder (for example its `catalog-info.yaml`).
     Domain(Uuid),
+    /// The mesh as a whole: contracts kept unattached (`contracts/`).
+    Mesh,
 }
 
 /// One exported file before it is placed and written.
@@ -138,7 +141,11 @@ pub fn documents(ctx: &ExportContext<'_>, formats: &[Format]) -> Vec<Document> {
     // the order asked for, so the output is the same as one after another.
     crate::governance::parallel::map_ordered(&unique, true, |&format| match format {
         Format::Odps => odps::documents(ctx),
-        Format::Odcs => odcs::documents(ctx),
+        Format::Odcs => {
+            let mut docs = odcs::documents(ctx);
+            docs.extend(contracts::documents(ctx));
+            docs
+        }
         Format::Dpds => dpds::documents(ctx),
         Format::Backstage => backstage::documents(ctx),
         Format::Datahub => datahub::documents(ctx),

@@ -16,7 +16,7 @@
 use super::bitol::{Obj, Props, service_levels, support, team};
 use super::{Document, ExportContext, OdcsVersion, Scope, text};
 use crate::governance::parallel::map_ordered;
-use crate::model::{DataProduct, OutputPort};
+use crate::model::{ContractFormat, DataProduct, OutputPort};
 
 /// The extension bag this format reads and writes (`extensions.odcs`).
 const FORMAT: &str = "odcs";
@@ -31,7 +31,11 @@ pub fn documents(ctx: &ExportContext<'_>) -> Vec<Document> {
             .map(|port| Document {
                 scope: Scope::Product(product.id),
                 file_name: file_name(ctx, product, port),
-                text: text::yaml(&contract(ctx, product, port)),
+                // A contract kept as its document is written as it came.
+                text: match ctx.contract_of.get(&port.id) {
+                    Some(kept) if kept.format == ContractFormat::Odcs => text::yaml(&kept.document),
+                    _ => text::yaml(&contract(ctx, product, port)),
+                },
             })
             .collect::<Vec<_>>()
     })

@@ -203,9 +203,9 @@ fn input_ports(ctx: &ExportContext<'_>, p: &DataProduct) -> (Vec<Value>, Vec<Val
     let mut ports = Vec::new();
     let mut without = Vec::new();
     for input in ctx.inputs(p.id) {
-        let upstream = match input.source {
-            DependencySource::OutputPort { port_id } => ctx.output_ports.get(&port_id).copied(),
-            DependencySource::SourceSystem { .. } => None,
+        let upstream = match &input.source {
+            DependencySource::OutputPort { port_id } => ctx.output_ports.get(port_id).copied(),
+            DependencySource::SourceSystem { .. } | DependencySource::Unresolved { .. } => None,
         };
         let contract = upstream.and_then(|u| u.contract.as_ref());
         let version = match (upstream, contract) {
@@ -233,7 +233,12 @@ fn input_ports(ctx: &ExportContext<'_>, p: &DataProduct) -> (Vec<Value>, Vec<Val
             .opt("contractId", contract.map(|c| c.contract_id.as_str()));
         o.list("customProperties", props.done());
         o.own_extensions(&input.extensions, FORMAT);
-        if new || contract.is_some() {
+        // An unresolved input keeps the `contractId` its file gave in its bag.
+        let kept_contract = input
+            .extensions
+            .get(FORMAT)
+            .is_some_and(|bag| bag.get("contractId").is_some());
+        if new || contract.is_some() || kept_contract {
             ports.push(o.done());
         } else {
             without.push(o.done());
@@ -251,7 +256,7 @@ fn source_props(
     props: &mut Props,
 ) {
     props.opt("description", input.description.as_deref());
-    match (input.source, upstream) {
+    match (&input.source, upstream) {
         (DependencySource::OutputPort { .. }, Some(u)) => {
             props
                 .opt(
@@ -264,10 +269,15 @@ fn source_props(
         (DependencySource::OutputPort { port_id }, None) => {
             props.add("sourcePortId", port_id.to_string());
         }
+        // The reference as the manifest wrote it; an ODPS file's own `contractId` comes
+        // back from the input's `odps` bag.
+        (DependencySource::Unresolved { reference }, _) => {
+            props.add("unresolvedReference", reference.as_str());
+        }
         (DependencySource::SourceSystem { source_system_id }, _) => {
             let name = ctx
                 .source_systems
-                .get(&source_system_id)
+                .get(source_system_id)
                 .map_or_else(|| source_system_id.to_string(), |s| s.name.clone());
             props.add("sourceSystem", name);
         }

@@ -76,6 +76,8 @@ pub enum EntityKind {
     OutputPort,
     /// An input port (a dependency).
     InputPort,
+    /// A contract kept as its document.
+    Contract,
     /// A canvas position.
     Position,
     /// The mesh's governance policy.
@@ -94,6 +96,7 @@ impl EntityKind {
             EntityKind::Product => "data product",
             EntityKind::OutputPort => "output port",
             EntityKind::InputPort => "input port",
+            EntityKind::Contract => "contract",
             EntityKind::Position => "position",
             EntityKind::Policy => "policy",
         }

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{
-    CustomProperty, DataProduct, Domain, Extensions, InputPort, OutputPort, Person, Position,
-    SourceSystem, Team,
+    Contract, CustomProperty, DataProduct, Domain, Extensions, InputPort, OutputPort, Person,
+    Position, SourceSystem, Team,
 };
 
 /// The mesh's own header: one row per file.
@@ -52,6 +52,9 @@ pub struct Mesh {
     pub output_ports: Vec<OutputPort>,
     /// Input ports (dependencies) of all products.
     pub input_ports: Vec<InputPort>,
+    /// Contracts kept as their documents (attached to a port or not).
+    #[serde(default)]
+    pub contracts: Vec<Contract>,
     /// Canvas positions.
     pub positions: Vec<Position>,
 }
@@ -68,6 +71,7 @@ impl Mesh {
             products: Vec::new(),
             output_ports: Vec::new(),
             input_ports: Vec::new(),
+            contracts: Vec::new(),
             positions: Vec::new(),
         }
     }
@@ -101,6 +105,9 @@ impl Mesh {
             .sort_by_cached_key(|p| (rank(&p.product_id), p.name.clone(), p.version.clone()));
         self.input_ports
             .sort_by_cached_key(|p| (rank(&p.product_id), p.name.clone()));
+        self.contracts.sort_by(|a, b| {
+            (&a.contract_id, &a.version, a.id).cmp(&(&b.contract_id, &b.version, b.id))
+        });
         self.positions
             .sort_by(|a, b| (&a.view, a.entity_id).cmp(&(&b.view, b.entity_id)));
     }

@@ -9,12 +9,14 @@
 //! validation beyond what the types themselves express (see `crate::validate`).
 
 mod common;
+mod contract;
 mod mesh;
 mod org;
 mod port;
 mod product;
 
 pub use common::{CustomProperty, EntityKind, Extensions, Link, Position};
+pub use contract::{Contract, ContractFormat};
 pub use mesh::{Mesh, MeshInfo};
 pub use org::{Domain, Membership, Person, Team};
 pub use port::{

@@ -164,7 +164,7 @@ pub struct OutputPort {
 }
 
 /// Where an input port reads from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum DependencySource {
@@ -180,6 +180,34 @@ pub enum DependencySource {
         /// The source system.
         source_system_id: Uuid,
     },
+    /// A provider an import named but could not find (a contract, product or API held
+    /// in another repository): the reference is kept verbatim, drawn as a dangling
+    /// reference, reported by governance, and resolved when a later import brings the
+    /// provider. It is no edge of the mesh graph.
+    #[serde(rename_all = "camelCase")]
+    Unresolved {
+        /// The reference as the manifest wrote it: a contract id, `product/port`, a DPDS
+        /// fully qualified name or a Backstage entity reference.
+        reference: String,
+    },
+}
+
+impl DependencySource {
+    /// The provider's output port, when the input reads one.
+    pub fn port_id(&self) -> Option<Uuid> {
+        match self {
+            DependencySource::OutputPort { port_id } => Some(*port_id),
+            _ => None,
+        }
+    }
+
+    /// The unresolved reference, when the provider is not known.
+    pub fn unresolved(&self) -> Option<&str> {
+        match self {
+            DependencySource::Unresolved { reference } => Some(reference),
+            _ => None,
+        }
+    }
 }
 
 /// A product's declared input: a dependency on a port or on a source system.

@@ -15,8 +15,8 @@ use super::tables::{self, Table};
 use crate::error::{Error, Result};
 use crate::governance::Policy;
 use crate::model::{
-    DataProduct, DependencySource, Domain, EntityKind, InputPort, MeshInfo, OutputPort, Person,
-    Position, SourceSystem, Team,
+    Contract, ContractRef, DataProduct, DependencySource, Domain, EntityKind, InputPort, MeshInfo,
+    OutputPort, Person, Position, SourceSystem, Team,
 };
 use crate::validate;
 
@@ -445,6 +445,12 @@ impl<'a> Edit<'a> {
             other.successor_port_id = None;
             self.put(Some(Entity::OutputPort(before)), Entity::OutputPort(other))?;
         }
+        // A kept contract outlives its port: it becomes unattached again.
+        for mut c in tables::find::<Contract>(self.conn, "output_port_id = ?1", &key)? {
+            let before = c.clone();
+            c.output_port_id = None;
+            self.put(Some(Entity::Contract(before)), Entity::Contract(c))?;
+        }
         self.remove_positions(id)?;
         self.remove(Entity::OutputPort(port))
     }
@@ -488,8 +494,9 @@ impl<'a> Edit<'a> {
                 format!("the product already has an input port {:?}", p.name),
             ));
         }
-        match p.source {
+        match &p.source {
             DependencySource::OutputPort { port_id } => {
+                let port_id = *port_id;
                 let provider = self.get::<OutputPort>(port_id)?.ok_or_else(|| {
                     Error::invalid(
                         k,
@@ -525,9 +532,11 @@ impl<'a> Edit<'a> {
                     &p.name,
                     "source",
                     "source_system",
-                    Some(source_system_id),
+                    Some(*source_system_id),
                 )?;
             }
+            // Kept as written: whether it names anything is governance's question.
+            DependencySource::Unresolved { .. } => {}
         }
         self.describe("save", k, &p.name, before.is_some());
         self.put(before.map(Entity::InputPort), Entity::InputPort(p))
@@ -538,6 +547,41 @@ impl<'a> Edit<'a> {
         let port: InputPort = self.require(id)?;
         self.describe("Delete", EntityKind::InputPort, &port.name, true);
         self.remove(Entity::InputPort(port))
+    }
+
+    /// Creates or updates a contract kept as its document. Attaching it to an output port
+    /// also points the port's contract reference at it, in the same edit, so the port's
+    /// manifests name the contract they are exported with.
+    pub fn save_contract(&mut self, c: Contract) -> Result<()> {
+        validate::contract(&c)?;
+        let k = EntityKind::Contract;
+        let label = c.name.clone().unwrap_or_else(|| c.contract_id.clone());
+        self.check_ref(k, &label, "outputPortId", "output_port", c.output_port_id)?;
+        if let Some(port_id) = c.output_port_id
+            && let Some(mut port) = self.get::<OutputPort>(port_id)?
+        {
+            let reference = ContractRef {
+                contract_id: c.contract_id.clone(),
+                version: c.version.clone().filter(|v| *v != port.version),
+                status: None,
+            };
+            if port.contract.as_ref().map(|r| &r.contract_id) != Some(&c.contract_id) {
+                let before = port.clone();
+                port.contract = Some(reference);
+                self.put(Some(Entity::OutputPort(before)), Entity::OutputPort(port))?;
+            }
+        }
+        let before = self.get::<Contract>(c.id)?.map(Entity::Contract);
+        self.describe("save", k, &label, before.is_some());
+        self.put(before, Entity::Contract(c))
+    }
+
+    /// Deletes a kept contract (the port it was attached to keeps its reference).
+    pub fn delete_contract(&mut self, id: Uuid) -> Result<()> {
+        let c: Contract = self.require(id)?;
+        let label = c.name.clone().unwrap_or_else(|| c.contract_id.clone());
+        self.describe("Delete", EntityKind::Contract, &label, true);
+        self.remove(Entity::Contract(c))
     }
 
     /// Replaces the governance policy. It is validated against the rules this build

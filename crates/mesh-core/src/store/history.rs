@@ -14,7 +14,7 @@ use super::tables::{self, Table};
 use crate::error::{Error, Result};
 use crate::governance::Policy;
 use crate::model::{
-    DataProduct, Domain, EntityKind, InputPort, MeshInfo, OutputPort, Person, Position,
+    Contract, DataProduct, Domain, EntityKind, InputPort, MeshInfo, OutputPort, Person, Position,
     SourceSystem, Team,
 };
 
@@ -42,6 +42,8 @@ pub enum Entity {
     OutputPort(OutputPort),
     /// An input port.
     InputPort(InputPort),
+    /// A contract kept as its document.
+    Contract(Contract),
     /// A canvas position.
     Position(Position),
     /// The governance policy.
@@ -87,6 +89,7 @@ impl Entity {
             Entity::Product(_) => EntityKind::Product,
             Entity::OutputPort(_) => EntityKind::OutputPort,
             Entity::InputPort(_) => EntityKind::InputPort,
+            Entity::Contract(_) => EntityKind::Contract,
             Entity::Position(_) => EntityKind::Position,
             Entity::Policy(_) => EntityKind::Policy,
         }
@@ -110,6 +113,7 @@ impl Entity {
             Entity::Product(e) => e.id,
             Entity::OutputPort(e) => e.id,
             Entity::InputPort(e) => e.id,
+            Entity::Contract(e) => e.id,
         };
         Key::Entity {
             entity: self.kind(),
@@ -128,6 +132,7 @@ impl Entity {
             Entity::Product(e) => e.upsert(conn),
             Entity::OutputPort(e) => e.upsert(conn),
             Entity::InputPort(e) => e.upsert(conn),
+            Entity::Contract(e) => e.upsert(conn),
             Entity::Position(p) => tables::write_position(conn, p),
             Entity::Policy(p) => tables::write_policy(conn, p),
         }
@@ -158,6 +163,7 @@ impl Key {
                 EntityKind::Product => tables::delete::<DataProduct>(conn, *id),
                 EntityKind::OutputPort => tables::delete::<OutputPort>(conn, *id),
                 EntityKind::InputPort => tables::delete::<InputPort>(conn, *id),
+                EntityKind::Contract => tables::delete::<Contract>(conn, *id),
                 EntityKind::Mesh | EntityKind::Position | EntityKind::Policy => {
                     unreachable_key(*entity)
                 }

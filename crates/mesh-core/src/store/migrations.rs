@@ -20,6 +20,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         3,
         include_str!("../../migrations/0003_domain_repo_folder.sql"),
     ),
+    (
+        4,
+        include_str!("../../migrations/0004_unresolved_and_contracts.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

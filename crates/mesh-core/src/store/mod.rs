@@ -208,6 +208,7 @@ impl Store {
             let output_ports = tables::load_all(conn)?;
             check()?;
             let input_ports = tables::load_all(conn)?;
+            let contracts = tables::load_all(conn)?;
             check()?;
             let positions = tables::load_positions(conn)?;
             check()?;
@@ -220,6 +221,7 @@ impl Store {
                 products,
                 output_ports,
                 input_ports,
+                contracts,
                 positions,
             };
             mesh.sort();

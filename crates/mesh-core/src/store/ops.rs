@@ -12,8 +12,8 @@ use super::{Edit, Store};
 use crate::error::Result;
 use crate::governance::Policy;
 use crate::model::{
-    DataProduct, Domain, EntityKind, InputPort, Mesh, MeshInfo, OutputPort, Person, Position,
-    SourceSystem, Team,
+    Contract, DataProduct, Domain, EntityKind, InputPort, Mesh, MeshInfo, OutputPort, Person,
+    Position, SourceSystem, Team,
 };
 
 /// One edit operation.
@@ -51,6 +51,11 @@ pub enum EditOp {
     SaveInputPort(InputPort),
     /// Delete an input port.
     DeleteInputPort(Uuid),
+    /// Create or update a contract kept as its document (attach it to an output port by
+    /// setting its `outputPortId`).
+    SaveContract(Contract),
+    /// Delete a kept contract.
+    DeleteContract(Uuid),
     /// Place an entity on a canvas view.
     SetPosition(Position),
     /// Replace the governance policy.
@@ -95,6 +100,7 @@ impl Applied {
                 Some(Entity::Product(x)) => mesh.products.push(x),
                 Some(Entity::OutputPort(x)) => mesh.output_ports.push(x),
                 Some(Entity::InputPort(x)) => mesh.input_ports.push(x),
+                Some(Entity::Contract(x)) => mesh.contracts.push(x),
                 Some(Entity::Position(x)) => mesh.positions.push(x),
                 Some(Entity::Policy(_)) | None => {}
             }
@@ -113,6 +119,7 @@ fn remove(mesh: &mut Mesh, kind: EntityKind, id: Uuid) {
         EntityKind::Product => mesh.products.retain(|x| x.id != id),
         EntityKind::OutputPort => mesh.output_ports.retain(|x| x.id != id),
         EntityKind::InputPort => mesh.input_ports.retain(|x| x.id != id),
+        EntityKind::Contract => mesh.contracts.retain(|x| x.id != id),
         EntityKind::Mesh | EntityKind::Position | EntityKind::Policy => {}
     }
 }
@@ -127,6 +134,7 @@ impl EditOp {
             EditOp::DeleteProduct(id) => (EntityKind::Product, id),
             EditOp::DeleteOutputPort(id) => (EntityKind::OutputPort, id),
             EditOp::DeleteInputPort(id) => (EntityKind::InputPort, id),
+            EditOp::DeleteContract(id) => (EntityKind::Contract, id),
             _ => return None,
         };
         Some((kind, *id))
@@ -149,6 +157,8 @@ impl EditOp {
             EditOp::DeleteOutputPort(id) => e.delete_output_port(id),
             EditOp::SaveInputPort(v) => e.save_input_port(v),
             EditOp::DeleteInputPort(id) => e.delete_input_port(id),
+            EditOp::SaveContract(v) => e.save_contract(v),
+            EditOp::DeleteContract(id) => e.delete_contract(id),
             EditOp::SetPosition(v) => e.set_position(v),
             EditOp::SetPolicy(v) => e.set_policy(v),
         }

@@ -113,7 +113,11 @@ pub fn import(
     dry_run: bool,
 ) -> mesh_core::manifests::import::ImportReport {
     let cancel = std::sync::atomic::AtomicBool::new(false);
-    mesh_core::manifests::import::run(store, paths, dry_run, &mut |_, _| {}, &cancel)
+    let options = mesh_core::manifests::import::ImportOptions {
+        dry_run,
+        strict: false,
+    };
+    mesh_core::manifests::import::run(store, paths, options, &mut |_, _| {}, &cancel)
         .unwrap_or_else(|errors| {
             let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
             panic!("the import was refused:\n{}", lines.join("\n"))

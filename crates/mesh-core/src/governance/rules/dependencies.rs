@@ -57,6 +57,21 @@ pub(super) static RULES: &[BuiltinRule] = &[
         check: dangling,
     },
     BuiltinRule {
+        id: "DM-DEP-014",
+        name: "unresolved-dependency",
+        category: Category::Dependencies,
+        severity: Severity::Warning,
+        summary: "An input port names a provider that no imported manifest or product of the \
+                  mesh declares yet.",
+        rationale: "Landscapes are imported one repository at a time, so a consumer often \
+                    arrives before its provider; until the provider is known the lineage and \
+                    every check built on it stop at this port.",
+        fix: "Import the manifests that declare the provider (the reference resolves by \
+              itself), or point the input port at a port of the mesh.",
+        params: &[],
+        check: unresolved,
+    },
+    BuiltinRule {
         id: "DM-DEP-004",
         name: "port-not-visible",
         category: Category::Dependencies,
@@ -297,8 +312,8 @@ fn domain_cycle(cx: &Context<'_>, _: &Params, out: &mut Sink<'_>) {
 
 fn dangling(cx: &Context<'_>, _: &Params, out: &mut Sink<'_>) {
     for ip in &cx.mesh.input_ports {
-        let problem = match ip.source {
-            DependencySource::OutputPort { port_id } => match cx.port(port_id) {
+        let problem = match &ip.source {
+            DependencySource::OutputPort { port_id } => match cx.port(*port_id) {
                 None => Some(format!("reads output port {port_id}, which does not exist")),
                 Some(p) if cx.product(p.product_id).is_none() => Some(format!(
                     "reads port {} of product {}, which does not exist",
@@ -307,15 +322,30 @@ fn dangling(cx: &Context<'_>, _: &Params, out: &mut Sink<'_>) {
                 Some(_) => None,
             },
             DependencySource::SourceSystem { source_system_id } => cx
-                .source_system(source_system_id)
+                .source_system(*source_system_id)
                 .is_none()
                 .then(|| format!("reads source system {source_system_id}, which does not exist")),
+            // A reference kept from an import: `unresolved-dependency` reports it.
+            DependencySource::Unresolved { .. } => None,
         };
         if let Some(problem) = problem {
             out.report(
                 cx.input_ref(ip),
                 format!("input port {} {problem}", cx.input_ref(ip).name),
             );
+        }
+    }
+}
+
+fn unresolved(cx: &Context<'_>, _: &Params, out: &mut Sink<'_>) {
+    for ip in &cx.mesh.input_ports {
+        if let Some(reference) = ip.source.unresolved() {
+            let at = cx.input_ref(ip);
+            let message = format!(
+                "input port {} reads `{reference}`, which is not in the mesh",
+                at.name
+            );
+            out.report(at, message);
         }
     }
 }

@@ -1085,6 +1085,7 @@ fn input_record(
     let description = f.string("description", sink);
     let api = f.string("api", sink);
     let port_id = f.string("portId", sink);
+    let unresolved = f.string("unresolved", sink);
     let system = f.raw("sourceSystem");
     let system_id = f.string("sourceSystemId", sink);
     let custom_properties = f.typed("customProperties", sink).unwrap_or_default();
@@ -1093,7 +1094,9 @@ fn input_record(
         _ => Map::new(),
     };
     bag.extend(f.rest());
-    let provider = match (api, port_id) {
+    // A reference kept unresolved is looked up like an API name: the provider may have
+    // arrived since.
+    let provider = match (api.or(unresolved), port_id) {
         (Some(api), _) => Provider::Name(api),
         (None, Some(id)) => Provider::PortId(id),
         (None, None) => {

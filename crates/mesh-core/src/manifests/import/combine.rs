@@ -101,7 +101,7 @@ impl fmt::Display for Disagreement {
 /// Where a format stands: lower decides first.
 fn rank(format: Detected) -> u8 {
     match format {
-        Detected::Odps | Detected::Odcs => 0,
+        Detected::Odps | Detected::Odcs | Detected::Dcs => 0,
         Detected::Dpds => 1,
         Detected::Backstage => 2,
     }
@@ -114,6 +114,7 @@ fn bag_name(format: Detected) -> &'static str {
         Detected::Odcs => "odcs",
         Detected::Dpds => "dpds",
         Detected::Backstage => "backstage",
+        Detected::Dcs => "dcs",
     }
 }
 

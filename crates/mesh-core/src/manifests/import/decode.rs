@@ -19,7 +19,7 @@ use uuid::Uuid;
 use super::combine::{Context, Disagreement, Staged, combine};
 use super::fields::{derived, namespace, title_of};
 use super::{ImportError, Incoming};
-use crate::model::{Domain, Mesh, Person, SourceSystem, Team};
+use crate::model::{Contract, ContractRef, Domain, Mesh, Person, SourceSystem, Team};
 use crate::validate;
 
 /// Decoding state shared by the format readers.
@@ -32,6 +32,11 @@ pub(super) struct Decoder<'m> {
     pub incoming: Incoming,
     /// Every problem, all files.
     pub errors: Vec<ImportError>,
+    /// What was kept without being placed (an unresolved provider, an unattached
+    /// contract), all files: reported, not refused.
+    pub warnings: Vec<ImportError>,
+    /// Whether what cannot be placed is refused (`--strict`) instead of kept.
+    pub strict: bool,
     /// What DPDS and Backstage documents declare, before it is combined.
     pub staged: Staged,
     /// Fields two formats give different values.
@@ -66,6 +71,8 @@ impl<'m> Decoder<'m> {
             ns: namespace(&mesh.info.namespace),
             incoming: Incoming::default(),
             errors: Vec::new(),
+            warnings: Vec::new(),
+            strict: false,
             staged: Staged::default(),
             disagreements: Vec::new(),
             placeholders: HashSet::new(),
@@ -101,6 +108,51 @@ impl<'m> Decoder<'m> {
             mesh_teams: mesh.teams.iter().map(|x| (x.name.as_str(), x)).collect(),
             mesh_teams_by_id: mesh.teams.iter().map(|x| (x.id, x)).collect(),
         }
+    }
+
+    /// Reports something a document names that neither the import nor the mesh holds:
+    /// a warning when it is kept (the default), an error under `--strict`. Whether the
+    /// caller keeps it is the answer.
+    pub fn keep_unplaced(&mut self, path: &Path, field: impl Into<String>, reason: String) -> bool {
+        let problem = ImportError::field(path, field, reason);
+        if self.strict {
+            self.errors.push(problem);
+            false
+        } else {
+            self.warnings.push(problem);
+            true
+        }
+    }
+
+    /// Keeps a contract as its document. One attached to a port points the port's
+    /// contract reference at it (bringing the mesh's port into the import if need be),
+    /// so that the port's manifests name it as an edit attaching it would.
+    pub fn keep_contract(&mut self, path: &Path, contract: Contract) {
+        if let Some(port_id) = contract.output_port_id {
+            let reference = ContractRef {
+                contract_id: contract.contract_id.clone(),
+                version: None,
+                status: None,
+            };
+            let incoming = self
+                .incoming
+                .output_ports
+                .iter_mut()
+                .find(|(_, p)| p.id == port_id);
+            match incoming {
+                Some((_, port)) => {
+                    port.contract.get_or_insert(reference);
+                }
+                None => {
+                    if let Some(port) = self.mesh.output_ports.iter().find(|p| p.id == port_id) {
+                        let mut port = port.clone();
+                        port.contract.get_or_insert(reference);
+                        self.incoming.output_ports.push((path.to_path_buf(), port));
+                    }
+                }
+            }
+        }
+        self.incoming.contracts.push((path.to_path_buf(), contract));
     }
 
     /// The person with `username`: one already decoded, else the mesh's, else a new

@@ -17,6 +17,8 @@ pub enum Detected {
     Dpds,
     /// A Backstage catalog entity (`apiVersion: backstage.io/…`).
     Backstage,
+    /// A Data Contract Specification contract (`dataContractSpecification: …`).
+    Dcs,
 }
 
 impl Detected {
@@ -27,6 +29,7 @@ impl Detected {
             Detected::Odcs => "ODCS",
             Detected::Dpds => "DPDS",
             Detected::Backstage => "Backstage",
+            Detected::Dcs => "Data Contract Specification",
         }
     }
 }
@@ -38,6 +41,9 @@ pub fn detect(doc: &Value) -> Result<Detected, String> {
     };
     if map.contains_key("dataProductDescriptor") {
         return Ok(Detected::Dpds);
+    }
+    if map.contains_key("dataContractSpecification") {
+        return Ok(Detected::Dcs);
     }
     let api = map.get("apiVersion").and_then(Value::as_str);
     let kind = map.get("kind").and_then(Value::as_str);

@@ -610,6 +610,7 @@ fn input_port(
     let id = f.string("x-meshwrightId", sink);
     let depends_on = f.string("x-dependsOn", sink);
     let port_id = f.string("x-dependsOnPortId", sink);
+    let unresolved = f.string("x-unresolved", sink);
     let system = f.raw("x-sourceSystem");
     let system_id = f.string("x-sourceSystemId", sink);
     let custom_properties = f.typed("x-customProperties", sink).unwrap_or_default();
@@ -618,6 +619,8 @@ fn input_port(
         (Provider::Name(fqn), f.name("x-dependsOn"))
     } else if let Some(id) = port_id {
         (Provider::PortId(id), f.name("x-dependsOnPortId"))
+    } else if let Some(reference) = unresolved {
+        (Provider::Name(reference), f.name("x-unresolved"))
     } else {
         let field = f.name(if system.is_some() {
             "x-sourceSystem"

@@ -12,7 +12,8 @@ use uuid::Uuid;
 
 use super::ImportError;
 use crate::model::{
-    DataProduct, Domain, EntityKind, InputPort, Mesh, OutputPort, Person, SourceSystem, Team,
+    Contract, DataProduct, Domain, EntityKind, InputPort, Mesh, OutputPort, Person, SourceSystem,
+    Team,
 };
 use crate::store::EditOp;
 
@@ -33,6 +34,17 @@ pub struct Incoming {
     pub output_ports: Vec<(PathBuf, OutputPort)>,
     /// Input ports.
     pub input_ports: Vec<(PathBuf, InputPort)>,
+    /// Contracts kept as their documents.
+    pub contracts: Vec<(PathBuf, Contract)>,
+}
+
+/// What an import kept without being able to place it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kept {
+    /// An input port whose provider neither the import nor the mesh holds.
+    Unresolved,
+    /// A contract no output port references.
+    Unattached,
 }
 
 /// What the import does to one entity.
@@ -59,6 +71,9 @@ pub struct Planned {
     pub action: Action,
     /// The file it came from.
     pub path: PathBuf,
+    /// Whether it was kept without a place (an unresolved input, an unattached
+    /// contract).
+    pub kept: Option<Kept>,
 }
 
 /// The edits an import makes, in an order the store accepts (what is referenced comes
@@ -72,12 +87,23 @@ pub struct ImportPlan {
     /// Fields that two formats gave different values (the kept one is the first's):
     /// not errors, but worth a look.
     pub disagreements: Vec<super::Disagreement>,
+    /// What was kept without a place, with the file and field that named it: not
+    /// errors (they are under `--strict`).
+    pub warnings: Vec<ImportError>,
 }
 
 impl ImportPlan {
     /// How many entities get `action`.
     pub fn count(&self, action: Action) -> usize {
         self.entities.iter().filter(|e| e.action == action).count()
+    }
+
+    /// How many entities were kept as `kept`.
+    pub fn kept(&self, kept: Kept) -> usize {
+        self.entities
+            .iter()
+            .filter(|e| e.kept == Some(kept))
+            .count()
     }
 }
 
@@ -108,6 +134,12 @@ pub fn plan(existing: &Mesh, incoming: &Incoming) -> Result<ImportPlan, Vec<Impo
     step(
         &existing.input_ports,
         &incoming.input_ports,
+        &mut out,
+        &mut errors,
+    );
+    step(
+        &existing.contracts,
+        &incoming.contracts,
         &mut out,
         &mut errors,
     );
@@ -159,6 +191,7 @@ fn step<T: Importable>(
             name: entity.name().to_owned(),
             action,
             path: path.clone(),
+            kept: entity.kept(),
         });
     }
     // Only a product's id is its document's own top-level `id`; a port's, team's or
@@ -202,6 +235,10 @@ pub(super) trait Importable: Clone + PartialEq {
     fn id(&self) -> Uuid;
     fn name(&self) -> &str;
     fn save(self) -> EditOp;
+    /// Whether the entity stands without a place.
+    fn kept(&self) -> Option<Kept> {
+        None
+    }
 }
 
 macro_rules! importable {
@@ -227,7 +264,37 @@ importable!(Domain, Domain, name, SaveDomain);
 importable!(SourceSystem, SourceSystem, name, SaveSourceSystem);
 importable!(DataProduct, Product, name, SaveProduct);
 importable!(OutputPort, OutputPort, name, SaveOutputPort);
-importable!(InputPort, InputPort, name, SaveInputPort);
+impl Importable for InputPort {
+    const KIND: EntityKind = EntityKind::InputPort;
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn save(self) -> EditOp {
+        EditOp::SaveInputPort(self)
+    }
+    fn kept(&self) -> Option<Kept> {
+        self.source.unresolved().map(|_| Kept::Unresolved)
+    }
+}
+
+impl Importable for Contract {
+    const KIND: EntityKind = EntityKind::Contract;
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn name(&self) -> &str {
+        &self.contract_id
+    }
+    fn save(self) -> EditOp {
+        EditOp::SaveContract(self)
+    }
+    fn kept(&self) -> Option<Kept> {
+        self.output_port_id.is_none().then_some(Kept::Unattached)
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -273,6 +340,7 @@ mod tests {
                 .iter()
                 .map(|e| (at(&e.name), e.clone()))
                 .collect(),
+            contracts: Vec::new(),
         }
     }
 

@@ -11,6 +11,7 @@
 
 mod backstage;
 mod combine;
+mod dcs;
 mod decode;
 pub mod detect;
 mod dpds;
@@ -22,15 +23,18 @@ mod odps;
 mod refs;
 pub mod run;
 pub mod source;
+mod summary;
 
 use std::fmt;
 use std::path::PathBuf;
 
 pub use combine::Disagreement;
 pub use detect::Detected;
-pub use merge::{Action, ImportPlan, Incoming, Planned, plan};
-pub use run::{ImportReport, apply, create, prepare, read, run, tenant};
+pub(crate) use fields::slugify;
+pub use merge::{Action, ImportPlan, Incoming, Kept, Planned, plan};
+pub use run::{ImportOptions, ImportReport, apply, create, prepare, read, run, tenant};
 pub use source::{SourceDocument, Sources, read_sources};
+pub use summary::{FileSummary, Totals};
 
 /// One problem with one input file. Displayed as `path:line:column: field: reason`,
 /// the form editors and CI logs link to.

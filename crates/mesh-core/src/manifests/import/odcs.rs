@@ -28,8 +28,8 @@ use uuid::Uuid;
 
 use super::SourceDocument;
 use super::detect::Detected;
-use super::fields::{Fields, Sink, unknown_word};
-use crate::model::{OutputPort, ServiceLevel, Status};
+use super::fields::{Fields, Sink, derived, slugify, unknown_word};
+use crate::model::{Contract, ContractFormat, OutputPort, ServiceLevel, Status};
 
 /// The extension bag this format fills (`extensions.odcs`).
 const FORMAT: &str = "odcs";
@@ -126,8 +126,13 @@ fn contract(
         }
         parsed
     });
-    let Some(at) = port_of(d, index, path, &id, version.as_deref(), sink) else {
-        return;
+    let at = match port_of(d, index, &id, version.as_deref(), path, sink) {
+        Found::Port(at) => at,
+        Found::Refused => return,
+        Found::Nowhere => {
+            keep_whole(d, path, doc, &id, version, sink);
+            return;
+        }
     };
     let (_, port) = &d.incoming.output_ports[at];
     let owner = index
@@ -206,16 +211,26 @@ fn contract(
     }
 }
 
+/// Where a contract belongs.
+enum Found {
+    /// The incoming output port at this index.
+    Port(usize),
+    /// No output port references it.
+    Nowhere,
+    /// Several do; the error is reported.
+    Refused,
+}
+
 /// The index in the incoming output ports of the port whose contract this is; a port
 /// only in the mesh is brought in (and so updated).
 fn port_of(
     d: &mut Decoder<'_>,
     index: &mut Index<'_>,
-    path: &Path,
     id: &str,
     version: Option<&str>,
+    path: &Path,
     sink: &mut Sink<'_>,
-) -> Option<usize> {
+) -> Found {
     let mut candidates = index.by_contract.get(id).cloned().unwrap_or_default();
     if candidates.is_empty() {
         for p in index.mesh_by_contract.get(id).into_iter().flatten() {
@@ -241,14 +256,8 @@ fn port_of(
         });
     }
     match candidates.as_slice() {
-        [one] => Some(*one),
-        [] => {
-            sink.error(
-                "id",
-                format!("contract {id} is referenced by no output port"),
-            );
-            None
-        }
+        [one] => Found::Port(*one),
+        [] => Found::Nowhere,
         _ => {
             sink.error(
                 "version",
@@ -256,8 +265,82 @@ fn port_of(
                     "contract {id} is referenced by several output ports; its version tells none of them apart"
                 ),
             );
-            None
+            Found::Refused
         }
+    }
+}
+
+/// Keeps a contract no output port references as the document it is: attached to the
+/// port it names (its `dataProduct` and the port in its custom properties or schema)
+/// when the import or the mesh has that port, else unattached, listed in the app and
+/// exported again as it came. Under `--strict` it is refused as before.
+fn keep_whole(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    doc: &Map<String, Value>,
+    id: &str,
+    version: Option<String>,
+    sink: &mut Sink<'_>,
+) {
+    if d.strict {
+        sink.error(
+            "id",
+            format!("contract {id} is referenced by no output port"),
+        );
+        return;
+    }
+    let name = doc.get("name").and_then(Value::as_str).map(str::to_owned);
+    let key = format!("{id}@{}", version.as_deref().unwrap_or(""));
+    let contract = Contract {
+        id: derived(&d.ns, "contract", &key),
+        contract_id: id.to_owned(),
+        name,
+        version,
+        format: ContractFormat::Odcs,
+        output_port_id: named_port(d, doc),
+        document: Value::Object(doc.clone()),
+    };
+    d.keep_contract(path, contract);
+}
+
+/// The output port a standalone contract names: its product by `dataProduct`, the port
+/// by the `outputPort` custom property, else the first schema object's name, else the
+/// product's only port. `None` when any of it is not known.
+fn named_port(d: &Decoder<'_>, doc: &Map<String, Value>) -> Option<Uuid> {
+    let product = doc.get("dataProduct").and_then(Value::as_str)?;
+    let product = d.product_id(&slugify(product))?;
+    let property = doc
+        .get("customProperties")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .find(|p| p.get("property").and_then(Value::as_str) == Some("outputPort"))
+        .and_then(|p| p.get("value"))
+        .and_then(Value::as_str);
+    let schema = doc
+        .get("schema")
+        .and_then(Value::as_array)
+        .and_then(|s| s.first())
+        .and_then(|o| o.get("name"))
+        .and_then(Value::as_str);
+    let ports: Vec<&OutputPort> = d
+        .incoming
+        .output_ports
+        .iter()
+        .map(|(_, p)| p)
+        .chain(d.mesh.output_ports.iter())
+        .filter(|p| p.product_id == product)
+        .collect();
+    let wanted = property.or(schema).map(slugify);
+    let mut matching: Vec<Uuid> = ports
+        .iter()
+        .filter(|p| wanted.as_deref().is_none_or(|w| p.name == w))
+        .map(|p| p.id)
+        .collect();
+    matching.dedup();
+    match matching.as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
 }
 

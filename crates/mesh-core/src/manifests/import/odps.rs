@@ -51,6 +51,8 @@ pub(super) struct PendingInput {
     source_port_version: Option<String>,
     source_port_id: Option<String>,
     source_system: Option<String>,
+    /// The reference an export wrote for an input it could not resolve either.
+    unresolved: Option<String>,
 }
 
 /// Decodes one ODPS document into `d`; its input ports go to `pending`.
@@ -510,6 +512,7 @@ fn input_port(
     let source_port_version = props.string("sourcePortVersion", sink);
     let source_port_id = props.string("sourcePortId", sink);
     let source_system = props.string("sourceSystem", sink);
+    let unresolved = props.string("unresolvedReference", sink);
     let mut extensions = foreign_extensions(&mut props, sink);
     let bag = f.rest();
     if !bag.is_empty() {
@@ -543,11 +546,48 @@ fn input_port(
         source_port_version,
         source_port_id,
         source_system,
+        unresolved,
     })
 }
 
+/// Why an input's provider was not found.
+enum Missing {
+    /// The document is wrong (a malformed id, an ambiguous contract): (field, reason).
+    Invalid(String, String),
+    /// The provider is in no file of the import nor in the mesh: (field, the reference
+    /// as written, reason). Kept as an unresolved dependency unless the import is strict.
+    Unplaced(String, String, String),
+}
+
+/// Keeps the fields that named an unresolved provider in the input's `odps` bag, so the
+/// exporter writes them back as they came (it derives them from the provider once
+/// there is one, and `refs::resolve_kept` then drops them again).
+fn keep_reference(p: &mut PendingInput) {
+    let mut kept = Map::new();
+    if let Some(v) = &p.version {
+        kept.insert("version".into(), Value::String(v.clone()));
+    }
+    if let Some(c) = &p.contract_id {
+        kept.insert("contractId".into(), Value::String(c.clone()));
+    }
+    if kept.is_empty() {
+        return;
+    }
+    let bag = p
+        .input
+        .extensions
+        .entry(FORMAT.to_owned())
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(bag) = bag {
+        for (k, v) in kept {
+            bag.entry(k).or_insert(v);
+        }
+    }
+}
+
 /// Resolves every pending input against the output ports of all imported files and of
-/// the mesh; an input whose provider is nowhere is an error naming its file and field.
+/// the mesh. An input whose provider is nowhere is kept as an unresolved dependency
+/// (a warning naming its file and field), or refused under `--strict`.
 pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
     let mut products: HashMap<String, Uuid> = d
         .mesh
@@ -596,17 +636,21 @@ pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
     let mut errors = Vec::new();
     for p in pending {
         let field = |k: &str| format!("{}.{k}", p.at);
+        let reads = |what: &str| {
+            format!(
+                "input port `{}` reads {what}, which neither the imported files nor the mesh hold",
+                p.input.name
+            )
+        };
         let port = if let Some(text) = &p.source_port_id {
             match Uuid::parse_str(text) {
                 Ok(id) if ports.contains_key(&id) => Ok(Some(id)),
-                Ok(_) => Err((
+                Ok(_) => Err(Missing::Unplaced(
                     field("customProperties[sourcePortId]"),
-                    format!(
-                        "input port `{}` reads output port {text}, which neither the imported files nor the mesh hold",
-                        p.input.name
-                    ),
+                    text.clone(),
+                    reads(&format!("output port {text}")),
                 )),
-                Err(_) => Err((
+                Err(_) => Err(Missing::Invalid(
                     field("customProperties[sourcePortId]"),
                     format!("`{text}` is not a UUID"),
                 )),
@@ -620,12 +664,18 @@ pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
                     None => None,
                 }
             });
+            let version = p
+                .source_port_version
+                .as_deref()
+                .map(|v| format!("@{v}"))
+                .unwrap_or_default();
+            let reference = format!("{product}/{port}{version}");
             found.map(Some).ok_or_else(|| {
-                (field("customProperties[sourcePort]"), format!(
-                    "input port `{}` reads {product}/{port}{}, which neither the imported files nor the mesh hold",
-                    p.input.name,
-                    p.source_port_version.as_deref().map(|v| format!(" version {v}")).unwrap_or_default()
-                ))
+                Missing::Unplaced(
+                    field("customProperties[sourcePort]"),
+                    reference.clone(),
+                    reads(&reference),
+                )
             })
         } else if p.source_system.is_some() {
             Ok(None)
@@ -644,14 +694,15 @@ pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
             };
             match chosen.as_slice() {
                 [one] => Ok(Some(*one)),
-                [] => Err((
+                [] => Err(Missing::Unplaced(
                     field("contractId"),
+                    contract.clone(),
                     format!(
                         "input port `{}` reads contract `{contract}`, which no output port of the imported files or of the mesh declares",
                         p.input.name
                     ),
                 )),
-                _ => Err((
+                _ => Err(Missing::Invalid(
                     field("version"),
                     format!(
                         "input port `{}` reads contract `{contract}`, which several output ports declare; give its version",
@@ -659,9 +710,18 @@ pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
                     ),
                 )),
             }
+        } else if let Some(reference) = &p.unresolved {
+            Err(Missing::Unplaced(
+                field("customProperties[unresolvedReference]"),
+                reference.clone(),
+                reads(&format!("`{reference}`")),
+            ))
         } else {
-            Err((
-                field("contractId"),
+            // Real files (ODPS drafts, v0.9 examples) list inputs by name alone; the name
+            // is all there is to resolve them by later.
+            Err(Missing::Unplaced(
+                field("name"),
+                p.input.name.clone(),
                 format!(
                     "input port `{}` names no provider: neither contractId nor the sourceProduct, sourcePort or sourceSystem properties",
                     p.input.name
@@ -670,7 +730,17 @@ pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
         };
         match port {
             Ok(port) => resolved.push((p, port)),
-            Err((f, reason)) => errors.push(super::ImportError::field(&p.path, f, reason)),
+            Err(Missing::Invalid(f, reason)) => {
+                errors.push(super::ImportError::field(&p.path, f, reason));
+            }
+            Err(Missing::Unplaced(f, reference, reason)) => {
+                if d.keep_unplaced(&p.path, f, reason) {
+                    let mut p = p;
+                    keep_reference(&mut p);
+                    p.input.source = DependencySource::Unresolved { reference };
+                    d.incoming.input_ports.push((p.path, p.input));
+                }
+            }
         }
     }
     d.errors.extend(errors);

@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::ImportError;
 use super::combine::Part;
 use super::decode::Decoder;
 use super::detect::Detected;
@@ -193,9 +192,10 @@ pub(super) fn resolve(
                     p.successor_port_id.get_or_insert(successor);
                 }
             }
-            None => d
-                .errors
-                .push(ImportError::field(&path, field, missing(&name))),
+            // The successor is only a hint for consumers; without it the port stands.
+            None => {
+                d.keep_unplaced(&path, field, missing(&name));
+            }
         }
     }
     let known: HashSet<Uuid> = d
@@ -207,11 +207,14 @@ pub(super) fn resolve(
         .collect();
     for p in pending.inputs {
         let source = match &p.provider {
-            Provider::Name(name) => by_name.get(name).copied().ok_or_else(|| missing(name)),
+            Provider::Name(name) => by_name
+                .get(name)
+                .copied()
+                .ok_or_else(|| (name.clone(), missing(name))),
             Provider::PortId(text) => Uuid::parse_str(text)
                 .ok()
                 .filter(|id| known.contains(id))
-                .ok_or_else(|| missing(text)),
+                .ok_or_else(|| (text.clone(), missing(text))),
             Provider::System(id) => {
                 let source = DependencySource::SourceSystem {
                     source_system_id: *id,
@@ -225,9 +228,12 @@ pub(super) fn resolve(
                 let source = DependencySource::OutputPort { port_id };
                 stage(d, format, p.path, InputPort { source, ..p.input });
             }
-            Err(reason) => {
+            Err((reference, reason)) => {
                 let reason = format!("input port `{}` {reason}", p.input.name);
-                d.errors.push(ImportError::field(&p.path, p.field, reason));
+                if d.keep_unplaced(&p.path, p.field, reason) {
+                    let source = DependencySource::Unresolved { reference };
+                    stage(d, format, p.path, InputPort { source, ..p.input });
+                }
             }
         }
     }
@@ -265,4 +271,94 @@ fn exported_names(
             Some((name_of(product, port, several), port.id))
         })
         .collect()
+}
+
+/// Resolves the mesh's unresolved inputs against the output ports this import brings:
+/// by contract id, by `product/port` (`@version`), and by the names the DPDS and
+/// Backstage exports give ports. A landscape imported consumers first ends, once its
+/// providers come, with the same model as one imported in one go: the fields an input
+/// kept only to name its provider leave its bags again.
+pub(super) fn resolve_kept(d: &mut Decoder<'_>) {
+    let waiting: Vec<&InputPort> = d
+        .mesh
+        .input_ports
+        .iter()
+        .filter(|i| i.source.unresolved().is_some())
+        .collect();
+    if waiting.is_empty() || d.incoming.output_ports.is_empty() {
+        return;
+    }
+    let reimported: HashSet<Uuid> = d.incoming.input_ports.iter().map(|(_, i)| i.id).collect();
+    let names = provider_names(d);
+    let mut resolved = Vec::new();
+    for input in waiting {
+        let Some(reference) = input.source.unresolved() else {
+            continue;
+        };
+        if reimported.contains(&input.id) {
+            continue; // its own document decided again
+        }
+        let Some((path, port)) = names
+            .get(reference)
+            .and_then(|found| match found.as_slice() {
+                [one] => Some(one.clone()),
+                _ => None,
+            })
+        else {
+            continue;
+        };
+        let mut input = input.clone();
+        input.source = DependencySource::OutputPort { port_id: port };
+        for (format, keys) in [
+            ("odps", &["contractId", "version"][..]),
+            ("dpds", &["x-unresolved"][..]),
+            ("backstage", &["unresolved"][..]),
+        ] {
+            if let Some(Value::Object(bag)) = input.extensions.get_mut(format) {
+                for key in keys {
+                    bag.remove(*key);
+                }
+                if bag.is_empty() {
+                    input.extensions.remove(format);
+                }
+            }
+        }
+        resolved.push((path, input));
+    }
+    d.incoming.input_ports.extend(resolved);
+}
+
+/// Every name an input may have used for an output port of this import, with the file
+/// that declared the port.
+fn provider_names(d: &Decoder<'_>) -> HashMap<String, Vec<(PathBuf, Uuid)>> {
+    let mut products: HashMap<Uuid, &DataProduct> =
+        d.mesh.products.iter().map(|p| (p.id, p)).collect();
+    products.extend(d.incoming.products.iter().map(|(_, p)| (p.id, p)));
+    let namespace = &d.mesh.info.namespace;
+    let mut names: HashMap<String, Vec<(PathBuf, Uuid)>> = HashMap::new();
+    for (path, port) in &d.incoming.output_ports {
+        let Some(product) = products.get(&port.product_id) else {
+            continue;
+        };
+        let product_urn =
+            crate::manifests::dpds::product_urn(namespace, &product.name, &product.version);
+        let mut keys = vec![
+            format!("{}/{}", product.name, port.name),
+            format!("{}/{}@{}", product.name, port.name, port.version),
+            crate::manifests::dpds::port_urn(&product_urn, port, false),
+            crate::manifests::dpds::port_urn(&product_urn, port, true),
+            crate::manifests::backstage::api_name(product, port),
+        ];
+        keys.extend(port.contract.as_ref().map(|c| c.contract_id.clone()));
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let found = names.entry(key).or_default();
+            // A port an ODCS contract brought in is listed twice: once is enough.
+            if !found.iter().any(|(_, id)| *id == port.id) {
+                found.push((path.clone(), port.id));
+            }
+        }
+    }
+    names
 }

@@ -14,10 +14,21 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::decode::Decoder;
 use super::detect::Detected;
 use super::source::{SourceDocument, Sources, read_sources};
-use super::{ImportError, ImportPlan, backstage, dpds, locate, odcs, odps, plan};
+use super::{ImportError, ImportPlan, backstage, dcs, dpds, locate, odcs, odps, plan, refs};
 use crate::Store;
 use crate::model::{Mesh, MeshInfo};
 use crate::store::{Applied, EditOp};
+
+/// How an import treats what it reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Report what would change and write nothing.
+    pub dry_run: bool,
+    /// Refuse what cannot be placed (an input whose provider is not known, a contract
+    /// no output port references) instead of keeping it: for pipelines that want every
+    /// reference resolved.
+    pub strict: bool,
+}
 
 /// What an import did (or, in a dry run, would do).
 #[derive(Debug, Clone)]
@@ -43,8 +54,13 @@ pub struct ImportReport {
 /// formats find its products by name; DPDS and Backstage are combined into what ODPS
 /// gave before any input port is resolved, since an input may read a port only one of
 /// them declares.
-pub fn prepare(mesh: &Mesh, documents: &[SourceDocument]) -> Result<ImportPlan, Vec<ImportError>> {
+pub fn prepare(
+    mesh: &Mesh,
+    documents: &[SourceDocument],
+    strict: bool,
+) -> Result<ImportPlan, Vec<ImportError>> {
     let mut d = Decoder::new(mesh);
+    d.strict = strict;
     backstage::register(&mut d, documents);
     dpds::register(&mut d, documents);
     let mut pending = Vec::new();
@@ -62,17 +78,21 @@ pub fn prepare(mesh: &Mesh, documents: &[SourceDocument]) -> Result<ImportPlan, 
     d.combine_entities();
     odps::resolve(&mut d, pending);
     odcs::attach_all(&mut d, documents);
+    dcs::keep_all(&mut d, documents);
     dpds::resolve(&mut d, descriptors);
     backstage::resolve(&mut d, catalogs);
     d.combine_inputs();
+    refs::resolve_kept(&mut d);
     // Until here errors name fields of the documents; validation names the model's.
     locate::locate(&mut d.errors);
+    locate::locate(&mut d.warnings);
     d.validate();
     if !d.errors.is_empty() {
         return Err(d.errors);
     }
     let mut plan = plan(mesh, &d.incoming)?;
     plan.disagreements = d.disagreements;
+    plan.warnings = d.warnings;
     Ok(plan)
 }
 
@@ -116,9 +136,10 @@ pub fn tenant(sources: &Sources) -> Option<String> {
 pub fn apply(
     store: &mut Store,
     sources: &Sources,
-    dry_run: bool,
+    options: ImportOptions,
     cancel: &AtomicBool,
 ) -> Result<ImportReport, Vec<ImportError>> {
+    let dry_run = options.dry_run;
     let cancelled = || vec![ImportError::file(store.path(), super::source::CANCELLED)];
     if cancel.load(Ordering::Relaxed) {
         return Err(cancelled());
@@ -126,7 +147,7 @@ pub fn apply(
     let mesh = store
         .load()
         .map_err(|e| vec![ImportError::file(store.path(), e.to_string())])?;
-    let plan = prepare(&mesh, &sources.documents)?;
+    let plan = prepare(&mesh, &sources.documents, options.strict)?;
     if cancel.load(Ordering::Relaxed) {
         return Err(cancelled());
     }
@@ -159,9 +180,10 @@ pub fn create(
     path: &Path,
     info: &MeshInfo,
     sources: &Sources,
+    strict: bool,
     cancel: &AtomicBool,
 ) -> Result<ImportReport, Vec<ImportError>> {
-    let plan = prepare(&Mesh::empty(info.clone()), &sources.documents)?;
+    let plan = prepare(&Mesh::empty(info.clone()), &sources.documents, strict)?;
     if cancel.load(Ordering::Relaxed) {
         return Err(vec![ImportError::file(
             path,
@@ -178,6 +200,7 @@ pub fn create(
             EditOp::SaveProduct(e) => mesh.products.push(e),
             EditOp::SaveOutputPort(e) => mesh.output_ports.push(e),
             EditOp::SaveInputPort(e) => mesh.input_ports.push(e),
+            EditOp::SaveContract(e) => mesh.contracts.push(e),
             _ => {}
         }
     }
@@ -195,7 +218,11 @@ pub fn create(
     }
     let mut store =
         Store::create(path, info).map_err(|e| vec![ImportError::file(path, e.to_string())])?;
-    let result = apply(&mut store, sources, false, cancel);
+    let options = ImportOptions {
+        dry_run: false,
+        strict,
+    };
+    let result = apply(&mut store, sources, options, cancel);
     drop(store);
     if result.is_err() {
         let _ = std::fs::remove_file(path);
@@ -207,10 +234,10 @@ pub fn create(
 pub fn run(
     store: &mut Store,
     paths: &[PathBuf],
-    dry_run: bool,
+    options: ImportOptions,
     progress: &mut dyn FnMut(usize, usize),
     cancel: &AtomicBool,
 ) -> Result<ImportReport, Vec<ImportError>> {
     let sources = read(paths, progress, cancel)?;
-    apply(store, &sources, dry_run, cancel)
+    apply(store, &sources, options, cancel)
 }

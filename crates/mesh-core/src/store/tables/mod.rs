@@ -3,6 +3,7 @@
 //! `store::edits`. Upserts use `ON CONFLICT DO UPDATE`, never `INSERT OR REPLACE`, which
 //! would delete the row first and break references to it.
 
+mod contract;
 mod misc;
 mod org;
 mod ports;

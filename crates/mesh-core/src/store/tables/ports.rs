@@ -88,13 +88,20 @@ impl Table for InputPort {
     const KIND: EntityKind = EntityKind::InputPort;
     const TABLE: &'static str = "input_port";
     const SELECT: &'static str = "SELECT id, product_id, name, description, provider_port_id,
-        source_system_id, custom_properties, extensions FROM input_port";
+        source_system_id, custom_properties, extensions, unresolved_ref FROM input_port";
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
-        let source = match (opt_uuid(r, 4)?, opt_uuid(r, 5)?) {
-            (Some(port_id), _) => DependencySource::OutputPort { port_id },
-            (None, Some(source_system_id)) => DependencySource::SourceSystem { source_system_id },
-            (None, None) => {
+        let source = match (
+            opt_uuid(r, 4)?,
+            opt_uuid(r, 5)?,
+            r.get::<_, Option<String>>(8)?,
+        ) {
+            (Some(port_id), _, _) => DependencySource::OutputPort { port_id },
+            (None, Some(source_system_id), _) => {
+                DependencySource::SourceSystem { source_system_id }
+            }
+            (None, None, Some(reference)) => DependencySource::Unresolved { reference },
+            (None, None, None) => {
                 return Err(rusqlite::Error::FromSqlConversionFailure(
                     4,
                     Type::Null,
@@ -114,17 +121,21 @@ impl Table for InputPort {
     }
 
     fn upsert(&self, conn: &Connection) -> Result<()> {
-        let (port, system) = match self.source {
-            DependencySource::OutputPort { port_id } => (Some(port_id), None),
-            DependencySource::SourceSystem { source_system_id } => (None, Some(source_system_id)),
+        let (port, system, reference) = match &self.source {
+            DependencySource::OutputPort { port_id } => (Some(*port_id), None, None),
+            DependencySource::SourceSystem { source_system_id } => {
+                (None, Some(*source_system_id), None)
+            }
+            DependencySource::Unresolved { reference } => (None, None, Some(reference.as_str())),
         };
         conn.prepare_cached(
             "INSERT INTO input_port (id, product_id, name, description, provider_port_id,
-               source_system_id, custom_properties, extensions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+               source_system_id, custom_properties, extensions, unresolved_ref)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT (id) DO UPDATE SET product_id = excluded.product_id, name = excluded.name,
                description = excluded.description, provider_port_id = excluded.provider_port_id,
                source_system_id = excluded.source_system_id,
+               unresolved_ref = excluded.unresolved_ref,
                custom_properties = excluded.custom_properties, extensions = excluded.extensions",
         )?
         .execute((
@@ -136,6 +147,7 @@ impl Table for InputPort {
             id_text(system),
             to_json(&self.custom_properties)?,
             to_json(&self.extensions)?,
+            reference,
         ))?;
         Ok(())
     }
