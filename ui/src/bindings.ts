@@ -183,6 +183,34 @@ export type CommandError = {
 	message: string,
 };
 
+/**  A contract document kept whole. */
+export type Contract = {
+	/**  Stable id. */
+	id: string,
+	/**  The document's own `id`. */
+	contractId: string,
+	/**  The document's name or title, for lists. */
+	name?: string | null,
+	/**  The document's version. */
+	version?: string | null,
+	/**  The standard the document follows. */
+	format: ContractFormat,
+	/**  The output port the contract belongs to; `None` while unattached. */
+	outputPortId?: string | null,
+	/**  The whole document as it was read. */
+	document: Value,
+};
+
+/**  The standard a kept contract document follows. */
+export type ContractFormat = 
+/**  Bitol Open Data Contract Standard (`kind: DataContract`). */
+"odcs" | 
+/**
+ *  Data Contract Specification (`dataContractSpecification: 0.9` to `1.2`), the
+ *  format datacontract-cli wrote before ODCS.
+ */
+"dcs";
+
 /**  A reference to the data contract (ODCS) behind an output port. */
 export type ContractRef = {
 	/**  The contract's id. */
@@ -271,7 +299,19 @@ portId: string } |
 /**  A system outside the mesh. */
 { kind: "sourceSystem"; 
 /**  The source system. */
-sourceSystemId: string };
+sourceSystemId: string } | 
+/**
+ *  A provider an import named but could not find (a contract, product or API held
+ *  in another repository): the reference is kept verbatim, drawn as a dangling
+ *  reference, reported by governance, and resolved when a later import brings the
+ *  provider. It is no edge of the mesh graph.
+ */
+{ kind: "unresolved"; 
+/**
+ *  The reference as the manifest wrote it: a contract id, `product/port`, a DPDS
+ *  fully qualified name or a Backstage entity reference.
+ */
+reference: string };
 
 /**  A business domain: the unit of ownership in a data mesh. */
 export type Domain = {
@@ -334,6 +374,13 @@ export type EditOp =
 { op: "saveInputPort"; value: InputPort } | 
 /**  Delete an input port. */
 { op: "deleteInputPort"; value: string } | 
+/**
+ *  Create or update a contract kept as its document (attach it to an output port by
+ *  setting its `outputPortId`).
+ */
+{ op: "saveContract"; value: Contract } | 
+/**  Delete a kept contract. */
+{ op: "deleteContract"; value: string } | 
 /**  Place an entity on a canvas view. */
 { op: "setPosition"; value: Position } | 
 /**  Replace the governance policy. */
@@ -357,6 +404,8 @@ export type Entity =
 { kind: "outputPort"; value: OutputPort } | 
 /**  An input port. */
 { kind: "inputPort"; value: InputPort } | 
+/**  A contract kept as its document. */
+{ kind: "contract"; value: Contract } | 
 /**  A canvas position. */
 { kind: "position"; value: Position } | 
 /**  The governance policy. */
@@ -380,6 +429,8 @@ export type EntityKind =
 "outputPort" | 
 /**  An input port (a dependency). */
 "inputPort" | 
+/**  A contract kept as its document. */
+"contract" | 
 /**  A canvas position. */
 "position" | 
 /**  The mesh's governance policy. */
@@ -471,6 +522,24 @@ export type FileChange =
 /**  A file Meshwright did not write holds other bytes; writing is refused. */
 "conflict";
 
+/**  One file's part in an import. */
+export type FileSummary = {
+	/**  The file. */
+	path: string,
+	/**  Entities it creates. */
+	created: number,
+	/**  Entities it changes. */
+	updated: number,
+	/**  Entities it declares exactly as the mesh holds them. */
+	unchanged: number,
+	/**  Input ports kept with a provider neither the import nor the mesh holds. */
+	unresolved: number,
+	/**  Contracts kept that no output port references. */
+	unattached: number,
+	/**  Why the file was not read, when it was skipped. */
+	skipped?: string | null,
+};
+
 /**  One problem found by one rule on one entity. */
 export type Finding = {
 	/**  The rule's stable id (`DM-DEP-001`). */
@@ -559,6 +628,15 @@ export type ImportPreview = {
 	problems: ImportProblem[],
 	/**  Fields the formats disagree on, with the value kept. */
 	disagreements: ImportDisagreement[],
+	/**
+	 *  What was kept without a place (an input whose provider is not known), with its
+	 *  place: not problems, the import goes ahead.
+	 */
+	warnings: ImportProblem[],
+	/**  Per file: created, updated, unchanged, kept unresolved or unattached, skipped. */
+	byFile: FileSummary[],
+	/**  The same counts over all files. */
+	totals: Totals,
 };
 
 /**  One problem with one file, with its place when it has one. */
@@ -707,6 +785,8 @@ export type Mesh = {
 	outputPorts: OutputPort[],
 	/**  Input ports (dependencies) of all products. */
 	inputPorts: InputPort[],
+	/**  Contracts kept as their documents (attached to a port or not). */
+	contracts?: Contract[],
 	/**  Canvas positions. */
 	positions: Position[],
 };
@@ -1100,6 +1180,22 @@ export type Team = {
 	customProperties?: CustomProperty[],
 	/**  Unmapped fields per format. */
 	extensions?: { [key in string]: Value },
+};
+
+/**  The whole import's counts, the sum over the files. */
+export type Totals = {
+	/**  Entities created. */
+	created: number,
+	/**  Entities changed. */
+	updated: number,
+	/**  Entities unchanged. */
+	unchanged: number,
+	/**  Unresolved input ports. */
+	unresolved: number,
+	/**  Unattached contracts. */
+	unattached: number,
+	/**  Files skipped. */
+	skipped: number,
 };
 
 /**  What undo and redo would do next, for menus ("Undo Rename product"). */

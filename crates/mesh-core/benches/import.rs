@@ -89,12 +89,12 @@ fn main() {
         let cpu_read = cpu() - cpu_started;
         let t = Instant::now();
         let empty = Mesh::empty(info.clone());
-        black_box(import::prepare(&empty, &sources.documents).expect("a clean plan"));
+        black_box(import::prepare(&empty, &sources.documents, false).expect("a clean plan"));
         prepare.push(t.elapsed());
         // What `meshwright import DIR --into NEW.mesh` does: read, plan, write.
         let t = Instant::now();
         let cpu_write = cpu();
-        let report = import::create(&path, &info, &sources, &AtomicBool::new(false))
+        let report = import::create(&path, &info, &sources, false, &AtomicBool::new(false))
             .expect("the import applies");
         assert!(report.applied);
         apply.push(t.elapsed());

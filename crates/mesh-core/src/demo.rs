@@ -1817,7 +1817,7 @@ mod tests {
                 }
                 DependencySource::SourceSystem { source_system_id } => {
                     assert!(
-                        systems.contains(&source_system_id),
+                        systems.contains(source_system_id),
                         "system of input {}",
                         ip.name
                     );

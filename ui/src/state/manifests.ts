@@ -174,6 +174,7 @@ const KIND_LABEL: Record<EntityKind, string> = {
   product: 'Data products',
   outputPort: 'Output ports',
   inputPort: 'Input ports',
+  contract: 'Contracts',
   position: 'Positions',
   policy: 'Policy',
 };
@@ -192,6 +193,7 @@ const KIND_NOUN: Record<EntityKind, string> = {
   product: 'Data product',
   outputPort: 'Output port',
   inputPort: 'Input port',
+  contract: 'Contract',
   position: 'Position',
   policy: 'Policy',
 };

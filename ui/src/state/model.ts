@@ -3,6 +3,7 @@
 // only; validation and cascades belong to the core, never here.
 import type {
   Change,
+  Contract,
   DataProduct,
   Domain,
   Entity,
@@ -28,6 +29,8 @@ export interface MeshModel {
   products: ReadonlyMap<string, DataProduct>;
   outputPorts: ReadonlyMap<string, OutputPort>;
   inputPorts: ReadonlyMap<string, InputPort>;
+  /** Contracts kept as their documents, attached to an output port or not. */
+  contracts: ReadonlyMap<string, Contract>;
   /** Keyed by positionKey(entityId, view). */
   positions: ReadonlyMap<string, Position>;
 }
@@ -50,6 +53,7 @@ export function modelFromMesh(mesh: Mesh): MeshModel {
     products: byId(mesh.products),
     outputPorts: byId(mesh.outputPorts),
     inputPorts: byId(mesh.inputPorts),
+    contracts: byId(mesh.contracts ?? []),
     positions: new Map(mesh.positions.map((p) => [positionKey(p.entityId, p.view), p])),
   };
 }
@@ -64,6 +68,7 @@ export function emptyModel(): MeshModel {
     products: [],
     outputPorts: [],
     inputPorts: [],
+    contracts: [],
     positions: [],
   });
 }
@@ -79,6 +84,7 @@ const COLLECTION_OF_KIND: Record<DrawnKind, CollectionName> = {
   product: 'products',
   outputPort: 'outputPorts',
   inputPort: 'inputPorts',
+  contract: 'contracts',
   position: 'positions',
 };
 

@@ -198,8 +198,10 @@ export function InputPortForm({ input }: { input: InputPort }) {
     const provider = port ? model.products.get(port.productId) : undefined;
     providerId = provider?.id ?? null;
     source = port ? `${provider?.displayName ?? '?'} → ${port.name} v${port.version}` : 'missing port';
-  } else {
+  } else if (input.source.kind === 'sourceSystem') {
     source = `source system ${model.sourceSystems.get(input.source.sourceSystemId)?.name ?? '?'}`;
+  } else {
+    source = `unresolved: ${input.source.reference}`;
   }
   return (
     <>

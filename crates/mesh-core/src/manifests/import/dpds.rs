@@ -272,6 +272,7 @@ fn descriptor(
             let names_provider = [
                 "x-dependsOn",
                 "x-dependsOnPortId",
+                "x-unresolved",
                 "x-sourceSystem",
                 "x-sourceSystemId",
             ]

@@ -279,6 +279,7 @@ fn exported_names(
 /// providers come, with the same model as one imported in one go: the fields an input
 /// kept only to name its provider leave its bags again.
 pub(super) fn resolve_kept(d: &mut Decoder<'_>) {
+    resolve_kept_successors(d);
     let waiting: Vec<&InputPort> = d
         .mesh
         .input_ports
@@ -326,6 +327,85 @@ pub(super) fn resolve_kept(d: &mut Decoder<'_>) {
         resolved.push((path, input));
     }
     d.incoming.input_ports.extend(resolved);
+}
+
+/// The custom property an output port keeps the id of a successor no file of the import
+/// nor the mesh holds in: the ODPS exporter writes it where the successor would go, and
+/// the next import that brings the successor turns it back into the reference.
+const KEPT_SUCCESSOR: &str = "successorPortId";
+
+/// Keeps the successor of every incoming output port whose successor is nowhere (in
+/// another repository) as a custom property, with a warning; under `--strict` it is
+/// an error. The store would refuse a reference to a port it does not hold.
+pub(super) fn keep_successors(d: &mut Decoder<'_>) {
+    let known: HashSet<Uuid> = d
+        .incoming
+        .output_ports
+        .iter()
+        .map(|(_, p)| p.id)
+        .chain(d.mesh.output_ports.iter().map(|p| p.id))
+        .collect();
+    let mut missing = Vec::new();
+    for (i, (path, port)) in d.incoming.output_ports.iter().enumerate() {
+        if let Some(successor) = port.successor_port_id
+            && !known.contains(&successor)
+        {
+            missing.push((i, path.clone(), port.name.clone(), successor));
+        }
+    }
+    for (i, path, name, successor) in missing {
+        let reason = format!(
+            "output port `{name}` names successor port {successor}, which neither the imported files nor the mesh hold"
+        );
+        if !d.keep_unplaced(&path, "successorPortId", reason) {
+            continue;
+        }
+        let port = &mut d.incoming.output_ports[i].1;
+        port.successor_port_id = None;
+        port.custom_properties.push(CustomProperty {
+            key: KEPT_SUCCESSOR.into(),
+            value: Value::String(successor.to_string()),
+            description: None,
+        });
+    }
+}
+
+/// The mesh's output ports that kept a successor this import brings get it back.
+fn resolve_kept_successors(d: &mut Decoder<'_>) {
+    let arriving: HashMap<Uuid, PathBuf> = d
+        .incoming
+        .output_ports
+        .iter()
+        .map(|(path, p)| (p.id, path.clone()))
+        .collect();
+    let reimported: HashSet<Uuid> = arriving.keys().copied().collect();
+    let mut resolved = Vec::new();
+    for port in &d.mesh.output_ports {
+        if reimported.contains(&port.id) {
+            continue;
+        }
+        let kept = port
+            .custom_properties
+            .iter()
+            .position(|p| p.key == KEPT_SUCCESSOR);
+        let Some(at) = kept else {
+            continue;
+        };
+        let Some(successor) = port.custom_properties[at]
+            .value
+            .as_str()
+            .and_then(|s| Uuid::parse_str(s).ok())
+        else {
+            continue;
+        };
+        if let Some(path) = arriving.get(&successor) {
+            let mut port = port.clone();
+            port.custom_properties.remove(at);
+            port.successor_port_id = Some(successor);
+            resolved.push((path.clone(), port));
+        }
+    }
+    d.incoming.output_ports.extend(resolved);
 }
 
 /// Every name an input may have used for an output port of this import, with the file

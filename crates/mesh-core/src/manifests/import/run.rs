@@ -82,6 +82,7 @@ pub fn prepare(
     dpds::resolve(&mut d, descriptors);
     backstage::resolve(&mut d, catalogs);
     d.combine_inputs();
+    refs::keep_successors(&mut d);
     refs::resolve_kept(&mut d);
     // Until here errors name fields of the documents; validation names the model's.
     locate::locate(&mut d.errors);
