@@ -372,6 +372,40 @@ fn the_whole_corpus_imports_together_into_one_mesh() {
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
 
+/// The DPDS descriptors import together: `tripExecution` of the specification's port
+/// example (`urn:dpds:com.company-xyz:…`) and of the platform's full example
+/// (`urn:dpds:it.quantyca:…`) declare different fully qualified names, so they are two
+/// products, the second under the next free slug, both re-exported with their name.
+#[test]
+fn dpds_descriptors_of_one_name_in_other_namespaces_import_together() {
+    let Some((root, files)) = corpus("dpds") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, mesh) = import_new(&root, tmp.path(), &files).unwrap_or_else(|why| panic!("{why}"));
+    let ctx = ExportContext::new(&mesh, options(&[]));
+    let mut trips = Vec::new();
+    for doc in manifests::documents(&ctx, &[Format::Dpds]) {
+        let doc: Value = serde_json::from_str(&doc.text).unwrap();
+        if doc["info"]["name"] == "tripExecution" {
+            trips.push(
+                doc["info"]["fullyQualifiedName"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            );
+        }
+    }
+    trips.sort();
+    assert_eq!(
+        trips,
+        [
+            "urn:dpds:com.company-xyz:dataproducts:tripExecution:1",
+            "urn:dpds:it.quantyca:dataproducts:sampleDomain:tripExecution"
+        ]
+    );
+}
+
 #[test]
 fn a_product_naming_contracts_outside_the_corpus_imports() {
     let Some(root) = common::realworld() else {
