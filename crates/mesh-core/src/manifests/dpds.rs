@@ -17,6 +17,13 @@
 //! could not model (a `$ref` to a port file) are kept in the product's bag and written
 //! after the modelled ones.
 //!
+//! Names the model holds as slugs (`info.name`, `info.domain`, an output port's `name`)
+//! and fully qualified names the exporter rebuilds are written as an imported descriptor
+//! had them when the import kept its original text (the bag's [`ORIGINALS`]) and the
+//! model still derives what it derived then; a renamed product, port or domain, or a
+//! new major version, gets the derived value again. Input ports name their provider by
+//! the name its own descriptor gives it.
+//!
 //! It must not do I/O or decide where the file lands.
 
 use serde_json::{Map, Value, json};
@@ -29,6 +36,31 @@ pub const DPDS_VERSION: &str = "1.0.0";
 
 /// The extension bag this format reads and writes (`extensions.dpds`).
 pub const FORMAT: &str = "dpds";
+
+/// The key of an entity's `dpds` bag holding texts an imported descriptor gave where the
+/// model keeps a derived value: a JSON Pointer into the written product (`/info/name`,
+/// `/info/domain`, `/info/fullyQualifiedName`) or output port (`/name`,
+/// `/fullyQualifiedName`) to `{"original": <text>, "derived": <what the exporter wrote
+/// in its place at import>}`. It is never written itself.
+pub const ORIGINALS: &str = "x-meshwrightOriginals";
+
+/// The original text the bag keeps for `pointer`, when the exporter still derives
+/// `derived` there.
+fn original<'a>(
+    extensions: &'a crate::model::Extensions,
+    pointer: &str,
+    derived: &str,
+) -> Option<&'a str> {
+    let kept = extensions.get(FORMAT)?.get(ORIGINALS)?.get(pointer)?;
+    (kept.get("derived")?.as_str()? == derived)
+        .then(|| kept.get("original")?.as_str())
+        .flatten()
+}
+
+/// `derived`, or the original text the bag keeps for `pointer` in its place.
+pub fn written(extensions: &crate::model::Extensions, pointer: &str, derived: String) -> String {
+    original(extensions, pointer, &derived).map_or(derived, str::to_owned)
+}
 
 /// One DPDS descriptor per product, in the mesh's product order.
 pub fn documents(ctx: &ExportContext) -> Vec<Document> {
@@ -87,6 +119,26 @@ pub fn output_port_fqn(ctx: &ExportContext, port: &OutputPort) -> String {
     port_urn(&product, port, versions > 1)
 }
 
+/// The product's fully qualified name as its descriptor writes it: [`product_fqn`], or
+/// the one the imported descriptor declared (see [`ORIGINALS`]).
+pub fn written_product_fqn(ctx: &ExportContext, product: &DataProduct) -> String {
+    written(
+        &product.extensions,
+        "/info/fullyQualifiedName",
+        product_fqn(ctx, product),
+    )
+}
+
+/// The output port's fully qualified name as its descriptor writes it:
+/// [`output_port_fqn`], or the one the imported descriptor declared.
+pub fn written_port_fqn(ctx: &ExportContext, port: &OutputPort) -> String {
+    written(
+        &port.extensions,
+        "/fullyQualifiedName",
+        output_port_fqn(ctx, port),
+    )
+}
+
 fn major(version: &str) -> String {
     match semver::Version::parse(version) {
         Ok(v) => v.major.to_string(),
@@ -96,7 +148,7 @@ fn major(version: &str) -> String {
 }
 
 fn descriptor(ctx: &ExportContext, product: &DataProduct) -> Value {
-    let fqn = product_fqn(ctx, product);
+    let fqn = written_product_fqn(ctx, product);
     let mut root = Map::new();
     root.insert("dataProductDescriptor".into(), json!(DPDS_VERSION));
     root.insert("info".into(), info(ctx, product, &fqn));
@@ -142,6 +194,7 @@ fn merge_product_bag(root: &mut Map<String, Value>, product: &DataProduct) {
         return;
     };
     let mut bag = bag.clone();
+    bag.remove(ORIGINALS);
     if let (Some(Value::Object(kept)), Some(Value::Object(interface))) = (
         bag.get_mut("interfaceComponents"),
         root.get_mut("interfaceComponents"),
@@ -163,23 +216,34 @@ fn merge_product_bag(root: &mut Map<String, Value>, product: &DataProduct) {
 /// Merges a port's `dpds` bag, nested keys included (`promises.platform`).
 fn merge_port_bag(out: &mut Map<String, Value>, extensions: &crate::model::Extensions) {
     if let Some(Value::Object(bag)) = extensions.get(FORMAT) {
-        unmapped::merge_missing(out, bag);
+        let mut bag = bag.clone();
+        bag.remove(ORIGINALS);
+        unmapped::merge_missing(out, &bag);
     }
 }
 
 fn info(ctx: &ExportContext, product: &DataProduct, fqn: &str) -> Value {
     let mut info = Map::new();
     info.insert("fullyQualifiedName".into(), json!(fqn));
-    info.insert("name".into(), json!(product.name));
+    // The model needs slugs, but a descriptor someone else published names the product
+    // and its domain as it likes: bags only fill gaps, so the original text the import
+    // kept (while the slug is still the one derived from it) overrides here.
+    let name = written(&product.extensions, "/info/name", product.name.clone());
+    info.insert("name".into(), json!(name));
     info.insert("version".into(), json!(product.version));
     info.insert("displayName".into(), json!(product.display_name));
     if let Some(purpose) = &product.description.purpose {
         info.insert("description".into(), json!(purpose));
     }
     let domain = ctx.domains.get(&product.domain_id);
+    let domain = domain.map_or("unknown", |d| d.name.as_str());
     info.insert(
         "domain".into(),
-        json!(domain.map_or("unknown", |d| d.name.as_str())),
+        json!(written(
+            &product.extensions,
+            "/info/domain",
+            domain.to_owned()
+        )),
     );
     let (owner, kind) = owner(ctx, product);
     info.insert("owner".into(), owner);
@@ -252,9 +316,11 @@ fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
     let mut out = Map::new();
     out.insert(
         "fullyQualifiedName".into(),
-        json!(output_port_fqn(ctx, port)),
+        json!(written_port_fqn(ctx, port)),
     );
-    out.insert("name".into(), json!(port.name));
+    // As for the product: the original name overrides the slug derived from it.
+    let name = written(&port.extensions, "/name", port.name.clone());
+    out.insert("name".into(), json!(name));
     out.insert("version".into(), json!(port.version));
     if let Some(description) = &port.description {
         out.insert("description".into(), json!(description));
@@ -283,7 +349,10 @@ fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
             .successor_port_id
             .and_then(|id| ctx.output_ports.get(&id))
         {
-            definition.insert("x-successor".into(), json!(output_port_fqn(ctx, successor)));
+            definition.insert(
+                "x-successor".into(),
+                json!(written_port_fqn(ctx, successor)),
+            );
         }
         promises.insert(
             "deprecationPolicy".into(),
@@ -335,7 +404,7 @@ fn input_port(ctx: &ExportContext, product_fqn: &str, input: &InputPort) -> Valu
             }
             out.insert("x-meshwrightId".into(), json!(input.id));
             match provider {
-                Some(port) => out.insert("x-dependsOn".into(), json!(output_port_fqn(ctx, port))),
+                Some(port) => out.insert("x-dependsOn".into(), json!(written_port_fqn(ctx, port))),
                 // A dangling reference is a governance finding; keep what is known.
                 None => out.insert("x-dependsOnPortId".into(), json!(port_id)),
             };

@@ -124,21 +124,35 @@ pub fn import(
         })
 }
 
+pub mod realworld;
+
 /// The shared schema folder (`../shared/schemas` beside the repository), or `None` with
 /// the reason printed. Under CI (`CI` set to anything but `false` or `0`) a missing
 /// folder fails the test instead: schema checks must not be skipped there.
 pub fn schemas() -> Option<std::path::PathBuf> {
-    let dir = std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/schemas"
-    ));
+    shared("schemas", "the schema checks")
+}
+
+/// The shared corpus of real-world manifests (`../shared/realworld` beside the
+/// repository), or `None` with the reason printed; under CI a missing folder fails the
+/// test, as for [`schemas`].
+pub fn realworld() -> Option<std::path::PathBuf> {
+    shared("realworld", "the real-world corpus tests")
+}
+
+/// The folder `name` of `../shared` beside the repository, or `None` with the reason
+/// printed; under CI (`CI` set to anything but `false` or `0`) a missing folder fails
+/// the test instead, naming `what` cannot be skipped.
+fn shared(name: &str, what: &str) -> Option<std::path::PathBuf> {
+    let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"))
+        .join(name);
     if dir.is_dir() {
         return Some(dir);
     }
     let ci = std::env::var("CI").unwrap_or_default();
     assert!(
         ci.is_empty() || ci == "false" || ci == "0",
-        "{} is missing and CI={ci}: the schema checks cannot be skipped",
+        "{} is missing and CI={ci}: {what} cannot be skipped",
         dir.display()
     );
     eprintln!(

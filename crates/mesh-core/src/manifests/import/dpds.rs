@@ -2,33 +2,47 @@
 //! `manifests::dpds`, and a reader of descriptors other tools write.
 //!
 //! A descriptor is a product (`info`), its output ports and its input ports. The
-//! product's id is `info.x-meshwrightId`, else that of the product with the same slug
-//! (from an ODPS file of the import or the mesh), else one derived from the slug; its
-//! slug is `info.name` (or the name in `fullyQualifiedName`, which the official minimal
-//! example has instead). `info.owner` is the accountable person unless `x-ownerKind`
-//! says the exporter put a team there; `x-team` and the `contactPoints` the exporter
-//! writes give the owning team and its address. Output ports map back from
-//! `promises` (`servicesType`, an `odcs` `api` holding `x-contract`, the exporter's
-//! `deprecationPolicy` and `slo`) and their `x-` fields; an input port reads the output
-//! port named by `x-dependsOn` (a fully qualified name, resolved across all files and
-//! the mesh once every document is read) or the source system in `x-sourceSystem`,
-//! which brings the whole source system back: ODPS only names it.
+//! product's id is `info.x-meshwrightId`, else that of the product with the same
+//! `fullyQualifiedName` (decoded before, or the mesh's as the exporter writes it), else
+//! that of the product with the same slug (from an ODPS file of the import or the mesh),
+//! else one derived from the slug; its slug is `info.name` (or the name in
+//! `fullyQualifiedName`, which the official minimal example has instead). A DPDS
+//! product's identity is its fully qualified name
+//! (`urn:dpds:<ns>:dataproducts:<name>:<major>`), so a descriptor declaring another one
+//! than the product of its slug (in another namespace, of another major version) is
+//! another product: it takes the next free slug (`tripexecution-2`) and keeps its name
+//! as written. Descriptors declaring the same fully qualified name (a descriptor and a
+//! file of one of its ports) are one product; an ODPS file of the same import names
+//! none, so its product of the same slug is the descriptor's. `info.owner` is the
+//! accountable person unless `x-ownerKind` says the exporter put a team there; `x-team`
+//! and the `contactPoints` the exporter writes give the owning team and its address.
+//! Output ports map back from `promises` (`servicesType`, an `odcs` `api` holding
+//! `x-contract`, the exporter's `deprecationPolicy` and `slo`) and their `x-` fields; an
+//! input port reads the output port named by `x-dependsOn` (a fully qualified name,
+//! resolved across all files and the mesh once every document is read) or the source
+//! system in `x-sourceSystem`, which brings the whole source system back: ODPS only
+//! names it.
 //!
 //! What the model has no place for stays in the entity's `dpds` bag at the place it was
 //! found (`info.x-foo`, `promises.platform`, `internalComponents`), and the exporter
 //! merges it back. Ports the model cannot hold, one given as a `$ref` to a file of its
 //! own or an input port that names no provider, are kept whole in the product's bag
 //! and written back in their list: `$ref`s are not followed, since that would read
-//! files the user did not name. Known normalisations: `fullyQualifiedName` is rebuilt
-//! from the mesh's namespace, the slug and the major version; names that are not slugs
-//! become slugs; an input port's `version` is its provider port's.
+//! files the user did not name; an `inputPorts` list that was present but empty is kept
+//! too. Names that are not slugs become slugs and `fullyQualifiedName` is rebuilt
+//! from the mesh's namespace, the slug and the major version, but where the descriptor
+//! wrote something else (`tripExecution`, `Transport Management`, a name in another
+//! namespace) the original text is kept in the bag's `dpds::ORIGINALS` and written back
+//! as long as the model still derives the same value; a port's original fully qualified
+//! name stays one of its names for `x-dependsOn`. An input port's `version` is its
+//! provider port's.
 //!
 //! Which values win when the same product also comes from ODPS or Backstage is
 //! `combine`'s business: this module only says which fields it filled with defaults.
 //!
 //! It must not write to the mesh and must not read files.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -44,7 +58,8 @@ use super::fields::{
 };
 use super::odps::semantic;
 use super::refs::{self, Declared, Pending, PendingInput, Provider};
-use crate::manifests::dpds::{self, FORMAT};
+use crate::manifests::dpds::{self, FORMAT, ORIGINALS};
+use crate::manifests::{ExportContext, ExportOptions};
 use crate::model::{
     ContractRef, DataProduct, Extensions, OutputPort, PortType, ProductDescription, ServiceLevel,
     Status, Team, Visibility,
@@ -78,7 +93,9 @@ pub(super) fn register(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
 /// Decodes every DPDS document of `documents` into `d.staged`.
 pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> Pending {
     let mut pending = Pending::default();
+    let mut products = None;
     for doc in documents.iter().filter(|doc| doc.format == Detected::Dpds) {
+        let products = products.get_or_insert_with(|| Products::of(d.mesh));
         let Some(map) = doc.value.as_object() else {
             continue;
         };
@@ -87,10 +104,92 @@ pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> P
             path: &doc.path,
             errors: &mut errors,
         };
-        descriptor(d, &doc.path, map, &mut pending, &mut sink);
+        descriptor(d, &doc.path, map, products, &mut pending, &mut sink);
         d.errors.append(&mut errors);
     }
     pending
+}
+
+/// The products descriptors are matched with by their fully qualified names: the mesh's
+/// (as the exporter writes them) and those decoded so far.
+struct Products {
+    /// Product id and slug by fully qualified name.
+    by_fqn: HashMap<String, (Uuid, String)>,
+    /// The fully qualified name of each product known to have one.
+    fqn_of: HashMap<Uuid, String>,
+}
+
+impl Products {
+    fn of(mesh: &crate::model::Mesh) -> Self {
+        let ctx = ExportContext::new(mesh, ExportOptions::default());
+        let mut products = Products {
+            by_fqn: HashMap::new(),
+            fqn_of: HashMap::new(),
+        };
+        for p in &mesh.products {
+            products.note(p.id, &p.name, dpds::written_product_fqn(&ctx, p));
+        }
+        products
+    }
+
+    fn note(&mut self, id: Uuid, name: &str, fqn: String) {
+        self.fqn_of.entry(id).or_insert_with(|| fqn.clone());
+        self.by_fqn.entry(fqn).or_insert((id, name.to_owned()));
+    }
+
+    /// The id and slug of the product a descriptor without `x-meshwrightId`, declaring
+    /// `fqn` and named `slug`, is: the product of that fully qualified name, else the
+    /// product of the slug unless it has another fully qualified name (an ODPS product
+    /// of this import has none), else a new product with the first free slug of
+    /// `slug`, `slug-2`, `slug-3`...
+    fn identify(&self, d: &Decoder<'_>, fqn: Option<&str>, slug: &str) -> (Uuid, String) {
+        if let Some(found) = fqn.and_then(|f| self.by_fqn.get(f)) {
+            return found.clone();
+        }
+        let mut name = slug.to_owned();
+        for n in 2.. {
+            let Some(id) = d.product_id(&name) else {
+                break;
+            };
+            if fqn.is_none()
+                || !self.fqn_of.contains_key(&id)
+                || d.incoming.products.iter().any(|(_, p)| p.id == id)
+            {
+                return (id, name);
+            }
+            name = format!("{slug}-{n}");
+        }
+        (derived(&d.ns, "product", &name), name)
+    }
+}
+
+/// Keeps `original` under `pointer` in `originals` (see `dpds::ORIGINALS`) when it is
+/// not what the model derives from it.
+fn note_original(
+    originals: &mut Map<String, Value>,
+    pointer: &str,
+    original: Option<&str>,
+    derived: &str,
+) {
+    if let Some(original) = original.filter(|o| *o != derived) {
+        originals.insert(
+            pointer.into(),
+            json!({"original": original, "derived": derived}),
+        );
+    }
+}
+
+/// Adds `originals` to the `dpds` bag of `extensions`.
+fn keep_originals(extensions: &mut Extensions, originals: Map<String, Value>) {
+    if originals.is_empty() {
+        return;
+    }
+    let bag = extensions
+        .entry(FORMAT.into())
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(bag) = bag {
+        bag.insert(ORIGINALS.into(), Value::Object(originals));
+    }
 }
 
 /// `(namespace, name)` of `urn:dpds:<namespace>:dataproducts:<name>:<major>`.
@@ -118,6 +217,7 @@ fn descriptor(
     d: &mut Decoder<'_>,
     path: &Path,
     doc: &Map<String, Value>,
+    products: &mut Products,
     pending: &mut Pending,
     sink: &mut Sink<'_>,
 ) {
@@ -157,7 +257,7 @@ fn descriptor(
     let limitations = info.string("x-limitations", sink);
     let mut info_rest = info.rest();
 
-    let Some(name) = name_text
+    let Some(slug) = name_text
         .as_deref()
         .or_else(|| fqn.as_deref().and_then(parse_fqn).map(|(_, n)| n))
         .map(slugify)
@@ -168,15 +268,25 @@ fn descriptor(
         );
         return;
     };
-    let id = match &id_text {
-        Some(t) => id_or_derived(&d.ns, "product", t),
-        None => d
-            .product_id(&name)
-            .unwrap_or_else(|| derived(&d.ns, "product", &name)),
+    let (id, name) = match &id_text {
+        Some(t) => (id_or_derived(&d.ns, "product", t), slug),
+        None => products.identify(d, fqn.as_deref(), &slug),
     };
+    let version_missing = version.is_none();
+    let version = semantic(version);
+    let urn = dpds::product_urn(&d.mesh.info.namespace, &name, &version);
+    products.note(id, &name, fqn.clone().unwrap_or_else(|| urn.clone()));
+    let mut originals = Map::new();
+    note_original(&mut originals, "/info/name", name_text.as_deref(), &name);
+    note_original(
+        &mut originals,
+        "/info/fullyQualifiedName",
+        fqn.as_deref(),
+        &urn,
+    );
     let defaulted = defaulted(&[
         ("status", status_text.is_none()),
-        ("version", version.is_none()),
+        ("version", version_missing),
         ("displayName", display.is_none()),
     ]);
     let status = status_text
@@ -251,7 +361,11 @@ fn descriptor(
         });
         team_id
     });
-    let domain_id = domain.map(|name| d.domain(path, &slugify(&name)));
+    let domain_id = domain.map(|text| {
+        let slug = slugify(&text);
+        note_original(&mut originals, "/info/domain", Some(&text), &slug);
+        d.domain(path, &slug)
+    });
     keep(&mut bag, "info", info_rest);
 
     let mut kept = Map::new();
@@ -259,10 +373,22 @@ fn descriptor(
         let outputs = interface.list("outputPorts", sink);
         let inputs = interface.list("inputPorts", sink);
         let mut kept_outputs = Vec::new();
+        let mut port_names: HashMap<String, usize> = HashMap::new();
+        for port in outputs {
+            if let Some(name) = port.get("name").and_then(Value::as_str) {
+                *port_names.entry(slugify(name)).or_default() += 1;
+            }
+        }
+        let owner = Owner {
+            id,
+            status,
+            urn: &urn,
+            port_names: &port_names,
+        };
         for port in objects(outputs, "interfaceComponents.outputPorts", sink) {
             if port.map.contains_key("$ref") {
                 kept_outputs.push(Value::Object(port.map.clone()));
-            } else if let Some(p) = output_port(d, path, id, status, port, pending, sink) {
+            } else if let Some(p) = output_port(d, path, &owner, port, pending, sink) {
                 d.staged.output_ports.push(p);
             }
         }
@@ -288,7 +414,12 @@ fn descriptor(
         if !kept_outputs.is_empty() {
             kept.insert("outputPorts".into(), Value::Array(kept_outputs));
         }
-        if !kept_inputs.is_empty() {
+        // An empty list the descriptor wrote is kept; the exporter writes none.
+        let empty = interface
+            .map
+            .get("inputPorts")
+            .is_some_and(|v| v == &json!([]));
+        if !kept_inputs.is_empty() || empty {
             kept.insert("inputPorts".into(), Value::Array(kept_inputs));
         }
     }
@@ -300,6 +431,7 @@ fn descriptor(
     if !bag.is_empty() {
         extensions.insert(FORMAT.into(), Value::Object(bag));
     }
+    keep_originals(&mut extensions, originals);
     d.note_product(&name, id);
     d.staged.products.push(Part {
         path: path.to_path_buf(),
@@ -308,7 +440,7 @@ fn descriptor(
             id,
             display_name: display.unwrap_or_else(|| name.clone()),
             name,
-            version: semantic(version),
+            version,
             description: ProductDescription {
                 purpose,
                 usage,
@@ -419,11 +551,20 @@ fn own_definition<'v>(value: &'v Value, name: &str) -> Option<&'v Map<String, Va
     (value == &expected).then_some(definition)
 }
 
+/// The product whose output ports are being read.
+struct Owner<'a> {
+    id: Uuid,
+    status: Status,
+    /// Its fully qualified name as the exporter derives it.
+    urn: &'a str,
+    /// How many of its ports of the descriptor have each (slugged) name.
+    port_names: &'a HashMap<String, usize>,
+}
+
 fn output_port(
     d: &mut Decoder<'_>,
     path: &Path,
-    product_id: Uuid,
-    product_status: Status,
+    owner: &Owner<'_>,
     mut f: Fields<'_>,
     pending: &mut Pending,
     sink: &mut Sink<'_>,
@@ -512,13 +653,15 @@ fn output_port(
     let status = status_text
         .as_deref()
         .and_then(|s| word_of(s, &format!("{at}.x-status"), sink))
-        .unwrap_or(product_status);
+        .unwrap_or(owner.status);
     let visibility = visibility_text
         .as_deref()
         .and_then(|s| word_of(s, &format!("{at}.x-visibility"), sink))
         .unwrap_or(Visibility::Public);
-    let name = slugify(&name?);
+    let name_text = name?;
+    let name = slugify(&name_text);
     let version = version.unwrap_or_else(|| "1.0.0".into());
+    let product_id = owner.id;
     let id = match &id_text {
         Some(t) => id_or_derived(&d.ns, "output-port", t),
         None => d.port_id(product_id, &name, &version).unwrap_or_else(|| {
@@ -530,8 +673,8 @@ fn output_port(
         }),
     };
     d.note_port(product_id, &name, &version, id);
-    if let Some(fqn) = fqn {
-        pending.names.push((fqn, id));
+    if let Some(fqn) = &fqn {
+        pending.names.push((fqn.clone(), id));
     }
     if let Some((name, field)) = successor {
         pending
@@ -542,27 +685,34 @@ fn output_port(
     if !bag.is_empty() {
         extensions.insert(FORMAT.into(), Value::Object(bag));
     }
+    let mut entity = OutputPort {
+        id,
+        product_id,
+        name,
+        version,
+        port_type: port_type.unwrap_or(PortType::Other),
+        description,
+        visibility,
+        status,
+        contract,
+        contains_pii: contains_pii.unwrap_or(false),
+        classification,
+        service_levels,
+        deprecation_date,
+        successor_port_id: None,
+        custom_properties,
+        extensions,
+    };
+    let several = owner.port_names.get(&entity.name).is_some_and(|n| *n > 1);
+    let mut originals = Map::new();
+    note_original(&mut originals, "/name", Some(&name_text), &entity.name);
+    let urn = dpds::port_urn(owner.urn, &entity, several);
+    note_original(&mut originals, "/fullyQualifiedName", fqn.as_deref(), &urn);
+    keep_originals(&mut entity.extensions, originals);
     Some(Part {
         path: path.to_path_buf(),
         format: Detected::Dpds,
-        entity: OutputPort {
-            id,
-            product_id,
-            name,
-            version,
-            port_type: port_type.unwrap_or(PortType::Other),
-            description,
-            visibility,
-            status,
-            contract,
-            contains_pii: contains_pii.unwrap_or(false),
-            classification,
-            service_levels,
-            deprecation_date,
-            successor_port_id: None,
-            custom_properties,
-            extensions,
-        },
+        entity,
         defaulted,
     })
 }
@@ -657,8 +807,24 @@ fn input_port(
 
 /// Resolves every pending input port and successor by fully qualified name (see
 /// `refs::resolve`), in the mesh's namespace.
-pub(super) fn resolve(d: &mut Decoder<'_>, pending: Pending) {
+pub(super) fn resolve(d: &mut Decoder<'_>, mut pending: Pending) {
     let namespace = d.mesh.info.namespace.clone();
+    if !pending.is_empty() {
+        // The mesh's ports are also known by the names their descriptors gave them
+        // (kept where the exporter would derive another); the documents' names win.
+        let ctx = ExportContext::new(d.mesh, ExportOptions::default());
+        let mut names: Vec<(String, Uuid)> = d
+            .mesh
+            .output_ports
+            .iter()
+            .filter_map(|p| {
+                let written = dpds::written_port_fqn(&ctx, p);
+                (written != dpds::output_port_fqn(&ctx, p)).then_some((written, p.id))
+            })
+            .collect();
+        names.append(&mut pending.names);
+        pending.names = names;
+    }
     refs::resolve(
         d,
         Detected::Dpds,
