@@ -63,7 +63,7 @@ pub fn prepare(mesh: &Mesh, documents: &[SourceDocument]) -> Result<ImportPlan, 
     odps::resolve(&mut d, pending);
     odcs::attach_all(&mut d, documents);
     dpds::resolve(&mut d, descriptors);
-    backstage::resolve(&mut d, catalogs);
+    let mesh_level = backstage::resolve(&mut d, catalogs);
     d.combine_inputs();
     // Until here errors name fields of the documents; validation names the model's.
     locate::locate(&mut d.errors);
@@ -73,6 +73,10 @@ pub fn prepare(mesh: &Mesh, documents: &[SourceDocument]) -> Result<ImportPlan, 
     }
     let mut plan = plan(mesh, &d.incoming)?;
     plan.disagreements = d.disagreements;
+    // Catalog entities that belong to no product or domain live in the mesh header.
+    if let Some(info) = backstage::mesh_header(&mesh.info, mesh_level) {
+        plan.ops.push(EditOp::SetMeshInfo(info));
+    }
     Ok(plan)
 }
 
@@ -178,6 +182,7 @@ pub fn create(
             EditOp::SaveProduct(e) => mesh.products.push(e),
             EditOp::SaveOutputPort(e) => mesh.output_ports.push(e),
             EditOp::SaveInputPort(e) => mesh.input_ports.push(e),
+            EditOp::SetMeshInfo(e) => mesh.info = e,
             _ => {}
         }
     }
