@@ -14,9 +14,15 @@
 //! Every other entity (a User, a Resource, a Location, a Component other than the
 //! product's own, a System of another type, an API of no data product) is kept whole:
 //! with the product its `spec.system` names, else with the Domain its `spec.domain`
-//! names, else with the first Domain of its file, and the exporter writes it back after
-//! them. A reference to a System or Domain that neither a catalog of the import nor
-//! the mesh declares is an error, and so is one entity name declared twice for a kind.
+//! names, else with the first Domain of its file, else (it names neither, or only ones
+//! no catalog of the import holds) with the mesh, in the header's
+//! `extensions.backstage.entities`; the exporter writes it back after them, or into the
+//! mesh's own catalog at the export root. A reference to a System or Domain that
+//! neither a catalog of the import nor the mesh declares (a data product's
+//! `spec.domain`, a Domain's `subdomainOf`, an entity's `spec.system` or `spec.domain`)
+//! is an unresolved reference, not an error: it is kept as written, so a re-export
+//! writes it unchanged (a data product of an unknown Domain goes to the placeholder
+//! domain `imported`). One entity name declared twice for a kind is an error.
 //! Other unmapped fields (labels, `spec.profile.picture`, annotations of other tools)
 //! go into the entity's `backstage` bag as `{"metadata": {...}, "spec": {...}}`; the
 //! product's Component keeps its own under the product's bag's `component`. Values
