@@ -368,27 +368,6 @@ fn backstage_fields_of_the_wrong_type_name_entity_and_field() {
 }
 
 #[test]
-fn an_api_of_a_system_that_exists_nowhere_is_refused() {
-    let mut f = fixture();
-    let path = f.write(
-        "catalog-info.yaml",
-        &catalog(
-            "---\napiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: ghost-api\nspec:\n  type: openapi\n  lifecycle: production\n  owner: group:checkout-data\n  system: ghost\n  definition: openapi\n",
-        ),
-    );
-    let errors = f.refused(&[]);
-    one_error_naming(
-        &errors,
-        &path,
-        &[
-            "field `API[ghost-api].spec.system`",
-            "names System `ghost`, which neither the imported files nor the mesh hold",
-        ],
-    );
-    placed(&errors, &path, 16, 3, "API[ghost-api].spec.system");
-}
-
-#[test]
 fn a_backstage_entity_declared_twice_is_refused() {
     let mut f = fixture();
     f.write("a/catalog-info.yaml", &catalog(""));

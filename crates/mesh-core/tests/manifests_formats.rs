@@ -300,6 +300,7 @@ fn every_document_belongs_to_an_existing_scope() {
                 Scope::Product(id) => assert!(products.contains(&id)),
                 Scope::Domain(id) => assert!(domains.contains(&id)),
                 Scope::Mesh => panic!("the demo keeps no unattached contract"),
+                Scope::Root => {}
             }
             assert!(
                 doc.text.ends_with('\n') && !doc.text.ends_with("\n\n") && !doc.text.contains('\r')

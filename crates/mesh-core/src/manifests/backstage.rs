@@ -27,13 +27,18 @@
 //! entity's `backstage` extension bag (`{"metadata": {...}, "spec": {...}}` as an
 //! importer keeps them) is merged back without overriding mapped keys, nested keys
 //! included. Texts Meshwright only derives (an API's title, type, lifecycle and
-//! definition, the Component's title and description, a Group's type) give way to the
+//! definition, the Component's title and description, a Group's type and empty
+//! `children`) give way to the
 //! ones an import kept because they differed, and an owner the mesh cannot name (a
 //! User, a group outside the mesh) is written as the import read it instead of an
 //! inherited one. Entities an import did not model (Users, Resources, other
 //! Components) are kept in a product's or domain's bag under `entities` and written
-//! after that product's APIs or at the end of the domain's catalog; a product's
-//! Component keeps its own fields under `component`. A domain's repository folder is
+//! after that product's APIs or at the end of the domain's catalog; those that named
+//! neither (or only ones the import did not hold) are kept in the mesh header's bag and
+//! written, as they were, into the mesh's own `catalog-info.yaml` at the export root
+//! ([`Scope::Root`]), with the Groups of a mesh that has no domain to hold them. A
+//! product's System keeps a `spec.domain` the import could not resolve as it was read.
+//! A product's Component keeps its own fields under `component`. A domain's repository folder is
 //! the `meshwright.dev/repo-folder` annotation. Entities use the `default` namespace.
 //!
 //! It must not do I/O or decide where the file lands.
@@ -61,10 +66,12 @@ pub const MAX_NAME: usize = 63;
 /// The extension bag this format reads and writes (`extensions.backstage`).
 pub const FORMAT: &str = "backstage";
 
-/// One catalog per domain, in the mesh's domain order.
+/// One catalog per domain, in the mesh's domain order, then the mesh's own catalog at
+/// the export root when it holds anything (see [`root_catalog`]).
 pub fn documents(ctx: &ExportContext) -> Vec<Document> {
     let plan = Plan::new(ctx);
-    ctx.mesh
+    let mut docs: Vec<Document> = ctx
+        .mesh
         .domains
         .iter()
         .map(|domain| Document {
@@ -72,7 +79,16 @@ pub fn documents(ctx: &ExportContext) -> Vec<Document> {
             file_name: FILE_NAME.to_owned(),
             text: text::yaml_documents(&catalog(ctx, &plan, domain)),
         })
-        .collect()
+        .collect();
+    let root = root_catalog(ctx, &plan);
+    if !root.is_empty() {
+        docs.push(Document {
+            scope: Scope::Root,
+            file_name: FILE_NAME.to_owned(),
+            text: text::yaml_documents(&root),
+        });
+    }
+    docs
 }
 
 /// Whether `name` meets Backstage's rule for `metadata.name`: 1 to 63 characters,
@@ -305,6 +321,24 @@ fn catalog(ctx: &ExportContext, plan: &Plan, domain: &Domain) -> Vec<Value> {
     entities
 }
 
+/// The mesh's own catalog: the Groups no domain's catalog holds (only when the mesh has
+/// no domain), by name, then the entities an import kept at the mesh level because they
+/// named no System or Domain it holds (`extensions.backstage.entities` of the mesh
+/// header), as they were. Empty for a mesh that has neither, so exports of meshes with
+/// domains and nothing kept are unchanged.
+fn root_catalog(ctx: &ExportContext, plan: &Plan) -> Vec<Value> {
+    let mut groups: Vec<&Team> = ctx
+        .mesh
+        .teams
+        .iter()
+        .filter(|t| !plan.group_home.contains_key(&t.id))
+        .collect();
+    groups.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut entities: Vec<Value> = groups.into_iter().map(|t| group_entity(ctx, t)).collect();
+    entities.extend(kept_entities(ctx.mesh.info.extensions.get(FORMAT)));
+    entities
+}
+
 /// Annotations in insertion order under [`ANNOTATION_PREFIX`].
 #[derive(Default)]
 struct Annotations(Map<String, Value>);
@@ -485,7 +519,7 @@ fn group_entity(ctx: &ExportContext, team: &Team) -> Value {
     let spec = json!({"type": "team", "profile": profile, "children": []});
     let mut entity = entity("Group", meta, spec);
     let bag = team.extensions.get(FORMAT);
-    prefer_kept(&mut entity, bag, &[("spec", "type")]);
+    prefer_kept(&mut entity, bag, &[("spec", "type"), ("spec", "children")]);
     merge_extension(&mut entity, bag);
     entity
 }
@@ -556,6 +590,8 @@ fn system_entity(
     let owner = kept.unwrap_or_else(|| owner.reference.clone());
     let spec = json!({"owner": owner, "domain": domain.name, "type": "data-product"});
     let mut entity = entity("System", meta, spec);
+    // A Domain the import could not find stays named as the catalog named it.
+    prefer_kept(&mut entity, bag, &[("spec", "domain")]);
     merge_extension(&mut entity, bag);
     entity
 }

@@ -8,6 +8,7 @@
 //!   domains/<domain>/<file>                 Scope::Domain (catalog-info.yaml, ...)
 //!   contracts/<file>                        Scope::Mesh (contracts kept unattached), in
 //!                                           both layouts: they belong to no domain yet
+//!   <file>                                  Scope::Root, in both layouts
 //!
 //! <root>/<domain folder>/                   with --by-domain: one tree per domain, the
 //!   dataproducts/<product>/<file>           domain's `repoFolder` (its repository clone)
@@ -73,9 +74,14 @@ pub fn place(ctx: &ExportContext<'_>, docs: Vec<Document>, by_domain: bool) -> R
                 }
             }
             Scope::Mesh => CONTRACTS_DIR.to_owned(),
+            Scope::Root => String::new(),
         };
         placed.push(Placed {
-            path: format!("{folder}/{}", doc.file_name),
+            path: if folder.is_empty() {
+                doc.file_name
+            } else {
+                format!("{folder}/{}", doc.file_name)
+            },
             text: doc.text,
         });
     }
@@ -182,6 +188,26 @@ mod tests {
         let ctx = ExportContext::new(&mesh, ExportOptions::default());
         let placed = place(&ctx, list, true).unwrap();
         assert_eq!(placed[0].path, "repos/sales-data/catalog-info.yaml");
+    }
+
+    #[test]
+    fn root_documents_land_at_the_root_in_both_layouts() {
+        let mesh = demo_mesh();
+        let ctx = ExportContext::new(&mesh, ExportOptions::default());
+        let root = || Document {
+            scope: Scope::Root,
+            file_name: "catalog-info.yaml".into(),
+            text: "c\n".into(),
+        };
+        for by_domain in [false, true] {
+            let placed = place(&ctx, vec![root()], by_domain).unwrap();
+            assert_eq!(placed[0].path, "catalog-info.yaml");
+        }
+        let index = Document {
+            file_name: INDEX_FILE.into(),
+            ..root()
+        };
+        assert!(place(&ctx, vec![index], false).is_err());
     }
 
     #[test]

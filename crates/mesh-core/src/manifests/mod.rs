@@ -43,12 +43,14 @@ pub enum Scope {
     Domain(Uuid),
     /// The mesh as a whole: contracts kept unattached (`contracts/`).
     Mesh,
+    /// The export root itself, in both layouts (the mesh's own `catalog-info.yaml`).
+    Root,
 }
 
 /// One exported file before it is placed and written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    /// The product or domain it belongs to.
+    /// The product or domain it belongs to, or the root.
     pub scope: Scope,
     /// File name inside the scope's folder: a single safe path segment such as
     /// `orders.odps.yaml`.

@@ -14,9 +14,15 @@
 //! Every other entity (a User, a Resource, a Location, a Component other than the
 //! product's own, a System of another type, an API of no data product) is kept whole:
 //! with the product its `spec.system` names, else with the Domain its `spec.domain`
-//! names, else with the first Domain of its file, and the exporter writes it back after
-//! them. A reference to a System or Domain that neither a catalog of the import nor
-//! the mesh declares is an error, and so is one entity name declared twice for a kind.
+//! names, else with the first Domain of its file, else (it names neither, or only ones
+//! no catalog of the import holds) with the mesh, in the header's
+//! `extensions.backstage.entities`; the exporter writes it back after them, or into the
+//! mesh's own catalog at the export root. A reference to a System or Domain that
+//! neither a catalog of the import nor the mesh declares (a data product's
+//! `spec.domain`, a Domain's `subdomainOf`, an entity's `spec.system` or `spec.domain`)
+//! is an unresolved reference, not an error: it is kept as written, so a re-export
+//! writes it unchanged (a data product of an unknown Domain goes to the placeholder
+//! domain `imported`). One entity name declared twice for a kind is an error.
 //! Other unmapped fields (labels, `spec.profile.picture`, annotations of other tools)
 //! go into the entity's `backstage` bag as `{"metadata": {...}, "spec": {...}}`; the
 //! product's Component keeps its own under the product's bag's `component`. Values
@@ -49,8 +55,8 @@ use super::refs::{self, Declared, Pending, PendingInput, Provider};
 use super::{ImportError, SourceDocument};
 use crate::manifests::backstage::{self as export, FORMAT};
 use crate::model::{
-    ContractRef, CustomProperty, DataProduct, Domain, Extensions, Link, Membership, OutputPort,
-    PortType, ProductDescription, ServiceLevel, Status, Team, Visibility,
+    ContractRef, CustomProperty, DataProduct, Domain, Extensions, Link, Membership, MeshInfo,
+    OutputPort, PortType, ProductDescription, ServiceLevel, Status, Team, Visibility,
 };
 
 /// Meshwright's annotation keys.
@@ -216,6 +222,37 @@ impl Notes<'_> {
 enum Home {
     Product(Uuid),
     Domain(String),
+    /// The mesh header's bag: the entity names no System or Domain the import holds.
+    Mesh,
+}
+
+/// What the catalogs of an import give besides the staged entities: the references
+/// left to resolve, and the entities kept at the mesh level.
+pub(super) struct Catalogs {
+    pending: Pending,
+    /// Entities of kinds the model does not hold that name no System or Domain of the
+    /// import, as they were.
+    mesh: Vec<Value>,
+    /// (kind, namespace, name) of every entity kept with a product or domain.
+    placed: HashSet<(String, String, String)>,
+}
+
+/// A reference the import could not resolve: kept as the catalog wrote it (so a
+/// re-export writes it unchanged), not an error. The entities it names may well live in
+/// catalogs that are not part of this import.
+/// They reach the decoder's warnings (errors under `--strict`) once the catalogs are read.
+fn unresolved(warnings: &mut Vec<ImportError>, path: &Path, field: String, reason: String) {
+    warnings.push(ImportError::field(path, field, reason));
+}
+
+/// An entity's identity in a catalog: kind, namespace (`default` when none), name.
+fn identity(entity: &Value) -> (String, String, String) {
+    let text = |pointer: &str| entity.pointer(pointer).and_then(Value::as_str);
+    (
+        kind_of(entity).to_owned(),
+        text("/metadata/namespace").unwrap_or("default").to_owned(),
+        text("/metadata/name").unwrap_or("").to_owned(),
+    )
 }
 
 /// The catalogs' names, as decoding goes.
@@ -234,16 +271,22 @@ struct Names {
 }
 
 /// Decodes every Backstage entity of `documents` into `d.staged`.
-pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> Pending {
+pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> Catalogs {
     let docs: Vec<&SourceDocument> = documents
         .iter()
         .filter(|doc| doc.format == Detected::Backstage)
         .collect();
     let mut pending = Pending::default();
+    let mut catalogs = Catalogs {
+        pending: Pending::default(),
+        mesh: Vec::new(),
+        placed: HashSet::new(),
+    };
     if docs.is_empty() {
-        return pending;
+        return catalogs;
     }
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     let mut file_domain: HashMap<&Path, String> = HashMap::new();
     let mut seen: HashMap<(&str, &str), &Path> = HashMap::new();
     let mut entities = Vec::new();
@@ -323,13 +366,18 @@ pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> P
     for (at, path, field, parent) in parents {
         match d.domain_known(&slugify(&parent)) {
             Some(id) => d.staged.domains[at].entity.parent_id = Some(id),
-            None => errors.push(ImportError::field(
-                &path,
-                field,
-                format!(
-                    "names Domain `{parent}`, which neither the imported files nor the mesh hold"
-                ),
-            )),
+            None => {
+                unresolved(
+                    &mut warnings,
+                    &path,
+                    field,
+                    format!(
+                        "names Domain `{parent}`, which neither the imported files nor the mesh hold; kept as written"
+                    ),
+                );
+                let extensions = &mut d.staged.domains[at].entity.extensions;
+                bag_part(extensions, "spec").insert("subdomainOf".into(), Value::String(parent));
+            }
         }
     }
     let mut kept: Vec<(Home, Value, PathBuf, String)> = Vec::new();
@@ -343,8 +391,9 @@ pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> P
             .pointer("/spec/type")
             .is_none_or(|t| t.as_str() == Some("data-product"));
         if is_product {
-            system(d, &mut e, &mut names, &mut sink);
-        } else if let Some(home) = home(d, &e, &names, &mut sink) {
+            system(d, &mut e, &mut names, &mut sink, &mut warnings);
+        } else {
+            let home = home(d, &e, &names, &mut warnings);
             names.other_systems.insert(e.name.to_owned(), home.clone());
             kept.push((home, e.doc.clone(), e.path.to_path_buf(), e.name.to_owned()));
         }
@@ -356,20 +405,19 @@ pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> P
             path: e.path,
             errors: &mut errors,
         };
-        let home = match system_of(d, &e, &names, &mut sink) {
-            Some(Ok(product)) if e.kind == "API" => {
+        let home = match system_of(d, &e, &names, &mut warnings) {
+            Ok(product) if e.kind == "API" => {
                 api(d, &mut e, product, &mut pending, &mut sink);
                 continue;
             }
-            Some(Ok(product))
+            Ok(product)
                 if e.kind == "Component" && names.products.get(e.name) == Some(&product) =>
             {
                 component(d, &mut e, product, &names, &mut pending, &mut sink);
                 continue;
             }
-            Some(Ok(product)) => Home::Product(product),
-            Some(Err(home)) => home,
-            None => continue,
+            Ok(product) => Home::Product(product),
+            Err(home) => home,
         };
         kept.push((home, e.doc.clone(), e.path.to_path_buf(), e.name.to_owned()));
     }
@@ -383,35 +431,69 @@ pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> P
                 .domain_parts
                 .get(slug)
                 .map(|&i| &mut d.staged.domains[i].entity.extensions),
+            Home::Mesh => None,
         };
+        // A System or Domain only the mesh (or another format) holds has no part of
+        // this import to keep the entity in: it is kept at the mesh level instead.
         let Some(extensions) = part else {
-            let what = match &home {
-                Home::Product(_) => "its System",
-                Home::Domain(_) => "its Domain",
-            };
-            errors.push(ImportError::field(
-                &path,
-                format!("{}[{name}]", kind_of(&entity)),
-                format!(
-                    "Meshwright keeps entities it does not model with the System or Domain they belong to, and {what} is in no catalog of the import"
-                ),
-            ));
+            if home != Home::Mesh {
+                let what = match &home {
+                    Home::Product(_) => "System",
+                    _ => "Domain",
+                };
+                unresolved(
+                    &mut warnings,
+                    &path,
+                    format!("{}[{name}]", kind_of(&entity)),
+                    format!(
+                        "its {what} is in no Backstage catalog of the import; kept with the mesh"
+                    ),
+                );
+            }
+            catalogs.mesh.push(entity);
             continue;
         };
-        let bag = extensions
-            .entry(FORMAT.to_owned())
-            .or_insert_with(|| Value::Object(Map::new()));
-        if let Value::Object(bag) = bag {
-            let list = bag
-                .entry("entities")
-                .or_insert_with(|| Value::Array(Vec::new()));
-            if let Value::Array(list) = list {
-                list.push(entity);
-            }
+        catalogs.placed.insert(identity(&entity));
+        if let Value::Array(list) = bag_entry(extensions, "entities", || Value::Array(Vec::new())) {
+            list.push(entity);
         }
     }
     d.errors.append(&mut errors);
-    pending
+    for w in warnings {
+        d.keep_unplaced(&w.path, w.field.unwrap_or_default(), w.reason);
+    }
+    catalogs.pending = pending;
+    catalogs
+}
+
+/// The value under `key` in an entity's `backstage` bag, made with `make` when absent.
+fn bag_entry<'e>(
+    extensions: &'e mut Extensions,
+    key: &str,
+    make: impl FnOnce() -> Value,
+) -> &'e mut Value {
+    let bag = extensions
+        .entry(FORMAT.to_owned())
+        .or_insert_with(|| Value::Object(Map::new()));
+    if !bag.is_object() {
+        *bag = Value::Object(Map::new());
+    }
+    match bag {
+        Value::Object(bag) => bag.entry(key).or_insert_with(make),
+        _ => unreachable!("made a mapping above"),
+    }
+}
+
+/// The `metadata` or `spec` mapping of an entity's `backstage` bag.
+fn bag_part<'e>(extensions: &'e mut Extensions, part: &str) -> &'e mut Map<String, Value> {
+    let value = bag_entry(extensions, part, || Value::Object(Map::new()));
+    if !value.is_object() {
+        *value = Value::Object(Map::new());
+    }
+    match value {
+        Value::Object(map) => map,
+        _ => unreachable!("made a mapping above"),
+    }
 }
 
 /// The envelope: kind and name, with metadata and spec ready to read.
@@ -511,6 +593,8 @@ fn owner(
     if kind.is_none_or(|k| k.eq_ignore_ascii_case("group")) && d.team_known(&slug) {
         return Some(d.team_id(&slug));
     }
+    // An owner the import does not hold (a User, which is not modelled, or a Group of
+    // another catalog) is written back as read; ownership rules report the product.
     kept.insert("owner".into(), Value::String(text));
     None
 }
@@ -662,7 +746,13 @@ fn domain(
     parent.map(|p| (at, e.path.to_path_buf(), parent_field, p))
 }
 
-fn system(d: &mut Decoder<'_>, e: &mut Entity<'_>, names: &mut Names, sink: &mut Sink<'_>) {
+fn system(
+    d: &mut Decoder<'_>,
+    e: &mut Entity<'_>,
+    names: &mut Names,
+    sink: &mut Sink<'_>,
+    warnings: &mut Vec<ImportError>,
+) {
     let title = e.meta.string("title", sink);
     let purpose = e.meta.string("description", sink);
     let links = links(e, sink);
@@ -684,22 +774,26 @@ fn system(d: &mut Decoder<'_>, e: &mut Entity<'_>, names: &mut Names, sink: &mut
     e.spec.skip("type");
     let mut kept = Map::new();
     let owner_team = owner(d, owner_text, inherited, &mut kept);
-    let bag = e.bag(Some(notes.0), kept);
-    let domain_id = match domain {
-        Some(name) => {
-            match d.domain_known(&slugify(&name)) {
-                Some(id) => id,
-                None => {
-                    sink.error(
-                    &domain_field,
-                    format!("names Domain `{name}`, which neither the imported files nor the mesh hold"),
-                );
-                    return;
-                }
-            }
+    let known = domain.as_deref().map(|name| d.domain_known(&slugify(name)));
+    let domain_id = match (domain, known.flatten()) {
+        (_, Some(id)) => id,
+        // A Domain of another catalog: the product goes to the placeholder domain and
+        // keeps the reference, which the exporter writes back as it was.
+        (Some(name), None) => {
+            unresolved(
+                warnings,
+                e.path,
+                domain_field,
+                format!(
+                    "names Domain `{name}`, which neither the imported files nor the mesh hold; kept as written"
+                ),
+            );
+            kept.insert("domain".into(), Value::String(name));
+            d.domain(e.path, "imported")
         }
-        None => d.domain(e.path, "imported"),
+        (None, None) => d.domain(e.path, "imported"),
     };
+    let bag = e.bag(Some(notes.0), kept);
     let name = slugify(e.name);
     let id = id.unwrap_or_else(|| {
         d.product_id(&name)
@@ -742,63 +836,62 @@ fn system(d: &mut Decoder<'_>, e: &mut Entity<'_>, names: &mut Names, sink: &mut
 }
 
 /// Where an entity that is not modelled is kept when it names no product: the Domain
-/// its `spec.domain` names, else its file's first Domain.
-fn home(d: &Decoder<'_>, e: &Entity<'_>, names: &Names, sink: &mut Sink<'_>) -> Option<Home> {
+/// its `spec.domain` names, else its file's first Domain, else the mesh. The entity is
+/// kept whole, so a Domain named but not found stays in its `spec` as written.
+fn home(d: &Decoder<'_>, e: &Entity<'_>, names: &Names, warnings: &mut Vec<ImportError>) -> Home {
     if let Some(domain) = e.doc.pointer("/spec/domain").and_then(Value::as_str) {
         let slug = slugify(domain);
         if names.domains.contains(&slug) {
-            return Some(Home::Domain(slug));
+            return Home::Domain(slug);
         }
         if d.domain_known(&slug).is_none() {
-            sink.error(
-                &e.spec.name("domain"),
+            unresolved(
+                warnings,
+                e.path,
+                e.spec.name("domain"),
                 format!(
-                    "names Domain `{domain}`, which neither the imported files nor the mesh hold"
+                    "names Domain `{domain}`, which neither the imported files nor the mesh hold; kept as written"
                 ),
             );
-            return None;
         }
     }
     match &e.file_domain {
-        Some(slug) => Some(Home::Domain(slug.clone())),
-        None => {
-            sink.error(
-                &format!("{}[{}]", e.kind, e.name),
-                "Meshwright keeps entities it does not model with the System or Domain they belong to, and this one names neither and its file holds no Domain",
-            );
-            None
-        }
+        Some(slug) => Home::Domain(slug.clone()),
+        None => Home::Mesh,
     }
 }
 
 /// The product an entity's `spec.system` names (`Ok`), or where the entity is kept
-/// (`Err`); `None` after reporting a System that exists nowhere.
+/// (`Err`): with a System of another type, else as if it named none ([`home`]) when
+/// the System exists nowhere the import can see.
 fn system_of(
     d: &Decoder<'_>,
     e: &Entity<'_>,
     names: &Names,
-    sink: &mut Sink<'_>,
-) -> Option<Result<Uuid, Home>> {
+    warnings: &mut Vec<ImportError>,
+) -> Result<Uuid, Home> {
     let Some(system) = e.doc.pointer("/spec/system").and_then(Value::as_str) else {
-        return home(d, e, names, sink).map(Err);
+        return Err(home(d, e, names, warnings));
     };
     let (_, name) = reference(system);
     if let Some(&id) = names.products.get(name) {
-        return Some(Ok(id));
+        return Ok(id);
     }
     if let Some(home) = names.other_systems.get(name) {
-        return Some(Err(home.clone()));
+        return Err(home.clone());
     }
     match d.product_id(&slugify(name)) {
-        Some(id) => Some(Ok(id)),
+        Some(id) => Ok(id),
         None => {
-            sink.error(
-                &e.spec.name("system"),
+            unresolved(
+                warnings,
+                e.path,
+                e.spec.name("system"),
                 format!(
-                    "names System `{system}`, which neither the imported files nor the mesh hold"
+                    "names System `{system}`, which neither the imported files nor the mesh hold; kept as written"
                 ),
             );
-            None
+            Err(home(d, e, names, warnings))
         }
     }
 }
@@ -1122,13 +1215,76 @@ fn input_record(
     ))
 }
 
-/// Resolves pending input ports and successors by API name (see `refs::resolve`).
-pub(super) fn resolve(d: &mut Decoder<'_>, pending: Pending) {
+/// Resolves pending input ports and successors by API name (see `refs::resolve`);
+/// gives back what is left for the mesh header ([`mesh_header`]).
+pub(super) fn resolve(d: &mut Decoder<'_>, catalogs: Catalogs) -> MeshLevel {
     refs::resolve(
         d,
         Detected::Backstage,
         "API",
-        pending,
+        catalogs.pending,
         |product, port, _| export::api_name(product, port),
     );
+    MeshLevel {
+        entities: catalogs.mesh,
+        placed: catalogs.placed,
+    }
+}
+
+/// The entities an import keeps with the mesh rather than a product or domain.
+#[derive(Default)]
+pub(super) struct MeshLevel {
+    entities: Vec<Value>,
+    placed: HashSet<(String, String, String)>,
+}
+
+/// The mesh header with the entities `kept` at the mesh level (under
+/// `extensions.backstage.entities`), or `None` when it would not change. An entity the
+/// header already holds is replaced by the imported one of the same kind, namespace and
+/// name, in its place; new ones follow in the order read; one the import now keeps with
+/// a product or domain leaves the header.
+pub(super) fn mesh_header(info: &MeshInfo, kept: MeshLevel) -> Option<MeshInfo> {
+    if kept.entities.is_empty() && kept.placed.is_empty() {
+        return None;
+    }
+    let before: &[Value] = info
+        .extensions
+        .get(FORMAT)
+        .and_then(|b| b.get("entities"))
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice);
+    let mut new: Vec<Option<Value>> = kept.entities.into_iter().map(Some).collect();
+    let mut entities = Vec::with_capacity(before.len() + new.len());
+    for old in before {
+        let id = identity(old);
+        if kept.placed.contains(&id) {
+            continue;
+        }
+        let again = new
+            .iter_mut()
+            .find(|n| n.as_ref().is_some_and(|n| identity(n) == id));
+        entities.push(again.and_then(Option::take).unwrap_or_else(|| old.clone()));
+    }
+    entities.extend(new.into_iter().flatten());
+    if entities.as_slice() == before {
+        return None;
+    }
+    let mut info = info.clone();
+    if entities.is_empty() {
+        if let Some(Value::Object(bag)) = info.extensions.get_mut(FORMAT) {
+            bag.remove("entities");
+            if bag.is_empty() {
+                info.extensions.remove(FORMAT);
+            }
+        }
+    } else if let Value::Array(list) =
+        bag_entry(
+            &mut info.extensions,
+            "entities",
+            || Value::Array(Vec::new()),
+        )
+    {
+        *list = entities;
+    }
+    Some(info)
 }

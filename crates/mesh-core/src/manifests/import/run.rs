@@ -80,7 +80,7 @@ pub fn prepare(
     odcs::attach_all(&mut d, documents);
     dcs::keep_all(&mut d, documents);
     dpds::resolve(&mut d, descriptors);
-    backstage::resolve(&mut d, catalogs);
+    let mesh_level = backstage::resolve(&mut d, catalogs);
     d.combine_inputs();
     refs::keep_successors(&mut d);
     refs::resolve_kept(&mut d);
@@ -94,6 +94,10 @@ pub fn prepare(
     let mut plan = plan(mesh, &d.incoming)?;
     plan.disagreements = d.disagreements;
     plan.warnings = d.warnings;
+    // Catalog entities that belong to no product or domain live in the mesh header.
+    if let Some(info) = backstage::mesh_header(&mesh.info, mesh_level) {
+        plan.ops.push(EditOp::SetMeshInfo(info));
+    }
     Ok(plan)
 }
 
@@ -202,6 +206,7 @@ pub fn create(
             EditOp::SaveOutputPort(e) => mesh.output_ports.push(e),
             EditOp::SaveInputPort(e) => mesh.input_ports.push(e),
             EditOp::SaveContract(e) => mesh.contracts.push(e),
+            EditOp::SetMeshInfo(e) => mesh.info = e,
             _ => {}
         }
     }

@@ -37,7 +37,10 @@ pub struct Sources {
     /// Every manifest document found, in path order.
     pub documents: Vec<SourceDocument>,
     /// Files found by walking a folder that hold no manifest (a CI workflow, a compose
-    /// file), with the reason. Files named explicitly are never skipped: they fail.
+    /// file), with the reason. Files named explicitly are never skipped, they fail,
+    /// except for Backstage documents that are no catalog entity (a scaffolder
+    /// Template): those are skipped wherever they are (`document N: ` before the reason
+    /// when the file holds other documents that are read).
     pub skipped: Vec<(PathBuf, String)>,
     /// Every problem found.
     pub errors: Vec<ImportError>,
@@ -69,9 +72,14 @@ pub fn read_sources(
         match result {
             Ok(docs) => {
                 let mut found = Vec::new();
+                let mut passed_over = Vec::new();
                 for (index, value) in docs.into_iter().enumerate() {
                     if value.is_null() {
                         continue; // an empty document between `---` separators
+                    }
+                    if let Some(why) = backstage_non_catalog(&value) {
+                        passed_over.push((index, why));
+                        continue;
                     }
                     match detect(&value) {
                         Ok(format) => found.push(SourceDocument {
@@ -91,13 +99,16 @@ pub fn read_sources(
                         Err(why) => {
                             out.skipped.push((path.clone(), why));
                             found.clear();
+                            passed_over.clear();
                             break;
                         }
                     }
                 }
                 // A service's own `catalog-info.yaml` in a walked repository (a Component
-                // of no System) holds nothing of the mesh: it is skipped, not refused.
-                if !named && !found.is_empty() && !detect::concerns_the_mesh(&found) {
+                // of no System, perhaps with its APIs) holds nothing of the mesh: it is
+                // skipped, not refused. Entities of no System in other files (Users, an
+                // API, a Location) are kept with the mesh.
+                if !named && is_service_catalog(&found) {
                     out.skipped.push((
                         path.clone(),
                         "a Backstage catalog with no Domain, Group or System, and no entity \
@@ -106,12 +117,59 @@ pub fn read_sources(
                     ));
                     continue;
                 }
+                // Backstage documents that are no catalog entity (a scaffolder Template)
+                // hold nothing of a mesh: skipped with the reason, even in a named file.
+                if !passed_over.is_empty() {
+                    // A file of one such document: its reason alone.
+                    let alone = found.is_empty() && passed_over.len() == 1;
+                    let reasons: Vec<String> = passed_over
+                        .into_iter()
+                        .map(|(index, why)| match alone {
+                            true => why,
+                            false => format!("document {}: {why}", index + 1),
+                        })
+                        .collect();
+                    out.skipped.push((path.clone(), reasons.join("; ")));
+                }
                 out.documents.extend(found);
             }
             Err(e) => out.errors.push(e),
         }
     }
     out
+}
+
+/// Whether the documents of a file are a service's own catalog: Backstage entities of
+/// which one is a Component, none of them anything of a mesh (`detect::concerns_the_mesh`).
+fn is_service_catalog(found: &[SourceDocument]) -> bool {
+    !found.is_empty()
+        && !detect::concerns_the_mesh(found)
+        && found
+            .iter()
+            .any(|d| d.value.get("kind").and_then(Value::as_str) == Some("Component"))
+}
+
+/// Why a document of a Backstage plugin's own API group (`scaffolder.backstage.io/…`:
+/// a software Template) is no catalog entity Meshwright imports, or `None` for any
+/// other document. Catalog entities are `backstage.io/…`.
+fn backstage_non_catalog(value: &Value) -> Option<String> {
+    let api = value.get("apiVersion")?.as_str()?;
+    let (group, _) = api.split_once('/')?;
+    if !group.ends_with(".backstage.io") {
+        return None;
+    }
+    let kind = value
+        .get("kind")
+        .and_then(Value::as_str)
+        .unwrap_or("entity");
+    let name = value
+        .pointer("/metadata/name")
+        .and_then(Value::as_str)
+        .map(|n| format!(" `{n}`"))
+        .unwrap_or_default();
+    Some(format!(
+        "a Backstage {kind}{name} of `{api}`, not a catalog entity of a mesh: not imported"
+    ))
 }
 
 /// Reads and parses every file, on as many threads as there are cores (parsing YAML is
