@@ -373,7 +373,7 @@ pub(super) fn namespace(mesh_namespace: &str) -> Uuid {
 
 /// A slug for a free name: lower-case letters, digits and single hyphens, starting with
 /// a letter, at most 63 characters. Slugs pass through unchanged.
-pub(super) fn slugify(name: &str) -> String {
+pub(crate) fn slugify(name: &str) -> String {
     let mut out = String::new();
     for c in name.trim().chars() {
         if c.is_ascii_alphanumeric() {

@@ -28,6 +28,9 @@ use std::path::PathBuf;
 
 pub use combine::Disagreement;
 pub use detect::Detected;
+/// Names made slugs the way every reader makes them (the DataHub exporter reads kept
+/// spellings with it).
+pub(crate) use fields::slugify;
 pub use merge::{Action, ImportPlan, Incoming, Planned, plan};
 pub use run::{ImportReport, apply, create, prepare, read, run, tenant};
 pub use source::{SourceDocument, Sources, read_sources};
