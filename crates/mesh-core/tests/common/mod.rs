@@ -124,17 +124,27 @@ pub fn import(
 /// the reason printed. Under CI (`CI` set to anything but `false` or `0`) a missing
 /// folder fails the test instead: schema checks must not be skipped there.
 pub fn schemas() -> Option<std::path::PathBuf> {
-    let dir = std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/schemas"
-    ));
+    shared("schemas", "the schema checks")
+}
+
+/// The real-world manifests other projects published (`../shared/realworld` beside the
+/// repository, read in place, never copied into it), or `None` as for [`schemas`].
+pub fn realworld() -> Option<std::path::PathBuf> {
+    shared("realworld", "the real-world checks")
+}
+
+/// The folder `name` of `../shared`, or `None` with the reason printed; under CI a
+/// missing folder fails, since `checks` must not be skipped there.
+fn shared(name: &str, checks: &str) -> Option<std::path::PathBuf> {
+    let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"))
+        .join(name);
     if dir.is_dir() {
         return Some(dir);
     }
     let ci = std::env::var("CI").unwrap_or_default();
     assert!(
         ci.is_empty() || ci == "false" || ci == "0",
-        "{} is missing and CI={ci}: the schema checks cannot be skipped",
+        "{} is missing and CI={ci}: {checks} cannot be skipped",
         dir.display()
     );
     eprintln!(
