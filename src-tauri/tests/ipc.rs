@@ -641,15 +641,8 @@ fn import_reports_a_dry_run_then_applies_one_undoable_edit() {
     assert!(entities.iter().all(|e| e["action"] == "create"));
     assert!(preview["documents"].as_u64().unwrap() >= 28);
     assert!(!preview["files"].as_array().unwrap().is_empty());
-    // DataHub files in the folder are listed as skipped; DPDS and Backstage import.
-    let skipped = preview["skipped"].as_array().unwrap();
-    assert!(!skipped.is_empty());
-    assert!(
-        skipped
-            .iter()
-            .all(|s| s["path"].as_str().unwrap().ends_with(".datahub.yaml")),
-        "{skipped:?}"
-    );
+    // Every file in the folder imports, DataHub files too: nothing is skipped.
+    assert_eq!(preview["skipped"], json!([]));
     assert_eq!(preview["disagreements"], json!([]));
     let current = h.invoke("current_mesh", json!({})).unwrap();
     assert_eq!(

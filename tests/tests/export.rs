@@ -327,7 +327,7 @@ async fn export_refusals_are_shown_with_the_file_and_cause() -> WebDriverResult<
 async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
     // The other mesh's export: every format, one tree per domain (one product each in
-    // ODPS, DPDS and Backstage; DataHub files are skipped).
+    // ODPS, DPDS, Backstage and DataHub).
     let manifests = dir.path().join("manifests");
     let demo = mesh_core::demo::demo_mesh();
     let settings = ExportSettings {
@@ -429,8 +429,9 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
             .len(),
         0
     );
+    // DataHub files import too: nothing in the tree is skipped.
     let read = app.wait("[data-testid=import-read]").await?;
-    assert!(read.text().await?.contains("skipped"), "DataHub files");
+    assert!(!read.text().await?.contains("skipped"), "DataHub files");
     let disagreement = app.wait("[data-testid=import-disagreement]").await?;
     assert_eq!(
         disagreement.attr("data-name").await?.as_deref(),

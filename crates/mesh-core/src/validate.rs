@@ -246,7 +246,8 @@ pub fn mesh(m: &Mesh) -> Result<()> {
     m.source_systems.iter().try_for_each(source_system)?;
     m.products.iter().try_for_each(product)?;
     m.output_ports.iter().try_for_each(output_port)?;
-    m.input_ports.iter().try_for_each(input_port)
+    m.input_ports.iter().try_for_each(input_port)?;
+    m.contracts.iter().try_for_each(contract)
 }
 
 /// Checks the mesh header.

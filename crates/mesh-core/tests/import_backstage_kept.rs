@@ -30,7 +30,7 @@ fn import_new(dir: &Path, paths: &[PathBuf]) -> (ImportReport, Mesh) {
     let cancel = AtomicBool::new(false);
     let sources = import::read(paths, &mut |_, _| {}, &cancel).unwrap_or_else(|e| panic!("{e:#?}"));
     let path = dir.join("kept.mesh");
-    let report = import::create(&path, &common::info("kept"), &sources, &cancel)
+    let report = import::create(&path, &common::info("kept"), &sources, false, &cancel)
         .unwrap_or_else(|e| panic!("{e:#?}"));
     let mesh = Store::open(&path, Access::ReadOnly)
         .and_then(|s| s.load())

@@ -24,9 +24,9 @@ use mesh_core::model::{Mesh, MeshInfo};
 use mesh_core::{Access, Store};
 use serde_json::Value;
 
-/// The name [`Format::parse`] is expected to give the Data Contract Specification once
-/// its exporter exists.
-const DATACONTRACT: &str = "datacontract";
+/// Data Contract Specification files are kept whole as contracts, which the `odcs`
+/// format writes (each in the standard it came in).
+const DATACONTRACT: &str = "odcs";
 
 /// Files of the corpus that may be skipped by the importer, with the reason it gives,
 /// instead of imported: they hold nothing of a mesh.
@@ -118,7 +118,7 @@ fn import_new(root: &Path, tmp: &Path, paths: &[PathBuf]) -> Result<(ImportRepor
         }
     }
     let path = tmp.join("realworld.mesh");
-    let report = import::create(&path, &info, &sources, &cancel)
+    let report = import::create(&path, &info, &sources, false, &cancel)
         .map_err(|e| format!("import: {}", errors(root, &e)))?;
     let mesh = Store::open(&path, Access::ReadOnly)
         .and_then(|s| s.load())

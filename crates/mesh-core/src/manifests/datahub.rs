@@ -14,9 +14,19 @@
 //! sorted by key): `lifecycle` (the status, as DataHub's own example does), `version`,
 //! `archetype`, `usage`, `limitations`, `meshwright.id`, `meshwright.team`, one
 //! `port.<name>.<version>` and one `input.<name>` entry per port (JSON text), and
-//! `custom.<key>` per custom property. The product's `datahub` extension bag (keys an
-//! earlier DataHub file held that the model has no place for) is merged back into the
-//! root without overriding mapped keys.
+//! `custom.<key>` per custom property (and, when those texts alone cannot give the list
+//! back: a value that is no text, a description, another order, the whole list as
+//! `meshwright.customProperties`).
+//!
+//! The product's `datahub` extension bag is what an import of a DataHub file kept, and
+//! is merged back so that the file comes back with every key it had: keys the model has
+//! no place for go beside the mapped ones (inside `properties` too), the `assets` and
+//! `output_ports` items no port stands for go after the ports' urns, and a value the
+//! document spelled otherwise than this module would (`id: pet_of_the_week`,
+//! `domain: Marketing`, `version: 2.0`) replaces the mapped one as long as it still
+//! reads as what the model holds ([`root_reading`], [`property_reading`]): an edit in
+//! the model always wins over a stale bag. The readings and spellings below are the
+//! mapping both ways; the importer (`import::datahub`) uses the same functions.
 //!
 //! It must not do I/O or decide where the file lands.
 
@@ -25,10 +35,39 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 
 use super::{Document, ExportContext, Scope, text, unmapped};
-use crate::model::{DataProduct, DependencySource, InputPort, OutputPort};
+use crate::manifests::import::slugify;
+use crate::model::{
+    Archetype, CustomProperty, DataProduct, DependencySource, InputPort, Link, OutputPort, Status,
+};
+
+/// The extension bag this format fills (`extensions.datahub`).
+pub const FORMAT: &str = "datahub";
 
 /// Platform of a port's dataset urn when the port names none.
 pub const DEFAULT_PLATFORM: &str = "meshwright";
+
+/// The urn prefix of a data product.
+const PRODUCT_URN: &str = "urn:li:dataProduct:";
+/// The urn prefix of a domain.
+const DOMAIN_URN: &str = "urn:li:domain:";
+/// The urn prefix of a tag.
+const TAG_URN: &str = "urn:li:tag:";
+/// The urn prefix of a person.
+const USER_URN: &str = "urn:li:corpuser:";
+/// The urn prefix of a group.
+const GROUP_URN: &str = "urn:li:corpGroup:";
+/// The ownership type of the owning team.
+const TEAM_OWNER: &str = "TECHNICAL_OWNER";
+/// The ownership type of the accountable person.
+const PERSON_OWNER: &str = "BUSINESS_OWNER";
+/// The domain a product that names none lands in, as for the other formats.
+const NO_DOMAIN: &str = "imported";
+
+/// The version of a product whose file has no readable `version` property.
+pub const NO_VERSION: &str = "0.0.0";
+
+const DATASET_START: &str = "urn:li:dataset:(urn:li:dataPlatform:";
+const DATASET_END: &str = ",PROD)";
 
 /// One DataHub data product file per product, in the mesh's product order.
 pub fn documents(ctx: &ExportContext) -> Vec<Document> {
@@ -49,30 +88,299 @@ pub fn dataset_urn(ctx: &ExportContext, port: &OutputPort) -> String {
         .products
         .get(&port.product_id)
         .map_or("unknown", |p| p.name.as_str());
+    port_urn(product, port)
+}
+
+/// The dataset urn of `port` of the product called `product`.
+pub fn port_urn(product: &str, port: &OutputPort) -> String {
     let platform = port
         .custom_properties
         .iter()
         .find(|c| c.key == "platform")
         .and_then(|c| c.value.as_str())
-        .filter(|p| !p.is_empty() && !p.contains([',', '(', ')']))
+        .filter(|p| platform_fits(p))
         .unwrap_or(DEFAULT_PLATFORM);
     format!(
-        "urn:li:dataset:(urn:li:dataPlatform:{platform},{product}.{}.{},PROD)",
+        "{DATASET_START}{platform},{product}.{}.{}{DATASET_END}",
         port.name, port.version
     )
 }
 
+/// Whether `platform` can stand in a dataset urn without breaking its tuple.
+fn platform_fits(platform: &str) -> bool {
+    !platform.is_empty() && !platform.contains([',', '(', ')'])
+}
+
+/// `(platform, product, port, version)` of a dataset urn as [`port_urn`] writes it.
+pub fn parse_port_urn(urn: &str) -> Option<(&str, &str, &str, &str)> {
+    let inner = urn.strip_prefix(DATASET_START)?.strip_suffix(DATASET_END)?;
+    let (platform, name) = inner.split_once(',')?;
+    let (product, rest) = name.split_once('.')?;
+    let (port, version) = rest.split_once('.')?;
+    let parts = [platform, product, port, version];
+    (platform_fits(platform) && parts.iter().all(|p| !p.is_empty() && !p.contains(',')))
+        .then_some((platform, product, port, version))
+}
+
+/// `id` for the product called `name`.
+pub fn product_urn(name: &str) -> String {
+    format!("{PRODUCT_URN}{name}")
+}
+
+/// `domain` for the domain called `name`.
+pub fn domain_urn(name: &str) -> String {
+    format!("{DOMAIN_URN}{name}")
+}
+
+/// The product a DataHub `id` names: the urn's id, or the bare id, as a slug.
+pub fn product_name(id: &str) -> String {
+    slugify(id.strip_prefix(PRODUCT_URN).unwrap_or(id))
+}
+
+/// The domain a DataHub `domain` names (a urn or, as DataHub allows, a bare name), as a
+/// slug; `imported` when there is none, as for the other formats.
+pub fn domain_name(domain: Option<&str>) -> String {
+    domain.map_or_else(
+        || NO_DOMAIN.to_owned(),
+        |d| slugify(d.strip_prefix(DOMAIN_URN).unwrap_or(d)),
+    )
+}
+
+/// `owners` for the owning team and the accountable person; `None` for neither.
+pub fn owners_value(team: Option<&str>, person: Option<&str>) -> Option<Value> {
+    let mut owners = Vec::new();
+    if let Some(team) = team {
+        owners.push(json!({"id": format!("{GROUP_URN}{team}"), "type": TEAM_OWNER}));
+    }
+    if let Some(person) = person {
+        owners.push(json!({"id": format!("{USER_URN}{person}"), "type": PERSON_OWNER}));
+    }
+    (!owners.is_empty()).then_some(Value::Array(owners))
+}
+
+/// One owner of an `owners` list: whether it is a group, its id, its ownership type.
+/// A bare string is a TECHNICAL_OWNER, and an id without a urn prefix a person, as
+/// DataHub reads them. `None` for an entry DataHub would refuse.
+fn owner_of(entry: &Value) -> Option<(bool, &str, &str)> {
+    let (id, kind) = match entry {
+        Value::String(id) => (id.as_str(), TEAM_OWNER),
+        Value::Object(o) => (o.get("id")?.as_str()?, o.get("type")?.as_str()?),
+        _ => return None,
+    };
+    Some(match id.strip_prefix(GROUP_URN) {
+        Some(group) => (true, group, kind),
+        None => (false, id.strip_prefix(USER_URN).unwrap_or(id), kind),
+    })
+}
+
+/// The owning team (as a slug) and the accountable person (a username) an `owners`
+/// list names: the one group that is TECHNICAL_OWNER and the one person that is
+/// BUSINESS_OWNER, as this module writes them. Several of a kind name none of it.
+pub fn owners_reading(owners: &[Value]) -> (Option<String>, Option<String>) {
+    let mut teams = Vec::new();
+    let mut people = Vec::new();
+    for (group, id, kind) in owners.iter().filter_map(owner_of) {
+        match (group, kind) {
+            (true, TEAM_OWNER) => teams.push(slugify(id)),
+            (false, PERSON_OWNER) if is_username(id) => people.push(id.to_owned()),
+            _ => {}
+        }
+    }
+    let one = |mut v: Vec<String>| if v.len() == 1 { v.pop() } else { None };
+    (one(teams), one(people))
+}
+
+fn is_username(id: &str) -> bool {
+    !id.is_empty() && id.chars().count() <= 254 && !id.chars().any(char::is_whitespace)
+}
+
+/// `tags` for the product's tags.
+pub fn tags_value(tags: &[String]) -> Value {
+    json!(
+        tags.iter()
+            .map(|t| format!("{TAG_URN}{t}"))
+            .collect::<Vec<_>>()
+    )
+}
+
+/// The tags a `tags` list holds (urns or, as DataHub allows, bare ids), when the model
+/// can hold every one of them; `None` otherwise (the list then stays whole in the bag).
+pub fn tags_reading(items: &[Value]) -> Option<Vec<String>> {
+    let mut tags: Vec<String> = Vec::new();
+    for item in items {
+        let text = item.as_str()?;
+        let tag = text.strip_prefix(TAG_URN).unwrap_or(text);
+        let fits = !tag.trim().is_empty()
+            && tag.chars().count() <= crate::validate::MAX_NAME
+            && !tag.chars().any(char::is_control)
+            && !tags.iter().any(|t| t == tag);
+        if !fits {
+            return None;
+        }
+        tags.push(tag.to_owned());
+    }
+    Some(tags)
+}
+
+/// `institutional_memory` for the product's links: `description` is required, so the
+/// title, else the URL itself, fills it.
+pub fn memory_value(links: &[Link]) -> Value {
+    let elements: Vec<Value> = links
+        .iter()
+        .map(|l| json!({"url": l.url, "description": l.title.as_deref().unwrap_or(&l.url)}))
+        .collect();
+    json!({ "elements": elements })
+}
+
+/// The links an `institutional_memory` holds, when the model can hold every one (an
+/// element of `url` and `description` only, the URL http(s) or mailto); a description
+/// equal to the URL is no title. `None` otherwise.
+pub fn memory_reading(memory: &Value) -> Option<Vec<Link>> {
+    let memory = memory.as_object()?;
+    if memory.keys().any(|k| k != "elements") {
+        return None;
+    }
+    let Some(elements) = memory.get("elements") else {
+        return Some(Vec::new());
+    };
+    elements
+        .as_array()?
+        .iter()
+        .map(|e| {
+            let e = e.as_object()?;
+            let url = e.get("url")?.as_str()?;
+            let description = e.get("description")?.as_str()?;
+            let fits = e.len() == 2
+                && ["https://", "http://", "mailto:"]
+                    .iter()
+                    .any(|s| url.starts_with(s))
+                && !url.chars().any(char::is_whitespace)
+                && url.chars().count() <= 2000;
+            fits.then(|| Link {
+                url: url.to_owned(),
+                title: (description != url).then(|| description.to_owned()),
+                kind: None,
+            })
+        })
+        .collect()
+}
+
+/// A property's value as text: DataHub's `properties` is a string map and reads a
+/// number or boolean YAML typed as its text. `None` for lists and mappings.
+pub fn text_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// The product version a `version` property gives: a semantic version (a leading `v`
+/// dropped), or a shorter one padded (`2.0` is `2.0.0`); `None` for anything else.
+pub fn version_of(text: &str) -> Option<String> {
+    let v = text.trim();
+    let v = v.strip_prefix('v').unwrap_or(v);
+    if semver::Version::parse(v).is_ok() {
+        return Some(v.to_owned());
+    }
+    let parts: Vec<&str> = v.split('.').collect();
+    let numeric = |p: &&str| {
+        !p.is_empty()
+            && p.chars().all(|c| c.is_ascii_digit())
+            && (p.len() == 1 || !p.starts_with('0'))
+    };
+    if parts.len() > 2 || !parts.iter().all(numeric) {
+        return None;
+    }
+    let mut parts: Vec<String> = parts.into_iter().map(str::to_owned).collect();
+    parts.resize(3, "0".to_owned());
+    Some(parts.join("."))
+}
+
+/// The value of a custom property written as `custom.<key>`: its text, since DataHub's
+/// `properties` is a string map (a value of another type goes along in
+/// `meshwright.customProperties`).
+pub fn custom_value(value: &Value) -> Value {
+    text_of(value).map_or_else(|| value.clone(), Value::String)
+}
+
+/// The custom property a `custom.<key>` property stands for.
+pub fn custom_key(property: &str) -> Option<&str> {
+    property.strip_prefix("custom.").filter(|k| !k.is_empty())
+}
+
+/// `custom.<key>`'s text for a custom property's value.
+pub fn custom_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => compact(other),
+    }
+}
+
+/// The custom properties the `custom.<key>` entries of `properties` give, in order.
+pub fn custom_reading<'a>(
+    properties: impl IntoIterator<Item = (&'a String, &'a Value)>,
+) -> Vec<CustomProperty> {
+    properties
+        .into_iter()
+        .filter_map(|(k, v)| {
+            Some(CustomProperty {
+                key: custom_key(k)?.to_owned(),
+                value: custom_value(v),
+                description: None,
+            })
+        })
+        .collect()
+}
+
+/// What the model makes of the root key `key` with `value` (`None`: the key is absent),
+/// for the keys whose own spelling an import keeps; `None` for every other key.
+pub fn root_reading(key: &str, value: Option<&Value>) -> Option<Value> {
+    let text = value.and_then(text_of);
+    let list = value
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    Some(match key {
+        "id" => json!(text.map(|t| product_name(&t))),
+        "domain" => json!(domain_name(text.as_deref())),
+        "owners" => json!(owners_reading(list)),
+        "tags" => json!(tags_reading(list).unwrap_or_default()),
+        "institutional_memory" => json!(value.and_then(memory_reading).unwrap_or_default()),
+        _ => return None,
+    })
+}
+
+/// What the model makes of the property `key` with `value` (`None`: absent), for the
+/// properties whose own spelling an import keeps; `None` for every other key.
+pub fn property_reading(key: &str, value: Option<&Value>) -> Option<Value> {
+    let text = value.and_then(text_of);
+    Some(match key {
+        "version" => json!(
+            text.as_deref()
+                .and_then(version_of)
+                .unwrap_or_else(|| NO_VERSION.to_owned())
+        ),
+        "lifecycle" => json!(
+            text.as_deref()
+                .and_then(Status::parse)
+                .unwrap_or(Status::Active)
+        ),
+        "archetype" => json!(text.as_deref().and_then(Archetype::parse)),
+        "usage" | "limitations" => json!(text),
+        k if custom_key(k).is_some() => value.map_or(Value::Null, custom_value),
+        _ => return None,
+    })
+}
+
 fn data_product(ctx: &ExportContext, product: &DataProduct) -> Value {
     let mut root = Map::new();
-    root.insert(
-        "id".into(),
-        json!(format!("urn:li:dataProduct:{}", product.name)),
-    );
+    root.insert("id".into(), json!(product_urn(&product.name)));
     let domain = ctx
         .domains
         .get(&product.domain_id)
         .map_or("unknown", |d| d.name.as_str());
-    root.insert("domain".into(), json!(format!("urn:li:domain:{domain}")));
+    root.insert("domain".into(), json!(domain_urn(domain)));
     root.insert("display_name".into(), json!(product.display_name));
     if let Some(purpose) = &product.description.purpose {
         root.insert("description".into(), json!(purpose));
@@ -88,94 +396,122 @@ fn data_product(ctx: &ExportContext, product: &DataProduct) -> Value {
         root.insert("assets".into(), json!(assets));
         root.insert("output_ports".into(), json!(assets));
     }
-    let mut owners = Vec::new();
     let team = product.owner_team_id.and_then(|id| ctx.teams.get(&id));
-    if let Some(team) = team {
-        owners.push(
-            json!({"id": format!("urn:li:corpGroup:{}", team.name), "type": "TECHNICAL_OWNER"}),
-        );
-    }
-    if let Some(person) = product
+    let person = product
         .accountable_person_id
-        .and_then(|id| ctx.people.get(&id))
-    {
-        owners.push(
-            json!({"id": format!("urn:li:corpuser:{}", person.username), "type": "BUSINESS_OWNER"}),
-        );
-    }
-    if !owners.is_empty() {
-        root.insert("owners".into(), Value::Array(owners));
+        .and_then(|id| ctx.people.get(&id));
+    if let Some(owners) = owners_value(
+        team.map(|t| t.name.as_str()),
+        person.map(|p| p.username.as_str()),
+    ) {
+        root.insert("owners".into(), owners);
     }
     if !product.tags.is_empty() {
-        let tags: Vec<String> = product
-            .tags
-            .iter()
-            .map(|t| format!("urn:li:tag:{t}"))
-            .collect();
-        root.insert("tags".into(), json!(tags));
+        root.insert("tags".into(), tags_value(&product.tags));
     }
     if !product.links.is_empty() {
-        let elements: Vec<Value> = product
-            .links
-            .iter()
-            .map(|l| {
-                // `description` is required; the title, else the URL itself, fills it.
-                let description = l.title.as_deref().unwrap_or(&l.url);
-                json!({"url": l.url, "description": description})
-            })
-            .collect();
-        root.insert(
-            "institutional_memory".into(),
-            json!({ "elements": elements }),
-        );
+        root.insert("institutional_memory".into(), memory_value(&product.links));
     }
     root.insert("properties".into(), json!(properties(ctx, product)));
-    unmapped::merge_bag(&mut root, &product.extensions, "datahub");
+    if let Some(Value::Object(bag)) = product.extensions.get(FORMAT) {
+        merge_kept(&mut root, bag);
+    }
     Value::Object(root)
 }
 
-fn properties(ctx: &ExportContext, product: &DataProduct) -> BTreeMap<String, String> {
+/// Puts back what an import kept (see the module header).
+fn merge_kept(root: &mut Map<String, Value>, bag: &Map<String, Value>) {
+    for (key, kept) in bag {
+        match (key.as_str(), kept) {
+            ("assets" | "output_ports", Value::Array(items)) => {
+                let list = root
+                    .entry(key.clone())
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(list) = list {
+                    list.extend(items.iter().cloned());
+                }
+            }
+            ("properties", Value::Object(kept)) => {
+                let props = root
+                    .entry("properties")
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(props) = props {
+                    for (key, value) in kept {
+                        merge_spelled(props, key, value, property_reading);
+                    }
+                }
+            }
+            _ => merge_spelled(root, key, kept, root_reading),
+        }
+    }
+}
+
+/// Adds the kept `key` when `target` lacks it; a key `reading` knows replaces the mapped
+/// value when both read the same, and is dropped when they do not (the model changed).
+fn merge_spelled(
+    target: &mut Map<String, Value>,
+    key: &str,
+    kept: &Value,
+    reading: fn(&str, Option<&Value>) -> Option<Value>,
+) {
+    let mapped = target.get(key);
+    let write = match reading(key, Some(kept)) {
+        Some(read) => Some(read) == reading(key, mapped),
+        None => mapped.is_none(),
+    };
+    if write {
+        target.insert(key.to_owned(), kept.clone());
+    }
+}
+
+fn properties(ctx: &ExportContext, product: &DataProduct) -> BTreeMap<String, Value> {
     let mut props = BTreeMap::new();
-    props.insert("lifecycle".to_owned(), product.status.as_str().to_owned());
-    props.insert("version".to_owned(), product.version.clone());
-    props.insert("meshwright.id".to_owned(), product.id.to_string());
+    let mut text = |key: String, value: String| props.insert(key, Value::String(value));
+    text("lifecycle".to_owned(), product.status.as_str().to_owned());
+    text("version".to_owned(), product.version.clone());
+    text("meshwright.id".to_owned(), product.id.to_string());
     if let Some(team) = product.owner_team_id.and_then(|id| ctx.teams.get(&id)) {
-        props.insert("meshwright.team".to_owned(), team.name.clone());
+        text("meshwright.team".to_owned(), team.name.clone());
     }
     if let Some(archetype) = product.archetype {
-        props.insert("archetype".to_owned(), archetype.as_str().to_owned());
+        text("archetype".to_owned(), archetype.as_str().to_owned());
     }
     if let Some(usage) = &product.description.usage {
-        props.insert("usage".to_owned(), usage.clone());
+        text("usage".to_owned(), usage.clone());
     }
     if let Some(limitations) = &product.description.limitations {
-        props.insert("limitations".to_owned(), limitations.clone());
+        text("limitations".to_owned(), limitations.clone());
     }
     if !product.links.is_empty() {
         // Link titles and kinds have no place in `institutional_memory`.
-        props.insert(
+        text(
             "meshwright.links".to_owned(),
             compact(&json!(product.links)),
         );
     }
     for port in ctx.ports(product.id) {
-        props.insert(
+        text(
             format!("port.{}.{}", port.name, port.version),
             compact(&port_record(ctx, port)),
         );
     }
     for input in ctx.inputs(product.id) {
-        props.insert(
+        text(
             format!("input.{}", input.name),
             compact(&input_record(ctx, input)),
         );
     }
     for custom in &product.custom_properties {
-        let value = match &custom.value {
-            Value::String(s) => s.clone(),
-            other => compact(other),
-        };
-        props.insert(format!("custom.{}", custom.key), value);
+        text(format!("custom.{}", custom.key), custom_text(&custom.value));
+    }
+    // The `custom.` texts lose values of other types, descriptions and the list's
+    // order: then the whole list goes along.
+    let custom = props.iter().filter(|(k, _)| custom_key(k).is_some());
+    if custom_reading(custom) != product.custom_properties {
+        props.insert(
+            "meshwright.customProperties".to_owned(),
+            Value::String(compact(&json!(product.custom_properties))),
+        );
     }
     props
 }
@@ -217,7 +553,7 @@ fn port_record(ctx: &ExportContext, port: &OutputPort) -> Value {
     if !port.custom_properties.is_empty() {
         record.insert("customProperties".into(), json!(port.custom_properties));
     }
-    if let Some(bag) = port.extensions.get("datahub") {
+    if let Some(bag) = port.extensions.get(FORMAT) {
         record.insert("extensions".into(), bag.clone());
     }
     Value::Object(record)
@@ -245,7 +581,7 @@ fn input_record(ctx: &ExportContext, input: &InputPort) -> Value {
             record.insert("unresolved".into(), json!(reference));
         }
     }
-    unmapped::insert_input_tail(&mut record, input, "datahub");
+    unmapped::insert_input_tail(&mut record, input, FORMAT);
     Value::Object(record)
 }
 
@@ -313,5 +649,60 @@ mod tests {
             other.contains(&format!("dataPlatform:{DEFAULT_PLATFORM},")),
             "{other}"
         );
+    }
+
+    #[test]
+    fn versions_read_as_semantic_versions() {
+        assert_eq!(version_of("1.4.0").as_deref(), Some("1.4.0"));
+        assert_eq!(version_of("v2.1.0-rc.1").as_deref(), Some("2.1.0-rc.1"));
+        assert_eq!(version_of("2.0").as_deref(), Some("2.0.0"));
+        assert_eq!(version_of("3").as_deref(), Some("3.0.0"));
+        for other in ["", "beta", "1.2.3.4", "01.2", "2.x"] {
+            assert_eq!(version_of(other), None, "{other}");
+        }
+        // `version: 2.0` is YAML's number 2.0, read as its text.
+        let read = property_reading("version", Some(&json!(2.0)));
+        assert_eq!(read, Some(json!("2.0.0")));
+        assert_eq!(property_reading("version", None), Some(json!(NO_VERSION)));
+    }
+
+    #[test]
+    fn a_port_urn_reads_back_as_its_parts() {
+        let mesh = demo_mesh();
+        let ctx = ExportContext::new(&mesh, ExportOptions::default());
+        for port in &mesh.output_ports {
+            let product = &ctx.products[&port.product_id].name;
+            let urn = port_urn(product, port);
+            let parsed = parse_port_urn(&urn);
+            assert_eq!(
+                parsed,
+                Some((
+                    DEFAULT_PLATFORM,
+                    product.as_str(),
+                    port.name.as_str(),
+                    port.version.as_str()
+                )),
+                "{urn}"
+            );
+        }
+        assert_eq!(parse_port_urn("urn:li:container:DATABASE"), None);
+        let other = "urn:li:dataset:(urn:li:dataPlatform:hive,db.table,PROD)";
+        assert_eq!(parse_port_urn(other), None);
+    }
+
+    #[test]
+    fn a_kept_spelling_stands_only_while_it_reads_as_the_model() {
+        let mut root = Map::new();
+        root.insert("id".into(), json!("urn:li:dataProduct:pet-of-the-week"));
+        let mut kept = root.clone();
+        merge_spelled(&mut kept, "id", &json!("pet_of_the_week"), root_reading);
+        assert_eq!(kept["id"], "pet_of_the_week");
+        let mut renamed = Map::new();
+        renamed.insert("id".into(), json!("urn:li:dataProduct:pets"));
+        merge_spelled(&mut renamed, "id", &json!("pet_of_the_week"), root_reading);
+        assert_eq!(renamed["id"], "urn:li:dataProduct:pets");
+        // A key the model has no reading for is added only where the export has none.
+        merge_spelled(&mut root, "terms", &json!(["t"]), root_reading);
+        assert_eq!(root["terms"], json!(["t"]));
     }
 }

@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
 use super::ExportContext;
-use crate::model::{Extensions, InputPort};
+use crate::model::InputPort;
 
 /// Inserts the source system an input port reads as `<prefix>sourceSystem` (the whole
 /// entity), or only its id as `<prefix>sourceSystemId` when the mesh lacks it.
@@ -33,18 +33,6 @@ pub fn insert_input_tail(record: &mut Map<String, Value>, input: &InputPort, for
     }
     if let Some(bag) = input.extensions.get(format) {
         record.insert("extensions".into(), bag.clone());
-    }
-}
-
-/// Puts the keys of an entity's bag for `format` beside the mapped ones; a mapped key
-/// wins, so a stale bag can never contradict the model.
-pub fn merge_bag(target: &mut Map<String, Value>, extensions: &Extensions, format: &str) {
-    if let Some(Value::Object(bag)) = extensions.get(format) {
-        for (key, value) in bag {
-            if !target.contains_key(key) {
-                target.insert(key.clone(), value.clone());
-            }
-        }
     }
 }
 

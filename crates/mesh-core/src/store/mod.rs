@@ -357,6 +357,7 @@ fn write_all(tx: &Transaction<'_>, mesh: &Mesh, progress: Progress<'_>) -> Resul
         + mesh.products.len()
         + mesh.output_ports.len()
         + mesh.input_ports.len()
+        + mesh.contracts.len()
         + mesh.positions.len();
     let mut done = 0;
     let mut step = |n: usize| {
@@ -371,6 +372,7 @@ fn write_all(tx: &Transaction<'_>, mesh: &Mesh, progress: Progress<'_>) -> Resul
     write_rows(tx, &mesh.products, &mut step)?;
     write_rows(tx, &mesh.output_ports, &mut step)?;
     write_rows(tx, &mesh.input_ports, &mut step)?;
+    write_rows(tx, &mesh.contracts, &mut step)?;
     for chunk in mesh.positions.chunks(1000) {
         chunk
             .iter()

@@ -53,7 +53,7 @@ function Report({ report }: { report: ImportPreview }) {
           <div className="notice__text">
             <div>
               The formats disagree on {plural(report.disagreements.length, 'field')}. The first format&rsquo;s value is imported (ODPS and ODCS, then DPDS, then
-              Backstage); check that it is the one you mean.
+              Backstage, then DataHub); check that it is the one you mean.
             </div>
             <ul className="problem-list">
               {report.disagreements.slice(0, LIST_LIMIT).map((d, i) => (
@@ -197,7 +197,7 @@ function ImportDialogBody() {
     <DialogFrame
       name="import"
       title="Import manifests"
-      lede="ODPS products, ODCS contracts, DPDS descriptors and Backstage catalogs, merged into this mesh by id. You see what changes before anything is written; one undo takes the import back."
+      lede="ODPS products, ODCS contracts, DPDS descriptors, Backstage catalogs and DataHub data products, merged into this mesh by id. You see what changes before anything is written; one undo takes the import back."
       phase={phase}
       busy={busy}
       onClose={close}

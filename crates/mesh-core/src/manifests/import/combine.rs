@@ -1,9 +1,10 @@
 //! One entity declared by several formats: a tree exported with every format holds each
-//! product three times (its ODPS file, its DPDS descriptor, its Backstage System), and
-//! this module makes one entity of them.
+//! product four times (its ODPS file, its DPDS descriptor, its Backstage System, its
+//! DataHub file), and this module makes one entity of them.
 //!
 //! Precedence, field by field (a field is one key of the entity as the model
-//! serializes it): ODPS and ODCS come first, then DPDS, then Backstage. The first
+//! serializes it): ODPS and ODCS come first, then DPDS, then Backstage, then DataHub
+//! (whose file holds least of the model, so it only fills gaps). The first
 //! format that gives a field a value (not absent, not an empty list or mapping, and not
 //! a default its reader filled in because the document said nothing) decides it; later
 //! formats only fill what the earlier ones left empty, such as a domain's title, which
@@ -13,8 +14,8 @@
 //! value is kept, so the outcome never depends on the order of files. Two documents of
 //! the same format that disagree are an error, as for ODPS alone. The extension bag of
 //! a format comes from that format's own document when the import has one (it is what
-//! people edit), else from the copy another format carried. Entities an ODPS or DPDS
-//! document only names (a domain, a source system) are placeholders: every field but
+//! people edit), else from the copy another format carried. Entities an ODPS, DPDS or
+//! DataHub document only names (a domain, a source system) are placeholders: every field but
 //! their id and name gives way. When no ODPS document declares an entity the mesh
 //! already holds, the mesh's values stand in for the fields the other formats leave
 //! out, so importing a Backstage catalog never resets a status to its default.
@@ -52,8 +53,8 @@ pub(super) struct Part<T> {
     pub defaulted: Vec<&'static str>,
 }
 
-/// Entities decoded from DPDS and Backstage documents, combined with the ODPS and ODCS
-/// ones once every document is read.
+/// Entities decoded from DPDS, Backstage and DataHub documents, combined with the ODPS
+/// and ODCS ones once every document is read.
 #[derive(Debug, Default)]
 pub(super) struct Staged {
     pub teams: Vec<Part<crate::model::Team>>,
@@ -104,6 +105,7 @@ fn rank(format: Detected) -> u8 {
         Detected::Odps | Detected::Odcs | Detected::Dcs => 0,
         Detected::Dpds => 1,
         Detected::Backstage => 2,
+        Detected::Datahub => 3,
     }
 }
 
@@ -115,6 +117,7 @@ fn bag_name(format: Detected) -> &'static str {
         Detected::Dpds => "dpds",
         Detected::Backstage => "backstage",
         Detected::Dcs => "dcs",
+        Detected::Datahub => "datahub",
     }
 }
 

@@ -2,14 +2,14 @@
 //! entities decoded so far (people, teams, domains and source systems each once, by
 //! name), the errors of every file, and the checks of the finished entities.
 //!
-//! ODPS and ODCS decode straight into `incoming`; DPDS and Backstage decode into
-//! `staged`, which `combine` merges into `incoming` by the formats' precedence. Ids
-//! that only DPDS and Backstage documents carry (a domain's, a team's, a source
-//! system's) are registered by name before any document is decoded, so that an ODPS
-//! file naming the same domain lands on the same entity instead of a second one.
+//! ODPS and ODCS decode straight into `incoming`; DPDS, Backstage and DataHub decode
+//! into `staged`, which `combine` merges into `incoming` by the formats' precedence.
+//! Ids that only DPDS, Backstage and DataHub documents carry (a domain's, a team's, a
+//! source system's) are registered by name before any document is decoded, so that an
+//! ODPS file naming the same domain lands on the same entity instead of a second one.
 //!
 //! It must not read any format's fields (that is `odps.rs`, `odcs.rs`, `dpds.rs`,
-//! `backstage.rs`) and must not write to the mesh.
+//! `backstage.rs`, `datahub.rs`) and must not write to the mesh.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -37,7 +37,7 @@ pub(super) struct Decoder<'m> {
     pub warnings: Vec<ImportError>,
     /// Whether what cannot be placed is refused (`--strict`) instead of kept.
     pub strict: bool,
-    /// What DPDS and Backstage documents declare, before it is combined.
+    /// What DPDS, Backstage and DataHub documents declare, before it is combined.
     pub staged: Staged,
     /// Fields two formats give different values.
     pub disagreements: Vec<Disagreement>,
@@ -298,7 +298,8 @@ impl<'m> Decoder<'m> {
         }
     }
 
-    /// Merges what DPDS and Backstage declared (all but input ports) into `incoming`.
+    /// Merges what DPDS, Backstage and DataHub declared (all but input ports) into
+    /// `incoming`.
     pub fn combine_entities(&mut self) {
         let staged = std::mem::take(&mut self.staged);
         let mesh = self.mesh;
@@ -336,7 +337,7 @@ impl<'m> Decoder<'m> {
         self.staged.input_ports = staged.input_ports;
     }
 
-    /// Merges the input ports DPDS and Backstage declared into `incoming`.
+    /// Merges the input ports DPDS, Backstage and DataHub declared into `incoming`.
     pub fn combine_inputs(&mut self) {
         let staged = std::mem::take(&mut self.staged.input_ports);
         let cx = cx(&self.mesh.input_ports, &self.placeholders);
@@ -459,6 +460,9 @@ impl<'m> Decoder<'m> {
         }
         for (p, e) in &inc.input_ports {
             check(p, validate::input_port(e));
+        }
+        for (p, e) in &inc.contracts {
+            check(p, validate::contract(e));
         }
         self.errors.extend(errors);
     }

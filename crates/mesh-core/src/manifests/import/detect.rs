@@ -1,6 +1,7 @@
 //! Telling a manifest's format from its content: the `apiVersion`/`kind` pair or the
-//! descriptor key each standard requires. File names are never trusted for this, since
-//! repositories name files freely.
+//! descriptor key each standard requires, and for DataHub data product files, which
+//! have neither, the `id` with one of the keys only a data product file has at its
+//! root. File names are never trusted for this, since repositories name files freely.
 //!
 //! It must not validate the document beyond what identifies it.
 
@@ -19,6 +20,9 @@ pub enum Detected {
     Backstage,
     /// A Data Contract Specification contract (`dataContractSpecification: …`).
     Dcs,
+    /// A DataHub data product (`id` with `domain`, `assets`, `display_name`, `owners` or
+    /// `output_ports`; no `apiVersion`, `kind` or other format's marker).
+    Datahub,
 }
 
 impl Detected {
@@ -30,6 +34,7 @@ impl Detected {
             Detected::Dpds => "DPDS",
             Detected::Backstage => "Backstage",
             Detected::Dcs => "Data Contract Specification",
+            Detected::Datahub => "DataHub",
         }
     }
 }
@@ -45,6 +50,9 @@ pub fn detect(doc: &Value) -> Result<Detected, String> {
     if map.contains_key("dataContractSpecification") {
         return Ok(Detected::Dcs);
     }
+    if is_datahub_product(map) {
+        return Ok(Detected::Datahub);
+    }
     let api = map.get("apiVersion").and_then(Value::as_str);
     let kind = map.get("kind").and_then(Value::as_str);
     match (api, kind) {
@@ -55,8 +63,9 @@ pub fn detect(doc: &Value) -> Result<Detected, String> {
             "apiVersion `{api}` with kind `{kind}` is not ODPS, ODCS, DPDS or Backstage"
         )),
         _ => Err(
-            "has neither `apiVersion` and `kind` nor `dataProductDescriptor`: \
-                  not ODPS, ODCS, DPDS or Backstage"
+            "has neither `apiVersion` and `kind` nor `dataProductDescriptor`, nor a DataHub \
+             data product's `id` with its `domain`, `assets`, `display_name`, `owners` or \
+             `output_ports`: not ODPS, ODCS, DPDS or Backstage, nor DataHub"
                 .into(),
         ),
     }
@@ -74,6 +83,28 @@ pub fn concerns_the_mesh(documents: &[super::SourceDocument]) -> bool {
             )
             || d.value.pointer("/spec/system").is_some()
     })
+}
+
+/// A DataHub data product file (`datahub dataproduct upsert`): it has no format marker,
+/// so it is told by `id` (of any type, so that a malformed one is reported by the
+/// reader rather than the file skipped) beside a key only such a file has at its root.
+/// Any other format's marker wins: `apiVersion`/`kind` (Bitol, Backstage, Kubernetes),
+/// `dataContractSpecification` (a Data Contract Specification file, which has an `id`
+/// too), and `platform` or `schema` (DataHub's own dataset YAML, which has `id` and
+/// `owners`).
+fn is_datahub_product(map: &serde_json::Map<String, Value>) -> bool {
+    const PRODUCT_KEYS: [&str; 5] = ["domain", "assets", "display_name", "owners", "output_ports"];
+    const OTHERS: [&str; 6] = [
+        "apiVersion",
+        "kind",
+        "dataProductDescriptor",
+        "dataContractSpecification",
+        "platform",
+        "schema",
+    ];
+    map.contains_key("id")
+        && PRODUCT_KEYS.iter().any(|k| map.contains_key(*k))
+        && !OTHERS.iter().any(|k| map.contains_key(*k))
 }
 
 /// Bitol versions are written `v1.0.0`, `v3.1.0`.
@@ -108,6 +139,29 @@ mod tests {
         assert_eq!(detect(&odcs), Ok(Detected::Odcs));
         assert_eq!(detect(&dpds), Ok(Detected::Dpds));
         assert_eq!(detect(&backstage), Ok(Detected::Backstage));
+        let datahub = json!({"id": "urn:li:dataProduct:orders", "domain": "sales"});
+        assert_eq!(detect(&datahub), Ok(Detected::Datahub));
+        // A malformed id is still a DataHub file, for its reader to report.
+        assert_eq!(
+            detect(&json!({"id": ["x"], "display_name": "X"})),
+            Ok(Detected::Datahub)
+        );
+    }
+
+    #[test]
+    fn other_files_with_an_id_are_not_datahub_products() {
+        for doc in [
+            json!({"id": "x"}),
+            json!({"id": "x", "name": "X", "description": "no product key"}),
+            json!({"dataContractSpecification": "1.1.0", "id": "x", "owners": []}),
+            json!({"id": "x", "platform": "hive", "owners": ["jdoe"]}),
+            json!({"apiVersion": "v1", "kind": "Thing", "id": "x", "domain": "d"}),
+        ] {
+            assert_ne!(detect(&doc), Ok(Detected::Datahub), "{doc}");
+        }
+        let odps = json!({"apiVersion": "v1.0.0", "kind": "DataProduct", "id": "x",
+                          "domain": "sales"});
+        assert_eq!(detect(&odps), Ok(Detected::Odps));
     }
 
     #[test]

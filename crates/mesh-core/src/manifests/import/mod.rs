@@ -1,16 +1,19 @@
-//! Import: manifest files (ODPS, ODCS, DPDS, Backstage) read back into the model.
+//! Import: manifest files (ODPS, ODCS, DPDS, Backstage, DataHub data products) read
+//! back into the model.
 //!
 //! Files are untrusted: `source` reads them with limits on size, nesting and aliases and
 //! reports every problem with its path, line and column; `detect` tells the format from
 //! the content, never from the file name. One module per format decodes its documents
-//! (`odps`, `odcs`, `dpds`, `backstage`); `combine` makes one entity of what several
-//! formats say about it (ODPS and ODCS first, then DPDS, then Backstage) and reports
-//! where they disagree; `refs` resolves the ports DPDS and Backstage name. Nothing here
-//! writes to a mesh: the result of an import is a list of edit operations that the store
-//! applies in one transaction, or that a dry run reports.
+//! (`odps`, `odcs`, `dpds`, `backstage`, `datahub`); `combine` makes one entity of what
+//! several formats say about it (ODPS and ODCS first, then DPDS, then Backstage, then
+//! DataHub) and reports where they disagree; `refs` resolves the ports DPDS, Backstage
+//! and DataHub name. Nothing here writes to a mesh: the result of an import is a list
+//! of edit operations that the store applies in one transaction, or that a dry run
+//! reports.
 
 mod backstage;
 mod combine;
+mod datahub;
 mod dcs;
 mod decode;
 pub mod detect;

@@ -1,8 +1,8 @@
-//! References DPDS descriptors and Backstage catalogs make by name (an input port's
-//! provider, an output port's successor), kept until every document is decoded and
-//! combined, then resolved the same way for both: by the names the documents gave their
-//! ports first, then by the names the exporter would give every port of the import and
-//! of the mesh.
+//! References DPDS descriptors, Backstage catalogs and DataHub files make by name (an
+//! input port's provider, an output port's successor), kept until every document is
+//! decoded and combined, then resolved the same way for all: by the names the documents
+//! gave their ports first, then by the names the exporter would give every port of the
+//! import and of the mesh.
 //!
 //! It must not read any format's fields beyond the provider of an input port.
 
@@ -50,7 +50,7 @@ pub(super) struct PendingInput {
 /// What an input port reads, as a document says it.
 pub(super) enum Provider {
     /// An output port by the name the format gives it (a DPDS fully qualified name, a
-    /// Backstage API name).
+    /// Backstage API name, a DataHub dataset urn).
     Name(String),
     /// An output port's id, written when the exporter's mesh lacked the port.
     PortId(String),

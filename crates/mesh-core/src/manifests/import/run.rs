@@ -1,6 +1,6 @@
 //! One import from start to end: read the files, decode every document (ODPS first, then
-//! Backstage and DPDS, combined by the formats' precedence before input ports and
-//! contracts are resolved, so they can refer to products of any file), check the entities,
+//! Backstage, DPDS and DataHub, combined by the formats' precedence before input ports
+//! and contracts are resolved, so they can refer to products of any file), check the entities,
 //! plan against the open mesh and apply the plan as one transaction, or only report it
 //! in a dry run. Every problem of every file is collected and returned together; when
 //! there is any, nothing is written.
@@ -14,7 +14,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::decode::Decoder;
 use super::detect::Detected;
 use super::source::{SourceDocument, Sources, read_sources};
-use super::{ImportError, ImportPlan, backstage, dcs, dpds, locate, odcs, odps, plan, refs};
+use super::{
+    ImportError, ImportPlan, backstage, datahub, dcs, dpds, locate, odcs, odps, plan, refs,
+};
 use crate::Store;
 use crate::model::{Mesh, MeshInfo};
 use crate::store::{Applied, EditOp};
@@ -50,10 +52,10 @@ pub struct ImportReport {
 /// The plan for `documents` against `mesh`, or every problem found.
 ///
 /// The order matters for ids, not for precedence (`combine` decides that): the ids
-/// only DPDS and Backstage carry are registered first; ODPS decodes next, so the other
-/// formats find its products by name; DPDS and Backstage are combined into what ODPS
-/// gave before any input port is resolved, since an input may read a port only one of
-/// them declares.
+/// only DPDS, Backstage and DataHub carry are registered first; ODPS decodes next, so
+/// the other formats find its products by name; DPDS, Backstage and DataHub are
+/// combined into what ODPS gave before any input port is resolved, since an input may
+/// read a port only one of them declares.
 pub fn prepare(
     mesh: &Mesh,
     documents: &[SourceDocument],
@@ -63,6 +65,7 @@ pub fn prepare(
     d.strict = strict;
     backstage::register(&mut d, documents);
     dpds::register(&mut d, documents);
+    datahub::register(&mut d, documents);
     let mut pending = Vec::new();
     for doc in documents {
         let Some(map) = doc.value.as_object() else {
@@ -75,12 +78,14 @@ pub fn prepare(
     d.note_primary();
     let catalogs = backstage::decode_all(&mut d, documents);
     let descriptors = dpds::decode_all(&mut d, documents);
+    let products = datahub::decode_all(&mut d, documents);
     d.combine_entities();
     odps::resolve(&mut d, pending);
     odcs::attach_all(&mut d, documents);
     dcs::keep_all(&mut d, documents);
     dpds::resolve(&mut d, descriptors);
     let mesh_level = backstage::resolve(&mut d, catalogs);
+    datahub::resolve(&mut d, products);
     d.combine_inputs();
     refs::keep_successors(&mut d);
     refs::resolve_kept(&mut d);
