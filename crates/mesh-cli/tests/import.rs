@@ -292,3 +292,101 @@ fn a_dry_run_reports_formats_that_disagree() {
     );
     assert_eq!(row(&out, "data product")[..2], ["0", "0"], "{out}");
 }
+
+/// Half of the demo's product folders: the products of one team's repositories, whose
+/// inputs read products of the other half.
+fn half_of_the_demo(dir: &Path, first: bool) -> std::path::PathBuf {
+    let all = dir.join("all");
+    write_demo(&all);
+    let mut folders: Vec<_> = std::fs::read_dir(&all)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    folders.sort();
+    let half = folders.len() / 2;
+    let out = dir.join(if first { "first" } else { "second" });
+    std::fs::create_dir_all(&out).unwrap();
+    let chosen = if first {
+        &folders[..half]
+    } else {
+        &folders[half..]
+    };
+    for folder in chosen {
+        std::fs::rename(folder, out.join(folder.file_name().unwrap())).unwrap();
+    }
+    out
+}
+
+#[test]
+fn a_partial_landscape_imports_with_warnings_per_file_and_strict_refuses_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let first = half_of_the_demo(tmp.path(), true);
+    let mesh = tmp.path().join("partial.mesh");
+
+    // --strict keeps today's refusals and leaves no file behind.
+    let err = String::from_utf8(
+        import(&first, &mesh, &["--strict"])
+            .assert()
+            .code(2)
+            .get_output()
+            .stderr
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        err.contains("which no output port of the imported files or of the mesh declares"),
+        "{err}"
+    );
+    assert!(!mesh.exists());
+
+    let out = stdout(&mut import(&first, &mesh, &[]));
+    assert!(out.contains("kept unresolved"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("warning: ") && l.contains(".odps.yaml:")),
+        "warnings name the file and place:\n{out}"
+    );
+    assert!(
+        out.lines().filter(|l| l.starts_with("file ")).count() > 1,
+        "{out}"
+    );
+}
+
+#[test]
+fn json_reports_files_and_totals_and_the_second_half_resolves_everything() {
+    let tmp = tempfile::tempdir().unwrap();
+    let first = half_of_the_demo(tmp.path(), true);
+    let second = tmp.path().join("all");
+    let mesh = tmp.path().join("halves.mesh");
+    let json = |paths: &Path| -> serde_json::Value {
+        serde_json::from_str(&stdout(&mut import(paths, &mesh, &["--json"]))).unwrap()
+    };
+    let one = json(&first);
+    let unresolved = one["totals"]["unresolved"].as_u64().unwrap();
+    assert!(unresolved > 0, "{one:#}");
+    let files = one["files"].as_array().unwrap();
+    assert_eq!(
+        files
+            .iter()
+            .map(|f| f["unresolved"].as_u64().unwrap())
+            .sum::<u64>(),
+        unresolved
+    );
+    assert_eq!(one["warnings"].as_array().unwrap().len() as u64, unresolved);
+
+    // The other half (the rest of the demo) brings every provider.
+    let two = json(&second);
+    assert_eq!(two["totals"]["unresolved"], 0, "{two:#}");
+    let store = Store::open(&mesh, Access::ReadOnly).unwrap();
+    let loaded = store.load().unwrap();
+    assert!(
+        loaded
+            .input_ports
+            .iter()
+            .all(|i| i.source.unresolved().is_none())
+    );
+    assert_eq!(
+        loaded.input_ports.len(),
+        mesh_core::demo::demo_mesh().input_ports.len()
+    );
+}

@@ -5,7 +5,12 @@
 //! A plain harness like `scale.rs`: each stage is timed over a few runs and the medians
 //! are printed as a markdown table. It measures; it asserts nothing.
 //!
-//! Arguments: `--products N` (default 10000), `--runs N` (default 3).
+//! A second table times a folder of standalone contracts (default 1,000: the generated
+//! mesh's ODCS files without their products, so no port references them), imported
+//! into a new mesh as unattached contracts; the target is at most 1 s.
+//!
+//! Arguments: `--products N` (default 10000), `--contracts N` (default 1000),
+//! `--runs N` (default 3).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -52,6 +57,7 @@ fn main() {
             .map_or(default, |s| s.parse().expect("a number"))
     };
     let products = arg("--products", 10_000);
+    let contracts = arg("--contracts", 1_000);
     let runs = arg("--runs", 3);
     let dir = tempfile::tempdir().expect("temporary folder");
 
@@ -115,6 +121,40 @@ fn main() {
         files as f64 / total.as_secs_f64(),
         ms(median(cpu_total))
     );
+
+    let folder = dir.path().join("contracts");
+    let written = write_contracts(&mesh, &folder, contracts);
+    let mut times = Vec::new();
+    for run in 0..runs {
+        let path = dir.path().join(format!("contracts-{run}.mesh"));
+        let started = Instant::now();
+        let sources = import::read(
+            std::slice::from_ref(&folder),
+            &mut |_, _| {},
+            &Default::default(),
+        )
+        .expect("readable files");
+        let report = import::create(&path, &info, &sources, false, &AtomicBool::new(false))
+            .expect("the import applies");
+        times.push(started.elapsed());
+        assert_eq!(report.plan.kept(import::Kept::Unattached), written);
+    }
+    println!();
+    println!("| standalone contracts | import in all (read, keep, write new file) |");
+    println!("|---:|---:|");
+    println!("| {written} | {} |", ms(median(times)));
+}
+
+/// Up to `n` of the mesh's ODCS documents in one folder, without the products that
+/// reference them; returns how many.
+fn write_contracts(mesh: &Mesh, folder: &std::path::Path, n: usize) -> usize {
+    let ctx = ExportContext::new(mesh, ExportOptions::default());
+    let docs = manifests::documents(&ctx, &[Format::Odcs]);
+    std::fs::create_dir_all(folder).expect("folder");
+    for doc in docs.iter().take(n) {
+        std::fs::write(folder.join(&doc.file_name), &doc.text).expect("file");
+    }
+    docs.len().min(n)
 }
 
 /// The mesh's ODPS and ODCS documents, one folder per product; returns the file count.
