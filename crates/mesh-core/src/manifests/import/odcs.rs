@@ -4,7 +4,8 @@
 //!
 //! `version` and `status` go into the port's contract reference when they differ from
 //! what the port implies, `slaProperties` become the port's service levels when every
-//! item fits the model (property, numeric value, unit, description); everything else
+//! item fits the model (property, numeric value, unit, description; a contract without
+//! them clears them); everything else
 //! the exporter does not derive from the port and its product is kept in the port's
 //! `extensions.odcs` bag, which the exporter puts back, so re-export loses nothing the
 //! model can place. A contract no output port references is an error naming the file
@@ -33,6 +34,11 @@ use crate::model::{OutputPort, ServiceLevel, Status};
 
 /// The extension bag this format fills (`extensions.odcs`).
 const FORMAT: &str = "odcs";
+
+/// The fields of its port a contract carries, which the port's ODPS entry leaves to it
+/// (`odps::CONTRACT_FIELDS`): a contract without `slaProperties` clears the port's
+/// service levels, an ODPS file without the contract does not.
+const CARRIED: [&str; 2] = ["serviceLevels", "extensions.odcs"];
 
 /// The custom properties `manifests::odcs` writes from the port and its product.
 const DERIVED_PROPERTIES: [&str; 9] = [
@@ -183,10 +189,13 @@ fn contract(
         bag.insert("customProperties".into(), Value::Array(own_props));
     }
 
+    let id = d.incoming.output_ports[at].1.id;
+    d.carried(id, &CARRIED);
     let port = &mut d.incoming.output_ports[at].1;
-    if let Some(levels) = levels {
-        port.service_levels = levels;
-    }
+    // The contract decides the service levels: none when it has no `slaProperties`,
+    // none either when its list is kept whole in the bag (the exporter writes the
+    // model's list before the bag's).
+    port.service_levels = levels.unwrap_or_default();
     if let Some(reference) = port.contract.as_mut() {
         if let Some(v) = version
             && reference.version.as_deref().unwrap_or(&port.version) != v

@@ -11,7 +11,9 @@
 //! by `sourceSystem`, else by `contractId` (and version) against the output ports of all
 //! imported files and of the mesh. Keys the model has no place for go into the entity's
 //! `extensions.odps` bag, which the exporter puts back; other formats' fragments (the
-//! `extensions` custom property) go back into their own bags.
+//! `extensions` custom property) go back into their own bags. A port with a contract
+//! leaves its service levels and `odcs` bag to the contract's document
+//! ([`CONTRACT_FIELDS`]): imported without it, they stay as the mesh has them.
 //!
 //! Known losses, by design: `tenant` is the mesh's namespace on export; a product
 //! `version` written `v1.0.0` loses its `v` (the model holds semantic versions); names
@@ -38,6 +40,11 @@ use crate::model::{
 
 /// The extension bag this format fills (`extensions.odps`).
 const FORMAT: &str = "odps";
+
+/// Fields of an output port with a contract that its ODPS entry does not carry: the
+/// contract's document (ODCS) holds them, so an ODPS file imported without it leaves
+/// them as the mesh has them (see `odcs::CARRIED`).
+pub(super) const CONTRACT_FIELDS: [&str; 2] = ["serviceLevels", "extensions.odcs"];
 
 /// An input port read from a document, resolved once every product is known.
 pub(super) struct PendingInput {
@@ -178,6 +185,15 @@ fn product(
     for input in objects(inputs, "inputPorts", sink).into_iter().chain(extra) {
         if let Some(p) = input_port(d, path, id, input, &mut names, sink) {
             pending.push(p);
+        }
+    }
+    for p in &ports {
+        if p.contract.is_some() {
+            let not_given = CONTRACT_FIELDS.into_iter().filter(|f| match *f {
+                "serviceLevels" => p.service_levels.is_empty(),
+                _ => !p.extensions.contains_key("odcs"),
+            });
+            d.not_carried(p.id, not_given);
         }
     }
     d.incoming.products.push((

@@ -62,6 +62,7 @@ pub fn prepare(mesh: &Mesh, documents: &[SourceDocument]) -> Result<ImportPlan, 
     d.combine_entities();
     odps::resolve(&mut d, pending);
     odcs::attach_all(&mut d, documents);
+    d.stand_in();
     dpds::resolve(&mut d, descriptors);
     backstage::resolve(&mut d, catalogs);
     d.combine_inputs();
