@@ -1,7 +1,14 @@
-//! Importing one format never clears what only another format carries: the demo
-//! exported in every format and each format's files imported alone into the demo leave
-//! the mesh as it was. Service levels live in the ODCS contracts, not in the ODPS
-//! files, and an ODPS file alone must not empty them.
+//! The importer reads values the way the standards allow, and importing one format never
+//! clears what only another format carries.
+//!
+//! Where a standard leaves a field free (ODPS and ODCS `status`, ODPS port and product
+//! `type`), known synonyms map case-insensitively and the original text comes back on
+//! re-export; products and ports without `version` import and export without one. A
+//! value of the wrong type is still an error with its place.
+//!
+//! Then the demo exported in every format and each format's files imported alone into
+//! the demo leave the mesh as it was: service levels live in the ODCS contracts, not in
+//! the ODPS files, and an ODPS file alone must not empty them.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -13,19 +20,27 @@ use std::path::{Path, PathBuf};
 use mesh_core::Store;
 use mesh_core::demo::demo_mesh;
 use mesh_core::manifests::import::Action;
-use mesh_core::manifests::{self, ExportContext, ExportOptions, Format, layout};
-use mesh_core::model::Mesh;
+use mesh_core::manifests::{self, ExportContext, ExportOptions, Format, OdpsVersion, layout};
+use mesh_core::model::{Archetype, Mesh, PortType, Status};
 use serde_json::{Value, json};
 
 /// Every document of `formats`, placed as `meshwright export` places them.
-fn export(mesh: &Mesh, formats: &[Format]) -> BTreeMap<String, String> {
-    let ctx = ExportContext::new(mesh, ExportOptions::default());
+fn export_with(
+    mesh: &Mesh,
+    formats: &[Format],
+    options: ExportOptions,
+) -> BTreeMap<String, String> {
+    let ctx = ExportContext::new(mesh, options);
     let docs = manifests::documents(&ctx, formats);
     layout::place(&ctx, docs, false)
         .unwrap()
         .into_iter()
         .map(|p| (p.path, p.text))
         .collect()
+}
+
+fn export(mesh: &Mesh, formats: &[Format]) -> BTreeMap<String, String> {
+    export_with(mesh, formats, ExportOptions::default())
 }
 
 /// YAML as the import reads it (YAML 1.2 booleans).
@@ -36,6 +51,279 @@ fn yaml(text: &str) -> Value {
 
 fn to_yaml(v: &Value) -> String {
     serde_saphyr::to_string(v).unwrap()
+}
+
+/// Writes `files` (name → text) into a new folder `name` under `dir`.
+fn folder(dir: &Path, name: &str, files: &[(&str, String)]) -> PathBuf {
+    let at = dir.join(name);
+    std::fs::create_dir_all(&at).unwrap();
+    for (file, text) in files {
+        std::fs::write(at.join(file), text).unwrap();
+    }
+    at
+}
+
+/// Imports `paths` into a new mesh and returns its store.
+fn import_new(dir: &Path, paths: &[PathBuf]) -> Store {
+    let mut store = Store::create(&dir.join("new.mesh"), &common::info("lenient")).unwrap();
+    common::import(&mut store, paths, false);
+    store
+}
+
+fn import_errors(dir: &Path, paths: &[PathBuf]) -> Vec<String> {
+    let mut store = Store::create(&dir.join("bad.mesh"), &common::info("lenient")).unwrap();
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let errors =
+        mesh_core::manifests::import::run(&mut store, paths, true, &mut |_, _| {}, &cancel)
+            .expect_err("the import should have been refused");
+    errors.iter().map(ToString::to_string).collect()
+}
+
+/// The one exported document whose `kind` is `kind` and `id` is `id`.
+fn exported(texts: &BTreeMap<String, String>, kind: &str, id: &str) -> Value {
+    texts
+        .values()
+        .map(|t| yaml(t))
+        .find(|d| d["kind"] == kind && d["id"] == id)
+        .unwrap_or_else(|| panic!("no {kind} {id} in the export"))
+}
+
+const PRODUCT_ID: &str = "9d1e4a52-3f0b-4c1e-8f4e-6b0a1c2d3e4f";
+
+/// An ODPS product (v1.1.0) with one output port under contract `contract`.
+fn product_doc(status: &str, port_type: &str, product_type: &str, contract: &str) -> Value {
+    json!({
+        "apiVersion": "v1.1.0",
+        "kind": "DataProduct",
+        "id": PRODUCT_ID,
+        "name": "Orders",
+        "version": "1.0.0",
+        "status": status,
+        "domain": "sales",
+        "type": product_type,
+        "outputPorts": [
+            {"name": "orders", "version": "1.0.0", "type": port_type, "contractId": contract}
+        ]
+    })
+}
+
+fn contract_doc(id: &str, status: &str) -> Value {
+    json!({
+        "apiVersion": "v3.1.0",
+        "kind": "DataContract",
+        "id": id,
+        "version": "1.0.0",
+        "status": status,
+    })
+}
+
+#[test]
+fn free_words_map_case_insensitively_and_re_export_as_written() {
+    // (text, the status it means; `None`: no known meaning, the default stands)
+    let words = [
+        ("Development", Some(Status::Development)),
+        ("in development", Some(Status::Development)),
+        ("production", Some(Status::Active)),
+        ("current", Some(Status::Active)),
+        ("active", Some(Status::Active)),
+        ("Active", Some(Status::Active)),
+        ("draft", Some(Status::Draft)),
+        ("Proposed", Some(Status::Proposed)),
+        ("deprecated", Some(Status::Deprecated)),
+        ("Retired", Some(Status::Retired)),
+        ("decommissioned", Some(Status::Retired)),
+        ("on hold", None),
+    ];
+    let types = [
+        ("tables", PortType::Table),
+        ("Topic", PortType::Stream),
+        ("table", PortType::Table),
+        ("dashboard", PortType::Other),
+    ];
+    let archetypes = [
+        ("source-aligned", Some(Archetype::SourceAligned)),
+        ("ConsumerAligned", Some(Archetype::ConsumerAligned)),
+        ("aggregate", Some(Archetype::Aggregate)),
+        ("platform", None),
+    ];
+    for (i, (word, meaning)) in words.iter().enumerate() {
+        let (port_type, port_meaning) = types[i % types.len()];
+        let (product_type, archetype) = archetypes[i % archetypes.len()];
+        let contract = format!("orders-contract-{i}");
+        let tmp = tempfile::tempdir().unwrap();
+        let files = [
+            (
+                "orders.odps.yaml",
+                to_yaml(&product_doc(word, port_type, product_type, &contract)),
+            ),
+            ("orders.odcs.yaml", to_yaml(&contract_doc(&contract, word))),
+        ];
+        let input = folder(tmp.path(), "in", &files);
+        let mut store = import_new(tmp.path(), std::slice::from_ref(&input));
+        let mesh = store.load().unwrap();
+        let product = &mesh.products[0];
+        assert_eq!(
+            product.status,
+            meaning.unwrap_or(Status::Active),
+            "product status {word:?}"
+        );
+        assert_eq!(
+            product.archetype, archetype,
+            "product type {product_type:?}"
+        );
+        let port = &mesh.output_ports[0];
+        assert_eq!(port.port_type, port_meaning, "port type {port_type:?}");
+        let reference = port.contract.as_ref().unwrap();
+        // The contract's status is its own only where it differs from the port's.
+        assert_eq!(
+            reference.status.unwrap_or(port.status),
+            meaning.unwrap_or(port.status),
+            "contract status {word:?}"
+        );
+
+        let texts = export(&mesh, &[Format::Odps, Format::Odcs]);
+        let odps = exported(&texts, "DataProduct", PRODUCT_ID);
+        assert_eq!(odps["status"], *word, "ODPS status {word:?}");
+        assert_eq!(odps["type"], product_type, "ODPS type {product_type:?}");
+        assert_eq!(odps["outputPorts"][0]["type"], port_type);
+        let odcs = exported(&texts, "DataContract", &contract);
+        assert_eq!(odcs["status"], *word, "ODCS status {word:?}");
+
+        // The re-export imported again is the same mesh.
+        let again = common::import(&mut store, &[input], true);
+        assert_eq!(
+            again.plan.count(Action::Unchanged),
+            again.plan.entities.len(),
+            "{word:?}: {:?}",
+            again.plan.entities
+        );
+    }
+}
+
+#[test]
+fn a_status_changed_in_the_mesh_is_written_as_the_model_word() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "orders.odps.yaml",
+            to_yaml(&product_doc(
+                "in development",
+                "tables",
+                "source-aligned",
+                "c-1",
+            )),
+        ),
+        (
+            "orders.odcs.yaml",
+            to_yaml(&contract_doc("c-1", "Development")),
+        ),
+    ];
+    let input = folder(tmp.path(), "in", &files);
+    let mut mesh = import_new(tmp.path(), &[input]).load().unwrap();
+    mesh.products[0].status = Status::Retired;
+    mesh.products[0].archetype = Some(Archetype::Aggregate);
+    mesh.output_ports[0].port_type = PortType::Api;
+    mesh.output_ports[0].status = Status::Deprecated;
+    let texts = export(&mesh, &[Format::Odps, Format::Odcs]);
+    let odps = exported(&texts, "DataProduct", PRODUCT_ID);
+    assert_eq!(odps["status"], "retired");
+    assert_eq!(odps["type"], "aggregate");
+    assert_eq!(odps["outputPorts"][0]["type"], "api");
+    let odcs = exported(&texts, "DataContract", "c-1");
+    assert_eq!(odcs["status"], "deprecated");
+}
+
+#[test]
+fn missing_versions_get_defaults_and_are_not_invented_on_re_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    let doc = json!({
+        "apiVersion": "v1.1.0",
+        "kind": "DataProduct",
+        "id": PRODUCT_ID,
+        "name": "Orders",
+        "status": "active",
+        "outputPorts": [{"name": "orders", "type": "table"}, {"name": "returns", "version": "v2", "type": "table"}]
+    });
+    let input = folder(tmp.path(), "in", &[("orders.odps.yaml", to_yaml(&doc))]);
+    let mut mesh = import_new(tmp.path(), &[input]).load().unwrap();
+    assert_eq!(mesh.products[0].version, "0.0.0");
+    let versions: Vec<&str> = mesh
+        .output_ports
+        .iter()
+        .map(|p| p.version.as_str())
+        .collect();
+    assert_eq!(versions, ["1.0.0", "v2"]);
+    let odps = exported(&export(&mesh, &[Format::Odps]), "DataProduct", PRODUCT_ID);
+    assert!(odps.get("version").is_none(), "{odps:#}");
+    assert!(odps["outputPorts"][0].get("version").is_none(), "{odps:#}");
+    assert_eq!(odps["outputPorts"][1]["version"], "v2");
+    // ODPS v1.0.0 requires a port's version: there the default is written.
+    let old = ExportOptions {
+        odps: OdpsVersion::V1_0_0,
+        ..Default::default()
+    };
+    let odps = exported(
+        &export_with(&mesh, &[Format::Odps], old),
+        "DataProduct",
+        PRODUCT_ID,
+    );
+    assert_eq!(odps["outputPorts"][0]["version"], "1.0.0");
+    // A version set in the mesh is written.
+    mesh.products[0].version = "1.2.0".into();
+    let odps = exported(&export(&mesh, &[Format::Odps]), "DataProduct", PRODUCT_ID);
+    assert_eq!(odps["version"], "1.2.0");
+
+    // `v1.0.0` is held as 1.0.0 and written back as it was.
+    let doc = json!({
+        "apiVersion": "v1.0.0", "kind": "DataProduct", "id": PRODUCT_ID,
+        "name": "Orders", "status": "active", "version": "v1.0.0"
+    });
+    let input = folder(tmp.path(), "v", &[("orders.odps.yaml", to_yaml(&doc))]);
+    let mesh = import_new(&folder(tmp.path(), "v-mesh", &[]), &[input])
+        .load()
+        .unwrap();
+    assert_eq!(mesh.products[0].version, "1.0.0");
+    let odps = exported(&export(&mesh, &[Format::Odps]), "DataProduct", PRODUCT_ID);
+    assert_eq!(odps["version"], "v1.0.0");
+}
+
+#[test]
+fn a_list_where_a_string_goes_is_still_an_error_with_its_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let odps = "apiVersion: v1.1.0\nkind: DataProduct\nid: orders\nstatus:\n  - active\n  - draft\nteam: 7\n";
+    let odcs =
+        "apiVersion: v3.1.0\nkind: DataContract\nid: c-1\nversion: 1.0.0\nstatus: [active]\n";
+    let input = folder(
+        tmp.path(),
+        "in",
+        &[
+            ("orders.odps.yaml", odps.to_owned()),
+            ("c.odcs.yaml", odcs.to_owned()),
+        ],
+    );
+    let errors = import_errors(tmp.path(), std::slice::from_ref(&input));
+    let at = |file: &str| input.join(file).display().to_string();
+    let expect = [
+        format!(
+            "{}:4:1: field `status`: must be a string, not a list",
+            at("orders.odps.yaml")
+        ),
+        format!(
+            "{}:7:1: field `team`: must be a mapping, not the number 7",
+            at("orders.odps.yaml")
+        ),
+        format!(
+            "{}:5:1: field `status`: must be a string, not a list",
+            at("c.odcs.yaml")
+        ),
+    ];
+    for line in &expect {
+        assert!(
+            errors.contains(line),
+            "{line}\nnot in:\n{}",
+            errors.join("\n")
+        );
+    }
 }
 
 // Importing one format alone.

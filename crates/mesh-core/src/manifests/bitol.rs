@@ -47,9 +47,20 @@ impl Obj {
     /// already hold: fields an import kept because the model has no place for them go
     /// back where they came from.
     pub(super) fn own_extensions(&mut self, extensions: &Extensions, format: &str) -> &mut Self {
+        self.own_extensions_but(extensions, format, &[])
+    }
+
+    /// [`Obj::own_extensions`] but for the keys in `handled`, which the exporter wrote
+    /// (or left out) itself: the original texts and markers of `manifests::words`.
+    pub(super) fn own_extensions_but(
+        &mut self,
+        extensions: &Extensions,
+        format: &str,
+        handled: &[&str],
+    ) -> &mut Self {
         if let Some(Value::Object(fragment)) = extensions.get(format) {
             for (k, v) in fragment {
-                if !self.0.contains_key(k) {
+                if !self.0.contains_key(k) && !handled.contains(&k.as_str()) {
                     self.0.insert(k.clone(), v.clone());
                 }
             }

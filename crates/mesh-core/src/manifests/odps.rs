@@ -23,6 +23,7 @@
 use serde_json::Value;
 
 use super::bitol::{Obj, Props, service_levels, support, team};
+use super::words::{self, PORT_VERSION, PRODUCT_VERSION, kept, spelled};
 use super::{Document, ExportContext, OdpsVersion, Scope, text};
 use crate::governance::parallel::map_ordered;
 use crate::model::{Archetype, DataProduct, DependencySource, InputPort, OutputPort, Status};
@@ -60,13 +61,26 @@ fn archetype_type(a: Archetype) -> &'static str {
 fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
     let new = v1_1(ctx);
     let owner = p.owner_team_id.and_then(|id| ctx.teams.get(&id).copied());
+    // Texts an import kept where the model holds a normalised value (`manifests::words`).
+    let own = |key| kept(&p.extensions, FORMAT, key);
+    let version = spelled(own("version"), &p.version, Some(PRODUCT_VERSION), |t| {
+        words::semantic(Some(t)) == p.version
+    });
+    let status = spelled(own("status"), p.status.as_str(), None, |t| {
+        words::status_or(t, Status::Active) == p.status
+    });
+    // A custom type (no archetype) is kept in the bag and written back with it; a
+    // spelling of an archetype is written here while the archetype is the same.
+    let type_text = own("type")
+        .and_then(|v| v.as_str())
+        .filter(|t| words::archetype(t).is_some());
     let mut doc = Obj::new();
     doc.put("apiVersion", if new { "v1.1.0" } else { "v1.0.0" })
         .put("kind", "DataProduct")
         .put("id", p.id.to_string())
         .put("name", p.display_name.as_str())
-        .put("version", p.version.as_str())
-        .put("status", p.status.as_str());
+        .opt("version", version)
+        .opt("status", status);
     if new && p.status == Status::Deprecated {
         doc.put("deprecated", true);
     }
@@ -75,7 +89,13 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
         ctx.domains.get(&p.domain_id).map(|d| d.name.as_str()),
     );
     if new {
-        doc.opt("type", p.archetype.map(archetype_type));
+        doc.opt(
+            "type",
+            p.archetype.map(|a| match type_text {
+                Some(t) if words::archetype(t) == Some(a) => t,
+                _ => archetype_type(a),
+            }),
+        );
     }
     doc.put("tenant", ctx.mesh.info.namespace.as_str());
     let links: Vec<Value> = p
@@ -131,20 +151,34 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
     if let Some(t) = owner {
         doc.put("team", team(ctx, t, FORMAT));
     }
-    doc.own_extensions(&p.extensions, FORMAT);
+    let handled: &[&str] = if type_text.is_some() {
+        &["version", "status", "type"]
+    } else {
+        &["version", "status"]
+    };
+    doc.own_extensions_but(&p.extensions, FORMAT, handled);
     doc.done()
 }
 
 fn output_port(ctx: &ExportContext<'_>, port: &OutputPort) -> Value {
     let new = v1_1(ctx);
+    let own = |key| kept(&port.extensions, FORMAT, key);
+    // v1.0.0 requires a port's version; v1.1.0 writes none where the document had none.
+    let default_version = if new { Some(PORT_VERSION) } else { None };
+    let version = spelled(own("version"), &port.version, default_version, |t| {
+        t == port.version
+    });
+    let port_type = spelled(own("type"), port.port_type.as_str(), None, |t| {
+        words::port_type(Some(t)) == port.port_type
+    });
     let mut o = Obj::new();
     if new {
         o.put("id", port.id.to_string());
     }
     o.put("name", port.name.as_str())
-        .put("version", port.version.as_str())
+        .opt("version", version)
         .opt("description", port.description.as_deref())
-        .put("type", port.port_type.as_str())
+        .opt("type", port_type)
         .opt(
             "contractId",
             port.contract.as_ref().map(|c| c.contract_id.as_str()),
@@ -192,7 +226,7 @@ fn output_port(ctx: &ExportContext<'_>, port: &OutputPort) -> Value {
         props.foreign_extensions(&port.extensions, FORMAT);
     }
     o.list("customProperties", props.done());
-    o.own_extensions(&port.extensions, FORMAT);
+    o.own_extensions_but(&port.extensions, FORMAT, &["version", "type"]);
     o.done()
 }
 

@@ -3,9 +3,11 @@
 //! `manifests::odcs`.
 //!
 //! `version` and `status` go into the port's contract reference when they differ from
-//! what the port implies, `slaProperties` become the port's service levels when every
-//! item fits the model (property, numeric value, unit, description; a contract without
-//! them clears them); everything else
+//! what the port implies (`status` is free text in ODCS: a known word in any spelling,
+//! `Development`, `in development`, `current`, maps to its status, and the text is kept
+//! in the bag for the exporter to write back, see `manifests::words`), `slaProperties`
+//! become the port's service levels when every item fits the model (property, numeric
+//! value, unit, description; a contract without them clears them); everything else
 //! the exporter does not derive from the port and its product is kept in the port's
 //! `extensions.odcs` bag, which the exporter puts back, so re-export loses nothing the
 //! model can place. A contract no output port references is an error naming the file
@@ -29,8 +31,9 @@ use uuid::Uuid;
 
 use super::SourceDocument;
 use super::detect::Detected;
-use super::fields::{Fields, Sink, unknown_word};
-use crate::model::{OutputPort, ServiceLevel, Status};
+use super::fields::{Fields, Sink};
+use crate::manifests::words;
+use crate::model::{OutputPort, ServiceLevel};
 
 /// The extension bag this format fills (`extensions.odcs`).
 const FORMAT: &str = "odcs";
@@ -125,13 +128,10 @@ fn contract(
         return;
     };
     let version = f.string("version", sink);
-    let status = f.string("status", sink).and_then(|s| {
-        let parsed = Status::parse(&s);
-        if parsed.is_none() {
-            sink.error("status", unknown_word(&s, &Status::ALL.map(Status::as_str)));
-        }
-        parsed
-    });
+    // ODCS leaves `status` free (`Development`, `in development`, `current`): a known
+    // word maps to its status, the text is kept for the exporter (`manifests::words`).
+    let status_text = f.string("status", sink);
+    let status = status_text.as_deref().and_then(words::status);
     let Some(at) = port_of(d, index, path, &id, version.as_deref(), sink) else {
         return;
     };
@@ -207,6 +207,14 @@ fn contract(
         {
             reference.status = Some(s);
         }
+    }
+    let effective = port
+        .contract
+        .as_ref()
+        .and_then(|c| c.status)
+        .unwrap_or(port.status);
+    if let Some(t) = status_text.filter(|t| t != effective.as_str()) {
+        bag.insert("status".into(), Value::from(t));
     }
     if bag.is_empty() {
         port.extensions.remove(FORMAT);

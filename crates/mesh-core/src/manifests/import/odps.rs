@@ -15,12 +15,19 @@
 //! leaves its service levels and `odcs` bag to the contract's document
 //! ([`CONTRACT_FIELDS`]): imported without it, they stay as the mesh has them.
 //!
-//! Known losses, by design: `tenant` is the mesh's namespace on export; a product
-//! `version` written `v1.0.0` loses its `v` (the model holds semantic versions); names
-//! that are not slugs become slugs (an input name used twice in one product gets a
-//! `-2` suffix); port types other than table, stream, api and file (and their plurals)
-//! become `other`. A team member's other fields (`dateIn`, `description`) are kept
-//! with its username in the team's bag.
+//! Where ODPS leaves a value free, it is read as the standard allows
+//! (`manifests::words`): `status` and the product and port `type` in any spelling of a
+//! known word (`Development`, `in development`, `tables`, `source-aligned`), an unknown
+//! word as the default with its text kept; a product `version` `v1.0.0` is held as
+//! `1.0.0`. The original text stays in the bag and the exporter writes it back while
+//! it still means what the model holds; a product or port without `version` gets a
+//! default and a `null` marker, so none is invented on export. Only a value of the
+//! wrong type (a list where a word goes) is an error.
+//!
+//! Known losses, by design: `tenant` is the mesh's namespace on export; names that are
+//! not slugs become slugs (an input name used twice in one product gets a `-2`
+//! suffix). A team member's other fields (`dateIn`, `description`) are kept with its
+//! username in the team's bag.
 //!
 //! It must not write to the mesh and must not read files.
 
@@ -32,7 +39,8 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::decode::Decoder;
-use super::fields::{Fields, Props, Sink, derived, id_or_derived, objects, slugify, unknown_word};
+use super::fields::{Fields, Props, Sink, derived, id_or_derived, objects, slugify};
+use crate::manifests::words;
 use crate::model::{
     Archetype, ContractRef, DataProduct, DependencySource, Extensions, InputPort, Link, Membership,
     OutputPort, PortType, ProductDescription, ServiceLevel, Status, Team, Visibility,
@@ -119,16 +127,23 @@ fn product(
     let name = props
         .string("slug", sink)
         .unwrap_or_else(|| slugify(display.as_deref().unwrap_or(&id_text)));
-    let status = status_text.as_deref().map_or(Some(Status::Active), |s| {
-        word(
-            s,
-            Status::parse,
-            &Status::ALL.map(Status::as_str),
-            "status",
-            sink,
-        )
-    });
-    if deprecated.is_some_and(|dep| dep != (status == Some(Status::Deprecated))) {
+    // ODPS leaves `status` free: a known word in any spelling maps to its status, any
+    // other word to the status of a product that gives none; the text itself is kept
+    // for the exporter (`manifests::words`).
+    let status = status_text
+        .as_deref()
+        .map_or(Status::Active, |s| words::status_or(s, Status::Active));
+    if let Some(t) = &status_text
+        && t != status.as_str()
+    {
+        bag.insert("status".into(), Value::from(t.as_str()));
+    }
+    let version = version.as_deref();
+    let model_version = words::semantic(version);
+    if let Some(kept) = words::keep(version, &model_version) {
+        bag.insert("version".into(), kept);
+    }
+    if deprecated.is_some_and(|dep| dep != (status == Status::Deprecated)) {
         bag.insert("deprecated".into(), Value::from(deprecated));
     }
     let mut archetype = props.word(
@@ -138,12 +153,14 @@ fn product(
         sink,
     );
     if let Some(t) = &type_text {
-        match archetype_of(t) {
-            Some(a) => archetype = Some(a),
-            // ODPS allows custom types; the model cannot hold one, the bag can.
-            None => {
-                bag.insert("type".into(), Value::from(t.as_str()));
-            }
+        let a = words::archetype(t);
+        if a.is_some() {
+            archetype = a;
+        }
+        // ODPS allows custom types; the model cannot hold one, the bag can. Another
+        // spelling of an archetype is kept there too, for the exporter to write back.
+        if a.is_none_or(|a| archetype_type(a) != t) {
+            bag.insert("type".into(), Value::from(t.as_str()));
         }
     }
     let accountable = props
@@ -165,10 +182,6 @@ fn product(
     }
     let owner = team_block.map(|t| team(d, path, t, email, sink));
     let domain_id = d.domain(path, &slugify(domain.as_deref().unwrap_or("imported")));
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
-    let status = status.unwrap_or(Status::Active);
 
     let mut ports = Vec::new();
     for port in objects(outputs, "outputPorts", sink) {
@@ -187,6 +200,9 @@ fn product(
             pending.push(p);
         }
     }
+    if !bag.is_empty() {
+        extensions.insert(FORMAT.into(), Value::Object(bag));
+    }
     for p in &ports {
         if p.contract.is_some() {
             let not_given = CONTRACT_FIELDS.into_iter().filter(|f| match *f {
@@ -202,7 +218,7 @@ fn product(
             id,
             name,
             display_name: display.unwrap_or_else(|| id_text.clone()),
-            version: semantic(version),
+            version: model_version,
             description: description.unwrap_or_default(),
             domain_id,
             owner_team_id: owner,
@@ -223,48 +239,22 @@ fn product(
 /// A missing version is `0.0.0`; `v1.0.0` is `1.0.0` (the model holds semantic
 /// versions, and validation names anything else).
 pub(super) fn semantic(version: Option<String>) -> String {
-    match version {
-        None => "0.0.0".into(),
-        Some(v) => match v.strip_prefix('v') {
-            Some(rest) if semver::Version::parse(rest).is_ok() => rest.to_owned(),
-            _ => v,
-        },
-    }
+    words::semantic(version.as_deref())
 }
 
-fn archetype_of(t: &str) -> Option<Archetype> {
-    match t {
-        "sourceAligned" => Some(Archetype::SourceAligned),
-        "aggregate" => Some(Archetype::Aggregate),
-        "consumerAligned" => Some(Archetype::ConsumerAligned),
-        _ => None,
+/// The ODPS `type` word of an archetype.
+fn archetype_type(a: Archetype) -> &'static str {
+    match a {
+        Archetype::SourceAligned => "sourceAligned",
+        Archetype::Aggregate => "aggregate",
+        Archetype::ConsumerAligned => "consumerAligned",
     }
 }
 
 /// A port type; the plural and streaming words the Bitol examples use map to their
 /// kind, anything else is `other`.
 pub(super) fn port_type(t: Option<&str>) -> PortType {
-    match t.map(str::to_ascii_lowercase).as_deref() {
-        Some("table" | "tables" | "view" | "views") => PortType::Table,
-        Some("stream" | "streams" | "topic" | "topics" | "kafka") => PortType::Stream,
-        Some("api" | "apis" | "rest") => PortType::Api,
-        Some("file" | "files") => PortType::File,
-        _ => PortType::Other,
-    }
-}
-
-pub(super) fn word<T>(
-    s: &str,
-    parse: impl Fn(&str) -> Option<T>,
-    allowed: &[&str],
-    field: &str,
-    sink: &mut Sink<'_>,
-) -> Option<T> {
-    let parsed = parse(s);
-    if parsed.is_none() {
-        sink.error(field, unknown_word(s, allowed));
-    }
-    parsed
+    words::port_type(t)
 }
 
 fn links(f: &mut Fields<'_>, sink: &mut Sink<'_>) -> Vec<Link> {
@@ -376,9 +366,13 @@ fn output_port(
 ) -> Option<OutputPort> {
     let id_text = f.string("id", sink);
     let name = f.required("name", sink);
-    let version = f.string("version", sink).unwrap_or_else(|| "1.0.0".into());
+    let version_text = f.string("version", sink);
+    let version = version_text
+        .clone()
+        .unwrap_or_else(|| words::PORT_VERSION.into());
     let description = f.string("description", sink);
     let type_text = f.string("type", sink);
+    let port_type = port_type(type_text.as_deref());
     let contract_id = f.string("contractId", sink);
     let deprecated = f.boolean("deprecated", sink);
     let mut props = Props::read(&mut f, sink);
@@ -441,6 +435,14 @@ fn output_port(
     if deprecated.is_some_and(|dep| dep != (status == Status::Deprecated)) {
         bag.insert("deprecated".into(), Value::from(deprecated));
     }
+    // A port without a version gets one; the bag remembers there was none. A type
+    // the model spells otherwise (`tables`, `dashboard`) is kept as written.
+    if let Some(kept) = words::keep(version_text.as_deref(), &version) {
+        bag.insert("version".into(), kept);
+    }
+    if let Some(t) = type_text.filter(|t| t != port_type.as_str()) {
+        bag.insert("type".into(), Value::from(t));
+    }
     if !bag.is_empty() {
         extensions.insert(FORMAT.into(), Value::Object(bag));
     }
@@ -458,7 +460,7 @@ fn output_port(
         product_id,
         name,
         version,
-        port_type: port_type(type_text.as_deref()),
+        port_type,
         description,
         visibility,
         status,
