@@ -3,8 +3,10 @@
 //!
 //! Where a standard leaves a field free (ODPS and ODCS `status`, ODPS port and product
 //! `type`), known synonyms map case-insensitively and the original text comes back on
-//! re-export; products and ports without `version` import and export without one. A
-//! value of the wrong type is still an error with its place.
+//! re-export; older shapes (ODPS v0.9's `team` as a bare list of members, products and
+//! ports without `version`, inputs naming no provider) import and export as they were
+//! written. A value of the wrong type is still an error with its place. Real files from
+//! `../shared/realworld` that failed only for these reasons import now.
 //!
 //! Then the demo exported in every format and each format's files imported alone into
 //! the demo leave the mesh as it was: service levels live in the ODCS contracts, not in
@@ -234,6 +236,62 @@ fn a_status_changed_in_the_mesh_is_written_as_the_model_word() {
 }
 
 #[test]
+fn a_team_given_as_a_list_of_members_imports_and_is_written_back_as_that_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let members = json!([
+        {"username": "ana@example.com", "name": "Ana", "role": "owner", "dateIn": "2024-01-01"},
+        {"username": "bo@example.com", "role": "data steward"}
+    ]);
+    let doc = json!({
+        "apiVersion": "v1.0.0",
+        "kind": "DataProduct",
+        "id": PRODUCT_ID,
+        "name": "Orders",
+        "status": "active",
+        "team": members,
+    });
+    let input = folder(tmp.path(), "in", &[("orders.odps.yaml", to_yaml(&doc))]);
+    let mut store = import_new(tmp.path(), std::slice::from_ref(&input));
+    let mesh = store.load().unwrap();
+    let [team] = mesh.teams.as_slice() else {
+        panic!("{:?}", mesh.teams)
+    };
+    assert_eq!(mesh.products[0].owner_team_id, Some(team.id));
+    assert_eq!(team.name, "orders-team");
+    let roles: Vec<(&str, &str)> = team
+        .members
+        .iter()
+        .map(|m| {
+            let p = mesh.people.iter().find(|p| p.id == m.person_id).unwrap();
+            (p.username.as_str(), m.role.as_str())
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("ana@example.com", "owner"),
+            ("bo@example.com", "data steward")
+        ]
+    );
+
+    let texts = export(&mesh, &[Format::Odps]);
+    let odps = exported(&texts, "DataProduct", PRODUCT_ID);
+    assert_eq!(
+        odps["team"],
+        json!([
+            {"username": "ana@example.com", "name": "Ana", "role": "owner", "dateIn": "2024-01-01"},
+            // A member without a name is shown by username; the export names it so.
+            {"username": "bo@example.com", "name": "bo@example.com", "role": "data steward"}
+        ])
+    );
+    let again = common::import(&mut store, &[input], true);
+    assert_eq!(
+        again.plan.count(Action::Unchanged),
+        again.plan.entities.len()
+    );
+}
+
+#[test]
 fn missing_versions_get_defaults_and_are_not_invented_on_re_export() {
     let tmp = tempfile::tempdir().unwrap();
     let doc = json!({
@@ -288,6 +346,34 @@ fn missing_versions_get_defaults_and_are_not_invented_on_re_export() {
 }
 
 #[test]
+fn an_input_naming_no_provider_is_kept_and_written_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let doc = json!({
+        "apiVersion": "v1.1.0",
+        "kind": "DataProduct",
+        "id": PRODUCT_ID,
+        "name": "Orders",
+        "status": "active",
+        "inputPorts": [{"name": "clickstream", "description": "from somewhere"}],
+        "outputPorts": [{"name": "orders", "version": "1.0.0", "type": "table"}]
+    });
+    let input = folder(tmp.path(), "in", &[("orders.odps.yaml", to_yaml(&doc))]);
+    let mut store = import_new(tmp.path(), std::slice::from_ref(&input));
+    let mesh = store.load().unwrap();
+    assert!(mesh.input_ports.is_empty(), "{:?}", mesh.input_ports);
+    let odps = exported(&export(&mesh, &[Format::Odps]), "DataProduct", PRODUCT_ID);
+    assert_eq!(
+        odps["inputPorts"],
+        json!([{"name": "clickstream", "description": "from somewhere"}])
+    );
+    let again = common::import(&mut store, &[input], true);
+    assert_eq!(
+        again.plan.count(Action::Unchanged),
+        again.plan.entities.len()
+    );
+}
+
+#[test]
 fn a_list_where_a_string_goes_is_still_an_error_with_its_place() {
     let tmp = tempfile::tempdir().unwrap();
     let odps = "apiVersion: v1.1.0\nkind: DataProduct\nid: orders\nstatus:\n  - active\n  - draft\nteam: 7\n";
@@ -309,7 +395,7 @@ fn a_list_where_a_string_goes_is_still_an_error_with_its_place() {
             at("orders.odps.yaml")
         ),
         format!(
-            "{}:7:1: field `team`: must be a mapping, not the number 7",
+            "{}:7:1: field `team`: must be a mapping or a list of members, not the number 7",
             at("orders.odps.yaml")
         ),
         format!(
@@ -324,6 +410,155 @@ fn a_list_where_a_string_goes_is_still_an_error_with_its_place() {
             errors.join("\n")
         );
     }
+}
+
+/// A product whose output ports declare the contracts `contracts` (id, version): the
+/// real files read or are contracts no file of theirs declares, and the import refuses
+/// dangling references by design (as `import_examples.rs` does for the official ones).
+fn companion(contracts: &[(&str, &str)]) -> String {
+    let ports: Vec<Value> = contracts
+        .iter()
+        .enumerate()
+        .map(|(i, (id, version))| {
+            json!({"name": format!("port-{i}"), "version": version, "type": "table", "contractId": id})
+        })
+        .collect();
+    to_yaml(&json!({
+        "apiVersion": "v1.1.0",
+        "kind": "DataProduct",
+        "id": "0b9d8f00-5a8c-4c3e-9a43-3f0c7d2b9e01",
+        "name": "Companion providers",
+        "version": "1.0.0",
+        "status": "active",
+        "domain": "seller",
+        "outputPorts": ports,
+    }))
+}
+
+#[test]
+fn real_files_that_failed_only_on_free_values_and_old_shapes_now_import() {
+    let Some(dir) = common::realworld() else {
+        return;
+    };
+    // bitol-io/open-data-product-standard, docs/examples (tag v0.9.0): `team` is a bare
+    // list of members (line 81), the product has no `version`, its ports say `tables`.
+    let product =
+        dir.join("odps/open-data-product-standard-v0.9.0-customer-data-product.odps.yaml");
+    // ODCS `status` as free text: `Development` (datacontract/datacontract-cli,
+    // tests/fixtures/odcs_v3/adventureworks.odcs.yaml), `in development`
+    // (bitol-io/open-data-contract-standard, docs/examples/server/azure-server.odcs.yaml)
+    // and `current` (the same repository, docs/examples/all/full-example.odcs.yaml).
+    let contracts = [
+        (
+            "odcs/datacontract-cli-adventureworks.odcs.yaml",
+            "Development",
+        ),
+        (
+            "odcs/open-data-contract-standard-azure-server.odcs.yaml",
+            "in development",
+        ),
+        (
+            "odcs/open-data-contract-standard-v3.0.0-full-example.odcs.yaml",
+            "current",
+        ),
+    ];
+    let tmp = tempfile::tempdir().unwrap();
+    let mut provided: Vec<(String, String)> = Vec::new();
+    // The product reads four contracts no file declares.
+    let original = yaml(&std::fs::read_to_string(&product).unwrap());
+    for input in original["inputPorts"].as_array().unwrap() {
+        provided.push((
+            input["contractId"].as_str().unwrap().to_owned(),
+            input["version"].as_str().unwrap().to_owned(),
+        ));
+    }
+    let mut paths = vec![product.clone()];
+    for (file, _) in &contracts {
+        let path = dir.join(file);
+        let doc = yaml(&std::fs::read_to_string(&path).unwrap());
+        provided.push((doc["id"].as_str().unwrap().to_owned(), "1.0.0".to_owned()));
+        paths.push(path);
+    }
+    let pairs: Vec<(&str, &str)> = provided
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let helper = folder(
+        tmp.path(),
+        "companion",
+        &[("providers.odps.yaml", companion(&pairs))],
+    );
+    paths.push(helper);
+
+    let mut store = import_new(tmp.path(), &paths);
+    let mesh = store.load().unwrap();
+    let customer = mesh
+        .products
+        .iter()
+        .find(|p| p.id.to_string() == "fbe8d147-28db-4f1d-bedf-a3fe9f458427")
+        .unwrap();
+    assert_eq!(customer.status, Status::Draft);
+    assert_eq!(
+        mesh.input_ports
+            .iter()
+            .filter(|i| i.product_id == customer.id)
+            .count(),
+        4
+    );
+    let team = mesh
+        .teams
+        .iter()
+        .find(|t| Some(t.id) == customer.owner_team_id)
+        .unwrap();
+    assert_eq!(team.members.len(), 2);
+
+    let texts = export(&mesh, &[Format::Odps, Format::Odcs]);
+    let again = exported(
+        &texts,
+        "DataProduct",
+        "fbe8d147-28db-4f1d-bedf-a3fe9f458427",
+    );
+    assert!(again.get("version").is_none(), "{again:#}");
+    assert!(again["team"].is_array(), "{:#}", again["team"]);
+    let usernames = |team: &Value| -> Vec<String> {
+        team.as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["username"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(usernames(&again["team"]), usernames(&original["team"]));
+    for (m, o) in again["team"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(original["team"].as_array().unwrap())
+    {
+        for key in ["name", "role", "description", "dateIn"] {
+            assert_eq!(m[key], o[key], "team member {key}");
+        }
+    }
+    for port in again["outputPorts"].as_array().unwrap() {
+        assert_eq!(port["type"], "tables");
+    }
+    for (file, status) in contracts {
+        let doc = yaml(&std::fs::read_to_string(dir.join(file)).unwrap());
+        let id = doc["id"].as_str().unwrap();
+        assert_eq!(
+            exported(&texts, "DataContract", id)["status"],
+            status,
+            "{file}"
+        );
+    }
+    // The files imported again change nothing.
+    let report = common::import(&mut store, &paths, true);
+    let changed: Vec<_> = report
+        .plan
+        .entities
+        .iter()
+        .filter(|e| e.action != Action::Unchanged)
+        .collect();
+    assert!(changed.is_empty(), "{changed:?}");
 }
 
 // Importing one format alone.

@@ -181,8 +181,17 @@ pub(super) fn service_levels(levels: &[ServiceLevel]) -> Vec<Value> {
         .collect()
 }
 
+/// The key of a team's bag that marks a team its document gave as a bare list of
+/// members (ODPS v0.9: `team: [{username, ...}]`): `"$shape": "members"`. Such a team
+/// is written back as that list.
+pub(super) const TEAM_SHAPE: &str = "$shape";
+
+/// The value of [`TEAM_SHAPE`] for a team given as a list of members.
+pub(super) const MEMBERS_ONLY: &str = "members";
+
 /// The Bitol `team` block: slug name, description, members with their username, name
-/// and role; the title and the team's own custom properties as custom properties.
+/// and role; the title and the team's own custom properties as custom properties. A
+/// team an import read from a bare list of members is that list again.
 pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Value {
     // Member fields the model has no place for (an import keeps them in the team's
     // bag under `members`, by username) go back onto their member.
@@ -214,6 +223,10 @@ pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Va
             o.done()
         })
         .collect();
+    let bag = team.extensions.get(own_format);
+    if bag.and_then(|b| b.get(TEAM_SHAPE)).and_then(Value::as_str) == Some(MEMBERS_ONLY) {
+        return Value::Array(members);
+    }
     let mut props = Props::new();
     props
         .add("title", team.title.as_str())
@@ -224,7 +237,7 @@ pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Va
         .opt("description", team.description.as_deref())
         .list("members", members)
         .list("customProperties", props.done())
-        .own_extensions(&team.extensions, own_format);
+        .own_extensions_but(&team.extensions, own_format, &[TEAM_SHAPE]);
     o.done()
 }
 

@@ -119,7 +119,15 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
         doc.put("description", description.done());
     }
 
-    let (inputs, without_contract) = input_ports(ctx, p);
+    let (mut inputs, mut without_contract) = input_ports(ctx, p);
+    // Inputs that named no provider at all, kept whole by an import.
+    if let Some(Value::Array(unresolved)) = own("inputPorts") {
+        if new {
+            inputs.extend(unresolved.iter().cloned());
+        } else {
+            without_contract.extend(unresolved.iter().cloned());
+        }
+    }
     let mut props = Props::new();
     props.add("slug", p.name.as_str());
     if !new {
@@ -152,9 +160,9 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
         doc.put("team", team(ctx, t, FORMAT));
     }
     let handled: &[&str] = if type_text.is_some() {
-        &["version", "status", "type"]
+        &["version", "status", "inputPorts", "type"]
     } else {
-        &["version", "status"]
+        &["version", "status", "inputPorts"]
     };
     doc.own_extensions_but(&p.extensions, FORMAT, handled);
     doc.done()

@@ -124,17 +124,26 @@ pub fn import(
 /// the reason printed. Under CI (`CI` set to anything but `false` or `0`) a missing
 /// folder fails the test instead: schema checks must not be skipped there.
 pub fn schemas() -> Option<std::path::PathBuf> {
-    let dir = std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/schemas"
-    ));
+    shared("schemas")
+}
+
+/// The real-world manifests (`../shared/realworld`: files other projects published,
+/// read in place, never copied into the repository), or `None` like [`schemas`].
+pub fn realworld() -> Option<std::path::PathBuf> {
+    shared("realworld")
+}
+
+/// A folder of `../shared` beside the repository; see [`schemas`].
+fn shared(name: &str) -> Option<std::path::PathBuf> {
+    let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"))
+        .join(name);
     if dir.is_dir() {
         return Some(dir);
     }
     let ci = std::env::var("CI").unwrap_or_default();
     assert!(
         ci.is_empty() || ci == "false" || ci == "0",
-        "{} is missing and CI={ci}: the schema checks cannot be skipped",
+        "{} is missing and CI={ci}: the checks on its files cannot be skipped",
         dir.display()
     );
     eprintln!(

@@ -9,7 +9,8 @@
 //! map back to their fields. Input ports are resolved once every file is read (see
 //! [`resolve`]): by `sourcePortId`, by `sourceProduct`/`sourcePort`/`sourcePortVersion`,
 //! by `sourceSystem`, else by `contractId` (and version) against the output ports of all
-//! imported files and of the mesh. Keys the model has no place for go into the entity's
+//! imported files and of the mesh; an input that names no provider at all is kept
+//! whole in the product's bag. Keys the model has no place for go into the entity's
 //! `extensions.odps` bag, which the exporter puts back; other formats' fragments (the
 //! `extensions` custom property) go back into their own bags. A port with a contract
 //! leaves its service levels and `odcs` bag to the contract's document
@@ -21,8 +22,10 @@
 //! word as the default with its text kept; a product `version` `v1.0.0` is held as
 //! `1.0.0`. The original text stays in the bag and the exporter writes it back while
 //! it still means what the model holds; a product or port without `version` gets a
-//! default and a `null` marker, so none is invented on export. Only a value of the
-//! wrong type (a list where a word goes) is an error.
+//! default and a `null` marker, so none is invented on export. `team` may be the bare
+//! list of members of ODPS v0.9: the product's own team (`<product>-team`), written
+//! back as that list. Only a value of the wrong type (a list where a word goes) is an
+//! error.
 //!
 //! Known losses, by design: `tenant` is the mesh's namespace on export; names that are
 //! not slugs become slugs (an input name used twice in one product gets a `-2`
@@ -39,7 +42,8 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::decode::Decoder;
-use super::fields::{Fields, Props, Sink, derived, id_or_derived, objects, slugify};
+use super::fields::{Fields, Props, Sink, derived, id_or_derived, objects, slugify, title_of};
+use crate::manifests::bitol::{MEMBERS_ONLY, TEAM_SHAPE};
 use crate::manifests::words;
 use crate::model::{
     Archetype, ContractRef, DataProduct, DependencySource, Extensions, InputPort, Link, Membership,
@@ -117,7 +121,7 @@ fn product(
     let outputs = f.list("outputPorts", sink);
     f.skip("support");
     let support = doc.get("support");
-    let team_block = f.object("team", sink);
+    let team_block = team_shape(&mut f, sink);
     let mut bag = f.rest();
     let Some(id_text) = id_text else {
         return;
@@ -180,7 +184,10 @@ fn product(
     {
         bag.insert("support".into(), s.clone());
     }
-    let owner = team_block.map(|t| team(d, path, t, email, sink));
+    let owner = team_block.map(|t| match t {
+        TeamShape::Block(t) => team(d, path, t, email, sink),
+        TeamShape::Members(list) => members_team(d, path, &name, list, email, sink),
+    });
     let domain_id = d.domain(path, &slugify(domain.as_deref().unwrap_or("imported")));
 
     let mut ports = Vec::new();
@@ -190,15 +197,19 @@ fn product(
         }
     }
     let mut names = HashSet::new();
+    let mut unnamed = Vec::new();
     let extra = objects(
         &more_inputs,
         "customProperties[inputPortsWithoutContract]",
         sink,
     );
     for input in objects(inputs, "inputPorts", sink).into_iter().chain(extra) {
-        if let Some(p) = input_port(d, path, id, input, &mut names, sink) {
+        if let Some(p) = input_port(d, path, id, input, &mut names, &mut unnamed, sink) {
             pending.push(p);
         }
+    }
+    if !unnamed.is_empty() {
+        bag.insert("inputPorts".into(), Value::Array(unnamed));
     }
     if !bag.is_empty() {
         extensions.insert(FORMAT.into(), Value::Object(bag));
@@ -299,20 +310,75 @@ fn support_email(support: Option<&Value>, has_team: bool) -> Option<String> {
     (has_team && Value::Object(o.clone()) == expected).then(|| url.to_owned())
 }
 
-fn team(
+/// The `team` of a product document: the mapping of ODPS v1, or the bare list of
+/// members ODPS v0.9 and some tools write.
+enum TeamShape<'v> {
+    Block(Fields<'v>),
+    Members(&'v [Value]),
+}
+
+fn team_shape<'v>(f: &mut Fields<'v>, sink: &mut Sink<'_>) -> Option<TeamShape<'v>> {
+    let at = f.name("team");
+    match f.raw("team")? {
+        Value::Object(map) => Some(TeamShape::Block(Fields::new(map, at))),
+        Value::Array(items) => Some(TeamShape::Members(items)),
+        other => {
+            sink.wrong_type(&at, "a mapping or a list of members", other);
+            None
+        }
+    }
+}
+
+/// A team given only as its members (ODPS v0.9: `team: [{username, name, role}]`):
+/// the team is the product's own, named `<product>-team`; its bag marks the shape, so
+/// the exporter writes the list back, and keeps what a membership cannot hold.
+fn members_team(
     d: &mut Decoder<'_>,
     path: &Path,
-    mut f: Fields<'_>,
+    product: &str,
+    list: &[Value],
     email: Option<String>,
     sink: &mut Sink<'_>,
 ) -> Uuid {
-    let raw_name = f.required("name", sink).unwrap_or_else(|| "team".into());
-    let description = f.string("description", sink);
-    let at = f.name("members");
-    let list = f.list("members", sink);
+    let (members, member_fields) = members(d, path, list, "team", sink);
+    let mut name = format!("{product}-team");
+    if name.len() > 63 {
+        name = slugify(&format!("{}-team", &product[..58]));
+    }
+    let mut bag = Map::new();
+    bag.insert(TEAM_SHAPE.into(), Value::from(MEMBERS_ONLY));
+    if !member_fields.is_empty() {
+        bag.insert("members".into(), Value::Array(member_fields));
+    }
+    let mut extensions = Extensions::new();
+    extensions.insert(FORMAT.into(), Value::Object(bag));
+    d.team(
+        path,
+        Team {
+            id: Uuid::nil(),
+            title: title_of(&name),
+            name,
+            description: None,
+            email,
+            members,
+            custom_properties: Vec::new(),
+            extensions,
+        },
+    )
+}
+
+/// Team members as memberships (people by username), and per member what a
+/// membership cannot hold (`dateIn`, `description`) with its username, for the bag.
+fn members(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    list: &[Value],
+    at: &str,
+    sink: &mut Sink<'_>,
+) -> (Vec<Membership>, Vec<Value>) {
     let mut members = Vec::new();
     let mut member_fields = Vec::new();
-    for mut m in objects(list, &at, sink) {
+    for mut m in objects(list, at, sink) {
         let Some(username) = m.required("username", sink) else {
             continue;
         };
@@ -330,6 +396,21 @@ fn team(
             member_fields.push(Value::Object(kept));
         }
     }
+    (members, member_fields)
+}
+
+fn team(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    mut f: Fields<'_>,
+    email: Option<String>,
+    sink: &mut Sink<'_>,
+) -> Uuid {
+    let raw_name = f.required("name", sink).unwrap_or_else(|| "team".into());
+    let description = f.string("description", sink);
+    let at = f.name("members");
+    let list = f.list("members", sink);
+    let (members, member_fields) = members(d, path, list, &at, sink);
     let mut props = Props::read(&mut f, sink);
     let title = props
         .string("title", sink)
@@ -508,12 +589,15 @@ pub(super) fn sla(v: &Value, at: &str, sink: &mut Sink<'_>) -> Option<Vec<Servic
     Some(out)
 }
 
+/// An input port to resolve, or `None` when it is not one: reported when a field is
+/// wrong, pushed whole onto `unnamed` when it names no provider at all.
 fn input_port(
     d: &Decoder<'_>,
     path: &Path,
     product_id: Uuid,
     mut f: Fields<'_>,
     names: &mut HashSet<String>,
+    unnamed: &mut Vec<Value>,
     sink: &mut Sink<'_>,
 ) -> Option<PendingInput> {
     let id_text = f.string("id", sink);
@@ -533,9 +617,29 @@ fn input_port(
     if !bag.is_empty() {
         extensions.insert(FORMAT.into(), Value::Object(bag));
     }
+    let name = name?;
+    let names_nothing = [
+        &contract_id,
+        &source_product,
+        &source_port,
+        &source_port_id,
+        &source_system,
+    ]
+    .iter()
+    .all(|v| v.is_none());
+    if names_nothing {
+        // Why: a dependency needs a provider (a port or a source system) and this input
+        // names none, so there is nothing to create and nothing wrong to report: ODPS
+        // does not require a reference. It stays whole in the product's bag, which the
+        // exporter writes back, instead of refusing the file. (Inputs naming a provider
+        // that is nowhere are still errors in `resolve`; the import has no warnings to
+        // report this one with yet.)
+        unnamed.push(Value::Object(f.map.clone()));
+        return None;
+    }
     // Names are unique within a product; the Bitol examples list one input per
     // contract version under the same name.
-    let name = super::refs::unique(&slugify(&name?), names);
+    let name = super::refs::unique(&slugify(&name), names);
     let id = match &id_text {
         Some(t) => id_or_derived(&d.ns, "input-port", t),
         None => derived(&d.ns, "input-port", &format!("{product_id}/{name}")),
