@@ -334,7 +334,8 @@ fn a_partial_landscape_imports_with_warnings_per_file_and_strict_refuses_it() {
     )
     .unwrap();
     assert!(
-        err.contains("which no output port of the imported files or of the mesh declares"),
+        err.contains("neither the imported files nor the mesh hold")
+            && err.contains("import refused"),
         "{err}"
     );
     assert!(!mesh.exists());

@@ -47,9 +47,20 @@ impl Obj {
     /// already hold: fields an import kept because the model has no place for them go
     /// back where they came from.
     pub(super) fn own_extensions(&mut self, extensions: &Extensions, format: &str) -> &mut Self {
+        self.own_extensions_but(extensions, format, &[])
+    }
+
+    /// [`Obj::own_extensions`] but for the keys in `handled`, which the exporter wrote
+    /// (or left out) itself: the original texts and markers of `manifests::words`.
+    pub(super) fn own_extensions_but(
+        &mut self,
+        extensions: &Extensions,
+        format: &str,
+        handled: &[&str],
+    ) -> &mut Self {
         if let Some(Value::Object(fragment)) = extensions.get(format) {
             for (k, v) in fragment {
-                if !self.0.contains_key(k) {
+                if !self.0.contains_key(k) && !handled.contains(&k.as_str()) {
                     self.0.insert(k.clone(), v.clone());
                 }
             }
@@ -170,8 +181,17 @@ pub(super) fn service_levels(levels: &[ServiceLevel]) -> Vec<Value> {
         .collect()
 }
 
+/// The key of a team's bag that marks a team its document gave as a bare list of
+/// members (ODPS v0.9: `team: [{username, ...}]`): `"$shape": "members"`. Such a team
+/// is written back as that list.
+pub(super) const TEAM_SHAPE: &str = "$shape";
+
+/// The value of [`TEAM_SHAPE`] for a team given as a list of members.
+pub(super) const MEMBERS_ONLY: &str = "members";
+
 /// The Bitol `team` block: slug name, description, members with their username, name
-/// and role; the title and the team's own custom properties as custom properties.
+/// and role; the title and the team's own custom properties as custom properties. A
+/// team an import read from a bare list of members is that list again.
 pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Value {
     // Member fields the model has no place for (an import keeps them in the team's
     // bag under `members`, by username) go back onto their member.
@@ -203,6 +223,10 @@ pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Va
             o.done()
         })
         .collect();
+    let bag = team.extensions.get(own_format);
+    if bag.and_then(|b| b.get(TEAM_SHAPE)).and_then(Value::as_str) == Some(MEMBERS_ONLY) {
+        return Value::Array(members);
+    }
     let mut props = Props::new();
     props
         .add("title", team.title.as_str())
@@ -213,7 +237,7 @@ pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Va
         .opt("description", team.description.as_deref())
         .list("members", members)
         .list("customProperties", props.done())
-        .own_extensions(&team.extensions, own_format);
+        .own_extensions_but(&team.extensions, own_format, &[TEAM_SHAPE]);
     o.done()
 }
 

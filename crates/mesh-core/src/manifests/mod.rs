@@ -22,6 +22,7 @@ pub mod paths;
 pub mod plan;
 pub mod text;
 pub mod unmapped;
+mod words;
 pub mod write;
 
 use std::path::Path;

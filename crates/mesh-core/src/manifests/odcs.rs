@@ -14,6 +14,7 @@
 //! It must not touch the file system and must not read the clock.
 
 use super::bitol::{Obj, Props, service_levels, support, team};
+use super::words::{self, kept, spelled};
 use super::{Document, ExportContext, OdcsVersion, Scope, text};
 use crate::governance::parallel::map_ordered;
 use crate::model::{ContractFormat, DataProduct, OutputPort};
@@ -85,6 +86,16 @@ fn contract(
         .owner_team_id
         .and_then(|id| ctx.teams.get(&id).copied());
     let domain = ctx.domains.get(&product.domain_id);
+    // The contract's own status word (`in development`, `current`), kept by an import,
+    // while it still means the status the contract has; a word of no known meaning
+    // stands for the port's status, as it did when it was read.
+    let status = reference.status.unwrap_or(port.status);
+    let status_text = spelled(
+        kept(&port.extensions, FORMAT, "status"),
+        status.as_str(),
+        None,
+        |t| words::status_or(t, port.status) == status,
+    );
     let mut doc = Obj::new();
     doc.put(
         "apiVersion",
@@ -100,7 +111,7 @@ fn contract(
         "version",
         reference.version.as_deref().unwrap_or(&port.version),
     )
-    .put("status", reference.status.unwrap_or(port.status).as_str())
+    .opt("status", status_text)
     .put("tenant", ctx.mesh.info.namespace.as_str())
     .opt("domain", domain.map(|d| d.name.as_str()));
     if let Some(purpose) = &port.description {

@@ -23,6 +23,7 @@
 use serde_json::Value;
 
 use super::bitol::{Obj, Props, service_levels, support, team};
+use super::words::{self, PORT_VERSION, PRODUCT_VERSION, kept, spelled};
 use super::{Document, ExportContext, OdpsVersion, Scope, text};
 use crate::governance::parallel::map_ordered;
 use crate::model::{Archetype, DataProduct, DependencySource, InputPort, OutputPort, Status};
@@ -60,13 +61,30 @@ fn archetype_type(a: Archetype) -> &'static str {
 fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
     let new = v1_1(ctx);
     let owner = p.owner_team_id.and_then(|id| ctx.teams.get(&id).copied());
+    // Texts an import kept where the model holds a normalised value (`manifests::words`).
+    let own = |key| kept(&p.extensions, FORMAT, key);
+    let version = spelled(own("version"), &p.version, Some(PRODUCT_VERSION), |t| {
+        words::semantic(Some(t)) == p.version
+    });
+    let status = spelled(own("status"), p.status.as_str(), None, |t| {
+        words::status_or(t, Status::Active) == p.status
+    });
+    // A custom type (no archetype) is kept in the bag and written back with it; a
+    // spelling of an archetype is written here while the archetype is the same.
+    let type_text = own("type")
+        .and_then(|v| v.as_str())
+        .filter(|t| words::archetype(t).is_some());
+    // An id the document gave that is no UUID, and a tenant other than the mesh's
+    // namespace, were kept by the import; the model's id is derived from that text.
+    let id = spelled(own("id"), &p.id.to_string(), None, |_| true).unwrap_or_default();
+    let tenant = spelled(own("tenant"), &ctx.mesh.info.namespace, None, |_| true);
     let mut doc = Obj::new();
     doc.put("apiVersion", if new { "v1.1.0" } else { "v1.0.0" })
         .put("kind", "DataProduct")
-        .put("id", p.id.to_string())
+        .put("id", id)
         .put("name", p.display_name.as_str())
-        .put("version", p.version.as_str())
-        .put("status", p.status.as_str());
+        .opt("version", version)
+        .opt("status", status);
     if new && p.status == Status::Deprecated {
         doc.put("deprecated", true);
     }
@@ -75,9 +93,15 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
         ctx.domains.get(&p.domain_id).map(|d| d.name.as_str()),
     );
     if new {
-        doc.opt("type", p.archetype.map(archetype_type));
+        doc.opt(
+            "type",
+            p.archetype.map(|a| match type_text {
+                Some(t) if words::archetype(t) == Some(a) => t,
+                _ => archetype_type(a),
+            }),
+        );
     }
-    doc.put("tenant", ctx.mesh.info.namespace.as_str());
+    doc.opt("tenant", tenant);
     let links: Vec<Value> = p
         .links
         .iter()
@@ -99,7 +123,15 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
         doc.put("description", description.done());
     }
 
-    let (inputs, without_contract) = input_ports(ctx, p);
+    let (mut inputs, mut without_contract) = input_ports(ctx, p);
+    // Inputs that named no provider at all, kept whole by an import.
+    if let Some(Value::Array(unresolved)) = own("inputPorts") {
+        if new {
+            inputs.extend(unresolved.iter().cloned());
+        } else {
+            without_contract.extend(unresolved.iter().cloned());
+        }
+    }
     let mut props = Props::new();
     props.add("slug", p.name.as_str());
     if !new {
@@ -121,9 +153,11 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
     let tags: Vec<Value> = p.tags.iter().map(|t| Value::from(t.as_str())).collect();
     doc.list("tags", tags);
     doc.list("inputPorts", inputs);
-    let outputs: Vec<Value> = ctx
-        .ports(p.id)
-        .iter()
+    let outputs: Vec<Value> =
+        words::in_kept_order(ctx.ports(p.id), &p.extensions, FORMAT, "outputPorts", |o| {
+            o.id
+        })
+        .into_iter()
         .map(|port| output_port(ctx, port))
         .collect();
     doc.list("outputPorts", outputs);
@@ -131,20 +165,55 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
     if let Some(t) = owner {
         doc.put("team", team(ctx, t, FORMAT));
     }
-    doc.own_extensions(&p.extensions, FORMAT);
+    let handled: &[&str] = if type_text.is_some() {
+        &[
+            "version",
+            "status",
+            "inputPorts",
+            "type",
+            "id",
+            "tenant",
+            words::ORDER,
+        ]
+    } else {
+        &[
+            "version",
+            "status",
+            "inputPorts",
+            "id",
+            "tenant",
+            words::ORDER,
+        ]
+    };
+    doc.own_extensions_but(&p.extensions, FORMAT, handled);
     doc.done()
 }
 
 fn output_port(ctx: &ExportContext<'_>, port: &OutputPort) -> Value {
     let new = v1_1(ctx);
+    let own = |key| kept(&port.extensions, FORMAT, key);
+    // v1.0.0 requires a port's version; v1.1.0 writes none where the document had none.
+    let default_version = if new { Some(PORT_VERSION) } else { None };
+    let version = spelled(own("version"), &port.version, default_version, |t| {
+        t == port.version
+    });
+    let port_type = spelled(own("type"), port.port_type.as_str(), None, |t| {
+        words::port_type(Some(t)) == port.port_type
+    });
     let mut o = Obj::new();
     if new {
-        o.put("id", port.id.to_string());
+        o.opt(
+            "id",
+            spelled(own("id"), &port.id.to_string(), None, |_| true),
+        );
     }
-    o.put("name", port.name.as_str())
-        .put("version", port.version.as_str())
+    let name = spelled(own("name"), &port.name, None, |t| {
+        words::named_from(t, &port.name)
+    });
+    o.opt("name", name)
+        .opt("version", version)
         .opt("description", port.description.as_deref())
-        .put("type", port.port_type.as_str())
+        .opt("type", port_type)
         .opt(
             "contractId",
             port.contract.as_ref().map(|c| c.contract_id.as_str()),
@@ -192,7 +261,7 @@ fn output_port(ctx: &ExportContext<'_>, port: &OutputPort) -> Value {
         props.foreign_extensions(&port.extensions, FORMAT);
     }
     o.list("customProperties", props.done());
-    o.own_extensions(&port.extensions, FORMAT);
+    o.own_extensions_but(&port.extensions, FORMAT, &["version", "type", "id", "name"]);
     o.done()
 }
 
@@ -202,7 +271,9 @@ fn input_ports(ctx: &ExportContext<'_>, p: &DataProduct) -> (Vec<Value>, Vec<Val
     let new = v1_1(ctx);
     let mut ports = Vec::new();
     let mut without = Vec::new();
-    for input in ctx.inputs(p.id) {
+    for input in words::in_kept_order(ctx.inputs(p.id), &p.extensions, FORMAT, "inputPorts", |i| {
+        i.id
+    }) {
         let upstream = match &input.source {
             DependencySource::OutputPort { port_id } => ctx.output_ports.get(port_id).copied(),
             DependencySource::SourceSystem { .. } | DependencySource::Unresolved { .. } => None,
@@ -224,15 +295,22 @@ fn input_ports(ctx: &ExportContext<'_>, p: &DataProduct) -> (Vec<Value>, Vec<Val
         props
             .custom(&input.custom_properties)
             .foreign_extensions(&input.extensions, FORMAT);
+        let own = |key| kept(&input.extensions, FORMAT, key);
         let mut o = Obj::new();
         if new {
-            o.put("id", input.id.to_string());
+            o.opt(
+                "id",
+                spelled(own("id"), &input.id.to_string(), None, |_| true),
+            );
         }
-        o.put("name", input.name.as_str())
+        let name = spelled(own("name"), &input.name, None, |t| {
+            words::named_from(t, &input.name)
+        });
+        o.opt("name", name)
             .opt("version", version)
             .opt("contractId", contract.map(|c| c.contract_id.as_str()));
         o.list("customProperties", props.done());
-        o.own_extensions(&input.extensions, FORMAT);
+        o.own_extensions_but(&input.extensions, FORMAT, &["id", "name"]);
         // An unresolved input keeps the `contractId` its file gave in its bag.
         let kept_contract = input
             .extensions

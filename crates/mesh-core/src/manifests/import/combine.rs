@@ -200,6 +200,57 @@ pub(super) fn combine<T>(
     }
 }
 
+/// Gives the entities of `incoming` the mesh's values of the fields `uncarried` lists
+/// for them, where the import left those fields empty: a field is a key of the entity
+/// as the model serializes it (`serviceLevels`), or `extensions.<format>` for one bag.
+pub(super) fn stand_in<T>(
+    incoming: &mut [(PathBuf, T)],
+    mesh: &[T],
+    uncarried: &HashMap<Uuid, Vec<&'static str>>,
+) where
+    T: Importable + Serialize + DeserializeOwned,
+{
+    if uncarried.values().all(Vec::is_empty) {
+        return;
+    }
+    let mesh: HashMap<Uuid, &T> = mesh
+        .iter()
+        .filter(|e| uncarried.get(&e.id()).is_some_and(|f| !f.is_empty()))
+        .map(|e| (e.id(), e))
+        .collect();
+    for (_, entity) in incoming {
+        let (Some(fields), Some(old)) = (uncarried.get(&entity.id()), mesh.get(&entity.id()))
+        else {
+            continue;
+        };
+        let old = object(*old);
+        let mut new = object(entity);
+        for field in fields {
+            let (outer, inner) = match field.split_once('.') {
+                Some((outer, inner)) => (outer, Some(inner)),
+                None => (*field, None),
+            };
+            let Some(inner) = inner else {
+                if !new.get(outer).is_some_and(present)
+                    && let Some(v) = old.get(outer)
+                {
+                    new.insert(outer.to_owned(), v.clone());
+                }
+                continue;
+            };
+            let theirs = old.get(outer).and_then(|o| o.get(inner)).cloned();
+            if let (Some(v), Some(Value::Object(map))) = (theirs, new.get_mut(outer))
+                && !map.get(inner).is_some_and(present)
+            {
+                map.insert(inner.to_owned(), v);
+            }
+        }
+        if let Ok(e) = serde_json::from_value(Value::Object(new)) {
+            *entity = e;
+        }
+    }
+}
+
 /// Whether a field's value says something.
 fn present(v: &Value) -> bool {
     match v {

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
-use super::combine::{Context, Disagreement, Staged, combine};
+use super::combine::{Context, Disagreement, Staged, combine, stand_in};
 use super::fields::{derived, namespace, title_of};
 use super::{ImportError, Incoming};
 use crate::model::{Contract, ContractRef, Domain, Mesh, Person, SourceSystem, Team};
@@ -41,6 +41,11 @@ pub(super) struct Decoder<'m> {
     pub staged: Staged,
     /// Fields two formats give different values.
     pub disagreements: Vec<Disagreement>,
+    /// Fields of ODPS and ODCS entities (as the model serializes them; `extensions.odcs`
+    /// for one bag) that no document of the import carries: the mesh's values stand in
+    /// for them ([`Decoder::stand_in`]), so importing one format never clears what only
+    /// another format holds.
+    uncarried: HashMap<Uuid, Vec<&'static str>>,
     /// Domains and source systems created only because a document names them.
     placeholders: HashSet<Uuid>,
     /// Team ids by name: registered from DPDS and Backstage, the mesh's, decoded.
@@ -75,6 +80,7 @@ impl<'m> Decoder<'m> {
             strict: false,
             staged: Staged::default(),
             disagreements: Vec::new(),
+            uncarried: HashMap::new(),
             placeholders: HashSet::new(),
             team_ids: mesh.teams.iter().map(|t| (t.name.clone(), t.id)).collect(),
             product_ids: mesh
@@ -296,6 +302,33 @@ impl<'m> Decoder<'m> {
         for (product, name, version, id) in ports {
             self.note_port(product, &name, &version, id);
         }
+    }
+
+    /// Records fields of the entity `id` that its document does not carry.
+    pub fn not_carried(&mut self, id: Uuid, fields: impl IntoIterator<Item = &'static str>) {
+        let entry = self.uncarried.entry(id).or_default();
+        for f in fields {
+            if !entry.contains(&f) {
+                entry.push(f);
+            }
+        }
+    }
+
+    /// Records that a document of the import carries `fields` of the entity `id`.
+    pub fn carried(&mut self, id: Uuid, fields: &[&str]) {
+        if let Some(entry) = self.uncarried.get_mut(&id) {
+            entry.retain(|f| !fields.contains(f));
+        }
+    }
+
+    /// Gives every field no document carried (and no later format filled) the mesh's
+    /// value.
+    pub fn stand_in(&mut self) {
+        let (inc, mesh, fields) = (&mut self.incoming, self.mesh, &self.uncarried);
+        stand_in(&mut inc.teams, &mesh.teams, fields);
+        stand_in(&mut inc.products, &mesh.products, fields);
+        stand_in(&mut inc.output_ports, &mesh.output_ports, fields);
+        stand_in(&mut inc.input_ports, &mesh.input_ports, fields);
     }
 
     /// Merges what DPDS, Backstage and DataHub declared (all but input ports) into

@@ -3,8 +3,11 @@
 //! `manifests::odcs`.
 //!
 //! `version` and `status` go into the port's contract reference when they differ from
-//! what the port implies, `slaProperties` become the port's service levels when every
-//! item fits the model (property, numeric value, unit, description); everything else
+//! what the port implies (`status` is free text in ODCS: a known word in any spelling,
+//! `Development`, `in development`, `current`, maps to its status, and the text is kept
+//! in the bag for the exporter to write back, see `manifests::words`), `slaProperties`
+//! become the port's service levels when every item fits the model (property, numeric
+//! value, unit, description; a contract without them clears them); everything else
 //! the exporter does not derive from the port and its product is kept in the port's
 //! `extensions.odcs` bag, which the exporter puts back, so re-export loses nothing the
 //! model can place. A contract no output port references is an error naming the file
@@ -28,11 +31,17 @@ use uuid::Uuid;
 
 use super::SourceDocument;
 use super::detect::Detected;
-use super::fields::{Fields, Sink, derived, slugify, unknown_word};
-use crate::model::{Contract, ContractFormat, OutputPort, ServiceLevel, Status};
+use super::fields::{Fields, Sink, derived, slugify};
+use crate::manifests::words;
+use crate::model::{Contract, ContractFormat, OutputPort, ServiceLevel};
 
 /// The extension bag this format fills (`extensions.odcs`).
 const FORMAT: &str = "odcs";
+
+/// The fields of its port a contract carries, which the port's ODPS entry leaves to it
+/// (`odps::CONTRACT_FIELDS`): a contract without `slaProperties` clears the port's
+/// service levels, an ODPS file without the contract does not.
+const CARRIED: [&str; 2] = ["serviceLevels", "extensions.odcs"];
 
 /// The custom properties `manifests::odcs` writes from the port and its product.
 const DERIVED_PROPERTIES: [&str; 9] = [
@@ -119,13 +128,10 @@ fn contract(
         return;
     };
     let version = f.string("version", sink);
-    let status = f.string("status", sink).and_then(|s| {
-        let parsed = Status::parse(&s);
-        if parsed.is_none() {
-            sink.error("status", unknown_word(&s, &Status::ALL.map(Status::as_str)));
-        }
-        parsed
-    });
+    // ODCS leaves `status` free (`Development`, `in development`, `current`): a known
+    // word maps to its status, the text is kept for the exporter (`manifests::words`).
+    let status_text = f.string("status", sink);
+    let status = status_text.as_deref().and_then(words::status);
     let at = match port_of(d, index, &id, version.as_deref(), path, sink) {
         Found::Port(at) => at,
         Found::Refused => return,
@@ -188,10 +194,13 @@ fn contract(
         bag.insert("customProperties".into(), Value::Array(own_props));
     }
 
+    let id = d.incoming.output_ports[at].1.id;
+    d.carried(id, &CARRIED);
     let port = &mut d.incoming.output_ports[at].1;
-    if let Some(levels) = levels {
-        port.service_levels = levels;
-    }
+    // The contract decides the service levels: none when it has no `slaProperties`,
+    // none either when its list is kept whole in the bag (the exporter writes the
+    // model's list before the bag's).
+    port.service_levels = levels.unwrap_or_default();
     if let Some(reference) = port.contract.as_mut() {
         if let Some(v) = version
             && reference.version.as_deref().unwrap_or(&port.version) != v
@@ -203,6 +212,14 @@ fn contract(
         {
             reference.status = Some(s);
         }
+    }
+    let effective = port
+        .contract
+        .as_ref()
+        .and_then(|c| c.status)
+        .unwrap_or(port.status);
+    if let Some(t) = status_text.filter(|t| t != effective.as_str()) {
+        bag.insert("status".into(), Value::from(t));
     }
     if bag.is_empty() {
         port.extensions.remove(FORMAT);

@@ -9,16 +9,28 @@
 //! map back to their fields. Input ports are resolved once every file is read (see
 //! [`resolve`]): by `sourcePortId`, by `sourceProduct`/`sourcePort`/`sourcePortVersion`,
 //! by `sourceSystem`, else by `contractId` (and version) against the output ports of all
-//! imported files and of the mesh. Keys the model has no place for go into the entity's
+//! imported files and of the mesh; an input that names no provider at all is kept
+//! whole in the product's bag. Keys the model has no place for go into the entity's
 //! `extensions.odps` bag, which the exporter puts back; other formats' fragments (the
-//! `extensions` custom property) go back into their own bags.
+//! `extensions` custom property) go back into their own bags. A port with a contract
+//! leaves its service levels and `odcs` bag to the contract's document
+//! ([`CONTRACT_FIELDS`]): imported without it, they stay as the mesh has them.
 //!
-//! Known losses, by design: `tenant` is the mesh's namespace on export; a product
-//! `version` written `v1.0.0` loses its `v` (the model holds semantic versions); names
-//! that are not slugs become slugs (an input name used twice in one product gets a
-//! `-2` suffix); port types other than table, stream, api and file (and their plurals)
-//! become `other`. A team member's other fields (`dateIn`, `description`) are kept
-//! with its username in the team's bag.
+//! Where ODPS leaves a value free, it is read as the standard allows
+//! (`manifests::words`): `status` and the product and port `type` in any spelling of a
+//! known word (`Development`, `in development`, `tables`, `source-aligned`), an unknown
+//! word as the default with its text kept; a product `version` `v1.0.0` is held as
+//! `1.0.0`. The original text stays in the bag and the exporter writes it back while
+//! it still means what the model holds; a product or port without `version` gets a
+//! default and a `null` marker, so none is invented on export. `team` may be the bare
+//! list of members of ODPS v0.9: the product's own team (`<product>-team`), written
+//! back as that list. Only a value of the wrong type (a list where a word goes) is an
+//! error.
+//!
+//! Known losses, by design: `tenant` is the mesh's namespace on export; names that are
+//! not slugs become slugs (an input name used twice in one product gets a `-2`
+//! suffix). A team member's other fields (`dateIn`, `description`) are kept with its
+//! username in the team's bag.
 //!
 //! It must not write to the mesh and must not read files.
 
@@ -30,7 +42,9 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::decode::Decoder;
-use super::fields::{Fields, Props, Sink, derived, id_or_derived, objects, slugify, unknown_word};
+use super::fields::{Fields, Props, Sink, derived, id_or_derived, objects, slugify, title_of};
+use crate::manifests::bitol::{MEMBERS_ONLY, TEAM_SHAPE};
+use crate::manifests::words;
 use crate::model::{
     Archetype, ContractRef, DataProduct, DependencySource, Extensions, InputPort, Link, Membership,
     OutputPort, PortType, ProductDescription, ServiceLevel, Status, Team, Visibility,
@@ -38,6 +52,11 @@ use crate::model::{
 
 /// The extension bag this format fills (`extensions.odps`).
 const FORMAT: &str = "odps";
+
+/// Fields of an output port with a contract that its ODPS entry does not carry: the
+/// contract's document (ODCS) holds them, so an ODPS file imported without it leaves
+/// them as the mesh has them (see `odcs::CARRIED`).
+pub(super) const CONTRACT_FIELDS: [&str; 2] = ["serviceLevels", "extensions.odcs"];
 
 /// An input port read from a document, resolved once every product is known.
 pub(super) struct PendingInput {
@@ -81,8 +100,9 @@ fn product(
     let mut f = Fields::new(doc, "");
     f.skip("apiVersion");
     f.skip("kind");
-    // The tenant is the mesh's namespace; the exporter writes it.
-    f.skip("tenant");
+    // The tenant is the mesh's namespace; the exporter writes it, and another one the
+    // document gives (a company name) is kept for it.
+    let tenant = f.string("tenant", sink);
     let id_text = f.required("id", sink);
     let display = f.string("name", sink);
     let version = f.string("version", sink);
@@ -104,26 +124,37 @@ fn product(
     let outputs = f.list("outputPorts", sink);
     f.skip("support");
     let support = doc.get("support");
-    let team_block = f.object("team", sink);
+    let team_block = team_shape(&mut f, sink);
     let mut bag = f.rest();
     let Some(id_text) = id_text else {
         return;
     };
 
     let id = id_or_derived(&d.ns, "product", &id_text);
+    keep_id(&mut bag, &id_text);
+    if let Some(t) = tenant.filter(|t| *t != d.mesh.info.namespace) {
+        bag.insert("tenant".into(), Value::from(t));
+    }
     let name = props
         .string("slug", sink)
         .unwrap_or_else(|| slugify(display.as_deref().unwrap_or(&id_text)));
-    let status = status_text.as_deref().map_or(Some(Status::Active), |s| {
-        word(
-            s,
-            Status::parse,
-            &Status::ALL.map(Status::as_str),
-            "status",
-            sink,
-        )
-    });
-    if deprecated.is_some_and(|dep| dep != (status == Some(Status::Deprecated))) {
+    // ODPS leaves `status` free: a known word in any spelling maps to its status, any
+    // other word to the status of a product that gives none; the text itself is kept
+    // for the exporter (`manifests::words`).
+    let status = status_text
+        .as_deref()
+        .map_or(Status::Active, |s| words::status_or(s, Status::Active));
+    if let Some(t) = &status_text
+        && t != status.as_str()
+    {
+        bag.insert("status".into(), Value::from(t.as_str()));
+    }
+    let version = version.as_deref();
+    let model_version = words::semantic(version);
+    if let Some(kept) = words::keep(version, &model_version) {
+        bag.insert("version".into(), kept);
+    }
+    if deprecated.is_some_and(|dep| dep != (status == Status::Deprecated)) {
         bag.insert("deprecated".into(), Value::from(deprecated));
     }
     let mut archetype = props.word(
@@ -133,12 +164,14 @@ fn product(
         sink,
     );
     if let Some(t) = &type_text {
-        match archetype_of(t) {
-            Some(a) => archetype = Some(a),
-            // ODPS allows custom types; the model cannot hold one, the bag can.
-            None => {
-                bag.insert("type".into(), Value::from(t.as_str()));
-            }
+        let a = words::archetype(t);
+        if a.is_some() {
+            archetype = a;
+        }
+        // ODPS allows custom types; the model cannot hold one, the bag can. Another
+        // spelling of an archetype is kept there too, for the exporter to write back.
+        if a.is_none_or(|a| archetype_type(a) != t) {
+            bag.insert("type".into(), Value::from(t.as_str()));
         }
     }
     let accountable = props
@@ -158,12 +191,11 @@ fn product(
     {
         bag.insert("support".into(), s.clone());
     }
-    let owner = team_block.map(|t| team(d, path, t, email, sink));
+    let owner = team_block.map(|t| match t {
+        TeamShape::Block(t) => team(d, path, t, email, sink),
+        TeamShape::Members(list) => members_team(d, path, &name, list, email, sink),
+    });
     let domain_id = d.domain(path, &slugify(domain.as_deref().unwrap_or("imported")));
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
-    let status = status.unwrap_or(Status::Active);
 
     let mut ports = Vec::new();
     for port in objects(outputs, "outputPorts", sink) {
@@ -171,15 +203,39 @@ fn product(
             ports.push(p);
         }
     }
+    let first_input = pending.len();
     let mut names = HashSet::new();
+    let mut unnamed = Vec::new();
     let extra = objects(
         &more_inputs,
         "customProperties[inputPortsWithoutContract]",
         sink,
     );
     for input in objects(inputs, "inputPorts", sink).into_iter().chain(extra) {
-        if let Some(p) = input_port(d, path, id, input, &mut names, sink) {
+        if let Some(p) = input_port(d, path, id, input, &mut names, &mut unnamed, sink) {
             pending.push(p);
+        }
+    }
+    if !unnamed.is_empty() {
+        bag.insert("inputPorts".into(), Value::Array(unnamed));
+    }
+    let inputs_read: Vec<(&str, Uuid)> = pending[first_input..]
+        .iter()
+        .map(|p| (p.input.name.as_str(), p.input.id))
+        .collect();
+    if let Some(order) = file_order(&ports, &inputs_read) {
+        bag.insert(words::ORDER.into(), order);
+    }
+    if !bag.is_empty() {
+        extensions.insert(FORMAT.into(), Value::Object(bag));
+    }
+    for p in &ports {
+        if p.contract.is_some() {
+            let not_given = CONTRACT_FIELDS.into_iter().filter(|f| match *f {
+                "serviceLevels" => p.service_levels.is_empty(),
+                _ => !p.extensions.contains_key("odcs"),
+            });
+            d.not_carried(p.id, not_given);
         }
     }
     d.incoming.products.push((
@@ -188,7 +244,7 @@ fn product(
             id,
             name,
             display_name: display.unwrap_or_else(|| id_text.clone()),
-            version: semantic(version),
+            version: model_version,
             description: description.unwrap_or_default(),
             domain_id,
             owner_team_id: owner,
@@ -209,48 +265,22 @@ fn product(
 /// A missing version is `0.0.0`; `v1.0.0` is `1.0.0` (the model holds semantic
 /// versions, and validation names anything else).
 pub(super) fn semantic(version: Option<String>) -> String {
-    match version {
-        None => "0.0.0".into(),
-        Some(v) => match v.strip_prefix('v') {
-            Some(rest) if semver::Version::parse(rest).is_ok() => rest.to_owned(),
-            _ => v,
-        },
-    }
+    words::semantic(version.as_deref())
 }
 
-fn archetype_of(t: &str) -> Option<Archetype> {
-    match t {
-        "sourceAligned" => Some(Archetype::SourceAligned),
-        "aggregate" => Some(Archetype::Aggregate),
-        "consumerAligned" => Some(Archetype::ConsumerAligned),
-        _ => None,
+/// The ODPS `type` word of an archetype.
+fn archetype_type(a: Archetype) -> &'static str {
+    match a {
+        Archetype::SourceAligned => "sourceAligned",
+        Archetype::Aggregate => "aggregate",
+        Archetype::ConsumerAligned => "consumerAligned",
     }
 }
 
 /// A port type; the plural and streaming words the Bitol examples use map to their
 /// kind, anything else is `other`.
 pub(super) fn port_type(t: Option<&str>) -> PortType {
-    match t.map(str::to_ascii_lowercase).as_deref() {
-        Some("table" | "tables" | "view" | "views") => PortType::Table,
-        Some("stream" | "streams" | "topic" | "topics" | "kafka") => PortType::Stream,
-        Some("api" | "apis" | "rest") => PortType::Api,
-        Some("file" | "files") => PortType::File,
-        _ => PortType::Other,
-    }
-}
-
-pub(super) fn word<T>(
-    s: &str,
-    parse: impl Fn(&str) -> Option<T>,
-    allowed: &[&str],
-    field: &str,
-    sink: &mut Sink<'_>,
-) -> Option<T> {
-    let parsed = parse(s);
-    if parsed.is_none() {
-        sink.error(field, unknown_word(s, allowed));
-    }
-    parsed
+    words::port_type(t)
 }
 
 fn links(f: &mut Fields<'_>, sink: &mut Sink<'_>) -> Vec<Link> {
@@ -295,20 +325,75 @@ fn support_email(support: Option<&Value>, has_team: bool) -> Option<String> {
     (has_team && Value::Object(o.clone()) == expected).then(|| url.to_owned())
 }
 
-fn team(
+/// The `team` of a product document: the mapping of ODPS v1, or the bare list of
+/// members ODPS v0.9 and some tools write.
+enum TeamShape<'v> {
+    Block(Fields<'v>),
+    Members(&'v [Value]),
+}
+
+fn team_shape<'v>(f: &mut Fields<'v>, sink: &mut Sink<'_>) -> Option<TeamShape<'v>> {
+    let at = f.name("team");
+    match f.raw("team")? {
+        Value::Object(map) => Some(TeamShape::Block(Fields::new(map, at))),
+        Value::Array(items) => Some(TeamShape::Members(items)),
+        other => {
+            sink.wrong_type(&at, "a mapping or a list of members", other);
+            None
+        }
+    }
+}
+
+/// A team given only as its members (ODPS v0.9: `team: [{username, name, role}]`):
+/// the team is the product's own, named `<product>-team`; its bag marks the shape, so
+/// the exporter writes the list back, and keeps what a membership cannot hold.
+fn members_team(
     d: &mut Decoder<'_>,
     path: &Path,
-    mut f: Fields<'_>,
+    product: &str,
+    list: &[Value],
     email: Option<String>,
     sink: &mut Sink<'_>,
 ) -> Uuid {
-    let raw_name = f.required("name", sink).unwrap_or_else(|| "team".into());
-    let description = f.string("description", sink);
-    let at = f.name("members");
-    let list = f.list("members", sink);
+    let (members, member_fields) = members(d, path, list, "team", sink);
+    let mut name = format!("{product}-team");
+    if name.len() > 63 {
+        name = slugify(&format!("{}-team", &product[..58]));
+    }
+    let mut bag = Map::new();
+    bag.insert(TEAM_SHAPE.into(), Value::from(MEMBERS_ONLY));
+    if !member_fields.is_empty() {
+        bag.insert("members".into(), Value::Array(member_fields));
+    }
+    let mut extensions = Extensions::new();
+    extensions.insert(FORMAT.into(), Value::Object(bag));
+    d.team(
+        path,
+        Team {
+            id: Uuid::nil(),
+            title: title_of(&name),
+            name,
+            description: None,
+            email,
+            members,
+            custom_properties: Vec::new(),
+            extensions,
+        },
+    )
+}
+
+/// Team members as memberships (people by username), and per member what a
+/// membership cannot hold (`dateIn`, `description`) with its username, for the bag.
+fn members(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    list: &[Value],
+    at: &str,
+    sink: &mut Sink<'_>,
+) -> (Vec<Membership>, Vec<Value>) {
     let mut members = Vec::new();
     let mut member_fields = Vec::new();
-    for mut m in objects(list, &at, sink) {
+    for mut m in objects(list, at, sink) {
         let Some(username) = m.required("username", sink) else {
             continue;
         };
@@ -326,6 +411,21 @@ fn team(
             member_fields.push(Value::Object(kept));
         }
     }
+    (members, member_fields)
+}
+
+fn team(
+    d: &mut Decoder<'_>,
+    path: &Path,
+    mut f: Fields<'_>,
+    email: Option<String>,
+    sink: &mut Sink<'_>,
+) -> Uuid {
+    let raw_name = f.required("name", sink).unwrap_or_else(|| "team".into());
+    let description = f.string("description", sink);
+    let at = f.name("members");
+    let list = f.list("members", sink);
+    let (members, member_fields) = members(d, path, list, &at, sink);
     let mut props = Props::read(&mut f, sink);
     let title = props
         .string("title", sink)
@@ -362,9 +462,13 @@ fn output_port(
 ) -> Option<OutputPort> {
     let id_text = f.string("id", sink);
     let name = f.required("name", sink);
-    let version = f.string("version", sink).unwrap_or_else(|| "1.0.0".into());
+    let version_text = f.string("version", sink);
+    let version = version_text
+        .clone()
+        .unwrap_or_else(|| words::PORT_VERSION.into());
     let description = f.string("description", sink);
     let type_text = f.string("type", sink);
+    let port_type = port_type(type_text.as_deref());
     let contract_id = f.string("contractId", sink);
     let deprecated = f.boolean("deprecated", sink);
     let mut props = Props::read(&mut f, sink);
@@ -427,10 +531,25 @@ fn output_port(
     if deprecated.is_some_and(|dep| dep != (status == Status::Deprecated)) {
         bag.insert("deprecated".into(), Value::from(deprecated));
     }
+    // A port without a version gets one; the bag remembers there was none. A type
+    // the model spells otherwise (`tables`, `dashboard`) is kept as written.
+    if let Some(kept) = words::keep(version_text.as_deref(), &version) {
+        bag.insert("version".into(), kept);
+    }
+    if let Some(t) = type_text.filter(|t| t != port_type.as_str()) {
+        bag.insert("type".into(), Value::from(t));
+    }
+    let written = name?;
+    let name = slugify(&written);
+    if written != name {
+        bag.insert("name".into(), Value::from(written));
+    }
+    if let Some(t) = f.map.get("id").and_then(Value::as_str) {
+        keep_id(&mut bag, t);
+    }
     if !bag.is_empty() {
         extensions.insert(FORMAT.into(), Value::Object(bag));
     }
-    let name = slugify(&name?);
     let id = match &id_text {
         Some(t) => id_or_derived(&d.ns, "output-port", t),
         None => derived(
@@ -444,7 +563,7 @@ fn output_port(
         product_id,
         name,
         version,
-        port_type: port_type(type_text.as_deref()),
+        port_type,
         description,
         visibility,
         status,
@@ -492,12 +611,15 @@ pub(super) fn sla(v: &Value, at: &str, sink: &mut Sink<'_>) -> Option<Vec<Servic
     Some(out)
 }
 
+/// An input port to resolve, or `None` when it is not one: reported when a field is
+/// wrong, pushed whole onto `unnamed` when it names no provider at all.
 fn input_port(
     d: &Decoder<'_>,
     path: &Path,
     product_id: Uuid,
     mut f: Fields<'_>,
     names: &mut HashSet<String>,
+    unnamed: &mut Vec<Value>,
     sink: &mut Sink<'_>,
 ) -> Option<PendingInput> {
     let id_text = f.string("id", sink);
@@ -518,9 +640,44 @@ fn input_port(
     if !bag.is_empty() {
         extensions.insert(FORMAT.into(), Value::Object(bag));
     }
+    let name = name?;
+    let names_nothing = [
+        &contract_id,
+        &source_product,
+        &source_port,
+        &source_port_id,
+        &source_system,
+    ]
+    .iter()
+    .all(|v| v.is_none());
+    if names_nothing {
+        // Why: a dependency needs a provider (a port or a source system) and this input
+        // names none, so there is nothing to create and nothing wrong to report: ODPS
+        // does not require a reference. It stays whole in the product's bag, which the
+        // exporter writes back, instead of refusing the file. (Inputs naming a provider
+        // that is nowhere are still errors in `resolve`; the import has no warnings to
+        // report this one with yet.)
+        unnamed.push(Value::Object(f.map.clone()));
+        return None;
+    }
     // Names are unique within a product; the Bitol examples list one input per
-    // contract version under the same name.
-    let name = super::refs::unique(&slugify(&name?), names);
+    // contract version under the same name. The name as written goes back out.
+    let written = name;
+    let name = super::refs::unique(&slugify(&written), names);
+    let given_id = f.map.get("id").and_then(Value::as_str);
+    if written != name || given_id.is_some_and(|t| Uuid::parse_str(t).is_err()) {
+        let bag = extensions
+            .entry(FORMAT.to_owned())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(bag) = bag {
+            if written != name {
+                bag.insert("name".into(), Value::from(written.as_str()));
+            }
+            if let Some(t) = given_id {
+                keep_id(bag, t);
+            }
+        }
+    }
     let id = match &id_text {
         Some(t) => id_or_derived(&d.ns, "input-port", t),
         None => derived(&d.ns, "input-port", &format!("{product_id}/{name}")),
@@ -548,6 +705,41 @@ fn input_port(
         source_system,
         unresolved,
     })
+}
+
+/// Keeps an id the document gave that is no UUID (`orders-product`): the model's id is
+/// derived from it, and the exporter writes the document's own back.
+fn keep_id(bag: &mut Map<String, Value>, text: &str) {
+    if Uuid::parse_str(text).is_err() {
+        bag.insert("id".into(), Value::from(text));
+    }
+}
+
+/// The order the document lists its ports in, as model ids, when it is not the order
+/// the exporter writes them in (outputs by name and version, inputs by name): real
+/// files list them as their authors think of them, and a list is data.
+fn file_order(outputs: &[OutputPort], inputs: &[(&str, Uuid)]) -> Option<Value> {
+    let mut order = Map::new();
+    let sorted_outputs = {
+        let mut v: Vec<&OutputPort> = outputs.iter().collect();
+        v.sort_by(|a, b| (&a.name, &a.version).cmp(&(&b.name, &b.version)));
+        v.iter().map(|p| p.id).collect::<Vec<_>>()
+    };
+    let outputs: Vec<Uuid> = outputs.iter().map(|p| p.id).collect();
+    if outputs != sorted_outputs {
+        order.insert("outputPorts".into(), ids(&outputs));
+    }
+    let mut sorted_inputs = inputs.to_vec();
+    sorted_inputs.sort_by(|a, b| a.0.cmp(b.0));
+    if sorted_inputs != inputs {
+        let inputs: Vec<Uuid> = inputs.iter().map(|(_, id)| *id).collect();
+        order.insert("inputPorts".into(), ids(&inputs));
+    }
+    (!order.is_empty()).then_some(Value::Object(order))
+}
+
+fn ids(list: &[Uuid]) -> Value {
+    Value::Array(list.iter().map(|id| Value::from(id.to_string())).collect())
 }
 
 /// Why an input's provider was not found.
