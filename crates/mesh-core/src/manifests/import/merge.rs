@@ -236,13 +236,14 @@ pub(super) trait Importable: Clone + PartialEq {
     fn name(&self) -> &str;
     fn save(self) -> EditOp;
     /// Whether the entity stands without a place.
-    fn kept(&self) -> Option<Kept> {
-        None
-    }
+    fn kept(&self) -> Option<Kept>;
 }
 
 macro_rules! importable {
     ($ty:ty, $kind:ident, $name:ident, $op:ident) => {
+        importable!($ty, $kind, $name, $op, |_e| None);
+    };
+    ($ty:ty, $kind:ident, $name:ident, $op:ident, |$e:ident| $kept:expr) => {
         impl Importable for $ty {
             const KIND: EntityKind = EntityKind::$kind;
             fn id(&self) -> Uuid {
@@ -254,6 +255,10 @@ macro_rules! importable {
             fn save(self) -> EditOp {
                 EditOp::$op(self)
             }
+            fn kept(&self) -> Option<Kept> {
+                let $e = self;
+                $kept
+            }
         }
     };
 }
@@ -264,37 +269,15 @@ importable!(Domain, Domain, name, SaveDomain);
 importable!(SourceSystem, SourceSystem, name, SaveSourceSystem);
 importable!(DataProduct, Product, name, SaveProduct);
 importable!(OutputPort, OutputPort, name, SaveOutputPort);
-impl Importable for InputPort {
-    const KIND: EntityKind = EntityKind::InputPort;
-    fn id(&self) -> Uuid {
-        self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn save(self) -> EditOp {
-        EditOp::SaveInputPort(self)
-    }
-    fn kept(&self) -> Option<Kept> {
-        self.source.unresolved().map(|_| Kept::Unresolved)
-    }
-}
-
-impl Importable for Contract {
-    const KIND: EntityKind = EntityKind::Contract;
-    fn id(&self) -> Uuid {
-        self.id
-    }
-    fn name(&self) -> &str {
-        &self.contract_id
-    }
-    fn save(self) -> EditOp {
-        EditOp::SaveContract(self)
-    }
-    fn kept(&self) -> Option<Kept> {
-        self.output_port_id.is_none().then_some(Kept::Unattached)
-    }
-}
+importable!(InputPort, InputPort, name, SaveInputPort, |e| e
+    .source
+    .unresolved()
+    .map(|_| Kept::Unresolved));
+// A contract is listed by the document's own id.
+importable!(Contract, Contract, contract_id, SaveContract, |e| e
+    .output_port_id
+    .is_none()
+    .then_some(Kept::Unattached));
 
 #[cfg(test)]
 mod tests {

@@ -198,13 +198,7 @@ pub(super) fn resolve(
             }
         }
     }
-    let known: HashSet<Uuid> = d
-        .incoming
-        .output_ports
-        .iter()
-        .map(|(_, p)| p.id)
-        .chain(d.mesh.output_ports.iter().map(|p| p.id))
-        .collect();
+    let known = known_ports(d);
     for p in pending.inputs {
         let source = match &p.provider {
             Provider::Name(name) => by_name
@@ -334,17 +328,21 @@ pub(super) fn resolve_kept(d: &mut Decoder<'_>) {
 /// the next import that brings the successor turns it back into the reference.
 const KEPT_SUCCESSOR: &str = "successorPortId";
 
-/// Keeps the successor of every incoming output port whose successor is nowhere (in
-/// another repository) as a custom property, with a warning; under `--strict` it is
-/// an error. The store would refuse a reference to a port it does not hold.
-pub(super) fn keep_successors(d: &mut Decoder<'_>) {
-    let known: HashSet<Uuid> = d
-        .incoming
+/// The ids of every output port of the import and of the mesh.
+fn known_ports(d: &Decoder<'_>) -> HashSet<Uuid> {
+    d.incoming
         .output_ports
         .iter()
         .map(|(_, p)| p.id)
         .chain(d.mesh.output_ports.iter().map(|p| p.id))
-        .collect();
+        .collect()
+}
+
+/// Keeps the successor of every incoming output port whose successor is nowhere (in
+/// another repository) as a custom property, with a warning; under `--strict` it is
+/// an error. The store would refuse a reference to a port it does not hold.
+pub(super) fn keep_successors(d: &mut Decoder<'_>) {
+    let known = known_ports(d);
     let mut missing = Vec::new();
     for (i, (path, port)) in d.incoming.output_ports.iter().enumerate() {
         if let Some(successor) = port.successor_port_id
