@@ -436,3 +436,29 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+#[test]
+fn a_contract_imported_before_its_product_attaches_when_the_product_comes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let contract = write_file(&tmp.path().join("a"), "postgres.odcs.yaml", STANDALONE);
+    let product = write_file(
+        &tmp.path().join("b"),
+        "shop.odps.yaml",
+        &PROVIDER.replace("shop-orders-contract", "postgres"),
+    );
+    let mut store = new_store(tmp.path(), "mesh");
+    common::import(&mut store, std::slice::from_ref(&contract), false);
+    let second = common::import(&mut store, std::slice::from_ref(&product), false);
+    assert_eq!(second.plan.kept(Kept::Unattached), 0);
+    let mesh = store.load().unwrap();
+    let port = &mesh.output_ports[0];
+    assert_eq!(mesh.contracts[0].output_port_id, Some(port.id));
+    // The port's contract file is the document as it came.
+    let out = tmp.path().join("out");
+    export(&mesh, &out, &[Format::Odcs]);
+    assert_eq!(
+        yaml(&out.join("dataproducts/shop/shop.shop-orders.odcs.yaml")),
+        yaml(&contract)
+    );
+    assert!(!out.join("contracts").exists(), "no longer unattached");
+}

@@ -22,7 +22,7 @@
 //! It must not write to the mesh and must not read files.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
@@ -283,6 +283,49 @@ fn port_of(
                 ),
             );
             Found::Refused
+        }
+    }
+}
+
+/// Attaches the mesh's unattached contracts to the port this import brings for them:
+/// the one port that names the contract's id, else (ODCS) the port the contract itself
+/// names. A contract published before its product's repository was imported ends
+/// attached, as if both had come in one import.
+pub(super) fn attach_kept(d: &mut Decoder<'_>) {
+    let reimported: HashSet<Uuid> = d.incoming.contracts.iter().map(|(_, c)| c.id).collect();
+    let waiting: Vec<&Contract> = d
+        .mesh
+        .contracts
+        .iter()
+        .filter(|c| c.output_port_id.is_none() && !reimported.contains(&c.id))
+        .collect();
+    for c in waiting {
+        let mut by_id: Vec<(PathBuf, Uuid)> = d
+            .incoming
+            .output_ports
+            .iter()
+            .filter(|(_, p)| {
+                p.contract
+                    .as_ref()
+                    .is_some_and(|r| r.contract_id == c.contract_id)
+            })
+            .map(|(path, p)| (path.clone(), p.id))
+            .collect();
+        by_id.dedup_by_key(|(_, id)| *id);
+        let found = match by_id.as_slice() {
+            [one] => Some(one.clone()),
+            _ => match (&c.format, c.document.as_object()) {
+                (ContractFormat::Odcs, Some(doc)) => named_port(d, doc).and_then(|port| {
+                    let (path, _) = d.incoming.output_ports.iter().find(|(_, p)| p.id == port)?;
+                    Some((path.clone(), port))
+                }),
+                _ => None,
+            },
+        };
+        if let Some((path, port)) = found {
+            let mut attached = c.clone();
+            attached.output_port_id = Some(port);
+            d.keep_contract(&path, attached);
         }
     }
 }

@@ -83,6 +83,7 @@ pub fn prepare(
     odps::resolve(&mut d, pending);
     odcs::attach_all(&mut d, documents);
     dcs::keep_all(&mut d, documents);
+    odcs::attach_kept(&mut d);
     d.stand_in();
     dpds::resolve(&mut d, descriptors);
     let mesh_level = backstage::resolve(&mut d, catalogs);
