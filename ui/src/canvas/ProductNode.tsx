@@ -24,6 +24,12 @@ function DanglingRefs({ inputs, height }: { inputs: readonly InputPort[]; height
   const slots = danglingSlots(height);
   const shown = inputs.length > slots ? inputs.slice(0, slots - 1) : inputs;
   const hidden = inputs.length - shown.length;
+  // Only nodes with dangling references subscribe, and re-render only when one of theirs
+  // is selected or no longer is.
+  const selectedId = useMeshStore((s) => {
+    for (const r of s.selection) if (r.kind === 'inputPort' && inputs.some((i) => i.id === r.id)) return r.id;
+    return null;
+  });
   const pick = (e: React.MouseEvent, input: InputPort) => {
     e.stopPropagation();
     useMeshStore.getState().select([{ kind: 'inputPort', id: input.id }]);
@@ -36,7 +42,7 @@ function DanglingRefs({ inputs, height }: { inputs: readonly InputPort[]; height
           <button
             key={input.id}
             type="button"
-            className="dangling-ref nodrag nopan"
+            className={`dangling-ref nodrag nopan${input.id === selectedId ? ' is-selected' : ''}`}
             data-testid="dangling-ref"
             data-reference={reference}
             data-input-id={input.id}

@@ -125,11 +125,6 @@ function ContractRowView({ row, choices }: { row: ContractRow; choices: readonly
           )}
         </td>
         <td className="contract-row__actions">
-          {error && (
-            <span className="contract-row__error" data-testid="contract-error" role="alert" title={error}>
-              {error}
-            </span>
-          )}
           <button type="button" className="button button--small" data-testid="contract-attach" disabled={busy || picking} onClick={() => setPicking(true)}>
             {port ? 'Move to…' : 'Attach to…'}
           </button>
@@ -137,6 +132,11 @@ function ContractRowView({ row, choices }: { row: ContractRow; choices: readonly
             <button type="button" className="button button--small" data-testid="contract-detach" disabled={busy} onClick={() => void send(null)}>
               Detach
             </button>
+          )}
+          {error && (
+            <div className="contract-row__error" data-testid="contract-error" role="alert">
+              {error}
+            </div>
           )}
         </td>
       </tr>

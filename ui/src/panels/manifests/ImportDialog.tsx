@@ -14,6 +14,7 @@ import { claimText, importChanges, importCounts, kindLabel, kindNoun, plural, pr
 import { DialogFrame } from './DialogFrame';
 import { ErrorNotice } from './ErrorNotice';
 import { TaskProgressBar } from './TaskProgressBar';
+import { commonFolder } from '../../lib/paths';
 
 type Phase = 'choose' | 'checking' | 'report' | 'importing' | 'done';
 
@@ -58,7 +59,7 @@ function Totals({ report }: { report: ImportPreview }) {
 }
 
 /** One file's part: what it creates, changes and keeps, or why it was skipped. */
-function FileRow({ file }: { file: FileSummary }) {
+function FileRow({ file, folder }: { file: FileSummary; folder: string }) {
   const parts = tallies(file, false);
   return (
     <li
@@ -72,7 +73,7 @@ function FileRow({ file }: { file: FileSummary }) {
       data-unattached={file.unattached}
       title={file.path}
     >
-      <span className="import-file__path mono">{file.path}</span>
+      <span className="import-file__path mono">{file.path.slice(folder.length)}</span>
       <span className="import-file__counts">
         {file.skipped ? (
           <span className="muted">skipped: {file.skipped}</span>
@@ -92,6 +93,7 @@ function FileRow({ file }: { file: FileSummary }) {
 
 function Report({ report }: { report: ImportPreview }) {
   const counts = importCounts(report.entities);
+  const folder = commonFolder(report.byFile.map((f) => f.path));
   return (
     <div className="import-report" data-testid="import-report">
       <p className="import-report__read" data-testid="import-read" data-documents={report.documents} data-files={report.files.length}>
@@ -172,6 +174,19 @@ function Report({ report }: { report: ImportPreview }) {
           </div>
         </div>
       )}
+      {report.byFile.length > 0 && (
+        <details className="import-details" open={report.byFile.length <= 12}>
+          <summary>
+            Files ({report.byFile.length.toLocaleString('en')}){folder && <span className="mono muted"> in {folder}</span>}
+          </summary>
+          <ul className="import-files" data-testid="import-files">
+            {report.byFile.slice(0, LIST_LIMIT).map((f) => (
+              <FileRow key={f.path} file={f} folder={folder} />
+            ))}
+            {report.byFile.length > LIST_LIMIT && <li className="muted">and {plural(report.byFile.length - LIST_LIMIT, 'more')}</li>}
+          </ul>
+        </details>
+      )}
       {counts.length > 0 && (
         <table className="import-counts">
           <thead>
@@ -193,17 +208,6 @@ function Report({ report }: { report: ImportPreview }) {
             ))}
           </tbody>
         </table>
-      )}
-      {report.byFile.length > 0 && (
-        <details className="import-details" open={report.byFile.length <= 12}>
-          <summary>Files ({report.byFile.length.toLocaleString('en')})</summary>
-          <ul className="import-files" data-testid="import-files">
-            {report.byFile.slice(0, LIST_LIMIT).map((f) => (
-              <FileRow key={f.path} file={f} />
-            ))}
-            {report.byFile.length > LIST_LIMIT && <li className="muted">and {plural(report.byFile.length - LIST_LIMIT, 'more')}</li>}
-          </ul>
-        </details>
       )}
       {report.entities.length > 0 && (
         <details className="import-details">
