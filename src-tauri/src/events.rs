@@ -50,6 +50,8 @@ pub enum MenuAction {
     ToggleMinimap,
     /// View > Problems (the governance findings panel).
     ToggleProblems,
+    /// View > Contracts (the kept contracts panel).
+    ToggleContracts,
     /// Help > About.
     About,
 }

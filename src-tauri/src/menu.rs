@@ -37,6 +37,7 @@ const ITEMS: &[(&str, &str, Option<&str>)] = &[
         "Show or Hide Problems",
         Some("CmdOrCtrl+Shift+G"),
     ),
+    ("contracts", "Show or Hide Contracts", None),
     ("about", "About Meshwright", None),
 ];
 
@@ -58,6 +59,7 @@ fn action(id: &str) -> Option<MenuAction> {
         "auto-layout" => MenuAction::AutoLayout,
         "minimap" => MenuAction::ToggleMinimap,
         "problems" => MenuAction::ToggleProblems,
+        "contracts" => MenuAction::ToggleContracts,
         "about" => MenuAction::About,
         other => MenuAction::OpenRecent(other.strip_prefix(RECENT_PREFIX)?.to_owned()),
     })
@@ -107,6 +109,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("auto-layout")?)
         .item(&item("minimap")?)
         .item(&item("problems")?)
+        .item(&item("contracts")?)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("about")?)

@@ -1,4 +1,5 @@
-// The window's layout: toolbar, sidebar, canvas, inspector, status bar, and overlays.
+// The window's layout: toolbar, sidebar, canvas, inspector, the docked Problems and
+// Contracts panels, status bar, and overlays.
 // It starts the app (loads the current mesh) and wires keyboard and shell events.
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
@@ -19,6 +20,8 @@ import { useShellEvents } from './hooks/useShellEvents';
 import { useLiveGovernance } from './hooks/useLiveGovernance';
 import { useGovernanceStore } from './state/governanceStore';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
+import { ContractsPanel } from './panels/contracts/ContractsPanel';
+import { useUiStore } from './state/uiStore';
 import * as actions from './actions/run';
 
 export function App() {
@@ -27,11 +30,12 @@ export function App() {
   useShellEvents();
   useLiveGovernance();
   const problems = useGovernanceStore((s) => s.panelOpen) && open;
+  const contracts = useUiStore((s) => s.contractsOpen) && open;
   useEffect(() => {
     void actions.startup();
   }, []);
   return (
-    <div className={`app${problems ? ' has-problems' : ''}`}>
+    <div className={`app${problems ? ' has-problems' : ''}${contracts ? ' has-contracts' : ''}`}>
       <Toolbar />
       <div className="workspace">
         {open ? (
@@ -47,6 +51,7 @@ export function App() {
         )}
       </div>
       {problems && <ProblemsPanel />}
+      {contracts && <ContractsPanel />}
       <StatusBar />
       <ContextMenu />
       <AboutDialog />

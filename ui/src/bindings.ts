@@ -755,6 +755,8 @@ export type MenuAction =
 { kind: "toggleMinimap" } | 
 /**  View > Problems (the governance findings panel). */
 { kind: "toggleProblems" } | 
+/**  View > Contracts (the kept contracts panel). */
+{ kind: "toggleContracts" } | 
 /**  Help > About. */
 { kind: "about" };
 

@@ -1,19 +1,77 @@
 // One data product on the canvas: names, owner, status, archetype, its output ports as
-// source handles and one input handle. Display only: edits go through the inspector,
+// source handles and one input handle, and its unresolved inputs as dangling references
+// on its left (a click selects the input). Display only: edits go through the inspector,
 // toolbar and menus. Memoised; geometry comes from geometry.ts so edges can be drawn
 // before the node is measured. Below the detail threshold it draws a plain rectangle.
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { ProductFlowNode } from './flowTypes';
-import { HANDLE_SIZE, INPUT_HANDLE_Y, PORT_ROW, PRODUCT_WIDTH, portCenterY, productHeight } from './geometry';
+import type { InputPort } from '../bindings';
+import { DANGLING_ROW, DANGLING_TOP, HANDLE_SIZE, INPUT_HANDLE_Y, PORT_ROW, PRODUCT_WIDTH, danglingSlots, portCenterY, productHeight } from './geometry';
+import { useMeshStore } from '../state/meshStore';
 import { INPUT_HANDLE_ID } from './toFlow';
 import { ARCHETYPES } from './archetypes';
 import { SeverityBadge } from './SeverityBadge';
 import { useDetail } from './detail';
 import { ProductRect } from './LowDetailNodes';
 
+function referenceOf(input: InputPort): string {
+  return input.source.kind === 'unresolved' ? input.source.reference : '';
+}
+
+/** Unresolved inputs: dashed stubs with the reference, as many as fit beside the node. */
+function DanglingRefs({ inputs, height }: { inputs: readonly InputPort[]; height: number }) {
+  const slots = danglingSlots(height);
+  const shown = inputs.length > slots ? inputs.slice(0, slots - 1) : inputs;
+  const hidden = inputs.length - shown.length;
+  // Only nodes with dangling references subscribe, and re-render only when one of theirs
+  // is selected or no longer is.
+  const selectedId = useMeshStore((s) => {
+    for (const r of s.selection) if (r.kind === 'inputPort' && inputs.some((i) => i.id === r.id)) return r.id;
+    return null;
+  });
+  const pick = (e: React.MouseEvent, input: InputPort) => {
+    e.stopPropagation();
+    useMeshStore.getState().select([{ kind: 'inputPort', id: input.id }]);
+  };
+  return (
+    <>
+      {shown.map((input, i) => {
+        const reference = referenceOf(input);
+        return (
+          <button
+            key={input.id}
+            type="button"
+            className={`dangling-ref nodrag nopan${input.id === selectedId ? ' is-selected' : ''}`}
+            data-testid="dangling-ref"
+            data-reference={reference}
+            data-input-id={input.id}
+            style={{ top: DANGLING_TOP + i * DANGLING_ROW }}
+            title={`Unresolved input ${input.name}: reads ${reference}, which neither an import nor the mesh holds. A later import that brings it resolves it.`}
+            onClick={(e) => pick(e, input)}
+          >
+            <span className="dangling-ref__label">
+              <span className="dangling-ref__icon" aria-hidden="true">?</span>
+              <span className="dangling-ref__text">{reference}</span>
+            </span>
+            <span className="dangling-ref__stub" aria-hidden="true" />
+          </button>
+        );
+      })}
+      {hidden > 0 && (
+        <span className="dangling-ref dangling-ref--more" style={{ top: DANGLING_TOP + shown.length * DANGLING_ROW }} title={inputs.slice(shown.length).map(referenceOf).join('\n')}>
+          <span className="dangling-ref__label">
+            <span className="dangling-ref__text">+{hidden} unresolved</span>
+          </span>
+          <span className="dangling-ref__stub" aria-hidden="true" />
+        </span>
+      )}
+    </>
+  );
+}
+
 function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
-  const { product, ports, ownerTitle } = data;
+  const { product, ports, ownerTitle, unresolved } = data;
   // Zoomed out: a plain rectangle (see detail.ts).
   const detail = useDetail();
   if (detail === 'low') return <ProductRect product={product} portCount={ports.length} selected={selected} />;
@@ -28,6 +86,7 @@ function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
       style={{ width: PRODUCT_WIDTH, height: productHeight(ports.length) }}
     >
       <div className={`product-node__stripe archetype-${product.archetype ?? 'none'}`} />
+      {unresolved.length > 0 && <DanglingRefs inputs={unresolved} height={productHeight(ports.length)} />}
       <SeverityBadge id={product.id} />
       <Handle
         type="target"

@@ -1,12 +1,17 @@
 // React Flow node and edge types of the mesh canvas, shared by the mapping and the
 // components. Types only.
 import type { Edge, Node } from '@xyflow/react';
-import type { DataProduct, Domain, OutputPort } from '../bindings';
+import type { DataProduct, Domain, InputPort, OutputPort } from '../bindings';
 
 export type ProductNodeData = {
   product: DataProduct;
   ports: readonly OutputPort[];
   ownerTitle: string | null;
+  /**
+   * Its inputs whose provider neither an import nor the mesh holds (source `unresolved`):
+   * no edge, drawn as dangling references on the node's left.
+   */
+  unresolved: readonly InputPort[];
 };
 
 export type DomainNodeData = {

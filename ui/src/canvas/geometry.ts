@@ -11,6 +11,15 @@ export const HANDLE_SIZE = 10;
 /** Vertical centre of the single input handle: level with the title. */
 export const INPUT_HANDLE_Y = 22;
 
+/** Dangling references (unresolved inputs) on a node's left: the first row's centre and the pitch. */
+export const DANGLING_TOP = INPUT_HANDLE_Y + 24;
+export const DANGLING_ROW = 24;
+
+/** How many dangling references fit beside a node of this height. */
+export function danglingSlots(height: number): number {
+  return Math.max(1, Math.floor((height - DANGLING_TOP - PRODUCT_FOOTER) / DANGLING_ROW) + 1);
+}
+
 export const DOMAIN_PAD_TOP = 46;
 export const DOMAIN_PAD_SIDE = 24;
 export const DOMAIN_PAD_BOTTOM = 24;

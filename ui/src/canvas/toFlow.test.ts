@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { meshToFlow, newFlowCache, INPUT_HANDLE_ID } from './toFlow';
+import { meshToFlow, newFlowCache, unresolvedByProduct, INPUT_HANDLE_ID } from './toFlow';
 import { applyChanges, modelFromMesh } from '../state/model';
 import { nestedMesh, smallMesh } from '../test/fixtures';
-import { DOMAIN_PAD_BOTTOM, DOMAIN_PAD_SIDE, PRODUCT_WIDTH, productHeight } from './geometry';
+import { DOMAIN_PAD_BOTTOM, DOMAIN_PAD_SIDE, PRODUCT_WIDTH, danglingSlots, productHeight } from './geometry';
 
 describe('meshToFlow', () => {
   const model = modelFromMesh(smallMesh());
@@ -144,5 +144,45 @@ describe('meshToFlow', () => {
     const full = meshToFlow(moved, cache);
     expect(full).toEqual(meshToFlow(moved));
     expect(full.nodes.find((n) => n.id === 'c')?.parentId).toBe('d1');
+  });
+
+  describe('unresolved inputs', () => {
+    // c reads a contract no file and no mesh holds, twice; a's source-system input stays as it was.
+    const dangling = applyChanges(model, [
+      { key: { kind: 'entity', entity: 'inputPort', id: 'u1' }, before: null, after: { kind: 'inputPort', value: { id: 'u1', productId: 'c', name: 'raw-orders', source: { kind: 'unresolved', reference: 'shop-orders-contract' } } } },
+      { key: { kind: 'entity', entity: 'inputPort', id: 'u2' }, before: null, after: { kind: 'inputPort', value: { id: 'u2', productId: 'c', name: 'raw-stock', source: { kind: 'unresolved', reference: 'stock-contract' } } } },
+    ]);
+
+    it('are no edge, but go to their consumer node with their references, in order', () => {
+      const { nodes: drawn, edges: lines } = meshToFlow(dangling);
+      expect(lines.map((e) => e.id).sort()).toEqual(['i1', 'i2']);
+      const c = drawn.find((n) => n.id === 'c');
+      const refs = c?.type === 'product' ? c.data.unresolved.map((i) => (i.source.kind === 'unresolved' ? i.source.reference : '')) : [];
+      expect(refs).toEqual(['shop-orders-contract', 'stock-contract']);
+      const a = drawn.find((n) => n.id === 'a');
+      expect(a?.type === 'product' && a.data.unresolved).toEqual([]);
+      expect([...unresolvedByProduct(dangling).keys()]).toEqual(['c']);
+    });
+
+    it('redraw only their consumer when they appear, and survive the quick path of field edits', () => {
+      const cache = newFlowCache();
+      const first = meshToFlow(model, cache);
+      const second = meshToFlow(dangling, cache);
+      const pick = (g: typeof first, id: string) => g.nodes.find((n) => n.id === id);
+      expect(pick(second, 'a')).toBe(pick(first, 'a'));
+      expect(pick(second, 'c')).not.toBe(pick(first, 'c'));
+      const renamed = applyChanges(dangling, [
+        { key: { kind: 'entity', entity: 'product', id: 'c' }, before: null, after: { kind: 'product', value: { ...dangling.products.get('c')!, displayName: 'Key figures' } } },
+      ]);
+      const quick = meshToFlow(renamed, cache);
+      expect(quick).toEqual(meshToFlow(renamed));
+      const c = pick(quick, 'c');
+      expect(c?.type === 'product' && c.data.unresolved.length).toBe(2);
+    });
+
+    it('fit beside the node: three beside a node with one port row', () => {
+      expect(danglingSlots(productHeight(0))).toBe(3);
+      expect(danglingSlots(productHeight(4))).toBeGreaterThan(3);
+    });
   });
 });

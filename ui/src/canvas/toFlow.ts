@@ -5,8 +5,10 @@
 // keep their node objects (via FlowCache) so React Flow re-renders only what changed,
 // the edge list is reused whole while the ports and the set of products are unchanged
 // (most edits touch neither), and an edit of products' own fields skips the full pass.
+// Inputs whose provider is unresolved are no edge: they go to their consumer's node data
+// and are drawn there as dangling references.
 import { Position as HandlePosition, type NodeHandle } from '@xyflow/react';
-import type { DataProduct, OutputPort } from '../bindings';
+import type { DataProduct, InputPort, OutputPort } from '../bindings';
 import { MESH_VIEW, portsByProduct, positionOf, type MeshModel } from '../state/model';
 import {
   DOMAIN_GAP,
@@ -88,7 +90,7 @@ function fieldEditsOnly(model: MeshModel, cache: FlowCache): FlowGraph | null {
     const node: ProductFlowNode = { ...old, data: { ...old.data, product, ownerTitle: team ? team.title : null } };
     nodes[i] = node;
     // The key the full pass would build, so the two paths share one cache.
-    cache.products.set(product.id, { key: [product, team, old.position.x, old.position.y, old.parentId, ...old.data.ports], node });
+    cache.products.set(product.id, { key: productKey(product, team, old.position.x, old.position.y, old.parentId, old.data.ports, old.data.unresolved), node });
   }
   const graph = { nodes, edges: last.graph.edges };
   cache.last = { model, graph, index: last.index };
@@ -101,6 +103,32 @@ function sameKeys(map: ReadonlyMap<string, unknown>, keys: readonly string[]): b
   let i = 0;
   for (const k of map.keys()) if (k !== keys[i++]) return false;
   return true;
+}
+
+/** What a product node is drawn from; the same objects give the same node. */
+function productKey(
+  product: DataProduct,
+  team: unknown,
+  x: number,
+  y: number,
+  parentId: string | undefined,
+  ports: readonly OutputPort[],
+  unresolved: readonly InputPort[],
+): unknown[] {
+  // Ports and inputs are objects of different kinds, so the two lists cannot be confused.
+  return [product, team, x, y, parentId, ...ports, ...unresolved];
+}
+
+/** Each product's inputs with an unresolved provider, in the model's order. */
+export function unresolvedByProduct(model: MeshModel): Map<string, InputPort[]> {
+  const out = new Map<string, InputPort[]>();
+  for (const input of model.inputPorts.values()) {
+    if (input.source.kind !== 'unresolved') continue;
+    const list = out.get(input.productId);
+    if (list) list.push(input);
+    else out.set(input.productId, [input]);
+  }
+  return out;
 }
 
 function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -154,6 +182,8 @@ export function meshToFlow(model: MeshModel, cache: FlowCache = newFlowCache()):
 function fullPass(model: MeshModel, cache: FlowCache): FlowGraph {
   const ports = portsByProduct(model);
   const noPorts: readonly OutputPort[] = [];
+  const unresolved = unresolvedByProduct(model);
+  const noInputs: readonly InputPort[] = [];
 
   // Products per domain, in the model's order, with their relative boxes.
   const childBoxes = new Map<string, { id: string; box: Box }[]>();
@@ -269,7 +299,8 @@ function fullPass(model: MeshModel, cache: FlowCache): FlowGraph {
     const productPorts = ports.get(product.id) ?? noPorts;
     const team = product.ownerTeamId ? model.teams.get(product.ownerTeamId) : undefined;
     const parentId = model.domains.has(product.domainId) ? product.domainId : undefined;
-    const key = [product, team, box.x, box.y, parentId, ...productPorts];
+    const dangling = unresolved.get(product.id) ?? noInputs;
+    const key = productKey(product, team, box.x, box.y, parentId, productPorts, dangling);
     seenProducts.add(product.id);
     const cached = cache.products.get(product.id);
     if (cached && sameKey(cached.key, key)) {
@@ -284,7 +315,7 @@ function fullPass(model: MeshModel, cache: FlowCache): FlowGraph {
       height: box.h,
       parentId,
       handles: productHandles(productPorts),
-      data: { product, ports: productPorts, ownerTitle: team ? team.title : null },
+      data: { product, ports: productPorts, ownerTitle: team ? team.title : null, unresolved: dangling },
       // Above the dependency layer (z-index 1, EdgeLayer.tsx), which is above the domains.
       zIndex: 2,
     };

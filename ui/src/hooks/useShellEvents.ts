@@ -47,6 +47,7 @@ export function runMenuAction(action: MenuAction): void {
     case 'autoLayout': return void actions.autoLayout();
     case 'toggleMinimap': return ui.toggleMinimap();
     case 'toggleProblems': return useGovernanceStore.getState().togglePanel();
+    case 'toggleContracts': return ui.toggleContracts();
     case 'about': return ui.setAbout(true);
   }
 }

@@ -46,6 +46,8 @@ export function Toolbar() {
   const minimap = useUiStore((s) => s.minimap);
   const layingOut = useUiStore((s) => s.layingOut);
   const problemsOpen = useGovernanceStore((s) => s.panelOpen);
+  const contractsOpen = useUiStore((s) => s.contractsOpen);
+  const contractCount = useMeshStore((s) => s.model.contracts.size);
   const openProblems = useGovernanceStore((s) => (s.report ? s.report.summary.errors + s.report.summary.warnings : 0));
   const one = selection.length === 1 ? selection[0] : undefined;
   const canAddPort = one?.kind === 'product' || one?.kind === 'outputPort';
@@ -76,6 +78,7 @@ export function Toolbar() {
         <ToolButton testId="auto-layout" icon="⊞" label={layingOut ? 'Laying out…' : 'Auto layout'} title={`Auto layout (${MOD}L)`} disabled={!open || layingOut} onClick={() => void actions.autoLayout()} />
         <ToolButton testId="zoom-fit" icon="⤢" label="Fit" title={`Zoom to fit (${MOD}0)`} disabled={!open} onClick={() => canvasControls.fit()} />
         <ToolButton testId="toggle-problems" icon="⚑" label={`Problems ${openProblems}`} title={`Show or hide governance problems (${MOD}Shift+G)`} disabled={!open} pressed={problemsOpen} onClick={() => useGovernanceStore.getState().togglePanel()} />
+        <ToolButton testId="toggle-contracts" icon="§" label={`Contracts ${contractCount}`} title="Show or hide the kept contracts (View > Show or Hide Contracts)" disabled={!open} pressed={contractsOpen} onClick={() => useUiStore.getState().toggleContracts()} />
         <ToolButton testId="toggle-minimap" icon="▦" label="Minimap" title="Show or hide the minimap" pressed={minimap} onClick={() => useUiStore.getState().toggleMinimap()} />
       </div>
     </header>

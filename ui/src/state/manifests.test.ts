@@ -18,8 +18,10 @@ import {
   progressFraction,
   progressLabel,
   splitPaths,
+  tallies,
   toggleAllFormats,
   toggleFormat,
+  warningText,
 } from './manifests';
 
 describe('export choices', () => {
@@ -104,6 +106,23 @@ describe('import report', () => {
     expect(kindLabel('product')).toBe('Data products');
     expect(kindNoun('product')).toBe('Data product');
     expect(kindNoun('person')).toBe('Person');
+  });
+  it('writes a warning as path:line:column: field: reason', () => {
+    const w = { path: '/m/orders.odps.yaml', line: 10, column: 5, field: 'inputPorts[0].contractId', reason: 'shop-orders-contract is in no file' };
+    expect(warningText(w)).toBe('/m/orders.odps.yaml:10:5: inputPorts[0].contractId: shop-orders-contract is in no file');
+    expect(warningText({ ...w, field: null, line: null, column: null })).toBe('/m/orders.odps.yaml: shop-orders-contract is in no file');
+  });
+  it('labels the core\'s counts: every total, a file only what it does', () => {
+    const totals = { created: 3, updated: 0, unchanged: 1, unresolved: 1, unattached: 2, skipped: 4 };
+    expect(tallies(totals, true).map((t) => [t.key, t.label, t.count])).toEqual([
+      ['created', 'created', 3],
+      ['updated', 'updated', 0],
+      ['unchanged', 'unchanged', 1],
+      ['unresolved', 'kept unresolved', 1],
+      ['unattached', 'kept unattached', 2],
+    ]);
+    const file = { path: '/m/c.odcs.yaml', created: 1, updated: 0, unchanged: 0, unresolved: 0, unattached: 1, skipped: null };
+    expect(tallies(file, false).map((t) => t.key)).toEqual(['created', 'unattached']);
   });
   it('reads one path a line', () => {
     expect(splitPaths(' /a/b \n\n/c/d.yaml\r\n  ')).toEqual(['/a/b', '/c/d.yaml']);

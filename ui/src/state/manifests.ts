@@ -7,6 +7,7 @@ import type {
   ExportFormat,
   ExportRequest,
   FileChange,
+  FileSummary,
   ImportClaim,
   ImportEntity,
   ImportProblem,
@@ -14,6 +15,7 @@ import type {
   OdpsChoice,
   PlannedFile,
   TaskProgress,
+  Totals,
 } from '../bindings';
 import { fileName } from '../lib/paths';
 
@@ -207,6 +209,39 @@ export function kindNoun(kind: EntityKind): string {
 export function problemPlace(p: ImportProblem): string {
   if (p.line === null) return p.path;
   return p.column === null ? `${p.path}:${p.line}` : `${p.path}:${p.line}:${p.column}`;
+}
+
+/**
+ * A warning as one line, the form the command line prints:
+ * `path:line:column: field: reason` (the field left out when the core names none).
+ */
+export function warningText(p: ImportProblem): string {
+  return p.field ? `${problemPlace(p)}: ${p.field}: ${p.reason}` : `${problemPlace(p)}: ${p.reason}`;
+}
+
+export type TallyKey = 'created' | 'updated' | 'unchanged' | 'unresolved' | 'unattached';
+
+export interface Tally {
+  key: TallyKey;
+  label: string;
+  count: number;
+}
+
+const TALLIES: readonly { key: TallyKey; label: string }[] = [
+  { key: 'created', label: 'created' },
+  { key: 'updated', label: 'updated' },
+  { key: 'unchanged', label: 'unchanged' },
+  { key: 'unresolved', label: 'kept unresolved' },
+  { key: 'unattached', label: 'kept unattached' },
+];
+
+/**
+ * The counts the core computed for the whole import or one file, labelled, in the
+ * order the report shows them. `withZero` keeps the counts that are 0 (the totals
+ * show every count; a file row only what it does).
+ */
+export function tallies(counts: Totals | FileSummary, withZero: boolean): Tally[] {
+  return TALLIES.map((t) => ({ ...t, count: counts[t.key] })).filter((t) => withZero || t.count > 0);
 }
 
 /** One side of a disagreement: `ODPS says "active" (orders.odps.yaml)`. */

@@ -1,6 +1,6 @@
 // Transient UI state that is not part of the mesh: toasts, inline field errors, the
 // minimap switch, dialogs (with the Export and Import dialogs' last choices), the
-// context menu, and open and task progress. Nothing here is saved.
+// Contracts panel, the context menu, and open and task progress. Nothing here is saved.
 import { create } from 'zustand';
 import type { TaskProgress } from '../bindings';
 import { DEFAULT_EXPORT, type ExportChoices } from './manifests';
@@ -32,6 +32,8 @@ export interface UiState {
   aboutOpen: boolean;
   exportOpen: boolean;
   importOpen: boolean;
+  /** The Contracts panel, docked under the canvas. */
+  contractsOpen: boolean;
   /** The Export dialog's last choices, so reopening it previews the same export. */
   exportChoices: ExportChoices;
   /** The Import dialog's paths, one a line. */
@@ -58,6 +60,7 @@ export interface UiState {
   setAbout(open: boolean): void;
   setExportOpen(open: boolean): void;
   setImportOpen(open: boolean): void;
+  toggleContracts(open?: boolean): void;
   setExportChoices(choices: Partial<ExportChoices>): void;
   setImportPaths(paths: string): void;
   setTask(task: TaskProgress | null): void;
@@ -78,6 +81,7 @@ export const useUiStore = create<UiState>((set) => ({
   aboutOpen: false,
   exportOpen: false,
   importOpen: false,
+  contractsOpen: false,
   exportChoices: DEFAULT_EXPORT,
   importPaths: '',
   task: null,
@@ -109,6 +113,7 @@ export const useUiStore = create<UiState>((set) => ({
   setAbout: (aboutOpen) => set({ aboutOpen }),
   setExportOpen: (exportOpen) => set({ exportOpen }),
   setImportOpen: (importOpen) => set({ importOpen }),
+  toggleContracts: (open) => set((s) => ({ contractsOpen: open ?? !s.contractsOpen })),
   setExportChoices: (choices) => set((s) => ({ exportChoices: { ...s.exportChoices, ...choices } })),
   setImportPaths: (importPaths) => set({ importPaths }),
   setTask: (task) => set({ task }),

@@ -88,6 +88,11 @@ export function ProductForm({ product }: { product: DataProduct }) {
               <li key={p.id}>
                 <button type="button" className="ref-item" data-testid="input-item" data-id={p.id} onClick={() => select([{ kind: 'inputPort', id: p.id }])}>
                   <span className="mono">{p.name}</span>
+                  {p.source.kind === 'unresolved' && (
+                    <span className="unattached-pill ref-item__tag" title={`Reads ${p.source.reference}, which neither an import nor the mesh holds`}>
+                      unresolved
+                    </span>
+                  )}
                 </button>
               </li>
             ))}

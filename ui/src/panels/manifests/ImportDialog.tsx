@@ -1,32 +1,106 @@
 // File > Import…: manifest files or folders (typed one a line, or added with the native
 // file and folder dialogs), the core's dry-run report (entities to create and update per
-// kind, files read and skipped, every problem as path:line:column and reason, the fields
-// the formats disagree on with the value kept), then the
+// kind, the totals and per-file counts the core computed (kept unresolved and unattached
+// included), files read and skipped, every problem and warning as path:line:column and
+// reason, the fields the formats disagree on with the value kept), then the
 // import on confirm as one undoable edit, with progress and Cancel. It shows what the
 // core answers; the core decides what is imported.
 import { useCallback, useState } from 'react';
-import type { CommandError, ImportPreview, ImportResult } from '../../bindings';
+import type { CommandError, FileSummary, ImportPreview, ImportResult } from '../../bindings';
 import { errorOf } from '../../actions/run';
 import * as manifests from '../../actions/manifests';
 import { useUiStore } from '../../state/uiStore';
-import { claimText, importChanges, importCounts, kindLabel, kindNoun, plural, problemPlace, splitPaths } from '../../state/manifests';
+import { claimText, importChanges, importCounts, kindLabel, kindNoun, plural, problemPlace, splitPaths, tallies, warningText } from '../../state/manifests';
 import { DialogFrame } from './DialogFrame';
 import { ErrorNotice } from './ErrorNotice';
 import { TaskProgressBar } from './TaskProgressBar';
+import { commonFolder } from '../../lib/paths';
 
 type Phase = 'choose' | 'checking' | 'report' | 'importing' | 'done';
 
 /** Longest list drawn at once. */
 const LIST_LIMIT = 300;
 
+/** Test ids of the totals: the two kept counts have their own names. */
+const TOTAL_TESTID = {
+  created: 'import-total-created',
+  updated: 'import-total-updated',
+  unchanged: 'import-total-unchanged',
+  unresolved: 'import-unresolved',
+  unattached: 'import-unattached',
+} as const;
+
+const TALLY_HINT = {
+  created: 'Entities the import creates',
+  updated: 'Entities the import changes',
+  unchanged: 'Entities the files declare exactly as the mesh holds them',
+  unresolved: 'Inputs kept with a provider neither the files nor the mesh hold: drawn as dangling references on the canvas',
+  unattached: 'Contracts kept that no output port references: listed in the Contracts panel, to attach to a port',
+} as const;
+
+/** The whole import's counts, as the core summed them. */
+function Totals({ report }: { report: ImportPreview }) {
+  return (
+    <div className="import-totals" data-testid="import-totals">
+      {tallies(report.totals, true).map((t) => (
+        <div
+          key={t.key}
+          className={`tally tally--${t.key}${t.count === 0 ? ' is-zero' : ''}`}
+          data-testid={TOTAL_TESTID[t.key]}
+          data-count={t.count}
+          title={TALLY_HINT[t.key]}
+        >
+          <span className="tally__count">{t.count.toLocaleString('en')}</span>
+          <span className="tally__label">{t.label}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** One file's part: what it creates, changes and keeps, or why it was skipped. */
+function FileRow({ file, folder }: { file: FileSummary; folder: string }) {
+  const parts = tallies(file, false);
+  return (
+    <li
+      className="import-file"
+      data-testid="import-file"
+      data-path={file.path}
+      data-created={file.created}
+      data-updated={file.updated}
+      data-unchanged={file.unchanged}
+      data-unresolved={file.unresolved}
+      data-unattached={file.unattached}
+      title={file.path}
+    >
+      <span className="import-file__path mono">{file.path.slice(folder.length)}</span>
+      <span className="import-file__counts">
+        {file.skipped ? (
+          <span className="muted">skipped: {file.skipped}</span>
+        ) : parts.length === 0 ? (
+          <span className="muted">nothing</span>
+        ) : (
+          parts.map((t) => (
+            <span key={t.key} className={`file-count file-count--${t.key}`}>
+              {t.count.toLocaleString('en')} {t.label}
+            </span>
+          ))
+        )}
+      </span>
+    </li>
+  );
+}
+
 function Report({ report }: { report: ImportPreview }) {
   const counts = importCounts(report.entities);
+  const folder = commonFolder(report.byFile.map((f) => f.path));
   return (
     <div className="import-report" data-testid="import-report">
       <p className="import-report__read" data-testid="import-read" data-documents={report.documents} data-files={report.files.length}>
         {plural(report.documents, 'manifest document')} in {plural(report.files.length, 'file')}
         {report.skipped.length > 0 && <span className="muted"> · {plural(report.skipped.length, 'file')} skipped</span>}
       </p>
+      <Totals report={report} />
       {report.problems.length > 0 && (
         <div className="notice notice--error import-problems">
           <span className="notice__icon" aria-hidden="true">⚠</span>
@@ -43,6 +117,28 @@ function Report({ report }: { report: ImportPreview }) {
                   </span>
                 </li>
               ))}
+            </ul>
+          </div>
+        </div>
+      )}
+      {report.warnings.length > 0 && (
+        <div className="notice notice--warn import-warnings" data-testid="import-warnings">
+          <span className="notice__icon" aria-hidden="true">⚠</span>
+          <div className="notice__text">
+            <div>
+              {plural(report.warnings.length, 'warning')}: what the files reference but neither they nor the mesh hold is kept as written, and
+              the import goes ahead. A later import that brings it resolves it.
+            </div>
+            <ul className="problem-list">
+              {report.warnings.slice(0, LIST_LIMIT).map((w, i) => (
+                <li key={i} className="problem problem--warning" data-testid="import-warning" data-path={w.path} data-line={w.line ?? ''} data-field={w.field ?? ''}>
+                  <span className="problem__line mono" title={warningText(w)}>
+                    <span className="problem__place">{problemPlace(w)}</span>: {w.field && <>{w.field}: </>}
+                    <span className="problem__reason">{w.reason}</span>
+                  </span>
+                </li>
+              ))}
+              {report.warnings.length > LIST_LIMIT && <li className="muted">and {plural(report.warnings.length - LIST_LIMIT, 'more')}</li>}
             </ul>
           </div>
         </div>
@@ -77,6 +173,19 @@ function Report({ report }: { report: ImportPreview }) {
             </ul>
           </div>
         </div>
+      )}
+      {report.byFile.length > 0 && (
+        <details className="import-details" open={report.byFile.length <= 12}>
+          <summary>
+            Files ({report.byFile.length.toLocaleString('en')}){folder && <span className="mono muted"> in {folder}</span>}
+          </summary>
+          <ul className="import-files" data-testid="import-files">
+            {report.byFile.slice(0, LIST_LIMIT).map((f) => (
+              <FileRow key={f.path} file={f} folder={folder} />
+            ))}
+            {report.byFile.length > LIST_LIMIT && <li className="muted">and {plural(report.byFile.length - LIST_LIMIT, 'more')}</li>}
+          </ul>
+        </details>
       )}
       {counts.length > 0 && (
         <table className="import-counts">
