@@ -462,3 +462,68 @@ fn a_contract_imported_before_its_product_attaches_when_the_product_comes() {
     );
     assert!(!out.join("contracts").exists(), "no longer unattached");
 }
+
+#[test]
+fn detaching_or_moving_a_contract_clears_the_reference_of_the_port_it_leaves() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    write_file(&dir, "postgres.odcs.yaml", STANDALONE);
+    write_file(&dir, "shop.odps.yaml", PROVIDER);
+    write_file(&dir, "orders.odps.yaml", CONSUMER);
+    let mut store = new_store(tmp.path(), "mesh");
+    common::import(&mut store, &[dir], false);
+    let mesh = store.load().unwrap();
+    let port_of = |name: &str| {
+        mesh.output_ports
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap()
+            .clone()
+    };
+    let (shop, orders) = (port_of("shop-orders"), port_of("orders"));
+    let mut contract = mesh.contracts[0].clone();
+    let save = |store: &mut Store, c: &mesh_core::model::Contract| {
+        store
+            .apply(vec![EditOp::SaveContract(c.clone())], None)
+            .unwrap();
+        store.load().unwrap()
+    };
+    let named = |m: &Mesh, id| {
+        m.output_ports
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| p.contract.as_ref().map(|c| c.contract_id.clone()))
+    };
+    // Attaching points the port at the kept contract, in place of the one it named.
+    contract.output_port_id = Some(orders.id);
+    let now = save(&mut store, &contract);
+    assert_eq!(named(&now, orders.id).as_deref(), Some("postgres"));
+    contract.output_port_id = Some(shop.id);
+    let now = save(&mut store, &contract);
+    assert_eq!(named(&now, orders.id), None, "moved away: cleared");
+    assert_eq!(named(&now, shop.id).as_deref(), Some("postgres"));
+    contract.output_port_id = None;
+    let now = save(&mut store, &contract);
+    assert_eq!(named(&now, shop.id), None, "detached: cleared");
+}
+
+#[test]
+fn every_file_read_has_a_row_even_when_another_file_declared_its_entities_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("export");
+    export(&demo_mesh(), &out, &[Format::Odps, Format::Dpds]);
+    let mut store = new_store(tmp.path(), "mesh");
+    let report = common::import(&mut store, std::slice::from_ref(&out), false);
+    let files = report.by_file();
+    assert_eq!(
+        files.len(),
+        walk(&out).len() - 1,
+        "every manifest but the export index"
+    );
+    assert!(
+        files
+            .iter()
+            .any(|f| f.path.extension().is_some_and(|e| e == "json")
+                && f.created + f.updated + f.unchanged == 0)
+    );
+}

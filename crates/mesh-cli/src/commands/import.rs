@@ -67,6 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     plan,
                     skipped: sources.skipped.clone(),
                     documents: sources.documents.len(),
+                    files: sources.files(),
                     applied: false,
                     edit: None,
                 }

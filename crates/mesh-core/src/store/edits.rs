@@ -551,29 +551,38 @@ impl<'a> Edit<'a> {
 
     /// Creates or updates a contract kept as its document. Attaching it to an output port
     /// also points the port's contract reference at it, in the same edit, so the port's
-    /// manifests name the contract they are exported with.
+    /// manifests name the contract they are exported with; detaching or moving it clears
+    /// the reference of the port it leaves.
     pub fn save_contract(&mut self, c: Contract) -> Result<()> {
         validate::contract(&c)?;
         let k = EntityKind::Contract;
         let label = c.name.clone().unwrap_or_else(|| c.contract_id.clone());
         self.check_ref(k, &label, "outputPortId", "output_port", c.output_port_id)?;
+        let before = self.get::<Contract>(c.id)?;
+        // Detached or moved: the port it leaves stops naming it.
+        if let Some(old) = before.as_ref().and_then(|b| b.output_port_id)
+            && c.output_port_id != Some(old)
+            && let Some(mut port) = self.get::<OutputPort>(old)?
+            && port.contract.as_ref().map(|r| &r.contract_id) == Some(&c.contract_id)
+        {
+            let was = port.clone();
+            port.contract = None;
+            self.put(Some(Entity::OutputPort(was)), Entity::OutputPort(port))?;
+        }
         if let Some(port_id) = c.output_port_id
             && let Some(mut port) = self.get::<OutputPort>(port_id)?
+            && port.contract.as_ref().map(|r| &r.contract_id) != Some(&c.contract_id)
         {
-            let reference = ContractRef {
+            let was = port.clone();
+            port.contract = Some(ContractRef {
                 contract_id: c.contract_id.clone(),
                 version: c.version.clone().filter(|v| *v != port.version),
                 status: None,
-            };
-            if port.contract.as_ref().map(|r| &r.contract_id) != Some(&c.contract_id) {
-                let before = port.clone();
-                port.contract = Some(reference);
-                self.put(Some(Entity::OutputPort(before)), Entity::OutputPort(port))?;
-            }
+            });
+            self.put(Some(Entity::OutputPort(was)), Entity::OutputPort(port))?;
         }
-        let before = self.get::<Contract>(c.id)?.map(Entity::Contract);
         self.describe("save", k, &label, before.is_some());
-        self.put(before, Entity::Contract(c))
+        self.put(before.map(Entity::Contract), Entity::Contract(c))
     }
 
     /// Deletes a kept contract (the port it was attached to keeps its reference).

@@ -41,6 +41,8 @@ pub struct ImportReport {
     pub skipped: Vec<(PathBuf, String)>,
     /// How many documents were read.
     pub documents: usize,
+    /// Every file the documents came from, in path order.
+    pub files: Vec<PathBuf>,
     /// Whether the plan was written to the mesh.
     pub applied: bool,
     /// The edit as the store recorded it (every changed row, the undo state), when the
@@ -178,6 +180,7 @@ pub fn apply(
         plan,
         skipped: sources.skipped.clone(),
         documents: sources.documents.len(),
+        files: sources.files(),
         applied,
         edit,
     })
@@ -222,6 +225,7 @@ pub fn create(
         plan,
         skipped: sources.skipped.clone(),
         documents: sources.documents.len(),
+        files: sources.files(),
         applied: true,
         // A new file has no history to undo into.
         edit: None,

@@ -46,6 +46,16 @@ pub struct Sources {
     pub errors: Vec<ImportError>,
 }
 
+impl Sources {
+    /// The files the documents came from, each once, in path order.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = self.documents.iter().map(|d| d.path.clone()).collect();
+        files.sort();
+        files.dedup();
+        files
+    }
+}
+
 /// What a read stopped by its cancel flag reports, as its one error.
 pub const CANCELLED: &str = "import cancelled; nothing was changed";
 

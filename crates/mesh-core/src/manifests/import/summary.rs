@@ -54,9 +54,14 @@ pub struct Totals {
 }
 
 impl ImportReport {
-    /// Every file of the import with its counts, in path order; skipped files too.
+    /// Every file of the import with its counts, in path order; skipped files too, and
+    /// files whose entities another file declared first (counted there).
     pub fn by_file(&self) -> Vec<FileSummary> {
-        let mut files: BTreeMap<PathBuf, FileSummary> = BTreeMap::new();
+        let mut files: BTreeMap<PathBuf, FileSummary> = self
+            .files
+            .iter()
+            .map(|p| (p.clone(), FileSummary::default()))
+            .collect();
         for e in &self.plan.entities {
             let f = files.entry(e.path.clone()).or_default();
             match e.action {
