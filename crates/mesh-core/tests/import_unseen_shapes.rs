@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use common::realworld::keys_kept;
 use mesh_core::Store;
+use mesh_core::manifests::import::{self, ImportOptions};
 use mesh_core::manifests::{self, ExportContext, ExportOptions, Format, OdpsVersion};
 use mesh_core::model::Mesh;
 use serde_json::Value;
@@ -144,4 +145,51 @@ fn a_v1_0_0_product_with_a_type_keeps_it() {
         ..ExportOptions::default()
     };
     assert_eq!(lost_keys(text, Format::Odps, options), Vec::<String>::new());
+}
+
+/// Modelled on backstage/backstage `packages/catalog-model/examples/acme/team-a-group.yaml`:
+/// one User name in two namespaces is two entities, both kept.
+#[test]
+fn one_user_name_in_two_namespaces_imports_as_two_users() {
+    let text = r#"apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: visitor
+spec:
+  memberOf: [crew]
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: visitor
+  namespace: staging
+spec:
+  memberOf: [group:default/crew]
+"#;
+    let tmp = tempfile::tempdir().unwrap();
+    let path = write(tmp.path(), "users.yaml", text);
+    let mesh = import_alone(tmp.path(), &path);
+    let again = export(&mesh, Format::Backstage, ExportOptions::default());
+    for original in yaml(text) {
+        let namespace = original.pointer("/metadata/namespace");
+        let back = again
+            .iter()
+            .find(|d| d["kind"] == "User" && d.pointer("/metadata/namespace") == namespace)
+            .unwrap_or_else(|| panic!("{namespace:?} not re-exported: {again:?}"));
+        assert_eq!(keys_kept(&original, back), Vec::<String>::new());
+    }
+    // In one namespace the name is still declared twice.
+    let twice = text.replace("  namespace: staging\n", "");
+    let path = write(tmp.path(), "twice.yaml", &twice);
+    let mut store = Store::create(&tmp.path().join("bad.mesh"), &common::info("unseen")).unwrap();
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let options = ImportOptions {
+        dry_run: true,
+        strict: false,
+    };
+    let errors = import::run(&mut store, &[path], options, &mut |_, _| {}, &cancel)
+        .expect_err("a name twice in one namespace is refused");
+    let text = errors[0].to_string();
+    assert!(text.contains("twice.yaml:"), "{text}");
+    assert!(text.contains("declared twice"), "{text}");
 }
