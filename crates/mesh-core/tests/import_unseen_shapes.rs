@@ -60,6 +60,25 @@ fn lost_keys(text: &str, format: Format, options: ExportOptions) -> Vec<String> 
     keys_kept(&original, &again[0])
 }
 
+/// Why importing `text` alone was refused, every reason on its own line.
+fn refusal(text: &str) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = write(tmp.path(), "doc.json", text);
+    let mut store = Store::create(&tmp.path().join("bad.mesh"), &common::info("unseen")).unwrap();
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let options = ImportOptions {
+        dry_run: true,
+        strict: false,
+    };
+    let errors = import::run(&mut store, &[path], options, &mut |_, _| {}, &cancel)
+        .expect_err("the import should have been refused");
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Modelled on the Bitol ODPS `docs/examples/customer-data-product.odps.yaml` (main):
 /// custom properties of a port, an input and the team come first in their lists, where
 /// Meshwright writes its own fields first; the team's name is no slug.
@@ -192,4 +211,22 @@ spec:
     let text = errors[0].to_string();
     assert!(text.contains("twice.yaml:"), "{text}");
     assert!(text.contains("declared twice"), "{text}");
+}
+
+/// Modelled on bitol-io/open-data-contract-standard v2.2.2
+/// `docs/examples/all/postgresql-adventureworks-contract.yaml` and on
+/// opendatamesh-initiative/odm-specification-dpdescriptor
+/// `examples/tripexecution/ports/trip-status-oport.json`: documents of a kind
+/// Meshwright does not read say what they are.
+#[test]
+fn an_odcs_v2_contract_and_a_dpds_port_file_are_refused_by_name() {
+    let v2 = r#"{"version": "1.0.0", "standardVersion": "2.2.0", "kind": "managedDataset",
+                 "dataset": {"tables": []}}"#;
+    let why = refusal(v2);
+    assert!(why.contains("ODCS v2.2.0"), "{why}");
+    let port = r#"{"fullyQualifiedName": "urn:dpds:org.example:dataproducts:rides:1:outputports:status",
+                   "name": "status", "version": "1.0.0"}"#;
+    let why = refusal(port);
+    assert!(why.contains("DPDS component"), "{why}");
+    assert!(why.contains("$ref"), "{why}");
 }
