@@ -61,9 +61,9 @@ fn lost_keys(text: &str, format: Format, options: ExportOptions) -> Vec<String> 
 }
 
 /// Why importing `text` alone was refused, every reason on its own line.
-fn refusal(text: &str) -> String {
+fn refusal(name: &str, text: &str) -> String {
     let tmp = tempfile::tempdir().unwrap();
-    let path = write(tmp.path(), "doc.json", text);
+    let path = write(tmp.path(), name, text);
     let mut store = Store::create(&tmp.path().join("bad.mesh"), &common::info("unseen")).unwrap();
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let options = ImportOptions {
@@ -222,11 +222,25 @@ spec:
 fn an_odcs_v2_contract_and_a_dpds_port_file_are_refused_by_name() {
     let v2 = r#"{"version": "1.0.0", "standardVersion": "2.2.0", "kind": "managedDataset",
                  "dataset": {"tables": []}}"#;
-    let why = refusal(v2);
+    let why = refusal("doc.json", v2);
     assert!(why.contains("ODCS v2.2.0"), "{why}");
     let port = r#"{"fullyQualifiedName": "urn:dpds:org.example:dataproducts:rides:1:outputports:status",
                    "name": "status", "version": "1.0.0"}"#;
-    let why = refusal(port);
+    let why = refusal("doc.json", port);
     assert!(why.contains("DPDS component"), "{why}");
     assert!(why.contains("$ref"), "{why}");
+}
+
+/// Modelled on datacontract-cli `tests/fixtures/lint/invalid_datacontract.yaml`: a
+/// required key missing at the root (here commented out) is refused with a place, the
+/// document it is missing from.
+#[test]
+fn a_required_key_missing_at_the_root_is_refused_at_the_documents_start() {
+    let text = "dataContractSpecification: 1.2.1\n#id: orders\ninfo:\n  title: Orders\n  \
+                version: 0.0.1\n";
+    let why = refusal("datacontract.yaml", text);
+    assert!(
+        why.contains("datacontract.yaml:1:1: field `id`: is required"),
+        "{why}"
+    );
 }
