@@ -7,8 +7,19 @@
 //! One test per format folder, each collecting every failing file of its folder into one
 //! message (`file: reason`), so progress shows file by file.
 //!
-//! Many cases fail until the importer work in progress lands (lenient reading of real
-//! files, unresolved dependencies, the Data Contract Specification format).
+//! Another corpus: `MESHWRIGHT_CORPUS=/path/to/folder` points these tests at another
+//! folder of the same layout (one folder per format: `odps`, `odcs`, `dpds`, `backstage`,
+//! `datahub`, `datacontract-spec`; a folder it lacks is passed over), to measure how the
+//! importer does on real files it has never seen:
+//!
+//! ```sh
+//! MESHWRIGHT_CORPUS=/tmp/unseen cargo test -p mesh-core --test realworld -- --nocapture
+//! ```
+//!
+//! Each format's test prints `<format>: imports N of M, re-exports intact K of M`. The
+//! tests about particular files of `../shared/realworld` are passed over then. Under CI
+//! (`CI` set to anything but `false` or `0`) the variable is ignored: CI always checks
+//! `../shared/realworld`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -47,10 +58,52 @@ enum Outcome {
     Failed(String),
 }
 
+/// The environment variable naming another corpus folder (see the module's comment).
+const CORPUS_VAR: &str = "MESHWRIGHT_CORPUS";
+
+/// The folder `MESHWRIGHT_CORPUS` names, if set (not empty) outside CI.
+fn other_corpus() -> Option<PathBuf> {
+    let ci = std::env::var("CI").unwrap_or_default();
+    if !(ci.is_empty() || ci == "false" || ci == "0") {
+        return None;
+    }
+    let dir = PathBuf::from(std::env::var_os(CORPUS_VAR).filter(|v| !v.is_empty())?);
+    assert!(
+        dir.is_dir(),
+        "{CORPUS_VAR}={}: no such folder",
+        dir.display()
+    );
+    Some(dir)
+}
+
+/// The corpus root: the folder `MESHWRIGHT_CORPUS` names, else `../shared/realworld`
+/// (`None` when that is missing, outside CI).
+fn corpus_root() -> Option<PathBuf> {
+    other_corpus().or_else(common::realworld)
+}
+
+/// `../shared/realworld`, for the tests about its particular files; `None` (the test
+/// passed over) when `MESHWRIGHT_CORPUS` names another corpus.
+fn shared_corpus() -> Option<PathBuf> {
+    if let Some(other) = other_corpus() {
+        eprintln!(
+            "skipped: about ../shared/realworld, not {}",
+            other.display()
+        );
+        return None;
+    }
+    common::realworld()
+}
+
 /// The manifest files of one folder of the corpus, in name order, or `None` when the
-/// corpus is missing (outside CI).
+/// corpus is missing (outside CI), or another corpus (`MESHWRIGHT_CORPUS`) lacks the
+/// folder.
 fn corpus(folder: &str) -> Option<(PathBuf, Vec<PathBuf>)> {
-    let root = common::realworld()?;
+    let root = corpus_root()?;
+    if other_corpus().is_some() && !root.join(folder).is_dir() {
+        eprintln!("skipped: {} has no {folder} folder", root.display());
+        return None;
+    }
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(folder))
         .unwrap_or_else(|e| panic!("{}/{folder}: {e}", root.display()))
         .map(|entry| entry.unwrap().path())
@@ -365,7 +418,7 @@ fn datacontract_spec_files_import_alone_and_re_export_intact() {
 
 #[test]
 fn the_whole_corpus_imports_together_into_one_mesh() {
-    let Some(root) = common::realworld() else {
+    let Some(root) = corpus_root() else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -392,7 +445,10 @@ fn the_whole_corpus_imports_together_into_one_mesh() {
 /// products, the second under the next free slug, both re-exported with their name.
 #[test]
 fn dpds_descriptors_of_one_name_in_other_namespaces_import_together() {
-    let Some((root, files)) = corpus("dpds") else {
+    let Some(root) = shared_corpus() else {
+        return;
+    };
+    let Some((_, files)) = corpus("dpds") else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -422,7 +478,7 @@ fn dpds_descriptors_of_one_name_in_other_namespaces_import_together() {
 
 #[test]
 fn a_product_naming_contracts_outside_the_corpus_imports() {
-    let Some(root) = common::realworld() else {
+    let Some(root) = shared_corpus() else {
         return;
     };
     let file = root.join("odps/dataproduct-cli-references-dataproduct.odps.yaml");

@@ -8,6 +8,7 @@
 use serde_json::{Map, Value};
 
 use super::ExportContext;
+use super::words::{self, ORDER, spelled};
 use crate::model::{CustomProperty, Extensions, ServiceLevel, Team};
 
 /// An object whose keys keep the order they are put in (serde_json's
@@ -153,6 +154,50 @@ impl Props {
     pub(super) fn done(self) -> Vec<Value> {
         self.0
     }
+
+    /// The list shaped as an import kept it in `format`'s bag (the importer's
+    /// `Props::keep_shape`): each item's keys besides `property`, `value` and
+    /// `description` (`customProperties`, by property) put back on it, and the names
+    /// listed under [`ORDER`]`.customProperties` first, in that order, the others after
+    /// them in theirs. Real files list their own properties first, where Meshwright writes
+    /// its fields first (the Bitol ODPS `docs/examples/customer-data-product.odps.yaml`).
+    pub(super) fn shaped(self, extensions: &Extensions, format: &str) -> Vec<Value> {
+        let mut items = self.0;
+        let bag = extensions.get(format);
+        let extra = bag
+            .and_then(|b| b.get("customProperties"))
+            .and_then(Value::as_array);
+        for kept in extra.into_iter().flatten() {
+            let (Some(name), Value::Object(fields)) = (kept.get("property"), kept) else {
+                continue;
+            };
+            if let Some(Value::Object(item)) =
+                items.iter_mut().find(|i| i.get("property") == Some(name))
+            {
+                for (k, v) in fields {
+                    if !item.contains_key(k) {
+                        item.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        let order = bag
+            .and_then(|b| b.get(ORDER))
+            .and_then(|o| o.get("customProperties"))
+            .and_then(Value::as_array);
+        if let Some(order) = order {
+            let rank = |item: &Value| {
+                let name = item.get("property");
+                order
+                    .iter()
+                    .position(|n| Some(n) == name)
+                    .unwrap_or(order.len())
+            };
+            // Stable: the properties the document did not list keep their order.
+            items.sort_by_key(rank);
+        }
+        items
+    }
 }
 
 /// A number as JSON: whole numbers without a fraction (`24`, not `24.0`), so the text
@@ -232,12 +277,28 @@ pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Va
         .add("title", team.title.as_str())
         .custom(&team.custom_properties)
         .foreign_extensions(&team.extensions, own_format);
+    // A name the import read as written otherwise (`Data Team`) while it still names
+    // the team.
+    let name = spelled(
+        words::kept(&team.extensions, own_format, "name"),
+        &team.name,
+        None,
+        |t| words::named_from(t, &team.name),
+    )
+    .unwrap_or_default();
     let mut o = Obj::new();
-    o.put("name", team.name.as_str())
+    o.put("name", name)
         .opt("description", team.description.as_deref())
         .list("members", members)
-        .list("customProperties", props.done())
-        .own_extensions_but(&team.extensions, own_format, &[TEAM_SHAPE]);
+        .list(
+            "customProperties",
+            props.shaped(&team.extensions, own_format),
+        )
+        .own_extensions_but(
+            &team.extensions,
+            own_format,
+            &[TEAM_SHAPE, "name", "customProperties", ORDER],
+        );
     o.done()
 }
 

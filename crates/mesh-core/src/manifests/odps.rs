@@ -92,6 +92,14 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
         "domain",
         ctx.domains.get(&p.domain_id).map(|d| d.name.as_str()),
     );
+    if !new {
+        // v1.0.0 has no `type`; a v1.0.0 document that gave one anyway (the import
+        // kept it) gets it back while it names the archetype.
+        doc.opt(
+            "type",
+            type_text.filter(|t| p.archetype.is_some() && words::archetype(t) == p.archetype),
+        );
+    }
     if new {
         doc.opt(
             "type",
@@ -149,7 +157,7 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
     props
         .custom(&p.custom_properties)
         .foreign_extensions(&p.extensions, FORMAT);
-    doc.list("customProperties", props.done());
+    doc.list("customProperties", props.shaped(&p.extensions, FORMAT));
     let tags: Vec<Value> = p.tags.iter().map(|t| Value::from(t.as_str())).collect();
     doc.list("tags", tags);
     doc.list("inputPorts", inputs);
@@ -173,6 +181,7 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
             "type",
             "id",
             "tenant",
+            "customProperties",
             words::ORDER,
         ]
     } else {
@@ -182,6 +191,7 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
             "inputPorts",
             "id",
             "tenant",
+            "customProperties",
             words::ORDER,
         ]
     };
@@ -260,8 +270,19 @@ fn output_port(ctx: &ExportContext<'_>, port: &OutputPort) -> Value {
     } else {
         props.foreign_extensions(&port.extensions, FORMAT);
     }
-    o.list("customProperties", props.done());
-    o.own_extensions_but(&port.extensions, FORMAT, &["version", "type", "id", "name"]);
+    o.list("customProperties", props.shaped(&port.extensions, FORMAT));
+    o.own_extensions_but(
+        &port.extensions,
+        FORMAT,
+        &[
+            "version",
+            "type",
+            "id",
+            "name",
+            "customProperties",
+            words::ORDER,
+        ],
+    );
     o.done()
 }
 
@@ -309,8 +330,12 @@ fn input_ports(ctx: &ExportContext<'_>, p: &DataProduct) -> (Vec<Value>, Vec<Val
         o.opt("name", name)
             .opt("version", version)
             .opt("contractId", contract.map(|c| c.contract_id.as_str()));
-        o.list("customProperties", props.done());
-        o.own_extensions_but(&input.extensions, FORMAT, &["id", "name"]);
+        o.list("customProperties", props.shaped(&input.extensions, FORMAT));
+        o.own_extensions_but(
+            &input.extensions,
+            FORMAT,
+            &["id", "name", "customProperties", words::ORDER],
+        );
         // An unresolved input keeps the `contractId` its file gave in its bag.
         let kept_contract = input
             .extensions

@@ -22,7 +22,8 @@
 //! `spec.domain`, a Domain's `subdomainOf`, an entity's `spec.system` or `spec.domain`)
 //! is an unresolved reference, not an error: it is kept as written, so a re-export
 //! writes it unchanged (a data product of an unknown Domain goes to the placeholder
-//! domain `imported`). One entity name declared twice for a kind is an error.
+//! domain `imported`). One entity name declared twice for a kind is an error (for a
+//! kind kept whole, twice in one namespace).
 //! Other unmapped fields (labels, `spec.profile.picture`, annotations of other tools)
 //! go into the entity's `backstage` bag as `{"metadata": {...}, "spec": {...}}`; the
 //! product's Component keeps its own under the product's bag's `component`. Values
@@ -288,7 +289,7 @@ pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> C
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut file_domain: HashMap<&Path, String> = HashMap::new();
-    let mut seen: HashMap<(&str, &str), &Path> = HashMap::new();
+    let mut seen: HashMap<(&str, &str, &str), &Path> = HashMap::new();
     let mut entities = Vec::new();
     for doc in &docs {
         let mut sink = Sink {
@@ -298,11 +299,29 @@ pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> C
         let Some(entity) = envelope(doc, &mut sink) else {
             continue;
         };
-        if let Some(first) = seen.insert((entity.kind, entity.name), &doc.path) {
+        // The kinds the model maps (a Domain, a team, a product, a port, a product's
+        // Component) are matched by name, so their names are unique per kind. Entities
+        // kept whole are unique per kind and namespace, as in Backstage: the catalog
+        // examples (backstage/backstage `packages/catalog-model/examples/acme/
+        // team-a-group.yaml`) declare a User `guest` in `default` and in `development`.
+        let namespace = match entity.kind {
+            "Domain" | "Group" | "System" | "API" | "Component" => "",
+            _ => entity
+                .doc
+                .pointer("/metadata/namespace")
+                .and_then(Value::as_str)
+                .unwrap_or("default"),
+        };
+        if let Some(first) = seen.insert((entity.kind, namespace, entity.name), &doc.path) {
+            let scope = if namespace.is_empty() {
+                "per kind".to_owned()
+            } else {
+                format!("per kind and namespace (here `{namespace}`)")
+            };
             sink.error(
                 &format!("{}[{}].metadata.name", entity.kind, entity.name),
                 format!(
-                    "{} `{}` is declared twice (also in {}); an entity name is unique per kind",
+                    "{} `{}` is declared twice (also in {}); an entity name is unique {scope}",
                     entity.kind,
                     entity.name,
                     first.display()

@@ -53,6 +53,9 @@ pub fn detect(doc: &Value) -> Result<Detected, String> {
     if is_datahub_product(map) {
         return Ok(Detected::Datahub);
     }
+    if let Some(why) = known_but_not_read(map) {
+        return Err(why);
+    }
     let api = map.get("apiVersion").and_then(Value::as_str);
     let kind = map.get("kind").and_then(Value::as_str);
     match (api, kind) {
@@ -105,6 +108,32 @@ fn is_datahub_product(map: &serde_json::Map<String, Value>) -> bool {
     map.contains_key("id")
         && PRODUCT_KEYS.iter().any(|k| map.contains_key(*k))
         && !OTHERS.iter().any(|k| map.contains_key(*k))
+}
+
+/// Why a document of a known kind that Meshwright does not read is refused, so the
+/// message names it instead of listing every format: an ODCS contract before v3 (the
+/// Bitol repository's own v2.2.2 `docs/examples/all/postgresql-adventureworks-contract.yaml`:
+/// `standardVersion: 2.2.0`, a `dataset` of `tables`), and a DPDS port or component
+/// description, a file of its own that a descriptor includes by `$ref`
+/// (opendatamesh-initiative/odm-specification-dpdescriptor
+/// `examples/tripexecution/ports/trip-status-oport.json`).
+fn known_but_not_read(map: &serde_json::Map<String, Value>) -> Option<String> {
+    let text = |key: &str| map.get(key).and_then(Value::as_str);
+    if map.contains_key("apiVersion") {
+        return None;
+    }
+    if let Some(version) = text("standardVersion").filter(|v| v.starts_with(['1', '2'])) {
+        return Some(format!(
+            "an ODCS v{version} contract (`standardVersion`): Meshwright reads ODCS v3 \
+             (`apiVersion: v3.x.x`); convert it to v3 first"
+        ));
+    }
+    let fqn = text("fullyQualifiedName").filter(|f| f.starts_with("urn:dpds:"))?;
+    Some(format!(
+        "a DPDS component `{fqn}`, which a descriptor includes by `$ref`, not a descriptor \
+         (`dataProductDescriptor`): import the descriptor; its `$ref` is kept and written \
+         back"
+    ))
 }
 
 /// Bitol versions are written `v1.0.0`, `v3.1.0`.
@@ -174,6 +203,11 @@ mod tests {
                 .unwrap_err()
                 .contains("neither")
         );
+        // Known documents Meshwright does not read say what they are.
+        let odcs_v2 = json!({"standardVersion": "2.2.0", "kind": "managedDataset"});
+        assert!(detect(&odcs_v2).unwrap_err().contains("ODCS v2.2.0"));
+        let port = json!({"fullyQualifiedName": "urn:dpds:x:dataproducts:p:1:outputports:o"});
+        assert!(detect(&port).unwrap_err().contains("DPDS component"));
         // A Bitol-looking kind under a foreign apiVersion is not Bitol.
         let fake = json!({"apiVersion": "example.com/v1", "kind": "DataProduct"});
         assert!(detect(&fake).is_err());

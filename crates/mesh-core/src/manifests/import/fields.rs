@@ -220,6 +220,11 @@ fn describe(v: &Value) -> String {
 pub(super) struct Props {
     items: Vec<(String, Value, Option<String>)>,
     at: String,
+    /// Every property name, in the document's order.
+    order: Vec<String>,
+    /// The items that carry keys besides `property`, `value` and `description` (ODPS
+    /// v1.1.0's `id` and `vendor`): `{property, ...those keys}`.
+    extra: Vec<Value>,
 }
 
 impl Props {
@@ -228,6 +233,8 @@ impl Props {
         let at = fields.name("customProperties");
         let list = fields.list("customProperties", sink);
         let mut items = Vec::new();
+        let mut order = Vec::new();
+        let mut extra = Vec::new();
         for mut item in objects(list, &at, sink) {
             let Some(key) = item.required("property", sink) else {
                 continue;
@@ -235,9 +242,54 @@ impl Props {
             let value = item.map.get("value").cloned().unwrap_or(Value::Null);
             item.skip("value");
             let description = item.string("description", sink);
+            let rest = item.rest();
+            if !rest.is_empty() {
+                let mut kept = Map::new();
+                kept.insert("property".into(), Value::from(key.as_str()));
+                kept.extend(rest);
+                extra.push(Value::Object(kept));
+            }
+            order.push(key.clone());
             items.push((key, value, description));
         }
-        Props { items, at }
+        Props {
+            items,
+            at,
+            order,
+            extra,
+        }
+    }
+
+    /// Keeps in `bag` what the model's custom properties cannot hold of the list as
+    /// written, for the exporter (`bitol::Props::shaped`) to write it back: the keys of
+    /// an item besides `property`, `value` and `description` (under `customProperties`,
+    /// by property), and the order of the entity's own property names (under
+    /// [`ORDER`]`.customProperties`) when the list starts with one of them, which the
+    /// exporter would otherwise write after its own fields. Call it once the properties
+    /// the reader maps were taken.
+    ///
+    /// [`ORDER`]: crate::manifests::words::ORDER
+    pub fn keep_shape(&self, bag: &mut Map<String, Value>) {
+        if !self.extra.is_empty() {
+            bag.insert("customProperties".into(), Value::Array(self.extra.clone()));
+        }
+        let own = |name: &String| self.items.iter().any(|(k, _, _)| k == name);
+        if self.order.first().is_some_and(own) {
+            // The entity's own names only: the exporter writes them first and its
+            // fields after them, so a list it wrote reads back to the same order.
+            let names = self
+                .order
+                .iter()
+                .filter(|n| own(n))
+                .map(|n| Value::from(n.as_str()))
+                .collect();
+            let order = bag
+                .entry(crate::manifests::words::ORDER)
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(order) = order {
+                order.insert("customProperties".into(), Value::Array(names));
+            }
+        }
     }
 
     /// Takes the property `key` out, if present.

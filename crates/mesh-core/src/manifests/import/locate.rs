@@ -203,7 +203,16 @@ fn find(documents: &[Node], field: &str) -> Option<Marker> {
         return Some(within(doc, rest).unwrap_or(doc.at));
     }
     let doc = documents.first()?;
-    within(doc, field)
+    let found = within(doc, field);
+    // A required key missing at the root (a Data Contract Specification file whose `id`
+    // is commented out, datacontract-cli `tests/fixtures/lint/invalid_datacontract.yaml`)
+    // points at the document it is missing from, the nearest entry the text holds. A
+    // field of an entity no document holds (`API[ghost].spec`) has no place.
+    let of_an_entity = field.starts_with(|c: char| c.is_ascii_uppercase()) && field.contains('[');
+    match found {
+        None if !of_an_entity => Some(doc.at),
+        found => found,
+    }
 }
 
 /// The document a `Kind[name]` prefix names, and the rest of the field after it.
@@ -322,7 +331,8 @@ tags: [a, 3]
     fn a_missing_key_points_at_what_encloses_it() {
         assert_eq!(place(ODPS, "outputPorts[0].description"), Some((6, 5)));
         assert_eq!(place(ODPS, "outputPorts[3]"), Some((5, 1)));
-        assert_eq!(place(ODPS, "displayName"), None);
+        // Missing at the root: the document it is missing from.
+        assert_eq!(place(ODPS, "displayName"), Some((1, 1)));
     }
 
     #[test]

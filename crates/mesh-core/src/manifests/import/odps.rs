@@ -154,7 +154,10 @@ fn product(
     if let Some(kept) = words::keep(version, &model_version) {
         bag.insert("version".into(), kept);
     }
-    if deprecated.is_some_and(|dep| dep != (status == Status::Deprecated)) {
+    // The exporter writes `deprecated: true` for a deprecated product and nothing
+    // otherwise; an explicit `deprecated: false` (dataproduct-cli
+    // `tests/fixtures/lint/valid-dataproduct-v1.1.0.odps.yaml`) is kept to come back.
+    if deprecated.is_some_and(|dep| !dep || status != Status::Deprecated) {
         bag.insert("deprecated".into(), Value::from(deprecated));
     }
     let mut archetype = props.word(
@@ -170,7 +173,11 @@ fn product(
         }
         // ODPS allows custom types; the model cannot hold one, the bag can. Another
         // spelling of an archetype is kept there too, for the exporter to write back.
-        if a.is_none_or(|a| archetype_type(a) != t) {
+        // `type` is a v1.1.0 field, which the v1.0.0 exporter writes only when it was
+        // kept: a v1.0.0 document using it anyway (dataproduct-cli
+        // `tests/fixtures/lint/v1.1.0-fields-in-v1.0.0.odps.yaml`) gets it back.
+        let v1_0 = doc.get("apiVersion").and_then(Value::as_str) == Some("v1.0.0");
+        if v1_0 || a.is_none_or(|a| archetype_type(a) != t) {
             bag.insert("type".into(), Value::from(t.as_str()));
         }
     }
@@ -185,6 +192,7 @@ fn product(
         }
     }
     let mut extensions = foreign_extensions(&mut props, sink);
+    props.keep_shape(&mut bag);
     let email = support_email(support, team_block.is_some());
     if email.is_none()
         && let Some(s) = support
@@ -223,8 +231,13 @@ fn product(
         .iter()
         .map(|p| (p.input.name.as_str(), p.input.id))
         .collect();
-    if let Some(order) = file_order(&ports, &inputs_read) {
-        bag.insert(words::ORDER.into(), order);
+    if let Some(Value::Object(order)) = file_order(&ports, &inputs_read) {
+        let kept = bag
+            .entry(words::ORDER)
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(kept) = kept {
+            kept.extend(order);
+        }
     }
     if !bag.is_empty() {
         extensions.insert(FORMAT.into(), Value::Object(bag));
@@ -432,6 +445,13 @@ fn team(
         .unwrap_or_else(|| raw_name.clone());
     let mut extensions = foreign_extensions(&mut props, sink);
     let mut bag = f.rest();
+    props.keep_shape(&mut bag);
+    // The model's team name is a slug; a name written otherwise (`Data Team` in the
+    // Bitol ODPS `docs/examples/customer-data-product.odps.yaml`) comes back as written.
+    let name = slugify(&raw_name);
+    if name != raw_name {
+        bag.insert("name".into(), Value::from(raw_name.as_str()));
+    }
     if !member_fields.is_empty() {
         bag.insert("members".into(), Value::Array(member_fields));
     }
@@ -442,7 +462,7 @@ fn team(
         path,
         Team {
             id: Uuid::nil(),
-            name: slugify(&raw_name),
+            name,
             title,
             description,
             email,
@@ -528,7 +548,9 @@ fn output_port(
     });
     let mut extensions = foreign_extensions(&mut props, sink);
     let mut bag = f.rest();
-    if deprecated.is_some_and(|dep| dep != (status == Status::Deprecated)) {
+    props.keep_shape(&mut bag);
+    // As for the product: an explicit `deprecated: false` comes back.
+    if deprecated.is_some_and(|dep| !dep || status != Status::Deprecated) {
         bag.insert("deprecated".into(), Value::from(deprecated));
     }
     // A port without a version gets one; the bag remembers there was none. A type
@@ -636,7 +658,8 @@ fn input_port(
     let source_system = props.string("sourceSystem", sink);
     let unresolved = props.string("unresolvedReference", sink);
     let mut extensions = foreign_extensions(&mut props, sink);
-    let bag = f.rest();
+    let mut bag = f.rest();
+    props.keep_shape(&mut bag);
     if !bag.is_empty() {
         extensions.insert(FORMAT.into(), Value::Object(bag));
     }
