@@ -214,16 +214,32 @@ spec:
 }
 
 /// Modelled on bitol-io/open-data-contract-standard v2.2.2
-/// `docs/examples/all/postgresql-adventureworks-contract.yaml` and on
-/// opendatamesh-initiative/odm-specification-dpdescriptor
-/// `examples/tripexecution/ports/trip-status-oport.json`: documents of a kind
-/// Meshwright does not read say what they are.
+/// `docs/examples/all/postgresql-adventureworks-contract.yaml`: an ODCS v2 contract
+/// is kept whole as an unattached contract and written back as it came.
 #[test]
-fn an_odcs_v2_contract_and_a_dpds_port_file_are_refused_by_name() {
-    let v2 = r#"{"version": "1.0.0", "standardVersion": "2.2.0", "kind": "managedDataset",
-                 "dataset": {"tables": []}}"#;
-    let why = refusal("doc.json", v2);
-    assert!(why.contains("ODCS v2.2.0"), "{why}");
+fn an_odcs_v2_contract_is_kept_whole_and_written_back() {
+    let v2 = "version: 1.0.0\nstandardVersion: 2.2.0\nuuid: 6aeafdc1-ed62-4c8f-bf0a-da1061c98cdb\n\
+              kind: managedDataset\ndatasetName: adventureworks\nstatus: Development\n\
+              dataset:\n  tables:\n  - table: department\n";
+    assert_eq!(
+        lost_keys(v2, Format::Odcs, ExportOptions::default()),
+        Vec::<String>::new()
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let mesh = import_alone(tmp.path(), &write(tmp.path(), "v2.yaml", v2));
+    assert_eq!(
+        mesh.contracts[0].contract_id,
+        "6aeafdc1-ed62-4c8f-bf0a-da1061c98cdb"
+    );
+    assert_eq!(mesh.contracts[0].name.as_deref(), Some("adventureworks"));
+    assert_eq!(mesh.contracts[0].output_port_id, None);
+}
+
+/// Modelled on opendatamesh-initiative/odm-specification-dpdescriptor
+/// `examples/tripexecution/ports/trip-status-oport.json`: a document of a kind
+/// Meshwright does not read says what it is.
+#[test]
+fn a_dpds_port_file_is_refused_by_name() {
     let port = r#"{"fullyQualifiedName": "urn:dpds:org.example:dataproducts:rides:1:outputports:status",
                    "name": "status", "version": "1.0.0"}"#;
     let why = refusal("doc.json", port);

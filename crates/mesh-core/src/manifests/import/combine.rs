@@ -102,7 +102,7 @@ impl fmt::Display for Disagreement {
 /// Where a format stands: lower decides first.
 fn rank(format: Detected) -> u8 {
     match format {
-        Detected::Odps | Detected::Odcs | Detected::Dcs => 0,
+        Detected::Odps | Detected::Odcs | Detected::Dcs | Detected::OdcsV2 => 0,
         Detected::Dpds => 1,
         Detected::Backstage => 2,
         Detected::Datahub => 3,
@@ -117,6 +117,7 @@ fn bag_name(format: Detected) -> &'static str {
         Detected::Dpds => "dpds",
         Detected::Backstage => "backstage",
         Detected::Dcs => "dcs",
+        Detected::OdcsV2 => "odcs",
         Detected::Datahub => "datahub",
     }
 }

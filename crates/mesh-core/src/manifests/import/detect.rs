@@ -20,6 +20,9 @@ pub enum Detected {
     Backstage,
     /// A Data Contract Specification contract (`dataContractSpecification: …`).
     Dcs,
+    /// A Bitol ODCS contract before v3 (`standardVersion: 2.x`, no `apiVersion`), kept
+    /// whole: its structure predates what the model maps.
+    OdcsV2,
     /// A DataHub data product (`id` with `domain`, `assets`, `display_name`, `owners` or
     /// `output_ports`; no `apiVersion`, `kind` or other format's marker).
     Datahub,
@@ -34,6 +37,7 @@ impl Detected {
             Detected::Dpds => "DPDS",
             Detected::Backstage => "Backstage",
             Detected::Dcs => "Data Contract Specification",
+            Detected::OdcsV2 => "ODCS v2",
             Detected::Datahub => "DataHub",
         }
     }
@@ -52,6 +56,14 @@ pub fn detect(doc: &Value) -> Result<Detected, String> {
     }
     if is_datahub_product(map) {
         return Ok(Detected::Datahub);
+    }
+    if !map.contains_key("apiVersion")
+        && map
+            .get("standardVersion")
+            .and_then(Value::as_str)
+            .is_some_and(|v| v.starts_with(['1', '2']))
+    {
+        return Ok(Detected::OdcsV2);
     }
     if let Some(why) = known_but_not_read(map) {
         return Err(why);
@@ -121,12 +133,6 @@ fn known_but_not_read(map: &serde_json::Map<String, Value>) -> Option<String> {
     let text = |key: &str| map.get(key).and_then(Value::as_str);
     if map.contains_key("apiVersion") {
         return None;
-    }
-    if let Some(version) = text("standardVersion").filter(|v| v.starts_with(['1', '2'])) {
-        return Some(format!(
-            "an ODCS v{version} contract (`standardVersion`): Meshwright reads ODCS v3 \
-             (`apiVersion: v3.x.x`); convert it to v3 first"
-        ));
     }
     let fqn = text("fullyQualifiedName").filter(|f| f.starts_with("urn:dpds:"))?;
     Some(format!(
@@ -203,9 +209,10 @@ mod tests {
                 .unwrap_err()
                 .contains("neither")
         );
-        // Known documents Meshwright does not read say what they are.
+        // An ODCS v2 contract is kept whole; known documents Meshwright does not read
+        // say what they are.
         let odcs_v2 = json!({"standardVersion": "2.2.0", "kind": "managedDataset"});
-        assert!(detect(&odcs_v2).unwrap_err().contains("ODCS v2.2.0"));
+        assert_eq!(detect(&odcs_v2), Ok(Detected::OdcsV2));
         let port = json!({"fullyQualifiedName": "urn:dpds:x:dataproducts:p:1:outputports:o"});
         assert!(detect(&port).unwrap_err().contains("DPDS component"));
         // A Bitol-looking kind under a foreign apiVersion is not Bitol.
