@@ -527,3 +527,52 @@ fn every_file_read_has_a_row_even_when_another_file_declared_its_entities_first(
                 && f.created + f.updated + f.unchanged == 0)
     );
 }
+
+/// Moves every file of `from` whose name ends with `suffix` into `to`.
+fn move_files(from: &Path, suffix: &str, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for file in walk(from) {
+        if file.to_string_lossy().ends_with(suffix) {
+            std::fs::rename(&file, to.join(file.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn contracts_of_one_team_and_products_of_another_end_resolved_in_either_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("export");
+    export(&demo_mesh(), &out, &[Format::Odps, Format::Odcs]);
+    let contracts = tmp.path().join("contracts-team");
+    let products = tmp.path().join("products-team");
+    move_files(&out, ".odcs.yaml", &contracts);
+    move_files(&out, ".odps.yaml", &products);
+    for (name, first, second) in [
+        ("contracts-first", &contracts, &products),
+        ("products-first", &products, &contracts),
+    ] {
+        let mut store = new_store(tmp.path(), name);
+        common::import(&mut store, std::slice::from_ref(first), false);
+        let last = common::import(&mut store, std::slice::from_ref(second), false);
+        let mesh = store.load().unwrap();
+        assert!(
+            mesh.input_ports
+                .iter()
+                .all(|i| i.source.unresolved().is_none()),
+            "{name}: every dependency resolved"
+        );
+        assert!(
+            mesh.contracts.iter().all(|c| c.output_port_id.is_some()),
+            "{name}: every contract attached"
+        );
+        assert_eq!(
+            last.plan.kept(Kept::Unresolved) + last.plan.kept(Kept::Unattached),
+            0
+        );
+        assert_eq!(
+            mesh.input_ports.len(),
+            demo_mesh().input_ports.len(),
+            "{name}"
+        );
+    }
+}
