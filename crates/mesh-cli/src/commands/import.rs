@@ -1,8 +1,11 @@
-//! `meshwright import`: ODPS, ODCS, DPDS, Backstage and DataHub manifests (files or
-//! folders) merged into a mesh file by id, all or nothing, with a dry run that only
-//! reports. Fields two formats give different values are listed as `disagreement` lines
-//! (the kept value is ODPS's, then DPDS's, then Backstage's, then DataHub's); they do
-//! not stop the import.
+//! `meshwright import`: ODPS, ODCS, DPDS, Backstage, DataHub and Data Contract
+//! Specification manifests (files or folders) merged into a mesh file by id, all or
+//! nothing, with a dry run that only reports. The report is the core's per-file summary
+//! (created, updated, unchanged, kept unresolved, kept unattached, skipped) as text or
+//! `--json`, with a `warning` line per reference kept unresolved; `--strict` refuses
+//! those instead. Fields two formats give different values are listed as
+//! `disagreement` lines (the kept value is ODPS's, then DPDS's, then Backstage's, then
+//! DataHub's); they do not stop the import.
 //!
 //! Every problem of every file is printed, one per line as `path:line:col: field:
 //! reason`, and the mesh is left as it was. A mesh file that does not exist yet is
@@ -19,7 +22,8 @@ use mesh_core::{Access, Store};
 
 use crate::{Outcome, progress};
 
-/// Import ODPS, ODCS, DPDS, Backstage and DataHub manifests into a mesh file.
+/// Import ODPS, ODCS, DPDS, Backstage, DataHub and Data Contract Specification manifests into a
+/// mesh file; what cannot be placed is kept (unresolved, unattached) unless `--strict`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Manifest files, or folders walked recursively (the format is told from content).

@@ -1,5 +1,5 @@
-//! Import: manifest files (ODPS, ODCS, DPDS, Backstage, DataHub data products) read
-//! back into the model.
+//! Import: manifest files (ODPS, ODCS, DPDS, Backstage, DataHub data products, Data
+//! Contract Specification and ODCS v2 contracts) read back into the model.
 //!
 //! Files are untrusted: `source` reads them with limits on size, nesting and aliases and
 //! reports every problem with its path, line and column; `detect` tells the format from
@@ -7,7 +7,10 @@
 //! (`odps`, `odcs`, `dpds`, `backstage`, `datahub`); `combine` makes one entity of what
 //! several formats say about it (ODPS and ODCS first, then DPDS, then Backstage, then
 //! DataHub) and reports where they disagree; `refs` resolves the ports DPDS, Backstage
-//! and DataHub name. Nothing here writes to a mesh: the result of an import is a list
+//! and DataHub name, and keeps what no file of the import nor the mesh holds as an
+//! unresolved reference (resolved by a later import, `refs::resolve_kept`); `dcs` keeps
+//! contracts whole; `summary` counts what happened per file. Nothing here writes to a
+//! mesh: the result of an import is a list
 //! of edit operations that the store applies in one transaction, or that a dry run
 //! reports.
 

@@ -10,9 +10,13 @@
 //! value, unit, description; a contract without them clears them); everything else
 //! the exporter does not derive from the port and its product is kept in the port's
 //! `extensions.odcs` bag, which the exporter puts back, so re-export loses nothing the
-//! model can place. A contract no output port references is an error naming the file
-//! (`contract <id> is referenced by no output port`): attaching it nowhere would drop
-//! it silently, and creating a port for it would invent a product.
+//! model can place. A contract no output port references is kept whole as a
+//! `Contract` (`keep_whole`): attached to the port its `dataProduct` and schema name when
+//! the import or the mesh has that port, else unattached, and written back as it came;
+//! creating a port for it would invent a product. `attach_kept` attaches the mesh's
+//! unattached contracts to the ports a later import brings. Under `--strict` a
+//! contract no port references is refused (`contract <id> is referenced by no output
+//! port`).
 //!
 //! The contract's own `customProperties` are kept in the bag and written after the
 //! port's identity, which the exporter puts first. Known losses, by design:

@@ -2,7 +2,9 @@
 //! input port's provider, an output port's successor), kept until every document is
 //! decoded and combined, then resolved the same way for all: by the names the documents
 //! gave their ports first, then by the names the exporter would give every port of the
-//! import and of the mesh.
+//! import and of the mesh. A provider or successor found nowhere is kept as written
+//! (an unresolved dependency, a `successorPortId` custom property) with a warning, and
+//! `resolve_kept` resolves what the mesh kept so once a later import brings it.
 //!
 //! It must not read any format's fields beyond the provider of an input port.
 

@@ -2,8 +2,9 @@
 //! Backstage, DPDS and DataHub, combined by the formats' precedence before input ports
 //! and contracts are resolved, so they can refer to products of any file), check the entities,
 //! plan against the open mesh and apply the plan as one transaction, or only report it
-//! in a dry run. Every problem of every file is collected and returned together; when
-//! there is any, nothing is written.
+//! in a dry run. What cannot be placed is kept with a warning (refused under `--strict`,
+//! `ImportOptions::strict`). Every problem of every file is collected and returned
+//! together; when there is any, nothing is written.
 //!
 //! It must not print or draw progress: callers (CLI, app) get counts through the
 //! callback and decide how to show them.
