@@ -321,6 +321,18 @@ impl App {
     }
 }
 
+/// Creates an empty mesh file at `path` named `name` (namespace `com.example.e2e`).
+pub fn empty_mesh(path: &Path, name: &str) {
+    let info = mesh_core::model::MeshInfo {
+        name: name.into(),
+        namespace: "com.example.e2e".into(),
+        description: None,
+        custom_properties: Vec::new(),
+        extensions: Default::default(),
+    };
+    drop(mesh_core::Store::create(path, &info).expect("create the test mesh"));
+}
+
 /// Writes a generated enterprise mesh of `products` data products (the same for the
 /// same seed) to a new file at `path`.
 pub fn generated_mesh(path: &Path, products: usize, seed: u64) {

@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use mesh_core::model::{DependencySource, MeshInfo};
+use mesh_core::model::DependencySource;
 use mesh_core::{Access, Store};
 use meshwright_e2e::*;
 
@@ -15,17 +15,6 @@ const DOMAINS: &str = "[data-testid=domain-group]";
 const PRODUCTS: &str = "[data-testid=product-node]";
 const EDGES: &str = "[data-testid=dependency-edge]";
 const TEAMS: &str = "[data-testid=team-item]";
-
-fn empty_mesh(path: &Path) {
-    let info = MeshInfo {
-        name: "End to end".into(),
-        namespace: "com.example.e2e".into(),
-        description: None,
-        custom_properties: Vec::new(),
-        extensions: Default::default(),
-    };
-    drop(Store::create(path, &info).expect("create the test mesh"));
-}
 
 /// What the mesh file holds now.
 fn saved(path: &Path) -> mesh_core::model::Mesh {
@@ -127,7 +116,7 @@ async fn first_start_opens_the_demo_mesh() -> WebDriverResult<()> {
 async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
     let mesh = dir.path().join("drawn.mesh");
-    empty_mesh(&mesh);
+    empty_mesh(&mesh, "End to end");
     let data = dir.path().join("data");
 
     let app = App::launch(Some(&mesh), &data).await?;
@@ -380,7 +369,7 @@ async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
 async fn a_domain_moved_under_another_is_drawn_inside_it() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
     let mesh = dir.path().join("nested.mesh");
-    empty_mesh(&mesh);
+    empty_mesh(&mesh, "End to end");
     let data = dir.path().join("data");
     let app = App::launch(Some(&mesh), &data).await?;
     app.wait("[data-testid=canvas]").await?;

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use mesh_core::manifests::{ExportSettings, Format, plan_export, write};
-use mesh_core::model::{DependencySource, Mesh, MeshInfo};
+use mesh_core::model::{DependencySource, Mesh};
 use mesh_core::{Access, Store};
 use meshwright_e2e::*;
 
@@ -372,14 +372,7 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
     )
     .unwrap();
     let mesh_path = dir.path().join("empty.mesh");
-    let info = MeshInfo {
-        name: "Import target".into(),
-        namespace: "com.example.e2e".into(),
-        description: None,
-        custom_properties: Vec::new(),
-        extensions: Default::default(),
-    };
-    drop(Store::create(&mesh_path, &info).unwrap());
+    empty_mesh(&mesh_path, "Import target");
 
     let app = App::launch(Some(&mesh_path), &dir.path().join("data")).await?;
     app.wait("[data-testid=canvas]").await?;

@@ -10,7 +10,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use mesh_core::model::{DependencySource, MeshInfo};
+use mesh_core::model::DependencySource;
 use mesh_core::{Access, Store};
 use meshwright_e2e::*;
 
@@ -96,14 +96,7 @@ async fn a_partial_landscape_imports_with_dangling_references_and_contracts_to_a
     std::fs::write(&consumer, CONSUMER).unwrap();
     std::fs::write(&contract, STANDALONE).unwrap();
     let mesh_path = dir.path().join("partial.mesh");
-    let info = MeshInfo {
-        name: "Partial landscape".into(),
-        namespace: "com.example.e2e".into(),
-        description: None,
-        custom_properties: Vec::new(),
-        extensions: Default::default(),
-    };
-    drop(Store::create(&mesh_path, &info).unwrap());
+    empty_mesh(&mesh_path, "Partial landscape");
 
     let app = App::launch(Some(&mesh_path), &dir.path().join("data")).await?;
     app.wait("[data-testid=canvas]").await?;

@@ -36,6 +36,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Document, ExportContext, Scope, text, unmapped};
 use crate::manifests::import::slugify;
+use crate::manifests::words;
 use crate::model::{
     Archetype, CustomProperty, DataProduct, DependencySource, InputPort, Link, OutputPort, Status,
 };
@@ -265,17 +266,6 @@ pub fn memory_reading(memory: &Value) -> Option<Vec<Link>> {
         .collect()
 }
 
-/// A property's value as text: DataHub's `properties` is a string map and reads a
-/// number or boolean YAML typed as its text. `None` for lists and mappings.
-pub fn text_of(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
 /// The product version a `version` property gives: a semantic version (a leading `v`
 /// dropped), or a shorter one padded (`2.0` is `2.0.0`); `None` for anything else.
 pub fn version_of(text: &str) -> Option<String> {
@@ -302,7 +292,7 @@ pub fn version_of(text: &str) -> Option<String> {
 /// `properties` is a string map (a value of another type goes along in
 /// `meshwright.customProperties`).
 pub fn custom_value(value: &Value) -> Value {
-    text_of(value).map_or_else(|| value.clone(), Value::String)
+    words::text_of(value).map_or_else(|| value.clone(), Value::String)
 }
 
 /// The custom property a `custom.<key>` property stands for.
@@ -337,7 +327,7 @@ pub fn custom_reading<'a>(
 /// What the model makes of the root key `key` with `value` (`None`: the key is absent),
 /// for the keys whose own spelling an import keeps; `None` for every other key.
 pub fn root_reading(key: &str, value: Option<&Value>) -> Option<Value> {
-    let text = value.and_then(text_of);
+    let text = value.and_then(words::text_of);
     let list = value
         .and_then(Value::as_array)
         .map_or(&[][..], Vec::as_slice);
@@ -354,7 +344,7 @@ pub fn root_reading(key: &str, value: Option<&Value>) -> Option<Value> {
 /// What the model makes of the property `key` with `value` (`None`: absent), for the
 /// properties whose own spelling an import keeps; `None` for every other key.
 pub fn property_reading(key: &str, value: Option<&Value>) -> Option<Value> {
-    let text = value.and_then(text_of);
+    let text = value.and_then(words::text_of);
     Some(match key {
         "version" => json!(
             text.as_deref()

@@ -146,6 +146,17 @@ pub fn named_from(written: &str, name: &str) -> bool {
             .is_some_and(|n| n.parse::<u32>().is_ok())
 }
 
+/// A scalar as text: files write versions and free values as YAML numbers or booleans
+/// (`version: 2.0`, DataHub's string-typed `properties`). `None` for lists and mappings.
+pub fn text_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
 /// What an import kept of `key` in `format`'s bag: the document's own text, or null
 /// when the document had no such field.
 pub fn kept<'a>(extensions: &'a Extensions, format: &str, key: &str) -> Option<&'a Value> {

@@ -50,7 +50,9 @@ use uuid::Uuid;
 use super::combine::Part;
 use super::decode::Decoder;
 use super::detect::Detected;
-use super::fields::{Fields, Sink, Word, defaulted, derived, slugify, title_of, typed, word_of};
+use super::fields::{
+    Fields, Sink, Word, defaulted, derived, put_bag, slugify, title_of, typed, word_of,
+};
 use super::odps::port_type;
 use super::refs::{self, Declared, Pending, PendingInput, Provider};
 use super::{ImportError, SourceDocument};
@@ -620,9 +622,7 @@ fn owner(
 
 fn extensions_of(bag: Map<String, Value>) -> Extensions {
     let mut extensions = Extensions::new();
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
+    put_bag(&mut extensions, FORMAT, bag);
     extensions
 }
 

@@ -51,10 +51,11 @@ use super::combine::Part;
 use super::decode::Decoder;
 use super::detect::Detected;
 use super::fields::{
-    Fields, Sink, defaulted, derived, id_or_derived, objects, slugify, typed, word_of,
+    Fields, Sink, defaulted, derived, id_or_derived, objects, put_bag, slugify, typed, word_of,
 };
 use super::refs::{self, Declared, Pending, PendingInput, Provider};
 use crate::manifests::datahub::{self as export, FORMAT};
+use crate::manifests::words;
 use crate::model::{
     Archetype, CustomProperty, DataProduct, Extensions, Link, OutputPort, PortType,
     ProductDescription, Status, Team, Visibility,
@@ -276,9 +277,7 @@ fn data_product(
         bag.insert("properties".into(), Value::Object(props.kept));
     }
     let mut extensions = Extensions::new();
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
+    put_bag(&mut extensions, FORMAT, bag);
     let defaulted = defaulted(&[
         ("status", props.status.is_none()),
         ("version", props.version.is_none()),
@@ -392,7 +391,7 @@ fn memory(f: &mut Fields<'_>, sink: &mut Sink<'_>) -> Option<Value> {
 
 /// A property that must be text (DataHub's `properties` is a string map).
 fn text(value: &Value, field: &str, sink: &mut Sink<'_>) -> Option<String> {
-    let text = export::text_of(value);
+    let text = words::text_of(value);
     if text.is_none() {
         sink.wrong_type(field, "a string", value);
     }
@@ -438,7 +437,7 @@ fn properties(p: Fields<'_>, sink: &mut Sink<'_>) -> Properties {
             if &written != value {
                 out.kept.insert(key.clone(), value.clone());
             }
-            let readable = export::text_of(value);
+            let readable = words::text_of(value);
             let word = read.as_str().map(str::to_owned);
             match (key.as_str(), custom) {
                 (_, Some(custom)) => out.custom.push(CustomProperty {
@@ -577,9 +576,7 @@ fn port_record(
             .push((id, path.to_path_buf(), successor_field, urn));
     }
     let mut extensions = Extensions::new();
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
+    put_bag(&mut extensions, FORMAT, bag);
     Some(Part {
         path: path.to_path_buf(),
         format: Detected::Datahub,
@@ -701,9 +698,7 @@ fn input_record(
         }
     };
     let mut extensions = Extensions::new();
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
+    put_bag(&mut extensions, FORMAT, bag);
     let declared = Declared {
         id,
         name: slugify(name),

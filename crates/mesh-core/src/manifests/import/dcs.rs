@@ -15,6 +15,7 @@ use super::SourceDocument;
 use super::decode::Decoder;
 use super::detect::Detected;
 use super::fields::{Fields, Sink, derived};
+use crate::manifests::words;
 use crate::model::{Contract, ContractFormat};
 
 /// Keeps every Data Contract Specification document of `documents` in `d`.
@@ -34,7 +35,7 @@ pub(super) fn keep_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
         if format == Detected::OdcsV2 {
             let id = f.required("uuid", &mut sink);
             let name = f.string("datasetName", &mut sink);
-            let version = text_of(map.get("version"));
+            let version = map.get("version").and_then(words::text_of);
             d.errors.append(&mut errors);
             if let Some(id) = id {
                 keep(d, &doc.path, (id, name, version), ContractFormat::Odcs, map);
@@ -46,7 +47,7 @@ pub(super) fn keep_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
             // Versions are often written as YAML numbers (`version: 1.0`).
             Some(mut info) => (
                 info.string("title", &mut sink),
-                text_of(info.raw("version")),
+                info.raw("version").and_then(words::text_of),
             ),
             None => (None, None),
         };
@@ -54,15 +55,6 @@ pub(super) fn keep_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
         if let Some(id) = id {
             keep(d, &doc.path, (id, name, version), ContractFormat::Dcs, map);
         }
-    }
-}
-
-/// A version written as text or, often, as a YAML number (`version: 1.0`).
-fn text_of(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
     }
 }
 

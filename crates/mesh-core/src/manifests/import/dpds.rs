@@ -54,7 +54,8 @@ use super::combine::{Disagreement, Part};
 use super::decode::Decoder;
 use super::detect::Detected;
 use super::fields::{
-    Fields, Sink, defaulted, derived, id_or_derived, objects, slugify, unknown_word, word_of,
+    Fields, Sink, defaulted, derived, id_or_derived, objects, put_bag, slugify, unknown_word,
+    word_of,
 };
 use super::odps::semantic;
 use super::refs::{self, Declared, Pending, PendingInput, Provider};
@@ -428,9 +429,7 @@ fn descriptor(
         return;
     };
     let mut extensions = Extensions::new();
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
+    put_bag(&mut extensions, FORMAT, bag);
     keep_originals(&mut extensions, originals);
     d.note_product(&name, id);
     d.staged.products.push(Part {
@@ -682,9 +681,7 @@ fn output_port(
             .push((id, path.to_path_buf(), field, name));
     }
     let mut extensions = Extensions::new();
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
+    put_bag(&mut extensions, FORMAT, bag);
     let mut entity = OutputPort {
         id,
         product_id,
@@ -785,9 +782,7 @@ fn input_port(
         )
     };
     let mut extensions = Extensions::new();
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
+    put_bag(&mut extensions, FORMAT, bag);
     let declared = Declared {
         id,
         name: slugify(&name?),

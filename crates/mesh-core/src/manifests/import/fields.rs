@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::ImportError;
-use crate::model::CustomProperty;
+use crate::model::{CustomProperty, Extensions};
 
 /// One object of a document being read, with the place it sits at.
 pub(super) struct Fields<'v> {
@@ -411,6 +411,15 @@ pub(super) fn unknown_word(found: &str, allowed: &[&str]) -> String {
 /// external id always lands on the same entity.
 pub(super) fn id_or_derived(namespace: &Uuid, kind: &str, id: &str) -> Uuid {
     Uuid::parse_str(id).unwrap_or_else(|_| derived(namespace, kind, id))
+}
+
+/// Puts the fields a document held that the model has no place for into the entity's
+/// `format` bag; nothing when there are none, so an entity from a file Meshwright wrote
+/// carries no empty bag.
+pub(super) fn put_bag(extensions: &mut Extensions, format: &str, bag: Map<String, Value>) {
+    if !bag.is_empty() {
+        extensions.insert(format.into(), Value::Object(bag));
+    }
 }
 
 /// A stable UUID for `kind` and `key` in the mesh's namespace.

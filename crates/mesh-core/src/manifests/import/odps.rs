@@ -42,7 +42,9 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::decode::Decoder;
-use super::fields::{Fields, Props, Sink, derived, id_or_derived, objects, slugify, title_of};
+use super::fields::{
+    Fields, Props, Sink, derived, id_or_derived, objects, put_bag, slugify, title_of,
+};
 use crate::manifests::bitol::{MEMBERS_ONLY, TEAM_SHAPE};
 use crate::manifests::words;
 use crate::model::{
@@ -239,9 +241,7 @@ fn product(
             kept.extend(order);
         }
     }
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
+    put_bag(&mut extensions, FORMAT, bag);
     for p in &ports {
         if p.contract.is_some() {
             let not_given = CONTRACT_FIELDS.into_iter().filter(|f| match *f {
@@ -455,9 +455,7 @@ fn team(
     if !member_fields.is_empty() {
         bag.insert("members".into(), Value::Array(member_fields));
     }
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
+    put_bag(&mut extensions, FORMAT, bag);
     d.team(
         path,
         Team {
@@ -569,9 +567,7 @@ fn output_port(
     if let Some(t) = f.map.get("id").and_then(Value::as_str) {
         keep_id(&mut bag, t);
     }
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
+    put_bag(&mut extensions, FORMAT, bag);
     let id = match &id_text {
         Some(t) => id_or_derived(&d.ns, "output-port", t),
         None => derived(
@@ -660,9 +656,7 @@ fn input_port(
     let mut extensions = foreign_extensions(&mut props, sink);
     let mut bag = f.rest();
     props.keep_shape(&mut bag);
-    if !bag.is_empty() {
-        extensions.insert(FORMAT.into(), Value::Object(bag));
-    }
+    put_bag(&mut extensions, FORMAT, bag);
     let name = name?;
     let names_nothing = [
         &contract_id,
