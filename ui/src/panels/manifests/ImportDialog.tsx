@@ -306,7 +306,7 @@ function ImportDialogBody() {
     <DialogFrame
       name="import"
       title="Import manifests"
-      lede="ODPS products, ODCS contracts, DPDS descriptors, Backstage catalogs and DataHub data products, merged into this mesh by id. You see what changes before anything is written; one undo takes the import back."
+      lede="ODPS products, ODCS contracts, DPDS descriptors, Backstage catalogs, DataHub data products and Data Contract Specification contracts, merged into this mesh by id. You see what changes before anything is written; one undo takes the import back."
       phase={phase}
       busy={busy}
       onClose={close}
