@@ -52,6 +52,16 @@ pub enum MenuAction {
     ToggleProblems,
     /// View > Contracts (the kept contracts panel).
     ToggleContracts,
+    /// View > Canvas (the graph view).
+    ShowCanvas,
+    /// View > Table (spreadsheet entry).
+    ShowTable,
+    /// View > Ownership (the team × domain matrix).
+    ShowOwnership,
+    /// View > Presentation (side panels hidden, larger type).
+    TogglePresentation,
+    /// View > Command Palette (find anything, run any command).
+    CommandPalette,
     /// Help > About.
     About,
 }

@@ -38,6 +38,11 @@ const ITEMS: &[(&str, &str, Option<&str>)] = &[
         Some("CmdOrCtrl+Shift+G"),
     ),
     ("contracts", "Show or Hide Contracts", None),
+    ("view-canvas", "Canvas", Some("CmdOrCtrl+1")),
+    ("view-table", "Table", Some("CmdOrCtrl+2")),
+    ("view-ownership", "Ownership", Some("CmdOrCtrl+3")),
+    ("presentation", "Presentation", Some("F11")),
+    ("palette", "Command Palette…", Some("CmdOrCtrl+K")),
     ("about", "About Meshwright", None),
 ];
 
@@ -60,6 +65,11 @@ fn action(id: &str) -> Option<MenuAction> {
         "minimap" => MenuAction::ToggleMinimap,
         "problems" => MenuAction::ToggleProblems,
         "contracts" => MenuAction::ToggleContracts,
+        "view-canvas" => MenuAction::ShowCanvas,
+        "view-table" => MenuAction::ShowTable,
+        "view-ownership" => MenuAction::ShowOwnership,
+        "presentation" => MenuAction::TogglePresentation,
+        "palette" => MenuAction::CommandPalette,
         "about" => MenuAction::About,
         other => MenuAction::OpenRecent(other.strip_prefix(RECENT_PREFIX)?.to_owned()),
     })
@@ -105,6 +115,13 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("select-all")?)
         .build()?;
     let view = SubmenuBuilder::new(app, "View")
+        .item(&item("view-canvas")?)
+        .item(&item("view-table")?)
+        .item(&item("view-ownership")?)
+        .separator()
+        .item(&item("palette")?)
+        .item(&item("presentation")?)
+        .separator()
         .item(&item("zoom-fit")?)
         .item(&item("auto-layout")?)
         .item(&item("minimap")?)

@@ -1,4 +1,4 @@
-// The window's layout: toolbar, sidebar, canvas, inspector, the docked Problems and
+// The window's layout: toolbar, sidebar, the main view (canvas, table or ownership matrix), inspector, the docked Problems and
 // Contracts panels, status bar, and overlays.
 // It starts the app (loads the current mesh) and wires keyboard and shell events.
 import { useEffect } from 'react';
@@ -23,6 +23,8 @@ import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { ContractsPanel } from './panels/contracts/ContractsPanel';
 import { useUiStore } from './state/uiStore';
 import * as actions from './actions/run';
+import { TableView } from './views/TableView';
+import { OwnershipView } from './views/OwnershipView';
 
 export function App() {
   const open = useMeshStore((s) => s.path !== null);
@@ -31,19 +33,28 @@ export function App() {
   useLiveGovernance();
   const problems = useGovernanceStore((s) => s.panelOpen) && open;
   const contracts = useUiStore((s) => s.contractsOpen) && open;
+  const view = useUiStore((s) => s.view);
+  const presenting = useUiStore((s) => s.presentation) && open;
   useEffect(() => {
     void actions.startup();
   }, []);
   return (
-    <div className={`app${problems ? ' has-problems' : ''}${contracts ? ' has-contracts' : ''}`}>
+    <div
+      className={`app${problems ? ' has-problems' : ''}${contracts ? ' has-contracts' : ''}${presenting ? ' is-presenting' : ''}`}
+      data-view={view}
+    >
       <Toolbar />
       <div className="workspace">
         {open ? (
           <>
             <Sidebar />
-            <ReactFlowProvider>
-              <MeshCanvas />
-            </ReactFlowProvider>
+            {view === 'canvas' && (
+              <ReactFlowProvider>
+                <MeshCanvas />
+              </ReactFlowProvider>
+            )}
+            {view === 'table' && <TableView />}
+            {view === 'ownership' && <OwnershipView />}
             <Inspector />
           </>
         ) : (

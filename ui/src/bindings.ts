@@ -757,6 +757,16 @@ export type MenuAction =
 { kind: "toggleProblems" } | 
 /**  View > Contracts (the kept contracts panel). */
 { kind: "toggleContracts" } | 
+/**  View > Canvas (the graph view). */
+{ kind: "showCanvas" } | 
+/**  View > Table (spreadsheet entry). */
+{ kind: "showTable" } | 
+/**  View > Ownership (the team × domain matrix). */
+{ kind: "showOwnership" } | 
+/**  View > Presentation (side panels hidden, larger type). */
+{ kind: "togglePresentation" } | 
+/**  View > Command Palette (find anything, run any command). */
+{ kind: "commandPalette" } | 
 /**  Help > About. */
 { kind: "about" };
 

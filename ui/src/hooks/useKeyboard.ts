@@ -5,9 +5,37 @@ import * as actions from '../actions/run';
 import { useUiStore } from '../state/uiStore';
 import { isTextTarget, recentlyHandled } from './keyGuard';
 
+// Each kind is the menu action's, so a key seen by the page and the menu runs once.
+const VIEWS = {
+  '1': ['showCanvas', 'canvas'],
+  '2': ['showTable', 'table'],
+  '3': ['showOwnership', 'ownership'],
+} as const;
+
+/** The window-wide shortcuts: Ctrl+1/2/3 switch the view, F11 presents, Ctrl+K finds. */
+function viewKey(e: KeyboardEvent): { kind: string; run(): void } | null {
+  const ui = useUiStore.getState();
+  const mod = (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey;
+  if (mod && e.key in VIEWS) {
+    const [kind, view] = VIEWS[e.key as keyof typeof VIEWS];
+    return { kind, run: () => ui.setView(view) };
+  }
+  if (e.key === 'F11') return { kind: 'togglePresentation', run: () => ui.togglePresentation() };
+  if (mod && e.key.toLowerCase() === 'k') return { kind: 'commandPalette', run: () => ui.setPaletteOpen(true) };
+  return null;
+}
+
 export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // View switches, presentation and the palette work from anywhere, a text field too;
+      // the native menu has the same shortcuts, and `recentlyHandled` runs them once.
+      const view = viewKey(e);
+      if (view) {
+        e.preventDefault();
+        if (!recentlyHandled(view.kind)) view.run();
+        return;
+      }
       if (e.key === 'F2') {
         e.preventDefault();
         useUiStore.getState().requestNameFocus();

@@ -48,6 +48,11 @@ export function runMenuAction(action: MenuAction): void {
     case 'toggleMinimap': return ui.toggleMinimap();
     case 'toggleProblems': return useGovernanceStore.getState().togglePanel();
     case 'toggleContracts': return ui.toggleContracts();
+    case 'showCanvas': return ui.setView('canvas');
+    case 'showTable': return ui.setView('table');
+    case 'showOwnership': return ui.setView('ownership');
+    case 'togglePresentation': return ui.togglePresentation();
+    case 'commandPalette': return ui.setPaletteOpen(true);
     case 'about': return ui.setAbout(true);
   }
 }

@@ -6,6 +6,7 @@ import * as actions from '../actions/run';
 import { canvasControls } from '../canvas/canvasControls';
 import { useGovernanceStore } from '../state/governanceStore';
 import * as manifests from '../actions/manifests';
+import { ViewSwitch } from '../views/ViewSwitch';
 
 interface ButtonProps {
   testId: string;
@@ -73,6 +74,7 @@ export function Toolbar() {
         <ToolButton testId="import-manifests" icon="⇩" label="Import" title="Import manifests (File > Import…)" disabled={!open} onClick={manifests.openImport} />
         <ToolButton testId="export-manifests" icon="⇪" label="Export" title={`Export manifests (${MOD}Shift+E)`} disabled={!open} onClick={manifests.openExport} />
       </div>
+      <ViewSwitch disabled={!open} />
       <div className="toolbar__spacer" />
       <div className="toolbar__group">
         <ToolButton testId="auto-layout" icon="⊞" label={layingOut ? 'Laying out…' : 'Auto layout'} title={`Auto layout (${MOD}L)`} disabled={!open || layingOut} onClick={() => void actions.autoLayout()} />

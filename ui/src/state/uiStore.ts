@@ -1,9 +1,12 @@
 // Transient UI state that is not part of the mesh: toasts, inline field errors, the
-// minimap switch, dialogs (with the Export and Import dialogs' last choices), the
+// main view (canvas, table, ownership), presentation mode, the palette, the minimap switch, dialogs (with the Export and Import dialogs' last choices), the
 // Contracts panel, the context menu, and open and task progress. Nothing here is saved.
 import { create } from 'zustand';
 import type { TaskProgress } from '../bindings';
 import { DEFAULT_EXPORT, type ExportChoices } from './manifests';
+
+/** What the window's main area shows: the graph, the spreadsheet, or the ownership matrix. */
+export type MainView = 'canvas' | 'table' | 'ownership';
 
 export interface Toast {
   id: number;
@@ -34,6 +37,12 @@ export interface UiState {
   importOpen: boolean;
   /** The Contracts panel, docked under the canvas. */
   contractsOpen: boolean;
+  /** The main area's view; the selection is shared by all of them. */
+  view: MainView;
+  /** Presentation mode: side panels hidden, larger type, for a projector. */
+  presentation: boolean;
+  /** The command palette (Ctrl+K). */
+  paletteOpen: boolean;
   /** The Export dialog's last choices, so reopening it previews the same export. */
   exportChoices: ExportChoices;
   /** The Import dialog's paths, one a line. */
@@ -61,6 +70,9 @@ export interface UiState {
   setExportOpen(open: boolean): void;
   setImportOpen(open: boolean): void;
   toggleContracts(open?: boolean): void;
+  setView(view: MainView): void;
+  togglePresentation(on?: boolean): void;
+  setPaletteOpen(open: boolean): void;
   setExportChoices(choices: Partial<ExportChoices>): void;
   setImportPaths(paths: string): void;
   setTask(task: TaskProgress | null): void;
@@ -82,6 +94,9 @@ export const useUiStore = create<UiState>((set) => ({
   exportOpen: false,
   importOpen: false,
   contractsOpen: false,
+  view: 'canvas',
+  presentation: false,
+  paletteOpen: false,
   exportChoices: DEFAULT_EXPORT,
   importPaths: '',
   task: null,
@@ -114,6 +129,9 @@ export const useUiStore = create<UiState>((set) => ({
   setExportOpen: (exportOpen) => set({ exportOpen }),
   setImportOpen: (importOpen) => set({ importOpen }),
   toggleContracts: (open) => set((s) => ({ contractsOpen: open ?? !s.contractsOpen })),
+  setView: (view) => set({ view }),
+  togglePresentation: (on) => set((s) => ({ presentation: on ?? !s.presentation })),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
   setExportChoices: (choices) => set((s) => ({ exportChoices: { ...s.exportChoices, ...choices } })),
   setImportPaths: (importPaths) => set({ importPaths }),
   setTask: (task) => set({ task }),
