@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useUiStore } from '../../state/uiStore';
 
+import type { TeamType } from '../../bindings';
 export function FieldError({ field }: { field: string }) {
   const message = useUiStore((s) => s.fieldErrors[field]);
   if (!message) return null;
@@ -225,6 +226,14 @@ function CellInput({ label, testId, value, onCommit }: { label: string; testId: 
     />
   );
 }
+
+/** Team Topologies' four team types, as the core spells them. */
+export const TEAM_TYPE_OPTIONS: [TeamType, string][] = [
+  ['stream-aligned', 'Stream-aligned'],
+  ['platform', 'Platform'],
+  ['enabling', 'Enabling'],
+  ['complicated-subsystem', 'Complicated subsystem'],
+];
 
 export const STATUS_OPTIONS = [
   ['proposed', 'Proposed'],
