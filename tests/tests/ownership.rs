@@ -4,6 +4,7 @@
 //! undoes; on a generated 2,000-product mesh (80 domains) the time from the view switch
 //! to a painted matrix is recorded to `artifacts/e2e/perf.txt`, never asserted.
 
+#![cfg(feature = "e2e")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashMap;
