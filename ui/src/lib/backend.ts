@@ -62,8 +62,8 @@ export const backend = {
   recentFiles: (): Promise<string[]> => commands.recentFiles(),
   applyEdits: (ops: EditOp[], label: string | null) =>
     unwrap<Applied>(() => commands.applyEdits(ops, label)),
-  undo: () => unwrap<Applied>(() => commands.undo()),
-  redo: () => unwrap<Applied>(() => commands.redo()),
+  undo: () => unwrap<Applied | null>(() => commands.undo()),
+  redo: () => unwrap<Applied | null>(() => commands.redo()),
   checkMesh: () => unwrap<Report>(() => commands.checkMesh()),
   ownershipMatrix: () => unwrap<OwnershipMatrix>(() => commands.ownershipMatrix()),
   rulesCatalog: () => unwrap<RuleDoc[]>(() => commands.rulesCatalog()),

@@ -45,6 +45,10 @@ function TeamRow({ team, matrix, open }: { team: TeamLoad; matrix: OwnershipMatr
           </span>
         )}
       </th>
+      <td className={`matrix__load${hint.over ? ' is-over' : ''}`} data-testid="matrix-load" data-over={team.over.join(' ')} title={hint.over ?? 'Within the policy’s limits (DM-OWN-005)'}>
+        {hint.over && <span aria-hidden="true">⚠ </span>}
+        {hint.text}
+      </td>
       {matrix.domains.map((d) => {
         const n = team.counts[d.name] ?? 0;
         const isOpen = open?.teamId === team.id && open.domainId === d.id;
@@ -64,10 +68,6 @@ function TeamRow({ team, matrix, open }: { team: TeamLoad; matrix: OwnershipMatr
         );
       })}
       <td className="matrix__total">{team.products}</td>
-      <td className={`matrix__load${hint.over ? ' is-over' : ''}`} data-testid="matrix-load" data-over={team.over.join(' ')} title={hint.over ?? 'Within the policy’s limits (DM-OWN-005)'}>
-        {hint.over && <span aria-hidden="true">⚠ </span>}
-        {hint.text}
-      </td>
     </tr>
   );
 }
@@ -77,6 +77,7 @@ function UnownedRow({ matrix, open }: { matrix: OwnershipMatrix; open: MatrixCel
   return (
     <tr ref={setNodeRef} className={`matrix__row matrix__row--unowned${isOver ? ' is-drop-target' : ''}`} data-testid="matrix-unowned">
       <th scope="row" className="matrix__team">No owner</th>
+      <td className="matrix__load" />
       {matrix.domains.map((d) => {
         const n = matrix.unowned.counts[d.name] ?? 0;
         const isOpen = open?.teamId === null && open.domainId === d.id;
@@ -94,7 +95,6 @@ function UnownedRow({ matrix, open }: { matrix: OwnershipMatrix; open: MatrixCel
         );
       })}
       <td className="matrix__total">{matrix.unowned.products}</td>
-      <td />
     </tr>
   );
 }
@@ -174,13 +174,13 @@ export function OwnershipView() {
             <thead>
               <tr>
                 <th scope="col" className="matrix__team">Team</th>
+                <th scope="col" className="matrix__col-load" title="Products owned · domains spanned · consumers served">Load</th>
                 {matrix.domains.map((d) => (
                   <th key={d.id} scope="col" className="matrix__domain" title={`${d.title} (${d.name})`}>
                     <span>{d.title}</span>
                   </th>
                 ))}
                 <th scope="col" className="matrix__col-total">Products</th>
-                <th scope="col" className="matrix__col-load">Load</th>
               </tr>
             </thead>
             <tbody>
@@ -192,11 +192,11 @@ export function OwnershipView() {
             <tfoot>
               <tr data-testid="matrix-totals">
                 <th scope="row" className="matrix__team">Total</th>
+                <td />
                 {matrix.domains.map((d) => (
                   <td key={d.id} className="matrix__total">{d.products}</td>
                 ))}
                 <td className="matrix__total">{matrix.products}</td>
-                <td />
               </tr>
             </tfoot>
           </table>
