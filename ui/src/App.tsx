@@ -1,5 +1,5 @@
 // The window's layout: toolbar, sidebar, the main view (canvas, table or ownership matrix), inspector, the docked Problems and
-// Contracts panels, status bar, and overlays.
+// Contracts panels, status bar, and overlays (the command palette among them).
 // It starts the app (loads the current mesh) and wires keyboard and shell events.
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
@@ -25,6 +25,7 @@ import { useUiStore } from './state/uiStore';
 import * as actions from './actions/run';
 import { TableView } from './views/TableView';
 import { OwnershipView } from './views/OwnershipView';
+import { CommandPalette } from './palette/CommandPalette';
 
 export function App() {
   const open = useMeshStore((s) => s.path !== null);
@@ -64,6 +65,7 @@ export function App() {
       {problems && <ProblemsPanel />}
       {contracts && <ContractsPanel />}
       <StatusBar />
+      <CommandPalette />
       <ContextMenu />
       <AboutDialog />
       <ExportDialog />
