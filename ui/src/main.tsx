@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import './styles/manifests.css';
 import './styles/ownership.css';
+import './styles/palette.css';
 import { App } from './App';
 import { initReadiness } from './canvas/readiness';
 

@@ -62,7 +62,7 @@ export function Toolbar() {
       <div className="toolbar__group">
         <ToolButton testId="new-domain" icon="▢" label="Domain" title={`New domain (${MOD}Shift+D)`} disabled={!open} onClick={() => void actions.newDomain()} />
         <ToolButton testId="new-team" icon="◎" label="Team" title={`New team (${MOD}Shift+T)`} disabled={!open} onClick={() => void actions.newTeam()} />
-        <ToolButton testId="new-product" icon="▣" label="Product" title={`New data product (${MOD}Shift+P)`} disabled={!open} onClick={() => void actions.newProduct()} />
+        <ToolButton testId="new-product" icon="▣" label="Product" title={`New data product (${MOD}Shift+P; on the canvas, N adds one beside the selected product or in the selected domain)`} disabled={!open} onClick={() => void actions.newProduct()} />
         <ToolButton testId="new-output-port" icon="⇥" label="Port" title="New output port on the selected product" disabled={!open || !canAddPort} onClick={() => void actions.newOutputPort()} />
       </div>
       <div className="toolbar__group">

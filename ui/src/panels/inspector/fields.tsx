@@ -29,6 +29,9 @@ function Row({ field, label, children, wide }: { field: string; label: string; c
   );
 }
 
+/** The last name-focus request (uiStore.focusNameRequest) a field has served. */
+let servedFocusRequest = 0;
+
 interface TextProps {
   field: string;
   label: string;
@@ -49,7 +52,10 @@ export function TextField({ field, label, value, onCommit, multiline, placeholde
   // leaves the store unchanged, so the user's text stays.
   useEffect(() => setDraft(external), [external]);
   useEffect(() => {
-    if (focusOn && ref.current) {
+    // Each request is served once: a form mounting later (another kind of entity
+    // selected) must not take the focus for a request an earlier form already served.
+    if (focusOn && focusOn > servedFocusRequest && ref.current) {
+      servedFocusRequest = focusOn;
       ref.current.focus();
       ref.current.select();
     }
