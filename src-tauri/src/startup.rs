@@ -7,9 +7,9 @@ use mesh_core::{Access, Store};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::commands::file::install;
-use crate::error::CommandError;
 use crate::recent;
 use crate::state::AppState;
+use mesh_app::CommandError;
 
 /// Overrides the data folder, so tests and scripted runs never touch the user's files.
 pub const DATA_DIR_ENV: &str = "MESHWRIGHT_DATA_DIR";
