@@ -34,15 +34,22 @@ pub struct MeshSnapshot {
     pub undo: UndoState,
 }
 
-/// The open mesh: what [`Session::with_open`] hands out.
+/// The open mesh: what [`Session::with_open`] hands out. Outside this crate the store
+/// is read-only, so every change goes through a [`Session`] method and the kept model
+/// and generation follow it.
 pub struct Open {
     /// The mesh file.
-    pub store: Store,
+    pub(crate) store: Store,
     /// Its model, loaded on first use and patched with every edit since.
     model: Option<Mesh>,
 }
 
 impl Open {
+    /// The mesh file, to read (its path, policy, a copy of it).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
     /// The model, loaded from the store the first time.
     pub fn model(&mut self) -> Result<&Mesh, CommandError> {
         Ok(match &mut self.model {
@@ -133,9 +140,9 @@ impl Session {
         }
     }
 
-    /// Runs `f` on the open mesh (its store, and its model through [`Open::model`]).
-    /// Whatever `f` commits must go through [`Session::apply`] and friends instead, so
-    /// the kept model follows.
+    /// Runs `f` on the open mesh (its store to read, and its model through
+    /// [`Open::model`]); changes go through [`Session::apply`] and the other methods
+    /// that record what they commit.
     pub fn with_open<T>(
         &self,
         f: impl FnOnce(&mut Open) -> Result<T, CommandError>,

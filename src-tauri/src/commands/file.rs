@@ -109,7 +109,7 @@ pub async fn save_mesh_as<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<(), CommandError> {
-    state.with_open(|open| Ok(open.store.save_copy(Path::new(&path))?))?;
+    state.with_open(|open| Ok(open.store().save_copy(Path::new(&path))?))?;
     remember(&app, state.data_dir(), Path::new(&path));
     Ok(())
 }
