@@ -23,8 +23,8 @@ pub fn install<R: Runtime>(
 ) -> Result<MeshSnapshot, CommandError> {
     let state = app.state::<AppState>();
     let path = store.path().to_owned();
-    let file = path.file_name().unwrap_or_default().to_string_lossy();
-    let title = format!("{} — {file} — Meshwright", mesh.info.name);
+    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+    let title = format!("{} — {file_name} — Meshwright", mesh.info.name);
     let snapshot = state.install(store, mesh)?;
     remember(app, state.data_dir(), &path);
     if let Some(window) = app.get_webview_window("main") {
