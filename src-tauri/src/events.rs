@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri_specta::Event;
 
+// The task and its stages are the application layer's; the event that carries them is
+// the shell's.
+pub use mesh_app::{Task, TaskPhase};
+
 /// A native menu item was chosen; the UI carries out the action.
 #[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
 #[serde(rename_all = "camelCase")]
@@ -83,30 +87,6 @@ pub struct Progress {
 pub struct RecentFilesChanged {
     /// The list, newest first.
     pub paths: Vec<String>,
-}
-
-/// The long operations that report [`TaskProgress`] and can be cancelled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub enum Task {
-    /// Exporting manifests (the Export dialog).
-    Export,
-    /// Importing manifests (the Import dialog).
-    Import,
-}
-
-/// Which stage of a task is running.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub enum TaskPhase {
-    /// Rendering the manifests and comparing them with the folder (no count).
-    Planning,
-    /// Writing and removing files; counts files.
-    Writing,
-    /// Reading and parsing manifest files; counts files.
-    Reading,
-    /// Checking the documents against the mesh and committing them (no count).
-    Applying,
 }
 
 /// Progress of an export or import running off the UI thread. `total` is 0 while the

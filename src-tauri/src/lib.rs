@@ -1,11 +1,13 @@
-//! The Meshwright desktop shell: Tauri wiring around `mesh-core`.
+//! The Meshwright desktop shell: Tauri wiring around the application layer (`mesh-app`)
+//! and `mesh-core`.
 //!
-//! Commands (`commands/`) parse, call the core and map errors; the shell keeps the open
-//! mesh and the previewed export (`state`), the native menu (`menu`), the recent-files
-//! list (`recent`), the typed events (`events`) and long tasks' progress (`task`). Business rules live in the core, drawing in the UI: none here.
+//! Commands (`commands/`) parse, call `mesh-app` and answer its typed results; the shell
+//! keeps the session with what only a desktop app has (`state`), the native menu
+//! (`menu`), the recent-files list (`recent`), the typed events (`events`) and long
+//! tasks' progress events and threads (`task`). Business rules live in the core,
+//! orchestration in `mesh-app`, drawing in the UI: none here.
 
 pub mod commands;
-pub mod error;
 pub mod events;
 pub mod menu;
 pub mod recent;

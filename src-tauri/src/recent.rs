@@ -18,6 +18,14 @@ pub fn list(data_dir: &Path) -> Vec<PathBuf> {
     paths.into_iter().filter(|p| p.is_file()).collect()
 }
 
+/// [`list`] as the UI shows it.
+pub fn shown(data_dir: &Path) -> Vec<String> {
+    list(data_dir)
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
 /// Moves `path` to the top of the list.
 pub fn push(data_dir: &Path, path: &Path) {
     let mut paths = list(data_dir);

@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
+use mesh_app::{CancelToken, CommandError, file};
 use mesh_core::{Access, Store};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::commands::file::install;
-use crate::error::CommandError;
 use crate::recent;
 use crate::state::AppState;
 
@@ -58,8 +58,7 @@ pub fn open_initial<R: Runtime>(app: &AppHandle<R>, args: impl Iterator<Item = S
                 }
             },
         };
-        let store = Store::open(&path, Access::ReadWrite)?;
-        let mesh = store.load()?;
+        let (store, mesh) = file::open(&path, Access::ReadWrite, &CancelToken::silent())?;
         install(app, store, mesh)?;
         Ok(())
     })();

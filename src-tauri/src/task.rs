@@ -1,50 +1,40 @@
-//! Progress of a long task (export, import) as typed events. The core calls back after
-//! every file; sending an event for each of 40,000 files would flood the IPC channel and
-//! the UI's renders, so events go out at most every [`INTERVAL`], plus the first and the
-//! last. It must not decide anything about the task itself.
+//! Running the application layer off the UI thread, and long tasks' progress as typed
+//! events. The core reports after every file; sending an event for each of 40,000 files
+//! would flood the IPC channel and the UI's renders, so events go out at most every
+//! [`INTERVAL`], plus the first of each phase and the last. It must not decide anything
+//! about the task itself.
 
 use std::time::{Duration, Instant};
 
-use tauri::{AppHandle, Runtime};
+use mesh_app::{CancelToken, CommandError, Progress, Session, Task, TaskPhase};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_specta::Event;
 
-use crate::events::{Task, TaskPhase, TaskProgress};
+use crate::events::TaskProgress;
+use crate::state::AppState;
 
 /// The shortest time between two progress events of one task.
 pub const INTERVAL: Duration = Duration::from_millis(50);
 
 /// Sends one task's progress events, throttled.
-pub struct Reporter<R: Runtime> {
+struct Reporter<R: Runtime> {
     app: AppHandle<R>,
     task: Task,
-    last: Option<Instant>,
+    last: Option<(TaskPhase, Instant)>,
 }
 
-impl<R: Runtime> Reporter<R> {
-    /// A reporter for `task`.
-    pub fn new(app: &AppHandle<R>, task: Task) -> Self {
-        Reporter {
-            app: app.clone(),
-            task,
-            last: None,
-        }
-    }
-
-    /// Reports a phase whose amount of work is not known (shown as a busy bar).
-    pub fn phase(&mut self, phase: TaskPhase) {
-        self.last = None;
-        self.report(phase, 0, 0);
-    }
-
-    /// Reports `done` of `total`; skipped when the last event was too recent, unless it
-    /// is the last unit.
-    pub fn report(&mut self, phase: TaskPhase, done: usize, total: usize) {
+impl<R: Runtime> Progress for Reporter<R> {
+    /// Skipped when the last event of the same phase was too recent, unless it is the
+    /// last unit.
+    fn report(&mut self, phase: TaskPhase, done: usize, total: usize) {
         let now = Instant::now();
-        let due = self.last.is_none_or(|t| now.duration_since(t) >= INTERVAL);
+        let due = self
+            .last
+            .is_none_or(|(p, t)| p != phase || now.duration_since(t) >= INTERVAL);
         if !due && done < total {
             return;
         }
-        self.last = Some(now);
+        self.last = Some((phase, now));
         // Progress is advisory: a UI that missed it still gets the command's result.
         let _ = TaskProgress {
             task: self.task,
@@ -54,4 +44,31 @@ impl<R: Runtime> Reporter<R> {
         }
         .emit(&self.app);
     }
+}
+
+/// Runs `f` on the app's state off the UI thread (opening, rendering and comparing
+/// thousands of files take seconds).
+pub async fn blocking<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    f: impl FnOnce(&AppState) -> Result<T, CommandError> + Send + 'static,
+) -> Result<T, CommandError> {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || f(&app.state::<AppState>()))
+        .await
+        .map_err(|e| CommandError::internal(format!("the task stopped: {e}")))?
+}
+
+/// Runs the export or import `f` off the UI thread with a token whose progress goes out
+/// as [`TaskProgress`] events and which `cancel_task` cancels.
+pub async fn run<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    task: Task,
+    f: impl FnOnce(&Session, &mut CancelToken) -> Result<T, CommandError> + Send + 'static,
+) -> Result<T, CommandError> {
+    let reporter = Reporter {
+        app: app.clone(),
+        task,
+        last: None,
+    };
+    blocking(app, move |state| f(state, &mut state.begin_task(reporter))).await
 }

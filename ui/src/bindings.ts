@@ -46,7 +46,7 @@ export const commands = {
 	/**
 	 *  Checks the open mesh against its stored policy as of today (the local date, which
 	 *  decides whether a waiver has expired). Waived findings are in the report, marked.
-	 *  The model is the one the shell keeps patched with each edit, not a reload.
+	 *  The model is the one the session keeps patched with each edit, not a reload.
 	 */
 	checkMesh: () => typedError<Report, CommandError>(__TAURI_INVOKE("check_mesh")),
 	/**  Every built-in and custom rule with the open mesh's policy applied (disabled ones too). */
@@ -205,7 +205,7 @@ export type Change = {
 	after: Entity | null,
 };
 
-/**  Why a command failed. */
+/**  Why an application-layer call (a command of the app) failed. */
 export type CommandError = {
 	/**  What kind of failure: the core's [`ErrorKind`], one enum for app and CLI. */
 	kind: ErrorKind,
@@ -1330,7 +1330,7 @@ export type Target =
  */
 "dependency";
 
-/**  The long operations that report [`TaskProgress`] and can be cancelled. */
+/**  The long operations that report progress and can be cancelled. */
 export type Task = 
 /**  Exporting manifests (the Export dialog). */
 "export" | 

@@ -1,9 +1,10 @@
 //! Progress bars for long work, shown only when stderr is a terminal so that pipelines
-//! and scripts get clean output.
+//! and scripts get clean output. It must not decide anything about the work itself.
 
 use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use mesh_app::{CancelToken, TaskPhase};
 
 /// A bar on stderr when it is a terminal, a hidden one otherwise.
 pub fn bar(message: &'static str) -> ProgressBar {
@@ -25,4 +26,16 @@ pub fn counts(bar: &ProgressBar) -> impl FnMut(usize, usize) + '_ {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     }
+}
+
+/// The application layer's task token, drawing `phase` on `bar` (other phases are not
+/// drawn: each bar shows one). Nothing cancels a CLI task but the process ending.
+pub fn token(bar: &ProgressBar, phase: TaskPhase) -> CancelToken {
+    let bar = bar.clone();
+    CancelToken::new(move |at: TaskPhase, done: usize, total: usize| {
+        if at == phase {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    })
 }

@@ -1,10 +1,10 @@
-//! Editing the open mesh: every call is one core transaction, committed before it returns.
+//! Editing the open mesh: every call is one core transaction, committed before it
+//! returns; the session's kept model follows it. Adapters of `mesh_app::Session`.
 
+use mesh_app::{CommandError, HistoryStep};
 use mesh_core::store::{Applied, EditOp};
-use mesh_core::{ErrorKind, Store};
 use tauri::State;
 
-use crate::error::CommandError;
 use crate::state::AppState;
 
 /// Applies `ops` as one undoable edit; `label` names it in the history.
@@ -15,9 +15,7 @@ pub async fn apply_edits(
     ops: Vec<EditOp>,
     label: Option<String>,
 ) -> Result<Applied, CommandError> {
-    let applied = state.with_store(|store| Ok(store.apply(ops, label)?))?;
-    state.patch_model(&applied);
-    Ok(applied)
+    state.apply(ops, label)
 }
 
 /// Undoes the newest edit; `None` when there is nothing to undo (not an error: a key
@@ -25,28 +23,12 @@ pub async fn apply_edits(
 #[tauri::command]
 #[specta::specta]
 pub async fn undo(state: State<'_, AppState>) -> Result<Option<Applied>, CommandError> {
-    history_step(&state, Store::undo_applied)
+    state.history(HistoryStep::Undo)
 }
 
 /// Redoes the newest undone edit; `None` when there is nothing to redo.
 #[tauri::command]
 #[specta::specta]
 pub async fn redo(state: State<'_, AppState>) -> Result<Option<Applied>, CommandError> {
-    history_step(&state, Store::redo_applied)
-}
-
-/// One undo or redo, with the kept model patched.
-fn history_step(
-    state: &AppState,
-    step: fn(&mut Store) -> mesh_core::Result<Applied>,
-) -> Result<Option<Applied>, CommandError> {
-    let applied = state.with_store(|store| match step(store) {
-        Ok(applied) => Ok(Some(applied)),
-        Err(e) if e.kind() == ErrorKind::NothingToDo => Ok(None),
-        Err(e) => Err(e.into()),
-    })?;
-    if let Some(applied) = &applied {
-        state.patch_model(applied);
-    }
-    Ok(applied)
+    state.history(HistoryStep::Redo)
 }

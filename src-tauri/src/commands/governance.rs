@@ -2,37 +2,33 @@
 //! check a custom CEL rule while it is being written. Policy changes are not here: they
 //! are `setPolicy` edits through `apply_edits`, so they are undoable like any edit.
 
+use mesh_app::CommandError;
 use mesh_core::governance::{self, CustomRule, Policy, Report, RuleDoc, RuleProblem};
 use tauri::State;
 
-use crate::error::CommandError;
 use crate::state::AppState;
 
 /// Checks the open mesh against its stored policy as of today (the local date, which
 /// decides whether a waiver has expired). Waived findings are in the report, marked.
-/// The model is the one the shell keeps patched with each edit, not a reload.
+/// The model is the one the session keeps patched with each edit, not a reload.
 #[tauri::command]
 #[specta::specta]
 pub async fn check_mesh(state: State<'_, AppState>) -> Result<Report, CommandError> {
-    state.with_store(|store| {
-        let policy = store.policy()?;
-        let today = chrono::Local::now().date_naive();
-        state.with_model(store, |mesh| Ok(governance::check(mesh, &policy, today)?))
-    })
+    state.check(chrono::Local::now().date_naive())
 }
 
 /// Every built-in and custom rule with the open mesh's policy applied (disabled ones too).
 #[tauri::command]
 #[specta::specta]
 pub async fn rules_catalog(state: State<'_, AppState>) -> Result<Vec<RuleDoc>, CommandError> {
-    state.with_store(|store| Ok(governance::catalog(&store.policy()?)?))
+    state.rules()
 }
 
 /// The open mesh's policy (the default one when none was ever set).
 #[tauri::command]
 #[specta::specta]
 pub async fn get_policy(state: State<'_, AppState>) -> Result<Policy, CommandError> {
-    state.with_store(|store| Ok(store.policy()?))
+    state.policy()
 }
 
 /// The problems of one custom rule (empty when it is fine); needs no open mesh.

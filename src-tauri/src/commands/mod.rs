@@ -1,5 +1,6 @@
-//! The commands the UI calls. Each one parses its arguments, calls `mesh-core`, and maps
-//! the error; none holds a business rule.
+//! The commands the UI calls, adapters of a few lines: each parses its arguments, calls
+//! the application layer (`mesh-app`) or a pure `mesh-core` function, and answers its
+//! typed result; none holds a business rule or an orchestration of its own.
 
 pub mod app;
 pub mod edit;

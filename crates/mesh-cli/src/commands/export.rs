@@ -3,8 +3,8 @@
 //! with unified diffs and writes nothing.
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 
+use mesh_app::TaskPhase;
 use mesh_core::manifests::plan::{Change, Plan};
 use mesh_core::manifests::{
     ExportOptions, ExportSettings, Format, OdcsVersion, OdpsVersion, plan_export, write,
@@ -115,23 +115,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         by_domain: args.by_domain,
         prune: args.prune,
     };
-    // Nothing cancels a CLI export but the process ending.
-    let cancel = AtomicBool::new(false);
     let bar = progress::bar("comparing");
-    let plan = plan_export(
-        &mesh,
-        &args.out,
-        &settings,
-        &mut progress::counts(&bar),
-        &cancel,
-    )?;
+    let plan = progress::token(&bar, TaskPhase::Planning).run(TaskPhase::Planning, |p, c| {
+        plan_export(&mesh, &args.out, &settings, p, c)
+    })?;
     bar.finish_and_clear();
     if args.dry_run {
         print_dry_run(&plan);
         return Ok(Outcome::Ok);
     }
     let bar = progress::bar("exporting");
-    let written = write::write(&plan, &mut progress::counts(&bar), &cancel)?;
+    let written = progress::token(&bar, TaskPhase::Writing)
+        .run(TaskPhase::Writing, |p, c| write::write(&plan, p, c))?;
     bar.finish_and_clear();
     println!(
         "exported to {}: {} written, {} removed, {} unchanged",

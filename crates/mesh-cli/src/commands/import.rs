@@ -14,10 +14,11 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
+use mesh_app::TaskPhase;
+use mesh_app::import::new_mesh_info;
 use mesh_core::manifests::import::{self, Action, ImportError, ImportOptions, ImportReport};
-use mesh_core::model::{EntityKind, Mesh, MeshInfo};
+use mesh_core::model::{EntityKind, Mesh};
 use mesh_core::{Access, Store};
 
 use crate::{Outcome, progress};
@@ -47,40 +48,41 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    // Nothing cancels a CLI import but the process ending.
-    let cancel = AtomicBool::new(false);
     let bar = progress::bar("reading");
-    let read = import::read(&args.paths, &mut progress::counts(&bar), &cancel);
+    let mut token = progress::token(&bar, TaskPhase::Reading);
+    let read = mesh_app::import::read(&args.paths, &mut token)?;
     bar.finish_and_clear();
     let sources = match read {
         Ok(s) => s,
         Err(errors) => return Ok(report_errors(&errors)),
     };
-    let result = if args.into.exists() {
-        let mut store = Store::open(&args.into, Access::ReadWrite)?;
-        let options = ImportOptions {
-            dry_run: args.dry_run,
-            strict: args.strict,
-        };
-        import::apply(&mut store, &sources, options, &cancel)
-    } else {
-        let info = new_mesh_info(&args.into, import::tenant(&sources));
-        if args.dry_run {
-            import::prepare(&Mesh::empty(info), &sources.documents, args.strict).map(|plan| {
-                ImportReport {
-                    plan,
-                    skipped: sources.skipped.clone(),
-                    documents: sources.documents.len(),
-                    files: sources.files(),
-                    applied: false,
-                    edit: None,
-                }
-            })
+    let result = token.run(TaskPhase::Applying, |_, cancel| -> anyhow::Result<_> {
+        Ok(if args.into.exists() {
+            let mut store = Store::open(&args.into, Access::ReadWrite)?;
+            let options = ImportOptions {
+                dry_run: args.dry_run,
+                strict: args.strict,
+            };
+            import::apply(&mut store, &sources, options, cancel)
         } else {
-            // Written in one go; a failed import leaves no file behind.
-            import::create(&args.into, &info, &sources, args.strict, &cancel)
-        }
-    };
+            let info = new_mesh_info(&args.into, import::tenant(&sources));
+            if args.dry_run {
+                import::prepare(&Mesh::empty(info), &sources.documents, args.strict).map(|plan| {
+                    ImportReport {
+                        plan,
+                        skipped: sources.skipped.clone(),
+                        documents: sources.documents.len(),
+                        files: sources.files(),
+                        applied: false,
+                        edit: None,
+                    }
+                })
+            } else {
+                // Written in one go; a failed import leaves no file behind.
+                import::create(&args.into, &info, &sources, args.strict, cancel)
+            }
+        })
+    })?;
     match result {
         Ok(report) if args.json => {
             println!("{}", serde_json::to_string_pretty(&json_report(&report))?);
@@ -92,31 +94,6 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
         Err(errors) => Ok(report_errors(&errors)),
     }
-}
-
-fn new_mesh_info(path: &Path, tenant: Option<String>) -> MeshInfo {
-    let name = path.file_stem().map_or_else(
-        || "Imported mesh".to_owned(),
-        |s| s.to_string_lossy().into_owned(),
-    );
-    let mut info = MeshInfo {
-        name,
-        namespace: "com.example".into(),
-        description: None,
-        custom_properties: Vec::new(),
-        extensions: Default::default(),
-    };
-    if let Some(t) = tenant {
-        let candidate = MeshInfo {
-            namespace: t,
-            ..info.clone()
-        };
-        // A tenant that is not a valid namespace keeps the default.
-        if mesh_core::validate::mesh_info(&candidate).is_ok() {
-            info = candidate;
-        }
-    }
-    info
 }
 
 fn report_errors(errors: &[ImportError]) -> Outcome {

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use mesh_app::file::new_mesh_info;
 use mesh_core::Store;
 use mesh_core::model::MeshInfo;
 
@@ -37,11 +38,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .or(stem)
             .unwrap_or_else(|| "Untitled mesh".to_owned());
         mesh_core::model::Mesh::empty(MeshInfo {
-            name,
             namespace: args.namespace,
-            description: None,
-            custom_properties: Vec::new(),
-            extensions: Default::default(),
+            ..new_mesh_info(name)
         })
     };
     Store::create_from(&args.file, &mesh, &mut |_, _| {})?;

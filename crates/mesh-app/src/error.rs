@@ -1,12 +1,14 @@
-//! The one error type that crosses to the UI: a typed value (kind, field, message),
-//! never a bare string, so the UI can put a message next to the right form field.
+//! The application layer's one error type, which the desktop shell sends to the UI as
+//! is: a typed value (the core's [`ErrorKind`], entity, field, path, message), never a
+//! bare string, so the UI can put a message next to the right form field and no host
+//! compares error texts. It must not hold presentation (no HTML, no colours).
 
 use mesh_core::ErrorKind;
 use serde::Serialize;
-use specta::Type;
 
-/// Why a command failed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, thiserror::Error)]
+/// Why an application-layer call (a command of the app) failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 #[error("{message}")]
 pub struct CommandError {

@@ -1,0 +1,324 @@
+//! The open mesh of one window (or one CLI run): the store, the model kept for checks
+//! and exports, patched from each edit's `Applied` rather than reloaded, the mesh's
+//! *generation* (which state of its content this is), the previewed export, and the
+//! cancel handles of the running open and task.
+//!
+//! The store, the model and the generation sit behind one lock, so they always change
+//! together and no caller can take locks in the wrong order. It must not decide what an
+//! edit does (the core does) nor how anything is shown (the hosts do).
+
+use std::sync::{Mutex, MutexGuard};
+
+use mesh_core::governance::{self, Policy, Report, RuleDoc};
+use mesh_core::manifests::plan::Plan;
+use mesh_core::model::Mesh;
+use mesh_core::ownership::{self, OwnershipMatrix};
+use mesh_core::sheet::{self, SheetEdit, SheetPaste, SheetResult};
+use mesh_core::store::{Applied, EditOp, Key, UndoState};
+use mesh_core::{ErrorKind, Store};
+use serde::Serialize;
+
+use crate::CommandError;
+use crate::task::{CancelToken, Canceller, Progress};
+
+/// The open mesh as the UI needs it to draw everything.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct MeshSnapshot {
+    /// The file.
+    pub path: String,
+    /// Every entity.
+    pub mesh: Mesh,
+    /// What undo and redo would do.
+    pub undo: UndoState,
+}
+
+/// The open mesh: what [`Session::with_open`] hands out. Outside this crate the store
+/// is read-only, so every change goes through a [`Session`] method and the kept model
+/// and generation follow it.
+pub struct Open {
+    /// The mesh file.
+    pub(crate) store: Store,
+    /// Its model, loaded on first use and patched with every edit since.
+    model: Option<Mesh>,
+}
+
+impl Open {
+    /// The mesh file, to read (its path, policy, a copy of it).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The model, loaded from the store the first time.
+    pub fn model(&mut self) -> Result<&Mesh, CommandError> {
+        Ok(match &mut self.model {
+            Some(model) => model,
+            none => none.insert(self.store.load()?),
+        })
+    }
+}
+
+struct Inner {
+    open: Option<Open>,
+    /// Bumped whenever the open mesh's content changes (another file; an edit, undo or
+    /// redo of an entity or the header), so work prepared from an earlier state, such as
+    /// an export preview, can tell it is stale. Canvas positions and the governance
+    /// policy are not content: the first open's automatic layout, landing just after a
+    /// preview, must not make it stale.
+    generation: u64,
+}
+
+impl Inner {
+    fn open(&mut self) -> Result<&mut Open, CommandError> {
+        self.open.as_mut().ok_or_else(CommandError::no_mesh)
+    }
+
+    /// Brings the generation and the kept model up to date with a committed change.
+    fn record(&mut self, applied: &Applied) {
+        if applied
+            .changes
+            .iter()
+            .any(|c| matches!(c.key, Key::Entity { .. } | Key::Mesh))
+        {
+            self.generation += 1;
+        }
+        if let Some(model) = self.open.as_mut().and_then(|o| o.model.as_mut()) {
+            applied.patch(model);
+        }
+    }
+}
+
+/// An export plan with the mesh generation it was made from.
+pub(crate) struct PendingExport {
+    pub(crate) plan: Plan,
+    pub(crate) generation: u64,
+}
+
+/// One step back or forward in the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryStep {
+    /// Undo the newest edit.
+    Undo,
+    /// Redo the newest undone edit.
+    Redo,
+}
+
+/// The open mesh and the work kept on it between calls; see the module header.
+pub struct Session {
+    inner: Mutex<Inner>,
+    pub(crate) pending_export: Mutex<Option<PendingExport>>,
+    /// The running open's cancel handle; a newer open cancels it.
+    opening: Mutex<Option<Canceller>>,
+    /// The running export's or import's cancel handle.
+    task: Mutex<Option<Canceller>>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new()
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> Result<MutexGuard<'_, T>, CommandError> {
+    mutex
+        .lock()
+        .map_err(|_| CommandError::internal("the session lock was poisoned"))
+}
+
+impl Session {
+    /// A session with no mesh open.
+    pub fn new() -> Self {
+        Session {
+            inner: Mutex::new(Inner {
+                open: None,
+                generation: 0,
+            }),
+            pending_export: Mutex::new(None),
+            opening: Mutex::new(None),
+            task: Mutex::new(None),
+        }
+    }
+
+    /// Runs `f` on the open mesh (its store to read, and its model through
+    /// [`Open::model`]); changes go through [`Session::apply`] and the other methods
+    /// that record what they commit.
+    pub fn with_open<T>(
+        &self,
+        f: impl FnOnce(&mut Open) -> Result<T, CommandError>,
+    ) -> Result<T, CommandError> {
+        f(lock(&self.inner)?.open()?)
+    }
+
+    /// Runs `f`, which may commit one change to the open mesh and answer it in `T`;
+    /// `applied` picks that change out, and the kept model and generation follow it.
+    pub(crate) fn change<T>(
+        &self,
+        f: impl FnOnce(&mut Open) -> Result<T, CommandError>,
+        applied: impl FnOnce(&T) -> Option<&Applied>,
+    ) -> Result<T, CommandError> {
+        let mut inner = lock(&self.inner)?;
+        let result = f(inner.open()?)?;
+        if let Some(change) = applied(&result) {
+            inner.record(change);
+        }
+        Ok(result)
+    }
+
+    /// Makes `store` (whose model is `mesh`) the open mesh, closing the previous one.
+    pub fn install(&self, store: Store, mesh: Mesh) -> Result<MeshSnapshot, CommandError> {
+        let snapshot = MeshSnapshot {
+            path: store.path().display().to_string(),
+            undo: store.undo_state()?,
+            mesh,
+        };
+        let mut inner = lock(&self.inner)?;
+        // The model is kept once it is first needed, as for any open.
+        inner.open = Some(Open { store, model: None });
+        inner.generation += 1;
+        Ok(snapshot)
+    }
+
+    /// The open mesh, reloaded from its file; `None` when none is open.
+    pub fn current(&self) -> Result<Option<MeshSnapshot>, CommandError> {
+        let mut inner = lock(&self.inner)?;
+        let Some(open) = inner.open.as_mut() else {
+            return Ok(None);
+        };
+        Ok(Some(MeshSnapshot {
+            path: open.store.path().display().to_string(),
+            mesh: open.store.load()?,
+            undo: open.store.undo_state()?,
+        }))
+    }
+
+    /// A copy of the kept model with its generation, for work that runs without the lock.
+    pub fn snapshot(&self) -> Result<(Mesh, u64), CommandError> {
+        let mut inner = lock(&self.inner)?;
+        let generation = inner.generation;
+        Ok((inner.open()?.model()?.clone(), generation))
+    }
+
+    /// Which state of the open mesh's content this is (bumped by every open and every
+    /// change of an entity or the header).
+    pub fn generation(&self) -> Result<u64, CommandError> {
+        Ok(lock(&self.inner)?.generation)
+    }
+
+    /// Applies `ops` as one undoable edit; `label` names it in the history.
+    pub fn apply(&self, ops: Vec<EditOp>, label: Option<String>) -> Result<Applied, CommandError> {
+        self.change(|open| Ok(open.store.apply(ops, label)?), |a| Some(a))
+    }
+
+    /// One undo or redo; `None` when there is nothing to do (not an error: a key
+    /// pressed once too often).
+    pub fn history(&self, step: HistoryStep) -> Result<Option<Applied>, CommandError> {
+        self.change(
+            |open| {
+                let result = match step {
+                    HistoryStep::Undo => open.store.undo_applied(),
+                    HistoryStep::Redo => open.store.redo_applied(),
+                };
+                match result {
+                    Ok(applied) => Ok(Some(applied)),
+                    Err(e) if e.kind() == ErrorKind::NothingToDo => Ok(None),
+                    Err(e) => Err(e.into()),
+                }
+            },
+            Option::as_ref,
+        )
+    }
+
+    /// Cell edits (and new rows) of one sheet, planned against the kept model and
+    /// applied as one edit, or answered with their problems.
+    pub fn apply_sheet(&self, edit: &SheetEdit) -> Result<SheetResult, CommandError> {
+        self.sheet(|mesh| sheet::plan(mesh, edit))
+    }
+
+    /// A pasted block applied as one edit, or every bad cell named.
+    pub fn paste_sheet(&self, paste: &SheetPaste) -> Result<SheetResult, CommandError> {
+        self.sheet(|mesh| sheet::plan_paste(mesh, paste))
+    }
+
+    fn sheet(
+        &self,
+        plan: impl FnOnce(&Mesh) -> Result<sheet::SheetPlan, Vec<sheet::CellProblem>>,
+    ) -> Result<SheetResult, CommandError> {
+        self.change(
+            |open| {
+                let planned = plan(open.model()?);
+                Ok(sheet::apply(&mut open.store, planned)?)
+            },
+            |result| result.applied.as_ref(),
+        )
+    }
+
+    /// The open mesh checked against its stored policy as of `today` (which decides
+    /// whether a waiver has expired), over the kept model.
+    pub fn check(&self, today: chrono::NaiveDate) -> Result<Report, CommandError> {
+        self.with_open(|open| {
+            let policy = open.store.policy()?;
+            Ok(governance::check(open.model()?, &policy, today)?)
+        })
+    }
+
+    /// The open mesh's policy (the default one when none was ever set).
+    pub fn policy(&self) -> Result<Policy, CommandError> {
+        self.with_open(|open| Ok(open.store.policy()?))
+    }
+
+    /// Every built-in and custom rule with the policy applied (disabled ones too).
+    pub fn rules(&self) -> Result<Vec<RuleDoc>, CommandError> {
+        self.with_open(|open| Ok(governance::catalog(&open.store.policy()?)?))
+    }
+
+    /// The ownership matrix of the kept model under the stored policy's limits.
+    pub fn ownership(&self) -> Result<OwnershipMatrix, CommandError> {
+        self.with_open(|open| {
+            let policy = open.store.policy()?;
+            Ok(ownership::matrix(open.model()?, &policy)?)
+        })
+    }
+
+    /// A token for an open that is starting. A newer open or [`Session::cancel_open`]
+    /// cancels it; the mesh open meanwhile stays open.
+    pub fn begin_open(&self) -> CancelToken {
+        begin(&self.opening, CancelToken::silent(), true)
+    }
+
+    /// Cancels the open in flight, if any.
+    pub fn cancel_open(&self) {
+        cancel(&self.opening);
+    }
+
+    /// A token for an export or import that is starting; [`Session::cancel_task`]
+    /// cancels it.
+    pub fn begin_task(&self, progress: impl Progress + 'static) -> CancelToken {
+        begin(&self.task, CancelToken::new(progress), false)
+    }
+
+    /// Asks the running export or import, if any, to stop.
+    pub fn cancel_task(&self) {
+        cancel(&self.task);
+    }
+}
+
+/// Keeps `token`'s canceller in `slot`; when the task `overtakes`, the one it replaces
+/// is cancelled.
+fn begin(slot: &Mutex<Option<Canceller>>, token: CancelToken, overtakes: bool) -> CancelToken {
+    if let Ok(mut running) = slot.lock() {
+        if overtakes && let Some(previous) = running.as_ref() {
+            previous.cancel();
+        }
+        *running = Some(token.canceller());
+    }
+    token
+}
+
+fn cancel(slot: &Mutex<Option<Canceller>>) {
+    if let Ok(running) = slot.lock()
+        && let Some(canceller) = running.as_ref()
+    {
+        canceller.cancel();
+    }
+}
