@@ -8,7 +8,6 @@
 //! type), whose products are then read back from the mesh file.
 
 #![cfg(feature = "e2e")]
-
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;

@@ -3,7 +3,8 @@
 // unowned row, totals, and each team's load marked past the policy's limits. A cell
 // opens its products; a product dragged onto a team row (or moved from its menu) changes
 // owner as one undoable edit. Counts and limits are the core's; nothing is decided here.
-import { useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { DndContext, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import type { DataProduct, OwnershipMatrix, TeamLoad } from '../bindings';
 import { useMeshStore } from '../state/meshStore';
@@ -13,15 +14,32 @@ import { TEAM_TYPE_OPTIONS } from '../panels/inspector/fields';
 
 const UNOWNED = 'unowned';
 
+/** A team row's height in pixels (ownership.css: `.matrix__cell` 34 px and its border). */
+const ROW_HEIGHT = 35;
+
 const TEAM_TYPE_LABEL = Object.fromEntries(TEAM_TYPE_OPTIONS) as Record<NonNullable<TeamLoad['teamType']>, string>;
 
-/** The matrix, fetched when the model changes (an edit, an undo, another file). */
+/**
+ * The matrix, fetched when the model changes (an edit, an undo, another file). The last
+ * answer is kept with the model it was computed for, so coming back to the view with the
+ * mesh unchanged shows it at once instead of after a round trip to the core.
+ */
+let lastMatrix: { model: unknown; matrix: OwnershipMatrix } | null = null;
+
 function useMatrix(): OwnershipMatrix | null {
   const model = useMeshStore((s) => s.model);
-  const [matrix, setMatrix] = useState<OwnershipMatrix | null>(null);
+  const [matrix, setMatrix] = useState<OwnershipMatrix | null>(() => (lastMatrix?.model === model ? lastMatrix.matrix : null));
   useEffect(() => {
+    if (lastMatrix?.model === model) {
+      setMatrix(lastMatrix.matrix);
+      return;
+    }
     let live = true;
-    void loadMatrix().then((m) => live && m && setMatrix(m));
+    void loadMatrix().then((m) => {
+      if (!m) return;
+      lastMatrix = { model, matrix: m };
+      if (live) setMatrix(m);
+    });
     return () => {
       live = false;
     };
@@ -68,6 +86,16 @@ function TeamRow({ team, matrix, open }: { team: TeamLoad; matrix: OwnershipMatr
         );
       })}
       <td className="matrix__total">{team.products}</td>
+    </tr>
+  );
+}
+
+/** The height of the team rows scrolled out of view, above or below the drawn ones. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr aria-hidden="true" className="matrix__spacer">
+      <td colSpan={columns} style={{ height }} />
     </tr>
   );
 }
@@ -141,6 +169,16 @@ export function OwnershipView() {
   // A small move threshold keeps a click on a product a click (select), not a drag.
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const products = useMemo(() => (open ? cellProducts(model, open) : []), [model, open]);
+  // Only the team rows in view are in the document: a table of 80 teams × 80 domains took
+  // longer to lay out than the view may take to show.
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({
+    count: matrix?.teams.length ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    initialRect: { width: 1200, height: 900 },
+  });
   if (!matrix) return <main className="main-view ownership" data-testid="ownership-view" aria-label="Ownership" aria-busy="true" />;
 
   const onDragEnd = (e: DragEndEvent) => {
@@ -169,7 +207,7 @@ export function OwnershipView() {
         </p>
       </header>
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
-        <div className="ownership__scroll">
+        <div className="ownership__scroll" ref={scroller}>
           <table className="matrix" data-testid="matrix" onClick={openCell} title="Click a cell to list its data products">
             <thead>
               <tr>
@@ -184,9 +222,12 @@ export function OwnershipView() {
               </tr>
             </thead>
             <tbody>
-              {matrix.teams.map((t) => (
-                <TeamRow key={t.id} team={t} matrix={matrix} open={open} />
-              ))}
+              <Spacer height={rows.getVirtualItems()[0]?.start ?? 0} columns={matrix.domains.length + 3} />
+              {rows.getVirtualItems().map((row) => {
+                const t = matrix.teams[row.index]!;
+                return <TeamRow key={t.id} team={t} matrix={matrix} open={open} />;
+              })}
+              <Spacer height={rows.getTotalSize() - (rows.getVirtualItems().at(-1)?.end ?? 0)} columns={matrix.domains.length + 3} />
               <UnownedRow matrix={matrix} open={open} />
             </tbody>
             <tfoot>
