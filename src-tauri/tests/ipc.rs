@@ -823,3 +823,48 @@ fn cancelling_an_export_keeps_and_records_what_was_written() {
     assert_eq!(paths_with(&preview, "unchanged").len(), recorded);
     assert_eq!(paths_with(&preview, "added").len(), total - recorded);
 }
+
+#[test]
+fn sheet_edits_and_pastes_apply_as_one_edit_or_answer_problems_at_their_cells() {
+    let h = harness();
+    h.invoke("open_mesh", json!({ "path": h.demo() })).unwrap();
+    // A new product row naming a team the mesh lacks: asked first, created when confirmed.
+    let edit = json!({ "kind": "products", "rows": [
+        { "id": null, "cells": { "displayName": "Loyalty Points", "domain": "customer", "ownerTeam": "Loyalty Squad" } }
+    ], "createMissing": false });
+    let asked = h.invoke("apply_sheet", json!({ "edit": edit })).unwrap();
+    assert_eq!(asked["applied"], Value::Null);
+    assert_eq!(asked["problems"][0]["kind"], "missingReference");
+    assert_eq!(asked["problems"][0]["column"], "ownerTeam");
+    let mut confirmed = edit.clone();
+    confirmed["createMissing"] = json!(true);
+    let done = h
+        .invoke("apply_sheet", json!({ "edit": confirmed }))
+        .unwrap();
+    assert_eq!(done["problems"], json!([]));
+    assert_eq!(done["applied"]["label"], "New data product");
+    let matrix = h.invoke("ownership_matrix", json!({})).unwrap();
+    let squad = matrix["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "loyalty-squad")
+        .expect("the created team is a row of the matrix");
+    assert_eq!(squad["counts"]["customer"], 1);
+    // A paste with one bad cell writes nothing; the fixed paste is one undoable edit.
+    let grid = |status: &str| {
+        json!([
+            ["Display name", "Domain", "Status"],
+            ["Alpha", "customer", "active"],
+            ["Beta", "customer", status]
+        ])
+    };
+    let paste = |status: &str| json!({ "paste": { "kind": "products", "grid": grid(status), "startColumn": "displayName" } });
+    let refused = h.invoke("paste_sheet", paste("shipping")).unwrap();
+    assert_eq!(refused["problems"][0]["row"], 2);
+    assert_eq!(refused["problems"][0]["column"], "status");
+    let pasted = h.invoke("paste_sheet", paste("retired")).unwrap();
+    assert_eq!(pasted["applied"]["label"], "Paste 2 data products");
+    let undone = h.invoke("undo", json!({})).unwrap();
+    assert_eq!(undone["label"], "Paste 2 data products");
+}

@@ -34,6 +34,12 @@ export const commands = {
 	undo: () => typedError<Applied, CommandError>(__TAURI_INVOKE("undo")),
 	/**  Redoes the newest undone edit. */
 	redo: () => typedError<Applied, CommandError>(__TAURI_INVOKE("redo")),
+	/**  Applies cell edits (and new rows) of one sheet as one edit. */
+	applySheet: (edit: SheetEdit) => typedError<SheetResult, CommandError>(__TAURI_INVOKE("apply_sheet", { edit })),
+	/**  Applies a pasted block as one edit: all of it, or nothing with every bad cell named. */
+	pasteSheet: (paste: SheetPaste) => typedError<SheetResult, CommandError>(__TAURI_INVOKE("paste_sheet", { paste })),
+	/**  The open mesh's ownership matrix. */
+	ownershipMatrix: () => typedError<OwnershipMatrix, CommandError>(__TAURI_INVOKE("ownership_matrix")),
 	/**
 	 *  Checks the open mesh against its stored policy as of today (the local date, which
 	 *  decides whether a waiver has expired). Waived findings are in the report, marked.
@@ -151,6 +157,40 @@ export type Category =
 "policy" | 
 /**  Custom rules written in CEL, unless they name another category. */
 "custom";
+
+/**
+ *  One problem, at its row (the index into the edit's rows, or into the pasted grid,
+ *  header included) and column key.
+ */
+export type CellProblem = {
+	/**  The row. */
+	row: number,
+	/**  The column key, when the problem is one cell's. */
+	column: string | null,
+	/**  What kind of problem. */
+	kind: CellProblemKind,
+	/**  A sentence for people. */
+	message: string,
+};
+
+/**  Why a cell (or a row, or the whole paste) cannot be written. */
+export type CellProblemKind = 
+/**  The value breaks a field rule (not a slug, not a version, empty, unknown word). */
+"invalid" | 
+/**  The name is taken, in the mesh or by another row. */
+"duplicate" | 
+/**  A team or domain the mesh lacks; confirming creates it (`create_missing`). */
+"missingReference" | 
+/**  A reference that cannot be created from a cell (a data product, a gone row). */
+"unknownReference" | 
+/**  A header cell that names no column of the sheet. */
+"unknownColumn" | 
+/**  A row with more cells than the sheet has columns from where it starts. */
+"tooManyCells" | 
+/**  The paste is larger than a sheet takes. */
+"tooLarge" | 
+/**  The text holds no rows. */
+"notTabular";
 
 /**  One entity's change within an edit: created (no before), updated, or deleted (no after). */
 export type Change = {
@@ -701,6 +741,17 @@ entityId: string;
 /**  The view. */
 view: string };
 
+/**
+ *  The limits of a team's load, from the policy; `None` where there is none (the rule
+ *  switched off, or `max_products` 0).
+ */
+export type Limits = {
+	/**  Most products per team. */
+	maxProducts: number | null,
+	/**  Most domains a team owns products in. */
+	maxDomains: number | null,
+};
+
 /**  A hyperlink attached to an entity (documentation, dashboards, repositories). */
 export type Link = {
 	/**  Absolute URL. */
@@ -709,6 +760,25 @@ export type Link = {
 	title?: string | null,
 	/**  Free classification such as `documentation`, `dashboard`, `repository`. */
 	kind?: string | null,
+};
+
+/**  A load figure with a limit. */
+export type LoadLimit = 
+/**  More products than `max_products`. */
+"products" | 
+/**  Products in more domains than `max_domains`. */
+"domains";
+
+/**  One domain column. */
+export type MatrixDomain = {
+	/**  The domain. */
+	id: string,
+	/**  Its slug name: the key of every row's `counts`. */
+	name: string,
+	/**  Its title. */
+	title: string,
+	/**  Data products in it (the column total). */
+	products: number,
 };
 
 /**  A person's role in a team. */
@@ -875,6 +945,20 @@ export type OutputPort = {
 	customProperties?: CustomProperty[],
 	/**  Unmapped fields per format. */
 	extensions?: { [key in string]: Value },
+};
+
+/**  The whole matrix. */
+export type OwnershipMatrix = {
+	/**  Columns, by name. */
+	domains: MatrixDomain[],
+	/**  Rows, by name. */
+	teams: TeamLoad[],
+	/**  The row of products without an owner. */
+	unowned: Unowned,
+	/**  The policy's limits. */
+	limits: Limits,
+	/**  Data products in the mesh. */
+	products: number,
 };
 
 /**  A parameter as hosts see it: `meshwright rules`, SARIF help, the desktop. */
@@ -1074,6 +1158,74 @@ export type Severity =
 /**  Advisory or a metric. */
 "info";
 
+/**  Cell edits of one sheet, applied as one edit. */
+export type SheetEdit = {
+	/**  The sheet. */
+	kind: SheetKind,
+	/**  The rows to change or create. */
+	rows: SheetRow[],
+	/**
+	 *  Create the teams and domains that reference cells name and the mesh lacks (the
+	 *  user confirmed it); otherwise each is a `missingReference` problem.
+	 */
+	createMissing?: boolean,
+	/**  The domain of a new data product whose row names none. */
+	defaultDomain?: string | null,
+};
+
+/**  Which entities a sheet holds. */
+export type SheetKind = 
+/**  Data products. */
+"products" | 
+/**  Output ports. */
+"ports" | 
+/**  Teams. */
+"teams" | 
+/**  Domains. */
+"domains";
+
+/**  A block pasted into a sheet, as the clipboard's rows of cells. */
+export type SheetPaste = {
+	/**  The sheet. */
+	kind: SheetKind,
+	/**  The pasted rows of cells; a first row naming columns is a header. */
+	grid: string[][],
+	/**  The active cell's column: where a block without header starts. */
+	startColumn: string,
+	/**
+	 *  The rows shown from the active one down, in display order: a block without a
+	 *  header overwrites them, its further rows create entities. A block with a header
+	 *  updates the entities its names match and creates the rest.
+	 */
+	targetRows?: string[],
+	/**  As in [`SheetEdit::create_missing`]. */
+	createMissing?: boolean,
+	/**  As in [`SheetEdit::default_domain`]. */
+	defaultDomain?: string | null,
+};
+
+/**
+ *  What a sheet change did: the edit applied, or the problems that kept it from being
+ *  written (then nothing was).
+ */
+export type SheetResult = {
+	/**  The edit, when it was applied (`None` when there were problems, or nothing changed). */
+	applied: Applied | null,
+	/**  Every problem, each at its row and column; empty when applied. */
+	problems: CellProblem[],
+};
+
+/**
+ *  One row: an existing entity (`id`) or a new one (`id` null), and the cells to set, by
+ *  column key (`displayName`, `ownerTeam`, ...). Columns left out keep their value.
+ */
+export type SheetRow = {
+	/**  The entity the row edits; `None` creates one. */
+	id?: string | null,
+	/**  Cell text by column key. */
+	cells?: { [key in string]: string },
+};
+
 /**  A file found in a folder that holds no manifest to import. */
 export type SkippedFile = {
 	/**  The file. */
@@ -1186,6 +1338,8 @@ export type Team = {
 	description?: string | null,
 	/**  Team contact address. */
 	email?: string | null,
+	/**  Its Team Topologies type, when the architects have said. */
+	teamType?: TeamType | null,
 	/**  Members in display order. */
 	members?: Membership[],
 	/**  Ordered custom properties. */
@@ -1193,6 +1347,46 @@ export type Team = {
 	/**  Unmapped fields per format. */
 	extensions?: { [key in string]: Value },
 };
+
+/**  One team row and its load. */
+export type TeamLoad = {
+	/**  The team. */
+	id: string,
+	/**  Its slug name. */
+	name: string,
+	/**  Its title. */
+	title: string,
+	/**  Its Team Topologies type. */
+	teamType: TeamType | null,
+	/**  Products it owns, by domain name (domains it owns none in are left out). */
+	counts: { [key in string]: number },
+	/**  Products it owns (the row total). */
+	products: number,
+	/**  Distinct domains it owns products in. */
+	domains: number,
+	/**
+	 *  Distinct data products of other teams (or of none) that read an output port of
+	 *  one of its products: the downstream it serves.
+	 */
+	consumers: number,
+	/**  What it carries past the policy's limits (`products`, `domains`); empty within. */
+	over: LoadLimit[],
+};
+
+/**
+ *  A team's kind in Team Topologies (Skelton & Pais): what it is for, which says how much
+ *  ownership it can carry (a platform team serves others; a stream-aligned team owns a
+ *  flow of business).
+ */
+export type TeamType = 
+/**  Owns a stream of business change end to end. */
+"stream-aligned" | 
+/**  Provides self-service capabilities to other teams. */
+"platform" | 
+/**  Helps other teams adopt practices, for a while. */
+"enabling" | 
+/**  Owns a part that needs specialist knowledge. */
+"complicated-subsystem";
 
 /**  The whole import's counts, the sum over the files. */
 export type Totals = {
@@ -1216,6 +1410,14 @@ export type UndoState = {
 	undo: string | null,
 	/**  Label of the edit redo would re-apply. */
 	redo: string | null,
+};
+
+/**  The products no team owns, by domain. */
+export type Unowned = {
+	/**  By domain name. */
+	counts: { [key in string]: number },
+	/**  In all. */
+	products: number,
 };
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };

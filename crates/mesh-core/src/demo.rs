@@ -32,7 +32,7 @@ use uuid::Uuid;
 use crate::model::{
     Archetype, ContractRef, DataProduct, DependencySource, Domain, InputPort, Link, Membership,
     Mesh, MeshInfo, OutputPort, Person, PortType, ProductDescription, ServiceLevel, SourceSystem,
-    Status, Team, Visibility,
+    Status, Team, TeamType, Visibility,
 };
 
 use Archetype::{Aggregate, ConsumerAligned, SourceAligned};
@@ -130,6 +130,8 @@ struct TeamSpec {
     name: &'static str,
     title: &'static str,
     description: &'static str,
+    /// Its Team Topologies type.
+    team_type: TeamType,
     /// (person handle, role), in the order the team lists them.
     members: &'static [(&'static str, &'static str)],
 }
@@ -137,6 +139,7 @@ struct TeamSpec {
 const TEAMS: &[TeamSpec] = &[
     TeamSpec {
         name: "customer-data",
+        team_type: TeamType::StreamAligned,
         title: "Customer Data",
         description: "Publishes who our customers are: merged accounts, consent and support \
                       history. Owns the customer domain and its privacy questions.",
@@ -148,6 +151,7 @@ const TEAMS: &[TeamSpec] = &[
     },
     TeamSpec {
         name: "customer-insights",
+        team_type: TeamType::StreamAligned,
         title: "Customer Insights",
         description: "Analytics and data science on the customer base: the 360 view, \
                       lifetime value and churn.",
@@ -158,6 +162,7 @@ const TEAMS: &[TeamSpec] = &[
     },
     TeamSpec {
         name: "catalog-data",
+        team_type: TeamType::StreamAligned,
         title: "Catalog & Merchandising Data",
         description: "Product master data, prices and the merchandisers' performance views.",
         members: &[
@@ -168,6 +173,7 @@ const TEAMS: &[TeamSpec] = &[
     },
     TeamSpec {
         name: "checkout-data",
+        team_type: TeamType::StreamAligned,
         title: "Checkout & Orders Data",
         description: "Storefront behaviour, orders and payments, and the sales tables most \
                       of the company builds on.",
@@ -179,6 +185,7 @@ const TEAMS: &[TeamSpec] = &[
     },
     TeamSpec {
         name: "logistics-data",
+        team_type: TeamType::StreamAligned,
         title: "Fulfilment & Logistics Data",
         description: "Stock, shipments and delivery performance for both warehouses, and the \
                       new demand forecast.",
@@ -189,6 +196,7 @@ const TEAMS: &[TeamSpec] = &[
     },
     TeamSpec {
         name: "growth-analytics",
+        team_type: TeamType::ComplicatedSubsystem,
         title: "Growth Analytics",
         description: "Paid media, campaign measurement, attribution and segmentation for the \
                       marketing department.",
@@ -200,6 +208,7 @@ const TEAMS: &[TeamSpec] = &[
     },
     TeamSpec {
         name: "finance-data",
+        team_type: TeamType::StreamAligned,
         title: "Finance Data",
         description: "The ledger, the company's revenue figure and margin analysis.",
         members: &[
@@ -209,6 +218,7 @@ const TEAMS: &[TeamSpec] = &[
     },
     TeamSpec {
         name: "bi-reporting",
+        team_type: TeamType::Enabling,
         title: "BI & Reporting",
         description: "Central reporting: the board scorecard and the BI tool's semantic layer. \
                       Owns no domain; builds on everyone's products.",
@@ -1498,6 +1508,7 @@ impl Builder {
             title: t.title.into(),
             description: Some(t.description.into()),
             email: Some(format!("{}@{MAIL}", t.name)),
+            team_type: Some(t.team_type),
             members: t
                 .members
                 .iter()

@@ -12,6 +12,8 @@ pub mod governance;
 pub mod graph;
 pub mod manifests;
 pub mod model;
+pub mod ownership;
+pub mod sheet;
 pub mod stats;
 pub mod store;
 pub mod validate;

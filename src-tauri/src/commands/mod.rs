@@ -7,4 +7,6 @@ pub mod export;
 pub mod file;
 pub mod governance;
 pub mod import;
+pub mod ownership;
+pub mod sheet;
 pub mod task;

@@ -5,6 +5,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod new;
+pub mod ownership;
 pub mod policy;
 pub mod rules;
 pub mod show;

@@ -282,6 +282,7 @@ fn teams(
                 name,
                 title,
                 description: Some(description),
+                team_type: None,
                 members,
                 custom_properties: Vec::new(),
                 extensions: Default::default(),

@@ -59,6 +59,7 @@ impl Kit {
             title: format!("Team {name}"),
             description: Some("A team.".into()),
             email: None,
+            team_type: None,
             members: Vec::new(),
             custom_properties: Vec::new(),
             extensions: BTreeMap::new(),

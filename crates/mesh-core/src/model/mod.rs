@@ -18,7 +18,7 @@ mod product;
 pub use common::{CustomProperty, EntityKind, Extensions, Link, Position};
 pub use contract::{Contract, ContractFormat};
 pub use mesh::{Mesh, MeshInfo};
-pub use org::{Domain, Membership, Person, Team};
+pub use org::{Domain, Membership, Person, Team, TeamType};
 pub use port::{
     ContractRef, DependencySource, InputPort, OutputPort, PortType, ServiceLevel, SourceSystem,
     Visibility,

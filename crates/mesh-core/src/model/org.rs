@@ -32,6 +32,48 @@ pub struct Membership {
     pub role: String,
 }
 
+/// A team's kind in Team Topologies (Skelton & Pais): what it is for, which says how much
+/// ownership it can carry (a platform team serves others; a stream-aligned team owns a
+/// flow of business).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum TeamType {
+    /// Owns a stream of business change end to end.
+    StreamAligned,
+    /// Provides self-service capabilities to other teams.
+    Platform,
+    /// Helps other teams adopt practices, for a while.
+    Enabling,
+    /// Owns a part that needs specialist knowledge.
+    ComplicatedSubsystem,
+}
+
+impl TeamType {
+    /// Every team type, in Team Topologies' order.
+    pub const ALL: [TeamType; 4] = [
+        TeamType::StreamAligned,
+        TeamType::Platform,
+        TeamType::Enabling,
+        TeamType::ComplicatedSubsystem,
+    ];
+
+    /// The serialized word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TeamType::StreamAligned => "stream-aligned",
+            TeamType::Platform => "platform",
+            TeamType::Enabling => "enabling",
+            TeamType::ComplicatedSubsystem => "complicated-subsystem",
+        }
+    }
+
+    /// Parses the serialized word.
+    pub fn parse(s: &str) -> Option<TeamType> {
+        TeamType::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
 /// A team that owns domains and data products.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -49,6 +91,9 @@ pub struct Team {
     /// Team contact address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// Its Team Topologies type, when the architects have said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_type: Option<TeamType>,
     /// Members in display order.
     #[serde(default)]
     pub members: Vec<Membership>,

@@ -24,6 +24,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         4,
         include_str!("../../migrations/0004_unresolved_and_contracts.sql"),
     ),
+    (5, include_str!("../../migrations/0005_team_type.sql")),
 ];
 
 /// The newest schema version this build knows.

@@ -22,6 +22,7 @@ pub fn team(name: &str) -> Team {
         title: name.to_uppercase(),
         description: None,
         email: None,
+        team_type: None,
         members: vec![],
         custom_properties: vec![],
         extensions: Default::default(),

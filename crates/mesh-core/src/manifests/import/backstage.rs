@@ -704,6 +704,7 @@ fn group(d: &mut Decoder<'_>, e: &mut Entity<'_>, sink: &mut Sink<'_>) {
             name,
             description,
             email,
+            team_type: None,
             members: memberships,
             custom_properties: custom,
             extensions: extensions_of(bag),

@@ -327,6 +327,7 @@ fn owner_team(d: &mut Decoder<'_>, path: &Path, slug: String) -> Uuid {
             title: slug,
             description: None,
             email: None,
+            team_type: None,
             members: Vec::new(),
             custom_properties: Vec::new(),
             extensions: Extensions::new(),

@@ -354,6 +354,7 @@ fn descriptor(
                 title: team_title.clone().unwrap_or(team_slug),
                 description: None,
                 email: email.clone(),
+                team_type: None,
                 members: Vec::new(),
                 custom_properties: Vec::new(),
                 extensions: Extensions::new(),

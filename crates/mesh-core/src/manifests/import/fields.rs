@@ -452,7 +452,7 @@ pub(crate) fn slugify(name: &str) -> String {
 }
 
 /// A title from a slug: `customer-analytics` → `Customer Analytics`.
-pub(super) fn title_of(slug: &str) -> String {
+pub(crate) fn title_of(slug: &str) -> String {
     slug.split('-')
         .filter(|w| !w.is_empty())
         .map(|w| {

@@ -36,7 +36,7 @@ use std::path::PathBuf;
 
 pub use combine::Disagreement;
 pub use detect::Detected;
-pub(crate) use fields::slugify;
+pub(crate) use fields::{slugify, title_of};
 pub use merge::{Action, ImportPlan, Incoming, Kept, Planned, plan};
 pub use run::{ImportOptions, ImportReport, apply, create, prepare, read, run, tenant};
 pub use source::{SourceDocument, Sources, read_sources};

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use rusqlite::{Connection, Row};
 use uuid::Uuid;
 
-use super::{Table, id_text, json, opt_uuid, to_json, uuid};
+use super::{Table, id_text, json, opt_uuid, to_json, uuid, word};
 use crate::error::Result;
-use crate::model::{Domain, EntityKind, Membership, Person, Team};
+use crate::model::{Domain, EntityKind, Membership, Person, Team, TeamType};
 
 impl Table for Person {
     const KIND: EntityKind = EntityKind::Person;
@@ -43,7 +43,8 @@ impl Table for Team {
     const KIND: EntityKind = EntityKind::Team;
     const TABLE: &'static str = "team";
     const SELECT: &'static str =
-        "SELECT id, name, title, description, email, custom_properties, extensions FROM team";
+        "SELECT id, name, title, description, email, custom_properties, extensions, team_type
+         FROM team";
 
     /// Members are not in this row: callers fill them from `team_member`.
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
@@ -53,6 +54,10 @@ impl Table for Team {
             title: r.get(2)?,
             description: r.get(3)?,
             email: r.get(4)?,
+            team_type: match r.get::<_, Option<String>>(7)? {
+                Some(_) => Some(word(r, 7, TeamType::parse)?),
+                None => None,
+            },
             members: Vec::new(),
             custom_properties: json(r, 5)?,
             extensions: json(r, 6)?,
@@ -61,11 +66,13 @@ impl Table for Team {
 
     fn upsert(&self, conn: &Connection) -> Result<()> {
         conn.prepare_cached(
-            "INSERT INTO team (id, name, title, description, email, custom_properties, extensions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            "INSERT INTO team (id, name, title, description, email, custom_properties, extensions,
+               team_type)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title,
                description = excluded.description, email = excluded.email,
-               custom_properties = excluded.custom_properties, extensions = excluded.extensions",
+               custom_properties = excluded.custom_properties, extensions = excluded.extensions,
+               team_type = excluded.team_type",
         )?
         .execute((
             self.id.to_string(),
@@ -75,6 +82,7 @@ impl Table for Team {
             &self.email,
             to_json(&self.custom_properties)?,
             to_json(&self.extensions)?,
+            self.team_type.map(TeamType::as_str),
         ))?;
         let id = self.id.to_string();
         conn.prepare_cached("DELETE FROM team_member WHERE team_id = ?1")?
