@@ -16,11 +16,7 @@ use meshwright_e2e::*;
 
 /// Types `text` (which may hold `Key` characters) into whatever has the focus.
 async fn keys(app: &App, text: impl Into<TypingData>) -> WebDriverResult<()> {
-    app.driver
-        .action_chain()
-        .send_keys(text)
-        .perform()
-        .await
+    app.driver.action_chain().send_keys(text).perform().await
 }
 
 /// Presses `key` with Ctrl held.
@@ -216,9 +212,7 @@ async fn a_workshop_types_a_domain_two_teams_and_ten_products_by_keyboard_only()
 async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
     let mesh = dir.path().join("demo.mesh");
-    drop(
-        Store::create_from(&mesh, &mesh_core::demo::demo_mesh(), &mut |_, _| {}).unwrap(),
-    );
+    drop(Store::create_from(&mesh, &mesh_core::demo::demo_mesh(), &mut |_, _| {}).unwrap());
     let before = load(&mesh);
     let products = before.products.len();
     let app = App::launch(Some(&mesh), &dir.path().join("data")).await?;
@@ -238,9 +232,14 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
                  Vouchers\torders\tWorkshop Crew\t1.0.0\r\n\
                  Price alerts\torders\tcustomer-data\t1.0.0\r\n";
     copy_to_clipboard(&app, block).await?;
-    app.wait("[data-testid=table-new-row] [data-testid=cell-displayName]")
+    // To the empty row: Ctrl+End, then Home.
+    app.wait("[data-testid=table-row] [data-testid=cell-displayName]")
         .await?
         .click()
+        .await?;
+    ctrl(&app, Key::End).await?;
+    keys(&app, Key::Home).await?;
+    app.wait("[data-testid=table-new-row] [data-testid=cell-displayName].is-active")
         .await?;
     ctrl(&app, 'v').await?;
     let offer = app.wait("[data-testid=cell-create-missing]").await?;
@@ -264,10 +263,11 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
     assert_eq!(stored.teams.len(), before.teams.len());
 
     eprintln!("step: a block with one bad cell pasted over rows: marked, nothing written");
-    let first = app
-        .wait("[data-testid=table-row] [data-testid=cell-version]")
+    copy_to_clipboard(&app, "2.0.0\nnot a version\n3.0.0\n").await?;
+    app.wait("[data-testid=table-row] [data-testid=cell-version]")
+        .await?
+        .click()
         .await?;
-    first.click().await?;
     let ids: Vec<String> = serde_json::from_value(
         app.eval(
             "return [...document.querySelectorAll('[data-testid=table-row]')]
@@ -277,11 +277,14 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
         .await?,
     )
     .unwrap();
-    copy_to_clipboard(&app, "2.0.0\nnot a version\n3.0.0\n").await?;
     app.wait("[data-testid=table-row] [data-testid=cell-version].is-active")
         .await?;
     ctrl(&app, 'v').await?;
-    let problem = app.wait("[data-testid=paste-problem]").await?.text().await?;
+    let problem = app
+        .wait("[data-testid=paste-problem]")
+        .await?
+        .text()
+        .await?;
     assert!(problem.starts_with("Row 2, Version:"), "{problem}");
     app.wait(&format!(
         "[data-testid=table-row][data-id='{}'] [data-testid=cell-version][data-problem]",

@@ -4,12 +4,15 @@
 // cell means and answers problems per cell; a refused command becomes one problem at
 // the cell the core names. No business rules here.
 import { backend } from '../lib/backend';
-import type { Applied, EntityKind } from '../bindings';
+import type { Applied, CellProblem, EntityKind, SheetEdit, SheetPaste, SheetResult } from '../bindings';
 import { useMeshStore } from '../state/meshStore';
 import { errorOf } from './run';
-import type { CellProblem, SheetEdit, SheetPaste, SheetResult } from '../views/table/sheetTypes';
 
-export type SheetOutcome = { applied: Applied; problems: [] } | { applied: null; problems: CellProblem[] };
+/** Stored (`problems` empty; `applied` null when nothing changed), or refused. */
+export interface SheetOutcome {
+  applied: Applied | null;
+  problems: CellProblem[];
+}
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -28,11 +31,9 @@ async function send(call: () => Promise<SheetResult>): Promise<SheetOutcome> {
     const error = errorOf(e);
     return { applied: null, problems: [{ row: 0, column: error.field, kind: 'invalid', message: error.message }] };
   }
-  if (result.applied && result.problems.length === 0) {
-    useMeshStore.getState().applyApplied(result.applied);
-    return { applied: result.applied, problems: [] };
-  }
-  return { applied: null, problems: result.problems };
+  if (result.problems.length > 0) return { applied: null, problems: result.problems };
+  if (result.applied) useMeshStore.getState().applyApplied(result.applied);
+  return { applied: result.applied, problems: [] };
 }
 
 /** Stores edited cells and new rows as one undoable edit. */

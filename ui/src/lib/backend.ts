@@ -21,21 +21,17 @@ import type {
   Report,
   RuleDoc,
   RuleProblem,
+  SheetEdit,
+  SheetPaste,
+  SheetResult,
   TaskProgress,
 } from '../bindings';
 import { open, save, message } from '@tauri-apps/plugin-dialog';
 import { toCommandError } from './errors';
-import type { SheetEdit, SheetPaste, SheetResult } from '../views/table/sheetTypes';
 
 export type * from '../bindings';
 
 type Result<T> = { status: 'ok'; data: T } | { status: 'error'; error: CommandError };
-
-// TEMPORARY until the core's sheet commands are in the generated bindings.
-const sheetCommands = commands as unknown as {
-  applySheet(edit: SheetEdit): Promise<Result<SheetResult>>;
-  pasteSheet(paste: SheetPaste): Promise<Result<SheetResult>>;
-};
 
 /** Thrown by every wrapped command that the core refused; `error` is the typed reason. */
 export class BackendError extends Error {
@@ -69,9 +65,9 @@ export const backend = {
   applyEdits: (ops: EditOp[], label: string | null) =>
     unwrap<Applied>(() => commands.applyEdits(ops, label)),
   /** Cell edits and new rows of the Table view, as one edit; problems come per cell. */
-  applySheet: (edit: SheetEdit) => unwrap<SheetResult>(() => sheetCommands.applySheet(edit)),
+  applySheet: (edit: SheetEdit) => unwrap<SheetResult>(() => commands.applySheet(edit)),
   /** A pasted block of the Table view, all or nothing; problems come per pasted cell. */
-  pasteSheet: (paste: SheetPaste) => unwrap<SheetResult>(() => sheetCommands.pasteSheet(paste)),
+  pasteSheet: (paste: SheetPaste) => unwrap<SheetResult>(() => commands.pasteSheet(paste)),
   undo: () => unwrap<Applied>(() => commands.undo()),
   redo: () => unwrap<Applied>(() => commands.redo()),
   checkMesh: () => unwrap<Report>(() => commands.checkMesh()),

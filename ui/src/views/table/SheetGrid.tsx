@@ -16,7 +16,7 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { EntityKind } from '../../bindings';
+import type { CellProblem, EntityKind, SheetEdit } from '../../bindings';
 import { useMeshStore, primarySelection } from '../../state/meshStore';
 import type { MeshModel } from '../../state/model';
 import type { SelectedRef } from '../../state/selection';
@@ -35,7 +35,6 @@ import {
   referenceNoun,
   type CellMarks,
 } from './problems';
-import type { CellProblem, SheetEdit } from './sheetTypes';
 import { formatTsv, parseTsv } from './tsv';
 import { useTableStore } from './tableStore';
 
@@ -229,6 +228,8 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
     const column = problem.column ?? at.column;
     const message = problems.map((p) => p.message).join('; ');
     setCellError({ rowId: at.rowId, column, message });
+    // The cursor moved on when the edit was sent; the refused row is the selection again.
+    if (at.rowId !== null) useMeshStore.getState().select([{ kind: sheet.entity, id: at.rowId }]);
     const col = Math.max(0, sheet.columns.findIndex((c) => c.key === column));
     if (onlyMissing(problems)) {
       const colDef = sheet.columns[col];
@@ -602,7 +603,7 @@ const SheetRow = memo(function SheetRow({
   const isNew = rowId === null;
   return (
     <div
-      className={`sheet__row${selected ? ' is-selected' : ''}${isNew ? ' sheet__row--new' : ''}`}
+      className={`sheet__row${selected ? ' is-selected' : ''}${isNew ? ' sheet__row--new' : ''}${activeCol >= 0 || error ? ' is-raised' : ''}`}
       role="row"
       data-testid={isNew ? 'table-new-row' : 'table-row'}
       data-id={rowId ?? undefined}
@@ -616,7 +617,7 @@ const SheetRow = memo(function SheetRow({
           <div
             key={c.key}
             role="gridcell"
-            className={`sheet__cell${active ? ' is-active' : ''}${problem ? ' has-problem' : ''}`}
+            className={`sheet__cell${active ? ' is-active' : ''}${problem ? ' has-problem' : ''}${error?.column === c.key ? ' has-error' : ''}`}
             data-testid={`cell-${c.key}`}
             data-problem={problem}
             title={problem ?? (text || undefined)}

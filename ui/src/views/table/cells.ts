@@ -1,9 +1,8 @@
 // What each cell of the Table view shows, computed from the model: references as the
 // referenced entity's slug name (what the core reads back), tags joined by ", ", unset
 // choices empty. Pure functions; the core decides what a typed value means.
-import type { DataProduct, Domain, OutputPort, Team } from '../../bindings';
+import type { DataProduct, Domain, OutputPort, SheetKind, Team } from '../../bindings';
 import type { MeshModel } from '../../state/model';
-import type { SheetKind } from './sheetTypes';
 
 /** One displayed row: the entity's id and its cells' text by column key. */
 export interface DisplayRow {
@@ -45,7 +44,7 @@ function teamCells(t: Team): Record<string, string> {
   return {
     title: t.title,
     name: t.name,
-    teamType: (t as Team & { teamType?: string | null }).teamType ?? '',
+    teamType: t.teamType ?? '',
     email: t.email ?? '',
     description: t.description ?? '',
   };

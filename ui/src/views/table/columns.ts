@@ -1,11 +1,11 @@
 // The sheets of the Table view: per kind of entity its tab, the entity kind the
 // selection uses, and its columns (key, label, width, and what a cell completes from).
-// Column keys are the core's sheet columns (`applySheet`, `pasteSheet`); labels are the
-// ones the core writes to columns.json. Nothing here reads the model.
-import type { Archetype, PortType, Visibility } from '../../bindings';
+// Column keys and labels are the core's (columns.json, written by a core test); this
+// adds how each column shows and completes. Nothing here reads the model.
+import type { Archetype, PortType, SheetKind, TeamType, Visibility } from '../../bindings';
 import { STATUS_OPTIONS } from '../../panels/inspector/fields';
+import CORE_COLUMNS from './columns.json';
 import type { SelectableKind } from '../../state/selection';
-import type { SheetKind, TeamType } from './sheetTypes';
 
 /** What a cell completes from while typing: entities of the model, or fixed words. */
 export type Completion =
@@ -14,6 +14,7 @@ export type Completion =
 
 export interface SheetColumn {
   key: string;
+  /** The core's label: the header a copy writes and a paste recognises. */
   label: string;
   /** Width in pixels. */
   width: number;
@@ -41,22 +42,32 @@ const words = (list: readonly string[]): Completion => ({ from: 'words', words: 
 const DOMAINS: Completion = { from: 'domains' };
 const TEAMS: Completion = { from: 'teams' };
 
-export const SHEETS: readonly Sheet[] = [
+type Unlabelled = Omit<Sheet, 'columns'> & { columns: Omit<SheetColumn, 'label'>[] };
+
+function labelled(sheet: Unlabelled): Sheet {
+  const core = CORE_COLUMNS.find((k) => k.kind === sheet.kind)?.columns ?? [];
+  return {
+    ...sheet,
+    columns: sheet.columns.map((c) => ({ ...c, label: core.find((k) => k.key === c.key)?.label ?? c.key })),
+  };
+}
+
+const UNLABELLED: readonly Unlabelled[] = [
   {
     kind: 'products',
     label: 'Data products',
     entity: 'product',
     noun: 'data product',
     columns: [
-      { key: 'displayName', label: 'Display name', width: 200 },
-      { key: 'name', label: 'Name', width: 170 },
-      { key: 'domain', label: 'Domain', width: 140, completion: DOMAINS },
-      { key: 'ownerTeam', label: 'Owner team', width: 150, completion: TEAMS },
-      { key: 'status', label: 'Status', width: 110, completion: words(STATUSES) },
-      { key: 'archetype', label: 'Archetype', width: 140, completion: words(ARCHETYPES) },
-      { key: 'version', label: 'Version', width: 90 },
-      { key: 'purpose', label: 'Purpose', width: 260 },
-      { key: 'tags', label: 'Tags', width: 180 },
+      { key: 'displayName', width: 200 },
+      { key: 'name', width: 170 },
+      { key: 'domain', width: 140, completion: DOMAINS },
+      { key: 'ownerTeam', width: 150, completion: TEAMS },
+      { key: 'status', width: 110, completion: words(STATUSES) },
+      { key: 'archetype', width: 140, completion: words(ARCHETYPES) },
+      { key: 'version', width: 90 },
+      { key: 'purpose', width: 260 },
+      { key: 'tags', width: 180 },
     ],
   },
   {
@@ -65,13 +76,13 @@ export const SHEETS: readonly Sheet[] = [
     entity: 'outputPort',
     noun: 'output port',
     columns: [
-      { key: 'product', label: 'Data product', width: 180, completion: { from: 'products' } },
-      { key: 'name', label: 'Name', width: 170 },
-      { key: 'portType', label: 'Type', width: 100, completion: words(PORT_TYPES) },
-      { key: 'visibility', label: 'Visibility', width: 110, completion: words(VISIBILITIES) },
-      { key: 'status', label: 'Status', width: 110, completion: words(STATUSES) },
-      { key: 'version', label: 'Version', width: 90 },
-      { key: 'description', label: 'Description', width: 300 },
+      { key: 'product', width: 180, completion: { from: 'products' } },
+      { key: 'name', width: 170 },
+      { key: 'portType', width: 100, completion: words(PORT_TYPES) },
+      { key: 'visibility', width: 110, completion: words(VISIBILITIES) },
+      { key: 'status', width: 110, completion: words(STATUSES) },
+      { key: 'version', width: 90 },
+      { key: 'description', width: 300 },
     ],
   },
   {
@@ -80,11 +91,11 @@ export const SHEETS: readonly Sheet[] = [
     entity: 'team',
     noun: 'team',
     columns: [
-      { key: 'title', label: 'Title', width: 200 },
-      { key: 'name', label: 'Name', width: 170 },
-      { key: 'teamType', label: 'Team type', width: 170, completion: words(TEAM_TYPES) },
-      { key: 'email', label: 'E-mail', width: 200 },
-      { key: 'description', label: 'Description', width: 300 },
+      { key: 'title', width: 200 },
+      { key: 'name', width: 170 },
+      { key: 'teamType', width: 170, completion: words(TEAM_TYPES) },
+      { key: 'email', width: 200 },
+      { key: 'description', width: 300 },
     ],
   },
   {
@@ -93,14 +104,16 @@ export const SHEETS: readonly Sheet[] = [
     entity: 'domain',
     noun: 'domain',
     columns: [
-      { key: 'title', label: 'Title', width: 200 },
-      { key: 'name', label: 'Name', width: 170 },
-      { key: 'parent', label: 'Parent domain', width: 160, completion: DOMAINS },
-      { key: 'ownerTeam', label: 'Owner team', width: 160, completion: TEAMS },
-      { key: 'description', label: 'Description', width: 300 },
+      { key: 'title', width: 200 },
+      { key: 'name', width: 170 },
+      { key: 'parent', width: 160, completion: DOMAINS },
+      { key: 'ownerTeam', width: 160, completion: TEAMS },
+      { key: 'description', width: 300 },
     ],
   },
 ];
+
+export const SHEETS: readonly Sheet[] = UNLABELLED.map(labelled);
 
 export function sheetOf(kind: SheetKind): Sheet {
   return SHEETS.find((s) => s.kind === kind) ?? SHEETS[0]!;

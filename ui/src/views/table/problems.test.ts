@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sheetOf } from './columns';
 import { createOffer, onlyMissing, pasteMarks, pasteProblemText, pastedValue, referenceNoun, startsWithHeader } from './problems';
-import type { CellProblem } from './sheetTypes';
+import type { CellProblem } from '../../bindings';
 
 const columns = sheetOf('products').columns;
 
@@ -9,6 +9,9 @@ describe('paste problems', () => {
   it('recognises a header by column keys or labels, in any case', () => {
     expect(startsWithHeader([['Display name', 'ownerTeam', ''], ['Orders', 'x']], columns)).toBe(true);
     expect(startsWithHeader([['Orders', 'sales']], columns)).toBe(false);
+    // Most cells naming columns, two at least, as the core reads it.
+    expect(startsWithHeader([['Display name', 'owner_team', 'Notes']], columns)).toBe(true);
+    expect(startsWithHeader([['Status', 'Orders']], columns)).toBe(false);
     expect(startsWithHeader([['', '']], columns)).toBe(false);
   });
 
@@ -18,17 +21,18 @@ describe('paste problems', () => {
     expect(pasteProblemText({ ...p, column: null, kind: 'notTabular', message: 'no table' }, columns)).toBe('Row 3: no table');
   });
 
-  it('marks the cells of rows pasted over, after the header', () => {
-    const grid = [['Display name', 'Version'], ['A', '1'], ['B', 'x'], ['C', 'y']];
+  it('marks the cells of the rows a block without header was pasted over', () => {
+    const grid = [['1'], ['x'], ['y']];
     const problems: CellProblem[] = [
-      { row: 2, column: 'version', kind: 'invalid', message: 'bad version' },
-      { row: 3, column: 'version', kind: 'invalid', message: 'also bad' },
-      { row: 0, column: null, kind: 'unknownColumn', message: 'header' },
+      { row: 1, column: 'version', kind: 'invalid', message: 'bad version' },
+      { row: 2, column: 'version', kind: 'invalid', message: 'also bad' },
     ];
     // Only two rows are pasted over; the third creates an entity, marked in the strip only.
     const marks = pasteMarks(problems, grid, ['id-a', 'id-b'], columns);
     expect([...marks.keys()]).toEqual(['id-b']);
     expect(marks.get('id-b')?.get('version')).toBe('bad version');
+    // With a header the core matches rows by name: the strip alone says where.
+    expect(pasteMarks(problems, [['Version'], ...grid], ['id-a', 'id-b'], columns).size).toBe(0);
   });
 
   it('offers to create references only when that fixes every problem', () => {

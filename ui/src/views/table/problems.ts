@@ -2,21 +2,25 @@
 // ("Row 3, Owner team: …") and, for rows already in the table, a mark on the cell.
 // Pure functions over the core's answer; the problems themselves are the core's.
 import type { SheetColumn } from './columns';
-import type { CellProblem } from './sheetTypes';
+import type { CellProblem } from '../../bindings';
 
 /** Problem messages by row id, then column key. */
 export type CellMarks = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
-const norm = (s: string) => s.trim().toLowerCase();
+// Letters and digits only, lower-cased, as the core compares header cells:
+// `Owner team`, `owner_team` and `ownerTeam` meet.
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
- * Whether the pasted block starts with a header row: every filled cell of its first row
- * names a column by key or label. Used only to find which table row a problem is on.
+ * Whether the pasted block starts with a header row, by the core's rule (every filled
+ * cell of the first row names a column by key or label, or most do and two at least).
+ * Only for placing the core's problems; the core decides what the block does.
  */
 export function startsWithHeader(grid: readonly (readonly string[])[], columns: readonly SheetColumn[]): boolean {
   const names = new Set(columns.flatMap((c) => [norm(c.key), norm(c.label)]));
-  const first = (grid[0] ?? []).filter((c) => c.trim() !== '');
-  return first.length > 0 && first.every((c) => names.has(norm(c)));
+  const filled = (grid[0] ?? []).filter((c) => c.trim() !== '');
+  const named = filled.filter((c) => names.has(norm(c))).length;
+  return named > 0 && (named === filled.length || (named >= 2 && named * 2 > filled.length));
 }
 
 function labelOf(columns: readonly SheetColumn[], key: string | null): string | null {
@@ -30,18 +34,22 @@ export function pasteProblemText(problem: CellProblem, columns: readonly SheetCo
   return `Row ${problem.row + 1}${column ? `, ${column}` : ''}: ${problem.message}`;
 }
 
-/** The marks of a paste's problems on the rows it was pasted over. */
+/**
+ * The marks of a paste's problems on the rows it was pasted over. A block without a
+ * header lies over the shown rows from the active one down; one with a header matches
+ * rows by name (the core's business), so its problems show in the strip only.
+ */
 export function pasteMarks(
   problems: readonly CellProblem[],
   grid: readonly (readonly string[])[],
   targetRows: readonly string[],
   columns: readonly SheetColumn[],
 ): CellMarks {
-  const skip = startsWithHeader(grid, columns) ? 1 : 0;
   const marks = new Map<string, Map<string, string>>();
+  if (startsWithHeader(grid, columns)) return marks;
   for (const p of problems) {
-    const id = targetRows[p.row - skip];
-    if (p.row < skip || id === undefined || p.column === null) continue;
+    const id = targetRows[p.row];
+    if (id === undefined || p.column === null) continue;
     const row = marks.get(id) ?? new Map<string, string>();
     row.set(p.column, row.has(p.column) ? `${row.get(p.column)}; ${p.message}` : p.message);
     marks.set(id, row);

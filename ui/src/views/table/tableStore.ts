@@ -1,7 +1,7 @@
 // The Table view's own memory across view switches: the open tab and the domain new
 // products went to last (a default for the next new row). Not saved, not the mesh.
 import { create } from 'zustand';
-import type { SheetKind } from './sheetTypes';
+import type { SheetKind } from '../../bindings';
 
 interface TableState {
   tab: SheetKind;
