@@ -1,6 +1,7 @@
 // The text field of the cell being edited, with the suggestions a reference or choice
 // cell offers (a small listbox: Up/Down choose, Enter or Tab take the chosen one, a
-// click takes it too). Every other key goes to the grid's keyboard (./keys.ts).
+// click takes it too). Every other key goes to the grid's keyboard (./keys.ts); what
+// it leaves is the text field's, or the window's (Ctrl+1/2/3 work while typing).
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { suggestions } from './completion';
 
@@ -35,9 +36,15 @@ export function CellEditor({
         }}
         onFocus={(e) => e.target.setSelectionRange(e.target.value.length, e.target.value.length)}
         onKeyDown={(e) => {
-          e.stopPropagation();
+          // F2 would focus the inspector's name field; in a cell it does nothing.
+          if (e.key === 'F2') {
+            e.preventDefault();
+            e.stopPropagation();
+            return;
+          }
           if (shown && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
             e.preventDefault();
+            e.stopPropagation();
             const step = e.key === 'ArrowDown' ? 1 : -1;
             setChosen((c) => Math.max(-1, Math.min(list.length - 1, c + step)));
             return;

@@ -4,7 +4,7 @@
 // through ../../actions/sheet.ts; the rows shown are always the model's, so an edit
 // from any view shows here at once. The active row is the selection every view shares.
 // It decides nothing about values: the core's problems are shown at their cells.
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   columnFilteringFeature,
   createFilteredRowModel,
@@ -25,7 +25,7 @@ import { CellEditor } from './CellEditor';
 import { defaultDomain, displayRows, referenceNames, type DisplayRow } from './cells';
 import { copyOnThisKey, pasteOnThisKey } from './clipboard';
 import { SHEETS, type Sheet, type SheetColumn } from './columns';
-import { initialGrid, pressKey, rowRange, type GridEffect, type GridState, type KeyPress } from './keys';
+import { pressKey, rowRange, type GridEffect, type GridState, type KeyPress } from './keys';
 import {
   createOffer,
   onlyMissing,
@@ -170,14 +170,17 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
     useMeshStore.getState().select(refs);
   };
 
-  // The selection changed elsewhere (canvas, inspector, palette): show that row.
+  // The selection changed elsewhere (canvas, inspector, palette): show that row. Only a
+  // new selection moves the cursor; new rows arriving while typing do not.
+  const indexRef = useRef(indexOf);
+  indexRef.current = indexOf;
   useEffect(() => {
     const primary = primarySelection(selection);
-    if (primary?.kind !== sheet.entity || !indexOf.has(primary.id)) return;
-    const c = cursorRef.current;
-    if (c.rowId === primary.id || selection.length > 1) return;
-    setCursor({ ...c, rowId: primary.id, editing: false, draft: '', anchorId: null, tabStart: null });
-  }, [selection, sheet.entity, indexOf]);
+    if (primary?.kind !== sheet.entity || !indexRef.current.has(primary.id)) return;
+    setCursor((c) =>
+      c.rowId === primary.id ? c : { ...c, rowId: primary.id, editing: false, draft: '', anchorId: null, tabStart: null },
+    );
+  }, [selection, sheet.entity]);
 
   const virtualizer = useVirtualizer({
     count: n + 1,
@@ -228,19 +231,24 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
     const column = problem.column ?? at.column;
     const message = problems.map((p) => p.message).join('; ');
     setCellError({ rowId: at.rowId, column, message });
-    // The cursor moved on when the edit was sent; the refused row is the selection again.
-    if (at.rowId !== null) useMeshStore.getState().select([{ kind: sheet.entity, id: at.rowId }]);
     const col = Math.max(0, sheet.columns.findIndex((c) => c.key === column));
+    // The cursor moved on when the edit was sent; the refused row is the selection again
+    // (after the cursor is back on it, so following the selection changes nothing).
+    const reselect = () => {
+      if (at.rowId !== null) useMeshStore.getState().select([{ kind: sheet.entity, id: at.rowId }]);
+    };
     if (onlyMissing(problems)) {
       const colDef = sheet.columns[col];
       const value = at.rowId === null ? (newRowRef.current[column] ?? at.value) : at.value;
       setStrip({ lines: [], offer: { label: `${createOffer([{ noun: referenceNoun(colDef), value }])}?`, confirm: retry } });
       setCursor((c) => ({ ...c, rowId: at.rowId, col, editing: false, draft: '' }));
+      reselect();
       return;
     }
     // Back to the cell with the text as typed, to fix it.
     const draft = at.rowId === null ? (newRowRef.current[column] ?? '') : column === at.column ? at.value : '';
     setCursor((c) => ({ ...c, rowId: at.rowId, col, editing: true, draft }));
+    reselect();
   };
 
   const clearProblems = () => {
@@ -402,31 +410,24 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
     onKey(e);
   };
 
-  const onCellDown = useCallback(
-    (rowId: string | null, col: number, shift: boolean) => {
-      const c = cursorRef.current;
-      const anchorId = shift && rowId !== null ? (c.anchorId ?? c.rowId) : null;
-      const next = { rowId, col, editing: false, draft: '', anchorId, tabStart: null };
-      setCursor(next);
-      if (rowId !== null) {
-        const refs: SelectedRef[] = [];
-        const range = rowRange(
-          { ...initialGrid, row: indexOf.get(rowId) ?? 0, anchor: anchorId === null ? null : (indexOf.get(anchorId) ?? null) },
-          n,
-        );
-        if (range) for (let i = range[0]; i <= range[1]; i++) refs.push({ kind: sheet.entity, id: shown[i]!.id });
-        useMeshStore.getState().select(refs);
-      }
-      focusGrid();
-    },
-    [indexOf, n, shown, sheet.entity],
-  );
+  const onCellDown = (rowId: string | null, col: number, shift: boolean) => {
+    const c = cursorRef.current;
+    // A click elsewhere stores the cell being edited, as Tab would.
+    if (c.editing) {
+      const row = rowIndex(c.rowId);
+      const unchanged = row === n ? c.draft.trim() === '' : c.draft === valueAt(row, c.col);
+      if (!unchanged) runCommit({ kind: 'commit', row, col: c.col, value: c.draft, follow: false });
+    }
+    const anchorId = shift && rowId !== null ? (c.anchorId ?? c.rowId) : null;
+    place({ rowId, col, editing: false, draft: '', anchorId, tabStart: null }, rowId !== null);
+    focusGrid();
+  };
 
-  const onCellEdit = useCallback((rowId: string | null, col: number) => {
+  const onCellEdit = (rowId: string | null, col: number) => {
     const key = sheet.columns[col]!.key;
     const row = rowId === null ? newRowRef.current : shown[indexOf.get(rowId) ?? -1]?.cells;
     setCursor((c) => ({ ...c, rowId, col, editing: true, draft: row?.[key] ?? '' }));
-  }, [indexOf, shown, sheet.columns]);
+  };
 
   const activeColumn = sheet.columns[cursor.col];
   const completion = activeColumn?.completion;
@@ -539,7 +540,21 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
               );
             })}
           </div>
-          <div className="sheet__body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
+          <div
+            className="sheet__body"
+            style={{ height: virtualizer.getTotalSize(), width: totalWidth }}
+            // One listener for every cell, so a scrolled-in row costs no handlers.
+            onMouseDown={(e) => {
+              const at = cellAt(e.target);
+              if (!at || (e.target as HTMLElement).closest('.sheet-editor')) return;
+              e.preventDefault();
+              onCellDown(at.rowId, at.col, e.shiftKey);
+            }}
+            onDoubleClick={(e) => {
+              const at = cellAt(e.target);
+              if (at && !(e.target as HTMLElement).closest('.sheet-editor')) onCellEdit(at.rowId, at.col);
+            }}
+          >
             {virtualizer.getVirtualItems().map((item) => {
               const isNew = item.index === n;
               const row = isNew ? null : shown[item.index]!;
@@ -558,8 +573,6 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
                   editor={active ? editor : null}
                   marks={rowId === null ? undefined : marks.get(rowId)}
                   error={cellError && cellError.rowId === rowId ? cellError : null}
-                  onCellDown={onCellDown}
-                  onCellEdit={onCellEdit}
                 />
               );
             })}
@@ -573,6 +586,14 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
   );
 }
 
+/** The row (null: the empty row) and column of the cell an event happened in. */
+function cellAt(target: EventTarget): { rowId: string | null; col: number } | null {
+  const cell = target instanceof Element ? target.closest<HTMLElement>('[data-col]') : null;
+  const row = cell?.closest<HTMLElement>('[role=row]');
+  if (!cell || !row) return null;
+  return { rowId: row.dataset.id ?? null, col: Number(cell.dataset.col) };
+}
+
 const SheetRow = memo(function SheetRow({
   columns,
   cells,
@@ -584,8 +605,6 @@ const SheetRow = memo(function SheetRow({
   editor,
   marks,
   error,
-  onCellDown,
-  onCellEdit,
 }: {
   columns: readonly SheetColumn[];
   cells: Readonly<Record<string, string>>;
@@ -597,8 +616,6 @@ const SheetRow = memo(function SheetRow({
   editor: ReactNode;
   marks: ReadonlyMap<string, string> | undefined;
   error: CellError | null;
-  onCellDown(rowId: string | null, col: number, shift: boolean): void;
-  onCellEdit(rowId: string | null, col: number): void;
 }) {
   const isNew = rowId === null;
   return (
@@ -623,12 +640,7 @@ const SheetRow = memo(function SheetRow({
             title={problem ?? (text || undefined)}
             style={{ width: c.width }}
             aria-selected={active}
-            onMouseDown={(e) => {
-              if (active && editor) return;
-              e.preventDefault();
-              onCellDown(rowId, i, e.shiftKey);
-            }}
-            onDoubleClick={() => onCellEdit(rowId, i)}
+            data-col={i}
           >
             {active && editor ? editor : text || (i === 0 && placeholder ? <span className="muted">{placeholder}</span> : null)}
             {error?.column === c.key && (
