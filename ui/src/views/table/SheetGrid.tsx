@@ -1,10 +1,10 @@
 // One sheet of the Table view: the entities of one kind as a spreadsheet. TanStack
-// Table sorts and filters the rows, TanStack Virtual draws only the visible ones, and
+// Table sorts and filters the rows, ./SheetBody.tsx draws only the visible ones, and
 // ./keys.ts decides what each key does. Edits, new rows and pastes go to the core
 // through ../../actions/sheet.ts; the rows shown are always the model's, so an edit
 // from any view shows here at once. The active row is the selection every view shares.
 // It decides nothing about values: the core's problems are shown at their cells.
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   columnFilteringFeature,
   createFilteredRowModel,
@@ -15,7 +15,6 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CellProblem, EntityKind, SheetEdit } from '../../bindings';
 import { useMeshStore, primarySelection } from '../../state/meshStore';
 import type { MeshModel } from '../../state/model';
@@ -24,7 +23,8 @@ import { applySheet, createdId, pasteSheet } from '../../actions/sheet';
 import { CellEditor } from './CellEditor';
 import { defaultDomain, displayRows, referenceNames, type DisplayRow } from './cells';
 import { copyOnThisKey, pasteOnThisKey } from './clipboard';
-import { SHEETS, type Sheet, type SheetColumn } from './columns';
+import { SHEETS, type Sheet } from './columns';
+import { SheetBody, type CellError } from './SheetBody';
 import { pressKey, rowRange, type GridEffect, type GridState, type KeyPress } from './keys';
 import {
   createOffer,
@@ -38,9 +38,6 @@ import {
 import { formatTsv, parseTsv } from './tsv';
 import { useTableStore } from './tableStore';
 
-const ROW_HEIGHT = 30;
-/** The column header (label and filter field), in pixels; app.css sets the same. */
-const HEADER_HEIGHT = 58;
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -83,13 +80,6 @@ interface Cursor {
   tabStart: number | null;
 }
 
-/** A problem shown at one cell: its row (null: the empty row) and column. */
-interface CellError {
-  rowId: string | null;
-  column: string;
-  message: string;
-}
-
 /** The strip above the grid: paste problems, and the offer to create what is missing. */
 interface Strip {
   lines: string[];
@@ -118,13 +108,19 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
   const indexOf = useMemo(() => new Map(shown.map((r, i) => [r.id, i])), [shown]);
   const n = shown.length;
 
-  const [cursor, setCursor] = useState<Cursor>(() => {
+  const [cursor, setCursorState] = useState<Cursor>(() => {
     const primary = primarySelection(useMeshStore.getState().selection);
     const rowId = primary?.kind === sheet.entity && indexOf.has(primary.id) ? primary.id : (shown[0]?.id ?? null);
     return { rowId, col: 0, editing: false, draft: '', anchorId: null, tabStart: null };
   });
+  // The cursor as of the last change, not the last render: keys typed before React
+  // renders (or while a new row is being created) must see every move already made.
   const cursorRef = useRef(cursor);
-  cursorRef.current = cursor;
+  const setCursor = (next: Cursor | ((c: Cursor) => Cursor)) => {
+    const value = typeof next === 'function' ? next(cursorRef.current) : next;
+    cursorRef.current = value;
+    setCursorState(value);
+  };
   const [newRow, setNewRow] = useState<Record<string, string>>({});
   const newRowRef = useRef(newRow);
   newRowRef.current = newRow;
@@ -134,7 +130,6 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
   // The entity a Tab from the empty row is creating; the cursor follows it.
   const creating = useRef<Promise<string | null> | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
 
   const rowIndex = (rowId: string | null) => (rowId === null ? n : (indexOf.get(rowId) ?? n));
   const activeIndex = rowIndex(cursor.rowId);
@@ -181,28 +176,6 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
       c.rowId === primary.id ? c : { ...c, rowId: primary.id, editing: false, draft: '', anchorId: null, tabStart: null },
     );
   }, [selection, sheet.entity]);
-
-  const virtualizer = useVirtualizer({
-    count: n + 1,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    // The rows start below the header, which stays over them while scrolling.
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  });
-
-  // Keep the active cell in view, across and down.
-  useLayoutEffect(() => {
-    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-    const scroller = scrollRef.current;
-    if (!scroller) return;
-    let left = 0;
-    for (let i = 0; i < cursor.col; i++) left += sheet.columns[i]!.width;
-    const width = sheet.columns[cursor.col]?.width ?? 0;
-    if (left < scroller.scrollLeft) scroller.scrollLeft = left;
-    else if (left + width > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = left + width - scroller.clientWidth;
-  }, [activeIndex, cursor.col, virtualizer, sheet.columns]);
 
   useEffect(() => {
     gridRef.current?.focus({ preventScroll: true });
@@ -452,6 +425,42 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
   const totalWidth = sheet.columns.reduce((w, c) => w + c.width, 0);
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
+  const columnHeader = (
+    <div className="sheet__head" role="row" style={{ width: totalWidth }}>
+      {headers.map((h, i) => {
+        const column = h.column;
+        const sorted = column.getIsSorted();
+        const col = sheet.columns[i]!;
+        return (
+          <div key={h.id} className="sheet__th" role="columnheader" style={{ width: col.width }} aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : 'none'}>
+            <button
+              type="button"
+              className="sheet__sort"
+              data-testid={`sort-${col.key}`}
+              tabIndex={-1}
+              onClick={column.getToggleSortingHandler()}
+              title={`Sort by ${col.label}`}
+            >
+              {col.label}
+              <span className="sheet__sort-mark">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+            </button>
+            <input
+              className="sheet__filter"
+              data-testid={`filter-${col.key}`}
+              placeholder="Filter"
+              aria-label={`Filter ${col.label}`}
+              value={(column.getFilterValue() as string | undefined) ?? ''}
+              onChange={(e) => column.setFilterValue(e.target.value || undefined)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' || e.key === 'Enter') focusGrid();
+              }}
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
+
   return (
     <div className="sheet-wrap">
       {strip && (strip.lines.length > 0 || strip.offer) && (
@@ -506,78 +515,21 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
         tabIndex={0}
         onKeyDown={onGridKey}
       >
-        <div className="sheet__scroll" ref={scrollRef}>
-          <div className="sheet__head" role="row" style={{ width: totalWidth }}>
-            {headers.map((header, i) => {
-              const column = header.column;
-              const sorted = column.getIsSorted();
-              const col = sheet.columns[i]!;
-              return (
-                <div key={header.id} className="sheet__th" role="columnheader" style={{ width: col.width }} aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                  <button
-                    type="button"
-                    className="sheet__sort"
-                    data-testid={`sort-${col.key}`}
-                    tabIndex={-1}
-                    onClick={column.getToggleSortingHandler()}
-                    title={`Sort by ${col.label}`}
-                  >
-                    {col.label}
-                    <span className="sheet__sort-mark">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                  </button>
-                  <input
-                    className="sheet__filter"
-                    data-testid={`filter-${col.key}`}
-                    placeholder="Filter"
-                    aria-label={`Filter ${col.label}`}
-                    value={(column.getFilterValue() as string | undefined) ?? ''}
-                    onChange={(e) => column.setFilterValue(e.target.value || undefined)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Escape' || e.key === 'Enter') focusGrid();
-                    }}
-                  />
-                </div>
-              );
-            })}
-          </div>
-          <div
-            className="sheet__body"
-            style={{ height: virtualizer.getTotalSize(), width: totalWidth }}
-            // One listener for every cell, so a scrolled-in row costs no handlers.
-            onMouseDown={(e) => {
-              const at = cellAt(e.target);
-              if (!at || (e.target as HTMLElement).closest('.sheet-editor')) return;
-              e.preventDefault();
-              onCellDown(at.rowId, at.col, e.shiftKey);
-            }}
-            onDoubleClick={(e) => {
-              const at = cellAt(e.target);
-              if (at && !(e.target as HTMLElement).closest('.sheet-editor')) onCellEdit(at.rowId, at.col);
-            }}
-          >
-            {virtualizer.getVirtualItems().map((item) => {
-              const isNew = item.index === n;
-              const row = isNew ? null : shown[item.index]!;
-              const rowId = row?.id ?? null;
-              const active = item.index === activeIndex;
-              return (
-                <SheetRow
-                  key={rowId ?? '\u0000new'}
-                  columns={sheet.columns}
-                  cells={row ? row.cells : newRow}
-                  rowId={rowId}
-                  top={item.start}
-                  placeholder={isNew ? `New ${sheet.noun}…` : null}
-                  selected={rowId !== null && selectedIds.has(rowId)}
-                  activeCol={active ? cursor.col : -1}
-                  editor={active ? editor : null}
-                  marks={rowId === null ? undefined : marks.get(rowId)}
-                  error={cellError && cellError.rowId === rowId ? cellError : null}
-                />
-              );
-            })}
-          </div>
-        </div>
+        <SheetBody
+          header={columnHeader}
+          columns={sheet.columns}
+          rows={shown}
+          newRow={newRow}
+          placeholder={`New ${sheet.noun}…`}
+          activeIndex={activeIndex}
+          activeCol={cursor.col}
+          editor={editor}
+          selectedIds={selectedIds}
+          marks={marks}
+          cellError={cellError}
+          onCellDown={onCellDown}
+          onCellEdit={onCellEdit}
+        />
       </div>
       <div className="sheet-hint muted">
         Enter or typing edits · Enter stores and moves down · Tab moves right · Esc cancels · Ctrl+C / Ctrl+V copy and paste rows · Ctrl+PgUp / PgDn switch tabs
@@ -586,71 +538,3 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
   );
 }
 
-/** The row (null: the empty row) and column of the cell an event happened in. */
-function cellAt(target: EventTarget): { rowId: string | null; col: number } | null {
-  const cell = target instanceof Element ? target.closest<HTMLElement>('[data-col]') : null;
-  const row = cell?.closest<HTMLElement>('[role=row]');
-  if (!cell || !row) return null;
-  return { rowId: row.dataset.id ?? null, col: Number(cell.dataset.col) };
-}
-
-const SheetRow = memo(function SheetRow({
-  columns,
-  cells,
-  rowId,
-  top,
-  placeholder,
-  selected,
-  activeCol,
-  editor,
-  marks,
-  error,
-}: {
-  columns: readonly SheetColumn[];
-  cells: Readonly<Record<string, string>>;
-  rowId: string | null;
-  top: number;
-  placeholder: string | null;
-  selected: boolean;
-  activeCol: number;
-  editor: ReactNode;
-  marks: ReadonlyMap<string, string> | undefined;
-  error: CellError | null;
-}) {
-  const isNew = rowId === null;
-  return (
-    <div
-      className={`sheet__row${selected ? ' is-selected' : ''}${isNew ? ' sheet__row--new' : ''}${activeCol >= 0 || error ? ' is-raised' : ''}`}
-      role="row"
-      data-testid={isNew ? 'table-new-row' : 'table-row'}
-      data-id={rowId ?? undefined}
-      style={{ transform: `translateY(${top - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
-    >
-      {columns.map((c, i) => {
-        const active = i === activeCol;
-        const problem = marks?.get(c.key) ?? (error?.column === c.key ? error.message : undefined);
-        const text = cells[c.key] ?? '';
-        return (
-          <div
-            key={c.key}
-            role="gridcell"
-            className={`sheet__cell${active ? ' is-active' : ''}${problem ? ' has-problem' : ''}${error?.column === c.key ? ' has-error' : ''}`}
-            data-testid={`cell-${c.key}`}
-            data-problem={problem}
-            title={problem ?? (text || undefined)}
-            style={{ width: c.width }}
-            aria-selected={active}
-            data-col={i}
-          >
-            {active && editor ? editor : text || (i === 0 && placeholder ? <span className="muted">{placeholder}</span> : null)}
-            {error?.column === c.key && (
-              <div className="sheet__error" role="alert" data-testid="cell-error">
-                {error.message}
-              </div>
-            )}
-          </div>
-        );
-      })}
-    </div>
-  );
-});
