@@ -1,6 +1,7 @@
 //! The one error type that crosses to the UI: a typed value (kind, field, message),
 //! never a bare string, so the UI can put a message next to the right form field.
 
+use mesh_core::ErrorKind;
 use serde::Serialize;
 use specta::Type;
 
@@ -9,10 +10,8 @@ use specta::Type;
 #[serde(rename_all = "camelCase")]
 #[error("{message}")]
 pub struct CommandError {
-    /// Machine-readable kind: `invalid`, `conflict`, `notFound`, `nothingToDo`, `badFile`,
-    /// `corrupt`, `newerSchema`, `io`, `export`, `cancelled`, `database`, `decode`,
-    /// `noMeshOpen`, `stale`, `internal`.
-    pub kind: String,
+    /// What kind of failure: the core's [`ErrorKind`], one enum for app and CLI.
+    pub kind: ErrorKind,
     /// The entity kind concerned, when there is one (`data product`).
     pub entity: Option<String>,
     /// The model field concerned, in camelCase (`displayName`), when there is one.
@@ -26,9 +25,9 @@ pub struct CommandError {
 
 impl CommandError {
     /// An error of `kind` about nothing in particular (no entity, field or file).
-    fn plain(kind: &str, message: impl Into<String>) -> Self {
+    fn plain(kind: ErrorKind, message: impl Into<String>) -> Self {
         CommandError {
-            kind: kind.into(),
+            kind,
             entity: None,
             field: None,
             path: None,
@@ -38,12 +37,12 @@ impl CommandError {
 
     /// No mesh is open in this window.
     pub fn no_mesh() -> Self {
-        CommandError::plain("noMeshOpen", "no mesh is open")
+        CommandError::plain(ErrorKind::NoMeshOpen, "no mesh is open")
     }
 
     /// A failure of the shell itself (a lost thread, a window that went away).
     pub fn internal(message: impl Into<String>) -> Self {
-        CommandError::plain("internal", message)
+        CommandError::plain(ErrorKind::Internal, message)
     }
 
     /// A command argument the user gave is unusable (an empty folder, no format chosen);
@@ -51,26 +50,26 @@ impl CommandError {
     pub fn invalid_argument(field: &str, message: impl Into<String>) -> Self {
         CommandError {
             field: Some(field.into()),
-            ..CommandError::plain("invalid", message)
+            ..CommandError::plain(ErrorKind::Invalid, message)
         }
     }
 
     /// The user cancelled the task; `message` says what was left done.
     pub fn cancelled(message: impl Into<String>) -> Self {
-        CommandError::plain("cancelled", message)
+        CommandError::plain(ErrorKind::Cancelled, message)
     }
 
     /// What the command acted on changed since the user looked at it (an export preview
     /// of a mesh edited since); the user should look again.
     pub fn stale(message: impl Into<String>) -> Self {
-        CommandError::plain("stale", message)
+        CommandError::plain(ErrorKind::Stale, message)
     }
 
     /// Something the command was asked about is not there (a file not in the preview).
     pub fn not_found(path: &str, message: impl Into<String>) -> Self {
         CommandError {
             path: Some(path.into()),
-            ..CommandError::plain("notFound", message)
+            ..CommandError::plain(ErrorKind::NotFound, message)
         }
     }
 }
@@ -99,7 +98,7 @@ impl From<mesh_core::Error> for CommandError {
             _ => None,
         };
         CommandError {
-            kind: e.kind().to_owned(),
+            kind: e.kind(),
             entity,
             field: e.field().map(str::to_owned),
             path,

@@ -868,3 +868,11 @@ fn sheet_edits_and_pastes_apply_as_one_edit_or_answer_problems_at_their_cells() 
     let undone = h.invoke("undo", json!({})).unwrap();
     assert_eq!(undone["label"], "Paste 2 data products");
 }
+
+#[test]
+fn undo_with_nothing_to_undo_answers_nothing() {
+    let h = harness();
+    h.invoke("open_mesh", json!({ "path": h.demo() })).unwrap();
+    assert_eq!(h.invoke("undo", json!({})).unwrap(), Value::Null);
+    assert_eq!(h.invoke("redo", json!({})).unwrap(), Value::Null);
+}

@@ -2,6 +2,7 @@
 //! and editing a mesh with undo and redo, persistence across a relaunch, and a large mesh.
 //! Timings are recorded to `artifacts/e2e/perf.txt` for README, never asserted.
 
+#![cfg(feature = "e2e")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;

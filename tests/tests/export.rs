@@ -8,6 +8,7 @@
 //! Native file dialogs cannot be driven through WebDriver, so the tests type the folder
 //! into the dialogs' path fields, which the Browse buttons fill in normal use.
 
+#![cfg(feature = "e2e")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeSet;

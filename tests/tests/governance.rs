@@ -2,6 +2,7 @@
 //! cycle finding appear in the Problems panel with severity badges on the canvas; the
 //! finding is focused by a click and waived with a reason, and stays listed as waived.
 
+#![cfg(feature = "e2e")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;

@@ -8,6 +8,7 @@
 //! Native file dialogs cannot be driven through WebDriver, so the folder is typed into
 //! the dialog's path field, which *Add folder…* fills in normal use.
 
+#![cfg(feature = "e2e")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use mesh_core::model::DependencySource;

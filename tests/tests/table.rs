@@ -6,6 +6,7 @@
 //! missing team created from a cell. Also the time the view takes to show a
 //! 10,000-product mesh (a figure for README, not an assertion).
 
+#![cfg(feature = "e2e")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;

@@ -1,6 +1,7 @@
 // The window's layout: toolbar, sidebar, the main view (canvas, table or ownership matrix), inspector, the docked Problems and
-// Contracts panels, status bar, and overlays.
-// It starts the app (loads the current mesh) and wires keyboard and shell events.
+// Contracts panels, status bar, and overlays (the command palette among them). While presenting, the side
+// panels are left out and a badge says how to leave. It starts the app (loads the current mesh) and wires
+// keyboard and shell events.
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMeshStore } from './state/meshStore';
@@ -25,16 +26,19 @@ import { useUiStore } from './state/uiStore';
 import * as actions from './actions/run';
 import { TableView } from './views/TableView';
 import { OwnershipView } from './views/OwnershipView';
+import { CommandPalette } from './palette/CommandPalette';
+import { PresentationBadge, useFitOnPresentation } from './views/Presentation';
 
 export function App() {
   const open = useMeshStore((s) => s.path !== null);
   useKeyboard();
   useShellEvents();
   useLiveGovernance();
-  const problems = useGovernanceStore((s) => s.panelOpen) && open;
-  const contracts = useUiStore((s) => s.contractsOpen) && open;
-  const view = useUiStore((s) => s.view);
   const presenting = useUiStore((s) => s.presentation) && open;
+  const problems = useGovernanceStore((s) => s.panelOpen) && open && !presenting;
+  const contracts = useUiStore((s) => s.contractsOpen) && open && !presenting;
+  const view = useUiStore((s) => s.view);
+  useFitOnPresentation(presenting);
   useEffect(() => {
     void actions.startup();
   }, []);
@@ -47,7 +51,7 @@ export function App() {
       <div className="workspace">
         {open ? (
           <>
-            <Sidebar />
+            {!presenting && <Sidebar />}
             {view === 'canvas' && (
               <ReactFlowProvider>
                 <MeshCanvas />
@@ -55,7 +59,7 @@ export function App() {
             )}
             {view === 'table' && <TableView />}
             {view === 'ownership' && <OwnershipView />}
-            <Inspector />
+            {!presenting && <Inspector />}
           </>
         ) : (
           <EmptyState />
@@ -64,6 +68,8 @@ export function App() {
       {problems && <ProblemsPanel />}
       {contracts && <ContractsPanel />}
       <StatusBar />
+      {presenting && <PresentationBadge />}
+      <CommandPalette />
       <ContextMenu />
       <AboutDialog />
       <ExportDialog />

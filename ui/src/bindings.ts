@@ -30,10 +30,13 @@ export const commands = {
 	recentFiles: () => __TAURI_INVOKE<string[]>("recent_files"),
 	/**  Applies `ops` as one undoable edit; `label` names it in the history. */
 	applyEdits: (ops: EditOp[], label: string | null) => typedError<Applied, CommandError>(__TAURI_INVOKE("apply_edits", { ops, label })),
-	/**  Undoes the newest edit. */
-	undo: () => typedError<Applied, CommandError>(__TAURI_INVOKE("undo")),
-	/**  Redoes the newest undone edit. */
-	redo: () => typedError<Applied, CommandError>(__TAURI_INVOKE("redo")),
+	/**
+	 *  Undoes the newest edit; `None` when there is nothing to undo (not an error: a key
+	 *  pressed once too often).
+	 */
+	undo: () => typedError<Applied | null, CommandError>(__TAURI_INVOKE("undo")),
+	/**  Redoes the newest undone edit; `None` when there is nothing to redo. */
+	redo: () => typedError<Applied | null, CommandError>(__TAURI_INVOKE("redo")),
 	/**  Applies cell edits (and new rows) of one sheet as one edit. */
 	applySheet: (edit: SheetEdit) => typedError<SheetResult, CommandError>(__TAURI_INVOKE("apply_sheet", { edit })),
 	/**  Applies a pasted block as one edit: all of it, or nothing with every bad cell named. */
@@ -204,12 +207,8 @@ export type Change = {
 
 /**  Why a command failed. */
 export type CommandError = {
-	/**
-	 *  Machine-readable kind: `invalid`, `conflict`, `notFound`, `nothingToDo`, `badFile`,
-	 *  `corrupt`, `newerSchema`, `io`, `export`, `cancelled`, `database`, `decode`,
-	 *  `noMeshOpen`, `stale`, `internal`.
-	 */
-	kind: string,
+	/**  What kind of failure: the core's [`ErrorKind`], one enum for app and CLI. */
+	kind: ErrorKind,
 	/**  The entity kind concerned, when there is one (`data product`). */
 	entity: string | null,
 	/**  The model field concerned, in camelCase (`displayName`), when there is one. */
@@ -488,6 +487,44 @@ export type EntityRef = {
 	 */
 	name: string,
 };
+
+/**
+ *  What kind of failure an error is: one word the CLI's JSON and the desktop app's typed
+ *  errors carry, so no host compares error texts. The last three are the hosts' own
+ *  (no mesh open, a stale preview, a failure of the shell itself), listed here so that
+ *  one enum crosses to every caller.
+ */
+export type ErrorKind = 
+/**  [`Error::Invalid`]. */
+"invalid" | 
+/**  [`Error::Conflict`]. */
+"conflict" | 
+/**  [`Error::NotFound`], or a host's missing item. */
+"notFound" | 
+/**  [`Error::NothingTo`]. */
+"nothingToDo" | 
+/**  [`Error::BadFile`]. */
+"badFile" | 
+/**  [`Error::Corrupt`]. */
+"corrupt" | 
+/**  [`Error::NewerSchema`]. */
+"newerSchema" | 
+/**  [`Error::Io`]. */
+"io" | 
+/**  [`Error::Export`]. */
+"export" | 
+/**  [`Error::Cancelled`]. */
+"cancelled" | 
+/**  [`Error::Sqlite`]. */
+"database" | 
+/**  [`Error::Decode`]. */
+"decode" | 
+/**  A host was asked to work on the open mesh with none open. */
+"noMeshOpen" | 
+/**  What a command acted on changed since the user looked at it. */
+"stale" | 
+/**  A failure of the host itself (a lost thread, a poisoned lock). */
+"internal";
 
 /**  Entities that explain a finding: a cycle path, a chain, the ports involved. */
 export type Evidence = {

@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import './styles/manifests.css';
+import './styles/ownership.css';
+import './styles/palette.css';
 import './styles/table.css';
 import { App } from './App';
 import { initReadiness } from './canvas/readiness';

@@ -10,6 +10,46 @@ use crate::model::EntityKind;
 /// Result with the core's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// What kind of failure an error is: one word the CLI's JSON and the desktop app's typed
+/// errors carry, so no host compares error texts. The last three are the hosts' own
+/// (no mesh open, a stale preview, a failure of the shell itself), listed here so that
+/// one enum crosses to every caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorKind {
+    /// [`Error::Invalid`].
+    Invalid,
+    /// [`Error::Conflict`].
+    Conflict,
+    /// [`Error::NotFound`], or a host's missing item.
+    NotFound,
+    /// [`Error::NothingTo`].
+    NothingToDo,
+    /// [`Error::BadFile`].
+    BadFile,
+    /// [`Error::Corrupt`].
+    Corrupt,
+    /// [`Error::NewerSchema`].
+    NewerSchema,
+    /// [`Error::Io`].
+    Io,
+    /// [`Error::Export`].
+    Export,
+    /// [`Error::Cancelled`].
+    Cancelled,
+    /// [`Error::Sqlite`].
+    Database,
+    /// [`Error::Decode`].
+    Decode,
+    /// A host was asked to work on the open mesh with none open.
+    NoMeshOpen,
+    /// What a command acted on changed since the user looked at it.
+    Stale,
+    /// A failure of the host itself (a lost thread, a poisoned lock).
+    Internal,
+}
+
 /// Everything that can go wrong in the core.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -137,21 +177,21 @@ impl Error {
         }
     }
 
-    /// A stable machine-readable kind, for the CLI's JSON and the desktop's typed errors.
-    pub fn kind(&self) -> &'static str {
+    /// What kind of failure this is, for the CLI's JSON and the desktop's typed errors.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Invalid { .. } => "invalid",
-            Error::Conflict { .. } => "conflict",
-            Error::NotFound { .. } => "notFound",
-            Error::NothingTo(_) => "nothingToDo",
-            Error::BadFile { .. } => "badFile",
-            Error::Corrupt { .. } => "corrupt",
-            Error::NewerSchema { .. } => "newerSchema",
-            Error::Io { .. } => "io",
-            Error::Export { .. } => "export",
-            Error::Cancelled => "cancelled",
-            Error::Sqlite(_) => "database",
-            Error::Decode(_) => "decode",
+            Error::Invalid { .. } => ErrorKind::Invalid,
+            Error::Conflict { .. } => ErrorKind::Conflict,
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::NothingTo(_) => ErrorKind::NothingToDo,
+            Error::BadFile { .. } => ErrorKind::BadFile,
+            Error::Corrupt { .. } => ErrorKind::Corrupt,
+            Error::NewerSchema { .. } => ErrorKind::NewerSchema,
+            Error::Io { .. } => ErrorKind::Io,
+            Error::Export { .. } => ErrorKind::Export,
+            Error::Cancelled => ErrorKind::Cancelled,
+            Error::Sqlite(_) => ErrorKind::Database,
+            Error::Decode(_) => ErrorKind::Decode,
         }
     }
 

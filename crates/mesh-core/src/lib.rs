@@ -18,5 +18,5 @@ pub mod stats;
 pub mod store;
 pub mod validate;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 pub use store::{Access, Store};

@@ -537,7 +537,7 @@ mod tests {
     #[test]
     fn slug_error_names_field_and_reason() {
         let err = slug(EntityKind::Domain, "Sales", "name", "Sales").unwrap_err();
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.kind(), crate::ErrorKind::Invalid);
         assert_eq!(err.field(), Some("name"));
         assert!(err.to_string().contains("lower-case"), "{err}");
     }

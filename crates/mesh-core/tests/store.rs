@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use common::*;
 use mesh_core::model::*;
 use mesh_core::store::{APPLICATION_ID, SCHEMA_VERSION};
-use mesh_core::{Access, Error, Store};
+use mesh_core::{Access, Error, ErrorKind, Store};
 
 fn temp() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -295,7 +295,7 @@ fn team_members_round_trip_and_person_delete_removes_membership() {
 /// Asserts that an edit failed with `kind` on `field` and changed nothing.
 fn refused(
     f: &mut Fixture,
-    kind: &str,
+    kind: ErrorKind,
     field: &str,
     edit: impl FnOnce(&mut mesh_core::store::Edit<'_>) -> mesh_core::Result<()>,
 ) {
@@ -317,47 +317,61 @@ fn invalid_and_conflicting_edits_are_refused_whole() {
     let mut f = fixture();
     let mut bad = f.orders.clone();
     bad.name = "Orders!".into();
-    refused(&mut f, "invalid", "name", |e| e.save_product(bad));
+    refused(&mut f, ErrorKind::Invalid, "name", |e| e.save_product(bad));
 
     let mut bad = f.orders.clone();
     bad.version = "one".into();
-    refused(&mut f, "invalid", "version", |e| e.save_product(bad));
+    refused(&mut f, ErrorKind::Invalid, "version", |e| {
+        e.save_product(bad)
+    });
 
     let dup = product("orders", &f.domain.clone());
-    refused(&mut f, "conflict", "name", |e| e.save_product(dup));
+    refused(&mut f, ErrorKind::Conflict, "name", |e| e.save_product(dup));
 
     let mut orphan = product("lost", &f.domain.clone());
     orphan.domain_id = uuid::Uuid::new_v4();
-    refused(&mut f, "invalid", "domainId", |e| e.save_product(orphan));
+    refused(&mut f, ErrorKind::Invalid, "domainId", |e| {
+        e.save_product(orphan)
+    });
 
     // The first write of a multi-step edit is rolled back when a later step fails.
     let fresh = product("fresh", &f.domain.clone());
     let mut second = product("second", &f.domain.clone());
     second.owner_team_id = Some(uuid::Uuid::new_v4());
-    refused(&mut f, "invalid", "ownerTeamId", |e| {
+    refused(&mut f, ErrorKind::Invalid, "ownerTeamId", |e| {
         e.save_product(fresh)?;
         e.save_product(second)
     });
 
     let own = dependency(&f.orders.clone(), &f.orders_port.clone());
-    refused(&mut f, "invalid", "source", |e| e.save_input_port(own));
+    refused(&mut f, ErrorKind::Invalid, "source", |e| {
+        e.save_input_port(own)
+    });
 
     let mut twice = dependency(&f.invoices.clone(), &f.orders_port.clone());
     twice.name = "again".into();
-    refused(&mut f, "conflict", "source", |e| e.save_input_port(twice));
+    refused(&mut f, ErrorKind::Conflict, "source", |e| {
+        e.save_input_port(twice)
+    });
 
     let domain_id = f.domain.id;
-    refused(&mut f, "conflict", "id", |e| e.delete_domain(domain_id));
+    refused(&mut f, ErrorKind::Conflict, "id", |e| {
+        e.delete_domain(domain_id)
+    });
 
     let mut child = domain("child");
     child.parent_id = Some(f.domain.id);
     f.store.edit(|e| e.save_domain(child.clone())).unwrap();
     let mut looped = f.domain.clone();
     looped.parent_id = Some(child.id);
-    refused(&mut f, "invalid", "parentId", |e| e.save_domain(looped));
+    refused(&mut f, ErrorKind::Invalid, "parentId", |e| {
+        e.save_domain(looped)
+    });
 
     let same = port("orders-table", &f.orders.clone());
-    refused(&mut f, "conflict", "name", |e| e.save_output_port(same));
+    refused(&mut f, ErrorKind::Conflict, "name", |e| {
+        e.save_output_port(same)
+    });
 }
 
 #[test]
@@ -386,7 +400,9 @@ fn a_domain_keeps_its_repo_folder_and_refuses_one_outside_the_export_root() {
     ] {
         let mut d = f.domain.clone();
         d.repo_folder = Some(bad.into());
-        refused(&mut f, "invalid", "repoFolder", |e| e.save_domain(d));
+        refused(&mut f, ErrorKind::Invalid, "repoFolder", |e| {
+            e.save_domain(d)
+        });
     }
 }
 
@@ -638,7 +654,7 @@ fn apply_runs_a_batch_as_one_edit_and_reports_every_change() {
         .store
         .apply(vec![EditOp::DeleteProduct(uuid::Uuid::new_v4())], None)
         .unwrap_err();
-    assert_eq!(err.kind(), "notFound");
+    assert_eq!(err.kind(), ErrorKind::NotFound);
 }
 
 #[test]
@@ -667,12 +683,13 @@ fn an_older_file_is_read_without_being_changed_and_upgraded_when_edited() {
     let f = fixture();
     drop(f.store);
     // Turn the file back into a version-1 mesh: no policy or contract table, no domain
-    // repository folder (0004's extra input_port column may stay: its rebuild copies
-    // the version-1 columns by name).
+    // repository folder, no team type (0004's extra input_port column may stay: its
+    // rebuild copies the version-1 columns by name).
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     conn.execute_batch(
         "DROP TABLE IF EXISTS policy; DROP TABLE IF EXISTS contract;
-         ALTER TABLE domain DROP COLUMN repo_folder; PRAGMA user_version = 1;",
+         ALTER TABLE domain DROP COLUMN repo_folder; ALTER TABLE team DROP COLUMN team_type;
+         PRAGMA user_version = 1;",
     )
     .unwrap();
     drop(conn);

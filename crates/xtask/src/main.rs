@@ -6,6 +6,7 @@
 //! exit code; it must not do any task's work itself.
 
 mod bench;
+mod dev;
 mod exec;
 mod paths;
 mod run;
@@ -23,6 +24,7 @@ Usage: cargo xtask <task>
 
 Tasks:
   run                build and open the desktop app on the demo mesh
+  dev                the app against Vite's dev server: UI edits show at once (hot reload)
   test               the whole suite, stopping at the first failing step: UI build, fmt,
                      clippy, cargo tests, UI type check and tests, end-to-end tests
   bench [-- ARGS]    the mesh-core scale benchmark (prints a markdown table);
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Some("run") => no_arguments("run", &rest).and_then(|()| run::run()),
+        Some("dev") => no_arguments("dev", &rest).and_then(|()| dev::run()),
         Some("test") => no_arguments("test", &rest).and_then(|()| test::run()),
         Some("bench") => bench::run(&rest),
         Some(other) => {

@@ -71,6 +71,9 @@ fn plan_cargo(plan: &mut Plan) {
             "clippy",
             "--workspace",
             "--all-targets",
+            // Lint the end-to-end tests too, which only this feature compiles.
+            "--features",
+            "meshwright-e2e/e2e",
             "--locked",
             "--",
             "-D",
@@ -81,7 +84,7 @@ fn plan_cargo(plan: &mut Plan) {
         plan,
         "cargo test",
         None,
-        &["test", "--workspace", "--locked", "--exclude", E2E_PACKAGE],
+        &["test", "--workspace", "--locked"],
     );
 }
 
@@ -139,6 +142,8 @@ fn e2e_command() -> Command {
         "test",
         "-p",
         E2E_PACKAGE,
+        "--features",
+        "e2e",
         "--locked",
         "--",
         "--test-threads=1",

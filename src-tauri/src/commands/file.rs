@@ -103,7 +103,7 @@ pub async fn current_mesh(
             mesh,
             undo,
         })),
-        Err(e) if e.kind == "noMeshOpen" => Ok(None),
+        Err(e) if e.kind == mesh_core::ErrorKind::NoMeshOpen => Ok(None),
         Err(e) => Err(e),
     }
 }

@@ -4,7 +4,7 @@
 // validates; errors are routed to a field or a toast.
 import { backend, dialogs, BackendError } from '../lib/backend';
 import type { CommandError, EditOp, MeshSnapshot } from '../bindings';
-import { toCommandError } from '../lib/errors';
+import { outcomeOf, toCommandError } from '../lib/errors';
 import { fileName } from '../lib/paths';
 import { useMeshStore, primarySelection } from '../state/meshStore';
 import { useUiStore } from '../state/uiStore';
@@ -61,18 +61,20 @@ async function runBuilt(built: build.Built): Promise<boolean> {
 export async function undo(): Promise<void> {
   if (!mesh().path) return;
   try {
-    mesh().applyApplied(await backend.undo());
+    const applied = await backend.undo();
+    if (applied) mesh().applyApplied(applied);
   } catch (e) {
-    if (errorOf(e).kind !== 'nothingToDo') reportError(e);
+    reportError(e);
   }
 }
 
 export async function redo(): Promise<void> {
   if (!mesh().path) return;
   try {
-    mesh().applyApplied(await backend.redo());
+    const applied = await backend.redo();
+    if (applied) mesh().applyApplied(applied);
   } catch (e) {
-    if (errorOf(e).kind !== 'nothingToDo') reportError(e);
+    reportError(e);
   }
 }
 
@@ -190,7 +192,7 @@ export async function openPath(path: string): Promise<void> {
     await install(await backend.openMesh(path));
   } catch (e) {
     const error = errorOf(e);
-    if (error.kind === 'cancelled') {
+    if (outcomeOf(error) === 'stopped') {
       ui().toast(`Opening ${fileName(path)} was cancelled`, 'info');
       return;
     }

@@ -1,11 +1,12 @@
 // A domain drawn as a tinted, labelled group around its products. Its size comes from
-// the node (computed from the children), never from stored data. Below the detail
-// threshold only the title is drawn. Display only.
-import { memo } from 'react';
+// the node (computed from the children), never from stored data. Zoomed out to the
+// label level its header is enlarged to stay readable; below the low-detail threshold
+// only the title is drawn. Display only.
+import { memo, type CSSProperties } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { DomainFlowNode } from './flowTypes';
 import { SeverityBadge } from './SeverityBadge';
-import { useDetail } from './detail';
+import { useDetail, useDomainHeaderScale } from './detail';
 import { DomainLabelBox } from './LowDetailNodes';
 
 const TINTS = 8;
@@ -17,10 +18,19 @@ export function tintOf(id: string): number {
   return Math.abs(h) % TINTS;
 }
 
+// Grows upwards from the header's bottom, into the margin above the box, so it covers
+// none of the products; as wide as the box once enlarged.
+const headerStyle = (scale: number): CSSProperties => ({
+  transform: `scale(${scale})`,
+  transformOrigin: 'left bottom',
+  width: `${100 / scale}%`,
+});
+
 function DomainGroupNodeImpl({ data, selected, width, height }: NodeProps<DomainFlowNode>) {
   const { domain, productCount } = data;
   // Zoomed out: the box with only a readable title (see detail.ts).
   const detail = useDetail();
+  const scale = useDomainHeaderScale();
   if (detail === 'low') return <DomainLabelBox domain={domain} tint={tintOf(domain.id)} selected={selected} width={width} height={height} />;
   return (
     <div
@@ -29,7 +39,7 @@ function DomainGroupNodeImpl({ data, selected, width, height }: NodeProps<Domain
       data-id={domain.id}
       style={{ width, height }}
     >
-      <div className="domain-group__header" title={`${domain.title} (${domain.name})`}>
+      <div className="domain-group__header" title={`${domain.title} (${domain.name})`} style={detail === 'label' ? headerStyle(scale) : undefined}>
         <SeverityBadge id={domain.id} />
         <span className="domain-group__title">{domain.title}</span>
         <span className="domain-group__slug">{domain.name}</span>

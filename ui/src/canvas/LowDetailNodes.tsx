@@ -1,10 +1,47 @@
-// The simplified (zoomed-out) drawing of products and domains: a product is a plain
-// rectangle coloured by archetype, without text or handles; a domain is its tinted box
-// with only its title, sized to stay readable on screen. They keep the test ids and
-// data-id of the full drawing so selection and clicks work the same. Display only.
+// The zoomed-out drawings of products and domains (see detail.ts). Label level: a
+// product is its box with only its display name, in type sized to stay readable on
+// screen. Low level: a product is a plain rectangle coloured by archetype, without text
+// or handles; a domain is its tinted box with only its title, sized to stay readable.
+// They keep the test ids and data-id of the full drawing so selection and clicks work
+// the same. Display only.
 import type { DataProduct, Domain } from '../bindings';
 import { PRODUCT_WIDTH, productHeight } from './geometry';
-import { useLabelFontSize } from './detail';
+import { useLabelFontSize, useProductLabelFontSize } from './detail';
+import { SeverityBadge } from './SeverityBadge';
+
+/** What the full drawing's node carries too, so tests and clicks find a product at any zoom. */
+const hooksOf = (product: DataProduct, detail: 'label' | 'low') => ({
+  'data-testid': 'product-node',
+  'data-detail': detail,
+  'data-id': product.id,
+  'data-status': product.status,
+});
+
+// Flow units above and below the name, and the name's line height; CSS leaves both to this.
+const LABEL_PADDING = 12;
+const LABEL_LINE_HEIGHT = 1.12;
+
+export function ProductLabel({ product, portCount, selected }: { product: DataProduct; portCount: number; selected: boolean }) {
+  const fontSize = useProductLabelFontSize();
+  const height = productHeight(portCount);
+  // As many lines as the box holds; a longer name ends in an ellipsis.
+  const lines = Math.max(1, Math.floor((height - LABEL_PADDING) / (fontSize * LABEL_LINE_HEIGHT)));
+  const classes = ['product-node', 'product-label', `status-${product.status}`, selected ? 'is-selected' : ''];
+  return (
+    <div
+      className={classes.join(' ')}
+      {...hooksOf(product, 'label')}
+      style={{ width: PRODUCT_WIDTH, height }}
+      title={`${product.displayName} (${product.name})`}
+    >
+      <div className={`product-node__stripe archetype-${product.archetype ?? 'none'}`} />
+      <SeverityBadge id={product.id} />
+      <span className="product-label__name" style={{ fontSize, lineHeight: LABEL_LINE_HEIGHT, WebkitLineClamp: lines }}>
+        {product.displayName}
+      </span>
+    </div>
+  );
+}
 
 export function ProductRect({ product, portCount, selected }: { product: DataProduct; portCount: number; selected: boolean }) {
   const classes = [
@@ -14,14 +51,7 @@ export function ProductRect({ product, portCount, selected }: { product: DataPro
     selected ? 'is-selected' : '',
   ];
   return (
-    <div
-      className={classes.join(' ')}
-      data-testid="product-node"
-      data-detail="low"
-      data-id={product.id}
-      data-status={product.status}
-      style={{ width: PRODUCT_WIDTH, height: productHeight(portCount) }}
-    />
+    <div className={classes.join(' ')} {...hooksOf(product, 'low')} style={{ width: PRODUCT_WIDTH, height: productHeight(portCount) }} />
   );
 }
 

@@ -30,6 +30,7 @@ import { canvasControls } from './canvasControls';
 import { moveOps } from '../actions/edits';
 import * as actions from '../actions/run';
 import { markReady } from './readiness';
+import { isTextTarget } from '../hooks/keyGuard';
 
 // Module scope: React Flow re-creates every node when these objects change identity.
 const nodeTypes = { product: ProductNode, domain: DomainGroupNode };
@@ -43,6 +44,16 @@ const LARGE = 300;
 const minimapClass = (n: MeshFlowNode) => (n.type === 'domain' ? `minimap-domain tint-${tintOf(n.id)}` : 'minimap-product');
 
 type Flow = ReactFlowInstance<MeshFlowNode, MeshFlowEdge>;
+
+/**
+ * A press on the canvas ends typing in a field outside it (the inspector's name after
+ * quick create), which commits it on blur: React Flow keeps the focus where it was, and
+ * the canvas's keys (N, Delete) would go on landing in the field.
+ */
+function leaveField(e: React.PointerEvent<HTMLDivElement>) {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && isTextTarget(active) && !e.currentTarget.contains(active)) active.blur();
+}
 
 /**
  * Fits the view to the nodes' stored boxes. Computed here rather than with fitView,
@@ -284,7 +295,14 @@ export function MeshCanvas() {
   }, []);
 
   return (
-    <div ref={container} className="canvas" data-testid="canvas" data-ready={ready ? 'true' : undefined} data-detail={detail}>
+    <div
+      ref={container}
+      className="canvas"
+      data-testid="canvas"
+      data-ready={ready ? 'true' : undefined}
+      data-detail={detail}
+      onPointerDownCapture={leaveField}
+    >
       <svg className="canvas-defs" aria-hidden="true">
         <defs>
           <marker id="mw-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

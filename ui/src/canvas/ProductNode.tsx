@@ -2,7 +2,7 @@
 // source handles and one input handle, and its unresolved inputs as dangling references
 // on its left (a click selects the input). Display only: edits go through the inspector,
 // toolbar and menus. Memoised; geometry comes from geometry.ts so edges can be drawn
-// before the node is measured. Below the detail threshold it draws a plain rectangle.
+// before the node is measured. Zoomed out it draws its name only, then a plain rectangle.
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { ProductFlowNode } from './flowTypes';
@@ -13,7 +13,7 @@ import { INPUT_HANDLE_ID } from './toFlow';
 import { ARCHETYPES } from './archetypes';
 import { SeverityBadge } from './SeverityBadge';
 import { useDetail } from './detail';
-import { ProductRect } from './LowDetailNodes';
+import { ProductLabel, ProductRect } from './LowDetailNodes';
 
 function referenceOf(input: InputPort): string {
   return input.source.kind === 'unresolved' ? input.source.reference : '';
@@ -72,9 +72,10 @@ function DanglingRefs({ inputs, height }: { inputs: readonly InputPort[]; height
 
 function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
   const { product, ports, ownerTitle, unresolved } = data;
-  // Zoomed out: a plain rectangle (see detail.ts).
+  // Zoomed out: the name alone, then a plain rectangle (see detail.ts).
   const detail = useDetail();
   if (detail === 'low') return <ProductRect product={product} portCount={ports.length} selected={selected} />;
+  if (detail === 'label') return <ProductLabel product={product} portCount={ports.length} selected={selected} />;
   const archetype = product.archetype ? ARCHETYPES[product.archetype] : null;
   const classes = ['product-node', `status-${product.status}`, selected ? 'is-selected' : ''];
   return (

@@ -1,8 +1,12 @@
 // Keyboard shortcuts of the canvas and lists. Nothing fires while typing in a field,
-// except F2 (focus the name field), so text editing keeps its native keys.
+// except F2 (focus the name field) and the window-wide view keys, so text editing keeps
+// its native keys. N on the canvas is quick create (canvas/quickCreate.ts); Escape
+// leaves presentation mode.
 import { useEffect } from 'react';
 import * as actions from '../actions/run';
 import { useUiStore } from '../state/uiStore';
+import { useMeshStore } from '../state/meshStore';
+import { quickCreateDomain } from '../canvas/quickCreate';
 import { isTextTarget, recentlyHandled } from './keyGuard';
 
 // Each kind is the menu action's, so a key seen by the page and the menu runs once.
@@ -41,7 +45,21 @@ export function useKeyboard(): void {
         useUiStore.getState().requestNameFocus();
         return;
       }
-      if (isTextTarget(e.target) || e.defaultPrevented) return;
+      const ui = useUiStore.getState();
+      const typing = isTextTarget(e.target);
+      const { model, selection } = useMeshStore.getState();
+      const modal = ui.paletteOpen || ui.exportOpen || ui.importOpen || ui.aboutOpen;
+      const domain = e.defaultPrevented ? null : quickCreateDomain(model, selection, e, { view: ui.view, typing, modal });
+      if (domain) {
+        e.preventDefault();
+        void actions.newProduct(domain).then((ok) => ok && useUiStore.getState().requestNameFocus());
+        return;
+      }
+      if (typing || e.defaultPrevented) return;
+      if (e.key === 'Escape' && ui.presentation && !modal) {
+        ui.togglePresentation(false);
+        return;
+      }
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       let kind: string | null = null;

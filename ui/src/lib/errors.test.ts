@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeError, toCommandError } from './errors';
+import type { CommandError } from '../bindings';
+import { outcomeOf, placeError, toCommandError } from './errors';
 
 describe('errors', () => {
   const fields = new Set(['name', 'displayName', 'version']);
@@ -18,5 +19,14 @@ describe('errors', () => {
     expect(toCommandError({ kind: 'invalid', field: 'name', message: 'bad' })).toEqual({ kind: 'invalid', entity: null, field: 'name', path: null, message: 'bad' });
     expect(toCommandError(new Error('ipc down'))).toMatchObject({ kind: 'internal', message: 'ipc down' });
     expect(toCommandError('text')).toMatchObject({ kind: 'internal', message: 'text' });
+  });
+});
+
+describe('outcomeOf', () => {
+  it('tells a cancelled or overtaken task from a failure', () => {
+    const error = (kind: CommandError['kind']): CommandError => ({ kind, entity: null, field: null, path: null, message: '' });
+    expect(outcomeOf(error('cancelled'))).toBe('stopped');
+    expect(outcomeOf(error('stale'))).toBe('overtaken');
+    expect(outcomeOf(error('badFile'))).toBe('failed');
   });
 });

@@ -1,7 +1,7 @@
 // Turning whatever a failed call threw into a CommandError, and deciding where an error
 // is shown: under a form field (the core named the field) or in a toast. Pure functions;
 // no UI and no backend calls.
-import type { CommandError } from '../bindings';
+import type { CommandError, ErrorKind } from '../bindings';
 
 function isCommandError(e: unknown): e is CommandError {
   return (
@@ -22,6 +22,36 @@ export function toCommandError(e: unknown): CommandError {
   }
   const message = e instanceof Error ? e.message : typeof e === 'string' ? e : 'Something went wrong';
   return { kind: 'internal', entity: null, field: null, path: null, message };
+}
+
+/**
+ * What a failure means to the user: `stopped` (they cancelled it), `overtaken` (the mesh
+ * changed since they looked: look again), or `failed`. One entry per kind of the core's
+ * ErrorKind, so a kind the core adds fails the type check until it is placed here; the UI
+ * asks this instead of comparing kinds.
+ */
+export type Outcome = 'failed' | 'stopped' | 'overtaken';
+
+const OUTCOMES: Record<ErrorKind, Outcome> = {
+  invalid: 'failed',
+  conflict: 'failed',
+  notFound: 'failed',
+  nothingToDo: 'failed',
+  badFile: 'failed',
+  corrupt: 'failed',
+  newerSchema: 'failed',
+  io: 'failed',
+  export: 'failed',
+  cancelled: 'stopped',
+  database: 'failed',
+  decode: 'failed',
+  noMeshOpen: 'failed',
+  stale: 'overtaken',
+  internal: 'failed',
+};
+
+export function outcomeOf(error: CommandError): Outcome {
+  return OUTCOMES[error.kind] ?? 'failed';
 }
 
 /** Where an error belongs. */

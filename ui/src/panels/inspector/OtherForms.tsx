@@ -6,7 +6,7 @@ import { useMeshStore } from '../../state/meshStore';
 import { useUiStore } from '../../state/uiStore';
 import { edit } from '../../actions/run';
 import { uniqueSlug } from '../../lib/slug';
-import { CheckField, ListEditor, Section, SelectField, STATUS_OPTIONS, TextField } from './fields';
+import { CheckField, ListEditor, Section, SelectField, STATUS_OPTIONS, TEAM_TYPE_OPTIONS, TextField } from './fields';
 import { CustomPropertiesEditor, LinksEditor } from './ProductForm';
 import { useSave } from './useSave';
 import { reparentDomain } from '../../actions/edits';
@@ -115,7 +115,7 @@ export function DomainForm({ domain }: { domain: Domain }) {
   );
 }
 
-const TEAM_FIELDS = new Set(['name', 'title', 'description', 'email', 'members', 'customProperties']);
+const TEAM_FIELDS = new Set(['name', 'title', 'teamType', 'description', 'email', 'members', 'customProperties']);
 
 export function TeamForm({ team }: { team: Team }) {
   const model = useMeshStore((s) => s.model);
@@ -146,6 +146,7 @@ export function TeamForm({ team }: { team: Team }) {
       <Section title="Team">
         <TextField field="title" label="Title" value={team.title} onCommit={(v) => put('title', { title: v })} />
         <TextField field="name" label="Name (slug)" mono value={team.name} focusOn={focusOn} onCommit={(v) => put('name', { name: v })} />
+        <SelectField field="teamType" label="Team type" value={team.teamType} options={TEAM_TYPE_OPTIONS} empty="Not set" onCommit={(v) => put('teamType', { teamType: v as Team['teamType'] })} />
         <TextField field="description" label="Description" multiline value={team.description} onCommit={(v) => put('description', { description: orNull(v) })} />
         <TextField field="email" label="E-mail" type="email" value={team.email} onCommit={(v) => put('email', { email: orNull(v) })} />
       </Section>

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useUiStore } from '../../state/uiStore';
 
+import type { TeamType } from '../../bindings';
 export function FieldError({ field }: { field: string }) {
   const message = useUiStore((s) => s.fieldErrors[field]);
   if (!message) return null;
@@ -28,6 +29,9 @@ function Row({ field, label, children, wide }: { field: string; label: string; c
   );
 }
 
+/** The last name-focus request (uiStore.focusNameRequest) a field has served. */
+let servedFocusRequest = 0;
+
 interface TextProps {
   field: string;
   label: string;
@@ -48,7 +52,10 @@ export function TextField({ field, label, value, onCommit, multiline, placeholde
   // leaves the store unchanged, so the user's text stays.
   useEffect(() => setDraft(external), [external]);
   useEffect(() => {
-    if (focusOn && ref.current) {
+    // Each request is served once: a form mounting later (another kind of entity
+    // selected) must not take the focus for a request an earlier form already served.
+    if (focusOn && focusOn > servedFocusRequest && ref.current) {
+      servedFocusRequest = focusOn;
       ref.current.focus();
       ref.current.select();
     }
@@ -225,6 +232,14 @@ function CellInput({ label, testId, value, onCommit }: { label: string; testId: 
     />
   );
 }
+
+/** Team Topologies' four team types, as the core spells them. */
+export const TEAM_TYPE_OPTIONS: [TeamType, string][] = [
+  ['stream-aligned', 'Stream-aligned'],
+  ['platform', 'Platform'],
+  ['enabling', 'Enabling'],
+  ['complicated-subsystem', 'Complicated subsystem'],
+];
 
 export const STATUS_OPTIONS = [
   ['proposed', 'Proposed'],

@@ -2,10 +2,11 @@
 // the core named one) above the cause, as text.
 import type { CommandError } from '../../bindings';
 import { messageWithoutPath } from '../../state/manifests';
+import { outcomeOf } from '../../lib/errors';
 
 export function ErrorNotice({ error, testId }: { error: CommandError; testId: string }) {
   // Stopped by the user or overtaken by an edit: nothing went wrong.
-  const icon = error.kind === 'cancelled' ? '×' : error.kind === 'stale' ? '↻' : null;
+  const icon = { failed: null, stopped: '×', overtaken: '↻' }[outcomeOf(error)];
   return (
     <div className={`notice ${icon ? 'notice--info' : 'notice--error'}`} role="alert" data-testid={testId} data-kind={error.kind}>
       <span className="notice__icon" aria-hidden="true">

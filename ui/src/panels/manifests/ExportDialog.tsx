@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandError, ExportPreview, ExportSummary, FileChange } from '../../bindings';
 import { errorOf } from '../../actions/run';
+import { outcomeOf } from '../../lib/errors';
 import * as manifests from '../../actions/manifests';
 import { useUiStore } from '../../state/uiStore';
 import {
@@ -174,7 +175,7 @@ function ExportDialogBody() {
       const error = errorOf(e);
       // The mesh changed since the preview (nothing was written): show the new preview,
       // to be confirmed again.
-      if (error.kind === 'stale') {
+      if (outcomeOf(error) === 'overtaken') {
         await runPreview();
         setError(error);
         return;

@@ -53,6 +53,12 @@ describe('moving the active cell', () => {
     expect(press(at(1, 0), 'Tab', { shift: true })!.state).toMatchObject({ row: 0, col: 2 });
   });
 
+  it('Escape drops a range of rows, else leaves the key to the window', () => {
+    const ranged = press(at(0, 1), 'ArrowDown', { shift: true })!.state;
+    expect(rowRange(press(ranged, 'Escape')!.state, dims.rows)).toEqual([1, 1]);
+    expect(press(at(0, 1), 'Escape')).toBeNull();
+  });
+
   it('Shift+Up/Down makes a range of rows, any other move ends it', () => {
     let state = press(at(0, 1), 'ArrowDown', { shift: true })!.state;
     state = press(state, 'ArrowDown', { shift: true })!.state;

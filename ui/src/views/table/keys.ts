@@ -145,6 +145,8 @@ export function pressKey(
     case 'F2':
       return { state: { ...state, editing: true, draft: valueAt(state.row, state.col), anchor: null } };
     case 'Escape':
+      // With nothing to drop here, Escape is the window's (it leaves presentation mode).
+      if (state.anchor === null && state.tabStart === null) return null;
       return { state: { ...state, anchor: null, tabStart: null } };
     case 'Delete':
     case 'Backspace': {
