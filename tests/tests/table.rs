@@ -424,28 +424,33 @@ async fn the_table_of_ten_thousand_products_shows_and_scrolls() -> WebDriverResu
     app.wait_painted_within(Duration::from_secs(120)).await?;
     // Let the first governance check of 10,000 products land before measuring.
     tokio::time::sleep(Duration::from_secs(5)).await;
-    // From the canvas (which the switch takes down), then from the Ownership view: the
-    // second is the table's own share.
-    let show_table = |from: &str| {
+    // From the canvas, which the switch takes down first; then the sheet alone: from the
+    // teams tab to the 10,000 products.
+    let shown = |leave: &str, arrive: &str, rows: &str| {
         format!(
-            "document.querySelector('[data-testid=view-{from}]').click();
+            "document.querySelector('[data-testid={leave}]').click();
              await new Promise(r => setTimeout(r, 1500));
              const t0 = performance.now();
-             document.querySelector('[data-testid=view-table]').click();
-             await new Promise(r => {{ const check = () => document.querySelector('[data-testid=table-row]') ? r() : requestAnimationFrame(check); check(); }});
+             document.querySelector('[data-testid={arrive}]').click();
+             await new Promise(r => {{ const check = () => document.querySelector('{rows}') ? r() : requestAnimationFrame(check); check(); }});
              await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
              return performance.now() - t0;"
         )
     };
-    let from_canvas = app.eval(&show_table("canvas")).await?;
+    let products = "[data-testid=table-grid][data-kind=products] [data-testid=table-row]";
+    let from_canvas = app
+        .eval(&shown("view-canvas", "view-table", products))
+        .await?;
     record(
         "table view shows, from the canvas (10,000 products)",
         from_canvas.as_f64().unwrap(),
     );
-    let from_matrix = app.eval(&show_table("ownership")).await?;
+    let from_teams = app
+        .eval(&shown("table-tab-teams", "table-tab-products", products))
+        .await?;
     record(
-        "table view shows, from the ownership view (10,000 products)",
-        from_matrix.as_f64().unwrap(),
+        "table products tab shows, from the teams tab (10,000 products)",
+        from_teams.as_f64().unwrap(),
     );
     let rows = count(&app, "[data-testid=table-row]").await?;
     assert!(rows < 200, "only the visible rows are drawn, not {rows}");

@@ -62,6 +62,10 @@ const COLUMN_DEFS = new Map(
   ]),
 );
 
+// Stable, like the features and columns: a new function each render would rebuild the
+// row model each render.
+const rowIdOf = (row: DisplayRow) => row.id;
+
 const ENTITY_KIND: Record<Sheet['entity'], EntityKind> = {
   product: 'product',
   outputPort: 'outputPort',
@@ -102,7 +106,7 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
     [sheet.kind, model.products, model.domains, model.teams, model.outputPorts],
   );
   const columns = COLUMN_DEFS.get(sheet.kind)!;
-  const table = useTable({ features, columns, data, getRowId: (row: DisplayRow) => row.id });
+  const table = useTable({ features, columns, data, getRowId: rowIdOf });
   const rows = table.getRowModel().rows;
   const shown = useMemo(() => rows.map((r) => r.original), [rows]);
   const indexOf = useMemo(() => new Map(shown.map((r, i) => [r.id, i])), [shown]);
