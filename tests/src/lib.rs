@@ -35,22 +35,28 @@ pub fn artifacts() -> PathBuf {
     dir
 }
 
+/// A binary of the workspace's debug build (`$CARGO_TARGET_DIR/debug/<name>`), which
+/// `cargo build -p <package>` makes.
+pub fn debug_binary(name: &str, package: &str) -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
+    let binary = target.join("debug").join(name);
+    assert!(
+        binary.is_file(),
+        "{} is missing: build it with `cargo build -p {package}` (cargo xtask test does)",
+        binary.display()
+    );
+    binary
+}
+
 /// The app under test: `$MESHWRIGHT_E2E_APP` (a release build, for measuring), else the
 /// workspace's debug build.
 fn app_binary() -> PathBuf {
     if let Some(app) = std::env::var_os("MESHWRIGHT_E2E_APP") {
         return PathBuf::from(app);
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target"));
-    let app = target.join("debug").join("meshwright-app");
-    assert!(
-        app.is_file(),
-        "{} is missing: build it with `cargo build -p meshwright-app` (cargo xtask test does)",
-        app.display()
-    );
-    app
+    debug_binary("meshwright-app", "meshwright-app")
 }
 
 fn tauri_driver() -> PathBuf {
@@ -313,6 +319,17 @@ impl App {
             Ok(()) => eprintln!("screenshot: {}", path.display()),
             Err(e) => eprintln!("screenshot {name} failed: {e}"),
         }
+    }
+
+    /// Saves a screenshot once the window has painted what the DOM holds (a screenshot
+    /// taken right after a change can show the frame before it).
+    pub async fn picture(&self, name: &str) -> WebDriverResult<()> {
+        self.eval(
+            "await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return 1;",
+        )
+        .await?;
+        self.screenshot(name).await;
+        Ok(())
     }
 
     /// Ends the session, which closes the app.

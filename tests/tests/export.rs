@@ -26,17 +26,6 @@ async fn click(app: &App, css: &str) -> WebDriverResult<()> {
     app.wait(css).await?.click().await
 }
 
-/// Saves a screenshot once the window has painted what the DOM holds (a screenshot taken
-/// right after a change can show the frame before it).
-async fn picture(app: &App, name: &str) -> WebDriverResult<()> {
-    app.eval(
-        "await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return 1;",
-    )
-    .await?;
-    app.screenshot(name).await;
-    Ok(())
-}
-
 /// The count a preview tab shows, once the preview has arrived.
 async fn preview_count(app: &App, change: &str) -> WebDriverResult<usize> {
     let tab = app
@@ -163,7 +152,7 @@ async fn export_previews_writes_then_prunes_only_when_confirmed() -> WebDriverRe
     let second = files[1].attr("data-path").await?.unwrap();
     app.wait(&format!("[data-testid=export-diff][data-path='{second}']"))
         .await?;
-    picture(&app, "export-dialog-preview").await?;
+    app.picture("export-dialog-preview").await?;
 
     eprintln!("step: write, check the files on disk");
     click(&app, "[data-testid=export-write]").await?;
@@ -173,7 +162,7 @@ async fn export_previews_writes_then_prunes_only_when_confirmed() -> WebDriverRe
         Some(added.to_string().as_str())
     );
     assert!(summary.text().await?.contains(&out.display().to_string()));
-    picture(&app, "export-dialog-written").await?;
+    app.picture("export-dialog-written").await?;
     let written = files_under(&out);
     assert!(written.contains(".meshwright-export.json"));
     for product in &demo.products {
@@ -240,7 +229,7 @@ async fn export_previews_writes_then_prunes_only_when_confirmed() -> WebDriverRe
             .is_enabled()
             .await?
     );
-    picture(&app, "export-dialog-removed").await?;
+    app.picture("export-dialog-removed").await?;
 
     eprintln!("step: confirm, write, the files are gone");
     app.wait("[data-testid=export-removed]")
@@ -298,7 +287,7 @@ async fn export_refusals_are_shown_with_the_file_and_cause() -> WebDriverResult<
             .is_enabled()
             .await?
     );
-    picture(&app, "export-dialog-conflict").await?;
+    app.picture("export-dialog-conflict").await?;
     assert_eq!(
         std::fs::read_to_string(out.join(&odps)).unwrap(),
         "hand written\n"
@@ -404,7 +393,7 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
             .is_enabled()
             .await?
     );
-    picture(&app, "import-dialog-problem").await?;
+    app.picture("import-dialog-problem").await?;
     std::fs::remove_file(&bad).unwrap();
     click(&app, "[data-testid=import-recheck]").await?;
     app.wait_count("[data-testid=import-problem]", |n| n == 0)
@@ -441,7 +430,7 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
             && said.contains(&format!("DPDS says \"{other}\"")),
         "{said}"
     );
-    picture(&app, "import-dialog-report").await?;
+    app.picture("import-dialog-report").await?;
     // Nothing is written by the check.
     assert!(
         Store::open(&mesh_path, Access::ReadOnly)
@@ -455,7 +444,7 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
     eprintln!("step: import; the products appear on the canvas");
     click(&app, "[data-testid=import-apply]").await?;
     app.wait("[data-testid=import-done]").await?;
-    picture(&app, "import-dialog-done").await?;
+    app.picture("import-dialog-done").await?;
     click(&app, "[data-testid=import-cancel-dialog]").await?;
     app.wait_count(PRODUCTS, |n| n >= 1).await?;
     let counts = format!("{} products", demo.products.len());
@@ -465,7 +454,7 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
     .await?;
     let first = &demo.products[0].id;
     app.wait(&format!("{PRODUCTS}[data-id='{first}']")).await?;
-    picture(&app, "import-canvas").await?;
+    app.picture("import-canvas").await?;
     let stored = Store::open(&mesh_path, Access::ReadOnly)
         .unwrap()
         .load()
@@ -540,7 +529,7 @@ async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult
     );
     let error = app.wait("[data-testid=export-error]").await?;
     assert_eq!(error.attr("data-kind").await?.as_deref(), Some("cancelled"));
-    picture(&app, "export-dialog-cancelled").await?;
+    app.picture("export-dialog-cancelled").await?;
     let written = files_under(&out);
     assert!(written.contains(".meshwright-export.json"));
     let kept = written.len() - 1;

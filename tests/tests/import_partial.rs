@@ -68,16 +68,6 @@ async fn text_of(app: &App, css: &str) -> WebDriverResult<String> {
     Ok(text.as_str().unwrap_or_default().to_owned())
 }
 
-/// Saves a screenshot once the window has painted what the DOM holds.
-async fn picture(app: &App, name: &str) -> WebDriverResult<()> {
-    app.eval(
-        "await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return 1;",
-    )
-    .await?;
-    app.screenshot(name).await;
-    Ok(())
-}
-
 /// The kept counts of the report on show: (unresolved, unattached).
 async fn kept_counts(app: &App) -> WebDriverResult<(String, String)> {
     Ok((
@@ -155,14 +145,14 @@ async fn a_partial_landscape_imports_with_dangling_references_and_contracts_to_a
     // Warnings do not block the import.
     let apply = app.wait("[data-testid=import-apply]").await?;
     assert!(apply.is_enabled().await?);
-    picture(&app, "import-partial-check").await?;
+    app.picture("import-partial-check").await?;
 
     eprintln!("step: import; the report after it says the same");
     apply.click().await?;
     app.wait("[data-testid=import-done]").await?;
     assert_eq!(kept_counts(&app).await?, ("1".into(), "1".into()));
     app.wait("[data-testid=import-warning]").await?;
-    picture(&app, "import-partial-done").await?;
+    app.picture("import-partial-done").await?;
     click(&app, "[data-testid=import-cancel-dialog]").await?;
     app.wait_count("[data-testid=import-dialog]", |n| n == 0)
         .await?;
@@ -218,14 +208,14 @@ async fn a_partial_landscape_imports_with_dangling_references_and_contracts_to_a
         t.contains("unresolved: shop-orders-contract")
     })
     .await?;
-    picture(&app, "import-partial-canvas").await?;
+    app.picture("import-partial-canvas").await?;
 
     eprintln!("step: the Contracts panel lists the contract; attach it to the port");
     click(&app, "[data-testid=toggle-contracts]").await?;
     app.wait("[data-testid=contracts-panel]").await?;
     let row_css = "[data-testid=contract-row][data-contract-id=postgres]";
     app.wait(row_css).await?;
-    picture(&app, "import-partial-contracts-list").await?;
+    app.picture("import-partial-contracts-list").await?;
     let text = text_of(&app, row_css).await?;
     for part in ["postgres", "0.0.1", "ODCS", "unattached"] {
         assert!(text.contains(part), "{part} in {text}");
@@ -238,7 +228,7 @@ async fn a_partial_landscape_imports_with_dangling_references_and_contracts_to_a
     let option = app.wait(&option_css).await?;
     let label = text_of(&app, &option_css).await?;
     assert!(label.contains(" / orders"), "{label}");
-    picture(&app, "import-partial-contracts-attach").await?;
+    app.picture("import-partial-contracts-attach").await?;
     option.click().await?;
     app.wait(&format!("{row_css}[data-port-id='{}']", port.id))
         .await?;
@@ -254,7 +244,7 @@ async fn a_partial_landscape_imports_with_dangling_references_and_contracts_to_a
             .len(),
         0
     );
-    picture(&app, "import-partial-contracts").await?;
+    app.picture("import-partial-contracts").await?;
     let stored = Store::open(&mesh_path, Access::ReadOnly)
         .unwrap()
         .load()

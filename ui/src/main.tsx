@@ -5,6 +5,7 @@ import './styles/app.css';
 import './styles/manifests.css';
 import './styles/ownership.css';
 import './styles/palette.css';
+import './styles/table.css';
 import { App } from './App';
 import { initReadiness } from './canvas/readiness';
 

@@ -22,6 +22,9 @@ import type {
   Report,
   RuleDoc,
   RuleProblem,
+  SheetEdit,
+  SheetPaste,
+  SheetResult,
   TaskProgress,
 } from '../bindings';
 import { open, save, message } from '@tauri-apps/plugin-dialog';
@@ -62,6 +65,10 @@ export const backend = {
   recentFiles: (): Promise<string[]> => commands.recentFiles(),
   applyEdits: (ops: EditOp[], label: string | null) =>
     unwrap<Applied>(() => commands.applyEdits(ops, label)),
+  /** Cell edits and new rows of the Table view, as one edit; problems come per cell. */
+  applySheet: (edit: SheetEdit) => unwrap<SheetResult>(() => commands.applySheet(edit)),
+  /** A pasted block of the Table view, all or nothing; problems come per pasted cell. */
+  pasteSheet: (paste: SheetPaste) => unwrap<SheetResult>(() => commands.pasteSheet(paste)),
   undo: () => unwrap<Applied | null>(() => commands.undo()),
   redo: () => unwrap<Applied | null>(() => commands.redo()),
   checkMesh: () => unwrap<Report>(() => commands.checkMesh()),
