@@ -14,6 +14,7 @@ pub mod manifests;
 pub mod model;
 pub mod ownership;
 pub mod sheet;
+pub mod slug;
 pub mod stats;
 pub mod store;
 pub mod validate;

@@ -69,30 +69,11 @@ pub(super) fn words(slug: &str) -> String {
     slug.replace('-', " ")
 }
 
-/// Cuts a slug to at most `max` characters without leaving a trailing hyphen.
-fn truncate_slug(s: &str, max: usize) -> &str {
-    let end = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
-    s[..end].trim_end_matches('-')
-}
-
-/// A valid slug close to `base` (itself a valid slug, maybe too long) that `taken` does
-/// not hold: cut to [`MAX_NAME`], with `-2`, `-3`, ... on collision. For small scopes
-/// such as one product's input ports, where a set would cost more than a scan.
-pub(super) fn free_slug(mut base: String, taken: impl Fn(&str) -> bool) -> String {
-    let cut = truncate_slug(&base, MAX_NAME).len();
-    if !taken(&base[..cut]) {
-        base.truncate(cut);
-        return base;
-    }
-    let mut n = 2usize;
-    loop {
-        let suffix = format!("-{n}");
-        let name = format!("{}{suffix}", truncate_slug(&base, MAX_NAME - suffix.len()));
-        if !taken(&name) {
-            return name;
-        }
-        n += 1;
-    }
+/// A valid slug close to `base` that `taken` does not hold (the one rule of
+/// [`crate::slug::unique`]). For small scopes such as one product's input ports, where a
+/// set would cost more than a scan.
+pub(super) fn free_slug(base: String, taken: impl Fn(&str) -> bool) -> String {
+    crate::slug::unique(&base, taken)
 }
 
 /// Slug names already handed out in one scope (the mesh, or one product's inputs).
@@ -112,14 +93,17 @@ impl SlugSet {
 
     /// A unique valid slug close to `base` (itself a valid slug, maybe too long).
     pub(super) fn claim(&mut self, base: &str) -> String {
-        let base = truncate_slug(base, MAX_NAME);
+        let base = crate::slug::truncate(base, MAX_NAME);
         if self.used.insert(base.to_owned()) {
             return base.to_owned();
         }
         let mut n = self.next.get(base).copied().unwrap_or(2);
         loop {
             let suffix = format!("-{n}");
-            let name = format!("{}{suffix}", truncate_slug(base, MAX_NAME - suffix.len()));
+            let name = format!(
+                "{}{suffix}",
+                crate::slug::truncate(base, MAX_NAME - suffix.len())
+            );
             n += 1;
             if self.used.insert(name.clone()) {
                 self.next.insert(base.to_owned(), n);

@@ -503,6 +503,9 @@ fn group_entity(ctx: &ExportContext, team: &Team) -> Value {
             .collect();
         notes.json("members", &members);
     }
+    if let Some(kind) = team.team_type {
+        notes.set("team-type", kind.as_str());
+    }
     notes.custom_properties(&team.custom_properties);
     let mut profile = Map::new();
     profile.insert("displayName".into(), json!(team.title));

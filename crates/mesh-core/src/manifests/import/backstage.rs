@@ -69,6 +69,7 @@ mod note {
     pub const CUSTOM: &str = "meshwright.dev/custom-properties";
     pub const REPO_FOLDER: &str = "meshwright.dev/repo-folder";
     pub const MEMBERS: &str = "meshwright.dev/members";
+    pub const TEAM_TYPE: &str = "meshwright.dev/team-type";
     pub const VERSION: &str = "meshwright.dev/version";
     pub const STATUS: &str = "meshwright.dev/status";
     pub const ARCHETYPE: &str = "meshwright.dev/archetype";
@@ -632,6 +633,7 @@ fn group(d: &mut Decoder<'_>, e: &mut Entity<'_>, sink: &mut Sink<'_>) {
     let mut notes = notes(e, sink);
     let id = notes.uuid(note::ID, sink);
     let members: Vec<Value> = notes.json(note::MEMBERS, sink).unwrap_or_default();
+    let team_type = notes.word(note::TEAM_TYPE, sink);
     let custom: Vec<CustomProperty> = notes.json(note::CUSTOM, sink).unwrap_or_default();
     let mut kept = Map::new();
     match e.spec.string("type", sink) {
@@ -704,7 +706,7 @@ fn group(d: &mut Decoder<'_>, e: &mut Entity<'_>, sink: &mut Sink<'_>) {
             name,
             description,
             email,
-            team_type: None,
+            team_type,
             members: memberships,
             custom_properties: custom,
             extensions: extensions_of(bag),

@@ -379,6 +379,7 @@ macro_rules! word {
 }
 
 word!(
+    crate::model::TeamType,
     crate::model::Status,
     crate::model::Visibility,
     crate::model::PortType,
@@ -432,24 +433,8 @@ pub(super) fn namespace(mesh_namespace: &str) -> Uuid {
     Uuid::new_v5(&Uuid::NAMESPACE_DNS, mesh_namespace.as_bytes())
 }
 
-/// A slug for a free name: lower-case letters, digits and single hyphens, starting with
-/// a letter, at most 63 characters. Slugs pass through unchanged.
-pub(crate) fn slugify(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.trim().chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let mut out = out.trim_matches('-').to_owned();
-    if !out.starts_with(|c: char| c.is_ascii_lowercase()) {
-        out.insert_str(0, "x-");
-    }
-    out.truncate(63);
-    out.trim_end_matches('-').to_owned()
-}
+/// A slug for a free name: the one rule of [`crate::slug::slugify`].
+pub(crate) use crate::slug::slugify;
 
 /// A title from a slug: `customer-analytics` → `Customer Analytics`.
 pub(crate) fn title_of(slug: &str) -> String {

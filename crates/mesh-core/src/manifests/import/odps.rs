@@ -380,7 +380,7 @@ fn members_team(
     }
     let mut extensions = Extensions::new();
     extensions.insert(FORMAT.into(), Value::Object(bag));
-    d.team(
+    let id = d.team(
         path,
         Team {
             id: Uuid::nil(),
@@ -393,7 +393,10 @@ fn members_team(
             custom_properties: Vec::new(),
             extensions,
         },
-    )
+    );
+    // ODPS has no team type: the mesh's stands.
+    d.not_carried(id, ["teamType"]);
+    id
 }
 
 /// Team members as memberships (people by username), and per member what a
@@ -457,7 +460,7 @@ fn team(
         bag.insert("members".into(), Value::Array(member_fields));
     }
     put_bag(&mut extensions, FORMAT, bag);
-    d.team(
+    let id = d.team(
         path,
         Team {
             id: Uuid::nil(),
@@ -470,7 +473,10 @@ fn team(
             custom_properties: props.rest(),
             extensions,
         },
-    )
+    );
+    // ODPS has no team type: the mesh's stands.
+    d.not_carried(id, ["teamType"]);
+    id
 }
 
 fn output_port(

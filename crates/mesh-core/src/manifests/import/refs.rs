@@ -157,12 +157,8 @@ impl PendingInput {
 
 /// `base`, or `base-2`, `base-3`... the first not in `used` (now taken).
 pub(super) fn unique(base: &str, used: &mut HashSet<String>) -> String {
-    let mut name = base.to_owned();
-    let mut n = 1;
-    while !used.insert(name.clone()) {
-        n += 1;
-        name = format!("{base}-{n}");
-    }
+    let name = crate::slug::unique(base, |n| used.contains(n));
+    used.insert(name.clone());
     name
 }
 
