@@ -47,14 +47,20 @@ function syntheticMesh(productCount: number, domainsWanted?: number, seed = 42):
   const fanIn: number[] = [];
   const pickDomain = () => {
     let r = random() * total;
-    for (let d = 0; d < domainCount; d++) if ((r -= weights[d]!) <= 0) return d;
+    for (let d = 0; d < domainCount; d++) {
+      r -= weights[d]!;
+      if (r <= 0) return d;
+    }
     return domainCount - 1;
   };
   // Providers are picked in proportion to (readers + 1)^1.2: a few products feed many.
   const pick = (candidates: readonly number[]) => {
     const w = candidates.map((c) => ((fanIn[c] ?? 0) + 1) ** 1.2);
     let r = random() * w.reduce((s, x) => s + x, 0);
-    for (let k = 0; k < candidates.length; k++) if ((r -= w[k]!) <= 0) return candidates[k]!;
+    for (let k = 0; k < candidates.length; k++) {
+      r -= w[k]!;
+      if (r <= 0) return candidates[k]!;
+    }
     return candidates[candidates.length - 1]!;
   };
   for (let p = 0; p < productCount; p++) {
@@ -66,14 +72,27 @@ function syntheticMesh(productCount: number, domainsWanted?: number, seed = 42):
     portsOf.push([]);
     for (let k = 0; k < portCount; k++) {
       const port = `${id}-o${k}`;
-      outputPorts.set(port, { id: port, productId: id, name: `o${k}`, version: '1.0.0', type: 'table', visibility: 'public', status: 'active' } as OutputPort);
+      outputPorts.set(port, {
+        id: port,
+        productId: id,
+        name: `o${k}`,
+        version: '1.0.0',
+        type: 'table',
+        visibility: 'public',
+        status: 'active',
+      } as OutputPort);
       portsOf[p]!.push(port);
     }
     // Earlier products only, like the generator's layered archetypes: a mostly forward flow.
     const inputs = new Set<number>();
     if (random() < 0.55 || p === 0) {
       const inputId = `${id}-src`;
-      inputPorts.set(inputId, { id: inputId, productId: id, name: 'src', source: { kind: 'sourceSystem', sourceSystemId: 's' } } as InputPort);
+      inputPorts.set(inputId, {
+        id: inputId,
+        productId: id,
+        name: 'src',
+        source: { kind: 'sourceSystem', sourceSystemId: 's' },
+      } as InputPort);
     }
     for (let k = 0; k < 4 && p > 0; k++) {
       const local = byDomain[d]!;

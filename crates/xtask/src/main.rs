@@ -26,7 +26,7 @@ Tasks:
   run                build and open the desktop app on the demo mesh
   dev                the app against Vite's dev server: UI edits show at once (hot reload)
   test               the whole suite, stopping at the first failing step: UI build, fmt,
-                     clippy, cargo tests, UI type check and tests, end-to-end tests
+                     clippy, cargo tests, UI type check, lint (Biome) and tests, end-to-end tests
   bench [-- ARGS]    the mesh-core scale benchmark (prints a markdown table);
                      ARGS after `--` go to the benchmark harness
   help               this text

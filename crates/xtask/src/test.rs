@@ -97,6 +97,10 @@ fn plan_ui(plan: &mut Plan) {
     let mut typecheck = tools::npm();
     typecheck.args(["run", "typecheck"]);
     plan.command("ui typecheck", typecheck);
+    // Biome: the format as committed, and lint errors (a11y findings are warnings).
+    let mut lint = tools::npm();
+    lint.args(["run", "lint"]);
+    plan.command("ui lint", lint);
     let mut vitest = tools::npm();
     // Vitest watches for changes when stdin is a terminal, which would never return; with no
     // stdin it runs once whatever the `test` script says.

@@ -52,9 +52,18 @@ describe('edit builders', () => {
     const built = newProduct(model, 'd2', { product: 'p', port: 'q' });
     expect(built.ops.map((o) => o.op)).toEqual(['saveProduct', 'saveOutputPort', 'setPosition']);
     expect(built.ops[0]).toMatchObject({
-      value: { name: 'new-product', displayName: 'New data product', version: '0.1.0', status: 'proposed', archetype: 'source-aligned', domainId: 'd2' },
+      value: {
+        name: 'new-product',
+        displayName: 'New data product',
+        version: '0.1.0',
+        status: 'proposed',
+        archetype: 'source-aligned',
+        domainId: 'd2',
+      },
     });
-    expect(built.ops[1]).toMatchObject({ value: { productId: 'p', name: 'output', version: '1.0.0', type: 'table', visibility: 'public', status: 'proposed' } });
+    expect(built.ops[1]).toMatchObject({
+      value: { productId: 'p', name: 'output', version: '1.0.0', type: 'table', visibility: 'public', status: 'proposed' },
+    });
   });
 
   it('new product: placed below the subdomains drawn inside its domain too', () => {
@@ -64,9 +73,24 @@ describe('edit builders', () => {
     const nested = modelFromMesh(mesh);
     const built = newProduct(nested, 'd2', { product: 'p', port: 'q' });
     const changes = built.ops.map((op) => {
-      if (op.op === 'setPosition') return { key: { kind: 'position' as const, entityId: 'p', view: 'mesh' }, before: null, after: { kind: 'position' as const, value: op.value } };
-      if (op.op === 'saveProduct') return { key: { kind: 'entity' as const, entity: 'product' as const, id: 'p' }, before: null, after: { kind: 'product' as const, value: op.value } };
-      if (op.op === 'saveOutputPort') return { key: { kind: 'entity' as const, entity: 'outputPort' as const, id: 'q' }, before: null, after: { kind: 'outputPort' as const, value: op.value } };
+      if (op.op === 'setPosition')
+        return {
+          key: { kind: 'position' as const, entityId: 'p', view: 'mesh' },
+          before: null,
+          after: { kind: 'position' as const, value: op.value },
+        };
+      if (op.op === 'saveProduct')
+        return {
+          key: { kind: 'entity' as const, entity: 'product' as const, id: 'p' },
+          before: null,
+          after: { kind: 'product' as const, value: op.value },
+        };
+      if (op.op === 'saveOutputPort')
+        return {
+          key: { kind: 'entity' as const, entity: 'outputPort' as const, id: 'q' },
+          before: null,
+          after: { kind: 'outputPort' as const, value: op.value },
+        };
       throw new Error(op.op);
     });
     const drawn = meshToFlow(applyChanges(nested, changes)).nodes;
@@ -90,7 +114,10 @@ describe('edit builders', () => {
 
   it('names a new dependency after its provider, unique within the consumer', () => {
     const built = newDependency(model, 'a-out1', 'b', 'z');
-    expect(built?.ops[0]).toMatchObject({ op: 'saveInputPort', value: { productId: 'b', name: 'in-orders-2', source: { kind: 'outputPort', portId: 'a-out1' } } });
+    expect(built?.ops[0]).toMatchObject({
+      op: 'saveInputPort',
+      value: { productId: 'b', name: 'in-orders-2', source: { kind: 'outputPort', portId: 'a-out1' } },
+    });
   });
 
   it('deletes a multi-selection in one edit, dependents first, skipping cascades', () => {
@@ -106,6 +133,9 @@ describe('edit builders', () => {
       { op: 'deleteDomain', value: 'd2' },
     ]);
     expect(label).toBe('Delete 3 items');
-    expect(deleteSelection(model, [{ kind: 'inputPort', id: 'i2' }])).toEqual({ ops: [{ op: 'deleteInputPort', value: 'i2' }], label: null });
+    expect(deleteSelection(model, [{ kind: 'inputPort', id: 'i2' }])).toEqual({
+      ops: [{ op: 'deleteInputPort', value: 'i2' }],
+      label: null,
+    });
   });
 });

@@ -135,11 +135,7 @@ export function newProduct(
     place = { x: DOMAIN_PAD_SIDE, y: bottom };
   }
   return {
-    ops: [
-      { op: 'saveProduct', value: product },
-      { op: 'saveOutputPort', value: port },
-      setPosition(ids.product, place.x, place.y),
-    ],
+    ops: [{ op: 'saveProduct', value: product }, { op: 'saveOutputPort', value: port }, setPosition(ids.product, place.x, place.y)],
     select: { kind: 'product', id: ids.product },
     label: 'New data product',
   };

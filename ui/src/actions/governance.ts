@@ -7,14 +7,7 @@ import type { CommandError, CustomRule, Finding, RuleDoc, RuleProblem } from '..
 import { useMeshStore } from '../state/meshStore';
 import { useGovernanceStore } from '../state/governanceStore';
 import { placeOf, worstByNode } from '../state/findings';
-import {
-  withCustomRule,
-  withoutCustomRule,
-  withoutWaiver,
-  withRuleChange,
-  withWaiver,
-  type RuleChange,
-} from '../state/policyEdits';
+import { withCustomRule, withoutCustomRule, withoutWaiver, withRuleChange, withWaiver, type RuleChange } from '../state/policyEdits';
 import { canvasControls } from '../canvas/canvasControls';
 import { edit, errorOf } from './run';
 
@@ -31,11 +24,7 @@ async function checkOnce(): Promise<void> {
     return;
   }
   try {
-    const [report, policy, catalog] = await Promise.all([
-      backend.checkMesh(),
-      backend.getPolicy(),
-      backend.rulesCatalog(),
-    ]);
+    const [report, policy, catalog] = await Promise.all([backend.checkMesh(), backend.getPolicy(), backend.rulesCatalog()]);
     // Another file was opened meanwhile: its own check follows.
     if (mesh().generation !== generation) return;
     gov().setResult({ report, policy, catalog, worst: worstByNode(mesh().model, report.findings) });

@@ -104,11 +104,7 @@ export function newOutputPort(productId?: string): Promise<boolean> {
   const primary = primarySelection(selection);
   const target =
     productId ??
-    (primary?.kind === 'product'
-      ? primary.id
-      : primary?.kind === 'outputPort'
-        ? model.outputPorts.get(primary.id)?.productId
-        : undefined);
+    (primary?.kind === 'product' ? primary.id : primary?.kind === 'outputPort' ? model.outputPorts.get(primary.id)?.productId : undefined);
   if (!target) {
     ui().toast('Select a data product first', 'info');
     return Promise.resolve(false);

@@ -31,7 +31,8 @@ function DomainGroupNodeImpl({ data, selected, width, height }: NodeProps<Domain
   // Zoomed out: the box with only a readable title (see detail.ts).
   const detail = useDetail();
   const scale = useDomainHeaderScale();
-  if (detail === 'low') return <DomainLabelBox domain={domain} tint={tintOf(domain.id)} selected={selected} width={width} height={height} />;
+  if (detail === 'low')
+    return <DomainLabelBox domain={domain} tint={tintOf(domain.id)} selected={selected} width={width} height={height} />;
   return (
     <div
       className={`domain-group tint-${tintOf(domain.id)}${selected ? ' is-selected' : ''}`}
@@ -39,7 +40,11 @@ function DomainGroupNodeImpl({ data, selected, width, height }: NodeProps<Domain
       data-id={domain.id}
       style={{ width, height }}
     >
-      <div className="domain-group__header" title={`${domain.title} (${domain.name})`} style={detail === 'label' ? headerStyle(scale) : undefined}>
+      <div
+        className="domain-group__header"
+        title={`${domain.title} (${domain.name})`}
+        style={detail === 'label' ? headerStyle(scale) : undefined}
+      >
         <SeverityBadge id={domain.id} />
         <span className="domain-group__title">{domain.title}</span>
         <span className="domain-group__slug">{domain.name}</span>

@@ -5,7 +5,17 @@
 // selects it, right-clicking opens its menu; edits go through the store and actions.
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { Position, ViewportPortal, getBezierPath, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
-import { edgeMeets, newEndsCache, stableEdgeEnds, layerRect, linkWidth, sameRect, screenPlacement, type EdgeEnds, type Rect } from './edgeLayer';
+import {
+  edgeMeets,
+  newEndsCache,
+  stableEdgeEnds,
+  layerRect,
+  linkWidth,
+  sameRect,
+  screenPlacement,
+  type EdgeEnds,
+  type Rect,
+} from './edgeLayer';
 import type { MeshFlowEdge, MeshFlowNode } from './flowTypes';
 
 const rectOf = (s: ReactFlowState): Rect => layerRect(s.transform, s.width, s.height);
@@ -17,7 +27,14 @@ interface PathProps extends EdgeEnds {
 }
 
 const DependencyPath = memo(function DependencyPath({ id, sx, sy, tx, ty, fading, selected, onPick, onMenu }: PathProps) {
-  const [d] = getBezierPath({ sourceX: sx, sourceY: sy, sourcePosition: Position.Right, targetX: tx, targetY: ty, targetPosition: Position.Left });
+  const [d] = getBezierPath({
+    sourceX: sx,
+    sourceY: sy,
+    sourcePosition: Position.Right,
+    targetX: tx,
+    targetY: ty,
+    targetPosition: Position.Left,
+  });
   const classes = ['dependency-edge', 'nopan', selected ? 'is-selected' : '', fading ? 'is-fading' : ''];
   return (
     <g
@@ -34,8 +51,27 @@ const DependencyPath = memo(function DependencyPath({ id, sx, sy, tx, ty, fading
 });
 
 /** One line standing for all dependencies between two domains; not interactive. */
-const DomainLinkPath = memo(function DomainLinkPath({ sx, sy, tx, ty, count }: { sx: number; sy: number; tx: number; ty: number; count: number }) {
-  const [d] = getBezierPath({ sourceX: sx, sourceY: sy, sourcePosition: Position.Right, targetX: tx, targetY: ty, targetPosition: Position.Left });
+const DomainLinkPath = memo(function DomainLinkPath({
+  sx,
+  sy,
+  tx,
+  ty,
+  count,
+}: {
+  sx: number;
+  sy: number;
+  tx: number;
+  ty: number;
+  count: number;
+}) {
+  const [d] = getBezierPath({
+    sourceX: sx,
+    sourceY: sy,
+    sourcePosition: Position.Right,
+    targetX: tx,
+    targetY: ty,
+    targetPosition: Position.Left,
+  });
   return <path className="domain-link" data-testid="domain-link" data-count={count} d={d} style={{ strokeWidth: linkWidth(count) }} />;
 });
 
@@ -80,13 +116,13 @@ export function EdgeLayer({
     <ViewportPortal>
       <svg ref={svg} className="edge-layer" data-testid="edge-layer">
         <g ref={group}>
-        {shown.map((e) =>
-          e.count === undefined ? (
-            <DependencyPath key={e.id} {...e} selected={selectedIds.has(e.id)} onPick={onPick} onMenu={onMenu} />
-          ) : (
-            <DomainLinkPath key={e.id} sx={e.sx} sy={e.sy} tx={e.tx} ty={e.ty} count={e.count} />
-          ),
-        )}
+          {shown.map((e) =>
+            e.count === undefined ? (
+              <DependencyPath key={e.id} {...e} selected={selectedIds.has(e.id)} onPick={onPick} onMenu={onMenu} />
+            ) : (
+              <DomainLinkPath key={e.id} sx={e.sx} sy={e.sy} tx={e.tx} ty={e.ty} count={e.count} />
+            ),
+          )}
         </g>
       </svg>
     </ViewportPortal>

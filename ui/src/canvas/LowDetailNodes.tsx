@@ -44,18 +44,25 @@ export function ProductLabel({ product, portCount, selected }: { product: DataPr
 }
 
 export function ProductRect({ product, portCount, selected }: { product: DataProduct; portCount: number; selected: boolean }) {
-  const classes = [
-    'product-rect',
-    `archetype-${product.archetype ?? 'none'}`,
-    `status-${product.status}`,
-    selected ? 'is-selected' : '',
-  ];
+  const classes = ['product-rect', `archetype-${product.archetype ?? 'none'}`, `status-${product.status}`, selected ? 'is-selected' : ''];
   return (
     <div className={classes.join(' ')} {...hooksOf(product, 'low')} style={{ width: PRODUCT_WIDTH, height: productHeight(portCount) }} />
   );
 }
 
-export function DomainLabelBox({ domain, tint, selected, width, height }: { domain: Domain; tint: number; selected: boolean; width?: number; height?: number }) {
+export function DomainLabelBox({
+  domain,
+  tint,
+  selected,
+  width,
+  height,
+}: {
+  domain: Domain;
+  tint: number;
+  selected: boolean;
+  width?: number;
+  height?: number;
+}) {
   const fontSize = useLabelFontSize();
   return (
     <div

@@ -67,7 +67,10 @@ function fitAll(flow: Flow | null, nodes: readonly MeshFlowNode[], el: HTMLEleme
   const tops = nodes.filter((n) => !n.parentId && drawnInside(n) === null);
   const large = firstOnly && nodes.length > LARGE;
   const viewportOf = (boxes: readonly MeshFlowNode[]) => {
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
     for (const n of boxes) {
       x0 = Math.min(x0, n.position.x);
       y0 = Math.min(y0, n.position.y);
@@ -75,7 +78,14 @@ function fitAll(flow: Flow | null, nodes: readonly MeshFlowNode[], el: HTMLEleme
       y1 = Math.max(y1, n.position.y + (n.height ?? 0));
     }
     if (!Number.isFinite(x0)) return null;
-    return getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, el.clientWidth, el.clientHeight, 0.01, large ? 0.8 : 1.1, 0.06);
+    return getViewportForBounds(
+      { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+      el.clientWidth,
+      el.clientHeight,
+      0.01,
+      large ? 0.8 : 1.1,
+      0.06,
+    );
   };
   let viewport = large ? null : viewportOf(tops);
   if (large) {
@@ -340,14 +350,7 @@ export function MeshCanvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <EdgeLayer nodes={nodes} edges={lines} selectedIds={selectedIds} onPick={pickEdge} onMenu={onDependencyMenu} />
         <Controls showInteractive={false} position="bottom-left" />
-        {minimap && (
-          <MiniMap
-            pannable
-            zoomable
-            position="bottom-right"
-            nodeClassName={minimapClass}
-          />
-        )}
+        {minimap && <MiniMap pannable zoomable position="bottom-right" nodeClassName={minimapClass} />}
       </ReactFlow>
     </div>
   );

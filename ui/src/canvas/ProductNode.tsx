@@ -7,7 +7,17 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { ProductFlowNode } from './flowTypes';
 import type { InputPort } from '../bindings';
-import { DANGLING_ROW, DANGLING_TOP, HANDLE_SIZE, INPUT_HANDLE_Y, PORT_ROW, PRODUCT_WIDTH, danglingSlots, portCenterY, productHeight } from './geometry';
+import {
+  DANGLING_ROW,
+  DANGLING_TOP,
+  HANDLE_SIZE,
+  INPUT_HANDLE_Y,
+  PORT_ROW,
+  PRODUCT_WIDTH,
+  danglingSlots,
+  portCenterY,
+  productHeight,
+} from './geometry';
 import { useMeshStore } from '../state/meshStore';
 import { INPUT_HANDLE_ID } from './toFlow';
 import { ARCHETYPES } from './archetypes';
@@ -51,7 +61,9 @@ function DanglingRefs({ inputs, height }: { inputs: readonly InputPort[]; height
             onClick={(e) => pick(e, input)}
           >
             <span className="dangling-ref__label">
-              <span className="dangling-ref__icon" aria-hidden="true">?</span>
+              <span className="dangling-ref__icon" aria-hidden="true">
+                ?
+              </span>
               <span className="dangling-ref__text">{reference}</span>
             </span>
             <span className="dangling-ref__stub" aria-hidden="true" />
@@ -59,7 +71,11 @@ function DanglingRefs({ inputs, height }: { inputs: readonly InputPort[]; height
         );
       })}
       {hidden > 0 && (
-        <span className="dangling-ref dangling-ref--more" style={{ top: DANGLING_TOP + shown.length * DANGLING_ROW }} title={inputs.slice(shown.length).map(referenceOf).join('\n')}>
+        <span
+          className="dangling-ref dangling-ref--more"
+          style={{ top: DANGLING_TOP + shown.length * DANGLING_ROW }}
+          title={inputs.slice(shown.length).map(referenceOf).join('\n')}
+        >
           <span className="dangling-ref__label">
             <span className="dangling-ref__text">+{hidden} unresolved</span>
           </span>

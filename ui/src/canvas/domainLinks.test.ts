@@ -33,12 +33,35 @@ describe('domainLinks on a large mesh', () => {
     // plus a second dependency on the pairs into d0, which makes those the heaviest.
     const mesh = smallMesh();
     mesh.domains = Array.from({ length: 40 }, (_, i) => ({ id: `d${i}`, name: `d${i}`, title: `D${i}` }));
-    mesh.products = mesh.domains.map((d, i) => ({ id: `p${i}`, name: `p${i}`, displayName: `P${i}`, version: '1.0.0', domainId: d.id, status: 'active' as const }));
-    mesh.outputPorts = mesh.products.map((p) => ({ id: `${p.id}-out`, productId: p.id, name: 'out', version: '1.0.0', type: 'table', visibility: 'public' as const, status: 'active' as const }));
+    mesh.products = mesh.domains.map((d, i) => ({
+      id: `p${i}`,
+      name: `p${i}`,
+      displayName: `P${i}`,
+      version: '1.0.0',
+      domainId: d.id,
+      status: 'active' as const,
+    }));
+    mesh.outputPorts = mesh.products.map((p) => ({
+      id: `${p.id}-out`,
+      productId: p.id,
+      name: 'out',
+      version: '1.0.0',
+      type: 'table',
+      visibility: 'public' as const,
+      status: 'active' as const,
+    }));
     mesh.inputPorts = mesh.products.flatMap((p, i) =>
-      mesh.products.filter((_, j) => j !== i).map((q) => ({ id: `${p.id}<${q.id}`, productId: p.id, name: `in-${q.id}`, source: { kind: 'outputPort' as const, portId: `${q.id}-out` } })),
+      mesh.products
+        .filter((_, j) => j !== i)
+        .map((q) => ({
+          id: `${p.id}<${q.id}`,
+          productId: p.id,
+          name: `in-${q.id}`,
+          source: { kind: 'outputPort' as const, portId: `${q.id}-out` },
+        })),
     );
-    for (let j = 1; j < 40; j++) mesh.inputPorts.push({ id: `again${j}`, productId: 'p0', name: `again${j}`, source: { kind: 'outputPort', portId: `p${j}-out` } });
+    for (let j = 1; j < 40; j++)
+      mesh.inputPorts.push({ id: `again${j}`, productId: 'p0', name: `again${j}`, source: { kind: 'outputPort', portId: `p${j}-out` } });
     mesh.positions = [];
     const links = domainLinks(meshToFlow(modelFromMesh(mesh)));
     expect(links).toHaveLength(MAX_DOMAIN_LINKS);

@@ -22,7 +22,7 @@ describe('edgeEnds', () => {
     expect(ends.find((e) => e.id === 'i2')!.fading).toBe(true);
   });
 
-  it('places a product in a subdomain by the subdomain\'s drawn position', () => {
+  it("places a product in a subdomain by the subdomain's drawn position", () => {
     const { nodes, edges } = meshToFlow(modelFromMesh(nestedMesh()));
     const i4 = edgeEnds(nodes, edges).find((e) => e.id === 'i4')!;
     const d3 = nodes.find((n) => n.id === 'd3')!;
@@ -35,7 +35,12 @@ describe('edgeEnds', () => {
 
   it('skips edges whose nodes are gone', () => {
     const { nodes, edges } = meshToFlow(modelFromMesh(smallMesh()));
-    expect(edgeEnds(nodes.filter((n) => n.id !== 'b'), edges).map((e) => e.id)).toEqual([]);
+    expect(
+      edgeEnds(
+        nodes.filter((n) => n.id !== 'b'),
+        edges,
+      ).map((e) => e.id),
+    ).toEqual([]);
   });
 });
 

@@ -25,7 +25,12 @@ export interface KeyContext {
 }
 
 /** The domain a new product goes to for this key press, or null when it is not quick create. */
-export function quickCreateDomain(model: MeshModel, selection: readonly SelectedRef[], press: KeyPress, context: KeyContext): string | null {
+export function quickCreateDomain(
+  model: MeshModel,
+  selection: readonly SelectedRef[],
+  press: KeyPress,
+  context: KeyContext,
+): string | null {
   if (press.key.toLowerCase() !== QUICK_CREATE_KEY || press.ctrlKey || press.metaKey || press.altKey) return null;
   if (context.view !== 'canvas' || context.typing || context.modal) return null;
   // One selected item: with several, "the same domain" would be a guess.

@@ -45,7 +45,11 @@ describe('meshToFlow', () => {
   // An edit of one product field only, as the inspector sends it.
   const renameB = () =>
     applyChanges(model, [
-      { key: { kind: 'entity', entity: 'product', id: 'b' }, before: null, after: { kind: 'product', value: { ...model.products.get('b')!, displayName: 'Income' } } },
+      {
+        key: { kind: 'entity', entity: 'product', id: 'b' },
+        before: null,
+        after: { kind: 'product', value: { ...model.products.get('b')!, displayName: 'Income' } },
+      },
     ]);
 
   it('reuses node objects of unchanged products', () => {
@@ -91,7 +95,7 @@ describe('meshToFlow', () => {
     expect(d2.position.x).toBeGreaterThanOrEqual(d1.position.x + (d1.width ?? 0));
   });
 
-  it('draws a subdomain inside its parent, after it, below the parent\'s products, with the parent grown around it', () => {
+  it("draws a subdomain inside its parent, after it, below the parent's products, with the parent grown around it", () => {
     const { nodes: nested } = meshToFlow(modelFromMesh(nestedMesh()));
     const ids = nested.map((n) => n.id);
     const d2 = nested.find((n) => n.id === 'd2')!;
@@ -131,7 +135,11 @@ describe('meshToFlow', () => {
     expect(quick.nodes.find((n) => n.id === 'a')).toBe(first.nodes.find((n) => n.id === 'a'));
     // A new owner team shows its title: still a field edit of the product.
     const owned = applyChanges(renamed, [
-      { key: { kind: 'entity', entity: 'product', id: 'c' }, before: null, after: { kind: 'product', value: { ...renamed.products.get('c')!, ownerTeamId: 't1' } } },
+      {
+        key: { kind: 'entity', entity: 'product', id: 'c' },
+        before: null,
+        after: { kind: 'product', value: { ...renamed.products.get('c')!, ownerTeamId: 't1' } },
+      },
     ]);
     const quickOwned = meshToFlow(owned, cache);
     expect(quickOwned).toEqual(meshToFlow(owned));
@@ -139,7 +147,11 @@ describe('meshToFlow', () => {
     expect(c?.type === 'product' && c.data.ownerTitle).toBe('Sales Team');
     // Moving a product to another domain is not a field edit: the full pass runs.
     const moved = applyChanges(owned, [
-      { key: { kind: 'entity', entity: 'product', id: 'c' }, before: null, after: { kind: 'product', value: { ...owned.products.get('c')!, domainId: 'd1' } } },
+      {
+        key: { kind: 'entity', entity: 'product', id: 'c' },
+        before: null,
+        after: { kind: 'product', value: { ...owned.products.get('c')!, domainId: 'd1' } },
+      },
     ]);
     const full = meshToFlow(moved, cache);
     expect(full).toEqual(meshToFlow(moved));
@@ -149,8 +161,22 @@ describe('meshToFlow', () => {
   describe('unresolved inputs', () => {
     // c reads a contract no file and no mesh holds, twice; a's source-system input stays as it was.
     const dangling = applyChanges(model, [
-      { key: { kind: 'entity', entity: 'inputPort', id: 'u1' }, before: null, after: { kind: 'inputPort', value: { id: 'u1', productId: 'c', name: 'raw-orders', source: { kind: 'unresolved', reference: 'shop-orders-contract' } } } },
-      { key: { kind: 'entity', entity: 'inputPort', id: 'u2' }, before: null, after: { kind: 'inputPort', value: { id: 'u2', productId: 'c', name: 'raw-stock', source: { kind: 'unresolved', reference: 'stock-contract' } } } },
+      {
+        key: { kind: 'entity', entity: 'inputPort', id: 'u1' },
+        before: null,
+        after: {
+          kind: 'inputPort',
+          value: { id: 'u1', productId: 'c', name: 'raw-orders', source: { kind: 'unresolved', reference: 'shop-orders-contract' } },
+        },
+      },
+      {
+        key: { kind: 'entity', entity: 'inputPort', id: 'u2' },
+        before: null,
+        after: {
+          kind: 'inputPort',
+          value: { id: 'u2', productId: 'c', name: 'raw-stock', source: { kind: 'unresolved', reference: 'stock-contract' } },
+        },
+      },
     ]);
 
     it('are no edge, but go to their consumer node with their references, in order', () => {
@@ -172,7 +198,11 @@ describe('meshToFlow', () => {
       expect(pick(second, 'a')).toBe(pick(first, 'a'));
       expect(pick(second, 'c')).not.toBe(pick(first, 'c'));
       const renamed = applyChanges(dangling, [
-        { key: { kind: 'entity', entity: 'product', id: 'c' }, before: null, after: { kind: 'product', value: { ...dangling.products.get('c')!, displayName: 'Key figures' } } },
+        {
+          key: { kind: 'entity', entity: 'product', id: 'c' },
+          before: null,
+          after: { kind: 'product', value: { ...dangling.products.get('c')!, displayName: 'Key figures' } },
+        },
       ]);
       const quick = meshToFlow(renamed, cache);
       expect(quick).toEqual(meshToFlow(renamed));

@@ -90,7 +90,10 @@ function fieldEditsOnly(model: MeshModel, cache: FlowCache): FlowGraph | null {
     const node: ProductFlowNode = { ...old, data: { ...old.data, product, ownerTitle: team ? team.title : null } };
     nodes[i] = node;
     // The key the full pass would build, so the two paths share one cache.
-    cache.products.set(product.id, { key: productKey(product, team, old.position.x, old.position.y, old.parentId, old.data.ports, old.data.unresolved), node });
+    cache.products.set(product.id, {
+      key: productKey(product, team, old.position.x, old.position.y, old.parentId, old.data.ports, old.data.unresolved),
+      node,
+    });
   }
   const graph = { nodes, edges: last.graph.edges };
   cache.last = { model, graph, index: last.index };

@@ -30,30 +30,54 @@ export function runMenuAction(action: MenuAction): void {
   if (recentlyHandled(action.kind)) return;
   const ui = useUiStore.getState();
   switch (action.kind) {
-    case 'new': return void actions.newFile();
-    case 'open': return void actions.openFile();
-    case 'openRecent': return void actions.openPath(action.path);
-    case 'saveAs': return void actions.saveAs();
-    case 'export': return manifests.openExport();
-    case 'import': return manifests.openImport();
-    case 'undo': return void actions.undo();
-    case 'redo': return void actions.redo();
-    case 'delete': return void actions.deleteItems();
-    case 'selectAll': return actions.selectAll();
-    case 'newDomain': return void actions.newDomain();
-    case 'newTeam': return void actions.newTeam();
-    case 'newProduct': return void actions.newProduct();
-    case 'zoomToFit': return canvasControls.fit();
-    case 'autoLayout': return void actions.autoLayout();
-    case 'toggleMinimap': return ui.toggleMinimap();
-    case 'toggleProblems': return useGovernanceStore.getState().togglePanel();
-    case 'toggleContracts': return ui.toggleContracts();
-    case 'showCanvas': return ui.setView('canvas');
-    case 'showTable': return ui.setView('table');
-    case 'showOwnership': return ui.setView('ownership');
-    case 'togglePresentation': return ui.togglePresentation();
-    case 'commandPalette': return ui.setPaletteOpen(true);
-    case 'about': return ui.setAbout(true);
+    case 'new':
+      return void actions.newFile();
+    case 'open':
+      return void actions.openFile();
+    case 'openRecent':
+      return void actions.openPath(action.path);
+    case 'saveAs':
+      return void actions.saveAs();
+    case 'export':
+      return manifests.openExport();
+    case 'import':
+      return manifests.openImport();
+    case 'undo':
+      return void actions.undo();
+    case 'redo':
+      return void actions.redo();
+    case 'delete':
+      return void actions.deleteItems();
+    case 'selectAll':
+      return actions.selectAll();
+    case 'newDomain':
+      return void actions.newDomain();
+    case 'newTeam':
+      return void actions.newTeam();
+    case 'newProduct':
+      return void actions.newProduct();
+    case 'zoomToFit':
+      return canvasControls.fit();
+    case 'autoLayout':
+      return void actions.autoLayout();
+    case 'toggleMinimap':
+      return ui.toggleMinimap();
+    case 'toggleProblems':
+      return useGovernanceStore.getState().togglePanel();
+    case 'toggleContracts':
+      return ui.toggleContracts();
+    case 'showCanvas':
+      return ui.setView('canvas');
+    case 'showTable':
+      return ui.setView('table');
+    case 'showOwnership':
+      return ui.setView('ownership');
+    case 'togglePresentation':
+      return ui.togglePresentation();
+    case 'commandPalette':
+      return ui.setPaletteOpen(true);
+    case 'about':
+      return ui.setAbout(true);
   }
 }
 

@@ -40,7 +40,15 @@ describe('ELK graph', () => {
       id: ROOT_ID,
       children: [
         { id: 'd1', x: 10.4, y: 20, children: [{ id: 'a', x: 24, y: 46 }] },
-        { id: 'd2', x: 500, y: 20, children: [{ id: 'b', x: 24, y: 46 }, { id: 'c', x: 360.6, y: 46 }] },
+        {
+          id: 'd2',
+          x: 500,
+          y: 20,
+          children: [
+            { id: 'b', x: 24, y: 46 },
+            { id: 'c', x: 360.6, y: 46 },
+          ],
+        },
       ],
     };
     const positions = positionsFromLayout(laidOut);

@@ -134,7 +134,10 @@ export function buildElkGraph(model: MeshModel): ElkNode {
   }
   for (const [id, list] of innerEdges) domainNodes.get(id)!.edges = list;
   // Packed domain boxes read left to right, top to bottom: upstream domains first.
-  const depth = flowDepth(rootChildren.map((n) => n.id), edges);
+  const depth = flowDepth(
+    rootChildren.map((n) => n.id),
+    edges,
+  );
   rootChildren.sort((a, b) => (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0));
 
   // The domain boxes are packed (rectpacking keeps their order) to the window's shape:

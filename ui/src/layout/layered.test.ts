@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { dagreLayered } from '../../scripts/dagreLayered';
-import { assignLayers, breakCycles, countCrossings, fitInOrder, type Item, layeredLayout, type LayeredEdge, type LayeredNode } from './layered';
+import {
+  assignLayers,
+  breakCycles,
+  countCrossings,
+  fitInOrder,
+  type Item,
+  layeredLayout,
+  type LayeredEdge,
+  type LayeredNode,
+} from './layered';
 
 const OPTS = { nodeGap: 24, layerGap: 56, padTop: 46, padSide: 24, padBottom: 24, minWidth: 308, minHeight: 120 };
 const node = (id: string, height = 100): LayeredNode => ({ id, width: 260, height });
@@ -13,8 +22,7 @@ function overlaps(nodes: readonly LayeredNode[], pos: Map<string, { x: number; y
       if (a.id >= b.id) continue;
       const pa = pos.get(a.id)!;
       const pb = pos.get(b.id)!;
-      const apart =
-        pa.x + a.width <= pb.x || pb.x + b.width <= pa.x || pa.y + a.height <= pb.y || pb.y + b.height <= pa.y;
+      const apart = pa.x + a.width <= pb.x || pb.x + b.width <= pa.x || pa.y + a.height <= pb.y || pb.y + b.height <= pa.y;
       if (!apart) out.push(`${a.id}/${b.id}`);
     }
   return out;
@@ -24,7 +32,8 @@ function overlaps(nodes: readonly LayeredNode[], pos: Map<string, { x: number; y
 function tangle(): { nodes: LayeredNode[]; edges: LayeredEdge[] } {
   const nodes = Array.from({ length: 40 }, (_, i) => node(`n${i}`, 100 + (i % 3) * 22));
   const edges: LayeredEdge[] = [];
-  for (let i = 1; i < 40; i++) for (const k of [1, 3, 7]) if (i - k >= 0 && (i * k) % 5 !== 0) edges.push(edge(`n${(i * 7 + k) % i}`, `n${i}`));
+  for (let i = 1; i < 40; i++)
+    for (const k of [1, 3, 7]) if (i - k >= 0 && (i * k) % 5 !== 0) edges.push(edge(`n${(i * 7 + k) % i}`, `n${i}`));
   return { nodes, edges };
 }
 
@@ -129,7 +138,10 @@ describe('layered layout steps', () => {
     const pairs: [number, number][] = [];
     for (let k = 0; k < 30; k++) pairs.push([(k * 5 + 3) % 7, 7 + ((k * k + 2 * k) % 9)]);
     for (const [u, v] of pairs) items[u]!.succs.push(v);
-    const layers = [[3, 0, 6, 1, 5, 2, 4], [8, 15, 7, 11, 9, 14, 10, 13, 12]];
+    const layers = [
+      [3, 0, 6, 1, 5, 2, 4],
+      [8, 15, 7, 11, 9, 14, 10, 13, 12],
+    ];
     const rank = new Float64Array(16);
     layers.forEach((l) => l.forEach((item, r) => (rank[item] = r)));
     let brute = 0;

@@ -59,11 +59,7 @@ export interface Item {
   succs: number[];
 }
 
-export function layeredLayout(
-  nodes: readonly LayeredNode[],
-  edges: readonly LayeredEdge[],
-  opts: LayeredOptions,
-): LayeredResult {
+export function layeredLayout(nodes: readonly LayeredNode[], edges: readonly LayeredEdge[], opts: LayeredOptions): LayeredResult {
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const links = uniqueLinks(edges, index);
   const forward = breakCycles(nodes.length, links);

@@ -33,7 +33,12 @@ function largeMesh(): Mesh {
   const inputPorts = products.flatMap((p, i) =>
     [i - 4, i - 3]
       .filter((j) => j >= 0)
-      .map((j) => ({ id: `${p.id}-in${j}`, productId: p.id, name: `in${j}`, source: { kind: 'outputPort' as const, portId: `p${j}-out` } })),
+      .map((j) => ({
+        id: `${p.id}-in${j}`,
+        productId: p.id,
+        name: `in${j}`,
+        source: { kind: 'outputPort' as const, portId: `p${j}-out` },
+      })),
   );
   return { ...base, domains, products, outputPorts, inputPorts, positions: [] } as Mesh;
 }

@@ -63,8 +63,7 @@ export const backend = {
   newMesh: (path: string, name: string) => unwrap<MeshSnapshot>(() => commands.newMesh(path, name)),
   saveMeshAs: (path: string) => unwrap<null>(() => commands.saveMeshAs(path)),
   recentFiles: (): Promise<string[]> => commands.recentFiles(),
-  applyEdits: (ops: EditOp[], label: string | null) =>
-    unwrap<Applied>(() => commands.applyEdits(ops, label)),
+  applyEdits: (ops: EditOp[], label: string | null) => unwrap<Applied>(() => commands.applyEdits(ops, label)),
   /** Cell edits and new rows of the Table view, as one edit; problems come per cell. */
   applySheet: (edit: SheetEdit) => unwrap<SheetResult>(() => commands.applySheet(edit)),
   /** A pasted block of the Table view, all or nothing; problems come per pasted cell. */

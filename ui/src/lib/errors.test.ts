@@ -16,7 +16,13 @@ describe('errors', () => {
     expect(placeError({ kind: 'invalid', entity: null, field: 'portId', path: null, message: 'self' }, fields).where).toBe('toast');
   });
   it('normalises thrown values', () => {
-    expect(toCommandError({ kind: 'invalid', field: 'name', message: 'bad' })).toEqual({ kind: 'invalid', entity: null, field: 'name', path: null, message: 'bad' });
+    expect(toCommandError({ kind: 'invalid', field: 'name', message: 'bad' })).toEqual({
+      kind: 'invalid',
+      entity: null,
+      field: 'name',
+      path: null,
+      message: 'bad',
+    });
     expect(toCommandError(new Error('ipc down'))).toMatchObject({ kind: 'internal', message: 'ipc down' });
     expect(toCommandError('text')).toMatchObject({ kind: 'internal', message: 'text' });
   });

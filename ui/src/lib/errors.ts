@@ -55,9 +55,7 @@ export function outcomeOf(error: CommandError): Outcome {
 }
 
 /** Where an error belongs. */
-export type ErrorPlacement =
-  | { where: 'field'; field: string; message: string }
-  | { where: 'toast'; message: string };
+export type ErrorPlacement = { where: 'field'; field: string; message: string } | { where: 'toast'; message: string };
 
 /**
  * An error naming a field the open form shows goes under that field; anything else

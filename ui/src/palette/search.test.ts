@@ -13,7 +13,15 @@ const COMMANDS: CommandInfo[] = [
 function mesh(): Mesh {
   const m = smallMesh();
   m.products.push(
-    { id: 'clv', name: 'customer-lifetime-value', displayName: 'Customer Lifetime Value', version: '1.0.0', domainId: 'd1', status: 'active', tags: ['crm', 'finance-kpi'] },
+    {
+      id: 'clv',
+      name: 'customer-lifetime-value',
+      displayName: 'Customer Lifetime Value',
+      version: '1.0.0',
+      domainId: 'd1',
+      status: 'active',
+      tags: ['crm', 'finance-kpi'],
+    },
     { id: 'c360', name: 'customer-360', displayName: 'Customer 360', version: '1.0.0', domainId: 'd1', status: 'active' },
   );
   return m;
@@ -79,7 +87,14 @@ describe('rank', () => {
   it(`renders at most ${RESULT_LIMIT} matches of a large mesh, the closest first`, () => {
     const m = mesh();
     for (let i = 0; i < 5000; i++) {
-      m.products.push({ id: `g${i}`, name: `generated-${i}`, displayName: `Generated product ${i}`, version: '1.0.0', domainId: 'd1', status: 'active' });
+      m.products.push({
+        id: `g${i}`,
+        name: `generated-${i}`,
+        displayName: `Generated product ${i}`,
+        version: '1.0.0',
+        domainId: 'd1',
+        status: 'active',
+      });
     }
     const all = rank(index(m), 'generated');
     expect(all).toHaveLength(RESULT_LIMIT);

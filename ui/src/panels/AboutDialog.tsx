@@ -14,10 +14,21 @@ export function AboutDialog() {
   const close = () => useUiStore.getState().setAbout(false);
   return (
     <div className="modal-backdrop" onMouseDown={close}>
-      <div className="modal" role="dialog" aria-modal="true" aria-label="About" data-testid="about-dialog" onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-label="About"
+        data-testid="about-dialog"
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <div className="about__mark">◆</div>
-        <h2 className="about__name" data-testid="about-name">{info?.name ?? 'Meshwright'}</h2>
-        <p className="about__version" data-testid="about-version">Version {info?.version ?? '…'}</p>
+        <h2 className="about__name" data-testid="about-name">
+          {info?.name ?? 'Meshwright'}
+        </h2>
+        <p className="about__version" data-testid="about-version">
+          Version {info?.version ?? '…'}
+        </p>
         {info && (
           <p className="about__meta">
             Mesh file schema {info.schemaVersion}

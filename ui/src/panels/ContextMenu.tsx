@@ -41,15 +41,15 @@ export function ContextMenu() {
     items = [
       rename(),
       { id: 'ctx-add-output-port', label: 'Add output port', run: () => void actions.newOutputPort(t.id) },
-      { id: 'ctx-new-product', label: 'New product in this domain', run: () => void actions.newProduct(useMeshStore.getState().model.products.get(t.id)?.domainId) },
+      {
+        id: 'ctx-new-product',
+        label: 'New product in this domain',
+        run: () => void actions.newProduct(useMeshStore.getState().model.products.get(t.id)?.domainId),
+      },
       del(),
     ];
   } else if (t.kind === 'domain') {
-    items = [
-      { id: 'ctx-new-product', label: 'New product here', run: () => void actions.newProduct(t.id, t.at) },
-      rename(),
-      del(),
-    ];
+    items = [{ id: 'ctx-new-product', label: 'New product here', run: () => void actions.newProduct(t.id, t.at) }, rename(), del()];
   } else if (t.kind === 'edge') {
     items = [del()];
   } else {

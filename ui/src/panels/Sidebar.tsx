@@ -26,11 +26,16 @@ export function Sidebar() {
   // Unfiltered, subdomains are listed indented under their parent; filtered, flat.
   const domains = useMemo(() => {
     const all = domainsInTreeOrder(model).map(({ id, depth }) => ({ domain: model.domains.get(id)!, depth }));
-    return q ? all.filter(({ domain: d }) => d.title.toLowerCase().includes(q) || d.name.includes(q)).map((d) => ({ ...d, depth: 0 })) : all;
+    return q
+      ? all.filter(({ domain: d }) => d.title.toLowerCase().includes(q) || d.name.includes(q)).map((d) => ({ ...d, depth: 0 }))
+      : all;
     // domainsInTreeOrder reads only the domains: other edits keep the list.
   }, [model.domains, q]);
   const teams = useMemo(
-    () => [...model.teams.values()].filter((t) => !q || t.title.toLowerCase().includes(q) || t.name.includes(q)).sort((a, b) => a.title.localeCompare(b.title)),
+    () =>
+      [...model.teams.values()]
+        .filter((t) => !q || t.title.toLowerCase().includes(q) || t.name.includes(q))
+        .sort((a, b) => a.title.localeCompare(b.title)),
     [model.teams, q],
   );
 

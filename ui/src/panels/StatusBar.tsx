@@ -29,12 +29,19 @@ export function StatusBar() {
       )}
       {path ? (
         <>
-          <span className="status-bar__name" data-testid="status-mesh-name">{model.info.name}</span>
-          <span className="status-bar__path" title={path} data-testid="status-path">{path}</span>
-          <span className="status-bar__counts" data-testid="status-counts">
-            {model.domains.size} domains · {model.products.size} products · {model.outputPorts.size} ports · {model.inputPorts.size} inputs · {model.teams.size} teams
+          <span className="status-bar__name" data-testid="status-mesh-name">
+            {model.info.name}
           </span>
-          <span className="status-bar__undo" data-testid="status-undo">{undo ? `Undo: ${undo}` : 'Nothing to undo'}</span>
+          <span className="status-bar__path" title={path} data-testid="status-path">
+            {path}
+          </span>
+          <span className="status-bar__counts" data-testid="status-counts">
+            {model.domains.size} domains · {model.products.size} products · {model.outputPorts.size} ports · {model.inputPorts.size} inputs
+            · {model.teams.size} teams
+          </span>
+          <span className="status-bar__undo" data-testid="status-undo">
+            {undo ? `Undo: ${undo}` : 'Nothing to undo'}
+          </span>
         </>
       ) : (
         <span>No mesh open</span>

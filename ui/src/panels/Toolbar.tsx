@@ -60,30 +60,137 @@ export function Toolbar() {
         <span className="brand-mark">◆</span> Meshwright
       </div>
       <div className="toolbar__group">
-        <ToolButton testId="new-domain" icon="▢" label="Domain" title={`New domain (${MOD}Shift+D)`} disabled={!open} onClick={() => void actions.newDomain()} />
-        <ToolButton testId="new-team" icon="◎" label="Team" title={`New team (${MOD}Shift+T)`} disabled={!open} onClick={() => void actions.newTeam()} />
-        <ToolButton testId="new-product" icon="▣" label="Product" title={`New data product (${MOD}Shift+P; on the canvas, N adds one beside the selected product or in the selected domain)`} disabled={!open} onClick={() => void actions.newProduct()} />
-        <ToolButton testId="new-output-port" icon="⇥" label="Port" title="New output port on the selected product" disabled={!open || !canAddPort} onClick={() => void actions.newOutputPort()} />
+        <ToolButton
+          testId="new-domain"
+          icon="▢"
+          label="Domain"
+          title={`New domain (${MOD}Shift+D)`}
+          disabled={!open}
+          onClick={() => void actions.newDomain()}
+        />
+        <ToolButton
+          testId="new-team"
+          icon="◎"
+          label="Team"
+          title={`New team (${MOD}Shift+T)`}
+          disabled={!open}
+          onClick={() => void actions.newTeam()}
+        />
+        <ToolButton
+          testId="new-product"
+          icon="▣"
+          label="Product"
+          title={`New data product (${MOD}Shift+P; on the canvas, N adds one beside the selected product or in the selected domain)`}
+          disabled={!open}
+          onClick={() => void actions.newProduct()}
+        />
+        <ToolButton
+          testId="new-output-port"
+          icon="⇥"
+          label="Port"
+          title="New output port on the selected product"
+          disabled={!open || !canAddPort}
+          onClick={() => void actions.newOutputPort()}
+        />
       </div>
       <div className="toolbar__group">
-        <ToolButton compact testId="delete-selected" icon="⌫" label="Delete" title="Delete the selection (Delete)" disabled={!open || selection.length === 0} onClick={() => void actions.deleteItems()} />
+        <ToolButton
+          compact
+          testId="delete-selected"
+          icon="⌫"
+          label="Delete"
+          title="Delete the selection (Delete)"
+          disabled={!open || selection.length === 0}
+          onClick={() => void actions.deleteItems()}
+        />
       </div>
       <div className="toolbar__group">
-        <ToolButton compact testId="undo" icon="↶" label="Undo" title={undo.undo ? `Undo ${undo.undo} (${MOD}Z)` : 'Nothing to undo'} disabled={!open || !undo.undo} onClick={() => void actions.undo()} />
-        <ToolButton compact testId="redo" icon="↷" label="Redo" title={undo.redo ? `Redo ${undo.redo} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!open || !undo.redo} onClick={() => void actions.redo()} />
+        <ToolButton
+          compact
+          testId="undo"
+          icon="↶"
+          label="Undo"
+          title={undo.undo ? `Undo ${undo.undo} (${MOD}Z)` : 'Nothing to undo'}
+          disabled={!open || !undo.undo}
+          onClick={() => void actions.undo()}
+        />
+        <ToolButton
+          compact
+          testId="redo"
+          icon="↷"
+          label="Redo"
+          title={undo.redo ? `Redo ${undo.redo} (${MOD}Shift+Z)` : 'Nothing to redo'}
+          disabled={!open || !undo.redo}
+          onClick={() => void actions.redo()}
+        />
       </div>
       <div className="toolbar__group">
-        <ToolButton compact testId="import-manifests" icon="⇩" label="Import" title="Import manifests (File > Import…)" disabled={!open} onClick={manifests.openImport} />
-        <ToolButton compact testId="export-manifests" icon="⇪" label="Export" title={`Export manifests (${MOD}Shift+E)`} disabled={!open} onClick={manifests.openExport} />
+        <ToolButton
+          compact
+          testId="import-manifests"
+          icon="⇩"
+          label="Import"
+          title="Import manifests (File > Import…)"
+          disabled={!open}
+          onClick={manifests.openImport}
+        />
+        <ToolButton
+          compact
+          testId="export-manifests"
+          icon="⇪"
+          label="Export"
+          title={`Export manifests (${MOD}Shift+E)`}
+          disabled={!open}
+          onClick={manifests.openExport}
+        />
       </div>
       <ViewSwitch disabled={!open} />
       <div className="toolbar__spacer" />
       <div className="toolbar__group">
-        <ToolButton testId="auto-layout" icon="⊞" label={layingOut ? 'Laying out…' : 'Auto layout'} title={`Auto layout (${MOD}L)`} disabled={!open || layingOut} onClick={() => void actions.autoLayout()} />
-        <ToolButton compact testId="zoom-fit" icon="⤢" label="Fit" title={`Zoom to fit (${MOD}0)`} disabled={!open} onClick={() => canvasControls.fit()} />
-        <ToolButton testId="toggle-problems" icon="⚑" label={`Problems ${openProblems}`} title={`Show or hide governance problems (${MOD}Shift+G)`} disabled={!open} pressed={problemsOpen} onClick={() => useGovernanceStore.getState().togglePanel()} />
-        <ToolButton testId="toggle-contracts" icon="§" label={`Contracts ${contractCount}`} title="Show or hide the kept contracts (View > Show or Hide Contracts)" disabled={!open} pressed={contractsOpen} onClick={() => useUiStore.getState().toggleContracts()} />
-        <ToolButton compact testId="toggle-minimap" icon="▦" label="Minimap" title="Show or hide the minimap" pressed={minimap} onClick={() => useUiStore.getState().toggleMinimap()} />
+        <ToolButton
+          testId="auto-layout"
+          icon="⊞"
+          label={layingOut ? 'Laying out…' : 'Auto layout'}
+          title={`Auto layout (${MOD}L)`}
+          disabled={!open || layingOut}
+          onClick={() => void actions.autoLayout()}
+        />
+        <ToolButton
+          compact
+          testId="zoom-fit"
+          icon="⤢"
+          label="Fit"
+          title={`Zoom to fit (${MOD}0)`}
+          disabled={!open}
+          onClick={() => canvasControls.fit()}
+        />
+        <ToolButton
+          testId="toggle-problems"
+          icon="⚑"
+          label={`Problems ${openProblems}`}
+          title={`Show or hide governance problems (${MOD}Shift+G)`}
+          disabled={!open}
+          pressed={problemsOpen}
+          onClick={() => useGovernanceStore.getState().togglePanel()}
+        />
+        <ToolButton
+          testId="toggle-contracts"
+          icon="§"
+          label={`Contracts ${contractCount}`}
+          title="Show or hide the kept contracts (View > Show or Hide Contracts)"
+          disabled={!open}
+          pressed={contractsOpen}
+          onClick={() => useUiStore.getState().toggleContracts()}
+        />
+        <ToolButton
+          compact
+          testId="toggle-minimap"
+          icon="▦"
+          label="Minimap"
+          title="Show or hide the minimap"
+          pressed={minimap}
+          onClick={() => useUiStore.getState().toggleMinimap()}
+        />
       </div>
     </header>
   );

@@ -19,7 +19,9 @@ function model(contracts: Contract[]) {
 
 describe('contracts list', () => {
   it('lists unattached contracts first, each with the port and product it is attached to', () => {
-    const rows = contractRows(model([contract('k1', 'orders-contract', 'a-out1'), contract('k2', 'postgres', null), contract('k3', 'zeta', 'gone')]));
+    const rows = contractRows(
+      model([contract('k1', 'orders-contract', 'a-out1'), contract('k2', 'postgres', null), contract('k3', 'zeta', 'gone')]),
+    );
     expect(rows.map((r) => r.contract.id)).toEqual(['k2', 'k3', 'k1']);
     expect(rows[0]!.port).toBeNull();
     // A port that no longer exists reads as unattached rather than failing.

@@ -78,7 +78,10 @@ export function portChoices(model: Pick<MeshModel, 'outputPorts' | 'products'>):
  * more matched: a 2,000-product mesh has thousands of ports.
  */
 export function filterChoices(choices: readonly PortChoice[], text: string, limit: number): { shown: PortChoice[]; more: number } {
-  const words = text.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const shown: PortChoice[] = [];
   let more = 0;
   for (const c of choices) {

@@ -62,14 +62,8 @@ describe('filterFindings', () => {
       'DM-DEP-001:orders',
       'DM-DEP-001:revenue',
     ]);
-    expect(rules(filterFindings(model, findings, { ...NO_FILTERS, domain: 'd2' }))).toEqual([
-      'DM-DEP-001:revenue',
-      'DM-DOC-001:kpis',
-    ]);
-    expect(rules(filterFindings(model, findings, { ...NO_FILTERS, team: 't1' }))).toEqual([
-      'DM-DEP-001:orders',
-      'DM-OWN-002:sales-team',
-    ]);
+    expect(rules(filterFindings(model, findings, { ...NO_FILTERS, domain: 'd2' }))).toEqual(['DM-DEP-001:revenue', 'DM-DOC-001:kpis']);
+    expect(rules(filterFindings(model, findings, { ...NO_FILTERS, team: 't1' }))).toEqual(['DM-DEP-001:orders', 'DM-OWN-002:sales-team']);
     expect(rules(filterFindings(model, findings, { ...NO_FILTERS, showWaived: false }))).not.toContain('DM-DEP-001:revenue');
   });
 });

@@ -108,11 +108,17 @@ describe('import report', () => {
     expect(kindNoun('person')).toBe('Person');
   });
   it('writes a warning as path:line:column: field: reason', () => {
-    const w = { path: '/m/orders.odps.yaml', line: 10, column: 5, field: 'inputPorts[0].contractId', reason: 'shop-orders-contract is in no file' };
+    const w = {
+      path: '/m/orders.odps.yaml',
+      line: 10,
+      column: 5,
+      field: 'inputPorts[0].contractId',
+      reason: 'shop-orders-contract is in no file',
+    };
     expect(warningText(w)).toBe('/m/orders.odps.yaml:10:5: inputPorts[0].contractId: shop-orders-contract is in no file');
     expect(warningText({ ...w, field: null, line: null, column: null })).toBe('/m/orders.odps.yaml: shop-orders-contract is in no file');
   });
-  it('labels the core\'s counts: every total, a file only what it does', () => {
+  it("labels the core's counts: every total, a file only what it does", () => {
     const totals = { created: 3, updated: 0, unchanged: 1, unresolved: 1, unattached: 2, skipped: 4 };
     expect(tallies(totals, true).map((t) => [t.key, t.label, t.count])).toEqual([
       ['created', 'created', 3],

@@ -134,15 +134,7 @@ export interface KindCounts {
 }
 
 /** The order kinds are listed in: what a data architect looks for first. */
-const KIND_ORDER: readonly EntityKind[] = [
-  'product',
-  'outputPort',
-  'inputPort',
-  'domain',
-  'team',
-  'person',
-  'sourceSystem',
-];
+const KIND_ORDER: readonly EntityKind[] = ['product', 'outputPort', 'inputPort', 'domain', 'team', 'person', 'sourceSystem'];
 
 /** Entities to create, update and leave, per kind. */
 export function importCounts(entities: readonly ImportEntity[]): KindCounts[] {

@@ -40,9 +40,17 @@ describe('applyChanges', () => {
     const start = modelFromMesh(smallMesh());
     const product = start.products.get('c')!;
     const del: Change[] = [
-      { key: { kind: 'entity', entity: 'inputPort', id: 'i2' }, before: { kind: 'inputPort', value: start.inputPorts.get('i2')! }, after: null },
+      {
+        key: { kind: 'entity', entity: 'inputPort', id: 'i2' },
+        before: { kind: 'inputPort', value: start.inputPorts.get('i2')! },
+        after: null,
+      },
       { key: { kind: 'entity', entity: 'product', id: 'c' }, before: { kind: 'product', value: product }, after: null },
-      { key: { kind: 'position', entityId: 'c', view: 'mesh' }, before: { kind: 'position', value: start.positions.get(positionKey('c', 'mesh'))! }, after: null },
+      {
+        key: { kind: 'position', entityId: 'c', view: 'mesh' },
+        before: { kind: 'position', value: start.positions.get(positionKey('c', 'mesh'))! },
+        after: null,
+      },
     ];
     const deleted = applyChanges(start, del);
     expect(deleted.products.has('c')).toBe(false);
@@ -63,9 +71,7 @@ describe('applyChanges', () => {
 
   it('leaves the drawn model alone when only the policy changes', () => {
     const model = modelFromMesh(smallMesh());
-    const after = applyChanges(model, [
-      { key: { kind: 'policy' }, before: null, after: { kind: 'policy', value: { rules: {} } } },
-    ]);
+    const after = applyChanges(model, [{ key: { kind: 'policy' }, before: null, after: { kind: 'policy', value: { rules: {} } } }]);
     expect(after.products).toBe(model.products);
     expect(after.info).toBe(model.info);
   });
@@ -94,11 +100,23 @@ describe('portsByProduct', () => {
     expect(portsByProduct(renamed)).toBe(grouped);
 
     // A new port on c is seen at once.
-    const port = { id: 'c-out', productId: 'c', name: 'kpis', version: '1.0.0', type: 'table', visibility: 'public', status: 'active' } as const;
+    const port = {
+      id: 'c-out',
+      productId: 'c',
+      name: 'kpis',
+      version: '1.0.0',
+      type: 'table',
+      visibility: 'public',
+      status: 'active',
+    } as const;
     const withPort = applyChanges(renamed, [
       { key: { kind: 'entity', entity: 'outputPort', id: 'c-out' }, before: null, after: { kind: 'outputPort', value: port } },
     ]);
-    expect(portsByProduct(withPort).get('c')?.map((p) => p.id)).toEqual(['c-out']);
+    expect(
+      portsByProduct(withPort)
+        .get('c')
+        ?.map((p) => p.id),
+    ).toEqual(['c-out']);
     expect(portsByProduct(renamed).get('c')).toBeUndefined();
   });
 });

@@ -112,9 +112,7 @@ export function applyChanges(model: MeshModel, changes: readonly Change[]): Mesh
   const writable = (name: CollectionName): Map<string, unknown> => {
     if (!copied.has(name)) {
       copied.add(name);
-      (next as Record<CollectionName, ReadonlyMap<string, unknown>>)[name] = new Map(
-        model[name] as ReadonlyMap<string, unknown>,
-      );
+      (next as Record<CollectionName, ReadonlyMap<string, unknown>>)[name] = new Map(model[name] as ReadonlyMap<string, unknown>);
     }
     return next[name] as Map<string, unknown>;
   };

@@ -89,7 +89,15 @@ export function parseParam(kind: ParamKind, text: string): { value: Value } | { 
     case 'pattern':
       return { value: text };
     case 'list':
-      return { value: t === '' ? [] : t.split(',').map((w) => w.trim()).filter((w) => w !== '') };
+      return {
+        value:
+          t === ''
+            ? []
+            : t
+                .split(',')
+                .map((w) => w.trim())
+                .filter((w) => w !== ''),
+      };
   }
 }
 

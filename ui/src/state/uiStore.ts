@@ -107,8 +107,7 @@ export const useUiStore = create<UiState>((set) => ({
   focusNameRequest: 0,
   fitRequest: 0,
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
-  toast: (message, tone = 'error') =>
-    set((s) => ({ toasts: [...s.toasts.slice(-4), { id: nextToast++, message, tone }] })),
+  toast: (message, tone = 'error') => set((s) => ({ toasts: [...s.toasts.slice(-4), { id: nextToast++, message, tone }] })),
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
   setFieldError: (owner, field, message) =>
     set((s) => ({

@@ -13,7 +13,16 @@ export function smallMesh(): Mesh {
     ],
     sourceSystems: [{ id: 's1', name: 'erp' }],
     products: [
-      { id: 'a', name: 'orders', displayName: 'Orders', version: '1.0.0', domainId: 'd1', ownerTeamId: 't1', status: 'active', archetype: 'source-aligned' },
+      {
+        id: 'a',
+        name: 'orders',
+        displayName: 'Orders',
+        version: '1.0.0',
+        domainId: 'd1',
+        ownerTeamId: 't1',
+        status: 'active',
+        archetype: 'source-aligned',
+      },
       { id: 'b', name: 'revenue', displayName: 'Revenue', version: '1.0.0', domainId: 'd2', status: 'proposed', archetype: 'aggregate' },
       { id: 'c', name: 'kpis', displayName: 'KPIs', version: '1.0.0', domainId: 'd2', status: 'active' },
     ],
@@ -45,7 +54,15 @@ export function nestedMesh(): Mesh {
   const mesh = smallMesh();
   mesh.domains.push({ id: 'd3', name: 'billing', title: 'Billing', parentId: 'd2' });
   mesh.products.push({ id: 'e', name: 'invoices', displayName: 'Invoices', version: '1.0.0', domainId: 'd3', status: 'active' });
-  mesh.outputPorts.push({ id: 'e-out', productId: 'e', name: 'invoices', version: '1.0.0', type: 'table', visibility: 'public', status: 'active' });
+  mesh.outputPorts.push({
+    id: 'e-out',
+    productId: 'e',
+    name: 'invoices',
+    version: '1.0.0',
+    type: 'table',
+    visibility: 'public',
+    status: 'active',
+  });
   mesh.inputPorts.push(
     { id: 'i4', productId: 'e', name: 'in-revenue', source: { kind: 'outputPort', portId: 'b-out' } },
     { id: 'i5', productId: 'c', name: 'in-invoices', source: { kind: 'outputPort', portId: 'e-out' } },

@@ -52,18 +52,37 @@ function TeamRow({ team, matrix, open }: { team: TeamLoad; matrix: OwnershipMatr
   const selected = useMeshStore((s) => s.selection.some((r) => r.kind === 'team' && r.id === team.id));
   const hint = loadHint(team, matrix.limits);
   return (
-    <tr ref={setNodeRef} className={`matrix__row${isOver ? ' is-drop-target' : ''}${selected ? ' is-selected' : ''}`} data-testid="matrix-row" data-team={team.name}>
+    <tr
+      ref={setNodeRef}
+      className={`matrix__row${isOver ? ' is-drop-target' : ''}${selected ? ' is-selected' : ''}`}
+      data-testid="matrix-row"
+      data-team={team.name}
+    >
       <th scope="row" className="matrix__team">
-        <button type="button" className="matrix__team-name" title={`${team.title} (${team.name})`} onClick={() => useMeshStore.getState().select([{ kind: 'team', id: team.id }])}>
+        <button
+          type="button"
+          className="matrix__team-name"
+          title={`${team.title} (${team.name})`}
+          onClick={() => useMeshStore.getState().select([{ kind: 'team', id: team.id }])}
+        >
           {team.title}
         </button>
         {team.teamType && (
-          <span className={`matrix__type is-${team.teamType}`} data-testid="matrix-team-type" title={`${TEAM_TYPE_LABEL[team.teamType]} team (Team Topologies); change it in the inspector`}>
+          <span
+            className={`matrix__type is-${team.teamType}`}
+            data-testid="matrix-team-type"
+            title={`${TEAM_TYPE_LABEL[team.teamType]} team (Team Topologies); change it in the inspector`}
+          >
             {TEAM_TYPE_BADGE[team.teamType]}
           </span>
         )}
       </th>
-      <td className={`matrix__load${hint.over ? ' is-over' : ''}`} data-testid="matrix-load" data-over={team.over.join(' ')} title={hint.over ?? 'Within the policy’s limits (DM-OWN-005)'}>
+      <td
+        className={`matrix__load${hint.over ? ' is-over' : ''}`}
+        data-testid="matrix-load"
+        data-over={team.over.join(' ')}
+        title={hint.over ?? 'Within the policy’s limits (DM-OWN-005)'}
+      >
         {hint.over && <span aria-hidden="true">⚠ </span>}
         {hint.text}
       </td>
@@ -104,7 +123,9 @@ function UnownedRow({ matrix, open }: { matrix: OwnershipMatrix; open: MatrixCel
   const { setNodeRef, isOver } = useDroppable({ id: UNOWNED });
   return (
     <tr ref={setNodeRef} className={`matrix__row matrix__row--unowned${isOver ? ' is-drop-target' : ''}`} data-testid="matrix-unowned">
-      <th scope="row" className="matrix__team">No owner</th>
+      <th scope="row" className="matrix__team">
+        No owner
+      </th>
       <td className="matrix__load" />
       {matrix.domains.map((d) => {
         const n = matrix.unowned.counts[d.name] ?? 0;
@@ -132,7 +153,12 @@ function ProductChip({ product, teams }: { product: DataProduct; teams: TeamLoad
   const selected = useMeshStore((s) => s.selection.some((r) => r.kind === 'product' && r.id === product.id));
   const style = transform ? { transform: `translate(${transform.x}px, ${transform.y}px)` } : undefined;
   return (
-    <li className={`matrix-product${isDragging ? ' is-dragging' : ''}${selected ? ' is-selected' : ''}`} data-testid="matrix-product" data-id={product.id} style={style}>
+    <li
+      className={`matrix-product${isDragging ? ' is-dragging' : ''}${selected ? ' is-selected' : ''}`}
+      data-testid="matrix-product"
+      data-id={product.id}
+      style={style}
+    >
       <span
         ref={setNodeRef}
         className="matrix-product__handle"
@@ -211,14 +237,20 @@ export function OwnershipView() {
           <table className="matrix" data-testid="matrix" onClick={openCell} title="Click a cell to list its data products">
             <thead>
               <tr>
-                <th scope="col" className="matrix__team">Team</th>
-                <th scope="col" className="matrix__col-load" title="Products owned · domains spanned · consumers served">Load</th>
+                <th scope="col" className="matrix__team">
+                  Team
+                </th>
+                <th scope="col" className="matrix__col-load" title="Products owned · domains spanned · consumers served">
+                  Load
+                </th>
                 {matrix.domains.map((d) => (
                   <th key={d.id} scope="col" className="matrix__domain" title={`${d.title} (${d.name})`}>
                     <span>{d.title}</span>
                   </th>
                 ))}
-                <th scope="col" className="matrix__col-total">Products</th>
+                <th scope="col" className="matrix__col-total">
+                  Products
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -232,10 +264,14 @@ export function OwnershipView() {
             </tbody>
             <tfoot>
               <tr data-testid="matrix-totals">
-                <th scope="row" className="matrix__team">Total</th>
+                <th scope="row" className="matrix__team">
+                  Total
+                </th>
                 <td />
                 {matrix.domains.map((d) => (
-                  <td key={d.id} className="matrix__total">{d.products}</td>
+                  <td key={d.id} className="matrix__total">
+                    {d.products}
+                  </td>
                 ))}
                 <td className="matrix__total">{matrix.products}</td>
               </tr>
@@ -245,7 +281,8 @@ export function OwnershipView() {
         {open && openDomain && (
           <section className="matrix-products" data-testid="matrix-products" aria-label="Products of the chosen cell">
             <header>
-              <strong>{openTeam ? openTeam.title : 'No owner'}</strong> in <strong>{openDomain.title}</strong>: {products.length} data product
+              <strong>{openTeam ? openTeam.title : 'No owner'}</strong> in <strong>{openDomain.title}</strong>: {products.length} data
+              product
               {products.length === 1 ? '' : 's'} <span className="muted">— drag one onto a team’s row, or pick its new team</span>
               <button type="button" className="button button--small" aria-label="Close" onClick={() => setOpen(null)}>
                 ×

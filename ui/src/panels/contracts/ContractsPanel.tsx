@@ -54,13 +54,23 @@ function PortPicker({ choices, onPick, onCancel }: { choices: readonly PortChoic
       <ul className="port-picker__list" role="listbox" aria-label="Output ports">
         {shown.map((c) => (
           <li key={c.id}>
-            <button type="button" className="port-picker__option" role="option" aria-selected={false} data-testid="contract-port-option" data-port-id={c.id} onClick={() => onPick(c.id)}>
+            <button
+              type="button"
+              className="port-picker__option"
+              role="option"
+              aria-selected={false}
+              data-testid="contract-port-option"
+              data-port-id={c.id}
+              onClick={() => onPick(c.id)}
+            >
               <span className="mono">{c.label}</span>
               <span className="muted">v{c.version}</span>
             </button>
           </li>
         ))}
-        {shown.length === 0 && <li className="port-picker__note">{choices.length === 0 ? 'The mesh has no output port yet.' : 'No output port matches.'}</li>}
+        {shown.length === 0 && (
+          <li className="port-picker__note">{choices.length === 0 ? 'The mesh has no output port yet.' : 'No output port matches.'}</li>
+        )}
         {more > 0 && <li className="port-picker__note">{plural(more, 'more port')}: type to narrow.</li>}
       </ul>
     </div>
@@ -125,11 +135,23 @@ function ContractRowView({ row, choices }: { row: ContractRow; choices: readonly
           )}
         </td>
         <td className="contract-row__actions">
-          <button type="button" className="button button--small" data-testid="contract-attach" disabled={busy || picking} onClick={() => setPicking(true)}>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="contract-attach"
+            disabled={busy || picking}
+            onClick={() => setPicking(true)}
+          >
             {port ? 'Move to…' : 'Attach to…'}
           </button>
           {port && (
-            <button type="button" className="button button--small" data-testid="contract-detach" disabled={busy} onClick={() => void send(null)}>
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="contract-detach"
+              disabled={busy}
+              onClick={() => void send(null)}
+            >
               Detach
             </button>
           )}
@@ -169,18 +191,30 @@ export function ContractsPanel() {
           {unattached > 0 && <span className="warn"> · {unattached.toLocaleString('en')} unattached</span>}
         </span>
         <label className="problems__check">
-          <input type="checkbox" data-testid="contracts-unattached-only" checked={unattachedOnly} onChange={(e) => setUnattachedOnly(e.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="contracts-unattached-only"
+            checked={unattachedOnly}
+            onChange={(e) => setUnattachedOnly(e.target.checked)}
+          />
           unattached only
         </label>
         <span className="problems__spacer" />
-        <button type="button" className="button button--small" data-testid="close-contracts" aria-label="Close Contracts" onClick={() => useUiStore.getState().toggleContracts(false)}>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="close-contracts"
+          aria-label="Close Contracts"
+          onClick={() => useUiStore.getState().toggleContracts(false)}
+        >
           ✕
         </button>
       </header>
       <div className="contracts__scroll">
         {rows.length === 0 ? (
           <p className="contracts__empty" data-testid="no-contracts">
-            No contract kept. Contracts imported on their own (ODCS or Data Contract Specification files, File &gt; Import…) are listed here to attach to an output port.
+            No contract kept. Contracts imported on their own (ODCS or Data Contract Specification files, File &gt; Import…) are listed here
+            to attach to an output port.
           </p>
         ) : (
           <table className="contracts__table">

@@ -63,7 +63,12 @@ export function Inspector() {
   }
 
   return (
-    <aside className="inspector" data-testid="inspector" data-kind={primary?.kind ?? (selection.length > 1 ? 'multiple' : 'mesh')} aria-label="Inspector">
+    <aside
+      className="inspector"
+      data-testid="inspector"
+      data-kind={primary?.kind ?? (selection.length > 1 ? 'multiple' : 'mesh')}
+      aria-label="Inspector"
+    >
       <div className="inspector__kind">{primary ? KIND_LABEL[primary.kind] : selection.length > 1 ? 'Selection' : 'Mesh'}</div>
       <div className="inspector__scroll">{body}</div>
     </aside>

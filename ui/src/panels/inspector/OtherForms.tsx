@@ -14,8 +14,22 @@ import { reparentDomain } from '../../actions/edits';
 const orNull = (v: string) => (v.trim() === '' ? null : v);
 
 const PORT_FIELDS = new Set([
-  'name', 'version', 'type', 'description', 'visibility', 'status', 'contract', 'contractId', 'contractVersion',
-  'contractStatus', 'containsPii', 'classification', 'serviceLevels', 'deprecationDate', 'successorPortId', 'customProperties',
+  'name',
+  'version',
+  'type',
+  'description',
+  'visibility',
+  'status',
+  'contract',
+  'contractId',
+  'contractVersion',
+  'contractStatus',
+  'containsPii',
+  'classification',
+  'serviceLevels',
+  'deprecationDate',
+  'successorPortId',
+  'customProperties',
 ]);
 
 export function OutputPortForm({ port }: { port: OutputPort }) {
@@ -31,7 +45,10 @@ export function OutputPortForm({ port }: { port: OutputPort }) {
     put(field, { contract: next.contractId === '' && !next.version && !next.status ? null : next });
   };
   const successors = useMemo(
-    () => [...model.outputPorts.values()].filter((p) => p.id !== port.id).map((p) => [p.id, `${model.products.get(p.productId)?.name ?? '?'} / ${p.name} v${p.version}`] as const),
+    () =>
+      [...model.outputPorts.values()]
+        .filter((p) => p.id !== port.id)
+        .map((p) => [p.id, `${model.products.get(p.productId)?.name ?? '?'} / ${p.name} v${p.version}`] as const),
     [model.outputPorts, model.products, port.id],
   );
   return (
@@ -44,21 +61,98 @@ export function OutputPortForm({ port }: { port: OutputPort }) {
         )}
         <TextField field="name" label="Name" mono value={port.name} focusOn={focusOn} onCommit={(v) => put('name', { name: v })} />
         <TextField field="version" label="Version" mono value={port.version} onCommit={(v) => put('version', { version: v })} />
-        <SelectField field="type" label="Type" value={port.type} options={[['table', 'Table'], ['stream', 'Stream'], ['api', 'API'], ['file', 'File'], ['other', 'Other']]} onCommit={(v) => v && put('type', { type: v as OutputPort['type'] })} />
-        <SelectField field="visibility" label="Visibility" value={port.visibility} options={[['private', 'Private'], ['domain', 'Domain'], ['public', 'Public']]} onCommit={(v) => v && put('visibility', { visibility: v as OutputPort['visibility'] })} />
-        <SelectField field="status" label="Status" value={port.status} options={STATUS_OPTIONS} onCommit={(v) => v && put('status', { status: v as OutputPort['status'] })} />
-        <TextField field="description" label="Description" multiline value={port.description} onCommit={(v) => put('description', { description: orNull(v) })} />
+        <SelectField
+          field="type"
+          label="Type"
+          value={port.type}
+          options={[
+            ['table', 'Table'],
+            ['stream', 'Stream'],
+            ['api', 'API'],
+            ['file', 'File'],
+            ['other', 'Other'],
+          ]}
+          onCommit={(v) => v && put('type', { type: v as OutputPort['type'] })}
+        />
+        <SelectField
+          field="visibility"
+          label="Visibility"
+          value={port.visibility}
+          options={[
+            ['private', 'Private'],
+            ['domain', 'Domain'],
+            ['public', 'Public'],
+          ]}
+          onCommit={(v) => v && put('visibility', { visibility: v as OutputPort['visibility'] })}
+        />
+        <SelectField
+          field="status"
+          label="Status"
+          value={port.status}
+          options={STATUS_OPTIONS}
+          onCommit={(v) => v && put('status', { status: v as OutputPort['status'] })}
+        />
+        <TextField
+          field="description"
+          label="Description"
+          multiline
+          value={port.description}
+          onCommit={(v) => put('description', { description: orNull(v) })}
+        />
       </Section>
       <Section title="Contract">
-        <TextField field="contractId" label="Contract id" mono value={contract?.contractId} onCommit={(v) => putContract('contractId', { contractId: v })} />
-        <TextField field="contractVersion" label="Contract version" mono value={contract?.version} onCommit={(v) => putContract('contractVersion', { version: orNull(v) })} />
-        <SelectField field="contractStatus" label="Contract status" value={contract?.status} options={STATUS_OPTIONS} empty="—" onCommit={(v) => putContract('contractStatus', { status: v as OutputPort['status'] | null })} />
+        <TextField
+          field="contractId"
+          label="Contract id"
+          mono
+          value={contract?.contractId}
+          onCommit={(v) => putContract('contractId', { contractId: v })}
+        />
+        <TextField
+          field="contractVersion"
+          label="Contract version"
+          mono
+          value={contract?.version}
+          onCommit={(v) => putContract('contractVersion', { version: orNull(v) })}
+        />
+        <SelectField
+          field="contractStatus"
+          label="Contract status"
+          value={contract?.status}
+          options={STATUS_OPTIONS}
+          empty="—"
+          onCommit={(v) => putContract('contractStatus', { status: v as OutputPort['status'] | null })}
+        />
       </Section>
       <Section title="Governance">
-        <CheckField field="containsPii" label="Contains personal data (PII)" value={port.containsPii ?? false} onCommit={(v) => put('containsPii', { containsPii: v })} />
-        <TextField field="classification" label="Classification" placeholder="internal, confidential…" value={port.classification} onCommit={(v) => put('classification', { classification: orNull(v) })} />
-        <TextField field="deprecationDate" label="Deprecation date" type="date" value={port.deprecationDate} onCommit={(v) => put('deprecationDate', { deprecationDate: orNull(v) })} />
-        <SelectField field="successorPortId" label="Successor port" value={port.successorPortId} options={successors} empty="None" onCommit={(v) => put('successorPortId', { successorPortId: v })} />
+        <CheckField
+          field="containsPii"
+          label="Contains personal data (PII)"
+          value={port.containsPii ?? false}
+          onCommit={(v) => put('containsPii', { containsPii: v })}
+        />
+        <TextField
+          field="classification"
+          label="Classification"
+          placeholder="internal, confidential…"
+          value={port.classification}
+          onCommit={(v) => put('classification', { classification: orNull(v) })}
+        />
+        <TextField
+          field="deprecationDate"
+          label="Deprecation date"
+          type="date"
+          value={port.deprecationDate}
+          onCommit={(v) => put('deprecationDate', { deprecationDate: orNull(v) })}
+        />
+        <SelectField
+          field="successorPortId"
+          label="Successor port"
+          value={port.successorPortId}
+          options={successors}
+          empty="None"
+          onCommit={(v) => put('successorPortId', { successorPortId: v })}
+        />
       </Section>
       <Section title="Service levels">
         <ListEditor<ServiceLevel>
@@ -80,7 +174,10 @@ export function OutputPortForm({ port }: { port: OutputPort }) {
         />
       </Section>
       <Section title="Custom properties">
-        <CustomPropertiesEditor items={port.customProperties ?? []} onCommit={(customProperties) => put('customProperties', { customProperties })} />
+        <CustomPropertiesEditor
+          items={port.customProperties ?? []}
+          onCommit={(customProperties) => put('customProperties', { customProperties })}
+        />
       </Section>
     </>
   );
@@ -93,23 +190,55 @@ export function DomainForm({ domain }: { domain: Domain }) {
   const focusOn = useUiStore((s) => s.focusNameRequest);
   const save = useSave(domain.id, DOMAIN_FIELDS);
   const put = (field: string, patch: Partial<Domain>) => save(field, { op: 'saveDomain', value: { ...domain, ...patch } });
-  const others = useMemo(() => [...model.domains.values()].filter((d) => d.id !== domain.id).map((d) => [d.id, d.title] as const), [model.domains, domain.id]);
+  const others = useMemo(
+    () => [...model.domains.values()].filter((d) => d.id !== domain.id).map((d) => [d.id, d.title] as const),
+    [model.domains, domain.id],
+  );
   const teams = useMemo(() => [...model.teams.values()].map((t) => [t.id, t.title] as const), [model.teams]);
   return (
     <>
       <Section title="Domain">
         <TextField field="title" label="Title" value={domain.title} onCommit={(v) => put('title', { title: v })} />
         <TextField field="name" label="Name (slug)" mono value={domain.name} focusOn={focusOn} onCommit={(v) => put('name', { name: v })} />
-        <TextField field="description" label="Description" multiline value={domain.description} onCommit={(v) => put('description', { description: orNull(v) })} />
-        <SelectField field="parentId" label="Parent domain" value={domain.parentId} options={others} empty="None" onCommit={(v) => save('parentId', reparentDomain(model, domain, v))} />
-        <SelectField field="ownerTeamId" label="Owner team" value={domain.ownerTeamId} options={teams} empty="No owner" onCommit={(v) => put('ownerTeamId', { ownerTeamId: v })} />
-        <TextField field="repoFolder" label="Repository folder (export)" mono value={domain.repoFolder} onCommit={(v) => put('repoFolder', { repoFolder: orNull(v) })} />
+        <TextField
+          field="description"
+          label="Description"
+          multiline
+          value={domain.description}
+          onCommit={(v) => put('description', { description: orNull(v) })}
+        />
+        <SelectField
+          field="parentId"
+          label="Parent domain"
+          value={domain.parentId}
+          options={others}
+          empty="None"
+          onCommit={(v) => save('parentId', reparentDomain(model, domain, v))}
+        />
+        <SelectField
+          field="ownerTeamId"
+          label="Owner team"
+          value={domain.ownerTeamId}
+          options={teams}
+          empty="No owner"
+          onCommit={(v) => put('ownerTeamId', { ownerTeamId: v })}
+        />
+        <TextField
+          field="repoFolder"
+          label="Repository folder (export)"
+          mono
+          value={domain.repoFolder}
+          onCommit={(v) => put('repoFolder', { repoFolder: orNull(v) })}
+        />
       </Section>
       <Section title="Links">
         <LinksEditor links={domain.links ?? []} onCommit={(links) => put('links', { links })} />
       </Section>
       <Section title="Custom properties">
-        <CustomPropertiesEditor items={domain.customProperties ?? []} onCommit={(customProperties) => put('customProperties', { customProperties })} />
+        <CustomPropertiesEditor
+          items={domain.customProperties ?? []}
+          onCommit={(customProperties) => put('customProperties', { customProperties })}
+        />
       </Section>
     </>
   );
@@ -146,8 +275,21 @@ export function TeamForm({ team }: { team: Team }) {
       <Section title="Team">
         <TextField field="title" label="Title" value={team.title} onCommit={(v) => put('title', { title: v })} />
         <TextField field="name" label="Name (slug)" mono value={team.name} focusOn={focusOn} onCommit={(v) => put('name', { name: v })} />
-        <SelectField field="teamType" label="Team type" value={team.teamType} options={TEAM_TYPE_OPTIONS} empty="Not set" onCommit={(v) => put('teamType', { teamType: v as Team['teamType'] })} />
-        <TextField field="description" label="Description" multiline value={team.description} onCommit={(v) => put('description', { description: orNull(v) })} />
+        <SelectField
+          field="teamType"
+          label="Team type"
+          value={team.teamType}
+          options={TEAM_TYPE_OPTIONS}
+          empty="Not set"
+          onCommit={(v) => put('teamType', { teamType: v as Team['teamType'] })}
+        />
+        <TextField
+          field="description"
+          label="Description"
+          multiline
+          value={team.description}
+          onCommit={(v) => put('description', { description: orNull(v) })}
+        />
         <TextField field="email" label="E-mail" type="email" value={team.email} onCommit={(v) => put('email', { email: orNull(v) })} />
       </Section>
       <Section title={`Members (${team.members?.length ?? 0})`}>
@@ -177,7 +319,10 @@ export function TeamForm({ team }: { team: Team }) {
         </div>
       </Section>
       <Section title="Custom properties">
-        <CustomPropertiesEditor items={team.customProperties ?? []} onCommit={(customProperties) => put('customProperties', { customProperties })} />
+        <CustomPropertiesEditor
+          items={team.customProperties ?? []}
+          onCommit={(customProperties) => put('customProperties', { customProperties })}
+        />
       </Section>
     </>
   );
@@ -208,7 +353,13 @@ export function InputPortForm({ input }: { input: InputPort }) {
     <>
       <Section title="Dependency">
         <TextField field="name" label="Name" mono value={input.name} focusOn={focusOn} onCommit={(v) => put('name', { name: v })} />
-        <TextField field="description" label="Description" multiline value={input.description} onCommit={(v) => put('description', { description: orNull(v) })} />
+        <TextField
+          field="description"
+          label="Description"
+          multiline
+          value={input.description}
+          onCommit={(v) => put('description', { description: orNull(v) })}
+        />
         <div className="field">
           <span className="field__label">Reads from</span>
           <div className="readonly" data-testid="field-source">
@@ -251,7 +402,13 @@ export function MeshForm({ info }: { info: MeshInfo }) {
       <Section title="Mesh">
         <TextField field="name" label="Name" value={info.name} onCommit={(v) => put('name', { name: v })} />
         <TextField field="namespace" label="Namespace" mono value={info.namespace} onCommit={(v) => put('namespace', { namespace: v })} />
-        <TextField field="description" label="Description" multiline value={info.description} onCommit={(v) => put('description', { description: orNull(v) })} />
+        <TextField
+          field="description"
+          label="Description"
+          multiline
+          value={info.description}
+          onCommit={(v) => put('description', { description: orNull(v) })}
+        />
       </Section>
       <Section title="Overview">
         <dl className="stats">

@@ -9,10 +9,22 @@ import * as actions from '../../actions/run';
 import { ListEditor, Section, SelectField, STATUS_OPTIONS, TextField } from './fields';
 import { useSave } from './useSave';
 
-
 const FIELDS = new Set([
-  'name', 'displayName', 'version', 'purpose', 'usage', 'limitations', 'domainId', 'ownerTeamId',
-  'accountablePersonId', 'status', 'archetype', 'tags', 'links', 'customProperties', 'description',
+  'name',
+  'displayName',
+  'version',
+  'purpose',
+  'usage',
+  'limitations',
+  'domainId',
+  'ownerTeamId',
+  'accountablePersonId',
+  'status',
+  'archetype',
+  'tags',
+  'links',
+  'customProperties',
+  'description',
 ]);
 
 const ARCHETYPE_OPTIONS = [
@@ -33,39 +45,111 @@ export function ProductForm({ product }: { product: DataProduct }) {
   const domains = useMemo(() => [...model.domains.values()].map((d) => [d.id, d.title] as const), [model.domains]);
   const teams = useMemo(() => [...model.teams.values()].map((t) => [t.id, t.title] as const), [model.teams]);
   const people = useMemo(() => [...model.people.values()].map((p) => [p.id, p.displayName] as const), [model.people]);
-  const ports = useMemo(() => [...model.outputPorts.values()].filter((p) => p.productId === product.id).sort(comparePorts), [model.outputPorts, product.id]);
+  const ports = useMemo(
+    () => [...model.outputPorts.values()].filter((p) => p.productId === product.id).sort(comparePorts),
+    [model.outputPorts, product.id],
+  );
   const inputs = useMemo(() => [...model.inputPorts.values()].filter((p) => p.productId === product.id), [model.inputPorts, product.id]);
 
   return (
     <>
       <Section title="Data product">
-        <TextField field="displayName" label="Display name" value={product.displayName} onCommit={(v) => put('displayName', { displayName: v })} />
-        <TextField field="name" label="Name (slug)" mono value={product.name} focusOn={focusOn} onCommit={(v) => put('name', { name: v })} />
+        <TextField
+          field="displayName"
+          label="Display name"
+          value={product.displayName}
+          onCommit={(v) => put('displayName', { displayName: v })}
+        />
+        <TextField
+          field="name"
+          label="Name (slug)"
+          mono
+          value={product.name}
+          focusOn={focusOn}
+          onCommit={(v) => put('name', { name: v })}
+        />
         <TextField field="version" label="Version" mono value={product.version} onCommit={(v) => put('version', { version: v })} />
-        <SelectField field="status" label="Status" value={product.status} options={STATUS_OPTIONS} onCommit={(v) => v && put('status', { status: v as DataProduct['status'] })} />
-        <SelectField field="archetype" label="Archetype" value={product.archetype} options={ARCHETYPE_OPTIONS} empty="—" onCommit={(v) => put('archetype', { archetype: v as DataProduct['archetype'] })} />
+        <SelectField
+          field="status"
+          label="Status"
+          value={product.status}
+          options={STATUS_OPTIONS}
+          onCommit={(v) => v && put('status', { status: v as DataProduct['status'] })}
+        />
+        <SelectField
+          field="archetype"
+          label="Archetype"
+          value={product.archetype}
+          options={ARCHETYPE_OPTIONS}
+          empty="—"
+          onCommit={(v) => put('archetype', { archetype: v as DataProduct['archetype'] })}
+        />
       </Section>
       <Section title="Ownership">
-        <SelectField field="domainId" label="Domain" value={product.domainId} options={domains} onCommit={(v) => v && put('domainId', { domainId: v })} />
-        <SelectField field="ownerTeamId" label="Owner team" value={product.ownerTeamId} options={teams} empty="No owner" onCommit={(v) => put('ownerTeamId', { ownerTeamId: v })} />
-        <SelectField field="accountablePersonId" label="Accountable" value={product.accountablePersonId} options={people} empty="Nobody" onCommit={(v) => put('accountablePersonId', { accountablePersonId: v })} />
+        <SelectField
+          field="domainId"
+          label="Domain"
+          value={product.domainId}
+          options={domains}
+          onCommit={(v) => v && put('domainId', { domainId: v })}
+        />
+        <SelectField
+          field="ownerTeamId"
+          label="Owner team"
+          value={product.ownerTeamId}
+          options={teams}
+          empty="No owner"
+          onCommit={(v) => put('ownerTeamId', { ownerTeamId: v })}
+        />
+        <SelectField
+          field="accountablePersonId"
+          label="Accountable"
+          value={product.accountablePersonId}
+          options={people}
+          empty="Nobody"
+          onCommit={(v) => put('accountablePersonId', { accountablePersonId: v })}
+        />
       </Section>
       <Section title="Description">
-        <TextField field="purpose" label="Purpose" multiline value={product.description?.purpose} onCommit={(v) => describe('purpose', v)} />
+        <TextField
+          field="purpose"
+          label="Purpose"
+          multiline
+          value={product.description?.purpose}
+          onCommit={(v) => describe('purpose', v)}
+        />
         <TextField field="usage" label="Usage" multiline value={product.description?.usage} onCommit={(v) => describe('usage', v)} />
-        <TextField field="limitations" label="Limitations" multiline value={product.description?.limitations} onCommit={(v) => describe('limitations', v)} />
+        <TextField
+          field="limitations"
+          label="Limitations"
+          multiline
+          value={product.description?.limitations}
+          onCommit={(v) => describe('limitations', v)}
+        />
         <TextField
           field="tags"
           label="Tags"
           placeholder="comma, separated"
           value={(product.tags ?? []).join(', ')}
-          onCommit={(v) => put('tags', { tags: v.split(',').map((t) => t.trim()).filter(Boolean) })}
+          onCommit={(v) =>
+            put('tags', {
+              tags: v
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            })
+          }
         />
       </Section>
       <Section
         title={`Output ports (${ports.length})`}
         actions={
-          <button type="button" className="link-button" data-testid="inspector-add-output-port" onClick={() => void actions.newOutputPort(product.id)}>
+          <button
+            type="button"
+            className="link-button"
+            data-testid="inspector-add-output-port"
+            onClick={() => void actions.newOutputPort(product.id)}
+          >
             + Add
           </button>
         }
@@ -73,8 +157,17 @@ export function ProductForm({ product }: { product: DataProduct }) {
         <ul className="ref-list">
           {ports.map((p) => (
             <li key={p.id}>
-              <button type="button" className="ref-item" data-testid="port-item" data-id={p.id} onClick={() => select([{ kind: 'outputPort', id: p.id }])}>
-                <span className="mono">{p.name}</span> <span className="muted">v{p.version} · {p.type}</span>
+              <button
+                type="button"
+                className="ref-item"
+                data-testid="port-item"
+                data-id={p.id}
+                onClick={() => select([{ kind: 'outputPort', id: p.id }])}
+              >
+                <span className="mono">{p.name}</span>{' '}
+                <span className="muted">
+                  v{p.version} · {p.type}
+                </span>
                 <span className={`status-pill status-${p.status}`}>{p.status}</span>
               </button>
             </li>
@@ -86,10 +179,19 @@ export function ProductForm({ product }: { product: DataProduct }) {
           <ul className="ref-list">
             {inputs.map((p) => (
               <li key={p.id}>
-                <button type="button" className="ref-item" data-testid="input-item" data-id={p.id} onClick={() => select([{ kind: 'inputPort', id: p.id }])}>
+                <button
+                  type="button"
+                  className="ref-item"
+                  data-testid="input-item"
+                  data-id={p.id}
+                  onClick={() => select([{ kind: 'inputPort', id: p.id }])}
+                >
                   <span className="mono">{p.name}</span>
                   {p.source.kind === 'unresolved' && (
-                    <span className="unattached-pill ref-item__tag" title={`Reads ${p.source.reference}, which neither an import nor the mesh holds`}>
+                    <span
+                      className="unattached-pill ref-item__tag"
+                      title={`Reads ${p.source.reference}, which neither an import nor the mesh holds`}
+                    >
                       unresolved
                     </span>
                   )}
@@ -103,7 +205,10 @@ export function ProductForm({ product }: { product: DataProduct }) {
         <LinksEditor links={product.links ?? []} onCommit={(links) => put('links', { links })} />
       </Section>
       <Section title="Custom properties">
-        <CustomPropertiesEditor items={product.customProperties ?? []} onCommit={(customProperties) => put('customProperties', { customProperties })} />
+        <CustomPropertiesEditor
+          items={product.customProperties ?? []}
+          onCommit={(customProperties) => put('customProperties', { customProperties })}
+        />
       </Section>
     </>
   );

@@ -122,7 +122,17 @@ export function SelectField({ field, label, value, options, onCommit, empty }: S
   );
 }
 
-export function CheckField({ field, label, value, onCommit }: { field: string; label: string; value: boolean; onCommit(v: boolean): void }) {
+export function CheckField({
+  field,
+  label,
+  value,
+  onCommit,
+}: {
+  field: string;
+  label: string;
+  value: boolean;
+  onCommit(v: boolean): void;
+}) {
   return (
     <div className="field field--check">
       <label className="check">
@@ -157,7 +167,13 @@ export function ListEditor<T>({
 }: {
   field: string;
   items: readonly T[];
-  columns: { key: string; label: string; get(item: T): string; set(item: T, value: string): T; options?: readonly (readonly [string, string])[] }[];
+  columns: {
+    key: string;
+    label: string;
+    get(item: T): string;
+    set(item: T, value: string): T;
+    options?: readonly (readonly [string, string])[];
+  }[];
   onCommit(items: T[]): void;
   blank(): T;
   addLabel: string;
@@ -201,7 +217,13 @@ export function ListEditor<T>({
               />
             ),
           )}
-          <button type="button" className="icon-button" title="Remove" aria-label="Remove" onClick={() => onCommit(items.filter((_, i) => i !== index))}>
+          <button
+            type="button"
+            className="icon-button"
+            title="Remove"
+            aria-label="Remove"
+            onClick={() => onCommit(items.filter((_, i) => i !== index))}
+          >
             ×
           </button>
         </div>

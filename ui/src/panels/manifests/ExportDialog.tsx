@@ -81,7 +81,13 @@ function VersionSelect<V extends string>(props: {
   return (
     <label className="version-pick">
       {props.label}
-      <select className="input input--small" data-testid={props.testId} value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value as V)}>
+      <select
+        className="input input--small"
+        data-testid={props.testId}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.value as V)}
+      >
         {props.versions.map((v) => (
           <option key={v} value={v}>
             v{v}
@@ -209,210 +215,232 @@ function ExportDialogBody() {
       busy={busy}
       onClose={close}
     >
-        <section className="manifest-options" aria-label="Export choices">
-          <div className="option-row">
-            <span className="option-row__label">Formats</span>
-            <div className="option-row__value">
-              <div className="format-chips" role="group" aria-label="Formats">
-                <label className={`format-chip format-chip--all${allFormatsChosen(choices.formats) ? ' is-on' : ''}`}>
+      <section className="manifest-options" aria-label="Export choices">
+        <div className="option-row">
+          <span className="option-row__label">Formats</span>
+          <div className="option-row__value">
+            <div className="format-chips" role="group" aria-label="Formats">
+              <label className={`format-chip format-chip--all${allFormatsChosen(choices.formats) ? ' is-on' : ''}`}>
+                <input
+                  type="checkbox"
+                  data-testid="export-format-all"
+                  checked={allFormatsChosen(choices.formats)}
+                  disabled={busy}
+                  onChange={() => choose({ formats: toggleAllFormats(choices.formats) })}
+                />
+                All
+              </label>
+              {FORMATS.map((f) => (
+                <label key={f.id} className={`format-chip${choices.formats.includes(f.id) ? ' is-on' : ''}`} title={f.hint}>
                   <input
                     type="checkbox"
-                    data-testid="export-format-all"
-                    checked={allFormatsChosen(choices.formats)}
+                    data-testid={`export-format-${f.id}`}
+                    checked={choices.formats.includes(f.id)}
                     disabled={busy}
-                    onChange={() => choose({ formats: toggleAllFormats(choices.formats) })}
+                    onChange={() => choose({ formats: toggleFormat(choices.formats, f.id) })}
                   />
-                  All
+                  {f.label}
                 </label>
-                {FORMATS.map((f) => (
-                  <label key={f.id} className={`format-chip${choices.formats.includes(f.id) ? ' is-on' : ''}`} title={f.hint}>
-                    <input
-                      type="checkbox"
-                      data-testid={`export-format-${f.id}`}
-                      checked={choices.formats.includes(f.id)}
-                      disabled={busy}
-                      onChange={() => choose({ formats: toggleFormat(choices.formats, f.id) })}
-                    />
-                    {f.label}
-                  </label>
-                ))}
-              </div>
-              {fieldError('formats') && <div className="field-error">{fieldError('formats')}</div>}
+              ))}
             </div>
+            {fieldError('formats') && <div className="field-error">{fieldError('formats')}</div>}
           </div>
-          <div className="option-row">
-            <span className="option-row__label">Versions</span>
-            <div className="option-row__value option-row__inline">
-              <VersionSelect
-                label="ODPS"
-                testId="export-odps-version"
-                versions={ODPS_VERSIONS}
-                value={choices.odpsVersion}
-                disabled={busy || !choices.formats.includes('odps')}
-                onChange={(odpsVersion) => choose({ odpsVersion })}
+        </div>
+        <div className="option-row">
+          <span className="option-row__label">Versions</span>
+          <div className="option-row__value option-row__inline">
+            <VersionSelect
+              label="ODPS"
+              testId="export-odps-version"
+              versions={ODPS_VERSIONS}
+              value={choices.odpsVersion}
+              disabled={busy || !choices.formats.includes('odps')}
+              onChange={(odpsVersion) => choose({ odpsVersion })}
+            />
+            <VersionSelect
+              label="ODCS"
+              testId="export-odcs-version"
+              versions={ODCS_VERSIONS}
+              value={choices.odcsVersion}
+              disabled={busy || !choices.formats.includes('odcs')}
+              onChange={(odcsVersion) => choose({ odcsVersion })}
+            />
+          </div>
+        </div>
+        <div className={`option-row${fieldError('folder') ? ' has-error' : ''}`}>
+          <label className="option-row__label" htmlFor="export-folder">
+            Folder
+          </label>
+          <div className="option-row__value">
+            <div className="path-pick">
+              <input
+                id="export-folder"
+                className="input input--mono"
+                data-testid="export-folder"
+                placeholder="Choose a folder with Browse…"
+                spellCheck={false}
+                value={choices.folder}
+                disabled={busy}
+                onChange={(e) => choose({ folder: e.target.value })}
+                onKeyDown={(e) => e.key === 'Enter' && void runPreview()}
               />
-              <VersionSelect
-                label="ODCS"
-                testId="export-odcs-version"
-                versions={ODCS_VERSIONS}
-                value={choices.odcsVersion}
-                disabled={busy || !choices.formats.includes('odcs')}
-                onChange={(odcsVersion) => choose({ odcsVersion })}
-              />
+              <button type="button" className="button" data-testid="export-browse" disabled={busy} onClick={() => void browse()}>
+                Browse…
+              </button>
             </div>
+            {fieldError('folder') && <div className="field-error">{fieldError('folder')}</div>}
           </div>
-          <div className={`option-row${fieldError('folder') ? ' has-error' : ''}`}>
-            <label className="option-row__label" htmlFor="export-folder">
-              Folder
-            </label>
-            <div className="option-row__value">
-              <div className="path-pick">
-                <input
-                  id="export-folder"
-                  className="input input--mono"
-                  data-testid="export-folder"
-                  placeholder="Choose a folder with Browse…"
-                  spellCheck={false}
-                  value={choices.folder}
-                  disabled={busy}
-                  onChange={(e) => choose({ folder: e.target.value })}
-                  onKeyDown={(e) => e.key === 'Enter' && void runPreview()}
-                />
-                <button type="button" className="button" data-testid="export-browse" disabled={busy} onClick={() => void browse()}>
-                  Browse…
+        </div>
+        <div className="option-row">
+          <span className="option-row__label" />
+          <label className="check option-row__value">
+            <input
+              type="checkbox"
+              data-testid="export-by-domain"
+              checked={choices.byDomain}
+              disabled={busy}
+              onChange={(e) => choose({ byDomain: e.target.checked })}
+            />
+            One folder per domain <span className="muted">— each domain&apos;s repository folder, else its name</span>
+          </label>
+        </div>
+      </section>
+
+      <section className="manifest-preview" aria-label="Preview" data-testid="export-preview">
+        {groups && preview ? (
+          <>
+            <div className="change-tabs" role="tablist" aria-label="Files by change">
+              {CHANGES.map((c) => (
+                <button
+                  key={c}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === c}
+                  className={`change-tab change-tab--${c}${tab === c ? ' is-active' : ''}${groups[c].length === 0 ? ' is-empty' : ''}`}
+                  data-testid={`export-preview-${c}`}
+                  data-count={groups[c].length}
+                  onClick={() => {
+                    setTab(c);
+                    select(groups[c][0] ?? null);
+                  }}
+                >
+                  <span className="change-tab__count">{groups[c].length.toLocaleString('en')}</span>
+                  <span className="change-tab__label">{CHANGE_LABEL[c]}</span>
                 </button>
-              </div>
-              {fieldError('folder') && <div className="field-error">{fieldError('folder')}</div>}
+              ))}
             </div>
-          </div>
-          <div className="option-row">
-            <span className="option-row__label" />
-            <label className="check option-row__value">
-              <input type="checkbox" data-testid="export-by-domain" checked={choices.byDomain} disabled={busy} onChange={(e) => choose({ byDomain: e.target.checked })} />
-              One folder per domain <span className="muted">— each domain&apos;s repository folder, else its name</span>
-            </label>
-          </div>
-        </section>
-
-        <section className="manifest-preview" aria-label="Preview" data-testid="export-preview">
-          {groups && preview ? (
-            <>
-              <div className="change-tabs" role="tablist" aria-label="Files by change">
-                {CHANGES.map((c) => (
-                  <button
-                    key={c}
-                    type="button"
-                    role="tab"
-                    aria-selected={tab === c}
-                    className={`change-tab change-tab--${c}${tab === c ? ' is-active' : ''}${groups[c].length === 0 ? ' is-empty' : ''}`}
-                    data-testid={`export-preview-${c}`}
-                    data-count={groups[c].length}
-                    onClick={() => {
-                      setTab(c);
-                      select(groups[c][0] ?? null);
-                    }}
-                  >
-                    <span className="change-tab__count">{groups[c].length.toLocaleString('en')}</span>
-                    <span className="change-tab__label">{CHANGE_LABEL[c]}</span>
-                  </button>
+            <div className="preview-split">
+              <ul className="preview-files" data-testid="export-files" aria-label={`${CHANGE_LABEL[tab]} files`}>
+                {shown.length === 0 && <li className="preview-files__empty">No {CHANGE_LABEL[tab].toLowerCase()} files.</li>}
+                {shown.slice(0, LIST_LIMIT).map((path) => (
+                  <li key={path}>
+                    <button
+                      type="button"
+                      className={`preview-file preview-file--${tab}${selected === path ? ' is-selected' : ''}`}
+                      data-testid="export-file"
+                      data-change={tab}
+                      data-path={path}
+                      title={path}
+                      onClick={() => select(path)}
+                    >
+                      <span className="preview-file__mark" aria-hidden="true" />
+                      <span className="preview-file__path">{path}</span>
+                    </button>
+                  </li>
                 ))}
-              </div>
-              <div className="preview-split">
-                <ul className="preview-files" data-testid="export-files" aria-label={`${CHANGE_LABEL[tab]} files`}>
-                  {shown.length === 0 && <li className="preview-files__empty">No {CHANGE_LABEL[tab].toLowerCase()} files.</li>}
-                  {shown.slice(0, LIST_LIMIT).map((path) => (
-                    <li key={path}>
-                      <button
-                        type="button"
-                        className={`preview-file preview-file--${tab}${selected === path ? ' is-selected' : ''}`}
-                        data-testid="export-file"
-                        data-change={tab}
-                        data-path={path}
-                        title={path}
-                        onClick={() => select(path)}
-                      >
-                        <span className="preview-file__mark" aria-hidden="true" />
-                        <span className="preview-file__path">{path}</span>
-                      </button>
-                    </li>
-                  ))}
-                  {shown.length > LIST_LIMIT && <li className="preview-files__more">and {plural(shown.length - LIST_LIMIT, 'more file')}</li>}
-                </ul>
-                <DiffView path={selected} diff={diff} change={selected ? tab : null} />
-              </div>
-              {groups.removed.length > 0 && (
-                <label className="notice notice--warn notice--check" data-testid="export-removed">
-                  <input type="checkbox" data-testid="export-prune" checked={prune} disabled={busy} onChange={(e) => setPrune(e.target.checked)} />
+                {shown.length > LIST_LIMIT && <li className="preview-files__more">and {plural(shown.length - LIST_LIMIT, 'more file')}</li>}
+              </ul>
+              <DiffView path={selected} diff={diff} change={selected ? tab : null} />
+            </div>
+            {groups.removed.length > 0 && (
+              <label className="notice notice--warn notice--check" data-testid="export-removed">
+                <input
+                  type="checkbox"
+                  data-testid="export-prune"
+                  checked={prune}
+                  disabled={busy}
+                  onChange={(e) => setPrune(e.target.checked)}
+                />
+                <span>
+                  Delete the {plural(groups.removed.length, 'file')} listed as removed: an earlier export wrote them for what is no longer
+                  in the mesh. Unticked, they stay in the folder.
+                </span>
+              </label>
+            )}
+            {groups.conflict.length > 0 && (
+              <div className="notice notice--error" data-testid="export-conflicts">
+                <span className="notice__icon" aria-hidden="true">
+                  ⚠
+                </span>
+                <div className="notice__text">
                   <span>
-                    Delete the {plural(groups.removed.length, 'file')} listed as removed: an earlier export wrote them for what is no longer in the mesh. Unticked, they stay in the folder.
+                    {plural(groups.conflict.length, 'file')} in the way {groups.conflict.length === 1 ? 'was' : 'were'} not written by
+                    Meshwright; the export will not overwrite {groups.conflict.length === 1 ? 'it' : 'them'}. Move{' '}
+                    {groups.conflict.length === 1 ? 'it' : 'them'} away or choose another folder.
                   </span>
-                </label>
-              )}
-              {groups.conflict.length > 0 && (
-                <div className="notice notice--error" data-testid="export-conflicts">
-                  <span className="notice__icon" aria-hidden="true">⚠</span>
-                  <div className="notice__text">
-                    <span>
-                      {plural(groups.conflict.length, 'file')} in the way {groups.conflict.length === 1 ? 'was' : 'were'} not written by Meshwright; the export will not overwrite {groups.conflict.length === 1 ? 'it' : 'them'}. Move {groups.conflict.length === 1 ? 'it' : 'them'} away or choose another folder.
-                    </span>
-                    <ul className="notice__list mono">
-                      {groups.conflict.slice(0, 3).map((p) => (
-                        <li key={p}>{p}</li>
-                      ))}
-                      {groups.conflict.length > 3 && <li>and {plural(groups.conflict.length - 3, 'more')}</li>}
-                    </ul>
-                  </div>
+                  <ul className="notice__list mono">
+                    {groups.conflict.slice(0, 3).map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                    {groups.conflict.length > 3 && <li>and {plural(groups.conflict.length - 3, 'more')}</li>}
+                  </ul>
                 </div>
-              )}
-            </>
-          ) : (
-            <div className="manifest-preview__placeholder">
-              {phase === 'previewing' ? 'Comparing with the folder…' : 'Choose the formats and a folder, then Preview to see every file the export adds, changes or removes.'}
-            </div>
-          )}
-        </section>
-
-        {error && <ErrorNotice error={error} testId="export-error" />}
-        {phase === 'done' && summary && (
-          <div className="notice notice--ok" data-testid="export-summary" data-written={summary.written} data-removed={summary.removed}>
-            <span className="notice__icon" aria-hidden="true">✓</span>
-            <div className="notice__text">
-              <div>
-                Exported: {plural(summary.written, 'file')} written, {plural(summary.removed, 'file')} removed, {summary.unchanged.toLocaleString('en')} unchanged
-                {summary.kept > 0 ? `, ${plural(summary.kept, 'old file')} kept` : ''}.
               </div>
-              <div className="notice__path mono">{summary.folder}</div>
-            </div>
+            )}
+          </>
+        ) : (
+          <div className="manifest-preview__placeholder">
+            {phase === 'previewing'
+              ? 'Comparing with the folder…'
+              : 'Choose the formats and a folder, then Preview to see every file the export adds, changes or removes.'}
           </div>
         )}
+      </section>
 
-        <footer className="manifest-dialog__foot">
-          <div className="manifest-dialog__status">
-            {phase === 'writing' && <TaskProgressBar testId="export-progress" onCancel={manifests.cancelTask} />}
-            {phase === 'previewing' && <TaskProgressBar testId="export-progress" onCancel={manifests.cancelTask} />}
+      {error && <ErrorNotice error={error} testId="export-error" />}
+      {phase === 'done' && summary && (
+        <div className="notice notice--ok" data-testid="export-summary" data-written={summary.written} data-removed={summary.removed}>
+          <span className="notice__icon" aria-hidden="true">
+            ✓
+          </span>
+          <div className="notice__text">
+            <div>
+              Exported: {plural(summary.written, 'file')} written, {plural(summary.removed, 'file')} removed,{' '}
+              {summary.unchanged.toLocaleString('en')} unchanged
+              {summary.kept > 0 ? `, ${plural(summary.kept, 'old file')} kept` : ''}.
+            </div>
+            <div className="notice__path mono">{summary.folder}</div>
           </div>
-          {/* While a task runs, its own Cancel (beside the bar) is the one to press. */}
-          {!busy && (
-            <button type="button" className="button" data-testid="export-cancel-dialog" onClick={close}>
-              {phase === 'done' ? 'Close' : 'Cancel'}
-            </button>
-          )}
-          {phase === 'done' || phase === 'choose' || phase === 'previewing' ? (
-            <button type="button" className="button" data-testid="export-preview-button" disabled={busy} onClick={() => void runPreview()}>
-              {phase === 'done' ? 'Preview again' : 'Preview'}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="export-write"
-              disabled={busy || !groups || groups.conflict.length > 0 || toWrite === 0}
-              onClick={() => void write()}
-            >
-              {toWrite === 0 ? 'Nothing to write' : `Export ${plural(toWrite, 'file')}`}
-            </button>
-          )}
-        </footer>
+        </div>
+      )}
+
+      <footer className="manifest-dialog__foot">
+        <div className="manifest-dialog__status">
+          {phase === 'writing' && <TaskProgressBar testId="export-progress" onCancel={manifests.cancelTask} />}
+          {phase === 'previewing' && <TaskProgressBar testId="export-progress" onCancel={manifests.cancelTask} />}
+        </div>
+        {/* While a task runs, its own Cancel (beside the bar) is the one to press. */}
+        {!busy && (
+          <button type="button" className="button" data-testid="export-cancel-dialog" onClick={close}>
+            {phase === 'done' ? 'Close' : 'Cancel'}
+          </button>
+        )}
+        {phase === 'done' || phase === 'choose' || phase === 'previewing' ? (
+          <button type="button" className="button" data-testid="export-preview-button" disabled={busy} onClick={() => void runPreview()}>
+            {phase === 'done' ? 'Preview again' : 'Preview'}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="export-write"
+            disabled={busy || !groups || groups.conflict.length > 0 || toWrite === 0}
+            onClick={() => void write()}
+          >
+            {toWrite === 0 ? 'Nothing to write' : `Export ${plural(toWrite, 'file')}`}
+          </button>
+        )}
+      </footer>
     </DialogFrame>
   );
 }

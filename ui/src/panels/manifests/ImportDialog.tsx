@@ -10,7 +10,18 @@ import type { CommandError, FileSummary, ImportPreview, ImportResult } from '../
 import { errorOf } from '../../actions/run';
 import * as manifests from '../../actions/manifests';
 import { useUiStore } from '../../state/uiStore';
-import { claimText, importChanges, importCounts, kindLabel, kindNoun, plural, problemPlace, splitPaths, tallies, warningText } from '../../state/manifests';
+import {
+  claimText,
+  importChanges,
+  importCounts,
+  kindLabel,
+  kindNoun,
+  plural,
+  problemPlace,
+  splitPaths,
+  tallies,
+  warningText,
+} from '../../state/manifests';
 import { DialogFrame } from './DialogFrame';
 import { ErrorNotice } from './ErrorNotice';
 import { TaskProgressBar } from './TaskProgressBar';
@@ -103,10 +114,13 @@ function Report({ report }: { report: ImportPreview }) {
       <Totals report={report} />
       {report.problems.length > 0 && (
         <div className="notice notice--error import-problems">
-          <span className="notice__icon" aria-hidden="true">⚠</span>
+          <span className="notice__icon" aria-hidden="true">
+            ⚠
+          </span>
           <div className="notice__text">
             <div>
-              {plural(report.problems.length, 'problem')}: nothing will be imported until {report.problems.length === 1 ? 'it is' : 'they are'} fixed.
+              {plural(report.problems.length, 'problem')}: nothing will be imported until{' '}
+              {report.problems.length === 1 ? 'it is' : 'they are'} fixed.
             </div>
             <ul className="problem-list" data-testid="import-problems">
               {report.problems.slice(0, LIST_LIMIT).map((p, i) => (
@@ -123,15 +137,24 @@ function Report({ report }: { report: ImportPreview }) {
       )}
       {report.warnings.length > 0 && (
         <div className="notice notice--warn import-warnings" data-testid="import-warnings">
-          <span className="notice__icon" aria-hidden="true">⚠</span>
+          <span className="notice__icon" aria-hidden="true">
+            ⚠
+          </span>
           <div className="notice__text">
             <div>
-              {plural(report.warnings.length, 'warning')}: what the files reference but neither they nor the mesh hold is kept as written, and
-              the import goes ahead. A later import that brings it resolves it.
+              {plural(report.warnings.length, 'warning')}: what the files reference but neither they nor the mesh hold is kept as written,
+              and the import goes ahead. A later import that brings it resolves it.
             </div>
             <ul className="problem-list">
               {report.warnings.slice(0, LIST_LIMIT).map((w, i) => (
-                <li key={i} className="problem problem--warning" data-testid="import-warning" data-path={w.path} data-line={w.line ?? ''} data-field={w.field ?? ''}>
+                <li
+                  key={i}
+                  className="problem problem--warning"
+                  data-testid="import-warning"
+                  data-path={w.path}
+                  data-line={w.line ?? ''}
+                  data-field={w.field ?? ''}
+                >
                   <span className="problem__line mono" title={warningText(w)}>
                     <span className="problem__place">{problemPlace(w)}</span>: {w.field && <>{w.field}: </>}
                     <span className="problem__reason">{w.reason}</span>
@@ -145,11 +168,13 @@ function Report({ report }: { report: ImportPreview }) {
       )}
       {report.disagreements.length > 0 && (
         <div className="notice notice--warn import-disagreements" data-testid="import-disagreements">
-          <span className="notice__icon" aria-hidden="true">≠</span>
+          <span className="notice__icon" aria-hidden="true">
+            ≠
+          </span>
           <div className="notice__text">
             <div>
-              The formats disagree on {plural(report.disagreements.length, 'field')}. The first format&rsquo;s value is imported (ODPS and ODCS, then DPDS, then
-              Backstage, then DataHub); check that it is the one you mean.
+              The formats disagree on {plural(report.disagreements.length, 'field')}. The first format&rsquo;s value is imported (ODPS and
+              ODCS, then DPDS, then Backstage, then DataHub); check that it is the one you mean.
             </div>
             <ul className="problem-list">
               {report.disagreements.slice(0, LIST_LIMIT).map((d, i) => (
@@ -169,7 +194,9 @@ function Report({ report }: { report: ImportPreview }) {
                   <span className="disagreement__claim muted">Passed over: {claimText(d.other)}</span>
                 </li>
               ))}
-              {report.disagreements.length > LIST_LIMIT && <li className="muted">and {plural(report.disagreements.length - LIST_LIMIT, 'more')}</li>}
+              {report.disagreements.length > LIST_LIMIT && (
+                <li className="muted">and {plural(report.disagreements.length - LIST_LIMIT, 'more')}</li>
+              )}
             </ul>
           </div>
         </div>
@@ -312,95 +339,111 @@ function ImportDialogBody() {
       onClose={close}
       className="manifest-dialog--import"
     >
-        <section className="manifest-options" aria-label="What to import">
-          <div className={`option-row option-row--top${error?.field === 'paths' ? ' has-error' : ''}`}>
-            <label className="option-row__label" htmlFor="import-paths">
-              Files
-            </label>
-            <div className="option-row__value">
-              <textarea
-                id="import-paths"
-                className="input input--mono import-paths"
-                data-testid="import-paths"
-                rows={3}
-                spellCheck={false}
-                placeholder="Manifest files or folders, one a line: choose them below"
-                value={paths}
+      <section className="manifest-options" aria-label="What to import">
+        <div className={`option-row option-row--top${error?.field === 'paths' ? ' has-error' : ''}`}>
+          <label className="option-row__label" htmlFor="import-paths">
+            Files
+          </label>
+          <div className="option-row__value">
+            <textarea
+              id="import-paths"
+              className="input input--mono import-paths"
+              data-testid="import-paths"
+              rows={3}
+              spellCheck={false}
+              placeholder="Manifest files or folders, one a line: choose them below"
+              value={paths}
+              disabled={busy}
+              onChange={(e) => setPaths(e.target.value)}
+            />
+            {error?.field === 'paths' && <div className="field-error">{error.message}</div>}
+            <div className="path-actions">
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="import-browse-files"
                 disabled={busy}
-                onChange={(e) => setPaths(e.target.value)}
-              />
-              {error?.field === 'paths' && <div className="field-error">{error.message}</div>}
-              <div className="path-actions">
-                <button type="button" className="button button--small" data-testid="import-browse-files" disabled={busy} onClick={() => void browse(manifests.browseImportFiles)}>
-                  Add files…
-                </button>
-                <button type="button" className="button button--small" data-testid="import-browse-folder" disabled={busy} onClick={() => void browse(manifests.browseImportFolder)}>
-                  Add folder…
-                </button>
-                <span className="muted">{plural(splitPaths(paths).length, 'path')} · folders are read with everything in them</span>
-              </div>
+                onClick={() => void browse(manifests.browseImportFiles)}
+              >
+                Add files…
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="import-browse-folder"
+                disabled={busy}
+                onClick={() => void browse(manifests.browseImportFolder)}
+              >
+                Add folder…
+              </button>
+              <span className="muted">{plural(splitPaths(paths).length, 'path')} · folders are read with everything in them</span>
             </div>
           </div>
-        </section>
+        </div>
+      </section>
 
-        <section className="manifest-preview manifest-preview--import" aria-label="Report">
-          {report ? (
-            <Report report={report} />
-          ) : (
-            <div className="manifest-preview__placeholder">{phase === 'checking' ? 'Reading the files…' : 'Check the files to see what the import would create and update.'}</div>
-          )}
-        </section>
-
-        {error && error.field !== 'paths' && <ErrorNotice error={error} testId="import-error" />}
-        {phase === 'done' && result && (
-          <div className="notice notice--ok" data-testid="import-done">
-            <span className="notice__icon" aria-hidden="true">✓</span>
-            <div className="notice__text">
-              {result.applied
-                ? `Imported ${plural(changes, 'change')} as one edit (“${result.applied.label}”); Undo takes it back.`
-                : 'Nothing to import: the mesh already holds all of it.'}
-            </div>
+      <section className="manifest-preview manifest-preview--import" aria-label="Report">
+        {report ? (
+          <Report report={report} />
+        ) : (
+          <div className="manifest-preview__placeholder">
+            {phase === 'checking' ? 'Reading the files…' : 'Check the files to see what the import would create and update.'}
           </div>
         )}
+      </section>
 
-        <footer className="manifest-dialog__foot">
-          <div className="manifest-dialog__status">
-            {busy && <TaskProgressBar testId="import-progress" onCancel={manifests.cancelTask} />}
+      {error && error.field !== 'paths' && <ErrorNotice error={error} testId="import-error" />}
+      {phase === 'done' && result && (
+        <div className="notice notice--ok" data-testid="import-done">
+          <span className="notice__icon" aria-hidden="true">
+            ✓
+          </span>
+          <div className="notice__text">
+            {result.applied
+              ? `Imported ${plural(changes, 'change')} as one edit (“${result.applied.label}”); Undo takes it back.`
+              : 'Nothing to import: the mesh already holds all of it.'}
           </div>
-          {/* While a task runs, its own Cancel (beside the bar) is the one to press. */}
-          {!busy && (
-            <button type="button" className="button" data-testid="import-cancel-dialog" onClick={close}>
-              {phase === 'done' ? 'Close' : 'Cancel'}
-            </button>
-          )}
-          {/* Files fixed after a check are read again without retyping the paths. */}
-          {phase === 'report' && (
-            <button type="button" className="button" data-testid="import-recheck" onClick={() => void check()}>
-              Check again
-            </button>
-          )}
-          {phase === 'report' || phase === 'importing' ? (
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="import-apply"
-              disabled={busy || !report || report.problems.length > 0 || changes === 0}
-              onClick={() => void apply()}
-            >
-              {report && report.problems.length > 0 ? 'Import' : changes === 0 ? 'Nothing to import' : `Import ${plural(changes, 'change')}`}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="import-preview-button"
-              disabled={busy || (phase !== 'done' && splitPaths(paths).length === 0)}
-              onClick={() => void check()}
-            >
-              {phase === 'done' ? 'Check again' : 'Check files'}
-            </button>
-          )}
-        </footer>
+        </div>
+      )}
+
+      <footer className="manifest-dialog__foot">
+        <div className="manifest-dialog__status">
+          {busy && <TaskProgressBar testId="import-progress" onCancel={manifests.cancelTask} />}
+        </div>
+        {/* While a task runs, its own Cancel (beside the bar) is the one to press. */}
+        {!busy && (
+          <button type="button" className="button" data-testid="import-cancel-dialog" onClick={close}>
+            {phase === 'done' ? 'Close' : 'Cancel'}
+          </button>
+        )}
+        {/* Files fixed after a check are read again without retyping the paths. */}
+        {phase === 'report' && (
+          <button type="button" className="button" data-testid="import-recheck" onClick={() => void check()}>
+            Check again
+          </button>
+        )}
+        {phase === 'report' || phase === 'importing' ? (
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="import-apply"
+            disabled={busy || !report || report.problems.length > 0 || changes === 0}
+            onClick={() => void apply()}
+          >
+            {report && report.problems.length > 0 ? 'Import' : changes === 0 ? 'Nothing to import' : `Import ${plural(changes, 'change')}`}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="import-preview-button"
+            disabled={busy || (phase !== 'done' && splitPaths(paths).length === 0)}
+            onClick={() => void check()}
+          >
+            {phase === 'done' ? 'Check again' : 'Check files'}
+          </button>
+        )}
+      </footer>
     </DialogFrame>
   );
 }

@@ -75,7 +75,11 @@ export function CustomRuleForm({ initial, replacing, onDone }: { initial: Custom
       </label>
       <label className="custom-rule__field">
         <span>Severity</span>
-        <select data-testid="custom-severity" value={rule.severity ?? 'warning'} onChange={(e) => set({ severity: e.target.value as Severity })}>
+        <select
+          data-testid="custom-severity"
+          value={rule.severity ?? 'warning'}
+          onChange={(e) => set({ severity: e.target.value as Severity })}
+        >
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -93,7 +97,13 @@ export function CustomRuleForm({ initial, replacing, onDone }: { initial: Custom
         </div>
       )}
       <div className="custom-rule__actions">
-        <button type="button" className="button button--primary button--small" data-testid="custom-save" disabled={problems.length > 0} onClick={() => void save()}>
+        <button
+          type="button"
+          className="button button--primary button--small"
+          data-testid="custom-save"
+          disabled={problems.length > 0}
+          onClick={() => void save()}
+        >
           Save rule
         </button>
         <button type="button" className="button button--small" data-testid="custom-cancel" onClick={onDone}>

@@ -25,7 +25,13 @@ export function FindingRow({ finding, rowKey }: { finding: Finding; rowKey: stri
       data-waived={waived ? 'true' : 'false'}
     >
       <div className="finding__row">
-        <button type="button" className="finding__main" data-testid="finding-focus" title={finding.fixHint} onClick={() => focusFinding(finding)}>
+        <button
+          type="button"
+          className="finding__main"
+          data-testid="finding-focus"
+          title={finding.fixHint}
+          onClick={() => focusFinding(finding)}
+        >
           <span className={`finding__icon severity-${finding.severity}`} aria-label={finding.severity}>
             {SEVERITY_ICON[finding.severity]}
           </span>

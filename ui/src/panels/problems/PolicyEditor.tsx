@@ -106,7 +106,14 @@ export function PolicyEditor() {
   const builtIn = catalog.filter((r) => !r.custom);
   return (
     <div className="modal-backdrop" onMouseDown={close}>
-      <div className="modal policy-editor" role="dialog" aria-modal="true" aria-label="Governance policy" data-testid="policy-editor" onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        className="modal policy-editor"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Governance policy"
+        data-testid="policy-editor"
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <header className="policy-editor__head">
           <h2>Governance policy</h2>
           <button type="button" className="button button--small" data-testid="policy-close" onClick={close}>
@@ -120,7 +127,12 @@ export function PolicyEditor() {
               <li key={c.id} className="custom-row" data-testid="custom-rule" data-rule={c.id}>
                 <span className="rule-row__id">{c.id}</span>
                 <span className="mono custom-row__assert">{c.assert}</span>
-                <button type="button" className="link-button" data-testid="custom-edit" onClick={() => setEditing({ rule: c, replacing: c.id })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="custom-edit"
+                  onClick={() => setEditing({ rule: c, replacing: c.id })}
+                >
                   Edit
                 </button>
                 <button type="button" className="link-button" data-testid="custom-delete" onClick={() => void deleteCustomRule(c.id)}>
@@ -130,9 +142,19 @@ export function PolicyEditor() {
             ))}
           </ul>
           {editing ? (
-            <CustomRuleForm key={editing.replacing ?? 'new'} initial={editing.rule} replacing={editing.replacing} onDone={() => setEditing(null)} />
+            <CustomRuleForm
+              key={editing.replacing ?? 'new'}
+              initial={editing.rule}
+              replacing={editing.replacing}
+              onDone={() => setEditing(null)}
+            />
           ) : (
-            <button type="button" className="button button--small" data-testid="custom-add" onClick={() => setEditing({ rule: BLANK_RULE, replacing: null })}>
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="custom-add"
+              onClick={() => setEditing({ rule: BLANK_RULE, replacing: null })}
+            >
               Add custom rule
             </button>
           )}

@@ -12,7 +12,13 @@ import { PolicyEditor } from './PolicyEditor';
 /** Rows drawn at most; a large mesh can have thousands of findings. */
 const MAX_ROWS = 500;
 
-function Choice({ testId, label, value, options, onChange }: {
+function Choice({
+  testId,
+  label,
+  value,
+  options,
+  onChange,
+}: {
   testId: string;
   label: string;
   value: string | null;
@@ -20,7 +26,13 @@ function Choice({ testId, label, value, options, onChange }: {
   onChange(value: string | null): void;
 }) {
   return (
-    <select className="problems__select" data-testid={testId} aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+    <select
+      className="problems__select"
+      data-testid={testId}
+      aria-label={label}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value || null)}
+    >
       <option value="">{label}: all</option>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
@@ -40,10 +52,7 @@ export function ProblemsPanel() {
   const { setFilters, togglePanel, setEditorOpen } = useGovernanceStore.getState();
   const findings = useMemo(() => report?.findings ?? [], [report]);
   const shown = useMemo(() => filterFindings(model, findings, filters), [model, findings, filters]);
-  const ruleOptions = useMemo(
-    () => [...new Set(findings.map((f) => f.ruleId))].sort().map((id) => ({ value: id, label: id })),
-    [findings],
-  );
+  const ruleOptions = useMemo(() => [...new Set(findings.map((f) => f.ruleId))].sort().map((id) => ({ value: id, label: id })), [findings]);
   const domains = [...model.domains.values()].map((d) => ({ value: d.id, label: d.title || d.name }));
   const teams = [...model.teams.values()].map((t) => ({ value: t.id, label: t.title || t.name }));
   const summary = report?.summary;
@@ -75,17 +84,34 @@ export function ProblemsPanel() {
           </span>
         </div>
         <Choice testId="filter-rule" label="Rule" value={filters.rule} options={ruleOptions} onChange={(rule) => setFilters({ rule })} />
-        <Choice testId="filter-domain" label="Domain" value={filters.domain} options={domains} onChange={(domain) => setFilters({ domain })} />
+        <Choice
+          testId="filter-domain"
+          label="Domain"
+          value={filters.domain}
+          options={domains}
+          onChange={(domain) => setFilters({ domain })}
+        />
         <Choice testId="filter-team" label="Team" value={filters.team} options={teams} onChange={(team) => setFilters({ team })} />
         <label className="problems__check">
-          <input type="checkbox" data-testid="filter-waived" checked={filters.showWaived} onChange={(e) => setFilters({ showWaived: e.target.checked })} />
+          <input
+            type="checkbox"
+            data-testid="filter-waived"
+            checked={filters.showWaived}
+            onChange={(e) => setFilters({ showWaived: e.target.checked })}
+          />
           waived
         </label>
         <span className="problems__spacer" />
         <button type="button" className="button button--small" data-testid="open-policy-editor" onClick={() => setEditorOpen(true)}>
           Policy…
         </button>
-        <button type="button" className="button button--small" data-testid="close-problems" aria-label="Close Problems" onClick={() => togglePanel(false)}>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="close-problems"
+          aria-label="Close Problems"
+          onClick={() => togglePanel(false)}
+        >
           ✕
         </button>
       </header>
@@ -104,11 +130,7 @@ export function ProblemsPanel() {
             {findings.length === 0 ? 'No problems: every rule passes.' : 'No finding matches the filters.'}
           </li>
         )}
-        {shown.length > MAX_ROWS && (
-          <li className="problems__more">
-            {shown.length - MAX_ROWS} more; narrow the filters to see them.
-          </li>
-        )}
+        {shown.length > MAX_ROWS && <li className="problems__more">{shown.length - MAX_ROWS} more; narrow the filters to see them.</li>}
       </ul>
       {editorOpen && <PolicyEditor />}
     </section>

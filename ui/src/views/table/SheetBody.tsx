@@ -81,40 +81,40 @@ export function SheetBody({
     <div className="sheet__scroll" ref={scrollRef}>
       {header}
       <div
-      className="sheet__body"
-      style={{ height: virtualizer.getTotalSize(), width: totalWidth }}
-      // One listener for every cell, so a scrolled-in row costs no handlers.
-      onMouseDown={(e) => {
-        const at = cellAt(e.target);
-        if (!at || (e.target as HTMLElement).closest('.sheet-editor')) return;
-        e.preventDefault();
-        onCellDown(at.rowId, at.col, e.shiftKey);
-      }}
-      onDoubleClick={(e) => {
-        const at = cellAt(e.target);
-        if (at && !(e.target as HTMLElement).closest('.sheet-editor')) onCellEdit(at.rowId, at.col);
-      }}
-    >
-      {virtualizer.getVirtualItems().map((item) => {
-        const row = item.index < n ? rows[item.index]! : null;
-        const rowId = row?.id ?? null;
-        const active = item.index === activeIndex;
-        return (
-          <SheetRow
-            key={rowId ?? '\u0000new'}
-            columns={columns}
-            cells={row ? row.cells : newRow}
-            rowId={rowId}
-            top={item.start - HEADER_HEIGHT}
-            placeholder={row ? null : placeholder}
-            selected={rowId !== null && selectedIds.has(rowId)}
-            activeCol={active ? activeCol : -1}
-            editor={active ? editor : null}
-            marks={rowId === null ? undefined : marks.get(rowId)}
-            error={cellError && cellError.rowId === rowId ? cellError : null}
-          />
-        );
-      })}
+        className="sheet__body"
+        style={{ height: virtualizer.getTotalSize(), width: totalWidth }}
+        // One listener for every cell, so a scrolled-in row costs no handlers.
+        onMouseDown={(e) => {
+          const at = cellAt(e.target);
+          if (!at || (e.target as HTMLElement).closest('.sheet-editor')) return;
+          e.preventDefault();
+          onCellDown(at.rowId, at.col, e.shiftKey);
+        }}
+        onDoubleClick={(e) => {
+          const at = cellAt(e.target);
+          if (at && !(e.target as HTMLElement).closest('.sheet-editor')) onCellEdit(at.rowId, at.col);
+        }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = item.index < n ? rows[item.index]! : null;
+          const rowId = row?.id ?? null;
+          const active = item.index === activeIndex;
+          return (
+            <SheetRow
+              key={rowId ?? '\u0000new'}
+              columns={columns}
+              cells={row ? row.cells : newRow}
+              rowId={rowId}
+              top={item.start - HEADER_HEIGHT}
+              placeholder={row ? null : placeholder}
+              selected={rowId !== null && selectedIds.has(rowId)}
+              activeCol={active ? activeCol : -1}
+              editor={active ? editor : null}
+              marks={rowId === null ? undefined : marks.get(rowId)}
+              error={cellError && cellError.rowId === rowId ? cellError : null}
+            />
+          );
+        })}
       </div>
     </div>
   );

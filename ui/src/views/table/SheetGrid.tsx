@@ -26,18 +26,9 @@ import { copyOnThisKey, pasteOnThisKey } from './clipboard';
 import { SHEETS, type Sheet } from './columns';
 import { SheetBody, type CellError } from './SheetBody';
 import { pressKey, rowRange, type GridEffect, type GridState, type KeyPress } from './keys';
-import {
-  createOffer,
-  onlyMissing,
-  pasteMarks,
-  pasteProblemText,
-  pastedValue,
-  referenceNoun,
-  type CellMarks,
-} from './problems';
+import { createOffer, onlyMissing, pasteMarks, pasteProblemText, pastedValue, referenceNoun, type CellMarks } from './problems';
 import { formatTsv, parseTsv } from './tsv';
 import { useTableStore } from './tableStore';
-
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -176,9 +167,7 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
   useEffect(() => {
     const primary = primarySelection(selection);
     if (primary?.kind !== sheet.entity || !indexRef.current.has(primary.id)) return;
-    setCursor((c) =>
-      c.rowId === primary.id ? c : { ...c, rowId: primary.id, editing: false, draft: '', anchorId: null, tabStart: null },
-    );
+    setCursor((c) => (c.rowId === primary.id ? c : { ...c, rowId: primary.id, editing: false, draft: '', anchorId: null, tabStart: null }));
   }, [selection, sheet.entity]);
 
   useEffect(() => {
@@ -199,16 +188,15 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
   };
 
   /** Shows a refused cell edit at its cell, offering to create a missing reference. */
-  const refused = (
-    problems: CellProblem[],
-    at: { rowId: string | null; column: string; value: string },
-    retry: () => void,
-  ) => {
+  const refused = (problems: CellProblem[], at: { rowId: string | null; column: string; value: string }, retry: () => void) => {
     const problem = problems.find((p) => p.column !== null) ?? problems[0]!;
     const column = problem.column ?? at.column;
     const message = problems.map((p) => p.message).join('; ');
     setCellError({ rowId: at.rowId, column, message });
-    const col = Math.max(0, sheet.columns.findIndex((c) => c.key === column));
+    const col = Math.max(
+      0,
+      sheet.columns.findIndex((c) => c.key === column),
+    );
     // The cursor moved on when the edit was sent; the refused row is the selection again
     // (after the cursor is back on it, so following the selection changes nothing).
     const reselect = () => {
@@ -310,7 +298,12 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
 
   /** The rows Ctrl+C copies: the selected ones in display order, else the active one. */
   const copyText = (): string => {
-    const selected = new Set(useMeshStore.getState().selection.filter((r) => r.kind === sheet.entity).map((r) => r.id));
+    const selected = new Set(
+      useMeshStore
+        .getState()
+        .selection.filter((r) => r.kind === sheet.entity)
+        .map((r) => r.id),
+    );
     let picked = shown.filter((r) => selected.has(r.id));
     if (picked.length === 0 && activeIndex < n) picked = [shown[activeIndex]!];
     return formatTsv([sheet.columns.map((c) => c.label), ...picked.map((r) => sheet.columns.map((c) => r.cells[c.key] ?? ''))]);
@@ -327,31 +320,29 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
     const from = rowIndex(cursorRef.current.rowId);
     const targetRows = shown.slice(from).map((r) => r.id);
     const send = (createMissing: boolean) =>
-      pasteSheet({ kind: sheet.kind, grid, startColumn, targetRows, createMissing, defaultDomain: defaultDomainNow() }).then(
-        (outcome) => {
-          if (outcome.applied) {
-            clearProblems();
-            return;
-          }
-          const problems = outcome.problems;
-          setMarks(pasteMarks(problems, grid, targetRows, sheet.columns));
-          const offer = onlyMissing(problems)
-            ? {
-                label: `${createOffer(
-                  problems.map((p) => ({
-                    noun: referenceNoun(sheet.columns.find((c) => c.key === p.column)),
-                    value: pastedValue(p, grid, sheet.columns, startColumn),
-                  })),
-                )}?`,
-                confirm: () => {
-                  setStrip(null);
-                  void send(true).then(() => focusGrid());
-                },
-              }
-            : null;
-          setStrip({ lines: problems.map((p) => pasteProblemText(p, sheet.columns)), offer });
-        },
-      );
+      pasteSheet({ kind: sheet.kind, grid, startColumn, targetRows, createMissing, defaultDomain: defaultDomainNow() }).then((outcome) => {
+        if (outcome.applied) {
+          clearProblems();
+          return;
+        }
+        const problems = outcome.problems;
+        setMarks(pasteMarks(problems, grid, targetRows, sheet.columns));
+        const offer = onlyMissing(problems)
+          ? {
+              label: `${createOffer(
+                problems.map((p) => ({
+                  noun: referenceNoun(sheet.columns.find((c) => c.key === p.column)),
+                  value: pastedValue(p, grid, sheet.columns, startColumn),
+                })),
+              )}?`,
+              confirm: () => {
+                setStrip(null);
+                void send(true).then(() => focusGrid());
+              },
+            }
+          : null;
+        setStrip({ lines: problems.map((p) => pasteProblemText(p, sheet.columns)), offer });
+      });
     void send(false);
   };
 
@@ -413,10 +404,7 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
     [completion, model],
   );
 
-  const selectedIds = useMemo(
-    () => new Set(selection.filter((r) => r.kind === sheet.entity).map((r) => r.id)),
-    [selection, sheet.entity],
-  );
+  const selectedIds = useMemo(() => new Set(selection.filter((r) => r.kind === sheet.entity).map((r) => r.id)), [selection, sheet.entity]);
   const editor = cursor.editing ? (
     <CellEditor
       draft={cursor.draft}
@@ -436,7 +424,13 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
         const sorted = column.getIsSorted();
         const col = sheet.columns[i]!;
         return (
-          <div key={h.id} className="sheet__th" role="columnheader" style={{ width: col.width }} aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : 'none'}>
+          <div
+            key={h.id}
+            className="sheet__th"
+            role="columnheader"
+            style={{ width: col.width }}
+            aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : 'none'}
+          >
             <button
               type="button"
               className="sheet__sort"
@@ -536,9 +530,9 @@ export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchShee
         />
       </div>
       <div className="sheet-hint muted">
-        Enter or typing edits · Enter stores and moves down · Tab moves right · Esc cancels · Ctrl+C / Ctrl+V copy and paste rows · Ctrl+PgUp / PgDn switch tabs
+        Enter or typing edits · Enter stores and moves down · Tab moves right · Esc cancels · Ctrl+C / Ctrl+V copy and paste rows ·
+        Ctrl+PgUp / PgDn switch tabs
       </div>
     </div>
   );
 }
-

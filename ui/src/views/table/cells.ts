@@ -84,12 +84,7 @@ export function referenceNames(model: MeshModel, from: 'domains' | 'teams' | 'pr
  * last one used in the table, else the selected one. Null lets the core decide (the only
  * domain, or a problem at the domain cell).
  */
-export function defaultDomain(
-  model: MeshModel,
-  rowAbove: string | null,
-  lastUsed: string | null,
-  selected: string | null,
-): string | null {
+export function defaultDomain(model: MeshModel, rowAbove: string | null, lastUsed: string | null, selected: string | null): string | null {
   const above = rowAbove ? model.products.get(rowAbove)?.domainId : undefined;
   for (const id of [above, lastUsed, selected]) if (id && model.domains.has(id)) return id;
   return null;

@@ -8,9 +8,7 @@ import CORE_COLUMNS from './columns.json';
 import type { SelectableKind } from '../../state/selection';
 
 /** What a cell completes from while typing: entities of the model, or fixed words. */
-export type Completion =
-  | { from: 'domains' | 'teams' | 'products' }
-  | { from: 'words'; words: readonly string[] };
+export type Completion = { from: 'domains' | 'teams' | 'products' } | { from: 'words'; words: readonly string[] };
 
 export interface SheetColumn {
   key: string;

@@ -97,7 +97,7 @@ describe('editing', () => {
     expect(state).toMatchObject({ row: 1, col: 1, editing: false, draft: '' });
   });
 
-  it('keys inside the editor that are not the grid\'s go to the text field', () => {
+  it("keys inside the editor that are not the grid's go to the text field", () => {
     const editing = press(at(0, 0), 'F2')!.state;
     for (const k of ['ArrowLeft', 'ArrowDown', 'Home', 'a', 'Backspace']) expect(press(editing, k)).toBeNull();
   });

@@ -40,9 +40,7 @@ export type GridEffect =
    * Store `value` at (row, col). `follow`: the commit creates an entity from the empty
    * row and the active cell moved along that row, so it should follow the new entity.
    */
-  | { kind: 'commit'; row: number; col: number; value: string; follow: boolean }
-  | { kind: 'copy' }
-  | { kind: 'paste' };
+  { kind: 'commit'; row: number; col: number; value: string; follow: boolean } | { kind: 'copy' } | { kind: 'paste' };
 
 export interface KeyResult {
   state: GridState;
@@ -72,12 +70,7 @@ function tabbed(state: GridState, dims: Dims, back: boolean): GridState {
   return { ...at(state, dims, state.row, state.col), tabStart };
 }
 
-function commitAndMove(
-  state: GridState,
-  dims: Dims,
-  valueAt: (row: number, col: number) => string,
-  press: KeyPress,
-): KeyResult {
+function commitAndMove(state: GridState, dims: Dims, valueAt: (row: number, col: number) => string, press: KeyPress): KeyResult {
   let next: GridState;
   if (press.key === 'Tab') next = tabbed(state, dims, press.shift);
   else {
@@ -96,12 +89,7 @@ function commitAndMove(
  * What a key press does: the next state and the effect to run, or null when the key is
  * not the grid's (typing inside the editor, shortcuts of the window).
  */
-export function pressKey(
-  state: GridState,
-  press: KeyPress,
-  dims: Dims,
-  valueAt: (row: number, col: number) => string,
-): KeyResult | null {
+export function pressKey(state: GridState, press: KeyPress, dims: Dims, valueAt: (row: number, col: number) => string): KeyResult | null {
   const { key, shift, mod, alt } = press;
   if (state.editing) {
     if (key === 'Enter' || key === 'Tab') return commitAndMove(state, dims, valueAt, press);

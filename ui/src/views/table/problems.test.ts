@@ -7,7 +7,15 @@ const columns = sheetOf('products').columns;
 
 describe('paste problems', () => {
   it('recognises a header by column keys or labels, in any case', () => {
-    expect(startsWithHeader([['Display name', 'ownerTeam', ''], ['Orders', 'x']], columns)).toBe(true);
+    expect(
+      startsWithHeader(
+        [
+          ['Display name', 'ownerTeam', ''],
+          ['Orders', 'x'],
+        ],
+        columns,
+      ),
+    ).toBe(true);
     expect(startsWithHeader([['Orders', 'sales']], columns)).toBe(false);
     // Most cells naming columns, two at least, as the core reads it.
     expect(startsWithHeader([['Display name', 'owner_team', 'Notes']], columns)).toBe(true);
@@ -47,7 +55,10 @@ describe('the offer to create missing references', () => {
   const missing = (row: number, column: string): CellProblem => ({ row, column, kind: 'missingReference', message: 'm' });
 
   it('finds the pasted text under the header or from the start column', () => {
-    const withHeader = [['Display name', 'Owner team'], ['A', 'Checkout']];
+    const withHeader = [
+      ['Display name', 'Owner team'],
+      ['A', 'Checkout'],
+    ];
     expect(pastedValue(missing(1, 'ownerTeam'), withHeader, columns, 'displayName')).toBe('Checkout');
     const bare = [['A', 'sales', 'Checkout']];
     expect(pastedValue(missing(0, 'ownerTeam'), bare, columns, 'name')).toBe('Checkout');

@@ -9,8 +9,14 @@ const grid = (text: string) => {
 
 describe('parseTsv', () => {
   it('splits cells by tabs and rows by LF, CRLF or CR', () => {
-    expect(grid('a\tb\nc\td')).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(grid('a\tb\r\nc\td\r\n')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(grid('a\tb\nc\td')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(grid('a\tb\r\nc\td\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(grid('a\rb')).toEqual([['a'], ['b']]);
   });
 
@@ -26,8 +32,14 @@ describe('parseTsv', () => {
   });
 
   it('keeps empty cells inside the data and drops columns empty in every row', () => {
-    expect(grid('a\t\tc\t\t\nd\te\t\t\t\n')).toEqual([['a', '', 'c'], ['d', 'e', '']]);
-    expect(grid('\tb\n\tc\t\n')).toEqual([['', 'b'], ['', 'c']]);
+    expect(grid('a\t\tc\t\t\nd\te\t\t\t\n')).toEqual([
+      ['a', '', 'c'],
+      ['d', 'e', ''],
+    ]);
+    expect(grid('\tb\n\tc\t\n')).toEqual([
+      ['', 'b'],
+      ['', 'c'],
+    ]);
   });
 
   it('keeps ragged rows as they are', () => {
@@ -61,7 +73,12 @@ describe('parseTsv', () => {
 
 describe('formatTsv', () => {
   it('joins cells with tabs and rows with line breaks', () => {
-    expect(formatTsv([['Name', 'Domain'], ['orders', 'sales']])).toBe('Name\tDomain\norders\tsales');
+    expect(
+      formatTsv([
+        ['Name', 'Domain'],
+        ['orders', 'sales'],
+      ]),
+    ).toBe('Name\tDomain\norders\tsales');
   });
 
   it('quotes cells holding tabs, line breaks or a leading quote, and reads back the same', () => {

@@ -22,6 +22,7 @@ function utf8Length(text: string): number {
 }
 
 // Control characters other than tab and line breaks mean binary data, not a table.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
 const BINARY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 /** Reads clipboard text into rows of cells, or says why it cannot be a table. */
