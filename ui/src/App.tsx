@@ -23,7 +23,7 @@ import { useGovernanceStore } from './state/governanceStore';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { ContractsPanel } from './panels/contracts/ContractsPanel';
 import { useUiStore } from './state/uiStore';
-import * as actions from './actions/run';
+import * as files from './actions/files';
 import { TableView } from './views/TableView';
 import { OwnershipView } from './views/OwnershipView';
 import { CommandPalette } from './palette/CommandPalette';
@@ -40,7 +40,7 @@ export function App() {
   const view = useUiStore((s) => s.view);
   useFitOnPresentation(presenting);
   useEffect(() => {
-    void actions.startup();
+    void files.startup();
   }, []);
   return (
     <div

@@ -1,7 +1,7 @@
 // Governance actions: re-check the open mesh (coalesced, so a burst of edits costs one
 // check after the running one), focus a finding's entity, and the policy changes (waive,
 // rule settings, custom rules), each sent as one undoable `setPolicy` edit through
-// actions/run.ts. The core decides findings and validates policies; nothing here does.
+// actions/editing.ts. The core decides findings and validates policies; nothing here does.
 import { backend } from '../lib/backend';
 import type { CommandError, CustomRule, Finding, RuleDoc, RuleProblem } from '../bindings';
 import { useMeshStore } from '../state/meshStore';
@@ -9,7 +9,7 @@ import { useGovernanceStore } from '../state/governanceStore';
 import { placeOf, worstByNode } from '../state/findings';
 import { withCustomRule, withoutCustomRule, withoutWaiver, withRuleChange, withWaiver, type RuleChange } from '../state/policyEdits';
 import { canvasControls } from '../canvas/canvasControls';
-import { edit, errorOf } from './run';
+import { edit, errorOf } from './editing';
 
 const gov = () => useGovernanceStore.getState();
 const mesh = () => useMeshStore.getState();

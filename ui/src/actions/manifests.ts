@@ -7,7 +7,7 @@ import type { ExportPreview, ExportSummary, ImportPreview, ImportResult } from '
 import { useMeshStore } from '../state/meshStore';
 import { useUiStore } from '../state/uiStore';
 import { exportRequest, splitPaths } from '../state/manifests';
-import { reportError } from './run';
+import { reportError } from './editing';
 
 const ui = () => useUiStore.getState();
 

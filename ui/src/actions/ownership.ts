@@ -4,7 +4,7 @@ import { backend } from '../lib/backend';
 import type { OwnershipMatrix } from '../bindings';
 import { useMeshStore } from '../state/meshStore';
 import { moveToTeam } from '../views/ownership/cells';
-import { edit, reportError } from './run';
+import { edit, reportError } from './editing';
 
 /** The open mesh's matrix, or null when it could not be computed (reported). */
 export async function loadMatrix(): Promise<OwnershipMatrix | null> {

@@ -6,7 +6,7 @@
 import { backend } from '../lib/backend';
 import type { Applied, CellProblem, EntityKind, SheetEdit, SheetPaste, SheetResult } from '../bindings';
 import { useMeshStore } from '../state/meshStore';
-import { errorOf } from './run';
+import { errorOf } from './editing';
 
 /** Stored (`problems` empty; `applied` null when nothing changed), or refused. */
 export interface SheetOutcome {

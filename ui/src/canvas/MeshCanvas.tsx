@@ -1,7 +1,7 @@
 // The React Flow canvas of the "mesh" view. It derives nodes and edges from the store,
 // keeps only transient drag positions locally, reports selection to the store, and
 // turns gestures (drag stop, connect, right-click) into actions. It never edits the
-// model directly: every change goes through actions/run.ts to the core.
+// model directly: every change goes through actions/editing.ts to the core.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
@@ -28,7 +28,7 @@ import { EdgeLayer } from './EdgeLayer';
 import { carriedSubdomains, drawnInside, storedPosition } from './subdomains';
 import { canvasControls } from './canvasControls';
 import { moveOps } from '../actions/edits';
-import * as actions from '../actions/run';
+import * as editing from '../actions/editing';
 import { markReady } from './readiness';
 import { isTextTarget } from '../hooks/keyGuard';
 
@@ -191,11 +191,11 @@ export function MeshCanvas() {
     const prev = draggingRef.current;
     const drawn = new Map(nodesRef.current.map((n) => [n.id, n]));
     const moves = dragged.map((n) => ({ id: n.id, ...storedPosition(n, prev.get(n.id) ?? n.position, drawn) }));
-    void actions.edit(moveOps(moves), 'Move').finally(() => setDragging(new Map()));
+    void editing.edit(moveOps(moves), 'Move').finally(() => setDragging(new Map()));
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
-    if (c.sourceHandle && c.target) void actions.connect(c.sourceHandle, c.target);
+    if (c.sourceHandle && c.target) void editing.connect(c.sourceHandle, c.target);
   }, []);
 
   const isValidConnection = useCallback(

@@ -3,7 +3,7 @@
 // its native keys. N on the canvas is quick create (canvas/quickCreate.ts); Escape
 // leaves presentation mode.
 import { useEffect } from 'react';
-import * as actions from '../actions/run';
+import * as editing from '../actions/editing';
 import { useUiStore } from '../state/uiStore';
 import { useMeshStore } from '../state/meshStore';
 import { quickCreateDomain } from '../canvas/quickCreate';
@@ -52,7 +52,7 @@ export function useKeyboard(): void {
       const domain = e.defaultPrevented ? null : quickCreateDomain(model, selection, e, { view: ui.view, typing, modal });
       if (domain) {
         e.preventDefault();
-        void actions.newProduct(domain).then((ok) => ok && useUiStore.getState().requestNameFocus());
+        void editing.newProduct(domain).then((ok) => ok && useUiStore.getState().requestNameFocus());
         return;
       }
       if (typing || e.defaultPrevented) return;
@@ -70,10 +70,10 @@ export function useKeyboard(): void {
       if (!kind) return;
       e.preventDefault();
       if (recentlyHandled(kind)) return;
-      if (kind === 'delete') void actions.deleteItems();
-      else if (kind === 'undo') void actions.undo();
-      else if (kind === 'redo') void actions.redo();
-      else actions.selectAll();
+      if (kind === 'delete') void editing.deleteItems();
+      else if (kind === 'undo') void editing.undo();
+      else if (kind === 'redo') void editing.redo();
+      else editing.selectAll();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

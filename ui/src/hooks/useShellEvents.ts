@@ -6,7 +6,9 @@
 import { useEffect } from 'react';
 import type { MenuAction } from '../bindings';
 import { shellEvents } from '../lib/backend';
-import * as actions from '../actions/run';
+import * as editing from '../actions/editing';
+import * as layout from '../actions/layout';
+import * as files from '../actions/files';
 import * as manifests from '../actions/manifests';
 import { useUiStore } from '../state/uiStore';
 import { useGovernanceStore } from '../state/governanceStore';
@@ -31,35 +33,35 @@ export function runMenuAction(action: MenuAction): void {
   const ui = useUiStore.getState();
   switch (action.kind) {
     case 'new':
-      return void actions.newFile();
+      return void files.newFile();
     case 'open':
-      return void actions.openFile();
+      return void files.openFile();
     case 'openRecent':
-      return void actions.openPath(action.path);
+      return void files.openPath(action.path);
     case 'saveAs':
-      return void actions.saveAs();
+      return void files.saveAs();
     case 'export':
       return manifests.openExport();
     case 'import':
       return manifests.openImport();
     case 'undo':
-      return void actions.undo();
+      return void editing.undo();
     case 'redo':
-      return void actions.redo();
+      return void editing.redo();
     case 'delete':
-      return void actions.deleteItems();
+      return void editing.deleteItems();
     case 'selectAll':
-      return actions.selectAll();
+      return editing.selectAll();
     case 'newDomain':
-      return void actions.newDomain();
+      return void editing.newDomain();
     case 'newTeam':
-      return void actions.newTeam();
+      return void editing.newTeam();
     case 'newProduct':
-      return void actions.newProduct();
+      return void editing.newProduct();
     case 'zoomToFit':
       return canvasControls.fit();
     case 'autoLayout':
-      return void actions.autoLayout();
+      return void layout.autoLayout();
     case 'toggleMinimap':
       return ui.toggleMinimap();
     case 'toggleProblems':

@@ -1,7 +1,8 @@
 // The commands the palette runs by name, each the same action as its toolbar button or
 // menu item (one way to do each thing), and jumping to a found entity in the current
 // view. Only dispatch: the actions and stores decide what happens.
-import * as actions from '../actions/run';
+import * as editing from '../actions/editing';
+import * as layout from '../actions/layout';
 import * as manifests from '../actions/manifests';
 import { canvasControls } from '../canvas/canvasControls';
 import { useGovernanceStore } from '../state/governanceStore';
@@ -34,26 +35,26 @@ export const COMMANDS: readonly PaletteCommand[] = [
     title: 'New data product',
     keywords: ['create', 'add', 'product'],
     shortcut: `${MOD}Shift+P`,
-    run: () => thenName(actions.newProduct()),
+    run: () => thenName(editing.newProduct()),
   },
   {
     id: 'new-domain',
     title: 'New domain',
     keywords: ['create', 'add'],
     shortcut: `${MOD}Shift+D`,
-    run: () => thenName(actions.newDomain()),
+    run: () => thenName(editing.newDomain()),
   },
   {
     id: 'new-team',
     title: 'New team',
     keywords: ['create', 'add', 'owner'],
     shortcut: `${MOD}Shift+T`,
-    run: () => thenName(actions.newTeam()),
+    run: () => thenName(editing.newTeam()),
   },
   view('canvas', 'Canvas', '1', ['graph', 'diagram']),
   view('table', 'Table', '2', ['spreadsheet', 'grid']),
   view('ownership', 'Ownership', '3', ['matrix', 'teams']),
-  { id: 'auto-layout', title: 'Auto layout', keywords: ['arrange', 'tidy'], shortcut: `${MOD}L`, run: () => void actions.autoLayout() },
+  { id: 'auto-layout', title: 'Auto layout', keywords: ['arrange', 'tidy'], shortcut: `${MOD}L`, run: () => void layout.autoLayout() },
   { id: 'zoom-fit', title: 'Zoom to fit', keywords: ['fit', 'whole mesh', 'overview'], shortcut: `${MOD}0`, run: zoomToFit },
   {
     id: 'show-problems',
@@ -83,8 +84,8 @@ export const COMMANDS: readonly PaletteCommand[] = [
     shortcut: 'F11',
     run: () => ui().togglePresentation(),
   },
-  { id: 'undo', title: 'Undo', keywords: ['revert', 'back'], shortcut: `${MOD}Z`, run: () => void actions.undo() },
-  { id: 'redo', title: 'Redo', keywords: ['again'], shortcut: `${MOD}Shift+Z`, run: () => void actions.redo() },
+  { id: 'undo', title: 'Undo', keywords: ['revert', 'back'], shortcut: `${MOD}Z`, run: () => void editing.undo() },
+  { id: 'redo', title: 'Redo', keywords: ['again'], shortcut: `${MOD}Shift+Z`, run: () => void editing.redo() },
 ];
 
 const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]));

@@ -3,7 +3,8 @@
 import { useEffect, useRef } from 'react';
 import { useUiStore } from '../state/uiStore';
 import { useMeshStore } from '../state/meshStore';
-import * as actions from '../actions/run';
+import * as editing from '../actions/editing';
+import * as layout from '../actions/layout';
 import { canvasControls } from '../canvas/canvasControls';
 
 interface Item {
@@ -35,29 +36,29 @@ export function ContextMenu() {
   if (!menu) return null;
   const t = menu.target;
   const rename = (): Item => ({ id: 'ctx-rename', label: 'Rename', run: () => useUiStore.getState().requestNameFocus() });
-  const del = (): Item => ({ id: 'ctx-delete', label: 'Delete', danger: true, run: () => void actions.deleteItems() });
+  const del = (): Item => ({ id: 'ctx-delete', label: 'Delete', danger: true, run: () => void editing.deleteItems() });
   let items: Item[] = [];
   if (t.kind === 'product') {
     items = [
       rename(),
-      { id: 'ctx-add-output-port', label: 'Add output port', run: () => void actions.newOutputPort(t.id) },
+      { id: 'ctx-add-output-port', label: 'Add output port', run: () => void editing.newOutputPort(t.id) },
       {
         id: 'ctx-new-product',
         label: 'New product in this domain',
-        run: () => void actions.newProduct(useMeshStore.getState().model.products.get(t.id)?.domainId),
+        run: () => void editing.newProduct(useMeshStore.getState().model.products.get(t.id)?.domainId),
       },
       del(),
     ];
   } else if (t.kind === 'domain') {
-    items = [{ id: 'ctx-new-product', label: 'New product here', run: () => void actions.newProduct(t.id, t.at) }, rename(), del()];
+    items = [{ id: 'ctx-new-product', label: 'New product here', run: () => void editing.newProduct(t.id, t.at) }, rename(), del()];
   } else if (t.kind === 'edge') {
     items = [del()];
   } else {
     items = [
-      { id: 'ctx-new-domain', label: 'New domain', run: () => void actions.newDomain() },
-      { id: 'ctx-new-product', label: 'New data product', run: () => void actions.newProduct() },
-      { id: 'ctx-new-team', label: 'New team', run: () => void actions.newTeam() },
-      { id: 'ctx-auto-layout', label: 'Auto layout', run: () => void actions.autoLayout() },
+      { id: 'ctx-new-domain', label: 'New domain', run: () => void editing.newDomain() },
+      { id: 'ctx-new-product', label: 'New data product', run: () => void editing.newProduct() },
+      { id: 'ctx-new-team', label: 'New team', run: () => void editing.newTeam() },
+      { id: 'ctx-auto-layout', label: 'Auto layout', run: () => void layout.autoLayout() },
       { id: 'ctx-zoom-fit', label: 'Zoom to fit', run: () => canvasControls.fit() },
     ];
   }

@@ -1,6 +1,6 @@
 // Shown when no mesh is open (or the start-up file failed): New and Open buttons.
 import { useUiStore } from '../state/uiStore';
-import * as actions from '../actions/run';
+import * as files from '../actions/files';
 
 export function EmptyState() {
   const error = useUiStore((s) => s.startupError);
@@ -16,10 +16,10 @@ export function EmptyState() {
           </p>
         )}
         <div className="empty-state__actions">
-          <button type="button" className="button button--primary" data-testid="empty-new" onClick={() => void actions.newFile()}>
+          <button type="button" className="button button--primary" data-testid="empty-new" onClick={() => void files.newFile()}>
             New mesh…
           </button>
-          <button type="button" className="button" data-testid="empty-open" onClick={() => void actions.openFile()}>
+          <button type="button" className="button" data-testid="empty-open" onClick={() => void files.openFile()}>
             Open…
           </button>
         </div>

@@ -1,7 +1,8 @@
 // The bottom status bar: mesh name, file, counts, next undo, and open/layout progress.
 import { useMeshStore } from '../state/meshStore';
 import { useUiStore } from '../state/uiStore';
-import * as actions from '../actions/run';
+import * as layout from '../actions/layout';
+import * as files from '../actions/files';
 
 export function StatusBar() {
   const path = useMeshStore((s) => s.path);
@@ -14,7 +15,7 @@ export function StatusBar() {
       {opening ? (
         <span className="status-bar__progress" data-testid="progress" role="progressbar" aria-label={`Opening ${opening}`}>
           <span className="indeterminate" /> Opening {opening}…
-          <button type="button" className="status-bar__cancel" data-testid="cancel-open" onClick={actions.cancelOpen}>
+          <button type="button" className="status-bar__cancel" data-testid="cancel-open" onClick={files.cancelOpen}>
             Cancel
           </button>
         </span>
@@ -22,7 +23,7 @@ export function StatusBar() {
       {layingOut && (
         <span className="status-bar__progress" role="status" data-testid="layout-progress">
           <span className="indeterminate" /> Laying out…
-          <button type="button" className="status-bar__cancel" data-testid="cancel-layout" onClick={actions.cancelLayout}>
+          <button type="button" className="status-bar__cancel" data-testid="cancel-layout" onClick={layout.cancelLayout}>
             Cancel
           </button>
         </span>

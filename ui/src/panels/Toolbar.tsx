@@ -2,7 +2,8 @@
 // actions; enabling reflects the store (open mesh, selection, undo state).
 import { useMeshStore } from '../state/meshStore';
 import { useUiStore } from '../state/uiStore';
-import * as actions from '../actions/run';
+import * as editing from '../actions/editing';
+import * as layout from '../actions/layout';
 import { canvasControls } from '../canvas/canvasControls';
 import { useGovernanceStore } from '../state/governanceStore';
 import * as manifests from '../actions/manifests';
@@ -66,7 +67,7 @@ export function Toolbar() {
           label="Domain"
           title={`New domain (${MOD}Shift+D)`}
           disabled={!open}
-          onClick={() => void actions.newDomain()}
+          onClick={() => void editing.newDomain()}
         />
         <ToolButton
           testId="new-team"
@@ -74,7 +75,7 @@ export function Toolbar() {
           label="Team"
           title={`New team (${MOD}Shift+T)`}
           disabled={!open}
-          onClick={() => void actions.newTeam()}
+          onClick={() => void editing.newTeam()}
         />
         <ToolButton
           testId="new-product"
@@ -82,7 +83,7 @@ export function Toolbar() {
           label="Product"
           title={`New data product (${MOD}Shift+P; on the canvas, N adds one beside the selected product or in the selected domain)`}
           disabled={!open}
-          onClick={() => void actions.newProduct()}
+          onClick={() => void editing.newProduct()}
         />
         <ToolButton
           testId="new-output-port"
@@ -90,7 +91,7 @@ export function Toolbar() {
           label="Port"
           title="New output port on the selected product"
           disabled={!open || !canAddPort}
-          onClick={() => void actions.newOutputPort()}
+          onClick={() => void editing.newOutputPort()}
         />
       </div>
       <div className="toolbar__group">
@@ -101,7 +102,7 @@ export function Toolbar() {
           label="Delete"
           title="Delete the selection (Delete)"
           disabled={!open || selection.length === 0}
-          onClick={() => void actions.deleteItems()}
+          onClick={() => void editing.deleteItems()}
         />
       </div>
       <div className="toolbar__group">
@@ -112,7 +113,7 @@ export function Toolbar() {
           label="Undo"
           title={undo.undo ? `Undo ${undo.undo} (${MOD}Z)` : 'Nothing to undo'}
           disabled={!open || !undo.undo}
-          onClick={() => void actions.undo()}
+          onClick={() => void editing.undo()}
         />
         <ToolButton
           compact
@@ -121,7 +122,7 @@ export function Toolbar() {
           label="Redo"
           title={undo.redo ? `Redo ${undo.redo} (${MOD}Shift+Z)` : 'Nothing to redo'}
           disabled={!open || !undo.redo}
-          onClick={() => void actions.redo()}
+          onClick={() => void editing.redo()}
         />
       </div>
       <div className="toolbar__group">
@@ -153,7 +154,7 @@ export function Toolbar() {
           label={layingOut ? 'Laying out…' : 'Auto layout'}
           title={`Auto layout (${MOD}L)`}
           disabled={!open || layingOut}
-          onClick={() => void actions.autoLayout()}
+          onClick={() => void layout.autoLayout()}
         />
         <ToolButton
           compact

@@ -19,7 +19,7 @@ import {
   type PortChoice,
 } from '../../state/contracts';
 import { plural } from '../../state/manifests';
-import * as actions from '../../actions/run';
+import * as editing from '../../actions/editing';
 import { canvasControls } from '../../canvas/canvasControls';
 
 /** Rows drawn at most; an import of a whole registry can keep thousands. */
@@ -88,7 +88,7 @@ function ContractRowView({ row, choices }: { row: ContractRow; choices: readonly
     setBusy(true);
     setError(null);
     const label = `${outputPortId ? 'Attach' : 'Detach'} contract ${contractName(contract)}`;
-    const ok = await actions.edit([attachOp(contract, outputPortId)], label, { onError: (e) => setError(e.message) });
+    const ok = await editing.edit([attachOp(contract, outputPortId)], label, { onError: (e) => setError(e.message) });
     setBusy(false);
     if (ok) setPicking(false);
   };

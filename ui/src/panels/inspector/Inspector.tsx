@@ -6,7 +6,7 @@ import { primarySelection, useMeshStore } from '../../state/meshStore';
 import { useUiStore } from '../../state/uiStore';
 import { ProductForm } from './ProductForm';
 import { DomainForm, InputPortForm, MeshForm, OutputPortForm, TeamForm } from './OtherForms';
-import * as actions from '../../actions/run';
+import * as editing from '../../actions/editing';
 
 const KIND_LABEL = { product: 'Data product', domain: 'Domain', team: 'Team', outputPort: 'Output port', inputPort: 'Dependency' } as const;
 
@@ -25,7 +25,7 @@ export function Inspector() {
     body = (
       <div className="insp-multi">
         <p>{selection.length} items selected</p>
-        <button type="button" className="button button--danger" onClick={() => void actions.deleteItems()}>
+        <button type="button" className="button button--danger" onClick={() => void editing.deleteItems()}>
           Delete {selection.length} items
         </button>
       </div>

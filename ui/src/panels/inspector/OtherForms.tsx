@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Domain, InputPort, MeshInfo, OutputPort, Person, ServiceLevel, Team, Membership } from '../../bindings';
 import { useMeshStore } from '../../state/meshStore';
 import { useUiStore } from '../../state/uiStore';
-import { edit } from '../../actions/run';
+import { edit } from '../../actions/editing';
 import { uniqueSlug } from '../../lib/slug';
 import { CheckField, ListEditor, Section, SelectField, STATUS_OPTIONS, TEAM_TYPE_OPTIONS, TextField } from './fields';
 import { CustomPropertiesEditor, LinksEditor } from './ProductForm';

@@ -5,7 +5,7 @@ import type { CustomProperty, DataProduct, Link, Value } from '../../bindings';
 import { useMeshStore } from '../../state/meshStore';
 import { useUiStore } from '../../state/uiStore';
 import { comparePorts } from '../../state/model';
-import * as actions from '../../actions/run';
+import * as editing from '../../actions/editing';
 import { ListEditor, Section, SelectField, STATUS_OPTIONS, TextField } from './fields';
 import { useSave } from './useSave';
 
@@ -148,7 +148,7 @@ export function ProductForm({ product }: { product: DataProduct }) {
             type="button"
             className="link-button"
             data-testid="inspector-add-output-port"
-            onClick={() => void actions.newOutputPort(product.id)}
+            onClick={() => void editing.newOutputPort(product.id)}
           >
             + Add
           </button>

@@ -2,7 +2,7 @@
 // answer: a refusal naming a field goes under that field, anything else to a toast.
 import { useCallback } from 'react';
 import type { EditOp } from '../../bindings';
-import { edit } from '../../actions/run';
+import { edit } from '../../actions/editing';
 import { placeError } from '../../lib/errors';
 import { useUiStore } from '../../state/uiStore';
 

@@ -6,7 +6,7 @@
 // answers and decides nothing about what is written.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandError, ExportPreview, ExportSummary, FileChange } from '../../bindings';
-import { errorOf } from '../../actions/run';
+import { errorOf } from '../../actions/editing';
 import { outcomeOf } from '../../lib/errors';
 import * as manifests from '../../actions/manifests';
 import { useUiStore } from '../../state/uiStore';

@@ -7,7 +7,7 @@
 // core answers; the core decides what is imported.
 import { useCallback, useState } from 'react';
 import type { CommandError, FileSummary, ImportPreview, ImportResult } from '../../bindings';
-import { errorOf } from '../../actions/run';
+import { errorOf } from '../../actions/editing';
 import * as manifests from '../../actions/manifests';
 import { useUiStore } from '../../state/uiStore';
 import {

@@ -1,18 +1,15 @@
-// The UI's actions: each sends one command to the core and applies its answer to the
-// store (UI → command → core → result → store). Shared by toolbar, menus, keyboard and
+// The UI's edits: each sends one command to the core and applies its answer to the
+// store (UI → command → core → result → store): apply ops, undo, redo, the new-entity
+// gestures, connect, delete, select all. Shared by toolbar, menus, keyboard, palette and
 // context menus so there is one way to do each thing. No business rules: the core
 // validates; errors are routed to a field or a toast.
-import { backend, dialogs, BackendError } from '../lib/backend';
-import type { CommandError, EditOp, MeshSnapshot } from '../bindings';
-import { outcomeOf, toCommandError } from '../lib/errors';
-import { fileName } from '../lib/paths';
+import { backend, BackendError } from '../lib/backend';
+import type { CommandError, EditOp } from '../bindings';
+import { toCommandError } from '../lib/errors';
 import { useMeshStore, primarySelection } from '../state/meshStore';
 import { useUiStore } from '../state/uiStore';
-import { hasViewPositions } from '../state/model';
 import type { SelectedRef } from '../state/selection';
 import * as build from './edits';
-import { buildElkGraph, positionsFromLayout, setPositionOps } from '../layout/elkGraph';
-import { LayoutCancelled, cancelLayouts, layoutInWorker } from '../layout/runLayout';
 import { canvasControls } from '../canvas/canvasControls';
 import { recordEditRoundTrip } from '../canvas/readiness';
 
@@ -130,110 +127,4 @@ export function selectAll(): void {
   for (const id of model.domains.keys()) refs.push({ kind: 'domain', id });
   for (const id of model.products.keys()) refs.push({ kind: 'product', id });
   mesh().select(refs);
-}
-
-let layoutRun = 0;
-
-/** Lays the mesh out in the worker and stores every position as one "Auto layout" edit. */
-export async function autoLayout(): Promise<void> {
-  const { model, generation, path } = mesh();
-  if (!path || (model.products.size === 0 && model.domains.size === 0)) return;
-  const run = ++layoutRun;
-  ui().setLayingOut(true);
-  try {
-    const result = await layoutInWorker(buildElkGraph(model));
-    // A newer layout or another file makes this result stale.
-    if (run !== layoutRun || mesh().generation !== generation) return;
-    const ok = await edit(setPositionOps(positionsFromLayout(result)), 'Auto layout');
-    if (ok) ui().requestFit();
-  } catch (e) {
-    // Cancelled by the user: the mesh keeps the positions it had.
-    if (!(e instanceof LayoutCancelled)) reportError(e);
-  } finally {
-    if (run === layoutRun) ui().setLayingOut(false);
-  }
-}
-
-/** The status bar's Cancel while laying out. */
-export function cancelLayout(): void {
-  cancelLayouts();
-}
-
-/** The status bar's Cancel while a mesh opens: the open mesh stays. */
-export function cancelOpen(): void {
-  void backend.cancelOpen().catch(reportError);
-}
-
-async function install(snapshot: MeshSnapshot): Promise<void> {
-  mesh().loadSnapshot(snapshot);
-  ui().clearFieldErrors();
-  const { model } = mesh();
-  if ((model.products.size > 0 || model.domains.size > 0) && !hasViewPositions(model)) {
-    await autoLayout();
-  }
-}
-
-export async function startup(): Promise<void> {
-  try {
-    const snapshot = await backend.currentMesh();
-    if (snapshot) await install(snapshot);
-  } catch (e) {
-    ui().setStartupError(errorOf(e).message);
-  }
-}
-
-export async function openPath(path: string): Promise<void> {
-  ui().setOpening(path);
-  try {
-    await install(await backend.openMesh(path));
-  } catch (e) {
-    const error = errorOf(e);
-    if (outcomeOf(error) === 'stopped') {
-      ui().toast(`Opening ${fileName(path)} was cancelled`, 'info');
-      return;
-    }
-    ui().toast(error.message);
-    await dialogs.message(error.message, 'Cannot open the mesh', 'error').catch(() => undefined);
-  } finally {
-    ui().setOpening(null);
-  }
-}
-
-export async function openFile(): Promise<void> {
-  try {
-    const path = await dialogs.openFile();
-    if (path) await openPath(path);
-  } catch (e) {
-    reportError(e);
-  }
-}
-
-/** The mesh name a new file gets: its file name without the extension. */
-export function nameFromPath(path: string): string {
-  const file = fileName(path);
-  return file.replace(/\.mesh$/i, '') || 'Untitled mesh';
-}
-
-export async function newFile(): Promise<void> {
-  try {
-    let path = await dialogs.saveFile('New mesh', 'untitled.mesh');
-    if (!path) return;
-    if (!/\.mesh$/i.test(path)) path += '.mesh';
-    await install(await backend.newMesh(path, nameFromPath(path)));
-  } catch (e) {
-    reportError(e);
-  }
-}
-
-export async function saveAs(): Promise<void> {
-  if (!mesh().path) return;
-  try {
-    let path = await dialogs.saveFile('Save a copy as');
-    if (!path) return;
-    if (!/\.mesh$/i.test(path)) path += '.mesh';
-    await backend.saveMeshAs(path);
-    ui().toast(`Saved a copy to ${path}`, 'info');
-  } catch (e) {
-    reportError(e);
-  }
 }
