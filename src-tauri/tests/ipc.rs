@@ -842,7 +842,7 @@ fn sheet_edits_and_pastes_apply_as_one_edit_or_answer_problems_at_their_cells() 
         .invoke("apply_sheet", json!({ "edit": confirmed }))
         .unwrap();
     assert_eq!(done["problems"], json!([]));
-    assert_eq!(done["applied"]["label"], "New data product");
+    assert_eq!(done["applied"]["label"], "New data product loyalty-points");
     let matrix = h.invoke("ownership_matrix", json!({})).unwrap();
     let squad = matrix["teams"]
         .as_array()

@@ -295,13 +295,14 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     inspector_shows(&app, "customer-360").await?;
     press(&app, "n").await?;
     app.wait_true(
-        "return document.activeElement?.getAttribute('data-testid') === 'field-name'
-           && document.activeElement.value.startsWith('new-product');",
-        "the new product's name field has the focus",
+        "return document.activeElement?.getAttribute('data-testid') === 'field-displayName'
+           && document.activeElement.value === 'New data product';",
+        "the new product's display name has the focus",
     )
     .await?;
-    // Typing replaces the proposed name; Enter commits it.
-    press(&app, "quick-sibling").await?;
+    // Typing replaces the proposed display name; Enter commits it, and the name (slug)
+    // follows it, as nobody has edited the name.
+    press(&app, "Quick Sibling").await?;
     press(&app, Key::Enter).await?;
     inspector_shows(&app, "quick-sibling").await?;
     app.screenshot("workshop-quick-create").await;
@@ -330,11 +331,11 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     .await?;
     press(&app, "n").await?;
     app.wait_true(
-        "return document.activeElement?.getAttribute('data-testid') === 'field-name';",
-        "the new product's name field has the focus",
+        "return document.activeElement?.getAttribute('data-testid') === 'field-displayName';",
+        "the new product's display name has the focus",
     )
     .await?;
-    press(&app, "quick-in-domain").await?;
+    press(&app, "Quick in Domain").await?;
     press(&app, Key::Enter).await?;
     inspector_shows(&app, "quick-in-domain").await?;
     app.quit().await?;

@@ -53,7 +53,7 @@ describe('edit builders', () => {
     expect(built.ops.map((o) => o.op)).toEqual(['saveProduct', 'saveOutputPort', 'setPosition']);
     expect(built.ops[0]).toMatchObject({
       value: {
-        name: 'new-product',
+        name: 'new-data-product',
         displayName: 'New data product',
         version: '0.1.0',
         status: 'proposed',

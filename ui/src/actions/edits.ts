@@ -98,7 +98,8 @@ export function newProduct(
 ): Built {
   const product: DataProduct = {
     id: ids.product,
-    name: uniqueSlug('new-product', names(model.products.values())),
+    // The display name's slug, so the name follows when the display name is typed.
+    name: uniqueSlug('New data product', names(model.products.values())),
     displayName: 'New data product',
     version: '0.1.0',
     domainId,

@@ -7,6 +7,7 @@ import { backend } from '../lib/backend';
 import type { Applied, CellProblem, EntityKind, SheetEdit, SheetPaste, SheetResult } from '../bindings';
 import { useMeshStore } from '../state/meshStore';
 import { errorOf } from './editing';
+import { recordEditRoundTrip } from '../canvas/readiness';
 
 /** Stored (`problems` empty; `applied` null when nothing changed), or refused. */
 export interface SheetOutcome {
@@ -24,6 +25,7 @@ function inOrder<T>(task: () => Promise<T>): Promise<T> {
 }
 
 async function send(call: () => Promise<SheetResult>): Promise<SheetOutcome> {
+  const started = performance.now();
   let result: SheetResult;
   try {
     result = await call();
@@ -32,7 +34,10 @@ async function send(call: () => Promise<SheetResult>): Promise<SheetOutcome> {
     return { applied: null, problems: [{ row: 0, column: error.field, kind: 'invalid', message: error.message }] };
   }
   if (result.problems.length > 0) return { applied: null, problems: result.problems };
-  if (result.applied) useMeshStore.getState().applyApplied(result.applied);
+  if (result.applied) {
+    useMeshStore.getState().applyApplied(result.applied);
+    recordEditRoundTrip(started);
+  }
   return { applied: result.applied, problems: [] };
 }
 

@@ -52,7 +52,7 @@ export function useKeyboard(): void {
       const domain = e.defaultPrevented ? null : quickCreateDomain(model, selection, e, { view: ui.view, typing, modal });
       if (domain) {
         e.preventDefault();
-        void editing.newProduct(domain).then((ok) => ok && useUiStore.getState().requestNameFocus());
+        void editing.newProduct(domain).then((ok) => ok && useUiStore.getState().requestNameFocus('title'));
         return;
       }
       if (typing || e.defaultPrevented) return;

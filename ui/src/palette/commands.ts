@@ -27,7 +27,7 @@ const view = (id: MainView, title: string, key: string, words: string[]): Palett
 });
 
 /** A new entity's name field is focused once the core has created it, ready to type. */
-const thenName = (created: Promise<boolean>) => void created.then((ok) => ok && ui().requestNameFocus());
+const thenName = (created: Promise<boolean>) => void created.then((ok) => ok && ui().requestNameFocus('title'));
 
 export const COMMANDS: readonly PaletteCommand[] = [
   {

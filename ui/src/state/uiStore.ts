@@ -56,8 +56,10 @@ export interface UiState {
   layingOut: boolean;
   /** Why the start-up mesh could not be opened. */
   startupError: string | null;
-  /** Incremented to ask the inspector to focus its name field (F2, Rename). */
+  /** Incremented to ask the inspector to focus a name field: `focusTarget` says which. */
   focusNameRequest: number;
+  /** The slug name (F2, Rename) or the display name or title (quick create, new from the palette). */
+  focusTarget: 'name' | 'title';
   /** Incremented to ask the canvas to zoom to fit once the current model is drawn. */
   fitRequest: number;
   requestFit(): void;
@@ -80,7 +82,7 @@ export interface UiState {
   setOpening(path: string | null): void;
   setLayingOut(on: boolean): void;
   setStartupError(message: string | null): void;
-  requestNameFocus(): void;
+  requestNameFocus(target?: 'name' | 'title'): void;
 }
 
 let nextToast = 1;
@@ -105,6 +107,7 @@ export const useUiStore = create<UiState>((set) => ({
   layingOut: false,
   startupError: null,
   focusNameRequest: 0,
+  focusTarget: 'name',
   fitRequest: 0,
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
   toast: (message, tone = 'error') => set((s) => ({ toasts: [...s.toasts.slice(-4), { id: nextToast++, message, tone }] })),
@@ -138,5 +141,5 @@ export const useUiStore = create<UiState>((set) => ({
   setOpening: (opening) => set({ opening }),
   setLayingOut: (layingOut) => set({ layingOut }),
   setStartupError: (startupError) => set({ startupError }),
-  requestNameFocus: () => set((s) => ({ focusNameRequest: s.focusNameRequest + 1 })),
+  requestNameFocus: (target = 'name') => set((s) => ({ focusNameRequest: s.focusNameRequest + 1, focusTarget: target })),
 }));

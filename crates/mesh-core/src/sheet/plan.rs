@@ -57,6 +57,17 @@ struct Planner<'m, 'e> {
     created: usize,
 }
 
+/// Whether `name` is still the one `title` gives: its slug, or that slug with the `-2`,
+/// `-3`, ... a taken name got. Such a name follows the title; one typed by hand stays.
+fn derived(name: &str, title: &str) -> bool {
+    let slug = slugify(title);
+    name == slug
+        || name
+            .strip_prefix(&slug)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// One row's reading: problems go to the planner, the entity comes back when whole.
 struct Row<'r> {
     index: usize,
@@ -150,7 +161,8 @@ impl Planner<'_, '_> {
     }
 
     /// The name after this row: the `name` cell, else derived from the new title while
-    /// the old name still is the old title's slug (nobody has edited it), else as it was.
+    /// the old name still is the old title's (nobody has edited it: [`derived`]), else as
+    /// it was.
     /// An empty name cell beside a title reads as no name cell (a pasted block whose new
     /// rows leave the name to be derived).
     fn name_of(row: &Row<'_>, old: Option<(&str, &str)>, title_key: &str) -> Option<String> {
@@ -161,7 +173,7 @@ impl Planner<'_, '_> {
         }
         let title = row.cell(title_key)?;
         match old {
-            Some((name, old_title)) if name != slugify(old_title) => None,
+            Some((name, old_title)) if !derived(name, old_title) => None,
             _ => Some(slugify(title)),
         }
     }
@@ -551,13 +563,21 @@ impl Planner<'_, '_> {
         (old != Some(&d)).then_some(EditOp::SaveDomain(d))
     }
 
-    /// "New data product orders", "Edit data product orders", "Edit 10 data products".
+    /// "New data product orders", "Update data product orders" (as the store names one
+    /// entity's edit), "Edit 10 data products".
     fn label(&self) -> String {
         let noun = self.edit.kind.noun();
         let rows = self.edit.rows.len();
+        let name = match self.ops.last() {
+            Some(EditOp::SaveProduct(p)) => p.name.as_str(),
+            Some(EditOp::SaveOutputPort(p)) => p.name.as_str(),
+            Some(EditOp::SaveTeam(t)) => t.name.as_str(),
+            Some(EditOp::SaveDomain(d)) => d.name.as_str(),
+            _ => "",
+        };
         match (rows, self.created) {
-            (1, 1) => format!("New {noun}"),
-            (1, _) => format!("Edit {noun}"),
+            (1, 1) => format!("New {noun} {name}"),
+            (1, _) => format!("Update {noun} {name}"),
             (n, 0) => format!("Edit {n} {noun}s"),
             (n, c) if c == n => format!("New {n} {noun}s"),
             (n, c) => format!("Edit {} and create {c} {noun}s", n - c),

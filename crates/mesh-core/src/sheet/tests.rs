@@ -57,7 +57,7 @@ fn a_new_row_derives_its_name_and_takes_the_default_domain() {
     let p = saved_products(&plan)[0];
     assert_eq!((p.name.as_str(), p.domain_id), ("loyalty-points", domain));
     assert_eq!(p.status, Status::Proposed);
-    assert_eq!(plan.label, "New data product");
+    assert_eq!(plan.label, "New data product loyalty-points");
 }
 
 #[test]
@@ -76,6 +76,17 @@ fn the_name_follows_the_display_name_until_it_is_edited() {
     )
     .unwrap();
     assert_eq!(saved_products(&follows)[0].name, "brand-new-title");
+    // A counter the name got for being taken still follows.
+    mesh.products[i].name = format!("{}-2", mesh.products[i].name);
+    let counted = plan(
+        &mesh,
+        &edit(
+            SheetKind::Products,
+            vec![row(Some(p.id), &[("displayName", "Brand New Title")])],
+        ),
+    )
+    .unwrap();
+    assert_eq!(saved_products(&counted)[0].name, "brand-new-title");
     mesh.products[i].name = "hand-picked".into();
     let kept = plan(
         &mesh,

@@ -1,11 +1,13 @@
 // Inspector form of a data product: every model field, plus its ports and dependencies
-// as links to select them. Each commit sends the whole product in one saveProduct op.
+// as links to select them. Each commit sends the whole product in one saveProduct op,
+// but the display name, which goes through the core's sheet rule (the name follows it).
 import { useMemo } from 'react';
 import type { CustomProperty, DataProduct, Link, Value } from '../../bindings';
 import { useMeshStore } from '../../state/meshStore';
 import { useUiStore } from '../../state/uiStore';
 import { comparePorts } from '../../state/model';
 import * as editing from '../../actions/editing';
+import { applySheet } from '../../actions/sheet';
 import { ListEditor, Section, SelectField, STATUS_OPTIONS, TextField } from './fields';
 import { useSave } from './useSave';
 
@@ -37,7 +39,24 @@ export function ProductForm({ product }: { product: DataProduct }) {
   const model = useMeshStore((s) => s.model);
   const select = useMeshStore((s) => s.select);
   const focusOn = useUiStore((s) => s.focusNameRequest);
+  const focusTarget = useUiStore((s) => s.focusTarget);
   const save = useSave(product.id, FIELDS);
+  // The display name goes through the core's sheet rule, so the name (slug) follows it
+  // while nobody has edited the name: a product typed in the inspector gets the same
+  // name as one typed in the Table view.
+  const rename = async (displayName: string) => {
+    const ui = useUiStore.getState();
+    const outcome = await applySheet({
+      kind: 'products',
+      rows: [{ id: product.id, cells: { displayName } }],
+      createMissing: false,
+      defaultDomain: null,
+    });
+    const problem = outcome.problems[0];
+    if (!problem) ui.clearFieldErrors(product.id, 'displayName');
+    else if (problem.column === 'name' || problem.column === 'displayName') ui.setFieldError(product.id, problem.column, problem.message);
+    else ui.toast(problem.message);
+  };
   const put = (field: string, patch: Partial<DataProduct>) => save(field, { op: 'saveProduct', value: { ...product, ...patch } });
   const describe = (field: 'purpose' | 'usage' | 'limitations', v: string) =>
     put(field, { description: { ...product.description, [field]: v === '' ? null : v } });
@@ -58,14 +77,15 @@ export function ProductForm({ product }: { product: DataProduct }) {
           field="displayName"
           label="Display name"
           value={product.displayName}
-          onCommit={(v) => put('displayName', { displayName: v })}
+          focusOn={focusTarget === 'title' ? focusOn : undefined}
+          onCommit={(v) => void rename(v)}
         />
         <TextField
           field="name"
           label="Name (slug)"
           mono
           value={product.name}
-          focusOn={focusOn}
+          focusOn={focusTarget === 'name' ? focusOn : undefined}
           onCommit={(v) => put('name', { name: v })}
         />
         <TextField field="version" label="Version" mono value={product.version} onCommit={(v) => put('version', { version: v })} />
