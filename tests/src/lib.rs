@@ -298,6 +298,24 @@ impl App {
             .await
     }
 
+    /// Types `keys` (which may hold `Key` characters) into whatever has the focus.
+    pub async fn press(&self, keys: impl Into<TypingData>) -> WebDriverResult<()> {
+        self.driver.action_chain().send_keys(keys).perform().await
+    }
+
+    /// Presses `key` with Ctrl held, wherever the focus is.
+    pub async fn ctrl(&self, key: impl Into<char>) -> WebDriverResult<()> {
+        let key: char = key.into();
+        self.driver
+            .action_chain()
+            .key_down(Key::Control)
+            .key_down(key)
+            .key_up(key)
+            .key_up(Key::Control)
+            .perform()
+            .await
+    }
+
     /// Runs `script` (which may `await`) in the window and returns its value.
     pub async fn eval(&self, script: &str) -> WebDriverResult<serde_json::Value> {
         let wrapped = format!(

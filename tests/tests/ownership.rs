@@ -155,13 +155,7 @@ async fn the_matrix_counts_the_model_and_a_dragged_product_changes_owner() -> We
     app.screenshot("ownership-matrix").await;
 
     // One undo puts it back.
-    app.driver
-        .action_chain()
-        .key_down(Key::Control)
-        .send_keys("z")
-        .key_up(Key::Control)
-        .perform()
-        .await?;
+    app.ctrl('z').await?;
     app.wait_true(
         &format!(
             "return document.querySelector(\"{CELLS}[data-team='{from}'][data-domain='{domain}']\")?.textContent === '{before}'"

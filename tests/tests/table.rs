@@ -15,24 +15,6 @@ use std::time::Duration;
 use mesh_core::{Access, Store};
 use meshwright_e2e::*;
 
-/// Types `text` (which may hold `Key` characters) into whatever has the focus.
-async fn keys(app: &App, text: impl Into<TypingData>) -> WebDriverResult<()> {
-    app.driver.action_chain().send_keys(text).perform().await
-}
-
-/// Presses `key` with Ctrl held.
-async fn ctrl(app: &App, key: impl Into<char>) -> WebDriverResult<()> {
-    let key: char = key.into();
-    app.driver
-        .action_chain()
-        .key_down(Key::Control)
-        .key_down(key)
-        .key_up(key)
-        .key_up(Key::Control)
-        .perform()
-        .await
-}
-
 async fn count(app: &App, css: &str) -> WebDriverResult<usize> {
     Ok(app.driver.find_all(By::Css(css)).await?.len())
 }
@@ -67,7 +49,7 @@ async fn copy_to_clipboard(app: &App, text: &str) -> WebDriverResult<()> {
          t.value = {literal}; document.body.appendChild(t); t.focus(); t.select(); return 1;"
     ))
     .await?;
-    ctrl(app, 'c').await?;
+    app.ctrl('c').await?;
     app.eval("document.getElementById('e2e-clipboard').remove(); return 1;")
         .await?;
     Ok(())
@@ -110,34 +92,35 @@ async fn a_workshop_types_a_domain_two_teams_and_ten_products_by_keyboard_only()
     app.wait("[data-testid=canvas]").await?;
 
     eprintln!("step: Ctrl+2 shows the table; Ctrl+Page Up goes to the domains sheet");
-    ctrl(&app, '2').await?;
+    app.ctrl('2').await?;
     sheet(&app, "products", 0).await?;
-    ctrl(&app, Key::PageUp).await?;
+    app.ctrl(Key::PageUp).await?;
     sheet(&app, "domains", 0).await?;
-    keys(&app, "Sales" + Key::Enter).await?;
+    app.press("Sales" + Key::Enter).await?;
     sheet(&app, "domains", 1).await?;
 
     eprintln!("step: two teams, one after the other");
-    ctrl(&app, Key::PageUp).await?;
+    app.ctrl(Key::PageUp).await?;
     sheet(&app, "teams", 0).await?;
-    keys(&app, "Checkout" + Key::Enter).await?;
+    app.press("Checkout" + Key::Enter).await?;
     sheet(&app, "teams", 1).await?;
-    keys(&app, "Growth" + Key::Enter).await?;
+    app.press("Growth" + Key::Enter).await?;
     sheet(&app, "teams", 2).await?;
     assert_eq!(column(&app, "name").await?, ["checkout", "growth"]);
 
     eprintln!("step: ten products: display name, Tab to the domain and the owner team, Enter");
-    ctrl(&app, Key::PageUp).await?;
+    app.ctrl(Key::PageUp).await?;
     sheet(&app, "ports", 0).await?;
-    ctrl(&app, Key::PageUp).await?;
+    app.ctrl(Key::PageUp).await?;
     sheet(&app, "products", 0).await?;
     for (i, name) in TEN.iter().enumerate() {
         let team = if i % 2 == 0 { "checkout" } else { "growth" };
         // The first names its domain; the others take the row above's.
         let domain = if i == 0 { "sales" } else { "" };
-        keys(&app, name.to_string() + Key::Tab + Key::Tab).await?;
+        app.press(name.to_string() + Key::Tab + Key::Tab).await?;
         sheet(&app, "products", i + 1).await?;
-        keys(&app, domain.to_string() + Key::Tab + team + Key::Enter).await?;
+        app.press(domain.to_string() + Key::Tab + team + Key::Enter)
+            .await?;
         app.wait_true(
             &format!(
                 "return [...document.querySelectorAll('[data-testid=table-row] [data-testid=cell-ownerTeam]')]
@@ -187,7 +170,7 @@ async fn a_workshop_types_a_domain_two_teams_and_ten_products_by_keyboard_only()
     sheet(&app, "products", 10).await?;
 
     eprintln!("step: the canvas draws the ten products; the command line counts them");
-    ctrl(&app, '1').await?;
+    app.ctrl('1').await?;
     app.wait_count("[data-testid=product-node]", |n| n == 10)
         .await?;
     app.picture("table-workshop-canvas").await?;
@@ -238,11 +221,11 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
         .await?
         .click()
         .await?;
-    ctrl(&app, Key::End).await?;
-    keys(&app, Key::Home).await?;
+    app.ctrl(Key::End).await?;
+    app.press(Key::Home).await?;
     app.wait("[data-testid=table-new-row] [data-testid=cell-displayName].is-active")
         .await?;
-    ctrl(&app, 'v').await?;
+    app.ctrl('v').await?;
     let offer = app.wait("[data-testid=cell-create-missing]").await?;
     assert!(
         offer.text().await?.contains("Workshop Crew"),
@@ -251,13 +234,13 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
     );
     assert_eq!(load(&mesh).products.len(), products, "nothing written yet");
     app.picture("table-paste-offer").await?;
-    keys(&app, Key::Enter).await?;
+    app.press(Key::Enter).await?;
     sheet(&app, "products", products + 5).await?;
     let stored = load(&mesh);
     assert_eq!(stored.products.len(), products + 5);
     assert!(stored.teams.iter().any(|t| t.title == "Workshop Crew"));
     // One undo takes back the five products and the team.
-    ctrl(&app, 'z').await?;
+    app.ctrl('z').await?;
     sheet(&app, "products", products).await?;
     let stored = load(&mesh);
     assert_eq!(stored.products.len(), products);
@@ -286,7 +269,7 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
     .unwrap();
     app.wait("[data-testid=table-row] [data-testid=cell-version].is-active")
         .await?;
-    ctrl(&app, 'v').await?;
+    app.ctrl('v').await?;
     let problem = app
         .wait("[data-testid=paste-problem]")
         .await?
@@ -311,12 +294,12 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
     }
 
     eprintln!("step: a bad cell edit shows the core's message there and writes nothing");
-    keys(&app, "x.y" + Key::Enter).await?;
+    app.press("x.y" + Key::Enter).await?;
     let error = app.wait("[data-testid=cell-error]").await?.text().await?;
     assert!(!error.is_empty());
     app.wait("[data-testid=cell-editor]").await?;
     app.picture("table-cell-error").await?;
-    keys(&app, Key::Escape).await?;
+    app.press(Key::Escape).await?;
     let stored = load(&mesh);
     let edited = stored
         .products
@@ -327,13 +310,13 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
     assert_eq!(edited.version, original.version);
 
     eprintln!("step: a team that does not exist, typed in a cell, is created on confirmation");
-    keys(&app, Key::Left + Key::Left + Key::Left).await?;
+    app.press(Key::Left + Key::Left + Key::Left).await?;
     app.wait("[data-testid=table-row] [data-testid=cell-ownerTeam].is-active")
         .await?;
-    keys(&app, "Night Shift" + Key::Enter).await?;
+    app.press("Night Shift" + Key::Enter).await?;
     let offer = app.wait("[data-testid=cell-create-missing]").await?;
     assert!(offer.text().await?.contains("team 'Night Shift'"));
-    keys(&app, Key::Enter).await?;
+    app.press(Key::Enter).await?;
     app.wait_true(
         &format!(
             "return document.querySelector(\"[data-testid=table-row][data-id='{}'] [data-testid=cell-ownerTeam]\")?.textContent === 'night-shift';",
@@ -352,13 +335,13 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
     .await?
     .click()
     .await?;
-    ctrl(&app, 'c').await?;
+    app.ctrl('c').await?;
     app.eval(
         "const t = document.createElement('textarea'); t.id = 'e2e-read';
          document.body.appendChild(t); t.focus(); return 1;",
     )
     .await?;
-    ctrl(&app, 'v').await?;
+    app.ctrl('v').await?;
     app.wait_true(
         "return document.getElementById('e2e-read').value.includes('night-shift');",
         "the copied row is pasted",

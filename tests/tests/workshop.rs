@@ -38,23 +38,7 @@ fn product_id(mesh: &Mesh, display_name: &str) -> String {
     product(mesh, display_name).id.to_string()
 }
 
-/// Presses `key` with Ctrl held, wherever the focus is.
-async fn ctrl(app: &App, key: char) -> WebDriverResult<()> {
-    app.driver
-        .action_chain()
-        .key_down(Key::Control)
-        .key_down(key)
-        .key_up(key)
-        .key_up(Key::Control)
-        .perform()
-        .await
-}
-
 /// Types `keys` into whatever has the focus.
-async fn press(app: &App, keys: impl Into<TypingData>) -> WebDriverResult<()> {
-    app.driver.action_chain().send_keys(keys).perform().await
-}
-
 async fn click(app: &App, css: &str) -> WebDriverResult<()> {
     app.wait(css).await?.click().await
 }
@@ -91,7 +75,7 @@ async fn click_product(app: &App, id: &str) -> WebDriverResult<()> {
 /// Back to the canvas with nothing selected, so the next check starts where a user would:
 /// the whole mesh fitted, then a click on the empty top left corner of the pane.
 async fn reset(app: &App) -> WebDriverResult<()> {
-    ctrl(app, '1').await?;
+    app.ctrl('1').await?;
     app.wait("[data-testid=canvas]").await?;
     click(app, "[data-testid=zoom-fit]").await?;
     let domain = app.wait("[data-testid=domain-group]").await?;
@@ -133,13 +117,13 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     app.wait("[data-testid=table-view]").await?;
     gone(&app, "[data-testid=canvas]").await?;
     inspector_shows(&app, "customer-360").await?;
-    ctrl(&app, '3').await?;
+    app.ctrl('3').await?;
     app.wait("[data-testid=ownership-view]").await?;
     gone(&app, "[data-testid=table-view]").await?;
     inspector_shows(&app, "customer-360").await?;
-    ctrl(&app, '2').await?;
+    app.ctrl('2').await?;
     app.wait("[data-testid=table-view]").await?;
-    ctrl(&app, '1').await?;
+    app.ctrl('1').await?;
     app.wait("[data-testid=canvas]").await?;
     gone(&app, "[data-testid=table-view]").await?;
     inspector_shows(&app, "customer-360").await?;
@@ -153,17 +137,17 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     reset(&app).await?;
 
     eprintln!("step: the palette finds a product by part of its name and jumps to it");
-    ctrl(&app, 'k').await?;
+    app.ctrl('k').await?;
     app.wait("[data-testid=palette]").await?;
     assert_eq!(focused(&app).await?, "palette-input");
     // Words out of order and a letter missing: "lifetime custmer".
-    press(&app, "lifetime custmer").await?;
+    app.press("lifetime custmer").await?;
     app.wait_true(
         &format!("return document.querySelector('[data-testid=palette-item]')?.getAttribute('data-id') === '{clv}';"),
         "Customer Lifetime Value is the best match",
     )
     .await?;
-    press(&app, Key::Enter).await?;
+    app.press(Key::Enter).await?;
     gone(&app, "[data-testid=palette]").await?;
     inspector_shows(&app, "customer-lifetime-value").await?;
     // Jumping on the canvas brings it into view, zoomed in to the full drawing (whose
@@ -179,9 +163,9 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     reset(&app).await?;
 
     eprintln!("step: the palette runs a command by name, with the arrows too");
-    ctrl(&app, 'k').await?;
+    app.ctrl('k').await?;
     app.wait("[data-testid=palette-input]").await?;
-    press(&app, "ownership view").await?;
+    app.press("ownership view").await?;
     app.wait("[data-testid=palette-item][data-id=view-ownership]")
         .await?;
     app.wait_true(
@@ -189,11 +173,11 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
         "the view switch is the best match",
     )
     .await?;
-    press(&app, Key::Enter).await?;
+    app.press(Key::Enter).await?;
     app.wait("[data-testid=ownership-view]").await?;
     gone(&app, "[data-testid=palette]").await?;
-    ctrl(&app, 'k').await?;
-    press(&app, "switch to").await?;
+    app.ctrl('k').await?;
+    app.press("switch to").await?;
     app.wait_count("[data-testid=palette-item][data-kind=command]", |n| n >= 3)
         .await?;
     // The second row, reached with the arrow key, is the one Enter runs.
@@ -201,12 +185,12 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
         .eval("return document.querySelectorAll('[data-testid=palette-item]')[1].getAttribute('data-id');")
         .await?;
     let second = second.as_str().unwrap().to_owned();
-    press(&app, Key::Down).await?;
+    app.press(Key::Down).await?;
     app.wait(&format!(
         "[data-testid=palette-item][data-id={second}][data-selected=true]"
     ))
     .await?;
-    press(&app, Key::Enter).await?;
+    app.press(Key::Enter).await?;
     let view = second.trim_start_matches("view-");
     app.wait(&format!(".app[data-view={view}]")).await?;
     eprintln!("arrow and Enter ran {second}");
@@ -215,10 +199,10 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     eprintln!("step: Escape closes the palette and gives the focus back");
     app.eval("document.querySelector('[data-testid=view-table]').focus(); return 1;")
         .await?;
-    ctrl(&app, 'k').await?;
+    app.ctrl('k').await?;
     app.wait("[data-testid=palette-input]").await?;
-    press(&app, "orders").await?;
-    press(&app, Key::Escape).await?;
+    app.press("orders").await?;
+    app.press(Key::Escape).await?;
     gone(&app, "[data-testid=palette]").await?;
     app.wait_true(
         "return document.activeElement?.getAttribute('data-testid') === 'view-table';",
@@ -229,7 +213,7 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     reset(&app).await?;
 
     eprintln!("step: presentation mode");
-    press(&app, Key::F11).await?;
+    app.press(Key::F11).await?;
     app.wait("[data-testid=presentation]").await?;
     gone(&app, "aside.sidebar").await?;
     gone(&app, "[data-testid=inspector]").await?;
@@ -273,19 +257,19 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     );
     assert!((canvas - window).abs() < 1.0, "the canvas spans the window");
     app.screenshot("workshop-presentation").await;
-    press(&app, Key::Escape).await?;
+    app.press(Key::Escape).await?;
     gone(&app, "[data-testid=presentation]").await?;
     app.wait("aside.sidebar").await?;
     app.wait("[data-testid=inspector]").await?;
     // The palette's command enters it too; F11 leaves (a second F11 straight after the
     // first would count as the native menu's copy of the same key press).
-    ctrl(&app, 'k').await?;
-    press(&app, "presentation").await?;
+    app.ctrl('k').await?;
+    app.press("presentation").await?;
     app.wait("[data-testid=palette-item][data-id=presentation]")
         .await?;
     click(&app, "[data-testid=palette-item][data-id=presentation]").await?;
     app.wait("[data-testid=presentation]").await?;
-    press(&app, Key::F11).await?;
+    app.press(Key::F11).await?;
     gone(&app, "[data-testid=presentation]").await?;
     app.wait("[data-testid=inspector]").await?;
     reset(&app).await?;
@@ -293,7 +277,7 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     eprintln!("step: quick create beside the selected product, then in the selected domain");
     click_product(&app, &c360).await?;
     inspector_shows(&app, "customer-360").await?;
-    press(&app, "n").await?;
+    app.press("n").await?;
     app.wait_true(
         "return document.activeElement?.getAttribute('data-testid') === 'field-displayName'
            && document.activeElement.value === 'New data product';",
@@ -302,8 +286,8 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     .await?;
     // Typing replaces the proposed display name; Enter commits it, and the name (slug)
     // follows it, as nobody has edited the name.
-    press(&app, "Quick Sibling").await?;
-    press(&app, Key::Enter).await?;
+    app.press("Quick Sibling").await?;
+    app.press(Key::Enter).await?;
     inspector_shows(&app, "quick-sibling").await?;
     app.screenshot("workshop-quick-create").await;
     reset(&app).await?;
@@ -314,8 +298,8 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
         .find(|d| d.name == "finance")
         .unwrap()
         .id;
-    ctrl(&app, 'k').await?;
-    press(&app, "finance").await?;
+    app.ctrl('k').await?;
+    app.press("finance").await?;
     click(
         &app,
         &format!("[data-testid=palette-item][data-id='{finance}']"),
@@ -329,14 +313,14 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
         "no text field has the focus",
     )
     .await?;
-    press(&app, "n").await?;
+    app.press("n").await?;
     app.wait_true(
         "return document.activeElement?.getAttribute('data-testid') === 'field-displayName';",
         "the new product's display name has the focus",
     )
     .await?;
-    press(&app, "Quick in Domain").await?;
-    press(&app, Key::Enter).await?;
+    app.press("Quick in Domain").await?;
+    app.press(Key::Enter).await?;
     inspector_shows(&app, "quick-in-domain").await?;
     app.quit().await?;
 

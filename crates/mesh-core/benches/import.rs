@@ -12,6 +12,10 @@
 //! Arguments: `--products N` (default 10000), `--contracts N` (default 1000),
 //! `--runs N` (default 3).
 
+mod harness;
+
+use harness::{median, number};
+
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -22,11 +26,6 @@ use mesh_core::generate::{GenerateOptions, generate};
 use mesh_core::manifests::import;
 use mesh_core::manifests::{self, ExportContext, ExportOptions, Format, Scope};
 use mesh_core::model::{Mesh, MeshInfo};
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
 
 /// CPU time this process used so far (all threads; Linux `/proc/self/stat`, in the
 /// usual 100 ticks per second), or zero elsewhere. On a shared machine wall-clock time
@@ -49,16 +48,9 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str, default: usize| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .map_or(default, |s| s.parse().expect("a number"))
-    };
-    let products = arg("--products", 10_000);
-    let contracts = arg("--contracts", 1_000);
-    let runs = arg("--runs", 3);
+    let products = number("--products", 10_000);
+    let contracts = number("--contracts", 1_000);
+    let runs = number("--runs", 3);
     let dir = tempfile::tempdir().expect("temporary folder");
 
     let mesh = generate(&GenerateOptions {

@@ -17,6 +17,10 @@
 //!
 //! Arguments: `--sizes 1000,10000,100000` (default) and `--edits N` (default 200).
 
+mod harness;
+
+use harness::{median, time};
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -26,23 +30,6 @@ use mesh_core::graph::MeshGraph;
 use mesh_core::manifests::{self, ExportContext, ExportOptions, ExportSettings, Format};
 use mesh_core::store::EditOp;
 use mesh_core::{Access, Store};
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    median(
-        (0..runs)
-            .map(|_| {
-                let start = Instant::now();
-                black_box(f());
-                start.elapsed()
-            })
-            .collect(),
-    )
-}
 
 fn ms(d: Duration) -> String {
     let ms = d.as_secs_f64() * 1000.0;

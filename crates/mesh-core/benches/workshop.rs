@@ -8,7 +8,10 @@
 //! A plain harness like `scale.rs`: medians of a few runs as a markdown table; it
 //! measures, it asserts nothing. Arguments: `--rows N` (default 500), `--runs N` (5).
 
-use std::hint::black_box;
+mod harness;
+
+use harness::{median, number, time};
+
 use std::time::{Duration, Instant};
 
 use mesh_core::Store;
@@ -17,25 +20,13 @@ use mesh_core::governance::Policy;
 use mesh_core::ownership;
 use mesh_core::sheet::{self, SheetKind, SheetPaste};
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str, default: usize| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .map_or(default, |s| s.parse().expect("a number"))
-    };
-    let rows = arg("--rows", 500);
-    let runs = arg("--runs", 5);
+    let rows = number("--rows", 500);
+    let runs = number("--runs", 5);
     let dir = tempfile::tempdir().expect("temporary folder");
 
     let big = generate(&GenerateOptions {
@@ -105,18 +96,10 @@ fn main() {
         seed: 7,
     });
     let policy = Policy::default();
-    let mut matrix_t = vec![];
-    for _ in 0..runs {
-        let t = Instant::now();
-        black_box(ownership::matrix(&matrix_mesh, &policy).expect("matrix"));
-        matrix_t.push(t.elapsed());
-    }
-    let mut big_matrix_t = vec![];
-    for _ in 0..runs {
-        let t = Instant::now();
-        black_box(ownership::matrix(&mesh, &policy).expect("matrix"));
-        big_matrix_t.push(t.elapsed());
-    }
+    let matrix_t = time(runs, || {
+        ownership::matrix(&matrix_mesh, &policy).expect("matrix")
+    });
+    let big_matrix_t = time(runs, || ownership::matrix(&mesh, &policy).expect("matrix"));
 
     println!("| workshop operation (median of {runs}) | time |");
     println!("|---|---|");
@@ -132,12 +115,12 @@ fn main() {
     println!(
         "| ownership matrix, 2,000 products, {} domains | {} |",
         matrix_mesh.domains.len(),
-        ms(median(matrix_t))
+        ms(matrix_t)
     );
     println!(
         "| ownership matrix, {} products, {} domains | {} |",
         mesh.products.len(),
         mesh.domains.len(),
-        ms(median(big_matrix_t))
+        ms(big_matrix_t)
     );
 }

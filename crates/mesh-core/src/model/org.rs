@@ -105,6 +105,23 @@ pub struct Team {
     pub extensions: Extensions,
 }
 
+impl Team {
+    /// A new team with a fresh id and nothing but its name and title.
+    pub fn named(name: String, title: String) -> Team {
+        Team {
+            id: Uuid::new_v4(),
+            name,
+            title,
+            description: None,
+            email: None,
+            team_type: None,
+            members: Vec::new(),
+            custom_properties: Vec::new(),
+            extensions: Extensions::default(),
+        }
+    }
+}
+
 /// A business domain: the unit of ownership in a data mesh.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -140,4 +157,22 @@ pub struct Domain {
     /// Unmapped fields per format.
     #[serde(default)]
     pub extensions: Extensions,
+}
+
+impl Domain {
+    /// A new top-level domain with a fresh id and nothing but its name and title.
+    pub fn named(name: String, title: String) -> Domain {
+        Domain {
+            id: Uuid::new_v4(),
+            name,
+            title,
+            description: None,
+            parent_id: None,
+            owner_team_id: None,
+            repo_folder: None,
+            links: Vec::new(),
+            custom_properties: Vec::new(),
+            extensions: Extensions::default(),
+        }
+    }
 }

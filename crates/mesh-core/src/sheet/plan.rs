@@ -21,7 +21,7 @@ use crate::validate;
 pub fn plan(mesh: &Mesh, edit: &SheetEdit) -> Result<SheetPlan, Vec<CellProblem>> {
     let mut p = Planner {
         mesh,
-        names: Names::new(mesh),
+        names: Names::new(mesh, edit.kind == SheetKind::Ports),
         edit,
         problems: Vec::new(),
         taken: HashMap::new(),
@@ -430,17 +430,9 @@ impl Planner<'_, '_> {
 
     fn team(&mut self, row: &mut Row<'_>) -> Option<EditOp> {
         let old = self.existing(row, &self.mesh.teams, |t| t.id).ok()?;
-        let mut t = old.cloned().unwrap_or_else(|| Team {
-            id: Uuid::new_v4(),
-            name: String::new(),
-            title: String::new(),
-            description: None,
-            email: None,
-            team_type: None,
-            members: Vec::new(),
-            custom_properties: Vec::new(),
-            extensions: Default::default(),
-        });
+        let mut t = old
+            .cloned()
+            .unwrap_or_else(|| Team::named(String::new(), String::new()));
         if let Some(text) = row.cell("title") {
             t.title = text.trim().to_owned();
         }
@@ -488,18 +480,9 @@ impl Planner<'_, '_> {
 
     fn domain(&mut self, row: &mut Row<'_>) -> Option<EditOp> {
         let old = self.existing(row, &self.mesh.domains, |d| d.id).ok()?;
-        let mut d = old.cloned().unwrap_or_else(|| Domain {
-            id: Uuid::new_v4(),
-            name: String::new(),
-            title: String::new(),
-            description: None,
-            parent_id: None,
-            owner_team_id: None,
-            links: Vec::new(),
-            repo_folder: None,
-            custom_properties: Vec::new(),
-            extensions: Default::default(),
-        });
+        let mut d = old
+            .cloned()
+            .unwrap_or_else(|| Domain::named(String::new(), String::new()));
         let create = self.edit.create_missing;
         if let Some(text) = row.cell("title") {
             d.title = text.trim().to_owned();

@@ -60,7 +60,9 @@ pub(super) struct Names<'m> {
 }
 
 impl<'m> Names<'m> {
-    pub(super) fn new(mesh: &'m Mesh) -> Self {
+    /// The mesh's names; products only when `products` is set (only the ports sheet
+    /// names products, and a cell edit should not index 10,000 of them for nothing).
+    pub(super) fn new(mesh: &'m Mesh, products: bool) -> Self {
         let mut names = Names {
             mesh,
             teams: Index::default(),
@@ -75,7 +77,7 @@ impl<'m> Names<'m> {
         for d in &mesh.domains {
             names.domains.add(d.id, &d.name, &d.title);
         }
-        for p in &mesh.products {
+        for p in mesh.products.iter().filter(|_| products) {
             names.products.add(p.id, &p.name, &p.display_name);
         }
         names
@@ -111,17 +113,7 @@ impl<'m> Names<'m> {
                 format!("team {name} does not exist"),
             ));
         }
-        let team = Team {
-            id: Uuid::new_v4(),
-            name,
-            title,
-            description: None,
-            email: None,
-            team_type: None,
-            members: Vec::new(),
-            custom_properties: Vec::new(),
-            extensions: Default::default(),
-        };
+        let team = Team::named(name, title);
         self.teams.add(team.id, &team.name, &team.title);
         let id = team.id;
         self.new_teams.push(team);
@@ -142,18 +134,7 @@ impl<'m> Names<'m> {
                 format!("domain {name} does not exist"),
             ));
         }
-        let domain = Domain {
-            id: Uuid::new_v4(),
-            name,
-            title,
-            description: None,
-            parent_id: None,
-            owner_team_id: None,
-            links: Vec::new(),
-            repo_folder: None,
-            custom_properties: Vec::new(),
-            extensions: Default::default(),
-        };
+        let domain = Domain::named(name, title);
         self.domains.add(domain.id, &domain.name, &domain.title);
         let id = domain.id;
         self.new_domains.push(domain);

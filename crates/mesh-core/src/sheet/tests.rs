@@ -421,3 +421,40 @@ fn the_ui_copy_of_the_columns_is_current() {
         );
     }
 }
+
+#[test]
+fn a_port_row_names_its_product_and_an_unknown_product_is_not_created() {
+    let mesh = demo_mesh();
+    let product = &mesh.products[0];
+    let plan = plan(
+        &mesh,
+        &edit(
+            SheetKind::Ports,
+            vec![row(
+                None,
+                &[
+                    ("product", &product.display_name),
+                    ("name", "extra-feed"),
+                    ("portType", "stream"),
+                ],
+            )],
+        ),
+    )
+    .unwrap();
+    let EditOp::SaveOutputPort(port) = &plan.ops[0] else {
+        panic!("{:?}", plan.ops)
+    };
+    assert_eq!(
+        (port.product_id, port.port_type),
+        (product.id, crate::model::PortType::Stream)
+    );
+    let refused = super::plan(
+        &mesh,
+        &edit(
+            SheetKind::Ports,
+            vec![row(None, &[("product", "no-such-product"), ("name", "x")])],
+        ),
+    )
+    .unwrap_err();
+    assert_eq!(refused[0].kind, CellProblemKind::UnknownReference);
+}
