@@ -415,15 +415,7 @@ impl<'m> Decoder<'m> {
             path.to_path_buf(),
             Domain {
                 id,
-                name: name.to_owned(),
-                title: title_of(name),
-                description: None,
-                parent_id: None,
-                owner_team_id: None,
-                repo_folder: None,
-                links: Vec::new(),
-                custom_properties: Vec::new(),
-                extensions: Default::default(),
+                ..Domain::named(name.to_owned(), title_of(name))
             },
         ));
         id
