@@ -28,6 +28,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::documents::{Entry, Field, Item, Model, dpds as doc};
 use super::{Document, ExportContext, Scope, text, unmapped};
 use crate::model::{DataProduct, DependencySource, InputPort, OutputPort, PortType};
 
@@ -149,40 +150,47 @@ fn major(version: &str) -> String {
 
 fn descriptor(ctx: &ExportContext, product: &DataProduct) -> Value {
     let fqn = written_product_fqn(ctx, product);
-    let mut root = Map::new();
-    root.insert("dataProductDescriptor".into(), json!(DPDS_VERSION));
-    root.insert("info".into(), info(ctx, product, &fqn));
-    let mut interface = Map::new();
-    let inputs: Vec<Value> = ctx
+    let inputs = ctx
         .inputs(product.id)
         .iter()
-        .map(|input| input_port(ctx, &fqn, input))
+        .map(|input| Entry::Raw(input_port(ctx, &fqn, input)))
         .collect();
-    if !inputs.is_empty() {
-        interface.insert("inputPorts".into(), Value::Array(inputs));
-    }
-    let outputs: Vec<Value> = ctx
+    let outputs = ctx
         .ports(product.id)
         .iter()
-        .map(|port| output_port(ctx, port))
+        .map(|port| Entry::Raw(output_port(ctx, port)))
         .collect();
-    // Required, even when empty.
-    interface.insert("outputPorts".into(), Value::Array(outputs));
-    root.insert("interfaceComponents".into(), Value::Object(interface));
-    if !product.tags.is_empty() {
-        root.insert("tags".into(), json!(product.tags));
-    }
-    if !product.links.is_empty() {
-        root.insert("x-links".into(), json!(product.links));
-    }
-    if !product.custom_properties.is_empty() {
-        root.insert(
-            "x-customProperties".into(),
-            json!(product.custom_properties),
-        );
-    }
+    let doc = doc::Descriptor {
+        version: Field::Given(json!(DPDS_VERSION)),
+        info: Field::Given(info(ctx, product, &fqn)),
+        interface: Field::Given(doc::Interface {
+            input_ports: Field::non_empty(inputs),
+            // Required, even when empty.
+            output_ports: Field::Given(outputs),
+            ..Default::default()
+        }),
+        tags: Field::non_empty(product.tags.iter().cloned().map(Item::Given).collect()),
+        links: model_list(&product.links),
+        custom_properties: model_list(&product.custom_properties),
+        ..Default::default()
+    };
+    let mut root = object(&doc);
     merge_product_bag(&mut root, product);
     Value::Object(root)
+}
+
+/// A model list as the model serializes it, left out when empty.
+fn model_list<T: Clone>(items: &[T]) -> Field<Model<Vec<T>>> {
+    (!items.is_empty()).then(|| Model(items.to_vec())).into()
+}
+
+/// A document as a JSON object, for the bags to be merged into.
+fn object(doc: &impl serde::Serialize) -> Map<String, Value> {
+    match serde_json::to_value(doc) {
+        Ok(Value::Object(map)) => map,
+        // Documents serialize as objects of strings and model values, which cannot fail.
+        _ => Map::new(),
+    }
 }
 
 /// Merges the product's `dpds` bag into the descriptor, nested keys included. Ports
@@ -195,11 +203,12 @@ fn merge_product_bag(root: &mut Map<String, Value>, product: &DataProduct) {
     };
     let mut bag = bag.clone();
     bag.remove(ORIGINALS);
+    let keys = doc::Interface::KEYS;
     if let (Some(Value::Object(kept)), Some(Value::Object(interface))) = (
-        bag.get_mut("interfaceComponents"),
-        root.get_mut("interfaceComponents"),
+        bag.get_mut(doc::Descriptor::KEYS.interface),
+        root.get_mut(doc::Descriptor::KEYS.interface),
     ) {
-        for list in ["inputPorts", "outputPorts"] {
+        for list in [keys.input_ports, keys.output_ports] {
             if let Some(Value::Array(items)) = kept.remove(list) {
                 let target = interface
                     .entry(list)
@@ -213,81 +222,83 @@ fn merge_product_bag(root: &mut Map<String, Value>, product: &DataProduct) {
     unmapped::merge_missing(root, &bag);
 }
 
-/// Merges a port's `dpds` bag, nested keys included (`promises.platform`).
-fn merge_port_bag(out: &mut Map<String, Value>, extensions: &crate::model::Extensions) {
+/// A port document with the port's `dpds` bag merged in, nested keys included
+/// (`promises.platform`).
+fn with_port_bag(doc: &impl serde::Serialize, extensions: &crate::model::Extensions) -> Value {
+    let mut out = object(doc);
     if let Some(Value::Object(bag)) = extensions.get(FORMAT) {
         let mut bag = bag.clone();
         bag.remove(ORIGINALS);
-        unmapped::merge_missing(out, &bag);
+        unmapped::merge_missing(&mut out, &bag);
     }
+    Value::Object(out)
 }
 
-fn info(ctx: &ExportContext, product: &DataProduct, fqn: &str) -> Value {
-    let mut info = Map::new();
-    info.insert("fullyQualifiedName".into(), json!(fqn));
+fn info(ctx: &ExportContext, product: &DataProduct, fqn: &str) -> doc::Info {
     // The model needs slugs, but a descriptor someone else published names the product
     // and its domain as it likes: bags only fill gaps, so the original text the import
     // kept (while the slug is still the one derived from it) overrides here.
-    let name = written(&product.extensions, "/info/name", product.name.clone());
-    info.insert("name".into(), json!(name));
-    info.insert("version".into(), json!(product.version));
-    info.insert("displayName".into(), json!(product.display_name));
-    if let Some(purpose) = &product.description.purpose {
-        info.insert("description".into(), json!(purpose));
-    }
     let domain = ctx.domains.get(&product.domain_id);
     let domain = domain.map_or("unknown", |d| d.name.as_str());
-    info.insert(
-        "domain".into(),
-        json!(written(
+    let (owner, kind) = owner(ctx, product);
+    let team = product.owner_team_id.and_then(|id| ctx.teams.get(&id));
+    let contact = team.and_then(|t| Some((t.name.as_str(), t.email.as_deref()?)));
+    doc::Info {
+        fully_qualified_name: Field::Given(fqn.to_owned()),
+        name: Field::Given(written(
+            &product.extensions,
+            "/info/name",
+            product.name.clone(),
+        )),
+        version: Field::Given(product.version.clone()),
+        display_name: Field::Given(product.display_name.clone()),
+        description: product.description.purpose.clone().into(),
+        domain: Field::Given(written(
             &product.extensions,
             "/info/domain",
-            domain.to_owned()
+            domain.to_owned(),
         )),
-    );
-    let (owner, kind) = owner(ctx, product);
-    info.insert("owner".into(), owner);
-    let team = product.owner_team_id.and_then(|id| ctx.teams.get(&id));
-    if let Some(email) = team.and_then(|t| t.email.as_deref()) {
-        let team = team.map_or("", |t| t.name.as_str());
-        info.insert(
-            "contactPoints".into(),
-            json!([{"name": team, "channel": "email", "address": email}]),
-        );
+        owner: Field::Given(owner),
+        contact_points: contact
+            .map(|(team, email)| json!([contact_point(team, email)]))
+            .into(),
+        id: Field::Given(product.id.to_string()),
+        owner_kind: Field::Given(kind.to_owned()),
+        team: team.map(|t| t.name.clone()).into(),
+        status: Field::Given(product.status.as_str().to_owned()),
+        archetype: product.archetype.map(|a| a.as_str().to_owned()).into(),
+        usage: product.description.usage.clone().into(),
+        limitations: product.description.limitations.clone().into(),
+        ..Default::default()
     }
-    info.insert("x-meshwrightId".into(), json!(product.id));
-    info.insert("x-ownerKind".into(), json!(kind));
-    if let Some(team) = team {
-        info.insert("x-team".into(), json!(team.name));
+}
+
+/// The contact point the exporter writes for the owning team's address.
+pub fn contact_point(team: &str, email: &str) -> doc::ContactPoint {
+    doc::ContactPoint {
+        name: Field::Given(team.to_owned()),
+        channel: Field::Given("email".to_owned()),
+        address: Field::Given(email.to_owned()),
+        ..Default::default()
     }
-    info.insert("x-status".into(), json!(product.status.as_str()));
-    if let Some(archetype) = product.archetype {
-        info.insert("x-archetype".into(), json!(archetype.as_str()));
-    }
-    if let Some(usage) = &product.description.usage {
-        info.insert("x-usage".into(), json!(usage));
-    }
-    if let Some(limitations) = &product.description.limitations {
-        info.insert("x-limitations".into(), json!(limitations));
-    }
-    Value::Object(info)
 }
 
 /// DPDS requires `owner.id`. The accountable person comes first; without one the
 /// owning team, then the domain's team, stands in, and `x-ownerKind` says so.
-fn owner(ctx: &ExportContext, product: &DataProduct) -> (Value, &'static str) {
+fn owner(ctx: &ExportContext, product: &DataProduct) -> (doc::Owner, &'static str) {
+    let named = |id: &str, name: Option<&str>| doc::Owner {
+        id: Field::Given(id.to_owned()),
+        name: name.map(str::to_owned).into(),
+        ..Default::default()
+    };
     if let Some(person) = product
         .accountable_person_id
         .and_then(|id| ctx.people.get(&id))
     {
         let id = person.email.as_deref().unwrap_or(&person.username);
-        return (json!({"id": id, "name": person.display_name}), "person");
+        return (named(id, Some(&person.display_name)), "person");
     }
-    let team = |id| {
-        ctx.teams
-            .get(&id)
-            .map(|t| json!({"id": t.name, "name": t.title}))
-    };
+    let team = |id| ctx.teams.get(&id).map(|t| named(&t.name, Some(&t.title)));
     if let Some(owner) = product.owner_team_id.and_then(team) {
         return (owner, "team");
     }
@@ -298,7 +309,7 @@ fn owner(ctx: &ExportContext, product: &DataProduct) -> (Value, &'static str) {
         .and_then(team);
     match domain_team {
         Some(owner) => (owner, "domain-team"),
-        None => (json!({"id": "unassigned"}), "none"),
+        None => (named("unassigned", None), "none"),
     }
 }
 
@@ -312,33 +323,26 @@ fn services_type(port_type: PortType) -> Option<&'static str> {
     }
 }
 
+/// A standard definition (`promises.api`, `deprecationPolicy`, `slo`) as JSON.
+pub fn standard(name: &str, version: &str, specification: &str, definition: Value) -> Value {
+    Value::Object(object(&doc::Standard {
+        name: Field::Given(name.to_owned()),
+        version: Field::Given(version.to_owned()),
+        specification: Field::Given(specification.to_owned()),
+        definition: Field::Given(definition),
+        ..Default::default()
+    }))
+}
+
 fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
-    let mut out = Map::new();
-    out.insert(
-        "fullyQualifiedName".into(),
-        json!(written_port_fqn(ctx, port)),
-    );
-    // As for the product: the original name overrides the slug derived from it.
-    let name = written(&port.extensions, "/name", port.name.clone());
-    out.insert("name".into(), json!(name));
-    out.insert("version".into(), json!(port.version));
-    if let Some(description) = &port.description {
-        out.insert("description".into(), json!(description));
-    }
-    let mut promises = Map::new();
-    if let Some(services) = services_type(port.port_type) {
-        promises.insert("servicesType".into(), json!(services));
-    }
+    let mut promises = doc::Promises {
+        services_type: services_type(port.port_type).map(str::to_owned).into(),
+        ..Default::default()
+    };
     if let Some(contract) = &port.contract {
-        promises.insert(
-            "api".into(),
-            json!({
-                "name": contract.contract_id,
-                "version": contract.version.as_deref().unwrap_or(&port.version),
-                "specification": "odcs",
-                "definition": {"x-contract": contract},
-            }),
-        );
+        let version = contract.version.as_deref().unwrap_or(&port.version);
+        let definition = json!({"x-contract": contract});
+        promises.api = Field::Given(standard(&contract.contract_id, version, "odcs", definition));
     }
     if port.deprecation_date.is_some() || port.successor_port_id.is_some() {
         let mut definition = Map::new();
@@ -354,83 +358,73 @@ fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
                 json!(written_port_fqn(ctx, successor)),
             );
         }
-        promises.insert(
-            "deprecationPolicy".into(),
-            json!({"name": "deprecation", "version": "1.0.0", "specification": "custom",
-                   "definition": definition}),
-        );
+        promises.deprecation_policy = Field::Given(standard(
+            "deprecation",
+            "1.0.0",
+            "custom",
+            Value::Object(definition),
+        ));
     }
     if !port.service_levels.is_empty() {
-        promises.insert(
-            "slo".into(),
-            json!({"name": "slo", "version": "1.0.0", "specification": "custom",
-                   "definition": {"x-serviceLevels": port.service_levels}}),
-        );
+        let definition = json!({"x-serviceLevels": port.service_levels});
+        promises.slo = Field::Given(standard("slo", "1.0.0", "custom", definition));
     }
-    if !promises.is_empty() {
-        out.insert("promises".into(), Value::Object(promises));
-    }
-    out.insert("x-meshwrightId".into(), json!(port.id));
-    out.insert("x-type".into(), json!(port.port_type.as_str()));
-    out.insert("x-status".into(), json!(port.status.as_str()));
-    out.insert("x-visibility".into(), json!(port.visibility.as_str()));
-    out.insert("x-containsPii".into(), json!(port.contains_pii));
-    if let Some(classification) = &port.classification {
-        out.insert("x-classification".into(), json!(classification));
-    }
-    if !port.custom_properties.is_empty() {
-        out.insert("x-customProperties".into(), json!(port.custom_properties));
-    }
-    merge_port_bag(&mut out, &port.extensions);
-    Value::Object(out)
+    let promises = (promises != doc::Promises::default()).then_some(promises);
+    let out = doc::OutputPort {
+        fully_qualified_name: Field::Given(written_port_fqn(ctx, port)),
+        // As for the product: the original name overrides the slug derived from it.
+        name: Field::Given(written(&port.extensions, "/name", port.name.clone())),
+        version: Field::Given(port.version.clone()),
+        description: port.description.clone().into(),
+        promises: promises.into(),
+        id: Field::Given(port.id.to_string()),
+        port_type: Field::Given(port.port_type.as_str().to_owned()),
+        status: Field::Given(port.status.as_str().to_owned()),
+        visibility: Field::Given(port.visibility.as_str().to_owned()),
+        contains_pii: Field::Given(port.contains_pii),
+        classification: port.classification.clone().into(),
+        custom_properties: model_list(&port.custom_properties),
+        ..Default::default()
+    };
+    with_port_bag(&out, &port.extensions)
 }
 
 fn input_port(ctx: &ExportContext, product_fqn: &str, input: &InputPort) -> Value {
-    let mut out = Map::new();
-    out.insert(
-        "fullyQualifiedName".into(),
-        json!(format!("{product_fqn}:inputports:{}", input.name)),
-    );
-    out.insert("name".into(), json!(input.name));
+    let mut out = doc::InputPort {
+        fully_qualified_name: Field::Given(json!(format!(
+            "{product_fqn}:inputports:{}",
+            input.name
+        ))),
+        name: Field::Given(input.name.clone()),
+        version: Field::Given(json!("1.0.0")),
+        description: input.description.clone().into(),
+        id: Field::Given(input.id.to_string()),
+        custom_properties: model_list(&input.custom_properties),
+        ..Default::default()
+    };
     match &input.source {
         DependencySource::OutputPort { port_id } => {
-            let provider = ctx.output_ports.get(port_id);
-            out.insert(
-                "version".into(),
-                json!(provider.map_or("1.0.0", |p| p.version.as_str())),
-            );
-            if let Some(description) = &input.description {
-                out.insert("description".into(), json!(description));
-            }
-            out.insert("x-meshwrightId".into(), json!(input.id));
-            match provider {
-                Some(port) => out.insert("x-dependsOn".into(), json!(written_port_fqn(ctx, port))),
+            match ctx.output_ports.get(port_id) {
+                Some(port) => {
+                    out.version = Field::Given(json!(port.version));
+                    out.depends_on = Field::Given(written_port_fqn(ctx, port));
+                }
                 // A dangling reference is a governance finding; keep what is known.
-                None => out.insert("x-dependsOnPortId".into(), json!(port_id)),
-            };
+                None => out.depends_on_port_id = Field::Given(port_id.to_string()),
+            }
         }
         DependencySource::SourceSystem { source_system_id } => {
-            out.insert("version".into(), json!("1.0.0"));
-            if let Some(description) = &input.description {
-                out.insert("description".into(), json!(description));
+            match ctx.source_systems.get(source_system_id) {
+                Some(system) => out.source_system = Field::Given(json!(system)),
+                // A dangling reference is a governance finding; keep what is known.
+                None => out.source_system_id = Field::Given(source_system_id.to_string()),
             }
-            out.insert("x-meshwrightId".into(), json!(input.id));
-            unmapped::insert_source_system(ctx, &mut out, "x-", *source_system_id);
         }
         DependencySource::Unresolved { reference } => {
-            out.insert("version".into(), json!("1.0.0"));
-            if let Some(description) = &input.description {
-                out.insert("description".into(), json!(description));
-            }
-            out.insert("x-meshwrightId".into(), json!(input.id));
-            out.insert("x-unresolved".into(), json!(reference));
+            out.unresolved = Field::Given(reference.clone());
         }
     }
-    if !input.custom_properties.is_empty() {
-        out.insert("x-customProperties".into(), json!(input.custom_properties));
-    }
-    merge_port_bag(&mut out, &input.extensions);
-    Value::Object(out)
+    with_port_bag(&out, &input.extensions)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod bitol;
 pub mod context;
 pub mod contracts;
 pub mod datahub;
+pub mod documents;
 pub mod dpds;
 pub mod import;
 pub mod layout;

@@ -46,6 +46,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -54,11 +55,11 @@ use super::combine::{Disagreement, Part};
 use super::decode::Decoder;
 use super::detect::Detected;
 use super::fields::{
-    Fields, Sink, defaulted, derived, id_or_derived, objects, put_bag, slugify, unknown_word,
-    word_of,
+    Sink, defaulted, derived, id_or_derived, put_bag, slugify, unknown_word, word_of,
 };
 use super::odps::semantic;
 use super::refs::{self, Declared, Pending, PendingInput, Provider};
+use crate::manifests::documents::{Check, Item, Model, dpds as doc, key_at};
 use crate::manifests::dpds::{self, FORMAT, ORIGINALS};
 use crate::manifests::{ExportContext, ExportOptions};
 use crate::model::{
@@ -72,12 +73,13 @@ pub(super) fn register(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
     for doc in documents.iter().filter(|doc| doc.format == Detected::Dpds) {
         let inputs = doc
             .value
-            .pointer("/interfaceComponents/inputPorts")
+            .get(doc::Descriptor::KEYS.interface)
+            .and_then(|i| i.get(doc::Interface::KEYS.input_ports))
             .and_then(Value::as_array);
         for system in inputs
             .into_iter()
             .flatten()
-            .filter_map(|i| i.get("x-sourceSystem"))
+            .filter_map(|i| i.get(doc::InputPort::KEYS.source_system))
         {
             let name = system.get("name").and_then(Value::as_str);
             let id = system
@@ -97,7 +99,9 @@ pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> P
     let mut products = None;
     for doc in documents.iter().filter(|doc| doc.format == Detected::Dpds) {
         let products = products.get_or_insert_with(|| Products::of(d.mesh));
-        let Some(map) = doc.value.as_object() else {
+        // A document is an object (detection saw its marker), and an object always
+        // reads as a descriptor: every field keeps what it holds.
+        let Ok(descriptor_doc) = doc::Descriptor::deserialize(&doc.value) else {
             continue;
         };
         let mut errors = Vec::new();
@@ -105,7 +109,14 @@ pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> P
             path: &doc.path,
             errors: &mut errors,
         };
-        descriptor(d, &doc.path, map, products, &mut pending, &mut sink);
+        descriptor(
+            d,
+            &doc.path,
+            descriptor_doc,
+            products,
+            &mut pending,
+            &mut sink,
+        );
         d.errors.append(&mut errors);
     }
     pending
@@ -214,49 +225,80 @@ fn keep(bag: &mut Map<String, Value>, place: &str, rest: Map<String, Value>) {
     }
 }
 
+/// The key of a port given as a file of its own, which is not followed.
+const REF: &str = "$ref";
+
+/// Whether an input port names its provider in a way the importer reads.
+fn names_provider(input: &Value) -> bool {
+    let keys = doc::InputPort::KEYS;
+    [
+        keys.depends_on,
+        keys.depends_on_port_id,
+        keys.unresolved,
+        keys.source_system,
+        keys.source_system_id,
+    ]
+    .iter()
+    .any(|k| input.get(*k).is_some())
+}
+
+/// The strings of a list (those of another type were reported by the check).
+fn strings(items: Option<Vec<Item<String>>>) -> Vec<String> {
+    items
+        .into_iter()
+        .flatten()
+        .filter_map(|item| item.given().cloned())
+        .collect()
+}
+
+/// A model list, empty when absent (one that did not fit was reported by the check).
+fn model<T>(value: Option<Model<Vec<T>>>) -> Vec<T> {
+    value.map(|m| m.0).unwrap_or_default()
+}
+
 fn descriptor(
     d: &mut Decoder<'_>,
     path: &Path,
-    doc: &Map<String, Value>,
+    mut doc: doc::Descriptor,
     products: &mut Products,
     pending: &mut Pending,
     sink: &mut Sink<'_>,
 ) {
-    let mut f = Fields::new(doc, "");
-    f.skip("dataProductDescriptor");
-    let info_missing = doc.get("info").is_none_or(Value::is_null);
-    let Some(mut info) = f.object("info", sink) else {
-        if info_missing {
-            sink.error("info", "is required");
-        }
+    let keys = doc::Descriptor::KEYS;
+    // Without its product a descriptor says nothing more worth reporting.
+    if doc.info.given().is_none() {
+        doc.info.check(keys.info, true, sink);
+        return;
+    }
+    doc.check("", sink);
+    let Some(mut info) = doc.info.take() else {
         return;
     };
-    let interface_missing = doc.get("interfaceComponents").is_none_or(Value::is_null);
-    let interface = f.object("interfaceComponents", sink);
-    if interface_missing {
-        sink.error("interfaceComponents", "is required");
-    }
-    let tags = f.strings("tags", sink);
-    let links = f.typed("x-links", sink).unwrap_or_default();
-    let custom_properties = f.typed("x-customProperties", sink).unwrap_or_default();
-    let mut bag = f.rest();
+    let interface = doc.interface.take();
+    let tags = strings(doc.tags.take());
+    let links = model(doc.links.take());
+    let custom_properties = model(doc.custom_properties.take());
+    let mut bag = doc.rest;
 
-    let fqn = info.string("fullyQualifiedName", sink);
-    let name_text = info.string("name", sink);
-    let version = info.string("version", sink);
-    let display = info.string("displayName", sink);
-    let purpose = info.string("description", sink);
-    let domain = info.required("domain", sink);
-    let owner = info.object("owner", sink);
-    let contact = info.raw("contactPoints");
-    let id_text = info.string("x-meshwrightId", sink);
-    let owner_kind = info.string("x-ownerKind", sink);
-    let team_name = info.string("x-team", sink);
-    let status_text = info.string("x-status", sink);
-    let archetype_text = info.string("x-archetype", sink);
-    let usage = info.string("x-usage", sink);
-    let limitations = info.string("x-limitations", sink);
-    let mut info_rest = info.rest();
+    let info_at = keys.info;
+    let info_keys = doc::Info::KEYS;
+    info.check(info_at, sink);
+    let fqn = info.fully_qualified_name.take();
+    let name_text = info.name.take();
+    let version = info.version.take();
+    let display = info.display_name.take();
+    let purpose = info.description.take();
+    let domain = info.domain.take();
+    let owner = info.owner.take();
+    let contact = info.contact_points.take();
+    let id_text = info.id.take();
+    let owner_kind = info.owner_kind.take();
+    let team_name = info.team.take();
+    let status_text = info.status.take();
+    let archetype_text = info.archetype.take();
+    let usage = info.usage.take();
+    let limitations = info.limitations.take();
+    let mut info_rest = info.rest;
 
     let Some(slug) = name_text
         .as_deref()
@@ -264,7 +306,7 @@ fn descriptor(
         .map(slugify)
     else {
         sink.error(
-            "info.name",
+            &key_at(info_at, info_keys.name),
             "is required (nor does fullyQualifiedName name the product)",
         );
         return;
@@ -292,32 +334,28 @@ fn descriptor(
     ]);
     let status = status_text
         .as_deref()
-        .and_then(|s| word_of(s, "info.x-status", sink))
+        .and_then(|s| word_of(s, &key_at(info_at, info_keys.status), sink))
         .unwrap_or(Status::Active);
     let archetype = archetype_text
         .as_deref()
-        .and_then(|s| word_of(s, "info.x-archetype", sink));
+        .and_then(|s| word_of(s, &key_at(info_at, info_keys.archetype), sink));
 
     // The owning team, with the address and title the exporter wrote for it.
     let email = team_name
         .as_deref()
-        .and_then(|team| team_email(contact, team));
-    if contact.is_some() && email.is_none() {
-        info_rest.insert(
-            "contactPoints".into(),
-            contact.cloned().unwrap_or(Value::Null),
-        );
+        .and_then(|team| team_email(contact.as_ref(), team));
+    if let Some(contact) = contact.filter(|_| email.is_none()) {
+        info_rest.insert(info_keys.contact_points.into(), contact);
     }
     let (owner_id, owner_name, owner_rest) = match owner {
         Some(mut o) => {
-            let id = o.string("id", sink);
-            let name = o.string("name", sink);
-            (id, name, o.rest())
+            o.check(&key_at(info_at, info_keys.owner), sink);
+            (o.id.take(), o.name.take(), o.rest)
         }
         None => (None, None, Map::new()),
     };
     if !owner_rest.is_empty() {
-        info_rest.insert("owner".into(), Value::Object(owner_rest));
+        info_rest.insert(info_keys.owner.into(), Value::Object(owner_rest));
     }
     let mut accountable = None;
     let mut team_title = None;
@@ -331,7 +369,7 @@ fn descriptor(
         // The exporter wrote the domain's team or a placeholder; neither is product data.
         Some("domain-team" | "none") => {}
         Some(other) => sink.error(
-            "info.x-ownerKind",
+            &key_at(info_at, info_keys.owner_kind),
             unknown_word(other, &["person", "team", "domain-team", "none"]),
         ),
     }
@@ -368,16 +406,26 @@ fn descriptor(
         note_original(&mut originals, "/info/domain", Some(&text), &slug);
         d.domain(path, &slug)
     });
-    keep(&mut bag, "info", info_rest);
+    keep(&mut bag, info_at, info_rest);
 
     let mut kept = Map::new();
     if let Some(mut interface) = interface {
-        let outputs = interface.list("outputPorts", sink);
-        let inputs = interface.list("inputPorts", sink);
+        let at = keys.interface;
+        let list_keys = doc::Interface::KEYS;
+        let outputs_at = key_at(at, list_keys.output_ports);
+        let inputs_at = key_at(at, list_keys.input_ports);
+        // Outputs before inputs, as the ports are read below.
+        interface.output_ports.check(&outputs_at, false, sink);
+        interface.input_ports.check(&inputs_at, false, sink);
+        // An empty list the descriptor wrote is kept; the exporter writes none.
+        let empty = interface.input_ports.given().is_some_and(Vec::is_empty);
+        let outputs = interface.output_ports.take().unwrap_or_default();
+        let inputs = interface.input_ports.take().unwrap_or_default();
         let mut kept_outputs = Vec::new();
         let mut port_names: HashMap<String, usize> = HashMap::new();
-        for port in outputs {
-            if let Some(name) = port.get("name").and_then(Value::as_str) {
+        for port in &outputs {
+            let name = port.raw().and_then(|p| p.get(doc::OutputPort::KEYS.name));
+            if let Some(name) = name.and_then(Value::as_str) {
                 *port_names.entry(slugify(name)).or_default() += 1;
             }
         }
@@ -387,45 +435,44 @@ fn descriptor(
             urn: &urn,
             port_names: &port_names,
         };
-        for port in objects(outputs, "interfaceComponents.outputPorts", sink) {
-            if port.map.contains_key("$ref") {
-                kept_outputs.push(Value::Object(port.map.clone()));
-            } else if let Some(p) = output_port(d, path, &owner, port, pending, sink) {
+        for (i, port) in outputs.iter().enumerate() {
+            let at = format!("{outputs_at}[{i}]");
+            if let Some(raw) = port.raw().filter(|p| p.get(REF).is_some()) {
+                kept_outputs.push(raw.clone());
+            } else if let Some(p) = port
+                .read(&at, sink)
+                .and_then(|port| output_port(d, path, &owner, port, &at, pending, sink))
+            {
                 d.staged.output_ports.push(p);
             }
         }
         let mut kept_inputs = Vec::new();
         let mut names = HashSet::new();
-        for input in objects(inputs, "interfaceComponents.inputPorts", sink) {
-            let names_provider = [
-                "x-dependsOn",
-                "x-dependsOnPortId",
-                "x-unresolved",
-                "x-sourceSystem",
-                "x-sourceSystemId",
-            ]
-            .iter()
-            .any(|k| input.map.contains_key(*k));
-            if input.map.contains_key("$ref") || !names_provider {
-                kept_inputs.push(Value::Object(input.map.clone()));
-            } else if let Some(p) = input_port(d, path, id, input, &mut names, sink) {
-                pending.inputs.push(p);
+        for (i, input) in inputs.iter().enumerate() {
+            let at = format!("{inputs_at}[{i}]");
+            match input.raw() {
+                Some(raw)
+                    if raw.is_object() && (raw.get(REF).is_some() || !names_provider(raw)) =>
+                {
+                    kept_inputs.push(raw.clone());
+                }
+                _ => {
+                    let read = input
+                        .read(&at, sink)
+                        .and_then(|input| input_port(d, path, id, input, &at, &mut names, sink));
+                    pending.inputs.extend(read);
+                }
             }
         }
-        kept = interface.rest();
+        kept = interface.rest;
         if !kept_outputs.is_empty() {
-            kept.insert("outputPorts".into(), Value::Array(kept_outputs));
+            kept.insert(list_keys.output_ports.into(), Value::Array(kept_outputs));
         }
-        // An empty list the descriptor wrote is kept; the exporter writes none.
-        let empty = interface
-            .map
-            .get("inputPorts")
-            .is_some_and(|v| v == &json!([]));
         if !kept_inputs.is_empty() || empty {
-            kept.insert("inputPorts".into(), Value::Array(kept_inputs));
+            kept.insert(list_keys.input_ports.into(), Value::Array(kept_inputs));
         }
     }
-    keep(&mut bag, "interfaceComponents", kept);
+    keep(&mut bag, keys.interface, kept);
     let Some(domain_id) = domain_id else {
         return;
     };
@@ -465,8 +512,8 @@ fn team_email(contact: Option<&Value>, team: &str) -> Option<String> {
     let [point] = contact?.as_array()?.as_slice() else {
         return None;
     };
-    let address = point.get("address")?.as_str()?;
-    (point == &json!({"name": team, "channel": "email", "address": address}))
+    let address = point.get(doc::ContactPoint::KEYS.address)?.as_str()?;
+    (serde_json::to_value(dpds::contact_point(team, address)).ok()? == *point)
         .then(|| address.to_owned())
 }
 
@@ -544,10 +591,8 @@ fn services_port_type(services: &str) -> Option<PortType> {
 /// `{name, version: 1.0.0, specification: custom, definition}`; the definition when
 /// `value` is exactly that.
 fn own_definition<'v>(value: &'v Value, name: &str) -> Option<&'v Map<String, Value>> {
-    let o = value.as_object()?;
-    let definition = o.get("definition")?.as_object()?;
-    let expected = json!({"name": name, "version": "1.0.0", "specification": "custom",
-                          "definition": definition});
+    let definition = value.get(doc::Standard::KEYS.definition)?.as_object()?;
+    let expected = dpds::standard(name, "1.0.0", "custom", Value::Object(definition.clone()));
     (value == &expected).then_some(definition)
 }
 
@@ -565,57 +610,62 @@ fn output_port(
     d: &mut Decoder<'_>,
     path: &Path,
     owner: &Owner<'_>,
-    mut f: Fields<'_>,
+    mut port: doc::OutputPort,
+    at: &str,
     pending: &mut Pending,
     sink: &mut Sink<'_>,
 ) -> Option<Part<OutputPort>> {
-    let fqn = f.string("fullyQualifiedName", sink);
-    let name = f.required("name", sink);
-    let version = f.string("version", sink);
-    let description = f.string("description", sink);
-    let promises = f.object("promises", sink);
-    let id_text = f.string("x-meshwrightId", sink);
-    let type_text = f.string("x-type", sink);
-    let status_text = f.string("x-status", sink);
-    let visibility_text = f.string("x-visibility", sink);
-    let contains_pii = f.boolean("x-containsPii", sink);
-    let classification = f.string("x-classification", sink);
-    let custom_properties = f.typed("x-customProperties", sink).unwrap_or_default();
-    let mut bag = f.rest();
-    let at = f.at.clone();
+    let keys = doc::OutputPort::KEYS;
+    let fqn = port.fully_qualified_name.take();
+    let name = port.name.take();
+    let version = port.version.take();
+    let description = port.description.take();
+    let promises = port.promises.take();
+    let id_text = port.id.take();
+    let type_text = port.port_type.take();
+    let status_text = port.status.take();
+    let visibility_text = port.visibility.take();
+    let contains_pii = port.contains_pii.take();
+    let classification = port.classification.take();
+    let custom_properties = model(port.custom_properties.take());
+    let mut bag = port.rest;
     let mut port_type: Option<PortType> = type_text
         .as_deref()
-        .and_then(|t| word_of(t, &format!("{at}.x-type"), sink));
+        .and_then(|t| word_of(t, &key_at(at, keys.port_type), sink));
     let mut contract = None;
     let mut service_levels = Vec::new();
     let mut deprecation_date = None;
     let mut successor = None;
     if let Some(mut p) = promises {
-        let services = p.string("servicesType", sink);
-        let api = p.raw("api");
-        let policy = p.raw("deprecationPolicy");
-        let slo = p.raw("slo");
-        let mut rest = p.rest();
+        let promises_at = key_at(at, keys.promises);
+        let promise_keys = doc::Promises::KEYS;
+        p.check(&promises_at, sink);
+        let services = p.services_type.take();
+        let api = p.api.take();
+        let policy = p.deprecation_policy.take();
+        let slo = p.slo.take();
+        let mut rest = p.rest;
         match services.as_deref().map(|s| (s, services_port_type(s))) {
             Some((_, Some(t))) if port_type.is_none_or(|own| own == t) => port_type = Some(t),
             Some((s, _)) => {
-                rest.insert("servicesType".into(), Value::from(s));
+                rest.insert(promise_keys.services_type.into(), Value::from(s));
             }
             None => {}
         }
         if let Some(api) = api {
-            contract = odcs_contract(api, version.as_deref().unwrap_or("1.0.0"));
+            contract = odcs_contract(&api, version.as_deref().unwrap_or("1.0.0"));
             if contract.is_none() {
-                rest.insert("api".into(), api.clone());
+                rest.insert(promise_keys.api.into(), api);
             }
         }
         if let Some(policy) = policy {
-            match own_definition(policy, "deprecation").filter(|def| {
+            match own_definition(&policy, "deprecation").filter(|def| {
                 def.keys()
                     .all(|k| k == "x-deprecationDate" || k == "x-successor")
             }) {
                 Some(def) => {
-                    let field = format!("{at}.promises.deprecationPolicy.definition");
+                    let policy_at = key_at(&promises_at, promise_keys.deprecation_policy);
+                    let field = key_at(&policy_at, doc::Standard::KEYS.definition);
                     if let Some(date) = def.get("x-deprecationDate") {
                         deprecation_date =
                             date_of(date, &format!("{field}.x-deprecationDate"), sink);
@@ -625,23 +675,23 @@ fn output_port(
                     }
                 }
                 None => {
-                    rest.insert("deprecationPolicy".into(), policy.clone());
+                    rest.insert(promise_keys.deprecation_policy.into(), policy.clone());
                 }
             }
         }
         if let Some(slo) = slo {
-            let levels = own_definition(slo, "slo")
+            let levels = own_definition(&slo, "slo")
                 .filter(|def| def.len() == 1)
                 .and_then(|def| def.get("x-serviceLevels"))
                 .and_then(from_json::<Vec<ServiceLevel>>);
             match levels {
                 Some(levels) => service_levels = levels,
                 None => {
-                    rest.insert("slo".into(), slo.clone());
+                    rest.insert(promise_keys.slo.into(), slo.clone());
                 }
             }
         }
-        keep(&mut bag, "promises", rest);
+        keep(&mut bag, keys.promises, rest);
     }
     let defaulted = defaulted(&[
         ("status", status_text.is_none()),
@@ -652,11 +702,11 @@ fn output_port(
     ]);
     let status = status_text
         .as_deref()
-        .and_then(|s| word_of(s, &format!("{at}.x-status"), sink))
+        .and_then(|s| word_of(s, &key_at(at, keys.status), sink))
         .unwrap_or(owner.status);
     let visibility = visibility_text
         .as_deref()
-        .and_then(|s| word_of(s, &format!("{at}.x-visibility"), sink))
+        .and_then(|s| word_of(s, &key_at(at, keys.visibility), sink))
         .unwrap_or(Visibility::Public);
     let name_text = name?;
     let name = slugify(&name_text);
@@ -724,12 +774,9 @@ fn from_json<T: serde::de::DeserializeOwned>(v: &Value) -> Option<T> {
 /// writes for one (`specification: odcs`, the reference as `definition.x-contract`).
 fn odcs_contract(api: &Value, port_version: &str) -> Option<ContractRef> {
     let reference: ContractRef = from_json(api.pointer("/definition/x-contract")?)?;
-    let expected = json!({
-        "name": reference.contract_id,
-        "version": reference.version.as_deref().unwrap_or(port_version),
-        "specification": "odcs",
-        "definition": {"x-contract": reference},
-    });
+    let version = reference.version.as_deref().unwrap_or(port_version);
+    let definition = json!({"x-contract": reference});
+    let expected = dpds::standard(&reference.contract_id, version, "odcs", definition);
     (api == &expected).then_some(reference)
 }
 
@@ -747,36 +794,40 @@ fn input_port(
     d: &mut Decoder<'_>,
     path: &Path,
     product_id: Uuid,
-    mut f: Fields<'_>,
+    mut input: doc::InputPort,
+    at: &str,
     names: &mut HashSet<String>,
     sink: &mut Sink<'_>,
 ) -> Option<PendingInput> {
-    f.skip("fullyQualifiedName");
-    // An input port's version is its provider port's; the exporter writes it again.
-    f.skip("version");
-    let name = f.required("name", sink);
-    let description = f.string("description", sink);
-    let id = f.string("x-meshwrightId", sink);
-    let depends_on = f.string("x-dependsOn", sink);
-    let port_id = f.string("x-dependsOnPortId", sink);
-    let unresolved = f.string("x-unresolved", sink);
-    let system = f.raw("x-sourceSystem");
-    let system_id = f.string("x-sourceSystemId", sink);
-    let custom_properties = f.typed("x-customProperties", sink).unwrap_or_default();
-    let bag = f.rest();
+    // The fully qualified name and version (the provider port's) are derived; the
+    // exporter writes them again.
+    let keys = doc::InputPort::KEYS;
+    let name = input.name.take();
+    let description = input.description.take();
+    let id = input.id.take();
+    let depends_on = input.depends_on.take();
+    let port_id = input.depends_on_port_id.take();
+    let unresolved = input.unresolved.take();
+    let system = input.source_system.take();
+    let system_id = input.source_system_id.take();
+    let custom_properties = model(input.custom_properties.take());
+    let bag = input.rest;
     let (provider, field) = if let Some(fqn) = depends_on {
-        (Provider::Name(fqn), f.name("x-dependsOn"))
+        (Provider::Name(fqn), key_at(at, keys.depends_on))
     } else if let Some(id) = port_id {
-        (Provider::PortId(id), f.name("x-dependsOnPortId"))
+        (Provider::PortId(id), key_at(at, keys.depends_on_port_id))
     } else if let Some(reference) = unresolved {
-        (Provider::Name(reference), f.name("x-unresolved"))
+        (Provider::Name(reference), key_at(at, keys.unresolved))
     } else {
-        let field = f.name(if system.is_some() {
-            "x-sourceSystem"
-        } else {
-            "x-sourceSystemId"
-        });
-        let system = (system, system_id);
+        let field = key_at(
+            at,
+            if system.is_some() {
+                keys.source_system
+            } else {
+                keys.source_system_id
+            },
+        );
+        let system = (system.as_ref(), system_id);
         (
             Provider::source_system(d, path, Detected::Dpds, system, &field, sink)?,
             field,

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::ImportError;
+use crate::manifests::documents::{Problems, describe};
 use crate::model::{CustomProperty, Extensions};
 
 /// One object of a document being read, with the place it sits at.
@@ -204,14 +205,10 @@ impl Sink<'_> {
     }
 }
 
-fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "empty".into(),
-        Value::Bool(b) => format!("the boolean {b}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the string {s:?}"),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "a mapping".into(),
+/// A document's problems are this file's errors.
+impl Problems for Sink<'_> {
+    fn problem(&mut self, field: &str, reason: String) {
+        self.error(field, reason);
     }
 }
 
