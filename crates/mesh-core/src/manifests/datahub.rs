@@ -34,7 +34,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
-use super::{Document, ExportContext, Scope, text, unmapped};
+use super::documents::{Field, Item, Model, datahub as doc, object};
+use super::{Document, ExportContext, Scope, text};
 use crate::manifests::import::slugify;
 use crate::manifests::words;
 use crate::model::{
@@ -149,12 +150,19 @@ pub fn domain_name(domain: Option<&str>) -> String {
 
 /// `owners` for the owning team and the accountable person; `None` for neither.
 pub fn owners_value(team: Option<&str>, person: Option<&str>) -> Option<Value> {
+    let owner = |id: String, kind: &str| {
+        json!(doc::Owner {
+            id: Field::Given(id),
+            kind: Field::Given(kind.to_owned()),
+            ..Default::default()
+        })
+    };
     let mut owners = Vec::new();
     if let Some(team) = team {
-        owners.push(json!({"id": format!("{GROUP_URN}{team}"), "type": TEAM_OWNER}));
+        owners.push(owner(format!("{GROUP_URN}{team}"), TEAM_OWNER));
     }
     if let Some(person) = person {
-        owners.push(json!({"id": format!("{USER_URN}{person}"), "type": PERSON_OWNER}));
+        owners.push(owner(format!("{USER_URN}{person}"), PERSON_OWNER));
     }
     (!owners.is_empty()).then_some(Value::Array(owners))
 }
@@ -165,7 +173,10 @@ pub fn owners_value(team: Option<&str>, person: Option<&str>) -> Option<Value> {
 fn owner_of(entry: &Value) -> Option<(bool, &str, &str)> {
     let (id, kind) = match entry {
         Value::String(id) => (id.as_str(), TEAM_OWNER),
-        Value::Object(o) => (o.get("id")?.as_str()?, o.get("type")?.as_str()?),
+        Value::Object(o) => {
+            let keys = doc::Owner::KEYS;
+            (o.get(keys.id)?.as_str()?, o.get(keys.kind)?.as_str()?)
+        }
         _ => return None,
     };
     Some(match id.strip_prefix(GROUP_URN) {
@@ -197,11 +208,12 @@ fn is_username(id: &str) -> bool {
 
 /// `tags` for the product's tags.
 pub fn tags_value(tags: &[String]) -> Value {
-    json!(
-        tags.iter()
-            .map(|t| format!("{TAG_URN}{t}"))
-            .collect::<Vec<_>>()
-    )
+    json!(tag_urns(tags))
+}
+
+/// The urns of the product's tags.
+fn tag_urns(tags: &[String]) -> Vec<String> {
+    tags.iter().map(|t| format!("{TAG_URN}{t}")).collect()
 }
 
 /// The tags a `tags` list holds (urns or, as DataHub allows, bare ids), when the model
@@ -226,11 +238,20 @@ pub fn tags_reading(items: &[Value]) -> Option<Vec<String>> {
 /// `institutional_memory` for the product's links: `description` is required, so the
 /// title, else the URL itself, fills it.
 pub fn memory_value(links: &[Link]) -> Value {
-    let elements: Vec<Value> = links
+    let elements = links
         .iter()
-        .map(|l| json!({"url": l.url, "description": l.title.as_deref().unwrap_or(&l.url)}))
+        .map(|l| {
+            Item::Given(json!(doc::Element {
+                url: Field::Given(l.url.clone()),
+                description: Field::Given(l.title.clone().unwrap_or_else(|| l.url.clone())),
+                ..Default::default()
+            }))
+        })
         .collect();
-    json!({ "elements": elements })
+    json!(doc::Memory {
+        elements: Field::Given(elements),
+        ..Default::default()
+    })
 }
 
 /// The links an `institutional_memory` holds, when the model can hold every one (an
@@ -238,10 +259,12 @@ pub fn memory_value(links: &[Link]) -> Value {
 /// equal to the URL is no title. `None` otherwise.
 pub fn memory_reading(memory: &Value) -> Option<Vec<Link>> {
     let memory = memory.as_object()?;
-    if memory.keys().any(|k| k != "elements") {
+    let keys = doc::Element::KEYS;
+    let elements_key = doc::Memory::KEYS.elements;
+    if memory.keys().any(|k| k != elements_key) {
         return None;
     }
-    let Some(elements) = memory.get("elements") else {
+    let Some(elements) = memory.get(elements_key) else {
         return Some(Vec::new());
     };
     elements
@@ -249,8 +272,8 @@ pub fn memory_reading(memory: &Value) -> Option<Vec<Link>> {
         .iter()
         .map(|e| {
             let e = e.as_object()?;
-            let url = e.get("url")?.as_str()?;
-            let description = e.get("description")?.as_str()?;
+            let url = e.get(keys.url)?.as_str()?;
+            let description = e.get(keys.description)?.as_str()?;
             let fits = e.len() == 2
                 && ["https://", "http://", "mailto:"]
                     .iter()
@@ -331,12 +354,13 @@ pub fn root_reading(key: &str, value: Option<&Value>) -> Option<Value> {
     let list = value
         .and_then(Value::as_array)
         .map_or(&[][..], Vec::as_slice);
+    let keys = doc::DataProduct::KEYS;
     Some(match key {
-        "id" => json!(text.map(|t| product_name(&t))),
-        "domain" => json!(domain_name(text.as_deref())),
-        "owners" => json!(owners_reading(list)),
-        "tags" => json!(tags_reading(list).unwrap_or_default()),
-        "institutional_memory" => json!(value.and_then(memory_reading).unwrap_or_default()),
+        k if k == keys.id => json!(text.map(|t| product_name(&t))),
+        k if k == keys.domain => json!(domain_name(text.as_deref())),
+        k if k == keys.owners => json!(owners_reading(list)),
+        k if k == keys.tags => json!(tags_reading(list).unwrap_or_default()),
+        k if k == keys.memory => json!(value.and_then(memory_reading).unwrap_or_default()),
         _ => return None,
     })
 }
@@ -364,17 +388,10 @@ pub fn property_reading(key: &str, value: Option<&Value>) -> Option<Value> {
 }
 
 fn data_product(ctx: &ExportContext, product: &DataProduct) -> Value {
-    let mut root = Map::new();
-    root.insert("id".into(), json!(product_urn(&product.name)));
     let domain = ctx
         .domains
         .get(&product.domain_id)
         .map_or("unknown", |d| d.name.as_str());
-    root.insert("domain".into(), json!(domain_urn(domain)));
-    root.insert("display_name".into(), json!(product.display_name));
-    if let Some(purpose) = &product.description.purpose {
-        root.insert("description".into(), json!(purpose));
-    }
     let mut assets: Vec<String> = ctx
         .ports(product.id)
         .iter()
@@ -382,27 +399,35 @@ fn data_product(ctx: &ExportContext, product: &DataProduct) -> Value {
         .collect();
     assets.sort();
     assets.dedup();
-    if !assets.is_empty() {
-        root.insert("assets".into(), json!(assets));
-        root.insert("output_ports".into(), json!(assets));
-    }
+    let assets: Vec<Item<String>> = assets.into_iter().map(Item::Given).collect();
     let team = product.owner_team_id.and_then(|id| ctx.teams.get(&id));
     let person = product
         .accountable_person_id
         .and_then(|id| ctx.people.get(&id));
-    if let Some(owners) = owners_value(
+    let owners = owners_value(
         team.map(|t| t.name.as_str()),
         person.map(|p| p.username.as_str()),
-    ) {
-        root.insert("owners".into(), owners);
-    }
-    if !product.tags.is_empty() {
-        root.insert("tags".into(), tags_value(&product.tags));
-    }
-    if !product.links.is_empty() {
-        root.insert("institutional_memory".into(), memory_value(&product.links));
-    }
-    root.insert("properties".into(), json!(properties(ctx, product)));
+    );
+    let tags = tag_urns(&product.tags)
+        .into_iter()
+        .map(Item::Given)
+        .collect();
+    let doc = doc::DataProduct {
+        id: Field::Given(product_urn(&product.name)),
+        domain: Field::Given(domain_urn(domain)),
+        display_name: Field::Given(product.display_name.clone()),
+        description: product.description.purpose.clone().into(),
+        output_ports: Field::non_empty(assets.clone()),
+        assets: Field::non_empty(assets),
+        owners: owners.into(),
+        tags: Field::non_empty(tags),
+        memory: (!product.links.is_empty())
+            .then(|| memory_value(&product.links))
+            .into(),
+        properties: Field::Given(properties(ctx, product).into_iter().collect()),
+        ..Default::default()
+    };
+    let mut root = object(&doc);
     if let Some(Value::Object(bag)) = product.extensions.get(FORMAT) {
         merge_kept(&mut root, bag);
     }
@@ -411,9 +436,10 @@ fn data_product(ctx: &ExportContext, product: &DataProduct) -> Value {
 
 /// Puts back what an import kept (see the module header).
 fn merge_kept(root: &mut Map<String, Value>, bag: &Map<String, Value>) {
+    let keys = doc::DataProduct::KEYS;
     for (key, kept) in bag {
-        match (key.as_str(), kept) {
-            ("assets" | "output_ports", Value::Array(items)) => {
+        match kept {
+            Value::Array(items) if [keys.assets, keys.output_ports].contains(&key.as_str()) => {
                 let list = root
                     .entry(key.clone())
                     .or_insert_with(|| Value::Array(Vec::new()));
@@ -421,9 +447,9 @@ fn merge_kept(root: &mut Map<String, Value>, bag: &Map<String, Value>) {
                     list.extend(items.iter().cloned());
                 }
             }
-            ("properties", Value::Object(kept)) => {
+            Value::Object(kept) if key == keys.properties => {
                 let props = root
-                    .entry("properties")
+                    .entry(keys.properties)
                     .or_insert_with(|| Value::Object(Map::new()));
                 if let Value::Object(props) = props {
                     for (key, value) in kept {
@@ -506,73 +532,67 @@ fn properties(ctx: &ExportContext, product: &DataProduct) -> BTreeMap<String, Va
     props
 }
 
-fn compact(value: &Value) -> String {
+fn compact(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).expect("JSON values serialize")
 }
 
 /// A port's facts DataHub has no field for, as one JSON object.
-fn port_record(ctx: &ExportContext, port: &OutputPort) -> Value {
-    let mut record = Map::new();
-    record.insert("id".into(), json!(port.id));
-    record.insert("dataset".into(), json!(dataset_urn(ctx, port)));
-    record.insert("type".into(), json!(port.port_type.as_str()));
-    if let Some(description) = &port.description {
-        record.insert("description".into(), json!(description));
+fn port_record(ctx: &ExportContext, port: &OutputPort) -> doc::PortRecord {
+    doc::PortRecord {
+        id: Field::Given(port.id.to_string()),
+        dataset: Field::Given(dataset_urn(ctx, port)),
+        port_type: Field::Given(port.port_type.as_str().to_owned()),
+        description: port.description.clone().into(),
+        status: Field::Given(port.status.as_str().to_owned()),
+        visibility: Field::Given(port.visibility.as_str().to_owned()),
+        contains_pii: Field::Given(port.contains_pii),
+        classification: port.classification.clone().into(),
+        contract: port.contract.clone().map(Model).into(),
+        service_levels: Field::non_empty(port.service_levels.clone()).map(Model),
+        deprecation_date: port.deprecation_date.map(|d| d.to_string()).into(),
+        successor: port
+            .successor_port_id
+            .and_then(|id| ctx.output_ports.get(&id))
+            .map(|successor| dataset_urn(ctx, successor))
+            .into(),
+        custom_properties: Field::non_empty(port.custom_properties.clone()).map(Model),
+        extensions: port.extensions.get(FORMAT).map(bag_object).into(),
+        ..Default::default()
     }
-    record.insert("status".into(), json!(port.status.as_str()));
-    record.insert("visibility".into(), json!(port.visibility.as_str()));
-    record.insert("containsPii".into(), json!(port.contains_pii));
-    if let Some(classification) = &port.classification {
-        record.insert("classification".into(), json!(classification));
-    }
-    if let Some(contract) = &port.contract {
-        record.insert("contract".into(), json!(contract));
-    }
-    if !port.service_levels.is_empty() {
-        record.insert("serviceLevels".into(), json!(port.service_levels));
-    }
-    if let Some(date) = port.deprecation_date {
-        record.insert("deprecationDate".into(), json!(date));
-    }
-    if let Some(successor) = port
-        .successor_port_id
-        .and_then(|id| ctx.output_ports.get(&id))
-    {
-        record.insert("successor".into(), json!(dataset_urn(ctx, successor)));
-    }
-    if !port.custom_properties.is_empty() {
-        record.insert("customProperties".into(), json!(port.custom_properties));
-    }
-    if let Some(bag) = port.extensions.get(FORMAT) {
-        record.insert("extensions".into(), bag.clone());
-    }
-    Value::Object(record)
+}
+
+/// A bag as the object it always is (the importer only fills bags with objects).
+fn bag_object(bag: &Value) -> Map<String, Value> {
+    bag.as_object().cloned().unwrap_or_default()
 }
 
 /// An input port as one JSON object: the upstream dataset urn (DataHub keeps lineage on
 /// datasets, not in this file) or the source system.
-fn input_record(ctx: &ExportContext, input: &InputPort) -> Value {
-    let mut record = Map::new();
-    record.insert("id".into(), json!(input.id));
-    if let Some(description) = &input.description {
-        record.insert("description".into(), json!(description));
-    }
+fn input_record(ctx: &ExportContext, input: &InputPort) -> doc::InputRecord {
+    let mut record = doc::InputRecord {
+        id: Field::Given(input.id.to_string()),
+        description: input.description.clone().into(),
+        custom_properties: Field::non_empty(input.custom_properties.clone()).map(Model),
+        extensions: input.extensions.get(FORMAT).cloned().into(),
+        ..Default::default()
+    };
     match &input.source {
-        DependencySource::OutputPort { port_id } => {
-            match ctx.output_ports.get(port_id) {
-                Some(port) => record.insert("dataset".into(), json!(dataset_urn(ctx, port))),
-                None => record.insert("portId".into(), json!(port_id)),
-            };
-        }
+        DependencySource::OutputPort { port_id } => match ctx.output_ports.get(port_id) {
+            Some(port) => record.dataset = Field::Given(dataset_urn(ctx, port)),
+            None => record.port_id = Field::Given(port_id.to_string()),
+        },
         DependencySource::SourceSystem { source_system_id } => {
-            unmapped::insert_source_system(ctx, &mut record, "", *source_system_id);
+            match ctx.source_systems.get(source_system_id) {
+                Some(system) => record.source_system = Field::Given(json!(system)),
+                // A dangling reference is a governance finding; keep what is known.
+                None => record.source_system_id = Field::Given(source_system_id.to_string()),
+            }
         }
         DependencySource::Unresolved { reference } => {
-            record.insert("unresolved".into(), json!(reference));
+            record.unresolved = Field::Given(json!(reference));
         }
     }
-    unmapped::insert_input_tail(&mut record, input, FORMAT);
-    Value::Object(record)
+    record
 }
 
 #[cfg(test)]
@@ -580,6 +600,7 @@ mod tests {
     use super::*;
     use crate::demo::demo_mesh;
     use crate::manifests::ExportOptions;
+    use crate::manifests::unmapped;
 
     fn doc_of(ctx: &ExportContext, name: &str) -> Value {
         let doc = unmapped::product_document(ctx, documents, name);

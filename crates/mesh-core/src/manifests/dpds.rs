@@ -28,7 +28,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::documents::{Entry, Field, Item, Model, dpds as doc};
+use super::documents::{Entry, Field, Item, Model, dpds as doc, object};
 use super::{Document, ExportContext, Scope, text, unmapped};
 use crate::model::{DataProduct, DependencySource, InputPort, OutputPort, PortType};
 
@@ -182,15 +182,6 @@ fn descriptor(ctx: &ExportContext, product: &DataProduct) -> Value {
 /// A model list as the model serializes it, left out when empty.
 fn model_list<T: Clone>(items: &[T]) -> Field<Model<Vec<T>>> {
     (!items.is_empty()).then(|| Model(items.to_vec())).into()
-}
-
-/// A document as a JSON object, for the bags to be merged into.
-fn object(doc: &impl serde::Serialize) -> Map<String, Value> {
-    match serde_json::to_value(doc) {
-        Ok(Value::Object(map)) => map,
-        // Documents serialize as objects of strings and model values, which cannot fail.
-        _ => Map::new(),
-    }
 }
 
 /// Merges the product's `dpds` bag into the descriptor, nested keys included. Ports

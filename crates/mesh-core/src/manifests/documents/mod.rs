@@ -17,11 +17,12 @@
 //! It must not map model values to documents or back (the format modules and their
 //! importers do), nor report anything but the shape of a value.
 
+pub mod datahub;
 pub mod dpds;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// Where the problems found in a document go (the importer's sink of the file).
 pub trait Problems {
@@ -53,6 +54,10 @@ impl Shape for Value {
     const EXPECTED: Option<&'static str> = None;
 }
 
+impl Shape for Map<String, Value> {
+    const EXPECTED: Option<&'static str> = Some("a mapping");
+}
+
 impl<T: Shape> Shape for Vec<Item<T>> {
     const EXPECTED: Option<&'static str> = Some("a list");
 
@@ -74,6 +79,16 @@ pub trait Check {
     /// Reports each field of this document, found at `at` (`""` for the root), that
     /// has the wrong type or is required and missing; nested documents are not entered.
     fn check(&self, at: &str, problems: &mut dyn Problems);
+}
+
+/// A document as a JSON object, for what an import kept to be merged into.
+pub fn object(doc: &impl Serialize) -> Map<String, Value> {
+    match serde_json::to_value(doc) {
+        Ok(Value::Object(map)) => map,
+        // Documents are structs of strings and model values: they always serialize, as
+        // objects.
+        _ => Map::new(),
+    }
 }
 
 /// The dotted name of `key` in the object at `at`.
@@ -146,6 +161,17 @@ impl<T> Field<T> {
                 *self = other;
                 None
             }
+        }
+    }
+}
+
+impl<T> Field<T> {
+    /// The value made another, as the field of another type.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Field<U> {
+        match self {
+            Field::Absent => Field::Absent,
+            Field::Given(v) => Field::Given(f(v)),
+            Field::Wrong { found, error } => Field::Wrong { found, error },
         }
     }
 }
@@ -256,6 +282,25 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Item<T> {
     }
 }
 
+/// `found`, at `at`, as a checked document; a value that is no document is reported
+/// and gives none.
+pub fn read<T: DeserializeOwned + Check + Shape>(
+    found: &Value,
+    at: &str,
+    problems: &mut dyn Problems,
+) -> Option<T> {
+    match T::deserialize(found) {
+        Ok(doc) => {
+            doc.check(at, problems);
+            Some(doc)
+        }
+        Err(e) => {
+            problems.problem(at, reason::<T>(found, &e.to_string()));
+            None
+        }
+    }
+}
+
 /// One item of a list of documents (ports). The exporter gives the document; the
 /// importer gets the item as written and reads it when it decides to, so an item the
 /// model cannot hold (a `$ref`) goes back into the bag unchanged, key order included.
@@ -280,18 +325,13 @@ impl<T: DeserializeOwned + Check + Shape + Clone> Entry<T> {
     /// The item as a checked document, found at `at` (`outputPorts[0]`); an item that is
     /// no document is reported and gives none.
     pub fn read(&self, at: &str, problems: &mut dyn Problems) -> Option<T> {
-        let doc = match self {
-            Entry::Doc(doc) => doc.clone(),
-            Entry::Raw(found) => match T::deserialize(found) {
-                Ok(doc) => doc,
-                Err(e) => {
-                    problems.problem(at, reason::<T>(found, &e.to_string()));
-                    return None;
-                }
-            },
-        };
-        doc.check(at, problems);
-        Some(doc)
+        match self {
+            Entry::Doc(doc) => {
+                doc.check(at, problems);
+                Some(doc.clone())
+            }
+            Entry::Raw(found) => read(found, at, problems),
+        }
     }
 }
 

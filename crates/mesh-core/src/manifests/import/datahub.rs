@@ -43,6 +43,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
@@ -50,11 +51,10 @@ use super::SourceDocument;
 use super::combine::Part;
 use super::decode::Decoder;
 use super::detect::Detected;
-use super::fields::{
-    Fields, Sink, defaulted, derived, id_or_derived, objects, put_bag, slugify, typed, word_of,
-};
+use super::fields::{Sink, defaulted, derived, id_or_derived, put_bag, slugify, typed, word_of};
 use super::refs::{self, Declared, Pending, PendingInput, Provider};
 use crate::manifests::datahub::{self as export, FORMAT};
+use crate::manifests::documents::{self, Item, Model, datahub as doc, key_at};
 use crate::manifests::words;
 use crate::model::{
     Archetype, CustomProperty, DataProduct, Extensions, Link, OutputPort, PortType,
@@ -69,15 +69,16 @@ fn is_datahub(doc: &&SourceDocument) -> bool {
 /// document is decoded so that ODPS files naming them land on the same id.
 pub(super) fn register(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
     for doc in documents.iter().filter(is_datahub) {
-        let Some(props) = doc.value.get("properties").and_then(Value::as_object) else {
+        let properties = doc.value.get(doc::DataProduct::KEYS.properties);
+        let Some(props) = properties.and_then(Value::as_object) else {
             continue;
         };
         let records = props
             .iter()
-            .filter(|(k, _)| k.starts_with("input."))
+            .filter(|(k, _)| k.starts_with(INPUT))
             .filter_map(|(_, v)| serde_json::from_str::<Value>(v.as_str()?).ok());
         for record in records {
-            let Some(system) = record.get("sourceSystem") else {
+            let Some(system) = record.get(doc::InputRecord::KEYS.source_system) else {
                 continue;
             };
             let name = system.get("name").and_then(Value::as_str);
@@ -96,15 +97,17 @@ pub(super) fn register(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
 pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> Pending {
     let mut pending = Pending::default();
     for doc in documents.iter().filter(is_datahub) {
-        let Some(map) = doc.value.as_object() else {
-            continue; // `detect` only accepts mappings
+        // `detect` only accepts mappings, and a mapping always reads as a data product:
+        // every field keeps what it holds.
+        let Ok(product) = doc::DataProduct::deserialize(&doc.value) else {
+            continue;
         };
         let mut errors = Vec::new();
         let mut sink = Sink {
             path: &doc.path,
             errors: &mut errors,
         };
-        data_product(d, &doc.path, map, &mut pending, &mut sink);
+        data_product(d, &doc.path, product, &mut pending, &mut sink);
         d.errors.append(&mut errors);
     }
     pending
@@ -136,9 +139,9 @@ struct Properties {
     custom: Vec<CustomProperty>,
     custom_whole: Option<Vec<CustomProperty>>,
     /// `(field, name, version, record)` of each port record.
-    ports: Vec<(String, String, String, Map<String, Value>)>,
+    ports: Vec<(String, String, String, Value)>,
     /// `(field, name, record)` of each input record.
-    inputs: Vec<(String, String, Map<String, Value>)>,
+    inputs: Vec<(String, String, Value)>,
     /// What goes back into the bag's `properties`.
     kept: Map<String, Value>,
 }
@@ -146,30 +149,42 @@ struct Properties {
 fn data_product(
     d: &mut Decoder<'_>,
     path: &Path,
-    doc: &Map<String, Value>,
+    mut doc: doc::DataProduct,
     pending: &mut Pending,
     sink: &mut Sink<'_>,
 ) {
-    let mut f = Fields::new(doc, "");
-    let id_text = f.required("id", sink);
-    let display = f.string("display_name", sink);
-    let purpose = f.string("description", sink);
-    let domain_text = f.string("domain", sink);
-    let owners = owners(&mut f, sink);
-    let tags = strings(&mut f, "tags", sink);
-    let memory = memory(&mut f, sink);
-    let assets = strings(&mut f, "assets", sink);
-    let outputs = strings(&mut f, "output_ports", sink);
-    let props = f.object("properties", sink);
-    let mut bag = f.rest();
-    let props = props.map(|p| properties(p, sink)).unwrap_or_default();
+    let keys = doc::DataProduct::KEYS;
+    // In the order the file has always been read, which is not the order it is written.
+    doc.id.check(keys.id, true, sink);
+    doc.display_name.check(keys.display_name, false, sink);
+    doc.description.check(keys.description, false, sink);
+    doc.domain.check(keys.domain, false, sink);
+    let id_text = doc.id.take();
+    let display = doc.display_name.take();
+    let purpose = doc.description.take();
+    let domain_text = doc.domain.take();
+    let owners = owners(doc.owners.take(), keys.owners, sink);
+    doc.tags.check(keys.tags, false, sink);
+    let tags = values(doc.tags.take());
+    let memory = memory(doc.memory.take(), keys.memory, sink);
+    doc.assets.check(keys.assets, false, sink);
+    doc.output_ports.check(keys.output_ports, false, sink);
+    doc.properties.check(keys.properties, false, sink);
+    let assets = values(doc.assets.take());
+    let outputs = values(doc.output_ports.take());
+    let mut bag = doc.rest;
+    let props = doc
+        .properties
+        .take()
+        .map(|p| properties(&p, keys.properties, sink))
+        .unwrap_or_default();
     let Some(id_text) = id_text else {
         return;
     };
 
     let name = export::product_name(&id_text);
     if id_text != export::product_urn(&name) {
-        bag.insert("id".into(), Value::String(id_text.clone()));
+        bag.insert(keys.id.into(), Value::String(id_text.clone()));
     }
     let id = match &props.id {
         Some(t) => id_or_derived(&d.ns, "product", t),
@@ -179,7 +194,7 @@ fn data_product(
     };
     let domain = export::domain_name(domain_text.as_deref());
     if let Some(text) = domain_text.filter(|t| *t != export::domain_urn(&domain)) {
-        bag.insert("domain".into(), Value::String(text));
+        bag.insert(keys.domain.into(), Value::String(text));
     }
     let domain_id = d.domain(path, &domain);
 
@@ -192,7 +207,7 @@ fn data_product(
     if let Some(list) = owners {
         let spelled = export::owners_value(team.as_deref(), person.as_deref());
         if spelled.as_ref() != Some(&Value::Array(list.clone())) {
-            bag.insert("owners".into(), Value::Array(list));
+            bag.insert(keys.owners.into(), Value::Array(list));
         }
     }
     let owner_team = team.map(|slug| owner_team(d, path, slug));
@@ -206,7 +221,7 @@ fn data_product(
             .filter(|t| !t.is_empty())
             .map(export::tags_value);
         if spelled.as_ref() != Some(&Value::Array(list.clone())) {
-            bag.insert("tags".into(), Value::Array(list));
+            bag.insert(keys.tags.into(), Value::Array(list));
         }
         product_tags = read.unwrap_or_default();
     }
@@ -220,7 +235,7 @@ fn data_product(
         }
         let spelled = (!links.is_empty()).then(|| export::memory_value(&links));
         if spelled.as_ref() != Some(&raw) {
-            bag.insert("institutional_memory".into(), raw);
+            bag.insert(keys.memory.into(), raw);
         }
     }
 
@@ -251,7 +266,7 @@ fn data_product(
             ports.push(p);
         }
     }
-    for (key, list) in [("assets", assets), ("output_ports", outputs)] {
+    for (key, list) in [(keys.assets, assets), (keys.output_ports, outputs)] {
         let Some(list) = list else {
             continue;
         };
@@ -274,7 +289,7 @@ fn data_product(
     }
 
     if !props.kept.is_empty() {
-        bag.insert("properties".into(), Value::Object(props.kept));
+        bag.insert(keys.properties.into(), Value::Object(props.kept));
     }
     let mut extensions = Extensions::new();
     put_bag(&mut extensions, FORMAT, bag);
@@ -314,6 +329,11 @@ fn data_product(
     d.staged.output_ports.extend(ports);
 }
 
+/// A model list, empty when absent (one that did not fit was reported by the check).
+fn model<T>(value: Option<Model<Vec<T>>>) -> Vec<T> {
+    value.map(|m| m.0).unwrap_or_default()
+}
+
 /// The team an owner group names; the file says nothing else about it, so every field
 /// but its name gives way to what other formats or the mesh hold.
 fn owner_team(d: &mut Decoder<'_>, path: &Path, slug: String) -> Uuid {
@@ -343,51 +363,49 @@ fn owner_team(d: &mut Decoder<'_>, path: &Path, slug: String) -> Uuid {
     id
 }
 
-/// A list of strings, as it was written (`None` when absent); other items are reported.
-fn strings(f: &mut Fields<'_>, key: &'static str, sink: &mut Sink<'_>) -> Option<Vec<Value>> {
-    f.map.get(key).filter(|v| !v.is_null())?;
-    let at = f.name(key);
-    let list = f.list(key, sink);
-    for (i, v) in list.iter().enumerate() {
-        if !v.is_string() {
-            sink.wrong_type(&format!("{at}[{i}]"), "a string", v);
-        }
-    }
-    Some(list.to_vec())
+/// A list of strings as it was written, other items included (they were reported).
+fn values(items: Option<Vec<Item<String>>>) -> Option<Vec<Value>> {
+    let written = |item: Item<String>| match item {
+        Item::Given(text) => Value::String(text),
+        Item::Wrong { found, .. } => found,
+    };
+    items.map(|items| items.into_iter().map(written).collect())
 }
 
 /// `owners` as written: each a urn (or username) or a mapping with `id` and `type`, as
 /// DataHub requires; others are reported.
-fn owners(f: &mut Fields<'_>, sink: &mut Sink<'_>) -> Option<Vec<Value>> {
-    f.map.get("owners").filter(|v| !v.is_null())?;
-    let at = f.name("owners");
-    let list = f.list("owners", sink);
+fn owners(value: Option<Value>, at: &str, sink: &mut Sink<'_>) -> Option<Vec<Value>> {
+    let list = match value? {
+        Value::Array(list) => list,
+        other => {
+            sink.wrong_type(at, "a list", &other);
+            return Some(Vec::new());
+        }
+    };
     for (i, item) in list.iter().enumerate() {
         let at = format!("{at}[{i}]");
         match item {
             Value::String(_) => {}
-            Value::Object(map) => {
-                let mut o = Fields::new(map, at);
-                o.required("id", sink);
-                o.required("type", sink);
+            Value::Object(_) => {
+                documents::read::<doc::Owner>(item, &at, sink);
             }
             other => sink.wrong_type(&at, "a urn or a mapping of `id` and `type`", other),
         }
     }
-    Some(list.to_vec())
+    Some(list)
 }
 
 /// `institutional_memory` as written, its elements checked for what DataHub requires
 /// (`url` and `description`).
-fn memory(f: &mut Fields<'_>, sink: &mut Sink<'_>) -> Option<Value> {
-    let raw = f.map.get("institutional_memory").filter(|v| !v.is_null())?;
-    let mut memory = f.object("institutional_memory", sink)?;
-    let at = memory.name("elements");
-    for mut element in objects(memory.list("elements", sink), &at, sink) {
-        element.required("url", sink);
-        element.required("description", sink);
+fn memory(value: Option<Value>, at: &str, sink: &mut Sink<'_>) -> Option<Value> {
+    let raw = value?;
+    let memory: doc::Memory = documents::read(&raw, at, sink)?;
+    let elements_at = key_at(at, doc::Memory::KEYS.elements);
+    let elements = memory.elements.given().map_or(&[][..], Vec::as_slice);
+    for (i, element) in elements.iter().filter_map(Item::given).enumerate() {
+        documents::read::<doc::Element>(element, &format!("{elements_at}[{i}]"), sink);
     }
-    Some(raw.clone())
+    Some(raw)
 }
 
 /// A property that must be text (DataHub's `properties` is a string map).
@@ -417,17 +435,21 @@ fn json<T: serde::de::DeserializeOwned>(
 
 /// A port or input record: the JSON object a `port.`/`input.` property holds, or
 /// `None` when it holds something else (a property of another tool, kept).
-fn record(value: &Value) -> Option<Map<String, Value>> {
-    match serde_json::from_str::<Value>(value.as_str()?) {
-        Ok(Value::Object(map)) => Some(map),
-        _ => None,
-    }
+fn record(value: &Value) -> Option<Value> {
+    serde_json::from_str::<Value>(value.as_str()?)
+        .ok()
+        .filter(Value::is_object)
 }
 
-fn properties(p: Fields<'_>, sink: &mut Sink<'_>) -> Properties {
+/// The prefix of an output port's record property (`port.<name>.<version>`).
+const PORT: &str = "port.";
+/// The prefix of an input port's record property (`input.<name>`).
+const INPUT: &str = "input.";
+
+fn properties(p: &Map<String, Value>, at: &str, sink: &mut Sink<'_>) -> Properties {
     let mut out = Properties::default();
-    for (key, value) in p.map {
-        let field = p.name(key);
+    for (key, value) in p {
+        let field = key_at(at, key);
         // A value the model holds in another form than it was written is kept too.
         if let Some(read) = export::property_reading(key, Some(value)) {
             let custom = export::custom_key(key);
@@ -465,10 +487,10 @@ fn properties(p: Fields<'_>, sink: &mut Sink<'_>) -> Properties {
             "meshwright.team" => {}
             k => {
                 let port = k
-                    .strip_prefix("port.")
+                    .strip_prefix(PORT)
                     .and_then(|rest| rest.split_once('.'))
                     .filter(|(n, v)| !n.is_empty() && !v.is_empty());
-                let input = k.strip_prefix("input.").filter(|n| !n.is_empty());
+                let input = k.strip_prefix(INPUT).filter(|n| !n.is_empty());
                 match (port, input, record(value)) {
                     (Some((name, version)), _, Some(r)) => {
                         out.ports.push((field, name.into(), version.into(), r));
@@ -511,44 +533,38 @@ fn port_record(
     (path, at): (&Path, &str),
     (product_id, product_status): (Uuid, Status),
     (name, version): (&str, &str),
-    record: &Map<String, Value>,
+    record: &Value,
     pending: &mut Pending,
     sink: &mut Sink<'_>,
 ) -> Option<Part<OutputPort>> {
-    let mut f = Fields::new(record, at);
-    let id_text = f.string("id", sink);
-    let dataset = f.string("dataset", sink);
-    let type_text = f.string("type", sink);
-    let description = f.string("description", sink);
-    let status_text = f.string("status", sink);
-    let visibility_text = f.string("visibility", sink);
-    let contains_pii = f.boolean("containsPii", sink);
-    let classification = f.string("classification", sink);
-    let contract = f.typed("contract", sink);
-    let service_levels = f.typed("serviceLevels", sink).unwrap_or_default();
-    let date_field = f.name("deprecationDate");
-    let date_text = f.string("deprecationDate", sink);
-    let successor_field = f.name("successor");
-    let successor = f.string("successor", sink);
-    let custom_properties = f.typed("customProperties", sink).unwrap_or_default();
-    let mut bag = match f.raw("extensions") {
-        Some(Value::Object(bag)) => bag.clone(),
-        Some(other) => {
-            sink.wrong_type(&f.name("extensions"), "a mapping", other);
-            Map::new()
-        }
-        None => Map::new(),
-    };
-    bag.extend(f.rest());
+    let keys = doc::PortRecord::KEYS;
+    let mut r: doc::PortRecord = documents::read(record, at, sink)?;
+    let id_text = r.id.take();
+    let dataset = r.dataset.take();
+    let type_text = r.port_type.take();
+    let description = r.description.take();
+    let status_text = r.status.take();
+    let visibility_text = r.visibility.take();
+    let contains_pii = r.contains_pii.take();
+    let classification = r.classification.take();
+    let contract = r.contract.take().map(|m| m.0);
+    let service_levels = model(r.service_levels.take());
+    let date_field = key_at(at, keys.deprecation_date);
+    let date_text = r.deprecation_date.take();
+    let successor_field = key_at(at, keys.successor);
+    let successor = r.successor.take();
+    let custom_properties = model(r.custom_properties.take());
+    let mut bag = r.extensions.take().unwrap_or_default();
+    bag.extend(r.rest);
     let port_type: Option<PortType> = type_text
         .as_deref()
-        .and_then(|t| word_of(t, &f.name("type"), sink));
+        .and_then(|t| word_of(t, &key_at(at, keys.port_type), sink));
     let status = status_text
         .as_deref()
-        .and_then(|s| word_of(s, &f.name("status"), sink));
+        .and_then(|s| word_of(s, &key_at(at, keys.status), sink));
     let visibility = visibility_text
         .as_deref()
-        .and_then(|s| word_of(s, &f.name("visibility"), sink));
+        .and_then(|s| word_of(s, &key_at(at, keys.visibility), sink));
     let deprecation_date = date_text.and_then(|s| {
         let date = NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
         if date.is_none() {
@@ -666,33 +682,41 @@ fn input_record(
     (path, at): (&Path, &str),
     product_id: Uuid,
     name: &str,
-    record: &Map<String, Value>,
+    record: &Value,
     used: &mut HashSet<String>,
     sink: &mut Sink<'_>,
 ) -> Option<PendingInput> {
-    let mut f = Fields::new(record, at);
-    let id = f.string("id", sink);
-    let description = f.string("description", sink);
-    let dataset = f.string("dataset", sink);
-    let port_id = f.string("portId", sink);
-    let system = f.raw("sourceSystem");
-    let system_id = f.string("sourceSystemId", sink);
-    let custom_properties = f.typed("customProperties", sink).unwrap_or_default();
-    let mut bag = match f.raw("extensions") {
-        Some(Value::Object(bag)) => bag.clone(),
+    let keys = doc::InputRecord::KEYS;
+    let mut r: doc::InputRecord = documents::read(record, at, sink)?;
+    let id = r.id.take();
+    let description = r.description.take();
+    let dataset = r.dataset.take();
+    let port_id = r.port_id.take();
+    let system = r.source_system.take();
+    let system_id = r.source_system_id.take();
+    let custom_properties = model(r.custom_properties.take());
+    let mut bag = match r.extensions.take() {
+        Some(Value::Object(bag)) => bag,
         _ => Map::new(),
     };
-    bag.extend(f.rest());
+    // Not a provider this reader follows: kept with the keys it does not know.
+    if let Some(unresolved) = r.unresolved.take() {
+        bag.insert(keys.unresolved.into(), unresolved);
+    }
+    bag.extend(r.rest);
     let (provider, field) = match (dataset, port_id) {
-        (Some(urn), _) => (Provider::Name(urn), f.name("dataset")),
-        (None, Some(id)) => (Provider::PortId(id), f.name("portId")),
+        (Some(urn), _) => (Provider::Name(urn), key_at(at, keys.dataset)),
+        (None, Some(id)) => (Provider::PortId(id), key_at(at, keys.port_id)),
         (None, None) => {
-            let field = f.name(if system.is_some() {
-                "sourceSystem"
-            } else {
-                "sourceSystemId"
-            });
-            let system = (system, system_id);
+            let field = key_at(
+                at,
+                if system.is_some() {
+                    keys.source_system
+                } else {
+                    keys.source_system_id
+                },
+            );
+            let system = (system.as_ref(), system_id);
             let provider =
                 Provider::source_system(d, path, Detected::Datahub, system, &field, sink)?;
             (provider, field)
