@@ -30,7 +30,7 @@ use serde_json::{Map, Value, json};
 
 use super::documents::{Entry, Field, Item, Model, dpds as doc, object};
 use super::{Document, ExportContext, Scope, text, unmapped};
-use crate::model::{DataProduct, DependencySource, InputPort, OutputPort, PortType};
+use crate::model::{ContractRef, DataProduct, DependencySource, InputPort, OutputPort, PortType};
 
 /// The DPDS version written.
 pub const DPDS_VERSION: &str = "1.0.0";
@@ -325,6 +325,14 @@ pub fn standard(name: &str, version: &str, specification: &str, definition: Valu
     }))
 }
 
+/// `promises.api.definition` for the port's contract.
+pub fn api_definition(contract: &ContractRef) -> Value {
+    json!(doc::ApiDefinition {
+        contract: Field::Given(Model(contract.clone())),
+        ..Default::default()
+    })
+}
+
 fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
     let mut promises = doc::Promises {
         services_type: services_type(port.port_type).map(str::to_owned).into(),
@@ -332,32 +340,31 @@ fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
     };
     if let Some(contract) = &port.contract {
         let version = contract.version.as_deref().unwrap_or(&port.version);
-        let definition = json!({"x-contract": contract});
+        let definition = api_definition(contract);
         promises.api = Field::Given(standard(&contract.contract_id, version, "odcs", definition));
     }
     if port.deprecation_date.is_some() || port.successor_port_id.is_some() {
-        let mut definition = Map::new();
-        if let Some(date) = port.deprecation_date {
-            definition.insert("x-deprecationDate".into(), json!(date));
-        }
-        if let Some(successor) = port
-            .successor_port_id
-            .and_then(|id| ctx.output_ports.get(&id))
-        {
-            definition.insert(
-                "x-successor".into(),
-                json!(written_port_fqn(ctx, successor)),
-            );
-        }
+        let definition = doc::Deprecation {
+            date: port.deprecation_date.map(|date| json!(date)).into(),
+            successor: port
+                .successor_port_id
+                .and_then(|id| ctx.output_ports.get(&id))
+                .map(|successor| written_port_fqn(ctx, successor))
+                .into(),
+            ..Default::default()
+        };
         promises.deprecation_policy = Field::Given(standard(
             "deprecation",
             "1.0.0",
             "custom",
-            Value::Object(definition),
+            json!(definition),
         ));
     }
     if !port.service_levels.is_empty() {
-        let definition = json!({"x-serviceLevels": port.service_levels});
+        let definition = json!(doc::Slo {
+            service_levels: Field::Given(Model(port.service_levels.clone())),
+            ..Default::default()
+        });
         promises.slo = Field::Given(standard("slo", "1.0.0", "custom", definition));
     }
     let promises = (promises != doc::Promises::default()).then_some(promises);

@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::{Entry, Item, Model, document};
-use crate::model::{CustomProperty, Link};
+use crate::model::{ContractRef, CustomProperty, Link, ServiceLevel};
 
 document! {
     /// A descriptor: one data product.
@@ -151,6 +151,32 @@ document! {
         specification: String = "specification",
         /// The definition itself.
         definition: Value = "definition",
+    }
+}
+
+document! {
+    /// `promises.api.definition`: the port's contract.
+    pub struct ApiDefinition / ApiDefinitionKeys {
+        /// The contract reference, as the model serializes it.
+        contract: Model<ContractRef> = "x-contract",
+    }
+}
+
+document! {
+    /// `promises.deprecationPolicy.definition`.
+    pub struct Deprecation / DeprecationKeys {
+        /// The deprecation date (`2026-12-31`), which the importer reads as written.
+        date: Value = "x-deprecationDate",
+        /// The successor port's fully qualified name.
+        successor: String = "x-successor",
+    }
+}
+
+document! {
+    /// `promises.slo.definition`.
+    pub struct Slo / SloKeys {
+        /// The service levels, as the model serializes them.
+        service_levels: Model<Vec<ServiceLevel>> = "x-serviceLevels",
     }
 }
 

@@ -708,18 +708,10 @@ fn input_record(
         (Some(urn), _) => (Provider::Name(urn), key_at(at, keys.dataset)),
         (None, Some(id)) => (Provider::PortId(id), key_at(at, keys.port_id)),
         (None, None) => {
-            let field = key_at(
-                at,
-                if system.is_some() {
-                    keys.source_system
-                } else {
-                    keys.source_system_id
-                },
-            );
-            let system = (system.as_ref(), system_id);
-            let provider =
-                Provider::source_system(d, path, Detected::Datahub, system, &field, sink)?;
-            (provider, field)
+            let system_keys = (keys.source_system, keys.source_system_id);
+            let system = (system, system_id);
+            let format = (path, Detected::Datahub);
+            Provider::source_system_at(d, format, at, system_keys, system, sink)?
         }
     };
     let mut extensions = Extensions::new();

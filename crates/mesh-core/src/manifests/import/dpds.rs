@@ -659,19 +659,18 @@ fn output_port(
             }
         }
         if let Some(policy) = policy {
-            match own_definition(&policy, "deprecation").filter(|def| {
-                def.keys()
-                    .all(|k| k == "x-deprecationDate" || k == "x-successor")
-            }) {
+            let dk = doc::Deprecation::KEYS;
+            match own_definition(&policy, "deprecation")
+                .filter(|def| def.keys().all(|k| k == dk.date || k == dk.successor))
+            {
                 Some(def) => {
                     let policy_at = key_at(&promises_at, promise_keys.deprecation_policy);
                     let field = key_at(&policy_at, doc::Standard::KEYS.definition);
-                    if let Some(date) = def.get("x-deprecationDate") {
-                        deprecation_date =
-                            date_of(date, &format!("{field}.x-deprecationDate"), sink);
+                    if let Some(date) = def.get(dk.date) {
+                        deprecation_date = date_of(date, &key_at(&field, dk.date), sink);
                     }
-                    if let Some(Value::String(name)) = def.get("x-successor") {
-                        successor = Some((name.clone(), format!("{field}.x-successor")));
+                    if let Some(Value::String(name)) = def.get(dk.successor) {
+                        successor = Some((name.clone(), key_at(&field, dk.successor)));
                     }
                 }
                 None => {
@@ -682,7 +681,7 @@ fn output_port(
         if let Some(slo) = slo {
             let levels = own_definition(&slo, "slo")
                 .filter(|def| def.len() == 1)
-                .and_then(|def| def.get("x-serviceLevels"))
+                .and_then(|def| def.get(doc::Slo::KEYS.service_levels))
                 .and_then(from_json::<Vec<ServiceLevel>>);
             match levels {
                 Some(levels) => service_levels = levels,
@@ -773,9 +772,10 @@ fn from_json<T: serde::de::DeserializeOwned>(v: &Value) -> Option<T> {
 /// The contract reference of a `promises.api` that is exactly what the exporter
 /// writes for one (`specification: odcs`, the reference as `definition.x-contract`).
 fn odcs_contract(api: &Value, port_version: &str) -> Option<ContractRef> {
-    let reference: ContractRef = from_json(api.pointer("/definition/x-contract")?)?;
+    let definition = api.get(doc::Standard::KEYS.definition)?;
+    let reference: ContractRef = from_json(definition.get(doc::ApiDefinition::KEYS.contract)?)?;
     let version = reference.version.as_deref().unwrap_or(port_version);
-    let definition = json!({"x-contract": reference});
+    let definition = dpds::api_definition(&reference);
     let expected = dpds::standard(&reference.contract_id, version, "odcs", definition);
     (api == &expected).then_some(reference)
 }
@@ -819,19 +819,9 @@ fn input_port(
     } else if let Some(reference) = unresolved {
         (Provider::Name(reference), key_at(at, keys.unresolved))
     } else {
-        let field = key_at(
-            at,
-            if system.is_some() {
-                keys.source_system
-            } else {
-                keys.source_system_id
-            },
-        );
-        let system = (system.as_ref(), system_id);
-        (
-            Provider::source_system(d, path, Detected::Dpds, system, &field, sink)?,
-            field,
-        )
+        let system_keys = (keys.source_system, keys.source_system_id);
+        let system = (system, system_id);
+        Provider::source_system_at(d, (path, Detected::Dpds), at, system_keys, system, sink)?
     };
     let mut extensions = Extensions::new();
     put_bag(&mut extensions, FORMAT, bag);

@@ -18,6 +18,7 @@ use super::combine::Part;
 use super::decode::Decoder;
 use super::detect::Detected;
 use super::fields::{Sink, derived, id_or_derived, typed};
+use crate::manifests::documents::key_at;
 use crate::model::{
     CustomProperty, DataProduct, DependencySource, Extensions, InputPort, OutputPort, SourceSystem,
 };
@@ -61,6 +62,23 @@ pub(super) enum Provider {
 }
 
 impl Provider {
+    /// [`Provider::source_system`] for the input port at `at` (a typed document), which
+    /// gives the source system whole under the key `whole` or by id under `by_id`; the
+    /// field named is the one it gave. The provider and that field.
+    pub fn source_system_at(
+        d: &mut Decoder<'_>,
+        (path, format): (&Path, Detected),
+        at: &str,
+        (whole, by_id): (&str, &str),
+        (system, system_id): (Option<Value>, Option<String>),
+        sink: &mut Sink<'_>,
+    ) -> Option<(Provider, String)> {
+        let field = key_at(at, if system.is_some() { whole } else { by_id });
+        let provider =
+            Provider::source_system(d, path, format, (system.as_ref(), system_id), &field, sink)?;
+        Some((provider, field))
+    }
+
     /// The provider of an input port that names a source system: the whole entity (which
     /// is staged as `format` declared it), else the id of one of the mesh's. `None` when
     /// neither is usable, with the reason reported under `field`.
