@@ -69,6 +69,11 @@ impl Obj {
         self
     }
 
+    /// A document's object, for more keys to be added after its own.
+    pub(super) fn of(map: Map<String, Value>) -> Self {
+        Obj(map)
+    }
+
     /// Whether nothing was set.
     pub(super) fn is_empty(&self) -> bool {
         self.0.is_empty()

@@ -13,7 +13,10 @@
 //!
 //! It must not touch the file system and must not read the clock.
 
+use serde_json::{Value, json};
+
 use super::bitol::{Obj, Props, service_levels, support, team};
+use super::documents::{Field, object, odcs as doc};
 use super::words::{self, kept, spelled};
 use super::{Document, ExportContext, OdcsVersion, Scope, text};
 use crate::governance::parallel::map_ordered;
@@ -96,34 +99,6 @@ fn contract(
         None,
         |t| words::status_or(t, port.status) == status,
     );
-    let mut doc = Obj::new();
-    doc.put(
-        "apiVersion",
-        match ctx.options.odcs {
-            OdcsVersion::V3_1_0 => "v3.1.0",
-            OdcsVersion::V3_2_0 => "v3.2.0",
-        },
-    )
-    .put("kind", "DataContract")
-    .put("id", reference.contract_id.as_str())
-    .put("name", port.name.as_str())
-    .put(
-        "version",
-        reference.version.as_deref().unwrap_or(&port.version),
-    )
-    .opt("status", status_text)
-    .put("tenant", ctx.mesh.info.namespace.as_str())
-    .opt("domain", domain.map(|d| d.name.as_str()));
-    if let Some(purpose) = &port.description {
-        let mut description = Obj::new();
-        description.put("purpose", purpose.as_str());
-        doc.put("description", description.done());
-    }
-    doc.list("support", support(owner));
-    if let Some(t) = owner {
-        doc.put("team", team(ctx, t, FORMAT));
-    }
-    doc.list("slaProperties", service_levels(&port.service_levels));
     let mut props = Props::new();
     props
         .add("product", product.name.as_str())
@@ -136,7 +111,36 @@ fn contract(
         .add("containsPii", port.contains_pii)
         .opt("classification", port.classification.as_deref())
         .kept(&port.extensions, FORMAT);
-    doc.list("customProperties", props.done());
+    let list = |items: Vec<Value>| Field::non_empty(items).map(Value::Array);
+    let contract = doc::Contract {
+        api_version: Field::Given(json!(match ctx.options.odcs {
+            OdcsVersion::V3_1_0 => "v3.1.0",
+            OdcsVersion::V3_2_0 => "v3.2.0",
+        })),
+        kind: Field::Given(json!("DataContract")),
+        id: Field::Given(reference.contract_id.clone()),
+        name: Field::Given(json!(port.name)),
+        version: Field::Given(
+            reference
+                .version
+                .clone()
+                .unwrap_or_else(|| port.version.clone()),
+        ),
+        status: status_text.into(),
+        tenant: Field::Given(json!(ctx.mesh.info.namespace)),
+        domain: domain.map(|d| json!(d.name)).into(),
+        description: port
+            .description
+            .as_ref()
+            .map(|purpose| json!({ "purpose": purpose }))
+            .into(),
+        support: list(support(owner)),
+        team: owner.map(|t| team(ctx, t, FORMAT)).into(),
+        sla_properties: list(service_levels(&port.service_levels)),
+        custom_properties: list(props.done()),
+        ..Default::default()
+    };
+    let mut doc = Obj::of(object(&contract));
     doc.own_extensions(&port.extensions, FORMAT);
     doc.done()
 }

@@ -19,6 +19,7 @@
 
 pub mod datahub;
 pub mod dpds;
+pub mod odcs;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

@@ -28,6 +28,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::decode::Decoder;
@@ -35,7 +36,8 @@ use uuid::Uuid;
 
 use super::SourceDocument;
 use super::detect::Detected;
-use super::fields::{Fields, Sink, derived, slugify};
+use super::fields::{Sink, derived, slugify};
+use crate::manifests::documents::odcs as doc;
 use crate::manifests::words;
 use crate::model::{Contract, ContractFormat, OutputPort, ServiceLevel};
 
@@ -108,13 +110,16 @@ pub(super) fn attach_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
         index.owners.insert(p.id, p.owner_team_id);
     }
     for doc in documents {
-        if let (Detected::Odcs, Some(map)) = (doc.format, doc.value.as_object()) {
+        if let (Detected::Odcs, Some(map)) = (doc.format, doc.value.as_object())
+            // An object always reads as a contract: every field keeps what it holds.
+            && let Ok(typed) = doc::Contract::deserialize(&doc.value)
+        {
             let mut errors = Vec::new();
             let mut sink = Sink {
                 path: &doc.path,
                 errors: &mut errors,
             };
-            contract(d, &mut index, &doc.path, map, &mut sink);
+            contract(d, &mut index, &doc.path, (map, typed), &mut sink);
             d.errors.append(&mut errors);
         }
     }
@@ -124,17 +129,20 @@ fn contract(
     d: &mut Decoder<'_>,
     index: &mut Index<'_>,
     path: &Path,
-    doc: &Map<String, Value>,
+    (doc, mut contract): (&Map<String, Value>, doc::Contract),
     sink: &mut Sink<'_>,
 ) {
-    let mut f = Fields::new(doc, "");
-    let Some(id) = f.required("id", sink) else {
+    let keys = doc::Contract::KEYS;
+    contract.id.check(keys.id, true, sink);
+    let Some(id) = contract.id.take() else {
         return;
     };
-    let version = f.string("version", sink);
+    contract.version.check(keys.version, false, sink);
+    let version = contract.version.take();
     // ODCS leaves `status` free (`Development`, `in development`, `current`): a known
     // word maps to its status, the text is kept for the exporter (`manifests::words`).
-    let status_text = f.string("status", sink);
+    contract.status.check(keys.status, false, sink);
+    let status_text = contract.status.take();
     let status = status_text.as_deref().and_then(words::status);
     let at = match port_of(d, index, &id, version.as_deref(), path, sink) {
         Found::Port(at) => at,
@@ -156,20 +164,21 @@ fn contract(
     let has_description = port.description.is_some();
 
     // Fields the exporter writes from the port, its product and the mesh.
-    for key in [
-        "apiVersion",
-        "kind",
-        "name",
-        "tenant",
-        "domain",
-        "customProperties",
-    ] {
-        f.skip(key);
-    }
+    let mut taken = vec![
+        keys.id,
+        keys.version,
+        keys.status,
+        keys.api_version,
+        keys.kind,
+        keys.name,
+        keys.tenant,
+        keys.domain,
+        keys.custom_properties,
+    ];
     // The exporter writes the port's identity as custom properties; the contract's
     // own ones are kept for it to add after them.
     let own_props: Vec<Value> = doc
-        .get("customProperties")
+        .get(keys.custom_properties)
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
@@ -180,22 +189,26 @@ fn contract(
         })
         .cloned()
         .collect();
-    if has_description {
-        f.skip("description");
+    let levels = doc.get(keys.sla_properties).and_then(service_levels);
+    for (key, written) in [
+        (keys.description, has_description),
+        (keys.support, has_email),
+        (keys.team, has_owner),
+        (keys.sla_properties, levels.is_some()),
+    ] {
+        if written {
+            taken.push(key);
+        }
     }
-    if has_email {
-        f.skip("support");
-    }
-    if has_owner {
-        f.skip("team");
-    }
-    let levels = doc.get("slaProperties").and_then(service_levels);
-    if levels.is_some() {
-        f.skip("slaProperties");
-    }
-    let mut bag = f.rest();
+    // The rest in the document's order: which of the exporter's keys go back depends
+    // on the port, so the bag is not the typed document's `rest`.
+    let mut bag: Map<String, Value> = doc
+        .iter()
+        .filter(|(k, _)| !taken.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     if !own_props.is_empty() {
-        bag.insert("customProperties".into(), Value::Array(own_props));
+        bag.insert(keys.custom_properties.into(), Value::Array(own_props));
     }
 
     let id = d.incoming.output_ports[at].1.id;
@@ -223,7 +236,7 @@ fn contract(
         .and_then(|c| c.status)
         .unwrap_or(port.status);
     if let Some(t) = status_text.filter(|t| t != effective.as_str()) {
-        bag.insert("status".into(), Value::from(t));
+        bag.insert(keys.status.into(), Value::from(t));
     }
     if bag.is_empty() {
         port.extensions.remove(FORMAT);
@@ -281,7 +294,7 @@ fn port_of(
         [] => Found::Nowhere,
         _ => {
             sink.error(
-                "version",
+                doc::Contract::KEYS.version,
                 format!(
                     "contract {id} is referenced by several output ports; its version tells none of them apart"
                 ),
@@ -346,14 +359,18 @@ fn keep_whole(
     version: Option<String>,
     sink: &mut Sink<'_>,
 ) {
+    let keys = doc::Contract::KEYS;
     if d.strict {
         sink.error(
-            "id",
+            keys.id,
             format!("contract {id} is referenced by no output port"),
         );
         return;
     }
-    let name = doc.get("name").and_then(Value::as_str).map(str::to_owned);
+    let name = doc
+        .get(keys.name)
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let key = format!("{id}@{}", version.as_deref().unwrap_or(""));
     let contract = Contract {
         id: derived(&d.ns, "contract", &key),
@@ -374,7 +391,7 @@ fn named_port(d: &Decoder<'_>, doc: &Map<String, Value>) -> Option<Uuid> {
     let product = doc.get("dataProduct").and_then(Value::as_str)?;
     let product = d.product_id(&slugify(product))?;
     let property = doc
-        .get("customProperties")
+        .get(doc::Contract::KEYS.custom_properties)
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
