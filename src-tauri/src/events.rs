@@ -22,6 +22,8 @@ pub struct MenuActivated {
 pub enum MenuAction {
     /// File > New.
     New,
+    /// File > New Window.
+    NewWindow,
     /// File > Open.
     Open,
     /// File > Open Recent > one file.

@@ -9,14 +9,15 @@ use tauri::{AppHandle, Manager, Runtime};
 use tauri_specta::Event;
 
 use crate::events::{MenuAction, MenuActivated};
-use crate::recent;
 use crate::state::AppState;
+use crate::{recent, windows};
 
 const RECENT_PREFIX: &str = "recent:";
 
 /// The menu id of each plain action, with its label and shortcut.
 const ITEMS: &[(&str, &str, Option<&str>)] = &[
     ("new", "New…", Some("CmdOrCtrl+N")),
+    ("new-window", "New Window", Some("CmdOrCtrl+Shift+N")),
     ("open", "Open…", Some("CmdOrCtrl+O")),
     ("save-as", "Save As…", Some("CmdOrCtrl+Shift+S")),
     ("import", "Import…", None),
@@ -49,6 +50,7 @@ const ITEMS: &[(&str, &str, Option<&str>)] = &[
 fn action(id: &str) -> Option<MenuAction> {
     Some(match id {
         "new" => MenuAction::New,
+        "new-window" => MenuAction::NewWindow,
         "open" => MenuAction::Open,
         "save-as" => MenuAction::SaveAs,
         "import" => MenuAction::Import,
@@ -93,6 +95,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     fill_recent(app, &recent_menu)?;
     let file = SubmenuBuilder::new(app, "File")
         .item(&item("new")?)
+        .item(&item("new-window")?)
         .item(&item("open")?)
         .item(&recent_menu)
         .separator()
@@ -171,10 +174,10 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-/// Forwards a chosen item to the UI.
+/// Forwards a chosen item to the UI of the window it acts on (the focused one).
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
-    if let Some(action) = action(event.id().as_ref()) {
-        let _ = MenuActivated { action }.emit(app);
+    if let (Some(action), Some(window)) = (action(event.id().as_ref()), windows::focused(app)) {
+        let _ = MenuActivated { action }.emit_to(app, window.as_str());
     }
 }
 

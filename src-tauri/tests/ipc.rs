@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use tauri::test::{
     INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
 };
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
 struct Harness {
     _app: App<MockRuntime>,
@@ -84,6 +84,35 @@ fn nothing_is_open_until_a_mesh_is_opened() {
     assert_eq!(h.invoke("current_mesh", json!({})).unwrap(), Value::Null);
     let err = h.invoke("undo", json!({})).unwrap_err();
     assert_eq!(err["kind"], "noMeshOpen");
+}
+
+#[test]
+fn each_window_has_its_own_mesh_and_a_file_opens_in_one_window_only() {
+    let h = harness();
+    let second = WebviewWindowBuilder::new(h.webview.app_handle(), "mesh-2", Default::default())
+        .build()
+        .expect("a second mock window");
+    let demo = h.demo();
+    let other = h.dir.join("other.mesh");
+    h.invoke("new_mesh", json!({ "path": other, "name": "Other" }))
+        .unwrap();
+    // The first window now has `other`; the second has nothing yet.
+    assert_eq!(invoke(&second, "current_mesh", json!({})).unwrap(), Value::Null);
+    let opened = invoke(&second, "open_mesh", json!({ "path": demo })).unwrap();
+    assert_eq!(opened["path"], demo);
+    let first = h.invoke("current_mesh", json!({})).unwrap();
+    assert_eq!(first["path"], other.display().to_string());
+    assert_eq!(first["mesh"]["info"]["name"], "Other");
+
+    // Opening in one window a file another window has open brings that one forward.
+    assert_eq!(
+        h.invoke("open_mesh", json!({ "path": demo })).unwrap(),
+        Value::Null
+    );
+    assert_eq!(
+        h.invoke("current_mesh", json!({})).unwrap()["path"],
+        other.display().to_string()
+    );
 }
 
 #[test]
@@ -770,7 +799,6 @@ fn cancel_without_a_running_task_is_harmless() {
 
 #[test]
 fn cancelling_an_export_keeps_and_records_what_was_written() {
-    use tauri::Manager;
     let h = harness();
     let path = h.dir.join("large.mesh");
     let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
@@ -796,7 +824,7 @@ fn cancelling_an_export_keeps_and_records_what_was_written() {
         let done = done.clone();
         std::thread::spawn(move || {
             while !done.load(std::sync::atomic::Ordering::SeqCst) {
-                app.state::<AppState>().cancel_task();
+                app.state::<AppState>().window("main").cancel_task();
                 std::thread::sleep(std::time::Duration::from_millis(2));
             }
         })

@@ -15,8 +15,11 @@ export const commands = {
 	 *  reported here once.
 	 */
 	currentMesh: () => typedError<MeshSnapshot | null, CommandError>(__TAURI_INVOKE("current_mesh")),
-	/**  Opens an existing mesh file in this window. */
-	openMesh: (path: string) => typedError<MeshSnapshot, CommandError>(__TAURI_INVOKE("open_mesh", { path })),
+	/**
+	 *  Opens an existing mesh file in this window; `None` when another window has it open,
+	 *  which is brought to the front instead (one window per file).
+	 */
+	openMesh: (path: string) => typedError<MeshSnapshot | null, CommandError>(__TAURI_INVOKE("open_mesh", { path })),
 	/**
 	 *  Cancels the open in flight (the status bar's Cancel); the open mesh stays open and
 	 *  the open answers with a `cancelled` error.
@@ -28,6 +31,12 @@ export const commands = {
 	saveMeshAs: (path: string) => typedError<null, CommandError>(__TAURI_INVOKE("save_mesh_as", { path })),
 	/**  The recently opened files that still exist, newest first. */
 	recentFiles: () => __TAURI_INVOKE<string[]>("recent_files"),
+	/**
+	 *  Opens a new window with no mesh (File > New Window); it has its own file, undo
+	 *  history and panels. Async: making a window from a synchronous command deadlocks on
+	 *  Windows.
+	 */
+	newWindow: () => typedError<null, CommandError>(__TAURI_INVOKE("new_window")),
 	/**  Applies `ops` as one undoable edit; `label` names it in the history. */
 	applyEdits: (ops: EditOp[], label: string | null) => typedError<Applied, CommandError>(__TAURI_INVOKE("apply_edits", { ops, label })),
 	/**
@@ -830,6 +839,8 @@ export type Membership = {
 export type MenuAction = 
 /**  File > New. */
 { kind: "new" } | 
+/**  File > New Window. */
+{ kind: "newWindow" } | 
 /**  File > Open. */
 { kind: "open" } | 
 /**  File > Open Recent > one file. */

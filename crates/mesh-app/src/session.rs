@@ -192,6 +192,12 @@ impl Session {
         }))
     }
 
+    /// The file of the open mesh, if one is open (which window shows which file).
+    pub fn open_path(&self) -> Option<std::path::PathBuf> {
+        let inner = lock(&self.inner).ok()?;
+        Some(inner.open.as_ref()?.store.path().to_owned())
+    }
+
     /// A copy of the kept model with its generation, for work that runs without the lock.
     pub fn snapshot(&self) -> Result<(Mesh, u64), CommandError> {
         let mut inner = lock(&self.inner)?;

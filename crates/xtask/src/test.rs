@@ -4,6 +4,7 @@
 //! It only decides which steps apply and in what order; it must not run anything itself,
 //! and it must not set or clear environment variables such as CI that tests rely on.
 
+use std::ffi::OsString;
 use std::process::{Command, Stdio};
 
 use anyhow::Result;
@@ -140,32 +141,34 @@ fn plan_e2e(plan: &mut Plan) {
     plan.command("e2e", e2e_command());
 }
 
-/// The end-to-end cargo test, under `xvfb-run -a` when there is no display.
+/// The end-to-end cargo test, under `xvfb-run -a` when there is no display and
+/// `dbus-run-session` when there is no session bus (the one-window-per-file tests launch
+/// the app twice, and the second launch finds the first over that bus).
 fn e2e_command() -> Command {
-    let args = [
-        "test",
-        "-p",
-        E2E_PACKAGE,
-        "--features",
-        "e2e",
-        "--locked",
-        "--",
-        "--test-threads=1",
-    ];
-    let mut cmd = if setup::has_display() {
-        let mut cmd = tools::cargo();
-        cmd.args(args);
-        cmd
-    } else {
-        let cargo = tools::cargo();
-        let mut cmd = Command::new("xvfb-run");
+    let mut line: Vec<OsString> = Vec::new();
+    if !setup::has_session_bus() {
+        line.extend(["dbus-run-session".into(), "--".into()]);
+    }
+    if !setup::has_display() {
         // `-a` picks a free display number, so parallel CI jobs on one host do not collide.
-        cmd.arg("-a")
-            .arg(cargo.get_program())
-            .args(args)
-            .current_dir(paths::root());
-        cmd
-    };
+        line.extend(["xvfb-run".into(), "-a".into()]);
+    }
+    line.push(tools::cargo().get_program().to_owned());
+    line.extend(
+        [
+            "test",
+            "-p",
+            E2E_PACKAGE,
+            "--features",
+            "e2e",
+            "--locked",
+            "--",
+            "--test-threads=1",
+        ]
+        .map(OsString::from),
+    );
+    let mut cmd = Command::new(&line[0]);
+    cmd.args(&line[1..]).current_dir(paths::root());
     // The tests start tauri-driver by name, and `cargo install` may just have put it in a
     // folder that is not on PATH yet.
     cmd.env("PATH", tools::path_with_cargo_bin());

@@ -3,32 +3,31 @@
 
 use mesh_app::{CommandError, HistoryStep};
 use mesh_core::store::{Applied, EditOp};
-use tauri::State;
 
-use crate::state::AppState;
+use crate::state::WindowMesh;
 
 /// Applies `ops` as one undoable edit; `label` names it in the history.
 #[tauri::command]
 #[specta::specta]
 pub async fn apply_edits(
-    state: State<'_, AppState>,
+    mesh: WindowMesh,
     ops: Vec<EditOp>,
     label: Option<String>,
 ) -> Result<Applied, CommandError> {
-    state.apply(ops, label)
+    mesh.apply(ops, label)
 }
 
 /// Undoes the newest edit; `None` when there is nothing to undo (not an error: a key
 /// pressed once too often).
 #[tauri::command]
 #[specta::specta]
-pub async fn undo(state: State<'_, AppState>) -> Result<Option<Applied>, CommandError> {
-    state.history(HistoryStep::Undo)
+pub async fn undo(mesh: WindowMesh) -> Result<Option<Applied>, CommandError> {
+    mesh.history(HistoryStep::Undo)
 }
 
 /// Redoes the newest undone edit; `None` when there is nothing to redo.
 #[tauri::command]
 #[specta::specta]
-pub async fn redo(state: State<'_, AppState>) -> Result<Option<Applied>, CommandError> {
-    state.history(HistoryStep::Redo)
+pub async fn redo(mesh: WindowMesh) -> Result<Option<Applied>, CommandError> {
+    mesh.history(HistoryStep::Redo)
 }

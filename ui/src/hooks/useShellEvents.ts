@@ -34,6 +34,8 @@ export function runMenuAction(action: MenuAction): void {
   switch (action.kind) {
     case 'new':
       return void files.newFile();
+    case 'newWindow':
+      return files.newWindow();
     case 'open':
       return void files.openFile();
     case 'openRecent':

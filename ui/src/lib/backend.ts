@@ -58,11 +58,14 @@ async function unwrap<T>(call: () => Promise<Result<T>>): Promise<T> {
 export const backend = {
   appInfo: (): Promise<AppInfo> => commands.appInfo(),
   currentMesh: () => unwrap<MeshSnapshot | null>(() => commands.currentMesh()),
-  openMesh: (path: string) => unwrap<MeshSnapshot>(() => commands.openMesh(path)),
+  /** The opened mesh, or null when another window has the file and was brought forward. */
+  openMesh: (path: string) => unwrap<MeshSnapshot | null>(() => commands.openMesh(path)),
   cancelOpen: (): Promise<void> => commands.cancelOpen(),
   newMesh: (path: string, name: string) => unwrap<MeshSnapshot>(() => commands.newMesh(path, name)),
   saveMeshAs: (path: string) => unwrap<null>(() => commands.saveMeshAs(path)),
   recentFiles: (): Promise<string[]> => commands.recentFiles(),
+  /** File > New Window: another window, with no mesh, its own file and history. */
+  newWindow: () => unwrap<null>(() => commands.newWindow()),
   applyEdits: (ops: EditOp[], label: string | null) => unwrap<Applied>(() => commands.applyEdits(ops, label)),
   /** Cell edits and new rows of the Table view, as one edit; problems come per cell. */
   applySheet: (edit: SheetEdit) => unwrap<SheetResult>(() => commands.applySheet(edit)),

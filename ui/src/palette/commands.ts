@@ -2,6 +2,7 @@
 // menu item (one way to do each thing), and jumping to a found entity in the current
 // view. Only dispatch: the actions and stores decide what happens.
 import * as editing from '../actions/editing';
+import * as files from '../actions/files';
 import * as layout from '../actions/layout';
 import * as manifests from '../actions/manifests';
 import { canvasControls } from '../canvas/canvasControls';
@@ -76,6 +77,13 @@ export const COMMANDS: readonly PaletteCommand[] = [
     title: 'Import manifests…',
     keywords: ['odps', 'odcs', 'backstage', 'datahub', 'dpds', 'read'],
     run: manifests.openImport,
+  },
+  {
+    id: 'new-window',
+    title: 'New window',
+    keywords: ['another mesh', 'second file'],
+    shortcut: `${MOD}Shift+N`,
+    run: files.newWindow,
   },
   {
     id: 'presentation',
