@@ -97,7 +97,10 @@ fn each_window_has_its_own_mesh_and_a_file_opens_in_one_window_only() {
     h.invoke("new_mesh", json!({ "path": other, "name": "Other" }))
         .unwrap();
     // The first window now has `other`; the second has nothing yet.
-    assert_eq!(invoke(&second, "current_mesh", json!({})).unwrap(), Value::Null);
+    assert_eq!(
+        invoke(&second, "current_mesh", json!({})).unwrap(),
+        Value::Null
+    );
     let opened = invoke(&second, "open_mesh", json!({ "path": demo })).unwrap();
     assert_eq!(opened["path"], demo);
     let first = h.invoke("current_mesh", json!({})).unwrap();

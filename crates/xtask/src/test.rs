@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use anyhow::Result;
 
 use crate::steps::Plan;
-use crate::{paths, setup, system, tools};
+use crate::{package, package_check, paths, setup, system, tools};
 
 /// The end-to-end test crate in tests/.
 pub const E2E_PACKAGE: &str = "meshwright-e2e";
@@ -28,6 +28,7 @@ pub fn run() -> Result<()> {
     plan_cargo(&mut plan);
     plan_ui(&mut plan);
     plan_e2e(&mut plan);
+    plan_package(&mut plan);
     plan.run()
 }
 
@@ -139,6 +140,26 @@ fn plan_e2e(plan: &mut Plan) {
     build.args(["build", "-p", crate::run::DESKTOP_PACKAGE, "--locked"]);
     plan.command("e2e app build", build);
     plan.command("e2e", e2e_command());
+}
+
+/// The Linux packages, bundled from the debug build the end-to-end tests just used and
+/// checked as `cargo xtask package` checks the release ones (but for stripping).
+fn plan_package(plan: &mut Plan) {
+    if !cfg!(target_os = "linux") {
+        plan.skip(
+            "package",
+            "the packages built here are Linux ones (.deb, .rpm)",
+        );
+        return;
+    }
+    plan.step(
+        "package",
+        "cargo xtask package --debug (bundle, unpack, lintian, desktop-file-validate, rpm -qlp)",
+        || {
+            let built = package::build(package::Profile::Debug)?;
+            package_check::check(&built, package::Profile::Debug)
+        },
+    );
 }
 
 /// The end-to-end cargo test, under `xvfb-run -a` when there is no display and
