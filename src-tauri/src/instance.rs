@@ -4,7 +4,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use crate::startup::DATA_DIR_ENV;
+use crate::startup;
 
 /// The name a running app answers on, or `None` when a launch should run on its own:
 /// on Linux with no session bus to meet on (a bare CI container), where the plugin
@@ -22,7 +22,7 @@ pub fn bus_name(identifier: &str) -> Option<String> {
         return None;
     }
     let mut name = identifier.to_owned();
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+    if let Some(dir) = startup::data_dir_override() {
         let mut hasher = std::hash::DefaultHasher::new();
         dir.hash(&mut hasher);
         // A bus name element may not start with a digit.

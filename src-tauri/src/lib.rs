@@ -99,8 +99,14 @@ pub fn run() {
                 .build(),
         );
     }
+    let mut window_state = tauri_plugin_window_state::Builder::default();
+    if let Some(dir) = startup::data_dir_override() {
+        // A scripted run's windows keep their places beside its other files.
+        let file = dir.join("window-state.json");
+        window_state = window_state.with_filename(file.to_string_lossy());
+    }
     let result = app
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(window_state.build())
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .on_window_event(|window, event| {

@@ -16,10 +16,18 @@ pub const DATA_DIR_ENV: &str = "MESHWRIGHT_DATA_DIR";
 /// The data folder: `$MESHWRIGHT_DATA_DIR`, else the platform's app data folder
 /// (`~/.local/share/dev.meshwright.app` on Linux).
 pub fn data_dir<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<PathBuf> {
-    match std::env::var_os(DATA_DIR_ENV) {
-        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
-        _ => app.path().app_data_dir(),
+    match data_dir_override() {
+        Some(dir) => Ok(dir),
+        None => app.path().app_data_dir(),
     }
+}
+
+/// `$MESHWRIGHT_DATA_DIR` when set: a scripted run keeps everything it writes there
+/// (the demo, the recent list, the windows' places) and is an instance of its own.
+pub fn data_dir_override() -> Option<PathBuf> {
+    std::env::var_os(DATA_DIR_ENV)
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
 }
 
 /// What a launch asks that is answered on the terminal, with no window: `--version`
