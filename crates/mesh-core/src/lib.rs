@@ -10,6 +10,7 @@ pub mod error;
 pub mod generate;
 pub mod governance;
 pub mod graph;
+pub mod impact;
 pub mod manifests;
 pub mod model;
 pub mod ownership;

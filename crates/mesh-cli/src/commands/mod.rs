@@ -3,6 +3,7 @@
 pub mod check;
 pub mod export;
 pub mod generate;
+pub mod impact;
 pub mod import;
 pub mod new;
 pub mod ownership;
