@@ -58,6 +58,8 @@ pub enum MenuAction {
     ToggleProblems,
     /// View > Contracts (the kept contracts panel).
     ToggleContracts,
+    /// View > Show or Hide Impact.
+    ToggleImpact,
     /// View > Canvas (the graph view).
     ShowCanvas,
     /// View > Table (spreadsheet entry).

@@ -44,6 +44,8 @@ macro_rules! specta_builder {
                 $crate::commands::sheet::apply_sheet,
                 $crate::commands::sheet::paste_sheet,
                 $crate::commands::ownership::ownership_matrix,
+                $crate::commands::explore::impact,
+                $crate::commands::explore::what_if,
                 $crate::commands::governance::check_mesh,
                 $crate::commands::governance::rules_catalog,
                 $crate::commands::governance::get_policy,

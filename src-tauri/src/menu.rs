@@ -39,6 +39,7 @@ const ITEMS: &[(&str, &str, Option<&str>)] = &[
         Some("CmdOrCtrl+Shift+G"),
     ),
     ("contracts", "Show or Hide Contracts", None),
+    ("impact", "Show or Hide Impact", Some("CmdOrCtrl+I")),
     ("view-canvas", "Canvas", Some("CmdOrCtrl+1")),
     ("view-table", "Table", Some("CmdOrCtrl+2")),
     ("view-ownership", "Ownership", Some("CmdOrCtrl+3")),
@@ -67,6 +68,7 @@ fn action(id: &str) -> Option<MenuAction> {
         "minimap" => MenuAction::ToggleMinimap,
         "problems" => MenuAction::ToggleProblems,
         "contracts" => MenuAction::ToggleContracts,
+        "impact" => MenuAction::ToggleImpact,
         "view-canvas" => MenuAction::ShowCanvas,
         "view-table" => MenuAction::ShowTable,
         "view-ownership" => MenuAction::ShowOwnership,
@@ -130,6 +132,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("minimap")?)
         .item(&item("problems")?)
         .item(&item("contracts")?)
+        .item(&item("impact")?)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("about")?)

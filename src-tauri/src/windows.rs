@@ -1,4 +1,5 @@
-//! The app's windows: one per open mesh. A file opened from the file manager (a second
+//! The app's windows: one per open mesh, titled after it, each open putting its file on
+//! the recent list. A file opened from the file manager (a second
 //! launch, handed over by the single-instance plugin) gets a window of its own, or brings
 //! forward the window that already has it; File > New Window opens one with no mesh.
 //! Each window's session lives in `state`; this only makes, finds and focuses windows and
@@ -7,12 +8,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use mesh_app::{CancelToken, CommandError, file};
-use mesh_core::Access;
+use mesh_app::{CancelToken, CommandError, MeshSnapshot, file};
+use mesh_core::model::Mesh;
+use mesh_core::{Access, Store};
 use tauri::{AppHandle, Manager, Runtime, WebviewWindow, WebviewWindowBuilder};
+use tauri_specta::Event;
 
-use crate::commands::file::install;
-use crate::state::AppState;
+use crate::events::RecentFilesChanged;
+use crate::recent;
+use crate::state::{AppState, MeshWindow};
 
 /// The label of the window the app starts with (`tauri.conf.json`).
 pub const MAIN: &str = "main";
@@ -42,6 +46,36 @@ pub fn create<R: Runtime>(app: &AppHandle<R>, path: Option<&Path>) -> tauri::Res
     let window = WebviewWindowBuilder::from_config(app, &config)?.build()?;
     bring_forward(&window);
     Ok(())
+}
+
+/// Makes `store` the mesh of `window` (labelled `label`): session, window title,
+/// recent list, menu.
+pub fn install<R: Runtime>(
+    app: &AppHandle<R>,
+    window: &MeshWindow,
+    label: &str,
+    store: Store,
+    mesh: Mesh,
+) -> Result<MeshSnapshot, CommandError> {
+    let path = store.path().to_owned();
+    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+    let title = format!("{} — {file_name} — Meshwright", mesh.info.name);
+    let snapshot = window.install(store, mesh)?;
+    remember(app, &path);
+    if let Some(window) = app.get_webview_window(label) {
+        // Failing to retitle the window is cosmetic; the mesh is open either way.
+        let _ = window.set_title(&title);
+    }
+    Ok(snapshot)
+}
+
+/// Puts `path` on top of the recent list and tells whoever shows the list.
+pub fn remember<R: Runtime>(app: &AppHandle<R>, path: &Path) {
+    let data_dir = app.state::<AppState>().data_dir().to_owned();
+    recent::push(&data_dir, path);
+    let paths = recent::shown(&data_dir);
+    // The list is a convenience; a missed update must not fail the open.
+    let _ = RecentFilesChanged { paths }.emit(app);
 }
 
 /// Opens `path` in the session of window `label`; a failure is kept for its UI.

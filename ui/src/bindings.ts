@@ -52,6 +52,10 @@ export const commands = {
 	pasteSheet: (paste: SheetPaste) => typedError<SheetResult, CommandError>(__TAURI_INVOKE("paste_sheet", { paste })),
 	/**  The open mesh's ownership matrix. */
 	ownershipMatrix: () => typedError<OwnershipMatrix, CommandError>(__TAURI_INVOKE("ownership_matrix")),
+	/**  Upstream and downstream of `target`, `depth` dependencies deep (all when null). */
+	impact: (target: ImpactTarget, direction: Direction, depth: number | null) => typedError<Impact, CommandError>(__TAURI_INVOKE("impact", { target, direction, depth })),
+	/**  What `change` to `target` would break, without making it. */
+	whatIf: (target: ImpactTarget, change: WhatIfChange) => typedError<WhatIf, CommandError>(__TAURI_INVOKE("what_if", { target, change })),
 	/**
 	 *  Checks the open mesh against its stored policy as of today (the local date, which
 	 *  decides whether a waiver has expired). Waived findings are in the report, marked.
@@ -109,6 +113,22 @@ export const events = {
 };
 
 /* Types */
+/**  One product an impact reaches. */
+export type Affected = {
+	/**  The product. */
+	id: string,
+	/**  Its name (slug). */
+	name: string,
+	/**  Its display name. */
+	displayName: string,
+	/**  Dependencies between it and the target: 1 for a direct provider or consumer. */
+	distance: number,
+	/**  Its domain's name. */
+	domain: string,
+	/**  Its owner team's name, if it has one. */
+	ownerTeam: string | null,
+};
+
 /**  What the About box shows. */
 export type AppInfo = {
 	/**  Product name. */
@@ -144,6 +164,18 @@ export type Archetype =
 "aggregate" | 
 /**  Shaped for a particular use case. */
 "consumer-aligned";
+
+/**  One consumer input that the change breaks. */
+export type Breakage = {
+	/**  The consuming product (distance 1). */
+	consumer: Affected,
+	/**  Its input port. */
+	inputPort: string,
+	/**  The output port it reads, as `product/port`. */
+	reads: string,
+	/**  Why it breaks. */
+	reason: string,
+};
 
 /**  The group a rule belongs to; each has a short code used in rule ids. */
 export type Category = 
@@ -360,6 +392,15 @@ sourceSystemId: string } |
  *  fully qualified name or a Backstage entity reference.
  */
 reference: string };
+
+/**  Which way to walk from the target. */
+export type Direction = 
+/**  What the target reads, directly or not. */
+"upstream" | 
+/**  What reads the target, directly or not. */
+"downstream" | 
+/**  Both ways. */
+"both";
 
 /**  A business domain: the unit of ownership in a data mesh. */
 export type Domain = {
@@ -649,6 +690,33 @@ export type Finding = {
 	waived?: string | null,
 };
 
+/**  Everything one target reaches, nearest first. */
+export type Impact = {
+	/**  The product asked about (the port's product for a port). */
+	product: string,
+	/**  The output port asked about, if it was a port. */
+	port: string | null,
+	/**  The depth asked for; `None` for all. */
+	depth: number | null,
+	/**  What the target reads (empty when only downstream was asked). */
+	upstream: Affected[],
+	/**  What reads the target (empty when only upstream was asked). */
+	downstream: Affected[],
+};
+
+/**  A data product, or one of its output ports. */
+export type ImpactTarget = 
+/**  The whole product, every port of it. */
+{ kind: "product"; 
+/**  The product. */
+product: string } | 
+/**  One output port. */
+{ kind: "port"; 
+/**  Its product. */
+product: string; 
+/**  The port. */
+port: string };
+
 /**  What the import does to one entity (the core's [`Action`]). */
 export type ImportAction = 
 /**  Not in the mesh yet. */
@@ -875,6 +943,8 @@ export type MenuAction =
 { kind: "toggleProblems" } | 
 /**  View > Contracts (the kept contracts panel). */
 { kind: "toggleContracts" } | 
+/**  View > Show or Hide Impact. */
+{ kind: "toggleImpact" } | 
 /**  View > Canvas (the graph view). */
 { kind: "showCanvas" } | 
 /**  View > Table (spreadsheet entry). */
@@ -1493,6 +1563,32 @@ export type Waiver = {
 	 */
 	expires?: string | null,
 };
+
+/**  The answer to a what-if question. */
+export type WhatIf = {
+	/**  The change asked about. */
+	change: WhatIfChange,
+	/**  What it was asked about. */
+	target: ImpactTarget,
+	/**  Every input that breaks, by consumer name, then input name. */
+	breaking: Breakage[],
+	/**
+	 *  Every product downstream of the target (the consumers of the broken inputs and
+	 *  what reads them), nearest first.
+	 */
+	downstream: Affected[],
+	/**  Governance findings the changed mesh would have that this one does not. */
+	findings: Finding[],
+};
+
+/**  A change to ask about. */
+export type WhatIfChange = 
+/**  The product or port is deleted. */
+"remove" | 
+/**  It is marked deprecated. */
+"deprecate" | 
+/**  Its version goes to the next major (a breaking change of its contract). */
+"major";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

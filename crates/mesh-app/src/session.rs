@@ -10,6 +10,8 @@
 use std::sync::{Mutex, MutexGuard};
 
 use mesh_core::governance::{self, Policy, Report, RuleDoc};
+use mesh_core::graph::MeshGraph;
+use mesh_core::impact::{self, Direction, Impact, ImpactTarget, WhatIf, WhatIfChange};
 use mesh_core::manifests::plan::Plan;
 use mesh_core::model::Mesh;
 use mesh_core::ownership::{self, OwnershipMatrix};
@@ -283,6 +285,38 @@ impl Session {
         self.with_open(|open| {
             let policy = open.store.policy()?;
             Ok(ownership::matrix(open.model()?, &policy)?)
+        })
+    }
+
+    /// What `target` reaches in the kept model, `depth` dependencies deep.
+    pub fn impact(
+        &self,
+        target: ImpactTarget,
+        direction: Direction,
+        depth: Option<u32>,
+    ) -> Result<Impact, CommandError> {
+        self.with_open(|open| {
+            let mesh = open.model()?;
+            let graph = MeshGraph::build(mesh);
+            Ok(impact::impact(mesh, &graph, target, direction, depth))
+        })
+    }
+
+    /// What `change` to `target` would break, checked under the stored policy as of
+    /// `today`; the mesh is not changed.
+    pub fn what_if(
+        &self,
+        target: ImpactTarget,
+        change: WhatIfChange,
+        today: chrono::NaiveDate,
+    ) -> Result<WhatIf, CommandError> {
+        self.with_open(|open| {
+            let policy = open.store.policy()?;
+            let mesh = open.model()?;
+            let graph = MeshGraph::build(mesh);
+            Ok(impact::what_if(
+                mesh, &graph, &policy, today, target, change,
+            )?)
         })
     }
 

@@ -1,48 +1,18 @@
-//! Opening, creating and copying mesh files: adapters of `mesh_app::file` and the
-//! session, plus what only the desktop has (the recent list, the window title, the
-//! `Progress` event). Paths come from the user: a native dialog, the command line or
+//! Opening, creating and copying mesh files, and new windows: adapters of
+//! `mesh_app::file`, the session and `windows` (which keeps the recent list and the
+//! window title), plus the `Progress` event. Paths come from the user: a native dialog, the command line or
 //! the recent list; nothing here picks files on its own.
 
 use std::path::{Path, PathBuf};
 
 use mesh_app::{CommandError, MeshSnapshot, file};
-use mesh_core::model::Mesh;
-use mesh_core::{Access, Store};
-use tauri::{AppHandle, Manager, Runtime, State};
+use mesh_core::Access;
+use tauri::{AppHandle, Runtime, State};
 use tauri_specta::Event;
 
-use crate::events::{Progress, RecentFilesChanged};
-use crate::state::{AppState, MeshWindow, WindowMesh};
+use crate::events::Progress;
+use crate::state::{AppState, WindowMesh};
 use crate::{recent, task, windows};
-
-/// Makes `store` the mesh of `window` (labelled `label`): session, window title,
-/// recent list, menu.
-pub fn install<R: Runtime>(
-    app: &AppHandle<R>,
-    window: &MeshWindow,
-    label: &str,
-    store: Store,
-    mesh: Mesh,
-) -> Result<MeshSnapshot, CommandError> {
-    let path = store.path().to_owned();
-    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
-    let title = format!("{} — {file_name} — Meshwright", mesh.info.name);
-    let snapshot = window.install(store, mesh)?;
-    remember(app, app.state::<AppState>().data_dir(), &path);
-    if let Some(window) = app.get_webview_window(label) {
-        // Failing to retitle the window is cosmetic; the mesh is open either way.
-        let _ = window.set_title(&title);
-    }
-    Ok(snapshot)
-}
-
-/// Puts `path` on top of the recent list and tells whoever shows the list.
-fn remember<R: Runtime>(app: &AppHandle<R>, data_dir: &Path, path: &Path) {
-    recent::push(data_dir, path);
-    let paths = recent::shown(data_dir);
-    // The list is a convenience; a missed update must not fail the open.
-    let _ = RecentFilesChanged { paths }.emit(app);
-}
 
 /// The mesh open in this window, if any; a failure to open the start-up file is
 /// reported here once.
@@ -82,7 +52,7 @@ pub async fn open_mesh<R: Runtime>(
     let loaded = loaded.await;
     progress("done");
     let (store, model) = loaded?;
-    install(&app, &mesh, &mesh.label, store, model).map(Some)
+    windows::install(&app, &mesh, &mesh.label, store, model).map(Some)
 }
 
 /// Cancels the open in flight (the status bar's Cancel); the open mesh stays open and
@@ -104,7 +74,7 @@ pub async fn new_mesh<R: Runtime>(
 ) -> Result<MeshSnapshot, CommandError> {
     let created = task::blocking(&mesh, move |_| file::create(Path::new(&path), name));
     let (store, model) = created.await?;
-    install(&app, &mesh, &mesh.label, store, model)
+    windows::install(&app, &mesh, &mesh.label, store, model)
 }
 
 /// Writes a copy of the open mesh to `path` (Save As); the open file stays open.
@@ -116,7 +86,7 @@ pub async fn save_mesh_as<R: Runtime>(
     path: String,
 ) -> Result<(), CommandError> {
     mesh.with_open(|open| Ok(open.store().save_copy(Path::new(&path))?))?;
-    remember(&app, app.state::<AppState>().data_dir(), Path::new(&path));
+    windows::remember(&app, Path::new(&path));
     Ok(())
 }
 

@@ -4,6 +4,11 @@
 // rules live here: results are unwrapped and errors normalised, nothing more.
 import { commands, events } from '../bindings';
 import type {
+  Direction,
+  Impact,
+  ImpactTarget,
+  WhatIf,
+  WhatIfChange,
   Applied,
   AppInfo,
   CommandError,
@@ -75,6 +80,11 @@ export const backend = {
   redo: () => unwrap<Applied | null>(() => commands.redo()),
   checkMesh: () => unwrap<Report>(() => commands.checkMesh()),
   ownershipMatrix: () => unwrap<OwnershipMatrix>(() => commands.ownershipMatrix()),
+  /** Upstream and downstream of a product or port, `depth` deep (all when null). */
+  impact: (target: ImpactTarget, direction: Direction, depth: number | null) =>
+    unwrap<Impact>(() => commands.impact(target, direction, depth)),
+  /** What a change to a product or port would break, without making it. */
+  whatIf: (target: ImpactTarget, change: WhatIfChange) => unwrap<WhatIf>(() => commands.whatIf(target, change)),
   rulesCatalog: () => unwrap<RuleDoc[]>(() => commands.rulesCatalog()),
   getPolicy: () => unwrap<Policy>(() => commands.getPolicy()),
   validateCustomRule: (rule: CustomRule): Promise<RuleProblem[]> => commands.validateCustomRule(rule),

@@ -3,6 +3,7 @@
 // view. Only dispatch: the actions and stores decide what happens.
 import * as editing from '../actions/editing';
 import * as files from '../actions/files';
+import * as impact from '../actions/impact';
 import * as layout from '../actions/layout';
 import * as manifests from '../actions/manifests';
 import { canvasControls } from '../canvas/canvasControls';
@@ -63,6 +64,13 @@ export const COMMANDS: readonly PaletteCommand[] = [
     keywords: ['governance', 'findings', 'check', 'rules'],
     shortcut: `${MOD}Shift+G`,
     run: () => useGovernanceStore.getState().togglePanel(true),
+  },
+  {
+    id: 'show-impact',
+    title: 'Show impact of the selection',
+    keywords: ['upstream', 'downstream', 'what if', 'breaks', 'lineage'],
+    shortcut: `${MOD}I`,
+    run: impact.toggleImpact,
   },
   { id: 'show-contracts', title: 'Show contracts', keywords: ['odcs', 'attach'], run: () => ui().toggleContracts(true) },
   {

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use mesh_core::impact::{self, Affected, Change, Direction, Impact, WhatIf};
+use mesh_core::impact::{self, Affected, Direction, Impact, WhatIf, WhatIfChange};
 use mesh_core::{Access, Store};
 use serde::Serialize;
 
@@ -47,12 +47,12 @@ enum ChangeArg {
     Major,
 }
 
-impl From<ChangeArg> for Change {
-    fn from(c: ChangeArg) -> Change {
+impl From<ChangeArg> for WhatIfChange {
+    fn from(c: ChangeArg) -> WhatIfChange {
         match c {
-            ChangeArg::Remove => Change::Remove,
-            ChangeArg::Deprecate => Change::Deprecate,
-            ChangeArg::Major => Change::Major,
+            ChangeArg::Remove => WhatIfChange::Remove,
+            ChangeArg::Deprecate => WhatIfChange::Deprecate,
+            ChangeArg::Major => WhatIfChange::Major,
         }
     }
 }
@@ -124,9 +124,9 @@ fn print_text(a: &Answer, direction: Direction) {
         return;
     };
     let verb = match w.change {
-        Change::Remove => "removed",
-        Change::Deprecate => "deprecated",
-        Change::Major => "given a new major version",
+        WhatIfChange::Remove => "removed",
+        WhatIfChange::Deprecate => "deprecated",
+        WhatIfChange::Major => "given a new major version",
     };
     println!("what if {} were {verb}:", a.target);
     println!("  breaks {} input(s)", w.breaking.len());

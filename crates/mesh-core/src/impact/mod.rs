@@ -15,8 +15,8 @@ use uuid::Uuid;
 use crate::graph::MeshGraph;
 use crate::model::{DependencySource, Mesh};
 
-pub use target::{Target, UnknownName, resolve};
-pub use what_if::{Breakage, Change, WhatIf, what_if};
+pub use target::{ImpactTarget, UnknownName, resolve};
+pub use what_if::{Breakage, WhatIf, WhatIfChange, what_if};
 
 /// Which way to walk from the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -75,14 +75,14 @@ pub struct Impact {
 pub fn impact(
     mesh: &Mesh,
     graph: &MeshGraph,
-    target: Target,
+    target: ImpactTarget,
     direction: Direction,
     depth: Option<u32>,
 ) -> Impact {
     let product = target.product();
     let walk = |downstream: bool| {
         let seeds = match (target, downstream) {
-            (Target::Port { port, .. }, true) => readers_of(mesh, port),
+            (ImpactTarget::Port { port, .. }, true) => readers_of(mesh, port),
             (_, true) => graph.consumers(product),
             (_, false) => graph.providers(product),
         };

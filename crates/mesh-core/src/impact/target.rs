@@ -17,7 +17,7 @@ const SIMILAR: f64 = 0.75;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "camelCase")]
-pub enum Target {
+pub enum ImpactTarget {
     /// The whole product, every port of it.
     Product {
         /// The product.
@@ -32,19 +32,19 @@ pub enum Target {
     },
 }
 
-impl Target {
+impl ImpactTarget {
     /// The product asked about (the port's for a port).
     pub fn product(self) -> Uuid {
         match self {
-            Target::Product { product } | Target::Port { product, .. } => product,
+            ImpactTarget::Product { product } | ImpactTarget::Port { product, .. } => product,
         }
     }
 
     /// The port asked about, if any.
     pub fn port(self) -> Option<Uuid> {
         match self {
-            Target::Product { .. } => None,
-            Target::Port { port, .. } => Some(port),
+            ImpactTarget::Product { .. } => None,
+            ImpactTarget::Port { port, .. } => Some(port),
         }
     }
 }
@@ -72,7 +72,7 @@ impl UnknownName {
 }
 
 /// The target `spec` names: `PRODUCT` or `PRODUCT/PORT`.
-pub fn resolve(mesh: &Mesh, spec: &str) -> Result<Target, UnknownName> {
+pub fn resolve(mesh: &Mesh, spec: &str) -> Result<ImpactTarget, UnknownName> {
     let (product_name, port_name) = match spec.split_once('/') {
         Some((product, port)) => (product, Some(port)),
         None => (spec, None),
@@ -87,7 +87,7 @@ pub fn resolve(mesh: &Mesh, spec: &str) -> Result<Target, UnknownName> {
             suggestions: closest(product_name, mesh.products.iter().map(|p| p.name.as_str())),
         })?;
     let Some(port_name) = port_name else {
-        return Ok(Target::Product {
+        return Ok(ImpactTarget::Product {
             product: product.id,
         });
     };
@@ -103,7 +103,7 @@ pub fn resolve(mesh: &Mesh, spec: &str) -> Result<Target, UnknownName> {
             name: port_name.into(),
             suggestions: closest(port_name, ports().map(|o| o.name.as_str())),
         })?;
-    Ok(Target::Port {
+    Ok(ImpactTarget::Port {
         product: product.id,
         port: port.id,
     })

@@ -25,8 +25,8 @@ fn names(affected: &[Affected]) -> Vec<(&str, u32)> {
         .collect()
 }
 
-fn product(name: &str) -> Target {
-    Target::Product { product: id(name) }
+fn product(name: &str) -> ImpactTarget {
+    ImpactTarget::Product { product: id(name) }
 }
 
 #[test]
@@ -108,7 +108,15 @@ fn what_if_lists_the_broken_consumers_and_leaves_the_mesh_as_it_was() {
     let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
     let policy = Policy::default();
 
-    let removal = what_if(&m, &g, &policy, today, product("sales-a"), Change::Remove).unwrap();
+    let removal = what_if(
+        &m,
+        &g,
+        &policy,
+        today,
+        product("sales-a"),
+        WhatIfChange::Remove,
+    )
+    .unwrap();
     let broken: Vec<(&str, &str)> = removal
         .breaking
         .iter()
@@ -132,7 +140,15 @@ fn what_if_lists_the_broken_consumers_and_leaves_the_mesh_as_it_was() {
     );
     assert_eq!(m, before, "the mesh is untouched");
 
-    let major = what_if(&m, &g, &policy, today, product("fin-c"), Change::Major).unwrap();
+    let major = what_if(
+        &m,
+        &g,
+        &policy,
+        today,
+        product("fin-c"),
+        WhatIfChange::Major,
+    )
+    .unwrap();
     assert_eq!(major.breaking.len(), 1);
     assert!(
         major.breaking[0]
@@ -142,7 +158,15 @@ fn what_if_lists_the_broken_consumers_and_leaves_the_mesh_as_it_was() {
         major.breaking
     );
 
-    let deprecate = what_if(&m, &g, &policy, today, product("fin-d"), Change::Deprecate).unwrap();
+    let deprecate = what_if(
+        &m,
+        &g,
+        &policy,
+        today,
+        product("fin-d"),
+        WhatIfChange::Deprecate,
+    )
+    .unwrap();
     assert!(deprecate.breaking.is_empty(), "nothing reads fin-d");
     assert!(deprecate.downstream.is_empty());
     assert_eq!(

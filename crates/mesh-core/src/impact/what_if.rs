@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Affected, Direction, Impact, Lookup, Target, impact};
+use super::{Affected, Direction, Impact, ImpactTarget, Lookup, impact};
 use crate::Result;
 use crate::governance::{self, Finding, Policy};
 use crate::graph::MeshGraph;
@@ -24,7 +24,7 @@ use crate::model::{DependencySource, Mesh, Status};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
-pub enum Change {
+pub enum WhatIfChange {
     /// The product or port is deleted.
     Remove,
     /// It is marked deprecated.
@@ -33,13 +33,13 @@ pub enum Change {
     Major,
 }
 
-impl Change {
+impl WhatIfChange {
     /// How a consumer reading `port` (`product/port`, at `version`) breaks.
     fn reason(self, port: &str, version: &str) -> String {
         match self {
-            Change::Remove => format!("reads {port}, which would no longer exist"),
-            Change::Deprecate => format!("reads {port}, which would be deprecated"),
-            Change::Major => format!(
+            WhatIfChange::Remove => format!("reads {port}, which would no longer exist"),
+            WhatIfChange::Deprecate => format!("reads {port}, which would be deprecated"),
+            WhatIfChange::Major => format!(
                 "reads {port} at version {version}; {} would break its contract",
                 next_major(version)
             ),
@@ -68,9 +68,9 @@ pub struct Breakage {
 #[serde(rename_all = "camelCase")]
 pub struct WhatIf {
     /// The change asked about.
-    pub change: Change,
+    pub change: WhatIfChange,
     /// What it was asked about.
-    pub target: Target,
+    pub target: ImpactTarget,
     /// Every input that breaks, by consumer name, then input name.
     pub breaking: Vec<Breakage>,
     /// Every product downstream of the target (the consumers of the broken inputs and
@@ -86,12 +86,12 @@ pub fn what_if(
     graph: &MeshGraph,
     policy: &Policy,
     today: NaiveDate,
-    target: Target,
-    change: Change,
+    target: ImpactTarget,
+    change: WhatIfChange,
 ) -> Result<WhatIf> {
     let ports: HashSet<Uuid> = match target {
-        Target::Port { port, .. } => HashSet::from([port]),
-        Target::Product { product } => mesh
+        ImpactTarget::Port { port, .. } => HashSet::from([port]),
+        ImpactTarget::Product { product } => mesh
             .output_ports
             .iter()
             .filter(|o| o.product_id == product)
@@ -157,15 +157,15 @@ pub fn what_if(
 /// A copy of `mesh` with the change made.
 fn changed_mesh(
     mesh: &Mesh,
-    target: Target,
+    target: ImpactTarget,
     ports: &HashSet<Uuid>,
-    change: Change,
+    change: WhatIfChange,
     product_name: &dyn Fn(Uuid) -> String,
 ) -> Mesh {
     let mut changed = mesh.clone();
-    let whole_product = matches!(target, Target::Product { .. });
+    let whole_product = matches!(target, ImpactTarget::Product { .. });
     match change {
-        Change::Remove => {
+        WhatIfChange::Remove => {
             for input in &mut changed.input_ports {
                 if let DependencySource::OutputPort { port_id } = input.source
                     && ports.contains(&port_id)
@@ -184,7 +184,7 @@ fn changed_mesh(
                 changed.input_ports.retain(|i| i.product_id != product);
             }
         }
-        Change::Deprecate => {
+        WhatIfChange::Deprecate => {
             for port in changed
                 .output_ports
                 .iter_mut()
@@ -202,7 +202,7 @@ fn changed_mesh(
                 }
             }
         }
-        Change::Major => {
+        WhatIfChange::Major => {
             for port in changed
                 .output_ports
                 .iter_mut()
