@@ -1,5 +1,5 @@
-//! Asking the mesh questions: what a product or port reaches (the impact highlight) and
-//! what a change to it would break (the What-if panel), answered by the session.
+//! Asking the mesh questions (the Impact panel): what a product or port reaches, and
+//! what a change to it would break. The session answers.
 
 use mesh_app::CommandError;
 use mesh_core::impact::{Direction, Impact, ImpactTarget, WhatIf, WhatIfChange};

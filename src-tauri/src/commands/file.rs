@@ -97,9 +97,8 @@ pub fn recent_files(state: State<'_, AppState>) -> Vec<String> {
     recent::shown(state.data_dir())
 }
 
-/// Opens a new window with no mesh (File > New Window); it has its own file, undo
-/// history and panels. Async: making a window from a synchronous command deadlocks on
-/// Windows.
+/// Opens a new window with no mesh (File > New Window). Async: making a window from a
+/// synchronous command deadlocks on Windows.
 #[tauri::command]
 #[specta::specta]
 pub async fn new_window<R: Runtime>(app: AppHandle<R>) -> Result<(), CommandError> {
