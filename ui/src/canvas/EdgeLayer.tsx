@@ -23,8 +23,8 @@ const rectOf = (s: ReactFlowState): Rect => layerRect(s.transform, s.width, s.he
 
 interface PathProps extends EdgeEnds {
   selected: boolean;
-  /** While an impact is shown: whether this dependency joins two highlighted products. */
-  lit: boolean | null;
+  /** Whether this dependency joins two highlighted products of the impact shown. */
+  lit: boolean;
   onPick(id: string, e: React.MouseEvent): void;
   onMenu(id: string, e: React.MouseEvent): void;
 }
@@ -38,8 +38,7 @@ const DependencyPath = memo(function DependencyPath({ id, sx, sy, tx, ty, fading
     targetY: ty,
     targetPosition: Position.Left,
   });
-  const impact = lit === null ? '' : lit ? 'impact-lit' : 'impact-dimmed';
-  const classes = ['dependency-edge', 'nopan', selected ? 'is-selected' : '', fading ? 'is-fading' : '', impact];
+  const classes = ['dependency-edge', 'nopan', selected ? 'is-selected' : '', fading ? 'is-fading' : '', lit ? 'impact-lit' : ''];
   return (
     <g
       className={classes.join(' ')}
@@ -96,7 +95,7 @@ export function EdgeLayer({
   const endsCache = useRef(newEndsCache());
   const ends = useMemo(() => stableEdgeEnds(nodes, edges, endsCache.current), [nodes, edges]);
   const shown = useMemo(() => ends.filter((e) => edgeMeets(e, rect)), [ends, rect]);
-  const impactShown = useImpactStore((s) => s.impact !== null);
+  // Only the lit dependencies re-render; the rest fade through `has-impact` (CSS).
   const litEdges = useImpactStore((s) => s.litEdges);
   // The SVG lives in the zoomed viewport (for its place between domains and products)
   // but is counter-scaled to the canvas's size in screen pixels, and its group carries
@@ -124,14 +123,7 @@ export function EdgeLayer({
         <g ref={group}>
           {shown.map((e) =>
             e.count === undefined ? (
-              <DependencyPath
-                key={e.id}
-                {...e}
-                selected={selectedIds.has(e.id)}
-                lit={impactShown ? litEdges.has(e.id) : null}
-                onPick={onPick}
-                onMenu={onMenu}
-              />
+              <DependencyPath key={e.id} {...e} selected={selectedIds.has(e.id)} lit={litEdges.has(e.id)} onPick={onPick} onMenu={onMenu} />
             ) : (
               <DomainLinkPath key={e.id} sx={e.sx} sy={e.sy} tx={e.tx} ty={e.ty} count={e.count} />
             ),

@@ -23,7 +23,7 @@ interface ProductDrawing {
   product: DataProduct;
   portCount: number;
   selected: boolean;
-  /** Its role in the impact shown (`target`, `upstream`, `downstream`, `dimmed`), if any. */
+  /** Its role in the impact shown (`target`, `upstream`, `downstream`), if it has one. */
   impact: string | null;
 }
 

@@ -91,8 +91,9 @@ function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
   const { product, ports, ownerTitle, unresolved } = data;
   // Zoomed out: the name alone, then a plain rectangle (see detail.ts).
   const detail = useDetail();
-  // While an impact is shown, its role (or `dimmed`); only a change of it re-renders.
-  const impact = useImpactStore((s) => (s.impact ? (s.roles.get(product.id) ?? 'dimmed') : null));
+  // Its role in the impact shown, if it has one: only the highlighted nodes re-render;
+  // the rest fade through the document's `has-impact` class (see ImpactPanel).
+  const impact = useImpactStore((s) => s.roles.get(product.id) ?? null);
   const drawing = { product, portCount: ports.length, selected, impact };
   if (detail === 'low') return <ProductRect {...drawing} />;
   if (detail === 'label') return <ProductLabel {...drawing} />;
