@@ -1,6 +1,6 @@
 //! `cargo xtask package`: the Linux packages an architect installs, a `.deb` and an `.rpm`
 //! holding the desktop app and the `meshwright` command, built by Tauri's bundler from
-//! the release build (`--debug`: from the debug build the test run already has, which
+//! the release build, with both programs' manual pages (`--debug`: from the debug build the test run already has, which
 //! is quicker and checked the same way but for stripping), then checked
 //! (`package_check`). Bundles that need tools fetched from the internet (AppImage, MSI,
 //! NSIS, DMG) are configured in `tauri.conf.json` and built by the release workflow.
@@ -29,7 +29,16 @@ const DEB_NAME: &str = "meshwright";
 const MAINTAINER: &str = "Meshwright <hello@meshwright.dev>";
 
 /// Debian packages the checks need besides the build's.
-const CHECK_PACKAGES: &[&str] = &["lintian", "desktop-file-utils", "rpm"];
+const CHECK_PACKAGES: &[&str] = &["lintian", "desktop-file-utils", "rpm", "help2man"];
+
+/// Each program with the one-line summary its manual page gives.
+const MANUALS: [(&str, &str); 2] = [
+    (
+        "meshwright",
+        "check, import and export a data mesh's manifests",
+    ),
+    ("meshwright-app", "model a data mesh visually"),
+];
 
 /// How the packages are built: the profile and thus how strictly they are checked.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -89,17 +98,32 @@ pub fn build(profile: Profile) -> Result<Built> {
     setup::node_modules().context("preparing ui/")?;
     exec::run(tools::npm().args(["run", "build"])).context("building the UI")?;
 
-    let mut cli = tools::cargo();
-    cli.args(["build", "-p", "mesh-cli", "--locked"]);
+    // Both programs first: their manual pages are made from their own --help.
+    let mut programs = tools::cargo();
+    programs.args([
+        "build",
+        "-p",
+        "mesh-cli",
+        "-p",
+        "meshwright-app",
+        "--locked",
+    ]);
     if profile == Profile::Release {
-        cli.arg("--release");
+        programs.arg("--release");
     }
-    exec::run(&mut cli).context("building the meshwright command")?;
+    exec::run(&mut programs).context("building the app and the meshwright command")?;
     let staging = staging_dir();
     fs::create_dir_all(&staging).with_context(|| staging.display().to_string())?;
-    let cli_binary = target_dir().join(profile.dir()).join("meshwright");
-    fs::copy(&cli_binary, staging.join("meshwright"))
-        .with_context(|| format!("staging {}", cli_binary.display()))?;
+    let built = target_dir().join(profile.dir());
+    fs::copy(built.join("meshwright"), staging.join("meshwright"))
+        .with_context(|| format!("staging {}", built.join("meshwright").display()))?;
+    for (program, summary) in MANUALS {
+        write_manual(
+            &built.join(program),
+            summary,
+            &staging.join(format!("{program}.1.gz")),
+        )?;
+    }
     write_changelog(&staging.join("changelog.gz"))?;
 
     let mut bundle = tauri_cli()?;
@@ -170,9 +194,26 @@ fn write_changelog(path: &Path) -> Result<()> {
          * Meshwright {VERSION}: the desktop app and the meshwright command.\n\n \
          -- {MAINTAINER}  {date}\n"
     );
+    gzip(text.as_bytes(), path)
+}
+
+/// The manual page of `program`, made by help2man from its `--help` and `--version`
+/// and gzipped as Debian policy wants.
+fn write_manual(program: &Path, summary: &str, path: &Path) -> Result<()> {
+    let page = exec::stdout_of(
+        std::process::Command::new("help2man")
+            .args(["--no-info", "--name", summary])
+            .arg(program),
+    )
+    .with_context(|| format!("help2man could not read {}'s --help", program.display()))?;
+    gzip(format!("{page}\n").as_bytes(), path)
+}
+
+/// Writes `bytes` gzipped at the best compression to `path`.
+fn gzip(bytes: &[u8], path: &Path) -> Result<()> {
     let file = fs::File::create(path).with_context(|| path.display().to_string())?;
     let mut gz = GzEncoder::new(file, Compression::best());
-    gz.write_all(text.as_bytes())?;
+    gz.write_all(bytes)?;
     gz.finish()?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Checks of the built Linux packages, as an installed system would see them: the `.deb`
 //! unpacked (`dpkg-deb -x`) holds both binaries, which print the workspace's version,
+//! their manual pages,
 //! a desktop entry `desktop-file-validate` accepts and that opens `.mesh` files, the
 //! MIME type for them, and the icons at every size; `lintian` finds no error; the
 //! `.rpm`'s file list (`rpm -qlp`) holds the same files.
@@ -86,6 +87,10 @@ fn expected_files() -> Vec<String> {
     let mut files: Vec<String> = BINARIES.iter().map(|b| b.to_string()).collect();
     files.push(DESKTOP.into());
     files.push(MIME_XML.into());
+    files.extend(BINARIES.iter().map(|b| {
+        let name = b.rsplit('/').next().unwrap_or(b);
+        format!("/usr/share/man/man1/{name}.1.gz")
+    }));
     files.extend(
         ICON_SIZES
             .iter()
