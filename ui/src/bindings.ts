@@ -714,6 +714,10 @@ export type ImportPreview = {
 	byFile: FileSummary[],
 	/**  The same counts over all files. */
 	totals: Totals,
+	/**  Entities created, updated and unchanged per kind, products first. */
+	byKind: KindSummary[],
+	/**  How many entities the import creates or changes: 0 leaves nothing to import. */
+	changes: number,
 };
 
 /**  One problem with one file, with its place when it has one. */
@@ -777,6 +781,18 @@ id: string } |
 entityId: string; 
 /**  The view. */
 view: string };
+
+/**  One kind of entity's part in an import. */
+export type KindSummary = {
+	/**  The kind. */
+	kind: EntityKind,
+	/**  Entities of this kind created. */
+	created: number,
+	/**  Entities of this kind changed. */
+	updated: number,
+	/**  Entities of this kind unchanged. */
+	unchanged: number,
+};
 
 /**
  *  The limits of a team's load, from the policy; `None` where there is none (the rule
