@@ -14,6 +14,7 @@ pub mod recent;
 pub mod startup;
 pub mod state;
 pub mod task;
+pub mod window;
 
 use tauri::Manager;
 use tauri_specta::Event;
@@ -44,6 +45,7 @@ macro_rules! specta_builder {
                 $crate::commands::governance::check_mesh,
                 $crate::commands::governance::rules_catalog,
                 $crate::commands::governance::get_policy,
+                $crate::commands::governance::edit_policy,
                 $crate::commands::governance::validate_custom_rule,
                 $crate::commands::export::preview_export::<$runtime>,
                 $crate::commands::export::export_diff,

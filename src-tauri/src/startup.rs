@@ -7,9 +7,9 @@ use mesh_app::{CancelToken, CommandError, file};
 use mesh_core::{Access, Store};
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::commands::file::install;
 use crate::recent;
 use crate::state::AppState;
+use crate::window::install;
 
 /// Overrides the data folder, so tests and scripted runs never touch the user's files.
 pub const DATA_DIR_ENV: &str = "MESHWRIGHT_DATA_DIR";

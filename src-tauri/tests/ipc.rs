@@ -283,6 +283,17 @@ fn governance_checks_the_open_mesh_and_waivers_are_undoable_edits() {
     let report = h.invoke("check_mesh", json!({})).unwrap();
     assert!(finding(&report, "DM-DEP-001", "campaign-performance").unwrap()["waived"].is_null());
 
+    // The UI sends the user's action; the core works out the policy and labels the edit.
+    let edit = json!({ "action": "waive", "rule": "DM-DEP-001",
+        "entity": "campaign-performance", "reason": " Split ", "expires": null });
+    let applied = h.invoke("edit_policy", json!({ "edit": edit })).unwrap();
+    assert_eq!(applied["label"], "Waive DM-DEP-001 on campaign-performance");
+    assert_eq!(
+        h.invoke("get_policy", json!({})).unwrap()["waivers"][0]["reason"],
+        "Split"
+    );
+    h.invoke("undo", json!({})).unwrap();
+
     // An expired waiver no longer applies and is reported itself.
     let expired = json!({ "rule": "DM-DEP-001", "entity": "campaign-performance",
         "reason": "Old deal", "expires": "2001-01-01" });

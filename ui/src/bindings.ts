@@ -53,6 +53,8 @@ export const commands = {
 	rulesCatalog: () => typedError<RuleDoc[], CommandError>(__TAURI_INVOKE("rules_catalog")),
 	/**  The open mesh's policy (the default one when none was ever set). */
 	getPolicy: () => typedError<Policy, CommandError>(__TAURI_INVOKE("get_policy")),
+	/**  One policy change (waive, rule setting, custom rule) as one undoable edit. */
+	editPolicy: (edit: PolicyEdit) => typedError<Applied, CommandError>(__TAURI_INVOKE("edit_policy", { edit })),
 	/**  The problems of one custom rule (empty when it is fine); needs no open mesh. */
 	validateCustomRule: (rule: CustomRule) => __TAURI_INVOKE<RuleProblem[]>("validate_custom_rule", { rule }),
 	/**
@@ -1075,6 +1077,70 @@ export type Policy = {
 	/**  Rules written in CEL. */
 	customRules?: CustomRule[],
 };
+
+/**  One change to the policy. */
+export type PolicyEdit = 
+/**
+ *  Accepts `rule`'s finding on `entity` (by the name findings show) for `reason`,
+ *  up to and including `expires`; replaces a waiver of the same finding.
+ */
+{ action: "waive"; 
+/**  The rule id. */
+rule: string; 
+/**  The entity's name. */
+entity: string; 
+/**  Why it is accepted (surrounding blanks dropped). */
+reason: string; 
+/**  The last day it applies. */
+expires: string | null } | 
+/**
+ *  Drops the waivers of `rule` on the entity named by any of `names` (its name, its
+ *  id).
+ */
+{ action: "unwaive"; 
+/**  The rule id. */
+rule: string; 
+/**  The entity's names. */
+names: string[] } | 
+/**  Switches a rule on or off. */
+{ action: "setEnabled"; 
+/**  The rule id. */
+rule: string; 
+/**  Whether it runs. */
+enabled: boolean } | 
+/**  Sets a rule's severity; its default severity drops the override. */
+{ action: "setSeverity"; 
+/**  The rule id. */
+rule: string; 
+/**  The severity. */
+severity: Severity } | 
+/**
+ *  Sets one parameter of a rule from the text typed for it (read by the
+ *  parameter's kind), or back to its default when `text` is absent.
+ */
+{ action: "setParam"; 
+/**  The rule id. */
+rule: string; 
+/**  The parameter's name. */
+name: string; 
+/**  The text typed. */
+text: string | null } | 
+/**
+ *  Adds a custom rule, or replaces the one with id `replacing`; a renamed rule
+ *  keeps its settings under its new id.
+ */
+{ action: "saveCustomRule"; 
+/**  The rule. */
+rule: CustomRule; 
+/**  The id of the rule it replaces. */
+replacing: string | null } | 
+/**
+ *  Removes a custom rule with its settings (its waivers stay: the policy's check
+ *  names them if they must go).
+ */
+{ action: "deleteCustomRule"; 
+/**  The rule id. */
+id: string };
 
 /**  The technical shape of an output port. */
 export type PortType = 

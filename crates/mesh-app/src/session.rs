@@ -9,7 +9,7 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-use mesh_core::governance::{self, Policy, Report, RuleDoc};
+use mesh_core::governance::{self, Policy, PolicyEdit, Report, RuleDoc};
 use mesh_core::manifests::plan::Plan;
 use mesh_core::model::Mesh;
 use mesh_core::ownership::{self, OwnershipMatrix};
@@ -265,6 +265,21 @@ impl Session {
     /// The open mesh's policy (the default one when none was ever set).
     pub fn policy(&self) -> Result<Policy, CommandError> {
         self.with_open(|open| Ok(open.store.policy()?))
+    }
+
+    /// One change to the stored policy (waive, rule setting, custom rule), worked out
+    /// by the core from the policy as stored and applied as one undoable `setPolicy`
+    /// edit, which validates the whole policy.
+    pub fn edit_policy(&self, edit: &PolicyEdit) -> Result<Applied, CommandError> {
+        self.change(
+            |open| {
+                let next = edit.apply(&open.store.policy()?)?;
+                Ok(open
+                    .store
+                    .apply(vec![EditOp::SetPolicy(next)], Some(edit.label()))?)
+            },
+            |a| Some(a),
+        )
     }
 
     /// Every built-in and custom rule with the policy applied (disabled ones too).

@@ -6,41 +6,14 @@
 use std::path::{Path, PathBuf};
 
 use mesh_app::{CommandError, MeshSnapshot, file};
-use mesh_core::model::Mesh;
-use mesh_core::{Access, Store};
+use mesh_core::Access;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_specta::Event;
 
-use crate::events::{Progress, RecentFilesChanged};
+use crate::events::Progress;
 use crate::state::AppState;
+use crate::window::{install, remember};
 use crate::{recent, task};
-
-/// Makes `store` the window's mesh: session, window title, recent list, menu.
-pub fn install<R: Runtime>(
-    app: &AppHandle<R>,
-    store: Store,
-    mesh: Mesh,
-) -> Result<MeshSnapshot, CommandError> {
-    let state = app.state::<AppState>();
-    let path = store.path().to_owned();
-    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
-    let title = format!("{} — {file_name} — Meshwright", mesh.info.name);
-    let snapshot = state.install(store, mesh)?;
-    remember(app, state.data_dir(), &path);
-    if let Some(window) = app.get_webview_window("main") {
-        // Failing to retitle the window is cosmetic; the mesh is open either way.
-        let _ = window.set_title(&title);
-    }
-    Ok(snapshot)
-}
-
-/// Puts `path` on top of the recent list and tells whoever shows the list.
-fn remember<R: Runtime>(app: &AppHandle<R>, data_dir: &Path, path: &Path) {
-    recent::push(data_dir, path);
-    let paths = recent::shown(data_dir);
-    // The list is a convenience; a missed update must not fail the open.
-    let _ = RecentFilesChanged { paths }.emit(app);
-}
 
 /// The mesh open in this window, if any; a failure to open the start-up file is
 /// reported here once.

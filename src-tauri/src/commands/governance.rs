@@ -1,9 +1,9 @@
-//! Governance for the open mesh: run the checks, list the rules, read the policy, and
-//! check a custom CEL rule while it is being written. Policy changes are not here: they
-//! are `setPolicy` edits through `apply_edits`, so they are undoable like any edit.
+//! Governance for the open mesh: run the checks, list the rules, read and change the
+//! policy (one undoable edit the core works out), check a custom CEL rule as it is typed.
 
 use mesh_app::CommandError;
-use mesh_core::governance::{self, CustomRule, Policy, Report, RuleDoc, RuleProblem};
+use mesh_core::governance::{self, CustomRule, Policy, PolicyEdit, Report, RuleDoc, RuleProblem};
+use mesh_core::store::Applied;
 use tauri::State;
 
 use crate::state::AppState;
@@ -29,6 +29,16 @@ pub async fn rules_catalog(state: State<'_, AppState>) -> Result<Vec<RuleDoc>, C
 #[specta::specta]
 pub async fn get_policy(state: State<'_, AppState>) -> Result<Policy, CommandError> {
     state.policy()
+}
+
+/// One policy change (waive, rule setting, custom rule) as one undoable edit.
+#[tauri::command]
+#[specta::specta]
+pub async fn edit_policy(
+    state: State<'_, AppState>,
+    edit: PolicyEdit,
+) -> Result<Applied, CommandError> {
+    state.edit_policy(&edit)
 }
 
 /// The problems of one custom rule (empty when it is fine); needs no open mesh.

@@ -4,7 +4,7 @@
 // context menus so there is one way to do each thing. No business rules: the core
 // validates; errors are routed to a field or a toast.
 import { backend, BackendError } from '../lib/backend';
-import type { CommandError, EditOp } from '../bindings';
+import type { Applied, CommandError, EditOp } from '../bindings';
 import { toCommandError } from '../lib/errors';
 import { useMeshStore, primarySelection } from '../state/meshStore';
 import { useUiStore } from '../state/uiStore';
@@ -28,15 +28,27 @@ export function reportError(e: unknown): void {
  * Applies ops as one undoable edit. Resolves true when applied; on failure the error
  * goes to `onError` when given (the inspector places field errors), else to a toast.
  */
-export async function edit(
+export function edit(
   ops: EditOp[],
   label: string | null,
   options: { select?: SelectedRef[]; onError?: (error: CommandError) => void } = {},
 ): Promise<boolean> {
-  if (!mesh().path || ops.length === 0) return false;
+  if (ops.length === 0) return Promise.resolve(false);
+  return applyFrom(() => backend.applyEdits(ops, label), options);
+}
+
+/**
+ * Runs one command that answers an edit (ops, a policy change, a new entity) and
+ * patches the model from its `Applied`; errors as for `edit`.
+ */
+export async function applyFrom(
+  call: () => Promise<Applied>,
+  options: { select?: SelectedRef[]; onError?: (error: CommandError) => void } = {},
+): Promise<boolean> {
+  if (!mesh().path) return false;
   try {
     const started = performance.now();
-    const applied = await backend.applyEdits(ops, label);
+    const applied = await call();
     mesh().applyApplied(applied);
     if (options.select) mesh().select(options.select);
     recordEditRoundTrip(started);

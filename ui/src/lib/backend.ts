@@ -18,6 +18,7 @@ import type {
   MeshSnapshot,
   OwnershipMatrix,
   Policy,
+  PolicyEdit,
   Progress,
   Report,
   RuleDoc,
@@ -74,6 +75,8 @@ export const backend = {
   ownershipMatrix: () => unwrap<OwnershipMatrix>(() => commands.ownershipMatrix()),
   rulesCatalog: () => unwrap<RuleDoc[]>(() => commands.rulesCatalog()),
   getPolicy: () => unwrap<Policy>(() => commands.getPolicy()),
+  /** One policy change as the user made it; the core works out the policy and stores it as an edit. */
+  editPolicy: (edit: PolicyEdit) => unwrap<Applied>(() => commands.editPolicy(edit)),
   validateCustomRule: (rule: CustomRule): Promise<RuleProblem[]> => commands.validateCustomRule(rule),
   previewExport: (request: ExportRequest) => unwrap<ExportPreview>(() => commands.previewExport(request)),
   exportDiff: (path: string) => unwrap<string>(() => commands.exportDiff(path)),

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use mesh_app::{CancelToken, HistoryStep, Session, file};
+use mesh_core::governance::PolicyEdit;
 use mesh_core::store::EditOp;
 use mesh_core::{Access, ErrorKind};
 
@@ -73,6 +74,49 @@ fn the_kept_model_and_generation_follow_edits_undo_and_redo() {
     assert_eq!(kept, session.current().unwrap().unwrap().mesh);
     // Nothing more to redo is no error.
     assert!(session.history(HistoryStep::Redo).unwrap().is_none());
+}
+
+#[test]
+fn a_policy_edit_is_worked_out_by_the_core_and_one_undoable_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (session, _) = demo_session(dir.path());
+    let waive = PolicyEdit::Waive {
+        rule: "DM-DEP-001".into(),
+        entity: "campaign-performance".into(),
+        reason: " Split planned ".into(),
+        expires: None,
+    };
+    let applied = session.edit_policy(&waive).unwrap();
+    assert_eq!(applied.label, "Waive DM-DEP-001 on campaign-performance");
+    let policy = session.policy().unwrap();
+    assert_eq!(policy.waivers.len(), 1);
+    assert_eq!(policy.waivers[0].reason, "Split planned");
+    let cycle = session.check(today()).unwrap();
+    assert!(
+        cycle
+            .findings
+            .iter()
+            .any(|f| f.rule_id == "DM-DEP-001" && f.waived.is_some()),
+        "the finding is waived"
+    );
+
+    // A parameter that does not read as its kind is refused, naming it; nothing changes.
+    let bad = PolicyEdit::SetParam {
+        rule: "DM-DEP-005".into(),
+        name: "max_upstream".into(),
+        text: Some("many".into()),
+    };
+    let err = session.edit_policy(&bad).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Invalid);
+    assert!(
+        err.message.contains("max_upstream: expected"),
+        "{}",
+        err.message
+    );
+    assert_eq!(session.policy().unwrap(), policy);
+
+    session.history(HistoryStep::Undo).unwrap();
+    assert!(session.policy().unwrap().waivers.is_empty());
 }
 
 #[test]
