@@ -37,6 +37,7 @@ macro_rules! specta_builder {
                 $crate::commands::file::save_mesh_as::<$runtime>,
                 $crate::commands::file::recent_files,
                 $crate::commands::edit::apply_edits,
+                $crate::commands::edit::new_entity,
                 $crate::commands::edit::undo,
                 $crate::commands::edit::redo,
                 $crate::commands::sheet::apply_sheet,

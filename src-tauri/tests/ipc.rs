@@ -116,6 +116,20 @@ fn open_edit_undo_redo_round_trip() {
         format!("Update data product {name}")
     );
 
+    // A create gesture names what to create and where it is drawn; the core answers
+    // the edit and the new entity's id.
+    let domain = snapshot["mesh"]["domains"][0]["id"].clone();
+    let created = h
+        .invoke(
+            "new_entity",
+            json!({ "entity": { "kind": "product", "domainId": domain },
+                "place": { "view": "mesh", "x": 24.0, "y": 46.0 } }),
+        )
+        .unwrap();
+    assert_eq!(created["applied"]["label"], "New data product");
+    assert!(created["id"].is_string());
+    h.invoke("undo", json!({})).unwrap();
+
     let undone = h.invoke("undo", json!({})).unwrap();
     assert_ne!(
         undone["changes"][0]["after"]["value"]["displayName"],

@@ -31,6 +31,11 @@ export const commands = {
 	/**  Applies `ops` as one undoable edit; `label` names it in the history. */
 	applyEdits: (ops: EditOp[], label: string | null) => typedError<Applied, CommandError>(__TAURI_INVOKE("apply_edits", { ops, label })),
 	/**
+	 *  Creates a domain, team, product, output port or dependency with the core's defaults,
+	 *  drawn at `place` (the canvas's layout) when given.
+	 */
+	newEntity: (entity: NewEntity, place: Place | null) => typedError<CreatedEntity, CommandError>(__TAURI_INVOKE("new_entity", { entity, place })),
+	/**
 	 *  Undoes the newest edit; `None` when there is nothing to undo (not an error: a key
 	 *  pressed once too often).
 	 */
@@ -260,6 +265,14 @@ export type ContractRef = {
 	version?: string | null,
 	/**  The contract's status. */
 	status?: Status | null,
+};
+
+/**  A create gesture carried out: the edit, and the entity it made (to select). */
+export type CreatedEntity = {
+	/**  The edit as recorded. */
+	applied: Applied,
+	/**  The new entity's id. */
+	id: string,
 };
 
 /**  One ordered custom property, as ODPS `customProperties` holds them. */
@@ -952,6 +965,27 @@ export type MeshSnapshot = {
 	undo: UndoState,
 };
 
+/**  The entity a gesture creates, with what it belongs to. */
+export type NewEntity = 
+/**  A top-level domain. */
+{ kind: "domain" } | 
+/**  A team. */
+{ kind: "team" } | 
+/**  A data product with its first output port. */
+{ kind: "product"; 
+/**  The domain it belongs to. */
+domainId: string } | 
+/**  One more output port of a product. */
+{ kind: "outputPort"; 
+/**  The product. */
+productId: string } | 
+/**  An input port of `consumer_id` reading the output port `port_id`. */
+{ kind: "dependency"; 
+/**  The provider's output port. */
+portId: string; 
+/**  The consuming product. */
+consumerId: string };
+
 /**  Bitol ODCS version to write. */
 export type OdcsChoice = 
 /**  v3.1.0 (the default). */
@@ -1055,6 +1089,16 @@ export type Person = {
 	displayName: string,
 	/**  Contact e-mail, when different from the username. */
 	email?: string | null,
+};
+
+/**  Where the host draws the new entity, in one canvas view. */
+export type Place = {
+	/**  The canvas view. */
+	view: string,
+	/**  Left, as the view stores positions. */
+	x: number | null,
+	/**  Top. */
+	y: number | null,
 };
 
 /**  One file of the preview. */

@@ -20,7 +20,7 @@ pub mod session;
 pub mod task;
 
 pub use error::CommandError;
-pub use session::{HistoryStep, MeshSnapshot, Session};
+pub use session::{CreatedEntity, HistoryStep, MeshSnapshot, Session};
 pub use task::{CancelToken, Canceller, Progress, Task, TaskPhase};
 
 /// A count for the UI (JavaScript numbers; nothing here comes near `u32::MAX`).

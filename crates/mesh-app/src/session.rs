@@ -9,6 +9,7 @@
 
 use std::sync::{Mutex, MutexGuard};
 
+use mesh_core::create::{NewEntity, Place};
 use mesh_core::governance::{self, Policy, PolicyEdit, Report, RuleDoc};
 use mesh_core::manifests::plan::Plan;
 use mesh_core::model::Mesh;
@@ -17,6 +18,7 @@ use mesh_core::sheet::{self, SheetEdit, SheetPaste, SheetResult};
 use mesh_core::store::{Applied, EditOp, Key, UndoState};
 use mesh_core::{ErrorKind, Store};
 use serde::Serialize;
+use uuid::Uuid;
 
 use crate::CommandError;
 use crate::task::{CancelToken, Canceller, Progress};
@@ -32,6 +34,17 @@ pub struct MeshSnapshot {
     pub mesh: Mesh,
     /// What undo and redo would do.
     pub undo: UndoState,
+}
+
+/// A create gesture carried out: the edit, and the entity it made (to select).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedEntity {
+    /// The edit as recorded.
+    pub applied: Applied,
+    /// The new entity's id.
+    pub id: Uuid,
 }
 
 /// The open mesh: what [`Session::with_open`] hands out. Outside this crate the store
@@ -226,6 +239,26 @@ impl Session {
                 }
             },
             Option::as_ref,
+        )
+    }
+
+    /// A new domain, team, data product, output port or dependency with the core's
+    /// defaults, named free in the kept model, drawn at `place` when given; one edit.
+    pub fn create(
+        &self,
+        entity: &NewEntity,
+        place: Option<&Place>,
+    ) -> Result<CreatedEntity, CommandError> {
+        self.change(
+            |open| {
+                let created = entity.build(open.model()?, place)?;
+                let applied = open.store.apply(created.ops, Some(created.label))?;
+                Ok(CreatedEntity {
+                    applied,
+                    id: created.id,
+                })
+            },
+            |c| Some(&c.applied),
         )
     }
 

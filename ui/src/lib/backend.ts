@@ -7,6 +7,7 @@ import type {
   Applied,
   AppInfo,
   CommandError,
+  CreatedEntity,
   CustomRule,
   EditOp,
   ExportPreview,
@@ -17,6 +18,8 @@ import type {
   MenuAction,
   MeshSnapshot,
   OwnershipMatrix,
+  NewEntity,
+  Place,
   Policy,
   PolicyEdit,
   Progress,
@@ -65,6 +68,8 @@ export const backend = {
   saveMeshAs: (path: string) => unwrap<null>(() => commands.saveMeshAs(path)),
   recentFiles: (): Promise<string[]> => commands.recentFiles(),
   applyEdits: (ops: EditOp[], label: string | null) => unwrap<Applied>(() => commands.applyEdits(ops, label)),
+  /** A new entity with the core's names and defaults, drawn at `place` when given; one edit. */
+  newEntity: (entity: NewEntity, place: Place | null) => unwrap<CreatedEntity>(() => commands.newEntity(entity, place)),
   /** Cell edits and new rows of the Table view, as one edit; problems come per cell. */
   applySheet: (edit: SheetEdit) => unwrap<SheetResult>(() => commands.applySheet(edit)),
   /** A pasted block of the Table view, all or nothing; problems come per pasted cell. */

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use mesh_app::{CancelToken, HistoryStep, Session, file};
+use mesh_core::create::{NewEntity, Place};
 use mesh_core::governance::PolicyEdit;
 use mesh_core::store::EditOp;
 use mesh_core::{Access, ErrorKind};
@@ -117,6 +118,69 @@ fn a_policy_edit_is_worked_out_by_the_core_and_one_undoable_edit() {
 
     session.history(HistoryStep::Undo).unwrap();
     assert!(session.policy().unwrap().waivers.is_empty());
+}
+
+#[test]
+fn a_created_entity_has_the_core_defaults_and_is_one_undoable_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (session, _) = demo_session(dir.path());
+    let (mesh, _) = session.snapshot().unwrap();
+    let domain = mesh.domains[0].id;
+    let place = Place {
+        view: "mesh".into(),
+        x: 24.0,
+        y: 300.0,
+    };
+    let created = session
+        .create(&NewEntity::Product { domain_id: domain }, Some(&place))
+        .unwrap();
+    assert_eq!(created.applied.label, "New data product");
+    let (kept, _) = session.snapshot().unwrap();
+    let product = kept.products.iter().find(|p| p.id == created.id).unwrap();
+    assert_eq!(
+        (product.name.as_str(), product.version.as_str()),
+        ("new-data-product", "0.1.0")
+    );
+    assert_eq!(
+        kept.output_ports
+            .iter()
+            .filter(|p| p.product_id == created.id)
+            .count(),
+        1
+    );
+    assert!(
+        kept.positions
+            .iter()
+            .any(|p| p.entity_id == created.id && p.y == 300.0)
+    );
+    assert_eq!(kept, session.current().unwrap().unwrap().mesh);
+
+    // A second one takes the next free name; a missing domain is a typed error.
+    let again = session
+        .create(&NewEntity::Product { domain_id: domain }, None)
+        .unwrap();
+    let (kept, _) = session.snapshot().unwrap();
+    let second = kept.products.iter().find(|p| p.id == again.id).unwrap();
+    assert_eq!(second.name, "new-data-product-2");
+    let missing = NewEntity::OutputPort {
+        product_id: uuid::Uuid::nil(),
+    };
+    assert_eq!(
+        session.create(&missing, None).unwrap_err().kind,
+        ErrorKind::NotFound
+    );
+
+    session.history(HistoryStep::Undo).unwrap();
+    session.history(HistoryStep::Undo).unwrap();
+    assert!(
+        !session
+            .snapshot()
+            .unwrap()
+            .0
+            .products
+            .iter()
+            .any(|p| p.id == created.id)
+    );
 }
 
 #[test]
