@@ -971,6 +971,12 @@ export type NewEntity =
 { kind: "domain" } | 
 /**  A team. */
 { kind: "team" } | 
+/**  A new person, a member of `team_id`, known by `display_name`. */
+{ kind: "member"; 
+/**  The team. */
+teamId: string; 
+/**  The person's name as typed. */
+displayName: string } | 
 /**  A data product with its first output port. */
 { kind: "product"; 
 /**  The domain it belongs to. */

@@ -1,6 +1,6 @@
-//! What the app's create gestures make (a domain, a team, a data product with its
-//! first output port, an output port, a dependency from one product to another's
-//! port): the entity with its default name, title, version, status and type, named
+//! What the app's create gestures make (a domain, a team, a person added to a team, a
+//! data product with its first output port, an output port, a dependency from one
+//! product to another's port): the entity with its default name, title, version, status and type, named
 //! so it is free in the mesh, as the ops of one edit with its label. The desktop asks
 //! for these instead of inventing them, so a new product is the same wherever it is
 //! made (the Table view's new rows start from the same constructors).
@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::model::{
-    Archetype, DataProduct, DependencySource, Domain, EntityKind, Extensions, InputPort, Mesh,
-    OutputPort, Position, Team,
+    Archetype, DataProduct, DependencySource, Domain, EntityKind, Extensions, InputPort,
+    Membership, Mesh, OutputPort, Person, Position, Team,
 };
 use crate::slug;
 use crate::store::EditOp;
@@ -29,6 +29,14 @@ pub enum NewEntity {
     Domain,
     /// A team.
     Team,
+    /// A new person, a member of `team_id`, known by `display_name`.
+    #[serde(rename_all = "camelCase")]
+    Member {
+        /// The team.
+        team_id: Uuid,
+        /// The person's name as typed.
+        display_name: String,
+    },
     /// A data product with its first output port.
     #[serde(rename_all = "camelCase")]
     Product {
@@ -86,6 +94,14 @@ fn not_found(kind: EntityKind, id: Uuid) -> Error {
     Error::NotFound { entity: kind, id }
 }
 
+/// The entity of `kind` with `id` among `items`, or the typed error naming it.
+fn find<T>(items: &[T], id_of: impl Fn(&T) -> Uuid, id: Uuid, kind: EntityKind) -> Result<&T> {
+    items
+        .iter()
+        .find(|item| id_of(item) == id)
+        .ok_or_else(|| not_found(kind, id))
+}
+
 impl NewEntity {
     /// The entity made in `mesh`, with its position at `place` when the host gives one.
     pub fn build(&self, mesh: &Mesh, place: Option<&Place>) -> Result<Created> {
@@ -106,6 +122,34 @@ impl NewEntity {
                 let t = Team::named(name, "New team".into());
                 let id = t.id;
                 (vec![EditOp::SaveTeam(t)], "New team", EntityKind::Team, id)
+            }
+            NewEntity::Member {
+                team_id,
+                display_name,
+            } => {
+                let team = find(&mesh.teams, |t| t.id, *team_id, EntityKind::Team)?;
+                let display_name = display_name.trim();
+                let usernames = mesh.people.iter().map(|p| p.username.as_str());
+                let person = Person {
+                    id: Uuid::new_v4(),
+                    username: free(display_name, usernames),
+                    display_name: display_name.to_owned(),
+                    email: None,
+                };
+                let id = person.id;
+                let mut team = team.clone();
+                team.members.push(Membership {
+                    person_id: id,
+                    role: "member".into(),
+                });
+                let label = format!("Add {display_name} to {}", team.title);
+                let ops = vec![EditOp::SavePerson(person), EditOp::SaveTeam(team)];
+                return Ok(Created {
+                    ops,
+                    label,
+                    kind: EntityKind::Person,
+                    id,
+                });
             }
             NewEntity::Product { domain_id } => {
                 if !mesh.domains.iter().any(|d| d.id == *domain_id) {
@@ -141,11 +185,12 @@ impl NewEntity {
                 port_id,
                 consumer_id,
             } => {
-                let port = mesh
-                    .output_ports
-                    .iter()
-                    .find(|p| p.id == *port_id)
-                    .ok_or_else(|| not_found(EntityKind::OutputPort, *port_id))?;
+                let port = find(
+                    &mesh.output_ports,
+                    |p| p.id,
+                    *port_id,
+                    EntityKind::OutputPort,
+                )?;
                 let provider = mesh.products.iter().find(|p| p.id == port.product_id);
                 let base = format!("in-{}", provider.map_or(&port.name, |p| &p.name));
                 let taken = mesh
@@ -291,6 +336,41 @@ mod tests {
             (o.version.as_str(), c.label.as_str()),
             ("1.0.0", "New output port")
         );
+    }
+
+    #[test]
+    fn a_new_member_is_a_person_with_a_free_username_added_to_the_team() {
+        let mut mesh = mesh();
+        let team = mesh.teams[0].clone();
+        let add = |mesh: &Mesh| {
+            NewEntity::Member {
+                team_id: team.id,
+                display_name: " Ada Lovelace ".into(),
+            }
+            .build(mesh, None)
+            .unwrap()
+        };
+        let c = add(&mesh);
+        let [EditOp::SavePerson(p), EditOp::SaveTeam(t)] = c.ops.as_slice() else {
+            panic!("{:?}", c.ops)
+        };
+        assert_eq!(
+            (p.username.as_str(), p.display_name.as_str()),
+            ("ada-lovelace", "Ada Lovelace")
+        );
+        assert_eq!(t.members.len(), team.members.len() + 1);
+        assert_eq!(
+            t.members.last().map(|m| (m.person_id, m.role.as_str())),
+            Some((p.id, "member"))
+        );
+        assert_eq!(c.label, format!("Add Ada Lovelace to {}", team.title));
+        assert_eq!((c.kind, c.id), (EntityKind::Person, p.id));
+        mesh.people.push(p.clone());
+        let again = add(&mesh);
+        let EditOp::SavePerson(p2) = &again.ops[0] else {
+            panic!()
+        };
+        assert_eq!(p2.username, "ada-lovelace-2");
     }
 
     #[test]

@@ -110,6 +110,11 @@ export function newTeam(): Promise<boolean> {
   return create({ kind: 'team' }, 'team', null, false);
 }
 
+/** A new person, known by `displayName`, added to a team; stays on the team's form. */
+export async function addMember(teamId: string, displayName: string): Promise<boolean> {
+  return applyFrom(async () => (await backend.newEntity({ kind: 'member', teamId, displayName }, null)).applied);
+}
+
 export function newProduct(domainId?: string, at?: { x: number; y: number }): Promise<boolean> {
   const { model, selection, path } = mesh();
   if (!path) return Promise.resolve(false);
