@@ -7,6 +7,7 @@
 //! tasks' progress events and threads (`task`). Business rules live in the core,
 //! orchestration in `mesh-app`, drawing in the UI: none here.
 
+pub mod about;
 pub mod commands;
 pub mod events;
 pub mod instance;
@@ -39,6 +40,7 @@ macro_rules! specta_builder {
                 $crate::commands::file::recent_files,
                 $crate::commands::file::new_window::<$runtime>,
                 $crate::commands::edit::apply_edits,
+                $crate::commands::edit::new_entity,
                 $crate::commands::edit::undo,
                 $crate::commands::edit::redo,
                 $crate::commands::sheet::apply_sheet,
@@ -49,6 +51,7 @@ macro_rules! specta_builder {
                 $crate::commands::governance::check_mesh,
                 $crate::commands::governance::rules_catalog,
                 $crate::commands::governance::get_policy,
+                $crate::commands::governance::edit_policy,
                 $crate::commands::governance::validate_custom_rule,
                 $crate::commands::export::preview_export::<$runtime>,
                 $crate::commands::export::export_diff,

@@ -148,6 +148,20 @@ fn open_edit_undo_redo_round_trip() {
         format!("Update data product {name}")
     );
 
+    // A create gesture names what to create and where it is drawn; the core answers
+    // the edit and the new entity's id.
+    let domain = snapshot["mesh"]["domains"][0]["id"].clone();
+    let created = h
+        .invoke(
+            "new_entity",
+            json!({ "entity": { "kind": "product", "domainId": domain },
+                "place": { "view": "mesh", "x": 24.0, "y": 46.0 } }),
+        )
+        .unwrap();
+    assert_eq!(created["applied"]["label"], "New data product");
+    assert!(created["id"].is_string());
+    h.invoke("undo", json!({})).unwrap();
+
     let undone = h.invoke("undo", json!({})).unwrap();
     assert_ne!(
         undone["changes"][0]["after"]["value"]["displayName"],
@@ -314,6 +328,17 @@ fn governance_checks_the_open_mesh_and_waivers_are_undoable_edits() {
     h.invoke("undo", json!({})).unwrap();
     let report = h.invoke("check_mesh", json!({})).unwrap();
     assert!(finding(&report, "DM-DEP-001", "campaign-performance").unwrap()["waived"].is_null());
+
+    // The UI sends the user's action; the core works out the policy and labels the edit.
+    let edit = json!({ "action": "waive", "rule": "DM-DEP-001",
+        "entity": "campaign-performance", "reason": " Split ", "expires": null });
+    let applied = h.invoke("edit_policy", json!({ "edit": edit })).unwrap();
+    assert_eq!(applied["label"], "Waive DM-DEP-001 on campaign-performance");
+    assert_eq!(
+        h.invoke("get_policy", json!({})).unwrap()["waivers"][0]["reason"],
+        "Split"
+    );
+    h.invoke("undo", json!({})).unwrap();
 
     // An expired waiver no longer applies and is reported itself.
     let expired = json!({ "rule": "DM-DEP-001", "entity": "campaign-performance",

@@ -32,13 +32,17 @@ export const commands = {
 	/**  The recently opened files that still exist, newest first. */
 	recentFiles: () => __TAURI_INVOKE<string[]>("recent_files"),
 	/**
-	 *  Opens a new window with no mesh (File > New Window); it has its own file, undo
-	 *  history and panels. Async: making a window from a synchronous command deadlocks on
-	 *  Windows.
+	 *  Opens a new window with no mesh (File > New Window). Async: making a window from a
+	 *  synchronous command deadlocks on Windows.
 	 */
 	newWindow: () => typedError<null, CommandError>(__TAURI_INVOKE("new_window")),
 	/**  Applies `ops` as one undoable edit; `label` names it in the history. */
 	applyEdits: (ops: EditOp[], label: string | null) => typedError<Applied, CommandError>(__TAURI_INVOKE("apply_edits", { ops, label })),
+	/**
+	 *  Creates a domain, team, product, output port or dependency with the core's defaults,
+	 *  drawn at `place` (the canvas's layout) when given.
+	 */
+	newEntity: (entity: NewEntity, place: Place | null) => typedError<CreatedEntity, CommandError>(__TAURI_INVOKE("new_entity", { entity, place })),
 	/**
 	 *  Undoes the newest edit; `None` when there is nothing to undo (not an error: a key
 	 *  pressed once too often).
@@ -66,6 +70,8 @@ export const commands = {
 	rulesCatalog: () => typedError<RuleDoc[], CommandError>(__TAURI_INVOKE("rules_catalog")),
 	/**  The open mesh's policy (the default one when none was ever set). */
 	getPolicy: () => typedError<Policy, CommandError>(__TAURI_INVOKE("get_policy")),
+	/**  One policy change (waive, rule setting, custom rule) as one undoable edit. */
+	editPolicy: (edit: PolicyEdit) => typedError<Applied, CommandError>(__TAURI_INVOKE("edit_policy", { edit })),
 	/**  The problems of one custom rule (empty when it is fine); needs no open mesh. */
 	validateCustomRule: (rule: CustomRule) => __TAURI_INVOKE<RuleProblem[]>("validate_custom_rule", { rule }),
 	/**
@@ -299,6 +305,14 @@ export type ContractRef = {
 	version?: string | null,
 	/**  The contract's status. */
 	status?: Status | null,
+};
+
+/**  A create gesture carried out: the edit, and the entity it made (to select). */
+export type CreatedEntity = {
+	/**  The edit as recorded. */
+	applied: Applied,
+	/**  The new entity's id. */
+	id: string,
 };
 
 /**  One ordered custom property, as ODPS `customProperties` holds them. */
@@ -791,6 +805,10 @@ export type ImportPreview = {
 	byFile: FileSummary[],
 	/**  The same counts over all files. */
 	totals: Totals,
+	/**  Entities created, updated and unchanged per kind, products first. */
+	byKind: KindSummary[],
+	/**  How many entities the import creates or changes: 0 leaves nothing to import. */
+	changes: number,
 };
 
 /**  One problem with one file, with its place when it has one. */
@@ -854,6 +872,18 @@ id: string } |
 entityId: string; 
 /**  The view. */
 view: string };
+
+/**  One kind of entity's part in an import. */
+export type KindSummary = {
+	/**  The kind. */
+	kind: EntityKind,
+	/**  Entities of this kind created. */
+	created: number,
+	/**  Entities of this kind changed. */
+	updated: number,
+	/**  Entities of this kind unchanged. */
+	unchanged: number,
+};
 
 /**
  *  The limits of a team's load, from the policy; `None` where there is none (the rule
@@ -1015,6 +1045,33 @@ export type MeshSnapshot = {
 	undo: UndoState,
 };
 
+/**  The entity a gesture creates, with what it belongs to. */
+export type NewEntity = 
+/**  A top-level domain. */
+{ kind: "domain" } | 
+/**  A team. */
+{ kind: "team" } | 
+/**  A new person, a member of `team_id`, known by `display_name`. */
+{ kind: "member"; 
+/**  The team. */
+teamId: string; 
+/**  The person's name as typed. */
+displayName: string } | 
+/**  A data product with its first output port. */
+{ kind: "product"; 
+/**  The domain it belongs to. */
+domainId: string } | 
+/**  One more output port of a product. */
+{ kind: "outputPort"; 
+/**  The product. */
+productId: string } | 
+/**  An input port of `consumer_id` reading the output port `port_id`. */
+{ kind: "dependency"; 
+/**  The provider's output port. */
+portId: string; 
+/**  The consuming product. */
+consumerId: string };
+
 /**  Bitol ODCS version to write. */
 export type OdcsChoice = 
 /**  v3.1.0 (the default). */
@@ -1120,6 +1177,16 @@ export type Person = {
 	email?: string | null,
 };
 
+/**  Where the host draws the new entity, in one canvas view. */
+export type Place = {
+	/**  The canvas view. */
+	view: string,
+	/**  Left, as the view stores positions. */
+	x: number | null,
+	/**  Top. */
+	y: number | null,
+};
+
 /**  One file of the preview. */
 export type PlannedFile = {
 	/**  Relative to the export folder, `/`-separated. */
@@ -1140,6 +1207,70 @@ export type Policy = {
 	/**  Rules written in CEL. */
 	customRules?: CustomRule[],
 };
+
+/**  One change to the policy. */
+export type PolicyEdit = 
+/**
+ *  Accepts `rule`'s finding on `entity` (by the name findings show) for `reason`,
+ *  up to and including `expires`; replaces a waiver of the same finding.
+ */
+{ action: "waive"; 
+/**  The rule id. */
+rule: string; 
+/**  The entity's name. */
+entity: string; 
+/**  Why it is accepted (surrounding blanks dropped). */
+reason: string; 
+/**  The last day it applies. */
+expires: string | null } | 
+/**
+ *  Drops the waivers of `rule` on the entity named by any of `names` (its name, its
+ *  id).
+ */
+{ action: "unwaive"; 
+/**  The rule id. */
+rule: string; 
+/**  The entity's names. */
+names: string[] } | 
+/**  Switches a rule on or off. */
+{ action: "setEnabled"; 
+/**  The rule id. */
+rule: string; 
+/**  Whether it runs. */
+enabled: boolean } | 
+/**  Sets a rule's severity; its default severity drops the override. */
+{ action: "setSeverity"; 
+/**  The rule id. */
+rule: string; 
+/**  The severity. */
+severity: Severity } | 
+/**
+ *  Sets one parameter of a rule from the text typed for it (read by the
+ *  parameter's kind), or back to its default when `text` is absent.
+ */
+{ action: "setParam"; 
+/**  The rule id. */
+rule: string; 
+/**  The parameter's name. */
+name: string; 
+/**  The text typed. */
+text: string | null } | 
+/**
+ *  Adds a custom rule, or replaces the one with id `replacing`; a renamed rule
+ *  keeps its settings under its new id.
+ */
+{ action: "saveCustomRule"; 
+/**  The rule. */
+rule: CustomRule; 
+/**  The id of the rule it replaces. */
+replacing: string | null } | 
+/**
+ *  Removes a custom rule with its settings (its waivers stay: the policy's check
+ *  names them if they must go).
+ */
+{ action: "deleteCustomRule"; 
+/**  The rule id. */
+id: string };
 
 /**  The technical shape of an output port. */
 export type PortType = 

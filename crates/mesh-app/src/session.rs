@@ -9,7 +9,8 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-use mesh_core::governance::{self, Policy, Report, RuleDoc};
+use mesh_core::create::{NewEntity, Place};
+use mesh_core::governance::{self, Policy, PolicyEdit, Report, RuleDoc};
 use mesh_core::graph::MeshGraph;
 use mesh_core::impact::{self, Direction, Impact, ImpactTarget, WhatIf, WhatIfChange};
 use mesh_core::manifests::plan::Plan;
@@ -19,6 +20,7 @@ use mesh_core::sheet::{self, SheetEdit, SheetPaste, SheetResult};
 use mesh_core::store::{Applied, EditOp, Key, UndoState};
 use mesh_core::{ErrorKind, Store};
 use serde::Serialize;
+use uuid::Uuid;
 
 use crate::CommandError;
 use crate::task::{CancelToken, Canceller, Progress};
@@ -34,6 +36,17 @@ pub struct MeshSnapshot {
     pub mesh: Mesh,
     /// What undo and redo would do.
     pub undo: UndoState,
+}
+
+/// A create gesture carried out: the edit, and the entity it made (to select).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedEntity {
+    /// The edit as recorded.
+    pub applied: Applied,
+    /// The new entity's id.
+    pub id: Uuid,
 }
 
 /// The open mesh: what [`Session::with_open`] hands out. Outside this crate the store
@@ -237,6 +250,26 @@ impl Session {
         )
     }
 
+    /// A new domain, team, data product, output port or dependency with the core's
+    /// defaults, named free in the kept model, drawn at `place` when given; one edit.
+    pub fn create(
+        &self,
+        entity: &NewEntity,
+        place: Option<&Place>,
+    ) -> Result<CreatedEntity, CommandError> {
+        self.change(
+            |open| {
+                let created = entity.build(open.model()?, place)?;
+                let applied = open.store.apply(created.ops, Some(created.label))?;
+                Ok(CreatedEntity {
+                    applied,
+                    id: created.id,
+                })
+            },
+            |c| Some(&c.applied),
+        )
+    }
+
     /// Cell edits (and new rows) of one sheet, planned against the kept model and
     /// applied as one edit, or answered with their problems.
     pub fn apply_sheet(&self, edit: &SheetEdit) -> Result<SheetResult, CommandError> {
@@ -273,6 +306,21 @@ impl Session {
     /// The open mesh's policy (the default one when none was ever set).
     pub fn policy(&self) -> Result<Policy, CommandError> {
         self.with_open(|open| Ok(open.store.policy()?))
+    }
+
+    /// One change to the stored policy (waive, rule setting, custom rule), worked out
+    /// by the core from the policy as stored and applied as one undoable `setPolicy`
+    /// edit, which validates the whole policy.
+    pub fn edit_policy(&self, edit: &PolicyEdit) -> Result<Applied, CommandError> {
+        self.change(
+            |open| {
+                let next = edit.apply(&open.store.policy()?)?;
+                Ok(open
+                    .store
+                    .apply(vec![EditOp::SetPolicy(next)], Some(edit.label()))?)
+            },
+            |a| Some(a),
+        )
     }
 
     /// Every built-in and custom rule with the policy applied (disabled ones too).

@@ -1,7 +1,9 @@
 //! Editing the open mesh: every call is one core transaction, committed before it
 //! returns; the session's kept model follows it. Adapters of `mesh_app::Session`.
+//! A create gesture sends what to create; the core picks names and defaults.
 
-use mesh_app::{CommandError, HistoryStep};
+use mesh_app::{CommandError, CreatedEntity, HistoryStep};
+use mesh_core::create::{NewEntity, Place};
 use mesh_core::store::{Applied, EditOp};
 
 use crate::state::WindowMesh;
@@ -15,6 +17,18 @@ pub async fn apply_edits(
     label: Option<String>,
 ) -> Result<Applied, CommandError> {
     mesh.apply(ops, label)
+}
+
+/// Creates a domain, team, product, output port or dependency with the core's defaults,
+/// drawn at `place` (the canvas's layout) when given.
+#[tauri::command]
+#[specta::specta]
+pub async fn new_entity(
+    mesh: WindowMesh,
+    entity: NewEntity,
+    place: Option<Place>,
+) -> Result<CreatedEntity, CommandError> {
+    mesh.create(&entity, place.as_ref())
 }
 
 /// Undoes the newest edit; `None` when there is nothing to undo (not an error: a key

@@ -1,9 +1,9 @@
-//! Governance for the open mesh: run the checks, list the rules, read the policy, and
-//! check a custom CEL rule while it is being written. Policy changes are not here: they
-//! are `setPolicy` edits through `apply_edits`, so they are undoable like any edit.
+//! Governance for the open mesh: run the checks, list the rules, read and change the
+//! policy (one undoable edit the core works out), check a custom CEL rule as it is typed.
 
 use mesh_app::CommandError;
-use mesh_core::governance::{self, CustomRule, Policy, Report, RuleDoc, RuleProblem};
+use mesh_core::governance::{self, CustomRule, Policy, PolicyEdit, Report, RuleDoc, RuleProblem};
+use mesh_core::store::Applied;
 
 use crate::state::WindowMesh;
 
@@ -28,6 +28,13 @@ pub async fn rules_catalog(mesh: WindowMesh) -> Result<Vec<RuleDoc>, CommandErro
 #[specta::specta]
 pub async fn get_policy(mesh: WindowMesh) -> Result<Policy, CommandError> {
     mesh.policy()
+}
+
+/// One policy change (waive, rule setting, custom rule) as one undoable edit.
+#[tauri::command]
+#[specta::specta]
+pub async fn edit_policy(mesh: WindowMesh, edit: PolicyEdit) -> Result<Applied, CommandError> {
+    mesh.edit_policy(&edit)
 }
 
 /// The problems of one custom rule (empty when it is fine); needs no open mesh.

@@ -12,6 +12,7 @@ import type {
   Applied,
   AppInfo,
   CommandError,
+  CreatedEntity,
   CustomRule,
   EditOp,
   ExportPreview,
@@ -22,7 +23,10 @@ import type {
   MenuAction,
   MeshSnapshot,
   OwnershipMatrix,
+  NewEntity,
+  Place,
   Policy,
+  PolicyEdit,
   Progress,
   Report,
   RuleDoc,
@@ -72,6 +76,8 @@ export const backend = {
   /** File > New Window: another window, with no mesh, its own file and history. */
   newWindow: () => unwrap<null>(() => commands.newWindow()),
   applyEdits: (ops: EditOp[], label: string | null) => unwrap<Applied>(() => commands.applyEdits(ops, label)),
+  /** A new entity with the core's names and defaults, drawn at `place` when given; one edit. */
+  newEntity: (entity: NewEntity, place: Place | null) => unwrap<CreatedEntity>(() => commands.newEntity(entity, place)),
   /** Cell edits and new rows of the Table view, as one edit; problems come per cell. */
   applySheet: (edit: SheetEdit) => unwrap<SheetResult>(() => commands.applySheet(edit)),
   /** A pasted block of the Table view, all or nothing; problems come per pasted cell. */
@@ -87,6 +93,8 @@ export const backend = {
   whatIf: (target: ImpactTarget, change: WhatIfChange) => unwrap<WhatIf>(() => commands.whatIf(target, change)),
   rulesCatalog: () => unwrap<RuleDoc[]>(() => commands.rulesCatalog()),
   getPolicy: () => unwrap<Policy>(() => commands.getPolicy()),
+  /** One policy change as the user made it; the core works out the policy and stores it as an edit. */
+  editPolicy: (edit: PolicyEdit) => unwrap<Applied>(() => commands.editPolicy(edit)),
   validateCustomRule: (rule: CustomRule): Promise<RuleProblem[]> => commands.validateCustomRule(rule),
   previewExport: (request: ExportRequest) => unwrap<ExportPreview>(() => commands.previewExport(request)),
   exportDiff: (path: string) => unwrap<string>(() => commands.exportDiff(path)),
