@@ -6,6 +6,7 @@
 //! never by petgraph index, and failures are typed [`Error`]s.
 
 pub mod demo;
+pub mod diagram;
 pub mod error;
 pub mod generate;
 pub mod governance;
