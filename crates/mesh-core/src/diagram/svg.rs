@@ -54,7 +54,7 @@ pub fn render(diagram: &Diagram, layout: &Layout) -> String {
         xml(&diagram.title),
         diagram.view.as_str()
     );
-    s.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#64748b\"/></marker></defs>\n");
+    s.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\" overflow=\"visible\"><path d=\"M0,0L10,5L0,10z\" fill=\"#64748b\"/></marker></defs>\n");
     let _ = writeln!(s, "<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");
     for (g, group) in diagram.groups.iter().enumerate() {
         let r = layout.groups[g];
