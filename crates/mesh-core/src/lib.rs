@@ -7,6 +7,7 @@
 
 pub mod create;
 pub mod demo;
+pub mod diagram;
 pub mod error;
 pub mod generate;
 pub mod governance;

@@ -23,6 +23,10 @@ pub const TAURI_BUILD_PACKAGES: &[&str] = &[
     "libssl-dev",
 ];
 
+/// Graphviz, whose `dot` renders every DOT diagram in the CLI's tests
+/// (crates/mesh-cli/tests/diagram.rs; with `CI` set a missing `dot` fails them).
+pub const DIAGRAM_TEST_PACKAGES: &[&str] = &["graphviz"];
+
 /// The driver server (`WebKitWebDriver`) that `tauri-driver` forwards to on Linux.
 const WEBDRIVER_PACKAGE: &str = "webkit2gtk-driver";
 

@@ -82,6 +82,13 @@ fn plan_cargo(plan: &mut Plan) {
             "warnings",
         ],
     );
+    if cfg!(target_os = "linux") {
+        plan.step(
+            "diagram tools",
+            setup::DIAGRAM_TEST_PACKAGES.join(" "),
+            || system::ensure("the diagram tests", setup::DIAGRAM_TEST_PACKAGES),
+        );
+    }
     cargo_step(
         plan,
         "cargo test",

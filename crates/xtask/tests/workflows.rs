@@ -115,4 +115,11 @@ fn ci_runs_the_whole_suite_on_linux_and_the_rust_tests_elsewhere() {
             .iter()
             .any(|(_, run)| run.contains("cargo test --workspace"))
     );
+    // The CLI's diagram tests render DOT with Graphviz and fail without it under CI.
+    assert!(
+        steps(rust)
+            .iter()
+            .any(|(_, run)| run.contains("brew install graphviz")
+                && run.contains("choco install graphviz"))
+    );
 }
