@@ -22,6 +22,8 @@ pub struct MenuActivated {
 pub enum MenuAction {
     /// File > New.
     New,
+    /// File > New Window.
+    NewWindow,
     /// File > Open.
     Open,
     /// File > Open Recent > one file.
@@ -56,6 +58,8 @@ pub enum MenuAction {
     ToggleProblems,
     /// View > Contracts (the kept contracts panel).
     ToggleContracts,
+    /// View > Show or Hide Impact.
+    ToggleImpact,
     /// View > Canvas (the graph view).
     ShowCanvas,
     /// View > Table (spreadsheet entry).

@@ -7,13 +7,16 @@
 //! tasks' progress events and threads (`task`). Business rules live in the core,
 //! orchestration in `mesh-app`, drawing in the UI: none here.
 
+pub mod about;
 pub mod commands;
 pub mod events;
+pub mod instance;
 pub mod menu;
 pub mod recent;
 pub mod startup;
 pub mod state;
 pub mod task;
+pub mod windows;
 
 use tauri::Manager;
 use tauri_specta::Event;
@@ -35,15 +38,20 @@ macro_rules! specta_builder {
                 $crate::commands::file::new_mesh::<$runtime>,
                 $crate::commands::file::save_mesh_as::<$runtime>,
                 $crate::commands::file::recent_files,
+                $crate::commands::file::new_window::<$runtime>,
                 $crate::commands::edit::apply_edits,
+                $crate::commands::edit::new_entity,
                 $crate::commands::edit::undo,
                 $crate::commands::edit::redo,
                 $crate::commands::sheet::apply_sheet,
                 $crate::commands::sheet::paste_sheet,
                 $crate::commands::ownership::ownership_matrix,
+                $crate::commands::explore::impact,
+                $crate::commands::explore::what_if,
                 $crate::commands::governance::check_mesh,
                 $crate::commands::governance::rules_catalog,
                 $crate::commands::governance::get_policy,
+                $crate::commands::governance::edit_policy,
                 $crate::commands::governance::validate_custom_rule,
                 $crate::commands::export::preview_export::<$runtime>,
                 $crate::commands::export::export_diff,
@@ -85,9 +93,32 @@ pub static STARTED_AT: std::sync::OnceLock<std::time::SystemTime> = std::sync::O
 pub fn run() {
     STARTED_AT.get_or_init(std::time::SystemTime::now);
     let builder = specta_builder!(tauri::Wry);
-    let result = tauri::Builder::default()
+    let context = tauri::generate_context!();
+    let mut app = tauri::Builder::default();
+    // First, so a second launch hands its files over before anything else starts.
+    if let Some(id) = instance::bus_name(&context.config().identifier) {
+        app = app.plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(id)
+                .callback(|app, argv, cwd| windows::second_launch(app, argv, &cwd))
+                .build(),
+        );
+    }
+    let mut window_state = tauri_plugin_window_state::Builder::default();
+    if let Some(dir) = startup::data_dir_override() {
+        // A scripted run's windows keep their places beside its other files.
+        let file = dir.join("window-state.json");
+        window_state = window_state.with_filename(file.to_string_lossy());
+    }
+    let result = app
+        .plugin(window_state.build())
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::Destroyed = event {
+                window.state::<AppState>().close(window.label());
+            }
+        })
         .setup(move |app| {
             builder.mount_events(app);
             let data_dir = startup::data_dir(app.handle())?;
@@ -99,7 +130,7 @@ pub fn run() {
             startup::open_initial(app.handle(), std::env::args().skip(1));
             Ok(())
         })
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(e) = result {
         eprintln!("meshwright: error: {e}");
         std::process::exit(1);

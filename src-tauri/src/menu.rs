@@ -9,14 +9,15 @@ use tauri::{AppHandle, Manager, Runtime};
 use tauri_specta::Event;
 
 use crate::events::{MenuAction, MenuActivated};
-use crate::recent;
 use crate::state::AppState;
+use crate::{recent, windows};
 
 const RECENT_PREFIX: &str = "recent:";
 
 /// The menu id of each plain action, with its label and shortcut.
 const ITEMS: &[(&str, &str, Option<&str>)] = &[
     ("new", "New…", Some("CmdOrCtrl+N")),
+    ("new-window", "New Window", Some("CmdOrCtrl+Shift+N")),
     ("open", "Open…", Some("CmdOrCtrl+O")),
     ("save-as", "Save As…", Some("CmdOrCtrl+Shift+S")),
     ("import", "Import…", None),
@@ -38,6 +39,7 @@ const ITEMS: &[(&str, &str, Option<&str>)] = &[
         Some("CmdOrCtrl+Shift+G"),
     ),
     ("contracts", "Show or Hide Contracts", None),
+    ("impact", "Show or Hide Impact", Some("CmdOrCtrl+I")),
     ("view-canvas", "Canvas", Some("CmdOrCtrl+1")),
     ("view-table", "Table", Some("CmdOrCtrl+2")),
     ("view-ownership", "Ownership", Some("CmdOrCtrl+3")),
@@ -49,6 +51,7 @@ const ITEMS: &[(&str, &str, Option<&str>)] = &[
 fn action(id: &str) -> Option<MenuAction> {
     Some(match id {
         "new" => MenuAction::New,
+        "new-window" => MenuAction::NewWindow,
         "open" => MenuAction::Open,
         "save-as" => MenuAction::SaveAs,
         "import" => MenuAction::Import,
@@ -65,6 +68,7 @@ fn action(id: &str) -> Option<MenuAction> {
         "minimap" => MenuAction::ToggleMinimap,
         "problems" => MenuAction::ToggleProblems,
         "contracts" => MenuAction::ToggleContracts,
+        "impact" => MenuAction::ToggleImpact,
         "view-canvas" => MenuAction::ShowCanvas,
         "view-table" => MenuAction::ShowTable,
         "view-ownership" => MenuAction::ShowOwnership,
@@ -93,6 +97,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     fill_recent(app, &recent_menu)?;
     let file = SubmenuBuilder::new(app, "File")
         .item(&item("new")?)
+        .item(&item("new-window")?)
         .item(&item("open")?)
         .item(&recent_menu)
         .separator()
@@ -127,6 +132,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("minimap")?)
         .item(&item("problems")?)
         .item(&item("contracts")?)
+        .item(&item("impact")?)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("about")?)
@@ -171,10 +177,10 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-/// Forwards a chosen item to the UI.
+/// Forwards a chosen item to the UI of the window it acts on (the focused one).
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
-    if let Some(action) = action(event.id().as_ref()) {
-        let _ = MenuActivated { action }.emit(app);
+    if let (Some(action), Some(window)) = (action(event.id().as_ref()), windows::focused(app)) {
+        let _ = MenuActivated { action }.emit_to(app, window.as_str());
     }
 }
 

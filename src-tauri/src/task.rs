@@ -7,18 +7,19 @@
 use std::time::{Duration, Instant};
 
 use mesh_app::{CancelToken, CommandError, Progress, Session, Task, TaskPhase};
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Runtime};
 use tauri_specta::Event;
 
 use crate::events::TaskProgress;
-use crate::state::AppState;
+use crate::state::{MeshWindow, WindowMesh};
 
 /// The shortest time between two progress events of one task.
 pub const INTERVAL: Duration = Duration::from_millis(50);
 
-/// Sends one task's progress events, throttled.
+/// Sends one task's progress events to its window, throttled.
 struct Reporter<R: Runtime> {
     app: AppHandle<R>,
+    window: String,
     task: Task,
     last: Option<(TaskPhase, Instant)>,
 }
@@ -42,33 +43,38 @@ impl<R: Runtime> Progress for Reporter<R> {
             done: u32::try_from(done).unwrap_or(u32::MAX),
             total: u32::try_from(total).unwrap_or(u32::MAX),
         }
-        .emit(&self.app);
+        .emit_to(&self.app, self.window.as_str());
     }
 }
 
-/// Runs `f` on the app's state off the UI thread (opening, rendering and comparing
-/// thousands of files take seconds).
-pub async fn blocking<R: Runtime, T: Send + 'static>(
-    app: &AppHandle<R>,
-    f: impl FnOnce(&AppState) -> Result<T, CommandError> + Send + 'static,
+/// Runs `f` on the window's session off the UI thread (opening, rendering and
+/// comparing thousands of files take seconds).
+pub async fn blocking<T: Send + 'static>(
+    mesh: &WindowMesh,
+    f: impl FnOnce(&MeshWindow) -> Result<T, CommandError> + Send + 'static,
 ) -> Result<T, CommandError> {
-    let app = app.clone();
-    tauri::async_runtime::spawn_blocking(move || f(&app.state::<AppState>()))
+    let window = mesh.shared();
+    tauri::async_runtime::spawn_blocking(move || f(&window))
         .await
         .map_err(|e| CommandError::internal(format!("the task stopped: {e}")))?
 }
 
 /// Runs the export or import `f` off the UI thread with a token whose progress goes out
-/// as [`TaskProgress`] events and which `cancel_task` cancels.
+/// to the window as [`TaskProgress`] events and which `cancel_task` cancels.
 pub async fn run<R: Runtime, T: Send + 'static>(
     app: &AppHandle<R>,
+    mesh: &WindowMesh,
     task: Task,
     f: impl FnOnce(&Session, &mut CancelToken) -> Result<T, CommandError> + Send + 'static,
 ) -> Result<T, CommandError> {
     let reporter = Reporter {
         app: app.clone(),
+        window: mesh.label.clone(),
         task,
         last: None,
     };
-    blocking(app, move |state| f(state, &mut state.begin_task(reporter))).await
+    blocking(mesh, move |window| {
+        f(window, &mut window.begin_task(reporter))
+    })
+    .await
 }

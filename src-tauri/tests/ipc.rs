@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use tauri::test::{
     INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
 };
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
 struct Harness {
     _app: App<MockRuntime>,
@@ -87,6 +87,38 @@ fn nothing_is_open_until_a_mesh_is_opened() {
 }
 
 #[test]
+fn each_window_has_its_own_mesh_and_a_file_opens_in_one_window_only() {
+    let h = harness();
+    let second = WebviewWindowBuilder::new(h.webview.app_handle(), "mesh-2", Default::default())
+        .build()
+        .expect("a second mock window");
+    let demo = h.demo();
+    let other = h.dir.join("other.mesh");
+    h.invoke("new_mesh", json!({ "path": other, "name": "Other" }))
+        .unwrap();
+    // The first window now has `other`; the second has nothing yet.
+    assert_eq!(
+        invoke(&second, "current_mesh", json!({})).unwrap(),
+        Value::Null
+    );
+    let opened = invoke(&second, "open_mesh", json!({ "path": demo })).unwrap();
+    assert_eq!(opened["path"], demo);
+    let first = h.invoke("current_mesh", json!({})).unwrap();
+    assert_eq!(first["path"], other.display().to_string());
+    assert_eq!(first["mesh"]["info"]["name"], "Other");
+
+    // Opening in one window a file another window has open brings that one forward.
+    assert_eq!(
+        h.invoke("open_mesh", json!({ "path": demo })).unwrap(),
+        Value::Null
+    );
+    assert_eq!(
+        h.invoke("current_mesh", json!({})).unwrap()["path"],
+        other.display().to_string()
+    );
+}
+
+#[test]
 fn open_edit_undo_redo_round_trip() {
     let h = harness();
     let path = h.demo();
@@ -115,6 +147,20 @@ fn open_edit_undo_redo_round_trip() {
         applied["undo"]["undo"],
         format!("Update data product {name}")
     );
+
+    // A create gesture names what to create and where it is drawn; the core answers
+    // the edit and the new entity's id.
+    let domain = snapshot["mesh"]["domains"][0]["id"].clone();
+    let created = h
+        .invoke(
+            "new_entity",
+            json!({ "entity": { "kind": "product", "domainId": domain },
+                "place": { "view": "mesh", "x": 24.0, "y": 46.0 } }),
+        )
+        .unwrap();
+    assert_eq!(created["applied"]["label"], "New data product");
+    assert!(created["id"].is_string());
+    h.invoke("undo", json!({})).unwrap();
 
     let undone = h.invoke("undo", json!({})).unwrap();
     assert_ne!(
@@ -282,6 +328,17 @@ fn governance_checks_the_open_mesh_and_waivers_are_undoable_edits() {
     h.invoke("undo", json!({})).unwrap();
     let report = h.invoke("check_mesh", json!({})).unwrap();
     assert!(finding(&report, "DM-DEP-001", "campaign-performance").unwrap()["waived"].is_null());
+
+    // The UI sends the user's action; the core works out the policy and labels the edit.
+    let edit = json!({ "action": "waive", "rule": "DM-DEP-001",
+        "entity": "campaign-performance", "reason": " Split ", "expires": null });
+    let applied = h.invoke("edit_policy", json!({ "edit": edit })).unwrap();
+    assert_eq!(applied["label"], "Waive DM-DEP-001 on campaign-performance");
+    assert_eq!(
+        h.invoke("get_policy", json!({})).unwrap()["waivers"][0]["reason"],
+        "Split"
+    );
+    h.invoke("undo", json!({})).unwrap();
 
     // An expired waiver no longer applies and is reported itself.
     let expired = json!({ "rule": "DM-DEP-001", "entity": "campaign-performance",
@@ -770,7 +827,6 @@ fn cancel_without_a_running_task_is_harmless() {
 
 #[test]
 fn cancelling_an_export_keeps_and_records_what_was_written() {
-    use tauri::Manager;
     let h = harness();
     let path = h.dir.join("large.mesh");
     let mesh = mesh_core::generate::generate(&mesh_core::generate::GenerateOptions {
@@ -796,7 +852,7 @@ fn cancelling_an_export_keeps_and_records_what_was_written() {
         let done = done.clone();
         std::thread::spawn(move || {
             while !done.load(std::sync::atomic::Ordering::SeqCst) {
-                app.state::<AppState>().cancel_task();
+                app.state::<AppState>().window("main").cancel_task();
                 std::thread::sleep(std::time::Duration::from_millis(2));
             }
         })

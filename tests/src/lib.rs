@@ -52,7 +52,7 @@ pub fn debug_binary(name: &str, package: &str) -> PathBuf {
 
 /// The app under test: `$MESHWRIGHT_E2E_APP` (a release build, for measuring), else the
 /// workspace's debug build.
-fn app_binary() -> PathBuf {
+pub fn app_binary() -> PathBuf {
     if let Some(app) = std::env::var_os("MESHWRIGHT_E2E_APP") {
         return PathBuf::from(app);
     }

@@ -22,6 +22,7 @@ import { useLiveGovernance } from './hooks/useLiveGovernance';
 import { useGovernanceStore } from './state/governanceStore';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { ContractsPanel } from './panels/contracts/ContractsPanel';
+import { ImpactPanel } from './panels/impact/ImpactPanel';
 import { useUiStore } from './state/uiStore';
 import * as files from './actions/files';
 import { TableView } from './views/TableView';
@@ -60,6 +61,7 @@ export function App() {
             {view === 'table' && <TableView />}
             {view === 'ownership' && <OwnershipView />}
             {!presenting && <Inspector />}
+            {!presenting && <ImpactPanel />}
           </>
         ) : (
           <EmptyState />

@@ -15,8 +15,11 @@ export const commands = {
 	 *  reported here once.
 	 */
 	currentMesh: () => typedError<MeshSnapshot | null, CommandError>(__TAURI_INVOKE("current_mesh")),
-	/**  Opens an existing mesh file in this window. */
-	openMesh: (path: string) => typedError<MeshSnapshot, CommandError>(__TAURI_INVOKE("open_mesh", { path })),
+	/**
+	 *  Opens an existing mesh file in this window; `None` when another window has it open,
+	 *  which is brought to the front instead (one window per file).
+	 */
+	openMesh: (path: string) => typedError<MeshSnapshot | null, CommandError>(__TAURI_INVOKE("open_mesh", { path })),
 	/**
 	 *  Cancels the open in flight (the status bar's Cancel); the open mesh stays open and
 	 *  the open answers with a `cancelled` error.
@@ -28,8 +31,18 @@ export const commands = {
 	saveMeshAs: (path: string) => typedError<null, CommandError>(__TAURI_INVOKE("save_mesh_as", { path })),
 	/**  The recently opened files that still exist, newest first. */
 	recentFiles: () => __TAURI_INVOKE<string[]>("recent_files"),
+	/**
+	 *  Opens a new window with no mesh (File > New Window). Async: making a window from a
+	 *  synchronous command deadlocks on Windows.
+	 */
+	newWindow: () => typedError<null, CommandError>(__TAURI_INVOKE("new_window")),
 	/**  Applies `ops` as one undoable edit; `label` names it in the history. */
 	applyEdits: (ops: EditOp[], label: string | null) => typedError<Applied, CommandError>(__TAURI_INVOKE("apply_edits", { ops, label })),
+	/**
+	 *  Creates a domain, team, product, output port or dependency with the core's defaults,
+	 *  drawn at `place` (the canvas's layout) when given.
+	 */
+	newEntity: (entity: NewEntity, place: Place | null) => typedError<CreatedEntity, CommandError>(__TAURI_INVOKE("new_entity", { entity, place })),
 	/**
 	 *  Undoes the newest edit; `None` when there is nothing to undo (not an error: a key
 	 *  pressed once too often).
@@ -43,6 +56,10 @@ export const commands = {
 	pasteSheet: (paste: SheetPaste) => typedError<SheetResult, CommandError>(__TAURI_INVOKE("paste_sheet", { paste })),
 	/**  The open mesh's ownership matrix. */
 	ownershipMatrix: () => typedError<OwnershipMatrix, CommandError>(__TAURI_INVOKE("ownership_matrix")),
+	/**  Upstream and downstream of `target`, `depth` dependencies deep (all when null). */
+	impact: (target: ImpactTarget, direction: Direction, depth: number | null) => typedError<Impact, CommandError>(__TAURI_INVOKE("impact", { target, direction, depth })),
+	/**  What `change` to `target` would break, without making it. */
+	whatIf: (target: ImpactTarget, change: WhatIfChange) => typedError<WhatIf, CommandError>(__TAURI_INVOKE("what_if", { target, change })),
 	/**
 	 *  Checks the open mesh against its stored policy as of today (the local date, which
 	 *  decides whether a waiver has expired). Waived findings are in the report, marked.
@@ -53,6 +70,8 @@ export const commands = {
 	rulesCatalog: () => typedError<RuleDoc[], CommandError>(__TAURI_INVOKE("rules_catalog")),
 	/**  The open mesh's policy (the default one when none was ever set). */
 	getPolicy: () => typedError<Policy, CommandError>(__TAURI_INVOKE("get_policy")),
+	/**  One policy change (waive, rule setting, custom rule) as one undoable edit. */
+	editPolicy: (edit: PolicyEdit) => typedError<Applied, CommandError>(__TAURI_INVOKE("edit_policy", { edit })),
 	/**  The problems of one custom rule (empty when it is fine); needs no open mesh. */
 	validateCustomRule: (rule: CustomRule) => __TAURI_INVOKE<RuleProblem[]>("validate_custom_rule", { rule }),
 	/**
@@ -100,6 +119,22 @@ export const events = {
 };
 
 /* Types */
+/**  One product an impact reaches. */
+export type Affected = {
+	/**  The product. */
+	id: string,
+	/**  Its name (slug). */
+	name: string,
+	/**  Its display name. */
+	displayName: string,
+	/**  Dependencies between it and the target: 1 for a direct provider or consumer. */
+	distance: number,
+	/**  Its domain's name. */
+	domain: string,
+	/**  Its owner team's name, if it has one. */
+	ownerTeam: string | null,
+};
+
 /**  What the About box shows. */
 export type AppInfo = {
 	/**  Product name. */
@@ -135,6 +170,18 @@ export type Archetype =
 "aggregate" | 
 /**  Shaped for a particular use case. */
 "consumer-aligned";
+
+/**  One consumer input that the change breaks. */
+export type Breakage = {
+	/**  The consuming product (distance 1). */
+	consumer: Affected,
+	/**  Its input port. */
+	inputPort: string,
+	/**  The output port it reads, as `product/port`. */
+	reads: string,
+	/**  Why it breaks. */
+	reason: string,
+};
 
 /**  The group a rule belongs to; each has a short code used in rule ids. */
 export type Category = 
@@ -260,6 +307,14 @@ export type ContractRef = {
 	status?: Status | null,
 };
 
+/**  A create gesture carried out: the edit, and the entity it made (to select). */
+export type CreatedEntity = {
+	/**  The edit as recorded. */
+	applied: Applied,
+	/**  The new entity's id. */
+	id: string,
+};
+
 /**  One ordered custom property, as ODPS `customProperties` holds them. */
 export type CustomProperty = {
 	/**  Property name, unique within its entity. */
@@ -351,6 +406,15 @@ sourceSystemId: string } |
  *  fully qualified name or a Backstage entity reference.
  */
 reference: string };
+
+/**  Which way to walk from the target. */
+export type Direction = 
+/**  What the target reads, directly or not. */
+"upstream" | 
+/**  What reads the target, directly or not. */
+"downstream" | 
+/**  Both ways. */
+"both";
 
 /**  A business domain: the unit of ownership in a data mesh. */
 export type Domain = {
@@ -640,6 +704,33 @@ export type Finding = {
 	waived?: string | null,
 };
 
+/**  Everything one target reaches, nearest first. */
+export type Impact = {
+	/**  The product asked about (the port's product for a port). */
+	product: string,
+	/**  The output port asked about, if it was a port. */
+	port: string | null,
+	/**  The depth asked for; `None` for all. */
+	depth: number | null,
+	/**  What the target reads (empty when only downstream was asked). */
+	upstream: Affected[],
+	/**  What reads the target (empty when only upstream was asked). */
+	downstream: Affected[],
+};
+
+/**  A data product, or one of its output ports. */
+export type ImpactTarget = 
+/**  The whole product, every port of it. */
+{ kind: "product"; 
+/**  The product. */
+product: string } | 
+/**  One output port. */
+{ kind: "port"; 
+/**  Its product. */
+product: string; 
+/**  The port. */
+port: string };
+
 /**  What the import does to one entity (the core's [`Action`]). */
 export type ImportAction = 
 /**  Not in the mesh yet. */
@@ -714,6 +805,10 @@ export type ImportPreview = {
 	byFile: FileSummary[],
 	/**  The same counts over all files. */
 	totals: Totals,
+	/**  Entities created, updated and unchanged per kind, products first. */
+	byKind: KindSummary[],
+	/**  How many entities the import creates or changes: 0 leaves nothing to import. */
+	changes: number,
 };
 
 /**  One problem with one file, with its place when it has one. */
@@ -778,6 +873,18 @@ entityId: string;
 /**  The view. */
 view: string };
 
+/**  One kind of entity's part in an import. */
+export type KindSummary = {
+	/**  The kind. */
+	kind: EntityKind,
+	/**  Entities of this kind created. */
+	created: number,
+	/**  Entities of this kind changed. */
+	updated: number,
+	/**  Entities of this kind unchanged. */
+	unchanged: number,
+};
+
 /**
  *  The limits of a team's load, from the policy; `None` where there is none (the rule
  *  switched off, or `max_products` 0).
@@ -830,6 +937,8 @@ export type Membership = {
 export type MenuAction = 
 /**  File > New. */
 { kind: "new" } | 
+/**  File > New Window. */
+{ kind: "newWindow" } | 
 /**  File > Open. */
 { kind: "open" } | 
 /**  File > Open Recent > one file. */
@@ -864,6 +973,8 @@ export type MenuAction =
 { kind: "toggleProblems" } | 
 /**  View > Contracts (the kept contracts panel). */
 { kind: "toggleContracts" } | 
+/**  View > Show or Hide Impact. */
+{ kind: "toggleImpact" } | 
 /**  View > Canvas (the graph view). */
 { kind: "showCanvas" } | 
 /**  View > Table (spreadsheet entry). */
@@ -933,6 +1044,33 @@ export type MeshSnapshot = {
 	/**  What undo and redo would do. */
 	undo: UndoState,
 };
+
+/**  The entity a gesture creates, with what it belongs to. */
+export type NewEntity = 
+/**  A top-level domain. */
+{ kind: "domain" } | 
+/**  A team. */
+{ kind: "team" } | 
+/**  A new person, a member of `team_id`, known by `display_name`. */
+{ kind: "member"; 
+/**  The team. */
+teamId: string; 
+/**  The person's name as typed. */
+displayName: string } | 
+/**  A data product with its first output port. */
+{ kind: "product"; 
+/**  The domain it belongs to. */
+domainId: string } | 
+/**  One more output port of a product. */
+{ kind: "outputPort"; 
+/**  The product. */
+productId: string } | 
+/**  An input port of `consumer_id` reading the output port `port_id`. */
+{ kind: "dependency"; 
+/**  The provider's output port. */
+portId: string; 
+/**  The consuming product. */
+consumerId: string };
 
 /**  Bitol ODCS version to write. */
 export type OdcsChoice = 
@@ -1039,6 +1177,16 @@ export type Person = {
 	email?: string | null,
 };
 
+/**  Where the host draws the new entity, in one canvas view. */
+export type Place = {
+	/**  The canvas view. */
+	view: string,
+	/**  Left, as the view stores positions. */
+	x: number | null,
+	/**  Top. */
+	y: number | null,
+};
+
 /**  One file of the preview. */
 export type PlannedFile = {
 	/**  Relative to the export folder, `/`-separated. */
@@ -1059,6 +1207,70 @@ export type Policy = {
 	/**  Rules written in CEL. */
 	customRules?: CustomRule[],
 };
+
+/**  One change to the policy. */
+export type PolicyEdit = 
+/**
+ *  Accepts `rule`'s finding on `entity` (by the name findings show) for `reason`,
+ *  up to and including `expires`; replaces a waiver of the same finding.
+ */
+{ action: "waive"; 
+/**  The rule id. */
+rule: string; 
+/**  The entity's name. */
+entity: string; 
+/**  Why it is accepted (surrounding blanks dropped). */
+reason: string; 
+/**  The last day it applies. */
+expires: string | null } | 
+/**
+ *  Drops the waivers of `rule` on the entity named by any of `names` (its name, its
+ *  id).
+ */
+{ action: "unwaive"; 
+/**  The rule id. */
+rule: string; 
+/**  The entity's names. */
+names: string[] } | 
+/**  Switches a rule on or off. */
+{ action: "setEnabled"; 
+/**  The rule id. */
+rule: string; 
+/**  Whether it runs. */
+enabled: boolean } | 
+/**  Sets a rule's severity; its default severity drops the override. */
+{ action: "setSeverity"; 
+/**  The rule id. */
+rule: string; 
+/**  The severity. */
+severity: Severity } | 
+/**
+ *  Sets one parameter of a rule from the text typed for it (read by the
+ *  parameter's kind), or back to its default when `text` is absent.
+ */
+{ action: "setParam"; 
+/**  The rule id. */
+rule: string; 
+/**  The parameter's name. */
+name: string; 
+/**  The text typed. */
+text: string | null } | 
+/**
+ *  Adds a custom rule, or replaces the one with id `replacing`; a renamed rule
+ *  keeps its settings under its new id.
+ */
+{ action: "saveCustomRule"; 
+/**  The rule. */
+rule: CustomRule; 
+/**  The id of the rule it replaces. */
+replacing: string | null } | 
+/**
+ *  Removes a custom rule with its settings (its waivers stay: the policy's check
+ *  names them if they must go).
+ */
+{ action: "deleteCustomRule"; 
+/**  The rule id. */
+id: string };
 
 /**  The technical shape of an output port. */
 export type PortType = 
@@ -1482,6 +1694,32 @@ export type Waiver = {
 	 */
 	expires?: string | null,
 };
+
+/**  The answer to a what-if question. */
+export type WhatIf = {
+	/**  The change asked about. */
+	change: WhatIfChange,
+	/**  What it was asked about. */
+	target: ImpactTarget,
+	/**  Every input that breaks, by consumer name, then input name. */
+	breaking: Breakage[],
+	/**
+	 *  Every product downstream of the target (the consumers of the broken inputs and
+	 *  what reads them), nearest first.
+	 */
+	downstream: Affected[],
+	/**  Governance findings the changed mesh would have that this one does not. */
+	findings: Finding[],
+};
+
+/**  A change to ask about. */
+export type WhatIfChange = 
+/**  The product or port is deleted. */
+"remove" | 
+/**  It is marked deprecated. */
+"deprecate" | 
+/**  Its version goes to the next major (a breaking change of its contract). */
+"major";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -12,7 +12,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use mesh_core::manifests::import::{
-    self, Action, FileSummary, ImportError, ImportOptions, ImportReport, Sources, Totals,
+    self, Action, FileSummary, ImportError, ImportOptions, ImportReport, KindSummary, Sources,
+    Totals,
 };
 use mesh_core::model::{EntityKind, MeshInfo};
 use mesh_core::store::Applied;
@@ -160,6 +161,10 @@ pub struct ImportPreview {
     pub by_file: Vec<FileSummary>,
     /// The same counts over all files.
     pub totals: Totals,
+    /// Entities created, updated and unchanged per kind, products first.
+    pub by_kind: Vec<KindSummary>,
+    /// How many entities the import creates or changes: 0 leaves nothing to import.
+    pub changes: u32,
 }
 
 /// The import carried out: the report, and the edit to apply to the UI's model (absent
@@ -278,6 +283,8 @@ fn report(sources: &Sources, report: &ImportReport) -> ImportPreview {
         format: (*format).to_owned(),
         value: value.clone(),
     };
+    let totals = report.totals();
+    let changes = totals.changes();
     ImportPreview {
         entities: report
             .plan
@@ -310,7 +317,9 @@ fn report(sources: &Sources, report: &ImportReport) -> ImportPreview {
             .map(ImportProblem::from)
             .collect(),
         by_file: report.by_file(),
-        totals: report.totals(),
+        totals,
+        by_kind: report.by_kind(),
+        changes,
         ..what_was_read(sources)
     }
 }

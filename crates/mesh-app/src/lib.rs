@@ -16,11 +16,12 @@ pub mod error;
 pub mod export;
 pub mod file;
 pub mod import;
+pub mod readonly;
 pub mod session;
 pub mod task;
 
 pub use error::CommandError;
-pub use session::{HistoryStep, MeshSnapshot, Session};
+pub use session::{CreatedEntity, HistoryStep, MeshSnapshot, Session};
 pub use task::{CancelToken, Canceller, Progress, Task, TaskPhase};
 
 /// A count for the UI (JavaScript numbers; nothing here comes near `u32::MAX`).

@@ -9,7 +9,10 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-use mesh_core::governance::{self, Policy, Report, RuleDoc};
+use mesh_core::create::{NewEntity, Place};
+use mesh_core::governance::{self, Policy, PolicyEdit, Report, RuleDoc};
+use mesh_core::graph::MeshGraph;
+use mesh_core::impact::{self, Direction, Impact, ImpactTarget, WhatIf, WhatIfChange};
 use mesh_core::manifests::plan::Plan;
 use mesh_core::model::Mesh;
 use mesh_core::ownership::{self, OwnershipMatrix};
@@ -17,6 +20,7 @@ use mesh_core::sheet::{self, SheetEdit, SheetPaste, SheetResult};
 use mesh_core::store::{Applied, EditOp, Key, UndoState};
 use mesh_core::{ErrorKind, Store};
 use serde::Serialize;
+use uuid::Uuid;
 
 use crate::CommandError;
 use crate::task::{CancelToken, Canceller, Progress};
@@ -32,6 +36,17 @@ pub struct MeshSnapshot {
     pub mesh: Mesh,
     /// What undo and redo would do.
     pub undo: UndoState,
+}
+
+/// A create gesture carried out: the edit, and the entity it made (to select).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedEntity {
+    /// The edit as recorded.
+    pub applied: Applied,
+    /// The new entity's id.
+    pub id: Uuid,
 }
 
 /// The open mesh: what [`Session::with_open`] hands out. Outside this crate the store
@@ -192,6 +207,12 @@ impl Session {
         }))
     }
 
+    /// The file of the open mesh, if one is open (which window shows which file).
+    pub fn open_path(&self) -> Option<std::path::PathBuf> {
+        let inner = lock(&self.inner).ok()?;
+        Some(inner.open.as_ref()?.store.path().to_owned())
+    }
+
     /// A copy of the kept model with its generation, for work that runs without the lock.
     pub fn snapshot(&self) -> Result<(Mesh, u64), CommandError> {
         let mut inner = lock(&self.inner)?;
@@ -226,6 +247,26 @@ impl Session {
                 }
             },
             Option::as_ref,
+        )
+    }
+
+    /// A new domain, team, data product, output port or dependency with the core's
+    /// defaults, named free in the kept model, drawn at `place` when given; one edit.
+    pub fn create(
+        &self,
+        entity: &NewEntity,
+        place: Option<&Place>,
+    ) -> Result<CreatedEntity, CommandError> {
+        self.change(
+            |open| {
+                let created = entity.build(open.model()?, place)?;
+                let applied = open.store.apply(created.ops, Some(created.label))?;
+                Ok(CreatedEntity {
+                    applied,
+                    id: created.id,
+                })
+            },
+            |c| Some(&c.applied),
         )
     }
 
@@ -267,6 +308,21 @@ impl Session {
         self.with_open(|open| Ok(open.store.policy()?))
     }
 
+    /// One change to the stored policy (waive, rule setting, custom rule), worked out
+    /// by the core from the policy as stored and applied as one undoable `setPolicy`
+    /// edit, which validates the whole policy.
+    pub fn edit_policy(&self, edit: &PolicyEdit) -> Result<Applied, CommandError> {
+        self.change(
+            |open| {
+                let next = edit.apply(&open.store.policy()?)?;
+                Ok(open
+                    .store
+                    .apply(vec![EditOp::SetPolicy(next)], Some(edit.label()))?)
+            },
+            |a| Some(a),
+        )
+    }
+
     /// Every built-in and custom rule with the policy applied (disabled ones too).
     pub fn rules(&self) -> Result<Vec<RuleDoc>, CommandError> {
         self.with_open(|open| Ok(governance::catalog(&open.store.policy()?)?))
@@ -277,6 +333,38 @@ impl Session {
         self.with_open(|open| {
             let policy = open.store.policy()?;
             Ok(ownership::matrix(open.model()?, &policy)?)
+        })
+    }
+
+    /// What `target` reaches in the kept model, `depth` dependencies deep.
+    pub fn impact(
+        &self,
+        target: ImpactTarget,
+        direction: Direction,
+        depth: Option<u32>,
+    ) -> Result<Impact, CommandError> {
+        self.with_open(|open| {
+            let mesh = open.model()?;
+            let graph = MeshGraph::build(mesh);
+            Ok(impact::impact(mesh, &graph, target, direction, depth))
+        })
+    }
+
+    /// What `change` to `target` would break, checked under the stored policy as of
+    /// `today`; the mesh is not changed.
+    pub fn what_if(
+        &self,
+        target: ImpactTarget,
+        change: WhatIfChange,
+        today: chrono::NaiveDate,
+    ) -> Result<WhatIf, CommandError> {
+        self.with_open(|open| {
+            let policy = open.store.policy()?;
+            let mesh = open.model()?;
+            let graph = MeshGraph::build(mesh);
+            Ok(impact::what_if(
+                mesh, &graph, &policy, today, target, change,
+            )?)
         })
     }
 

@@ -5,11 +5,14 @@
 //! It must not depend on Tauri or on any UI: entities cross its API by stable UUID,
 //! never by petgraph index, and failures are typed [`Error`]s.
 
+pub mod create;
 pub mod demo;
+pub mod diagram;
 pub mod error;
 pub mod generate;
 pub mod governance;
 pub mod graph;
+pub mod impact;
 pub mod manifests;
 pub mod model;
 pub mod ownership;

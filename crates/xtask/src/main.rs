@@ -8,6 +8,8 @@
 mod bench;
 mod dev;
 mod exec;
+mod package;
+mod package_check;
 mod paths;
 mod run;
 mod setup;
@@ -26,7 +28,10 @@ Tasks:
   run                build and open the desktop app on the demo mesh
   dev                the app against Vite's dev server: UI edits show at once (hot reload)
   test               the whole suite, stopping at the first failing step: UI build, fmt,
-                     clippy, cargo tests, UI type check, lint (Biome) and tests, end-to-end tests
+                     clippy, cargo tests, UI type check, lint (Biome) and tests, end-to-end
+                     tests, the Linux packages (built from the debug build and checked)
+  package [--debug]  the Linux packages (.deb, .rpm) of the release build, checked with
+                     lintian and desktop-file-validate, in target/package/
   bench [-- ARGS]    the mesh-core scale benchmark (prints a markdown table);
                      ARGS after `--` go to the benchmark harness
   help               this text
@@ -49,6 +54,7 @@ fn main() -> ExitCode {
         Some("dev") => no_arguments("dev", &rest).and_then(|()| dev::run()),
         Some("test") => no_arguments("test", &rest).and_then(|()| test::run()),
         Some("bench") => bench::run(&rest),
+        Some("package") => package::run(&rest),
         Some(other) => {
             eprintln!("error: unknown task `{other}`\n");
             eprint!("{USAGE}");

@@ -23,23 +23,39 @@ pub const TAURI_BUILD_PACKAGES: &[&str] = &[
     "libssl-dev",
 ];
 
+/// Graphviz, whose `dot` renders every DOT diagram in the CLI's tests
+/// (crates/mesh-cli/tests/diagram.rs; with `CI` set a missing `dot` fails them).
+pub const DIAGRAM_TEST_PACKAGES: &[&str] = &["graphviz"];
+
 /// The driver server (`WebKitWebDriver`) that `tauri-driver` forwards to on Linux.
 const WEBDRIVER_PACKAGE: &str = "webkit2gtk-driver";
 
 /// The virtual X server the end-to-end tests run under when there is no display.
 const XVFB_PACKAGE: &str = "xvfb";
 
+/// The session bus (`dbus-run-session`) the end-to-end tests run on when there is none:
+/// a second launch of the app hands its files to the first over it.
+const DBUS_PACKAGE: &str = "dbus";
+
 /// Whether an X display is available; without one the app can only open under xvfb.
 pub fn has_display() -> bool {
     env::var_os("DISPLAY").is_some_and(|display| !display.is_empty())
 }
 
+/// Whether a D-Bus session bus is there; without one the tests start their own.
+pub fn has_session_bus() -> bool {
+    env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|address| !address.is_empty())
+}
+
 /// Packages for the end-to-end tests: the app must build, `WebKitWebDriver` must exist, and
-/// xvfb only matters when there is no display to open the window on.
+/// xvfb and dbus only matter when there is no display or session bus to run on.
 pub fn e2e_packages() -> Vec<&'static str> {
     let mut packages = vec![WEBDRIVER_PACKAGE];
     if !has_display() {
         packages.push(XVFB_PACKAGE);
+    }
+    if !has_session_bus() {
+        packages.push(DBUS_PACKAGE);
     }
     packages.extend(TAURI_BUILD_PACKAGES);
     packages

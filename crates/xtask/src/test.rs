@@ -4,12 +4,13 @@
 //! It only decides which steps apply and in what order; it must not run anything itself,
 //! and it must not set or clear environment variables such as CI that tests rely on.
 
+use std::ffi::OsString;
 use std::process::{Command, Stdio};
 
 use anyhow::Result;
 
 use crate::steps::Plan;
-use crate::{paths, setup, system, tools};
+use crate::{package, package_check, paths, setup, system, tools};
 
 /// The end-to-end test crate in tests/.
 pub const E2E_PACKAGE: &str = "meshwright-e2e";
@@ -27,6 +28,7 @@ pub fn run() -> Result<()> {
     plan_cargo(&mut plan);
     plan_ui(&mut plan);
     plan_e2e(&mut plan);
+    plan_package(&mut plan);
     plan.run()
 }
 
@@ -80,6 +82,13 @@ fn plan_cargo(plan: &mut Plan) {
             "warnings",
         ],
     );
+    if cfg!(target_os = "linux") {
+        plan.step(
+            "diagram tools",
+            setup::DIAGRAM_TEST_PACKAGES.join(" "),
+            || system::ensure("the diagram tests", setup::DIAGRAM_TEST_PACKAGES),
+        );
+    }
     cargo_step(
         plan,
         "cargo test",
@@ -140,32 +149,54 @@ fn plan_e2e(plan: &mut Plan) {
     plan.command("e2e", e2e_command());
 }
 
-/// The end-to-end cargo test, under `xvfb-run -a` when there is no display.
+/// The Linux packages, bundled from the debug build the end-to-end tests just used and
+/// checked as `cargo xtask package` checks the release ones (but for stripping).
+fn plan_package(plan: &mut Plan) {
+    if !cfg!(target_os = "linux") {
+        plan.skip(
+            "package",
+            "the packages built here are Linux ones (.deb, .rpm)",
+        );
+        return;
+    }
+    plan.step(
+        "package",
+        "cargo xtask package --debug (bundle, unpack, lintian, desktop-file-validate, rpm -qlp)",
+        || {
+            let built = package::build(package::Profile::Debug)?;
+            package_check::check(&built, package::Profile::Debug)
+        },
+    );
+}
+
+/// The end-to-end cargo test, under `xvfb-run -a` when there is no display and
+/// `dbus-run-session` when there is no session bus (the one-window-per-file tests launch
+/// the app twice, and the second launch finds the first over that bus).
 fn e2e_command() -> Command {
-    let args = [
-        "test",
-        "-p",
-        E2E_PACKAGE,
-        "--features",
-        "e2e",
-        "--locked",
-        "--",
-        "--test-threads=1",
-    ];
-    let mut cmd = if setup::has_display() {
-        let mut cmd = tools::cargo();
-        cmd.args(args);
-        cmd
-    } else {
-        let cargo = tools::cargo();
-        let mut cmd = Command::new("xvfb-run");
+    let mut line: Vec<OsString> = Vec::new();
+    if !setup::has_session_bus() {
+        line.extend(["dbus-run-session".into(), "--".into()]);
+    }
+    if !setup::has_display() {
         // `-a` picks a free display number, so parallel CI jobs on one host do not collide.
-        cmd.arg("-a")
-            .arg(cargo.get_program())
-            .args(args)
-            .current_dir(paths::root());
-        cmd
-    };
+        line.extend(["xvfb-run".into(), "-a".into()]);
+    }
+    line.push(tools::cargo().get_program().to_owned());
+    line.extend(
+        [
+            "test",
+            "-p",
+            E2E_PACKAGE,
+            "--features",
+            "e2e",
+            "--locked",
+            "--",
+            "--test-threads=1",
+        ]
+        .map(OsString::from),
+    );
+    let mut cmd = Command::new(&line[0]);
+    cmd.args(&line[1..]).current_dir(paths::root());
     // The tests start tauri-driver by name, and `cargo install` may just have put it in a
     // folder that is not on PATH yet.
     cmd.env("PATH", tools::path_with_cargo_bin());

@@ -99,6 +99,9 @@ pub fn install_hint(program: &str) -> String {
              apt repository on Debian/Ubuntu)"
         ),
         "xvfb-run" => "install the Debian package `xvfb`, or run with a DISPLAY".to_owned(),
+        "dbus-run-session" => {
+            "install the Debian package `dbus`, or run inside a D-Bus session".to_owned()
+        }
         _ => "install it and run the task again".to_owned(),
     }
 }

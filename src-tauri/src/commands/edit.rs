@@ -1,34 +1,47 @@
 //! Editing the open mesh: every call is one core transaction, committed before it
 //! returns; the session's kept model follows it. Adapters of `mesh_app::Session`.
+//! A create gesture sends what to create; the core picks names and defaults.
 
-use mesh_app::{CommandError, HistoryStep};
+use mesh_app::{CommandError, CreatedEntity, HistoryStep};
+use mesh_core::create::{NewEntity, Place};
 use mesh_core::store::{Applied, EditOp};
-use tauri::State;
 
-use crate::state::AppState;
+use crate::state::WindowMesh;
 
 /// Applies `ops` as one undoable edit; `label` names it in the history.
 #[tauri::command]
 #[specta::specta]
 pub async fn apply_edits(
-    state: State<'_, AppState>,
+    mesh: WindowMesh,
     ops: Vec<EditOp>,
     label: Option<String>,
 ) -> Result<Applied, CommandError> {
-    state.apply(ops, label)
+    mesh.apply(ops, label)
+}
+
+/// Creates a domain, team, product, output port or dependency with the core's defaults,
+/// drawn at `place` (the canvas's layout) when given.
+#[tauri::command]
+#[specta::specta]
+pub async fn new_entity(
+    mesh: WindowMesh,
+    entity: NewEntity,
+    place: Option<Place>,
+) -> Result<CreatedEntity, CommandError> {
+    mesh.create(&entity, place.as_ref())
 }
 
 /// Undoes the newest edit; `None` when there is nothing to undo (not an error: a key
 /// pressed once too often).
 #[tauri::command]
 #[specta::specta]
-pub async fn undo(state: State<'_, AppState>) -> Result<Option<Applied>, CommandError> {
-    state.history(HistoryStep::Undo)
+pub async fn undo(mesh: WindowMesh) -> Result<Option<Applied>, CommandError> {
+    mesh.history(HistoryStep::Undo)
 }
 
 /// Redoes the newest undone edit; `None` when there is nothing to redo.
 #[tauri::command]
 #[specta::specta]
-pub async fn redo(state: State<'_, AppState>) -> Result<Option<Applied>, CommandError> {
-    state.history(HistoryStep::Redo)
+pub async fn redo(mesh: WindowMesh) -> Result<Option<Applied>, CommandError> {
+    mesh.history(HistoryStep::Redo)
 }

@@ -4,9 +4,9 @@
 
 use mesh_app::export::{self, ExportPreview, ExportRequest, ExportSummary};
 use mesh_app::{CommandError, Task};
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Runtime};
 
-use crate::state::AppState;
+use crate::state::WindowMesh;
 use crate::task;
 
 /// Plans the export of the open mesh (nothing is written) and keeps the plan for
@@ -16,9 +16,10 @@ use crate::task;
 #[specta::specta]
 pub async fn preview_export<R: Runtime>(
     app: AppHandle<R>,
+    mesh: WindowMesh,
     request: ExportRequest,
 ) -> Result<ExportPreview, CommandError> {
-    task::run(&app, Task::Export, move |session, token| {
+    task::run(&app, &mesh, Task::Export, move |session, token| {
         export::preview(session, &request, token)
     })
     .await
@@ -28,8 +29,8 @@ pub async fn preview_export<R: Runtime>(
 /// writes (a new file's diff shows all of it; an unchanged file's is empty).
 #[tauri::command]
 #[specta::specta]
-pub fn export_diff(state: State<'_, AppState>, path: String) -> Result<String, CommandError> {
-    export::diff(&state, &path)
+pub fn export_diff(mesh: WindowMesh, path: String) -> Result<String, CommandError> {
+    export::diff(&mesh, &path)
 }
 
 /// Writes the previewed export. `prune` deletes the files listed as removed (an earlier
@@ -40,9 +41,10 @@ pub fn export_diff(state: State<'_, AppState>, path: String) -> Result<String, C
 #[specta::specta]
 pub async fn write_export<R: Runtime>(
     app: AppHandle<R>,
+    mesh: WindowMesh,
     prune: bool,
 ) -> Result<ExportSummary, CommandError> {
-    task::run(&app, Task::Export, move |session, token| {
+    task::run(&app, &mesh, Task::Export, move |session, token| {
         export::write(session, prune, token)
     })
     .await

@@ -1,91 +1,66 @@
-//! Opening, creating and copying mesh files: adapters of `mesh_app::file` and the
-//! session, plus what only the desktop has (the recent list, the window title, the
-//! `Progress` event). Paths come from the user: a native dialog, the command line or
+//! Opening, creating and copying mesh files, and new windows: adapters of
+//! `mesh_app::file`, the session and `windows` (which keeps the recent list and the
+//! window title), plus the `Progress` event. Paths come from the user: a native dialog, the command line or
 //! the recent list; nothing here picks files on its own.
 
 use std::path::{Path, PathBuf};
 
 use mesh_app::{CommandError, MeshSnapshot, file};
-use mesh_core::model::Mesh;
-use mesh_core::{Access, Store};
-use tauri::{AppHandle, Manager, Runtime, State};
+use mesh_core::Access;
+use tauri::{AppHandle, Runtime, State};
 use tauri_specta::Event;
 
-use crate::events::{Progress, RecentFilesChanged};
-use crate::state::AppState;
-use crate::{recent, task};
-
-/// Makes `store` the window's mesh: session, window title, recent list, menu.
-pub fn install<R: Runtime>(
-    app: &AppHandle<R>,
-    store: Store,
-    mesh: Mesh,
-) -> Result<MeshSnapshot, CommandError> {
-    let state = app.state::<AppState>();
-    let path = store.path().to_owned();
-    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
-    let title = format!("{} — {file_name} — Meshwright", mesh.info.name);
-    let snapshot = state.install(store, mesh)?;
-    remember(app, state.data_dir(), &path);
-    if let Some(window) = app.get_webview_window("main") {
-        // Failing to retitle the window is cosmetic; the mesh is open either way.
-        let _ = window.set_title(&title);
-    }
-    Ok(snapshot)
-}
-
-/// Puts `path` on top of the recent list and tells whoever shows the list.
-fn remember<R: Runtime>(app: &AppHandle<R>, data_dir: &Path, path: &Path) {
-    recent::push(data_dir, path);
-    let paths = recent::shown(data_dir);
-    // The list is a convenience; a missed update must not fail the open.
-    let _ = RecentFilesChanged { paths }.emit(app);
-}
+use crate::events::Progress;
+use crate::state::{AppState, WindowMesh};
+use crate::{recent, task, windows};
 
 /// The mesh open in this window, if any; a failure to open the start-up file is
 /// reported here once.
 #[tauri::command]
 #[specta::specta]
-pub async fn current_mesh(
-    state: State<'_, AppState>,
-) -> Result<Option<MeshSnapshot>, CommandError> {
-    match state.take_startup_error() {
+pub async fn current_mesh(mesh: WindowMesh) -> Result<Option<MeshSnapshot>, CommandError> {
+    match mesh.take_startup_error() {
         Some(error) => Err(error),
-        None => state.current(),
+        None => mesh.current(),
     }
 }
 
-/// Opens an existing mesh file in this window.
+/// Opens an existing mesh file in this window; `None` when another window has it open,
+/// which is brought to the front instead (one window per file).
 #[tauri::command]
 #[specta::specta]
 pub async fn open_mesh<R: Runtime>(
     app: AppHandle<R>,
+    mesh: WindowMesh,
     path: String,
-) -> Result<MeshSnapshot, CommandError> {
+) -> Result<Option<MeshSnapshot>, CommandError> {
+    if windows::focus_showing(&app, Path::new(&path), Some(&mesh.label)) {
+        return Ok(None);
+    }
     let progress = |phase: &str| {
         // Progress is advisory: a UI that missed it still gets the result.
         let _ = Progress {
             phase: phase.into(),
             path: path.clone(),
         }
-        .emit(&app);
+        .emit_to(&app, mesh.label.as_str());
     };
-    let token = app.state::<AppState>().begin_open();
+    let token = mesh.begin_open();
     progress("opening");
     let file = PathBuf::from(&path);
-    let loaded = task::blocking(&app, move |_| file::open(&file, Access::ReadWrite, &token));
+    let loaded = task::blocking(&mesh, move |_| file::open(&file, Access::ReadWrite, &token));
     let loaded = loaded.await;
     progress("done");
-    let (store, mesh) = loaded?;
-    install(&app, store, mesh)
+    let (store, model) = loaded?;
+    windows::install(&app, &mesh, &mesh.label, store, model).map(Some)
 }
 
 /// Cancels the open in flight (the status bar's Cancel); the open mesh stays open and
 /// the open answers with a `cancelled` error.
 #[tauri::command]
 #[specta::specta]
-pub fn cancel_open(state: State<'_, AppState>) {
-    state.cancel_open();
+pub fn cancel_open(mesh: WindowMesh) {
+    mesh.cancel_open();
 }
 
 /// Creates a new, empty mesh file and opens it.
@@ -93,12 +68,13 @@ pub fn cancel_open(state: State<'_, AppState>) {
 #[specta::specta]
 pub async fn new_mesh<R: Runtime>(
     app: AppHandle<R>,
+    mesh: WindowMesh,
     path: String,
     name: String,
 ) -> Result<MeshSnapshot, CommandError> {
-    let created = task::blocking(&app, move |_| file::create(Path::new(&path), name));
-    let (store, mesh) = created.await?;
-    install(&app, store, mesh)
+    let created = task::blocking(&mesh, move |_| file::create(Path::new(&path), name));
+    let (store, model) = created.await?;
+    windows::install(&app, &mesh, &mesh.label, store, model)
 }
 
 /// Writes a copy of the open mesh to `path` (Save As); the open file stays open.
@@ -106,11 +82,11 @@ pub async fn new_mesh<R: Runtime>(
 #[specta::specta]
 pub async fn save_mesh_as<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
+    mesh: WindowMesh,
     path: String,
 ) -> Result<(), CommandError> {
-    state.with_open(|open| Ok(open.store().save_copy(Path::new(&path))?))?;
-    remember(&app, state.data_dir(), Path::new(&path));
+    mesh.with_open(|open| Ok(open.store().save_copy(Path::new(&path))?))?;
+    windows::remember(&app, Path::new(&path));
     Ok(())
 }
 
@@ -119,4 +95,12 @@ pub async fn save_mesh_as<R: Runtime>(
 #[specta::specta]
 pub fn recent_files(state: State<'_, AppState>) -> Vec<String> {
     recent::shown(state.data_dir())
+}
+
+/// Opens a new window with no mesh (File > New Window). Async: making a window from a
+/// synchronous command deadlocks on Windows.
+#[tauri::command]
+#[specta::specta]
+pub async fn new_window<R: Runtime>(app: AppHandle<R>) -> Result<(), CommandError> {
+    windows::create(&app, None).map_err(windows::failed)
 }

@@ -7,6 +7,7 @@ use mesh_app::import::{self, ImportPreview, ImportResult};
 use mesh_app::{CommandError, Task};
 use tauri::{AppHandle, Runtime};
 
+use crate::state::WindowMesh;
 use crate::task;
 
 /// What importing `paths` (manifest files, or folders walked recursively) into the
@@ -15,9 +16,10 @@ use crate::task;
 #[specta::specta]
 pub async fn preview_import<R: Runtime>(
     app: AppHandle<R>,
+    mesh: WindowMesh,
     paths: Vec<String>,
 ) -> Result<ImportPreview, CommandError> {
-    let result = task::run(&app, Task::Import, move |session, token| {
+    let result = task::run(&app, &mesh, Task::Import, move |session, token| {
         import::run(session, &paths, true, token)
     });
     Ok(result.await?.report)
@@ -30,9 +32,10 @@ pub async fn preview_import<R: Runtime>(
 #[specta::specta]
 pub async fn apply_import<R: Runtime>(
     app: AppHandle<R>,
+    mesh: WindowMesh,
     paths: Vec<String>,
 ) -> Result<ImportResult, CommandError> {
-    task::run(&app, Task::Import, move |session, token| {
+    task::run(&app, &mesh, Task::Import, move |session, token| {
         import::run(session, &paths, false, token)
     })
     .await

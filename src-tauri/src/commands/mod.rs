@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod edit;
+pub mod explore;
 pub mod export;
 pub mod file;
 pub mod governance;

@@ -3,13 +3,12 @@
 
 use mesh_app::CommandError;
 use mesh_core::ownership::OwnershipMatrix;
-use tauri::State;
 
-use crate::state::AppState;
+use crate::state::WindowMesh;
 
 /// The open mesh's ownership matrix.
 #[tauri::command]
 #[specta::specta]
-pub async fn ownership_matrix(state: State<'_, AppState>) -> Result<OwnershipMatrix, CommandError> {
-    state.ownership()
+pub async fn ownership_matrix(mesh: WindowMesh) -> Result<OwnershipMatrix, CommandError> {
+    mesh.ownership()
 }

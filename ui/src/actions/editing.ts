@@ -4,9 +4,10 @@
 // context menus so there is one way to do each thing. No business rules: the core
 // validates; errors are routed to a field or a toast.
 import { backend, BackendError } from '../lib/backend';
-import type { CommandError, EditOp } from '../bindings';
+import type { Applied, CommandError, EditOp, NewEntity, Place } from '../bindings';
 import { toCommandError } from '../lib/errors';
 import { useMeshStore, primarySelection } from '../state/meshStore';
+import { MESH_VIEW } from '../state/model';
 import { useUiStore } from '../state/uiStore';
 import type { SelectedRef } from '../state/selection';
 import * as build from './edits';
@@ -28,15 +29,27 @@ export function reportError(e: unknown): void {
  * Applies ops as one undoable edit. Resolves true when applied; on failure the error
  * goes to `onError` when given (the inspector places field errors), else to a toast.
  */
-export async function edit(
+export function edit(
   ops: EditOp[],
   label: string | null,
   options: { select?: SelectedRef[]; onError?: (error: CommandError) => void } = {},
 ): Promise<boolean> {
-  if (!mesh().path || ops.length === 0) return false;
+  if (ops.length === 0) return Promise.resolve(false);
+  return applyFrom(() => backend.applyEdits(ops, label), options);
+}
+
+/**
+ * Runs one command that answers an edit (ops, a policy change, a new entity) and
+ * patches the model from its `Applied`; errors as for `edit`.
+ */
+export async function applyFrom(
+  call: () => Promise<Applied>,
+  options: { select?: SelectedRef[]; onError?: (error: CommandError) => void } = {},
+): Promise<boolean> {
+  if (!mesh().path) return false;
   try {
     const started = performance.now();
-    const applied = await backend.applyEdits(ops, label);
+    const applied = await call();
     mesh().applyApplied(applied);
     if (options.select) mesh().select(options.select);
     recordEditRoundTrip(started);
@@ -49,9 +62,21 @@ export async function edit(
   }
 }
 
-async function runBuilt(built: build.Built): Promise<boolean> {
-  const ok = await edit(built.ops, built.label, { select: [built.select] });
-  if (ok && built.select.kind !== 'team') canvasControls.reveal(built.select.id);
+/**
+ * Asks the core for a new entity (its name and defaults are the core's), drawn at
+ * `place` when it goes on the canvas; selects it and, when `reveal`, brings it into view.
+ */
+async function create(entity: NewEntity, kind: SelectedRef['kind'], place: Place | null, reveal: boolean): Promise<boolean> {
+  let id: string | null = null;
+  const ok = await applyFrom(async () => {
+    const created = await backend.newEntity(entity, place);
+    id = created.id;
+    return created.applied;
+  });
+  if (ok && id) {
+    mesh().select([{ kind, id }]);
+    if (reveal) canvasControls.reveal(id);
+  }
   return ok;
 }
 
@@ -77,12 +102,17 @@ export async function redo(): Promise<void> {
 
 export function newDomain(): Promise<boolean> {
   if (!mesh().path) return Promise.resolve(false);
-  return runBuilt(build.newDomain(mesh().model, crypto.randomUUID()));
+  return create({ kind: 'domain' }, 'domain', build.domainPlace(mesh().model), true);
 }
 
 export function newTeam(): Promise<boolean> {
   if (!mesh().path) return Promise.resolve(false);
-  return runBuilt(build.newTeam(mesh().model, crypto.randomUUID()));
+  return create({ kind: 'team' }, 'team', null, false);
+}
+
+/** A new person, known by `displayName`, added to a team; stays on the team's form. */
+export async function addMember(teamId: string, displayName: string): Promise<boolean> {
+  return applyFrom(async () => (await backend.newEntity({ kind: 'member', teamId, displayName }, null)).applied);
 }
 
 export function newProduct(domainId?: string, at?: { x: number; y: number }): Promise<boolean> {
@@ -93,7 +123,8 @@ export function newProduct(domainId?: string, at?: { x: number; y: number }): Pr
     ui().toast('Create a domain first');
     return Promise.resolve(false);
   }
-  return runBuilt(build.newProduct(model, target, { product: crypto.randomUUID(), port: crypto.randomUUID() }, at));
+  const place = at ? { view: MESH_VIEW, x: at.x, y: at.y } : build.productPlace(model, target);
+  return create({ kind: 'product', domainId: target }, 'product', place, true);
 }
 
 export function newOutputPort(productId?: string): Promise<boolean> {
@@ -106,13 +137,11 @@ export function newOutputPort(productId?: string): Promise<boolean> {
     ui().toast('Select a data product first', 'info');
     return Promise.resolve(false);
   }
-  return runBuilt(build.newOutputPort(model, target, crypto.randomUUID()));
+  return create({ kind: 'outputPort', productId: target }, 'outputPort', null, true);
 }
 
-export async function connect(portId: string, consumerId: string): Promise<boolean> {
-  const built = build.newDependency(mesh().model, portId, consumerId, crypto.randomUUID());
-  if (!built) return false;
-  return edit(built.ops, built.label, { select: [built.select] });
+export function connect(portId: string, consumerId: string): Promise<boolean> {
+  return create({ kind: 'dependency', portId, consumerId }, 'inputPort', null, false);
 }
 
 export function deleteItems(selection: readonly SelectedRef[] = mesh().selection): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteSelection, newDependency, newDomain, newProduct, newTeam, reparentDomain, targetDomain } from './edits';
+import { deleteSelection, domainPlace, productPlace, reparentDomain, targetDomain } from './edits';
 import { modelFromMesh } from '../state/model';
 import { nestedMesh, smallMesh } from '../test/fixtures';
 import { meshToFlow } from '../canvas/toFlow';
@@ -8,12 +8,12 @@ import { applyChanges } from '../state/model';
 const model = modelFromMesh(smallMesh());
 
 describe('edit builders', () => {
-  it('new domain: unique slug, placed right of the others, in the same edit', () => {
-    const built = newDomain(model, 'x');
-    expect(built.ops[0]).toMatchObject({ op: 'saveDomain', value: { name: 'new-domain', title: 'New domain' } });
-    expect(built.ops[1]).toMatchObject({ op: 'setPosition', value: { entityId: 'x', view: 'mesh' } });
-    const pos = built.ops[1]!.op === 'setPosition' ? built.ops[1]!.value : null;
-    expect(pos!.x!).toBeGreaterThan(600);
+  // What a new entity is (names, versions, statuses, types) is the core's: mesh-core
+  // create.rs tests it; here only where the canvas draws it.
+  it('new domain: placed right of the others', () => {
+    const place = domainPlace(model);
+    expect(place.view).toBe('mesh');
+    expect(place.x).toBeGreaterThan(600);
   });
 
   it('a domain given a new parent is placed below what the parent holds; given none, right of every domain', () => {
@@ -43,56 +43,25 @@ describe('edit builders', () => {
     expect(topAt!.x!).toBeGreaterThan(d2.position.x + (d2.width ?? 0));
   });
 
-  it('new team gets the next free slug', () => {
-    const withTeam = modelFromMesh({ ...smallMesh(), teams: [...smallMesh().teams, { id: 't2', name: 'new-team', title: 'x' }] });
-    expect(newTeam(withTeam, 'y').ops[0]).toMatchObject({ value: { name: 'new-team-2' } });
-  });
-
-  it('new product: the product, its first port and its position in one edit', () => {
-    const built = newProduct(model, 'd2', { product: 'p', port: 'q' });
-    expect(built.ops.map((o) => o.op)).toEqual(['saveProduct', 'saveOutputPort', 'setPosition']);
-    expect(built.ops[0]).toMatchObject({
-      value: {
-        name: 'new-data-product',
-        displayName: 'New data product',
-        version: '0.1.0',
-        status: 'proposed',
-        archetype: 'source-aligned',
-        domainId: 'd2',
-      },
-    });
-    expect(built.ops[1]).toMatchObject({
-      value: { productId: 'p', name: 'output', version: '1.0.0', type: 'table', visibility: 'public', status: 'proposed' },
-    });
-  });
-
   it('new product: placed below the subdomains drawn inside its domain too', () => {
     // Laid out: the subdomain stored below d2's product, its product inside it.
     const mesh = nestedMesh();
     mesh.positions.push({ entityId: 'd3', view: 'mesh', x: 24, y: 200 }, { entityId: 'e', view: 'mesh', x: 24, y: 46 });
     const nested = modelFromMesh(mesh);
-    const built = newProduct(nested, 'd2', { product: 'p', port: 'q' });
-    const changes = built.ops.map((op) => {
-      if (op.op === 'setPosition')
-        return {
-          key: { kind: 'position' as const, entityId: 'p', view: 'mesh' },
-          before: null,
-          after: { kind: 'position' as const, value: op.value },
-        };
-      if (op.op === 'saveProduct')
-        return {
-          key: { kind: 'entity' as const, entity: 'product' as const, id: 'p' },
-          before: null,
-          after: { kind: 'product' as const, value: op.value },
-        };
-      if (op.op === 'saveOutputPort')
-        return {
-          key: { kind: 'entity' as const, entity: 'outputPort' as const, id: 'q' },
-          before: null,
-          after: { kind: 'outputPort' as const, value: op.value },
-        };
-      throw new Error(op.op);
-    });
+    const place = productPlace(nested, 'd2');
+    const product = { id: 'p', name: 'p', displayName: 'P', version: '0.1.0', domainId: 'd2', status: 'proposed' as const };
+    const changes = [
+      {
+        key: { kind: 'entity' as const, entity: 'product' as const, id: 'p' },
+        before: null,
+        after: { kind: 'product' as const, value: product },
+      },
+      {
+        key: { kind: 'position' as const, entityId: 'p', view: 'mesh' },
+        before: null,
+        after: { kind: 'position' as const, value: { entityId: 'p', view: place.view, x: place.x, y: place.y } },
+      },
+    ];
     const drawn = meshToFlow(applyChanges(nested, changes)).nodes;
     const d2 = drawn.find((n) => n.id === 'd2')!;
     const sub = drawn.find((n) => n.id === 'd3')!;
@@ -100,9 +69,9 @@ describe('edit builders', () => {
     // Product positions are relative to their domain; the subdomain is drawn absolute.
     expect(d2.position.y + added.position.y).toBeGreaterThanOrEqual(sub.position.y + (sub.height ?? 0));
     // Without subdomains the place is the same as before: below the lowest product.
-    const flat = newProduct(model, 'd2', { product: 'p', port: 'q' }).ops[2]!;
+    const flat = productPlace(model, 'd2');
     const b = meshToFlow(model).nodes.find((n) => n.id === 'b')!;
-    expect(flat.op === 'setPosition' && flat.value.y!).toBeGreaterThanOrEqual(b.position.y + (b.height ?? 0));
+    expect(flat.y).toBeGreaterThanOrEqual(b.position.y + (b.height ?? 0));
   });
 
   it('picks the domain for a new product from the selection', () => {
@@ -110,14 +79,6 @@ describe('edit builders', () => {
     expect(targetDomain(model, [{ kind: 'product', id: 'a' }])).toBe('d1');
     expect(targetDomain(model, [])).toBe('d1');
     expect(targetDomain(modelFromMesh({ ...smallMesh(), domains: [] }), [])).toBeNull();
-  });
-
-  it('names a new dependency after its provider, unique within the consumer', () => {
-    const built = newDependency(model, 'a-out1', 'b', 'z');
-    expect(built?.ops[0]).toMatchObject({
-      op: 'saveInputPort',
-      value: { productId: 'b', name: 'in-orders-2', source: { kind: 'outputPort', portId: 'a-out1' } },
-    });
   });
 
   it('deletes a multi-selection in one edit, dependents first, skipping cascades', () => {

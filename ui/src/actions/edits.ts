@@ -1,31 +1,22 @@
-// Pure builders of EditOps for the UI's gestures (new domain, new product, connect,
-// delete, move). They choose names and places; the core checks and applies them.
-// No backend calls and no stores here, so every rule of thumb is unit-testable.
-import type { DataProduct, Domain, EditOp, InputPort, OutputPort, Team } from '../bindings';
+// Pure builders of the UI's gestures: where a new domain or product is drawn (the
+// canvas's layout), a domain moved to another parent, delete, move. What a new entity
+// is (its name, version, status, type) is the core's (`mesh_core::create`), asked for
+// through `newEntity`; nothing here invents it. No backend calls and no stores, so
+// every rule of thumb is unit-testable.
+import type { Domain, EditOp, Place } from '../bindings';
 import { MESH_VIEW, portsByProduct, type MeshModel } from '../state/model';
 import type { SelectedRef } from '../state/selection';
-import { uniqueSlug } from '../lib/slug';
 import { meshToFlow } from '../canvas/toFlow';
 import { drawnInside } from '../canvas/subdomains';
 import { DOMAIN_GAP, DOMAIN_PAD_SIDE, DOMAIN_PAD_TOP, productHeight } from '../canvas/geometry';
-
-export interface Built {
-  ops: EditOp[];
-  /** The entity to select afterwards. */
-  select: SelectedRef;
-  label: string;
-}
-
-const names = <T extends { name: string }>(items: Iterable<T>) => new Set(Array.from(items, (i) => i.name));
 
 const setPosition = (entityId: string, x: number, y: number): EditOp => ({
   op: 'setPosition',
   value: { entityId, view: MESH_VIEW, x: Math.round(x), y: Math.round(y) },
 });
 
-export function newDomain(model: MeshModel, id: string): Built {
-  const domain: Domain = { id, name: uniqueSlug('new-domain', names(model.domains.values())), title: 'New domain' };
-  // A free spot: right of every domain as drawn, level with the top one.
+/** Where a new domain is drawn: right of every domain as drawn, level with the top one. */
+export function domainPlace(model: MeshModel): Place {
   let right = 0;
   let top = Number.POSITIVE_INFINITY;
   for (const node of meshToFlow(model).nodes) {
@@ -35,11 +26,7 @@ export function newDomain(model: MeshModel, id: string): Built {
   }
   const x = model.domains.size === 0 ? 0 : right + DOMAIN_GAP;
   const y = Number.isFinite(top) ? top : 0;
-  return {
-    ops: [{ op: 'saveDomain', value: domain }, setPosition(id, x, y)],
-    select: { kind: 'domain', id },
-    label: 'New domain',
-  };
+  return { view: MESH_VIEW, x, y };
 }
 
 /**
@@ -72,11 +59,6 @@ export function reparentDomain(model: MeshModel, domain: Domain, parentId: strin
   return [{ op: 'saveDomain', value: { ...domain, parentId } }, setPosition(domain.id, x, y)];
 }
 
-export function newTeam(model: MeshModel, id: string): Built {
-  const team: Team = { id, name: uniqueSlug('new-team', names(model.teams.values())), title: 'New team', members: [] };
-  return { ops: [{ op: 'saveTeam', value: team }], select: { kind: 'team', id }, label: 'New team' };
-}
-
 /** Which domain a new product goes to: the selected domain, the selected product's, else the first. */
 export function targetDomain(model: MeshModel, selection: readonly SelectedRef[]): string | null {
   for (const ref of [...selection].reverse()) {
@@ -90,87 +72,24 @@ export function targetDomain(model: MeshModel, selection: readonly SelectedRef[]
   return first.done ? null : first.value;
 }
 
-export function newProduct(
-  model: MeshModel,
-  domainId: string,
-  ids: { product: string; port: string },
-  at?: { x: number; y: number },
-): Built {
-  const product: DataProduct = {
-    id: ids.product,
-    // The display name's slug, so the name follows when the display name is typed.
-    name: uniqueSlug('New data product', names(model.products.values())),
-    displayName: 'New data product',
-    version: '0.1.0',
-    domainId,
-    status: 'proposed',
-    archetype: 'source-aligned',
-  };
-  const port: OutputPort = {
-    id: ids.port,
-    productId: ids.product,
-    name: 'output',
-    version: '1.0.0',
-    type: 'table',
-    visibility: 'public',
-    status: 'proposed',
-  };
-  let place = at;
-  if (!place) {
-    // Below the domain's lowest product and subdomain, so nothing is covered.
-    const ports = portsByProduct(model);
-    let bottom = DOMAIN_PAD_TOP;
-    for (const p of model.products.values()) {
-      if (p.domainId !== domainId) continue;
-      const pos = model.positions.get(`${MESH_VIEW}\u0000${p.id}`);
-      if (pos?.y != null) bottom = Math.max(bottom, pos.y + productHeight((ports.get(p.id) ?? []).length) + 24);
-    }
-    // Subdomain boxes are sized by the canvas mapping; it runs only when there are any.
-    if (Array.from(model.domains.values()).some((d) => d.parentId === domainId)) {
-      const nodes = meshToFlow(model).nodes;
-      const parent = nodes.find((n) => n.id === domainId);
-      for (const n of nodes) {
-        if (parent && drawnInside(n) === domainId) bottom = Math.max(bottom, n.position.y - parent.position.y + (n.height ?? 0) + 24);
-      }
-    }
-    place = { x: DOMAIN_PAD_SIDE, y: bottom };
+/** Where a new product is drawn in its domain: below its lowest product and subdomain, so nothing is covered. */
+export function productPlace(model: MeshModel, domainId: string): Place {
+  const ports = portsByProduct(model);
+  let bottom = DOMAIN_PAD_TOP;
+  for (const p of model.products.values()) {
+    if (p.domainId !== domainId) continue;
+    const pos = model.positions.get(`${MESH_VIEW}\u0000${p.id}`);
+    if (pos?.y != null) bottom = Math.max(bottom, pos.y + productHeight((ports.get(p.id) ?? []).length) + 24);
   }
-  return {
-    ops: [{ op: 'saveProduct', value: product }, { op: 'saveOutputPort', value: port }, setPosition(ids.product, place.x, place.y)],
-    select: { kind: 'product', id: ids.product },
-    label: 'New data product',
-  };
-}
-
-export function newOutputPort(model: MeshModel, productId: string, id: string): Built {
-  const taken = new Set<string>();
-  for (const p of model.outputPorts.values()) if (p.productId === productId) taken.add(p.name);
-  const port: OutputPort = {
-    id,
-    productId,
-    name: uniqueSlug('output', taken),
-    version: '1.0.0',
-    type: 'table',
-    visibility: 'public',
-    status: 'proposed',
-  };
-  return { ops: [{ op: 'saveOutputPort', value: port }], select: { kind: 'outputPort', id }, label: 'New output port' };
-}
-
-/** An input port of `consumerId` reading `portId`, named after the provider. */
-export function newDependency(model: MeshModel, portId: string, consumerId: string, id: string): Built | null {
-  const port = model.outputPorts.get(portId);
-  if (!port) return null;
-  const provider = model.products.get(port.productId);
-  const taken = new Set<string>();
-  for (const p of model.inputPorts.values()) if (p.productId === consumerId) taken.add(p.name);
-  const input: InputPort = {
-    id,
-    productId: consumerId,
-    name: uniqueSlug(`in-${provider?.name ?? port.name}`, taken),
-    source: { kind: 'outputPort', portId },
-  };
-  return { ops: [{ op: 'saveInputPort', value: input }], select: { kind: 'inputPort', id }, label: 'New dependency' };
+  // Subdomain boxes are sized by the canvas mapping; it runs only when there are any.
+  if (Array.from(model.domains.values()).some((d) => d.parentId === domainId)) {
+    const nodes = meshToFlow(model).nodes;
+    const parent = nodes.find((n) => n.id === domainId);
+    for (const n of nodes) {
+      if (parent && drawnInside(n) === domainId) bottom = Math.max(bottom, n.position.y - parent.position.y + (n.height ?? 0) + 24);
+    }
+  }
+  return { view: MESH_VIEW, x: DOMAIN_PAD_SIDE, y: bottom };
 }
 
 const DELETE_ORDER: SelectedRef['kind'][] = ['inputPort', 'outputPort', 'product', 'domain', 'team'];

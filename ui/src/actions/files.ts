@@ -39,7 +39,9 @@ export async function startup(): Promise<void> {
 export async function openPath(path: string): Promise<void> {
   ui().setOpening(path);
   try {
-    await install(await backend.openMesh(path));
+    const snapshot = await backend.openMesh(path);
+    if (snapshot) await install(snapshot);
+    else ui().toast(`${fileName(path)} is open in another window`, 'info');
   } catch (e) {
     const error = errorOf(e);
     if (outcomeOf(error) === 'stopped') {
@@ -77,6 +79,11 @@ export async function newFile(): Promise<void> {
   } catch (e) {
     reportError(e);
   }
+}
+
+/** File > New Window: the new window starts with New and Open. */
+export function newWindow(): void {
+  void backend.newWindow().catch(reportError);
 }
 
 export async function saveAs(): Promise<void> {

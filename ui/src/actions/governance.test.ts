@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Applied, EditOp, Finding, Policy, Report } from '../bindings';
+import type { Applied, Finding, Policy, PolicyEdit, Report, RuleDoc } from '../bindings';
 
 // The backend is the only door to Tauri: a fake one records what the actions send.
-const calls = vi.hoisted(() => ({ checks: 0, edits: [] as { ops: EditOp[]; label: string | null }[] }));
+const calls = vi.hoisted(() => ({ checks: 0, edits: [] as PolicyEdit[] }));
 vi.mock('../lib/backend', () => {
   class BackendError extends Error {}
   const report = (): Report => ({ mesh: 'm', rules: [], findings: [], summary: { errors: 0, warnings: 0, infos: 0, waived: 0 } });
@@ -17,16 +17,16 @@ vi.mock('../lib/backend', () => {
       },
       getPolicy: async (): Promise<Policy> => ({ waivers: [{ rule: 'DM-OWN-001', entity: 'kpis', reason: 'old' }] }),
       rulesCatalog: async () => [],
-      applyEdits: async (ops: EditOp[], label: string | null): Promise<Applied> => {
-        calls.edits.push({ ops, label });
-        return { label: label ?? '', changes: [], undo: { undo: label, redo: null } };
+      editPolicy: async (edit: PolicyEdit): Promise<Applied> => {
+        calls.edits.push(edit);
+        return { label: 'x', changes: [], undo: { undo: 'x', redo: null } };
       },
     },
   };
 });
 vi.mock('../canvas/readiness', () => ({ recordEditRoundTrip: () => undefined }));
 
-const { recheck, waive, unwaive } = await import('./governance');
+const { changeRule, recheck, waive, unwaive } = await import('./governance');
 const { useMeshStore } = await import('../state/meshStore');
 const { useGovernanceStore } = await import('../state/governanceStore');
 const { smallMesh } = await import('../test/fixtures');
@@ -57,28 +57,34 @@ describe('recheck', () => {
   });
 });
 
+// The policy each action leads to is the core's (mesh-core governance/policy_edit.rs);
+// here: the UI sends the action as the user made it.
 describe('waiving', () => {
-  it('sends the whole policy with the new waiver as one setPolicy edit', async () => {
+  it('sends the waiver as the user gave it, one policy edit', async () => {
     await recheck();
     expect(await waive(cycle, 'planned split', '2030-06-30')).toBe(true);
-    const [sent] = calls.edits;
-    expect(sent?.label).toBe('Waive DM-DEP-001 on orders');
-    expect(sent?.ops).toEqual([
-      {
-        op: 'setPolicy',
-        value: {
-          waivers: [
-            { rule: 'DM-OWN-001', entity: 'kpis', reason: 'old' },
-            { rule: 'DM-DEP-001', entity: 'orders', reason: 'planned split', expires: '2030-06-30' },
-          ],
-        },
-      },
+    expect(calls.edits).toEqual([
+      { action: 'waive', rule: 'DM-DEP-001', entity: 'orders', reason: 'planned split', expires: '2030-06-30' },
     ]);
   });
 
   it('removes a waiver named by the entity name or id', async () => {
     await recheck();
     await unwaive({ ...cycle, ruleId: 'DM-OWN-001', entity: { kind: 'product', id: 'c', name: 'kpis' } });
-    expect(calls.edits[0]?.ops).toEqual([{ op: 'setPolicy', value: { waivers: [] } }]);
+    expect(calls.edits).toEqual([{ action: 'unwaive', rule: 'DM-OWN-001', names: ['kpis', 'c'] }]);
+  });
+});
+
+describe('rule changes', () => {
+  it('sends the switch, the severity and a parameter as typed', async () => {
+    const rule = { id: 'DM-DEP-005', defaultSeverity: 'warning' } as RuleDoc;
+    await changeRule(rule, { enabled: false });
+    await changeRule(rule, { severity: 'error' });
+    await changeRule(rule, { param: 'max_upstream', text: ' 3 ' });
+    expect(calls.edits).toEqual([
+      { action: 'setEnabled', rule: 'DM-DEP-005', enabled: false },
+      { action: 'setSeverity', rule: 'DM-DEP-005', severity: 'error' },
+      { action: 'setParam', rule: 'DM-DEP-005', name: 'max_upstream', text: ' 3 ' },
+    ]);
   });
 });

@@ -1,15 +1,15 @@
 // Governance actions: re-check the open mesh (coalesced, so a burst of edits costs one
 // check after the running one), focus a finding's entity, and the policy changes (waive,
-// rule settings, custom rules), each sent as one undoable `setPolicy` edit through
-// actions/editing.ts. The core decides findings and validates policies; nothing here does.
+// rule settings, custom rules), each sent as the user's action (`PolicyEdit`): the core
+// works out the next policy, validates it and stores it as one undoable edit. The core
+// decides findings and policies; nothing here does.
 import { backend } from '../lib/backend';
-import type { CommandError, CustomRule, Finding, RuleDoc, RuleProblem } from '../bindings';
+import type { CommandError, CustomRule, Finding, PolicyEdit, RuleDoc, RuleProblem } from '../bindings';
 import { useMeshStore } from '../state/meshStore';
 import { useGovernanceStore } from '../state/governanceStore';
 import { placeOf, worstByNode } from '../state/findings';
-import { withCustomRule, withoutCustomRule, withoutWaiver, withRuleChange, withWaiver, type RuleChange } from '../state/policyEdits';
 import { canvasControls } from '../canvas/canvasControls';
-import { edit, errorOf } from './editing';
+import { applyFrom, errorOf } from './editing';
 
 const gov = () => useGovernanceStore.getState();
 const mesh = () => useMeshStore.getState();
@@ -56,35 +56,36 @@ export function focusFinding(finding: Finding): void {
   if (place.node) canvasControls.reveal(place.node);
 }
 
-function setPolicy(next: Parameters<typeof withWaiver>[0], label: string, onError?: (e: CommandError) => void) {
-  return edit([{ op: 'setPolicy', value: next }], label, { onError });
+function editPolicy(change: PolicyEdit, onError?: (e: CommandError) => void) {
+  return applyFrom(() => backend.editPolicy(change), { onError });
 }
 
 /** Waives a finding with a reason and an optional last day (`YYYY-MM-DD`). */
 export function waive(finding: Finding, reason: string, expires: string | null, onError?: (e: CommandError) => void) {
-  const policy = gov().policy ?? {};
-  const next = withWaiver(policy, { rule: finding.ruleId, entity: finding.entity.name, reason, expires });
-  return setPolicy(next, `Waive ${finding.ruleId} on ${finding.entity.name}`, onError);
+  return editPolicy({ action: 'waive', rule: finding.ruleId, entity: finding.entity.name, reason, expires }, onError);
 }
 
 export function unwaive(finding: Finding) {
   const names = [finding.entity.name, ...(finding.entity.id ? [finding.entity.id] : [])];
-  const next = withoutWaiver(gov().policy ?? {}, finding.ruleId, names);
-  return setPolicy(next, `Remove waiver of ${finding.ruleId} on ${finding.entity.name}`);
+  return editPolicy({ action: 'unwaive', rule: finding.ruleId, names });
 }
 
+/** One change of how a rule runs: on or off, a severity, or a parameter as typed. */
+export type RuleChange = { enabled: boolean } | { severity: RuleDoc['severity'] } | { param: string; text: string };
+
 export function changeRule(rule: RuleDoc, change: RuleChange, onError?: (e: CommandError) => void) {
-  const next = withRuleChange(gov().policy ?? {}, rule.id, change, rule.defaultSeverity);
-  return setPolicy(next, `Change rule ${rule.id}`, onError);
+  const id = rule.id;
+  if ('enabled' in change) return editPolicy({ action: 'setEnabled', rule: id, enabled: change.enabled }, onError);
+  if ('severity' in change) return editPolicy({ action: 'setSeverity', rule: id, severity: change.severity }, onError);
+  return editPolicy({ action: 'setParam', rule: id, name: change.param, text: change.text }, onError);
 }
 
 export function saveCustomRule(rule: CustomRule, replacing: string | null, onError?: (e: CommandError) => void) {
-  const next = withCustomRule(gov().policy ?? {}, rule, replacing);
-  return setPolicy(next, `${replacing ? 'Update' : 'Add'} custom rule ${rule.id}`, onError);
+  return editPolicy({ action: 'saveCustomRule', rule, replacing }, onError);
 }
 
 export function deleteCustomRule(id: string) {
-  return setPolicy(withoutCustomRule(gov().policy ?? {}, id), `Delete custom rule ${id}`);
+  return editPolicy({ action: 'deleteCustomRule', id });
 }
 
 /** The problems of a custom rule being written; an IPC failure reads as no problems. */

@@ -17,16 +17,19 @@ import {
   type Rect,
 } from './edgeLayer';
 import type { MeshFlowEdge, MeshFlowNode } from './flowTypes';
+import { useImpactStore } from '../state/impactStore';
 
 const rectOf = (s: ReactFlowState): Rect => layerRect(s.transform, s.width, s.height);
 
 interface PathProps extends EdgeEnds {
   selected: boolean;
+  /** Whether this dependency joins two highlighted products of the impact shown. */
+  lit: boolean;
   onPick(id: string, e: React.MouseEvent): void;
   onMenu(id: string, e: React.MouseEvent): void;
 }
 
-const DependencyPath = memo(function DependencyPath({ id, sx, sy, tx, ty, fading, selected, onPick, onMenu }: PathProps) {
+const DependencyPath = memo(function DependencyPath({ id, sx, sy, tx, ty, fading, selected, lit, onPick, onMenu }: PathProps) {
   const [d] = getBezierPath({
     sourceX: sx,
     sourceY: sy,
@@ -35,7 +38,7 @@ const DependencyPath = memo(function DependencyPath({ id, sx, sy, tx, ty, fading
     targetY: ty,
     targetPosition: Position.Left,
   });
-  const classes = ['dependency-edge', 'nopan', selected ? 'is-selected' : '', fading ? 'is-fading' : ''];
+  const classes = ['dependency-edge', 'nopan', selected ? 'is-selected' : '', fading ? 'is-fading' : '', lit ? 'impact-lit' : ''];
   return (
     <g
       className={classes.join(' ')}
@@ -92,6 +95,8 @@ export function EdgeLayer({
   const endsCache = useRef(newEndsCache());
   const ends = useMemo(() => stableEdgeEnds(nodes, edges, endsCache.current), [nodes, edges]);
   const shown = useMemo(() => ends.filter((e) => edgeMeets(e, rect)), [ends, rect]);
+  // Only the lit dependencies re-render; the rest fade through `has-impact` (CSS).
+  const litEdges = useImpactStore((s) => s.litEdges);
   // The SVG lives in the zoomed viewport (for its place between domains and products)
   // but is counter-scaled to the canvas's size in screen pixels, and its group carries
   // the zoom instead: WebKitGTK sizes a layer's backing store in the layer's own units,
@@ -118,7 +123,7 @@ export function EdgeLayer({
         <g ref={group}>
           {shown.map((e) =>
             e.count === undefined ? (
-              <DependencyPath key={e.id} {...e} selected={selectedIds.has(e.id)} onPick={onPick} onMenu={onMenu} />
+              <DependencyPath key={e.id} {...e} selected={selectedIds.has(e.id)} lit={litEdges.has(e.id)} onPick={onPick} onMenu={onMenu} />
             ) : (
               <DomainLinkPath key={e.id} sx={e.sx} sy={e.sy} tx={e.tx} ty={e.ty} count={e.count} />
             ),

@@ -10,27 +10,43 @@ import { useLabelFontSize, useProductLabelFontSize } from './detail';
 import { SeverityBadge } from './SeverityBadge';
 
 /** What the full drawing's node carries too, so tests and clicks find a product at any zoom. */
-const hooksOf = (product: DataProduct, detail: 'label' | 'low') => ({
+const hooksOf = (product: DataProduct, detail: 'label' | 'low', impact: string | null) => ({
   'data-testid': 'product-node',
   'data-detail': detail,
   'data-id': product.id,
   'data-status': product.status,
+  'data-impact': impact ?? undefined,
 });
+
+/** What every drawing of a product takes: its ports' count, selection and impact role. */
+interface ProductDrawing {
+  product: DataProduct;
+  portCount: number;
+  selected: boolean;
+  /** Its role in the impact shown (`target`, `upstream`, `downstream`), if it has one. */
+  impact: string | null;
+}
 
 // Flow units above and below the name, and the name's line height; CSS leaves both to this.
 const LABEL_PADDING = 12;
 const LABEL_LINE_HEIGHT = 1.12;
 
-export function ProductLabel({ product, portCount, selected }: { product: DataProduct; portCount: number; selected: boolean }) {
+export function ProductLabel({ product, portCount, selected, impact }: ProductDrawing) {
   const fontSize = useProductLabelFontSize();
   const height = productHeight(portCount);
   // As many lines as the box holds; a longer name ends in an ellipsis.
   const lines = Math.max(1, Math.floor((height - LABEL_PADDING) / (fontSize * LABEL_LINE_HEIGHT)));
-  const classes = ['product-node', 'product-label', `status-${product.status}`, selected ? 'is-selected' : ''];
+  const classes = [
+    'product-node',
+    'product-label',
+    `status-${product.status}`,
+    selected ? 'is-selected' : '',
+    impact ? `impact-${impact}` : '',
+  ];
   return (
     <div
       className={classes.join(' ')}
-      {...hooksOf(product, 'label')}
+      {...hooksOf(product, 'label', impact)}
       style={{ width: PRODUCT_WIDTH, height }}
       title={`${product.displayName} (${product.name})`}
     >
@@ -43,10 +59,20 @@ export function ProductLabel({ product, portCount, selected }: { product: DataPr
   );
 }
 
-export function ProductRect({ product, portCount, selected }: { product: DataProduct; portCount: number; selected: boolean }) {
-  const classes = ['product-rect', `archetype-${product.archetype ?? 'none'}`, `status-${product.status}`, selected ? 'is-selected' : ''];
+export function ProductRect({ product, portCount, selected, impact }: ProductDrawing) {
+  const classes = [
+    'product-rect',
+    `archetype-${product.archetype ?? 'none'}`,
+    `status-${product.status}`,
+    selected ? 'is-selected' : '',
+    impact ? `impact-${impact}` : '',
+  ];
   return (
-    <div className={classes.join(' ')} {...hooksOf(product, 'low')} style={{ width: PRODUCT_WIDTH, height: productHeight(portCount) }} />
+    <div
+      className={classes.join(' ')}
+      {...hooksOf(product, 'low', impact)}
+      style={{ width: PRODUCT_WIDTH, height: productHeight(portCount) }}
+    />
   );
 }
 

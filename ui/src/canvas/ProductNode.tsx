@@ -19,6 +19,7 @@ import {
   productHeight,
 } from './geometry';
 import { useMeshStore } from '../state/meshStore';
+import { useImpactStore } from '../state/impactStore';
 import { INPUT_HANDLE_ID } from './toFlow';
 import { ARCHETYPES } from './archetypes';
 import { SeverityBadge } from './SeverityBadge';
@@ -90,16 +91,21 @@ function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
   const { product, ports, ownerTitle, unresolved } = data;
   // Zoomed out: the name alone, then a plain rectangle (see detail.ts).
   const detail = useDetail();
-  if (detail === 'low') return <ProductRect product={product} portCount={ports.length} selected={selected} />;
-  if (detail === 'label') return <ProductLabel product={product} portCount={ports.length} selected={selected} />;
+  // Its role in the impact shown, if it has one: only the highlighted nodes re-render;
+  // the rest fade through the document's `has-impact` class (see ImpactPanel).
+  const impact = useImpactStore((s) => s.roles.get(product.id) ?? null);
+  const drawing = { product, portCount: ports.length, selected, impact };
+  if (detail === 'low') return <ProductRect {...drawing} />;
+  if (detail === 'label') return <ProductLabel {...drawing} />;
   const archetype = product.archetype ? ARCHETYPES[product.archetype] : null;
-  const classes = ['product-node', `status-${product.status}`, selected ? 'is-selected' : ''];
+  const classes = ['product-node', `status-${product.status}`, selected ? 'is-selected' : '', impact ? `impact-${impact}` : ''];
   return (
     <div
       className={classes.join(' ')}
       data-testid="product-node"
       data-id={product.id}
       data-status={product.status}
+      data-impact={impact ?? undefined}
       style={{ width: PRODUCT_WIDTH, height: productHeight(ports.length) }}
     >
       <div className={`product-node__stripe archetype-${product.archetype ?? 'none'}`} />

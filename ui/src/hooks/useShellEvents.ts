@@ -9,6 +9,7 @@ import { shellEvents } from '../lib/backend';
 import * as editing from '../actions/editing';
 import * as layout from '../actions/layout';
 import * as files from '../actions/files';
+import * as impact from '../actions/impact';
 import * as manifests from '../actions/manifests';
 import { useUiStore } from '../state/uiStore';
 import { useGovernanceStore } from '../state/governanceStore';
@@ -34,6 +35,10 @@ export function runMenuAction(action: MenuAction): void {
   switch (action.kind) {
     case 'new':
       return void files.newFile();
+    case 'newWindow':
+      return files.newWindow();
+    case 'toggleImpact':
+      return impact.toggleImpact();
     case 'open':
       return void files.openFile();
     case 'openRecent':

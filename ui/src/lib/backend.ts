@@ -4,9 +4,15 @@
 // rules live here: results are unwrapped and errors normalised, nothing more.
 import { commands, events } from '../bindings';
 import type {
+  Direction,
+  Impact,
+  ImpactTarget,
+  WhatIf,
+  WhatIfChange,
   Applied,
   AppInfo,
   CommandError,
+  CreatedEntity,
   CustomRule,
   EditOp,
   ExportPreview,
@@ -17,7 +23,10 @@ import type {
   MenuAction,
   MeshSnapshot,
   OwnershipMatrix,
+  NewEntity,
+  Place,
   Policy,
+  PolicyEdit,
   Progress,
   Report,
   RuleDoc,
@@ -58,12 +67,17 @@ async function unwrap<T>(call: () => Promise<Result<T>>): Promise<T> {
 export const backend = {
   appInfo: (): Promise<AppInfo> => commands.appInfo(),
   currentMesh: () => unwrap<MeshSnapshot | null>(() => commands.currentMesh()),
-  openMesh: (path: string) => unwrap<MeshSnapshot>(() => commands.openMesh(path)),
+  /** The opened mesh, or null when another window has the file and was brought forward. */
+  openMesh: (path: string) => unwrap<MeshSnapshot | null>(() => commands.openMesh(path)),
   cancelOpen: (): Promise<void> => commands.cancelOpen(),
   newMesh: (path: string, name: string) => unwrap<MeshSnapshot>(() => commands.newMesh(path, name)),
   saveMeshAs: (path: string) => unwrap<null>(() => commands.saveMeshAs(path)),
   recentFiles: (): Promise<string[]> => commands.recentFiles(),
+  /** File > New Window: another window, with no mesh, its own file and history. */
+  newWindow: () => unwrap<null>(() => commands.newWindow()),
   applyEdits: (ops: EditOp[], label: string | null) => unwrap<Applied>(() => commands.applyEdits(ops, label)),
+  /** A new entity with the core's names and defaults, drawn at `place` when given; one edit. */
+  newEntity: (entity: NewEntity, place: Place | null) => unwrap<CreatedEntity>(() => commands.newEntity(entity, place)),
   /** Cell edits and new rows of the Table view, as one edit; problems come per cell. */
   applySheet: (edit: SheetEdit) => unwrap<SheetResult>(() => commands.applySheet(edit)),
   /** A pasted block of the Table view, all or nothing; problems come per pasted cell. */
@@ -72,8 +86,15 @@ export const backend = {
   redo: () => unwrap<Applied | null>(() => commands.redo()),
   checkMesh: () => unwrap<Report>(() => commands.checkMesh()),
   ownershipMatrix: () => unwrap<OwnershipMatrix>(() => commands.ownershipMatrix()),
+  /** Upstream and downstream of a product or port, `depth` deep (all when null). */
+  impact: (target: ImpactTarget, direction: Direction, depth: number | null) =>
+    unwrap<Impact>(() => commands.impact(target, direction, depth)),
+  /** What a change to a product or port would break, without making it. */
+  whatIf: (target: ImpactTarget, change: WhatIfChange) => unwrap<WhatIf>(() => commands.whatIf(target, change)),
   rulesCatalog: () => unwrap<RuleDoc[]>(() => commands.rulesCatalog()),
   getPolicy: () => unwrap<Policy>(() => commands.getPolicy()),
+  /** One policy change as the user made it; the core works out the policy and stores it as an edit. */
+  editPolicy: (edit: PolicyEdit) => unwrap<Applied>(() => commands.editPolicy(edit)),
   validateCustomRule: (rule: CustomRule): Promise<RuleProblem[]> => commands.validateCustomRule(rule),
   previewExport: (request: ExportRequest) => unwrap<ExportPreview>(() => commands.previewExport(request)),
   exportDiff: (path: string) => unwrap<string>(() => commands.exportDiff(path)),

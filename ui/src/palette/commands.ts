@@ -2,6 +2,8 @@
 // menu item (one way to do each thing), and jumping to a found entity in the current
 // view. Only dispatch: the actions and stores decide what happens.
 import * as editing from '../actions/editing';
+import * as files from '../actions/files';
+import * as impact from '../actions/impact';
 import * as layout from '../actions/layout';
 import * as manifests from '../actions/manifests';
 import { canvasControls } from '../canvas/canvasControls';
@@ -63,6 +65,13 @@ export const COMMANDS: readonly PaletteCommand[] = [
     shortcut: `${MOD}Shift+G`,
     run: () => useGovernanceStore.getState().togglePanel(true),
   },
+  {
+    id: 'show-impact',
+    title: 'Show impact of the selection',
+    keywords: ['upstream', 'downstream', 'what if', 'breaks', 'lineage'],
+    shortcut: `${MOD}I`,
+    run: impact.toggleImpact,
+  },
   { id: 'show-contracts', title: 'Show contracts', keywords: ['odcs', 'attach'], run: () => ui().toggleContracts(true) },
   {
     id: 'export',
@@ -76,6 +85,13 @@ export const COMMANDS: readonly PaletteCommand[] = [
     title: 'Import manifests…',
     keywords: ['odps', 'odcs', 'backstage', 'datahub', 'dpds', 'read'],
     run: manifests.openImport,
+  },
+  {
+    id: 'new-window',
+    title: 'New window',
+    keywords: ['another mesh', 'second file'],
+    shortcut: `${MOD}Shift+N`,
+    run: files.newWindow,
   },
   {
     id: 'presentation',

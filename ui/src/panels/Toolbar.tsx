@@ -7,6 +7,8 @@ import * as layout from '../actions/layout';
 import { canvasControls } from '../canvas/canvasControls';
 import { useGovernanceStore } from '../state/governanceStore';
 import * as manifests from '../actions/manifests';
+import { targetOf, toggleImpact } from '../actions/impact';
+import { useImpactStore } from '../state/impactStore';
 import { ViewSwitch } from '../views/ViewSwitch';
 
 interface ButtonProps {
@@ -51,6 +53,8 @@ export function Toolbar() {
   const layingOut = useUiStore((s) => s.layingOut);
   const problemsOpen = useGovernanceStore((s) => s.panelOpen);
   const contractsOpen = useUiStore((s) => s.contractsOpen);
+  const impactShown = useImpactStore((s) => s.target !== null);
+  const impactTarget = useMeshStore((s) => targetOf(s.model, s.selection) !== null);
   const contractCount = useMeshStore((s) => s.model.contracts.size);
   const openProblems = useGovernanceStore((s) => (s.report ? s.report.summary.errors + s.report.summary.warnings : 0));
   const one = selection.length === 1 ? selection[0] : undefined;
@@ -173,6 +177,15 @@ export function Toolbar() {
           disabled={!open}
           pressed={problemsOpen}
           onClick={() => useGovernanceStore.getState().togglePanel()}
+        />
+        <ToolButton
+          testId="toggle-impact"
+          icon="⇅"
+          label="Impact"
+          title={`What the selected product or port reaches, and what a change would break (${MOD}I)`}
+          disabled={!open || (!impactShown && !impactTarget)}
+          pressed={impactShown}
+          onClick={toggleImpact}
         />
         <ToolButton
           testId="toggle-contracts"

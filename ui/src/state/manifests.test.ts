@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportEntity } from '../bindings';
 import {
   DEFAULT_EXPORT,
   allFormatsChosen,
@@ -8,8 +7,6 @@ import {
   exportRequest,
   filesToWrite,
   groupPreview,
-  importChanges,
-  importCounts,
   kindLabel,
   kindNoun,
   messageWithoutPath,
@@ -72,25 +69,6 @@ describe('export preview', () => {
 });
 
 describe('import report', () => {
-  const entity = (kind: ImportEntity['kind'], action: ImportEntity['action']): ImportEntity => ({
-    kind,
-    action,
-    name: 'x',
-    path: '/m/x.odps.yaml',
-  });
-  it('counts entities per kind, products first', () => {
-    const counts = importCounts([
-      entity('team', 'create'),
-      entity('product', 'create'),
-      entity('product', 'update'),
-      entity('product', 'unchanged'),
-      entity('outputPort', 'create'),
-    ]);
-    expect(counts.map((c) => c.kind)).toEqual(['product', 'outputPort', 'team']);
-    expect(counts[0]).toEqual({ kind: 'product', create: 1, update: 1, unchanged: 1 });
-    expect(importChanges([entity('product', 'unchanged')])).toBe(0);
-    expect(importChanges([entity('product', 'update'), entity('team', 'create')])).toBe(2);
-  });
   it('names a problem as path:line:column', () => {
     const p = { path: '/m/a.yaml', line: 3, column: 7, field: null, reason: 'bad' };
     expect(problemPlace(p)).toBe('/m/a.yaml:3:7');

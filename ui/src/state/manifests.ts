@@ -1,5 +1,5 @@
 // What the Export and Import dialogs show, derived from the core's answers: format
-// choices, preview groups and counts, diff lines, import counts per kind, problem
+// choices, preview groups and counts, diff lines, labels of the import's counts, problem
 // places, progress fractions. Pure functions only: no React, no backend, and no
 // decision about what is exported or imported (the core makes those).
 import type {
@@ -9,7 +9,6 @@ import type {
   FileChange,
   FileSummary,
   ImportClaim,
-  ImportEntity,
   ImportProblem,
   OdcsChoice,
   OdpsChoice,
@@ -124,39 +123,6 @@ export function diffLines(diff: string): DiffLine[] {
     else if (text.startsWith('\\')) kind = 'meta';
     return { kind, text };
   });
-}
-
-export interface KindCounts {
-  kind: EntityKind;
-  create: number;
-  update: number;
-  unchanged: number;
-}
-
-/** The order kinds are listed in: what a data architect looks for first. */
-const KIND_ORDER: readonly EntityKind[] = ['product', 'outputPort', 'inputPort', 'domain', 'team', 'person', 'sourceSystem'];
-
-/** Entities to create, update and leave, per kind. */
-export function importCounts(entities: readonly ImportEntity[]): KindCounts[] {
-  const byKind = new Map<EntityKind, KindCounts>();
-  for (const e of entities) {
-    let row = byKind.get(e.kind);
-    if (!row) {
-      row = { kind: e.kind, create: 0, update: 0, unchanged: 0 };
-      byKind.set(e.kind, row);
-    }
-    row[e.action] += 1;
-  }
-  const rank = (k: EntityKind) => {
-    const i = KIND_ORDER.indexOf(k);
-    return i < 0 ? KIND_ORDER.length : i;
-  };
-  return [...byKind.values()].sort((a, b) => rank(a.kind) - rank(b.kind));
-}
-
-/** Whether applying would change the mesh at all. */
-export function importChanges(entities: readonly ImportEntity[]): number {
-  return entities.filter((e) => e.action !== 'unchanged').length;
 }
 
 const KIND_LABEL: Record<EntityKind, string> = {

@@ -74,6 +74,13 @@ fn a_dry_run_writes_nothing_and_the_import_is_one_undoable_edit() {
         dry.report.totals.created as usize,
         dry.report.entities.len()
     );
+    // The dialog's counts per kind, products first, and its change count.
+    let first = &dry.report.by_kind[0];
+    assert_eq!(first.kind, EntityKind::Product);
+    assert_eq!((first.created, first.updated, first.unchanged), (28, 0, 0));
+    let counted: u32 = dry.report.by_kind.iter().map(|k| k.created).sum();
+    assert_eq!(counted as usize, dry.report.entities.len());
+    assert_eq!(dry.report.changes as usize, dry.report.entities.len());
     let generation = session.generation().unwrap();
     assert!(
         session.snapshot().unwrap().0.products.is_empty(),

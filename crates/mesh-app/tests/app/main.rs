@@ -1,11 +1,13 @@
 //! The application layer as plain Rust, without Tauri: the session and its kept model,
-//! cancel tokens, and the import and export flows the app's dialogs run. The IPC tests
-//! in `src-tauri/tests/ipc.rs` only check the wiring on top of this.
+//! cancel tokens, the import and export flows the app's dialogs run, and a mesh file
+//! opened read-only as the CLI's `check` and `stats` open it. The IPC tests in
+//! `src-tauri/tests/ipc.rs` only check the wiring on top of this.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 mod export;
 mod import;
+mod readonly;
 mod session;
 
 use std::path::{Path, PathBuf};

@@ -1,11 +1,12 @@
-//! `meshwright check`: runs the governance rules over a mesh and reports findings as
-//! text, JSON, SARIF or JUnit; exits 1 when an unwaived finding reaches `--fail-on`.
+//! `meshwright check`: runs the governance rules over a mesh (read through `mesh-app`'s
+//! `ReadOnlyMesh`) and reports findings as text, JSON, SARIF or JUnit; exits 1 when an
+//! unwaived finding reaches `--fail-on`.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use mesh_app::readonly::ReadOnlyMesh;
 use mesh_core::governance::{self, Policy, Report, Severity};
-use mesh_core::{Access, Store};
 
 use crate::Outcome;
 
@@ -65,14 +66,14 @@ pub fn read_policy(path: &Path) -> anyhow::Result<Policy> {
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let store = Store::open(&args.file, Access::ReadOnly)?;
-    let mesh = store.load()?;
+    let file = ReadOnlyMesh::open(&args.file)?;
     let policy = match &args.policy {
         Some(path) => read_policy(path)?,
-        None => store.policy()?,
+        None => file.policy()?,
     };
     let today = chrono::Local::now().date_naive();
-    let report = governance::check(&mesh, &policy, today)
+    let report = file
+        .check(&policy, today)
         .with_context(|| format!("{}: invalid policy", args.file.display()))?;
     let rendered = render(&report, args.format, &args.file)?;
     match &args.output {

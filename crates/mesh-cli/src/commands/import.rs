@@ -1,8 +1,8 @@
 //! `meshwright import`: ODPS, ODCS, DPDS, Backstage, DataHub and Data Contract
 //! Specification manifests (files or folders) merged into a mesh file by id, all or
 //! nothing, with a dry run that only reports. The report is the core's per-file summary
-//! (created, updated, unchanged, kept unresolved, kept unattached, skipped) as text or
-//! `--json`, with a `warning` line per reference kept unresolved; `--strict` refuses
+//! (created, updated, unchanged, kept unresolved, kept unattached, skipped) and its
+//! counts per kind, as text or `--json`, with a `warning` line per reference kept unresolved; `--strict` refuses
 //! those instead. Fields two formats give different values are listed as
 //! `disagreement` lines (the kept value is ODPS's, then DPDS's, then Backstage's, then
 //! DataHub's); they do not stop the import.
@@ -12,13 +12,12 @@
 //! created with the namespace of the documents' `tenant`, and removed again when the
 //! import fails.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use mesh_app::TaskPhase;
 use mesh_app::import::new_mesh_info;
-use mesh_core::manifests::import::{self, Action, ImportError, ImportOptions, ImportReport};
-use mesh_core::model::{EntityKind, Mesh};
+use mesh_core::manifests::import::{self, ImportError, ImportOptions, ImportReport};
+use mesh_core::model::Mesh;
 use mesh_core::{Access, Store};
 
 use crate::{Outcome, progress};
@@ -116,6 +115,7 @@ fn json_report(report: &ImportReport) -> serde_json::Value {
         "documents": report.documents,
         "files": report.by_file(),
         "totals": report.totals(),
+        "kinds": report.by_kind(),
         "warnings": report.plan.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "disagreements": report.plan.disagreements.iter().map(ToString::to_string).collect::<Vec<_>>(),
     })
@@ -147,15 +147,6 @@ fn summary(into: &Path, report: &ImportReport, dry_run: bool) {
     for d in &report.plan.disagreements {
         println!("disagreement: {d}");
     }
-    let mut counts: BTreeMap<EntityKind, [usize; 3]> = BTreeMap::new();
-    for e in &report.plan.entities {
-        let slot = match e.action {
-            Action::Create => 0,
-            Action::Update => 1,
-            Action::Unchanged => 2,
-        };
-        counts.entry(e.kind).or_default()[slot] += 1;
-    }
     println!(
         "{} {} documents into {}{}",
         if dry_run { "would import" } else { "imported" },
@@ -171,10 +162,13 @@ fn summary(into: &Path, report: &ImportReport, dry_run: bool) {
         "{:<14} {:>8} {:>8} {:>10}",
         "kind", "created", "updated", "unchanged"
     );
-    for (kind, [created, updated, unchanged]) in counts {
+    for k in report.by_kind() {
         println!(
-            "{:<14} {created:>8} {updated:>8} {unchanged:>10}",
-            kind.label()
+            "{:<14} {:>8} {:>8} {:>10}",
+            k.kind.label(),
+            k.created,
+            k.updated,
+            k.unchanged
         );
     }
 }

@@ -1,8 +1,10 @@
 //! One module per subcommand: its arguments and what it does.
 
 pub mod check;
+pub mod diagram;
 pub mod export;
 pub mod generate;
+pub mod impact;
 pub mod import;
 pub mod new;
 pub mod ownership;

@@ -1,10 +1,11 @@
-//! `meshwright stats`: the size and shape of a mesh.
+//! `meshwright stats`: the size and shape of a mesh, as `mesh-app`'s `ReadOnlyMesh`
+//! sums it up.
 
 use std::path::PathBuf;
 
-use mesh_core::stats::Stats;
+use mesh_app::readonly::ReadOnlyMesh;
 
-use super::{load, print_json};
+use super::print_json;
 use crate::Outcome;
 
 /// Count domains, teams, products, ports, dependencies and cycles, and find the
@@ -20,8 +21,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let (mesh, graph) = load(&args.file)?;
-    let stats = Stats::of(&mesh, &graph);
+    let stats = ReadOnlyMesh::open(&args.file)?.stats();
     if args.json {
         print_json(&stats)?;
         return Ok(Outcome::Ok);

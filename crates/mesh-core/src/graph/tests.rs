@@ -3,7 +3,7 @@ use crate::model::*;
 
 /// A mesh with one domain per entry of `domains` (products named `<domain>-<n>` are put
 /// in the domain named by their prefix) and one dependency per `(consumer, provider)`.
-fn mesh(products: &[&str], edges: &[(&str, &str)]) -> Mesh {
+pub(crate) fn mesh(products: &[&str], edges: &[(&str, &str)]) -> Mesh {
     let id = |s: &str| Uuid::new_v5(&Uuid::NAMESPACE_OID, s.as_bytes());
     let mut m = Mesh::empty(MeshInfo {
         name: "t".into(),
@@ -80,7 +80,7 @@ fn mesh(products: &[&str], edges: &[(&str, &str)]) -> Mesh {
     m
 }
 
-fn id(s: &str) -> Uuid {
+pub(crate) fn id(s: &str) -> Uuid {
     Uuid::new_v5(&Uuid::NAMESPACE_OID, s.as_bytes())
 }
 

@@ -163,6 +163,31 @@ pub struct OutputPort {
     pub extensions: Extensions,
 }
 
+impl OutputPort {
+    /// A new output port with a fresh id on `product_id`: a public table, proposed, at
+    /// version 1.0.0, with no contract. Every way of creating one starts here.
+    pub fn proposed(product_id: Uuid, name: String) -> OutputPort {
+        OutputPort {
+            id: Uuid::new_v4(),
+            product_id,
+            name,
+            version: "1.0.0".into(),
+            port_type: PortType::Table,
+            description: None,
+            visibility: Visibility::Public,
+            status: Status::Proposed,
+            contract: None,
+            contains_pii: false,
+            classification: None,
+            service_levels: Vec::new(),
+            deprecation_date: None,
+            successor_port_id: None,
+            custom_properties: Vec::new(),
+            extensions: Extensions::default(),
+        }
+    }
+}
+
 /// Where an input port reads from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -147,3 +147,27 @@ pub struct DataProduct {
     #[serde(default)]
     pub extensions: Extensions,
 }
+
+impl DataProduct {
+    /// A new data product with a fresh id in `domain_id`: proposed, at version 0.1.0
+    /// (not yet released), with nothing else set. Every way of creating one starts
+    /// here, so they agree on these defaults.
+    pub fn proposed(name: String, display_name: String, domain_id: Uuid) -> DataProduct {
+        DataProduct {
+            id: Uuid::new_v4(),
+            name,
+            display_name,
+            version: "0.1.0".into(),
+            description: ProductDescription::default(),
+            domain_id,
+            owner_team_id: None,
+            accountable_person_id: None,
+            status: Status::Proposed,
+            archetype: None,
+            tags: Vec::new(),
+            links: Vec::new(),
+            custom_properties: Vec::new(),
+            extensions: Extensions::default(),
+        }
+    }
+}

@@ -11,8 +11,7 @@ use super::{CellProblem, CellProblemKind, SheetEdit, SheetKind, SheetPlan, Sheet
 use crate::Error;
 use crate::manifests::import::slugify;
 use crate::model::{
-    Archetype, DataProduct, Domain, Mesh, OutputPort, PortType, ProductDescription, Status, Team,
-    TeamType, Visibility,
+    Archetype, DataProduct, Domain, Mesh, OutputPort, PortType, Status, Team, TeamType, Visibility,
 };
 use crate::store::EditOp;
 use crate::validate;
@@ -231,22 +230,9 @@ impl Planner<'_, '_> {
 
     fn product(&mut self, row: &mut Row<'_>) -> Option<EditOp> {
         let old = self.existing(row, &self.mesh.products, |p| p.id).ok()?;
-        let mut p = old.cloned().unwrap_or_else(|| DataProduct {
-            id: Uuid::new_v4(),
-            name: String::new(),
-            display_name: String::new(),
-            version: "0.1.0".into(),
-            description: ProductDescription::default(),
-            domain_id: Uuid::nil(),
-            owner_team_id: None,
-            accountable_person_id: None,
-            status: Status::Proposed,
-            archetype: None,
-            tags: Vec::new(),
-            links: Vec::new(),
-            custom_properties: Vec::new(),
-            extensions: Default::default(),
-        });
+        let mut p = old
+            .cloned()
+            .unwrap_or_else(|| DataProduct::proposed(String::new(), String::new(), Uuid::nil()));
         let create = self.edit.create_missing;
         if let Some(text) = row.cell("displayName") {
             p.display_name = text.trim().to_owned();
@@ -347,24 +333,9 @@ impl Planner<'_, '_> {
 
     fn port(&mut self, row: &mut Row<'_>) -> Option<EditOp> {
         let old = self.existing(row, &self.mesh.output_ports, |p| p.id).ok()?;
-        let mut p = old.cloned().unwrap_or_else(|| OutputPort {
-            id: Uuid::new_v4(),
-            product_id: Uuid::nil(),
-            name: "output".into(),
-            version: "1.0.0".into(),
-            port_type: PortType::Table,
-            description: None,
-            visibility: Visibility::Public,
-            status: Status::Proposed,
-            contract: None,
-            contains_pii: false,
-            classification: None,
-            service_levels: Vec::new(),
-            deprecation_date: None,
-            successor_port_id: None,
-            custom_properties: Vec::new(),
-            extensions: Default::default(),
-        });
+        let mut p = old
+            .cloned()
+            .unwrap_or_else(|| OutputPort::proposed(Uuid::nil(), "output".into()));
         match row.cell("product") {
             Some(text) => {
                 let found = self.names.product(text);

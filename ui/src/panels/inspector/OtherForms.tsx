@@ -1,11 +1,10 @@
 // Inspector forms of output ports, domains, teams, dependencies and the mesh header.
 // Each commit sends the whole entity in its save op; the core validates.
 import { useMemo, useState } from 'react';
-import type { Domain, InputPort, MeshInfo, OutputPort, Person, ServiceLevel, Team, Membership } from '../../bindings';
+import type { Domain, InputPort, MeshInfo, OutputPort, ServiceLevel, Team, Membership } from '../../bindings';
 import { useMeshStore } from '../../state/meshStore';
 import { useUiStore } from '../../state/uiStore';
-import { edit } from '../../actions/editing';
-import { uniqueSlug } from '../../lib/slug';
+import { addMember } from '../../actions/editing';
 import { CheckField, ListEditor, Section, SelectField, STATUS_OPTIONS, TEAM_TYPE_OPTIONS, TextField } from './fields';
 import { CustomPropertiesEditor, LinksEditor } from './ProductForm';
 import { useSave } from './useSave';
@@ -257,16 +256,8 @@ export function TeamForm({ team }: { team: Team }) {
   const addPerson = async () => {
     const displayName = newPerson.trim();
     if (!displayName) return;
-    const taken = new Set([...model.people.values()].map((p) => p.username));
-    const person: Person = { id: crypto.randomUUID(), username: uniqueSlug(displayName, taken), displayName };
-    const members: Membership[] = [...(team.members ?? []), { personId: person.id, role: 'member' }];
-    const ok = await edit(
-      [
-        { op: 'savePerson', value: person },
-        { op: 'saveTeam', value: { ...team, members } },
-      ],
-      `Add ${displayName} to ${team.title}`,
-    );
+    // The person's username and role are the core's.
+    const ok = await addMember(team.id, displayName);
     if (ok) setNewPerson('');
   };
 

@@ -10,18 +10,7 @@ import type { CommandError, FileSummary, ImportPreview, ImportResult } from '../
 import { errorOf } from '../../actions/editing';
 import * as manifests from '../../actions/manifests';
 import { useUiStore } from '../../state/uiStore';
-import {
-  claimText,
-  importChanges,
-  importCounts,
-  kindLabel,
-  kindNoun,
-  plural,
-  problemPlace,
-  splitPaths,
-  tallies,
-  warningText,
-} from '../../state/manifests';
+import { claimText, kindLabel, kindNoun, plural, problemPlace, splitPaths, tallies, warningText } from '../../state/manifests';
 import { DialogFrame } from './DialogFrame';
 import { ErrorNotice } from './ErrorNotice';
 import { TaskProgressBar } from './TaskProgressBar';
@@ -103,7 +92,7 @@ function FileRow({ file, folder }: { file: FileSummary; folder: string }) {
 }
 
 function Report({ report }: { report: ImportPreview }) {
-  const counts = importCounts(report.entities);
+  const counts = report.byKind;
   const folder = commonFolder(report.byFile.map((f) => f.path));
   return (
     <div className="import-report" data-testid="import-report">
@@ -226,10 +215,10 @@ function Report({ report }: { report: ImportPreview }) {
           </thead>
           <tbody>
             {counts.map((c) => (
-              <tr key={c.kind} data-testid="import-count" data-kind={c.kind} data-create={c.create} data-update={c.update}>
+              <tr key={c.kind} data-testid="import-count" data-kind={c.kind} data-create={c.created} data-update={c.updated}>
                 <th scope="row">{kindLabel(c.kind)}</th>
-                <td className={c.create > 0 ? 'is-create' : 'is-zero'}>{c.create.toLocaleString('en')}</td>
-                <td className={c.update > 0 ? 'is-update' : 'is-zero'}>{c.update.toLocaleString('en')}</td>
+                <td className={c.created > 0 ? 'is-create' : 'is-zero'}>{c.created.toLocaleString('en')}</td>
+                <td className={c.updated > 0 ? 'is-update' : 'is-zero'}>{c.updated.toLocaleString('en')}</td>
                 <td className="is-zero">{c.unchanged.toLocaleString('en')}</td>
               </tr>
             ))}
@@ -278,7 +267,7 @@ function ImportDialogBody() {
   const [error, setError] = useState<CommandError | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const busy = phase === 'checking' || phase === 'importing';
-  const changes = report ? importChanges(report.entities) : 0;
+  const changes = report ? report.changes : 0;
 
   const close = useCallback(() => useUiStore.getState().setImportOpen(false), []);
 

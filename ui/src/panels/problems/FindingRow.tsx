@@ -4,7 +4,7 @@
 import type { Finding } from '../../bindings';
 import { focusFinding, unwaive } from '../../actions/governance';
 import { useGovernanceStore } from '../../state/governanceStore';
-import { waiverFor } from '../../state/policyEdits';
+import { waiverFor } from '../../state/policy';
 import { WaiveForm } from './WaiveForm';
 
 export const SEVERITY_ICON = { error: '✖', warning: '▲', info: 'i' } as const;

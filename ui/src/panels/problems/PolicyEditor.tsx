@@ -1,24 +1,20 @@
 // The policy editor: every rule with its switch, severity and typed parameters, and the
-// custom CEL rules. Each change is one undoable `setPolicy` edit the core validates; a
-// refusal shows next to the rule. The catalog it lists comes from the core.
+// custom CEL rules. Each change is sent as the user's action, which the core turns into
+// one undoable edit of the policy; a refusal shows next to the rule. The catalog it lists comes from the core.
 import { useState } from 'react';
 import type { CustomRule, ParamDoc, RuleDoc, Severity } from '../../bindings';
 import { changeRule, deleteCustomRule } from '../../actions/governance';
 import { useGovernanceStore } from '../../state/governanceStore';
 import { SEVERITIES } from '../../state/findings';
-import { paramText, parseParam } from '../../state/policyEdits';
+import { paramText } from '../../state/policy';
 import { BLANK_RULE, CustomRuleForm } from './CustomRuleForm';
 
 function ParamInput({ rule, param, onError }: { rule: RuleDoc; param: ParamDoc; onError(m: string | null): void }) {
   const [text, setText] = useState(paramText(param.value));
   const commit = () => {
     if (text === paramText(param.value)) return;
-    const parsed = parseParam(param.kind, text);
-    if ('error' in parsed) {
-      onError(`${param.name}: expected ${parsed.error}`);
-      return;
-    }
-    void changeRule(rule, { param: { name: param.name, value: parsed.value } }, (e) => onError(e.message));
+    // The core reads the text as the parameter's kind, or says what it expected.
+    void changeRule(rule, { param: param.name, text }, (e) => onError(e.message));
   };
   if (param.kind === 'boolean') {
     return (
@@ -27,7 +23,7 @@ function ParamInput({ rule, param, onError }: { rule: RuleDoc; param: ParamDoc; 
           type="checkbox"
           data-testid={`param-${param.name}`}
           checked={param.value === true}
-          onChange={(e) => void changeRule(rule, { param: { name: param.name, value: e.target.checked } }, (err) => onError(err.message))}
+          onChange={(e) => void changeRule(rule, { param: param.name, text: String(e.target.checked) }, (err) => onError(err.message))}
         />
         {param.name}
       </label>

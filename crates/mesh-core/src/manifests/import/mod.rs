@@ -40,7 +40,7 @@ pub(crate) use fields::{slugify, title_of};
 pub use merge::{Action, ImportPlan, Incoming, Kept, Planned, plan};
 pub use run::{ImportOptions, ImportReport, apply, create, prepare, read, run, tenant};
 pub use source::{SourceDocument, Sources, read_sources};
-pub use summary::{FileSummary, Totals};
+pub use summary::{FileSummary, KindSummary, Totals};
 
 /// One problem with one input file. Displayed as `path:line:column: field: reason`,
 /// the form editors and CI logs link to.

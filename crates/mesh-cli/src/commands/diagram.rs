@@ -1,0 +1,101 @@
+//! `meshwright diagram`: a view of the mesh as SVG, PNG, Mermaid or Graphviz DOT,
+//! without a browser. The diagram is the core's (`mesh_core::diagram`); this module
+//! reads the arguments, writes the bytes to `-o PATH` (atomically) or stdout, and
+//! turns an unknown `--domain` into exit code 2 with the closest names.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use mesh_core::diagram::{self, Format, View};
+
+use super::load;
+use crate::Outcome;
+
+/// Draw the mesh (products, domains or teams) as SVG, PNG, Mermaid or DOT.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The mesh file.
+    file: PathBuf,
+    /// The output format.
+    #[arg(long, value_enum)]
+    format: FormatArg,
+    /// What to draw: products in their domains, domains with their coupling, or teams.
+    #[arg(long, value_enum, default_value = "products")]
+    view: ViewArg,
+    /// Only this domain (its name) and its subdomains, with the products elsewhere
+    /// that connect to them drawn faded.
+    #[arg(long)]
+    domain: Option<String>,
+    /// Pixels per diagram unit for PNG.
+    #[arg(long, default_value_t = 1.0)]
+    scale: f32,
+    /// Where to write the diagram (stdout when not given). The folder must exist.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+/// The formats on the command line.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    /// Scalable vector graphics, every name as text.
+    Svg,
+    /// A PNG image of the SVG at `--scale`.
+    Png,
+    /// Mermaid flowchart text.
+    Mermaid,
+    /// Graphviz DOT text.
+    Dot,
+}
+
+/// The views on the command line.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ViewArg {
+    /// Data products grouped in their domains.
+    Products,
+    /// One node per domain, labelled with its coupling.
+    Domains,
+    /// One node per owner team.
+    Teams,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let format = match args.format {
+        FormatArg::Svg => Format::Svg,
+        FormatArg::Png => Format::Png,
+        FormatArg::Mermaid => Format::Mermaid,
+        FormatArg::Dot => Format::Dot,
+    };
+    let view = match args.view {
+        ViewArg::Products => View::Products,
+        ViewArg::Domains => View::Domains,
+        ViewArg::Teams => View::Teams,
+    };
+    if format == Format::Png && args.output.is_none() && std::io::stdout().is_terminal() {
+        bail!("a PNG is not written to a terminal: give -o PATH or redirect stdout");
+    }
+    let (mesh, graph) = load(&args.file)?;
+    let drawn = match diagram::build(&mesh, &graph, view, args.domain.as_deref()) {
+        Ok(d) => d,
+        Err(unknown) => {
+            eprintln!("meshwright: error: {}: {unknown}", args.file.display());
+            return Ok(Outcome::Refused);
+        }
+    };
+    let bytes = diagram::render(&mesh, &drawn, format, args.scale)?;
+    match &args.output {
+        Some(path) => {
+            // The core's error names the folder and the cause in one line; no chain.
+            diagram::write_atomically(path, &bytes)
+                .map_err(|e| anyhow::anyhow!("cannot write the diagram: {e}"))?;
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .context("writing the diagram to stdout")?;
+        }
+    }
+    Ok(Outcome::Ok)
+}

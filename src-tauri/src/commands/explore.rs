@@ -1,0 +1,30 @@
+//! Asking the mesh questions (the Impact panel): what a product or port reaches, and
+//! what a change to it would break. The session answers.
+
+use mesh_app::CommandError;
+use mesh_core::impact::{Direction, Impact, ImpactTarget, WhatIf, WhatIfChange};
+
+use crate::state::WindowMesh;
+
+/// Upstream and downstream of `target`, `depth` dependencies deep (all when null).
+#[tauri::command]
+#[specta::specta]
+pub async fn impact(
+    mesh: WindowMesh,
+    target: ImpactTarget,
+    direction: Direction,
+    depth: Option<u32>,
+) -> Result<Impact, CommandError> {
+    mesh.impact(target, direction, depth)
+}
+
+/// What `change` to `target` would break, without making it.
+#[tauri::command]
+#[specta::specta]
+pub async fn what_if(
+    mesh: WindowMesh,
+    target: ImpactTarget,
+    change: WhatIfChange,
+) -> Result<WhatIf, CommandError> {
+    mesh.what_if(target, change, chrono::Local::now().date_naive())
+}
