@@ -8,7 +8,7 @@
 //! reference the export would write), so the findings show what the consumers would
 //! face, where deleting the product in the store would delete those inputs with it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -89,42 +89,41 @@ pub fn what_if(
     target: ImpactTarget,
     change: WhatIfChange,
 ) -> Result<WhatIf> {
-    let ports: HashSet<Uuid> = match target {
-        ImpactTarget::Port { port, .. } => HashSet::from([port]),
-        ImpactTarget::Product { product } => mesh
-            .output_ports
-            .iter()
-            .filter(|o| o.product_id == product)
-            .map(|o| o.id)
-            .collect(),
-    };
+    // The ports the change touches, each as its readers name it (`product/port`) with
+    // its version: found once, so each input below is one lookup.
     let lookup = Lookup::new(mesh);
-    let product_name = |id: Uuid| {
-        mesh.products
-            .iter()
-            .find(|p| p.id == id)
-            .map_or_else(String::new, |p| p.name.clone())
-    };
+    let owner = lookup
+        .products
+        .get(&target.product())
+        .map_or("", |p| p.name.as_str());
+    let ports: HashMap<Uuid, (String, &str)> = mesh
+        .output_ports
+        .iter()
+        .filter(|o| match target {
+            ImpactTarget::Port { port, .. } => o.id == port,
+            ImpactTarget::Product { product } => o.product_id == product,
+        })
+        .map(|o| (o.id, (format!("{owner}/{}", o.name), o.version.as_str())))
+        .collect();
     let mut breaking: Vec<Breakage> = Vec::new();
     for input in &mesh.input_ports {
         let DependencySource::OutputPort { port_id } = input.source else {
             continue;
         };
-        let Some(port) = mesh.output_ports.iter().find(|o| o.id == port_id) else {
+        let Some((reads, version)) = ports.get(&port_id) else {
             continue;
         };
-        if !ports.contains(&port_id) || input.product_id == target.product() {
+        if input.product_id == target.product() {
             continue;
         }
         let Some(consumer) = lookup.affected(input.product_id, 1) else {
             continue;
         };
-        let reads = format!("{}/{}", product_name(port.product_id), port.name);
         breaking.push(Breakage {
             consumer,
             input_port: input.name.clone(),
-            reason: change.reason(&reads, &port.version),
-            reads,
+            reason: change.reason(reads, version),
+            reads: reads.clone(),
         });
     }
     breaking.sort_by(|a, b| {
@@ -133,7 +132,7 @@ pub fn what_if(
     });
     let Impact { downstream, .. } = impact(mesh, graph, target, Direction::Downstream, None);
 
-    let changed = changed_mesh(mesh, target, &ports, change, &product_name);
+    let changed = changed_mesh(mesh, target, &ports, change);
     let before = governance::check(mesh, policy, today)?;
     let after = governance::check(&changed, policy, today)?;
     // A finding is new when its rule did not already report its entity: a mesh-wide
@@ -158,9 +157,8 @@ pub fn what_if(
 fn changed_mesh(
     mesh: &Mesh,
     target: ImpactTarget,
-    ports: &HashSet<Uuid>,
+    ports: &HashMap<Uuid, (String, &str)>,
     change: WhatIfChange,
-    product_name: &dyn Fn(Uuid) -> String,
 ) -> Mesh {
     let mut changed = mesh.clone();
     let whole_product = matches!(target, ImpactTarget::Product { .. });
@@ -168,16 +166,14 @@ fn changed_mesh(
         WhatIfChange::Remove => {
             for input in &mut changed.input_ports {
                 if let DependencySource::OutputPort { port_id } = input.source
-                    && ports.contains(&port_id)
+                    && let Some((reference, _)) = ports.get(&port_id)
                 {
-                    let port = mesh.output_ports.iter().find(|o| o.id == port_id);
-                    let reference = port.map_or_else(String::new, |o| {
-                        format!("{}/{}", product_name(o.product_id), o.name)
-                    });
-                    input.source = DependencySource::Unresolved { reference };
+                    input.source = DependencySource::Unresolved {
+                        reference: reference.clone(),
+                    };
                 }
             }
-            changed.output_ports.retain(|o| !ports.contains(&o.id));
+            changed.output_ports.retain(|o| !ports.contains_key(&o.id));
             if whole_product {
                 let product = target.product();
                 changed.products.retain(|p| p.id != product);
@@ -188,7 +184,7 @@ fn changed_mesh(
             for port in changed
                 .output_ports
                 .iter_mut()
-                .filter(|o| ports.contains(&o.id))
+                .filter(|o| ports.contains_key(&o.id))
             {
                 port.status = Status::Deprecated;
             }
@@ -206,7 +202,7 @@ fn changed_mesh(
             for port in changed
                 .output_ports
                 .iter_mut()
-                .filter(|o| ports.contains(&o.id))
+                .filter(|o| ports.contains_key(&o.id))
             {
                 port.version = next_major(&port.version);
             }
