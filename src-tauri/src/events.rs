@@ -84,6 +84,25 @@ pub struct Progress {
     pub path: String,
 }
 
+impl Progress {
+    /// Sends the phases of opening `path` to the window `label`. Progress is advisory: a
+    /// UI that missed it still gets the result, so a failed send is ignored.
+    pub fn sender<R: tauri::Runtime>(
+        app: &tauri::AppHandle<R>,
+        label: &str,
+        path: &str,
+    ) -> impl Fn(&str) {
+        let (app, label, path) = (app.clone(), label.to_owned(), path.to_owned());
+        move |phase| {
+            let progress = Progress {
+                phase: phase.into(),
+                path: path.clone(),
+            };
+            let _ = tauri_specta::Event::emit_to(&progress, &app, label.as_str());
+        }
+    }
+}
+
 /// The recent-files list changed (a mesh was opened or saved under a new name); the
 /// menu bar rebuilds its Open Recent submenu on it.
 #[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]

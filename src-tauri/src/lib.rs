@@ -46,6 +46,7 @@ macro_rules! specta_builder {
                 $crate::commands::sheet::apply_sheet,
                 $crate::commands::sheet::paste_sheet,
                 $crate::commands::ownership::ownership_matrix,
+                $crate::commands::ownership::filter_view,
                 $crate::commands::explore::impact,
                 $crate::commands::explore::what_if,
                 $crate::commands::governance::check_mesh,

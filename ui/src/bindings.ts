@@ -54,8 +54,10 @@ export const commands = {
 	applySheet: (edit: SheetEdit) => typedError<SheetResult, CommandError>(__TAURI_INVOKE("apply_sheet", { edit })),
 	/**  Applies a pasted block as one edit: all of it, or nothing with every bad cell named. */
 	pasteSheet: (paste: SheetPaste) => typedError<SheetResult, CommandError>(__TAURI_INVOKE("paste_sheet", { paste })),
-	/**  The open mesh's ownership matrix. */
+	/**  The ownership matrix of what the products view's filter shows. */
 	ownershipMatrix: () => typedError<OwnershipMatrix, CommandError>(__TAURI_INVOKE("ownership_matrix")),
+	/**  What `view` shows under `filter`, saved as its filter first; its saved one when null. */
+	filterView: (view: View, filter: ViewFilter | null) => typedError<Filtered, CommandError>(__TAURI_INVOKE("filter_view", { view, filter })),
 	/**  Upstream and downstream of `target`, `depth` dependencies deep (all when null). */
 	impact: (target: ImpactTarget, direction: Direction, depth: number | null) => typedError<Impact, CommandError>(__TAURI_INVOKE("impact", { target, direction, depth })),
 	/**  What `change` to `target` would break, without making it. */
@@ -679,6 +681,28 @@ export type FileSummary = {
 	unattached: number,
 	/**  Why the file was not read, when it was skipped. */
 	skipped?: string | null,
+};
+
+/**  What a view shows under a filter. */
+export type Filtered = {
+	/**  The filter as applied (see [`ViewFilter::known`]). */
+	filter: ViewFilter,
+	/**
+	 *  True when the filter hides nothing because it sets no criterion; then
+	 *  `products` and `domains` are empty and every product and domain shows.
+	 */
+	all: boolean,
+	/**  The products shown, in the model's order. */
+	products: string[],
+	/**
+	 *  The domains drawn: those holding a shown product, their parents, and the
+	 *  domains the filter names.
+	 */
+	domains: string[],
+	/**  How many products the filter hides. */
+	hidden: number,
+	/**  The shown products with dependencies to hidden ones, in the model's order. */
+	stubs: Stub[],
 };
 
 /**  One problem found by one rule on one entity. */
@@ -1514,6 +1538,16 @@ export type Status =
 /**  No longer served. */
 "retired";
 
+/**  A visible product whose dependencies lead to products the filter hides. */
+export type Stub = {
+	/**  The visible product. */
+	productId: string,
+	/**  Hidden products it consumes from. */
+	upstream: number,
+	/**  Hidden products that consume from it. */
+	downstream: number,
+};
+
 /**  Counts of a report, not counting waived findings in the severities. */
 export type Summary = {
 	/**  Unwaived errors. */
@@ -1670,6 +1704,34 @@ export type Unowned = {
 };
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };
+
+/**  What a diagram shows; also the views a filter is saved for. */
+export type View = 
+/**  Data products in domain boxes, dependencies between them. */
+"products" | 
+/**  One node per domain with its coupling, edges weighted by crossing dependencies. */
+"domains" | 
+/**  One node per owner team, edges weighted by the dependencies between their products. */
+"teams";
+
+/**  The criteria of one view's filter; empty lists and no severity mean "any". */
+export type ViewFilter = {
+	/**  Products in any of these domains or their subdomains. */
+	domains?: string[],
+	/**  Products owned by any of these teams. */
+	teams?: string[],
+	/**  Products in any of these statuses. */
+	statuses?: Status[],
+	/**  Products of any of these archetypes. */
+	archetypes?: Archetype[],
+	/**  Products carrying any of these tags (compared without regard to case). */
+	tags?: string[],
+	/**
+	 *  Products with an unwaived finding (on the product or one of its ports) at least
+	 *  this severe.
+	 */
+	minSeverity?: Severity | null,
+};
 
 /**  Who may consume an output port. */
 export type Visibility = 

@@ -19,6 +19,7 @@ pub mod import;
 pub mod readonly;
 pub mod session;
 pub mod task;
+pub mod view_filter;
 
 pub use error::CommandError;
 pub use session::{CreatedEntity, HistoryStep, MeshSnapshot, Session};

@@ -328,11 +328,14 @@ impl Session {
         self.with_open(|open| Ok(governance::catalog(&open.store.policy()?)?))
     }
 
-    /// The ownership matrix of the kept model under the stored policy's limits.
-    pub fn ownership(&self) -> Result<OwnershipMatrix, CommandError> {
+    /// The ownership matrix of the products the products view's filter shows, under
+    /// the stored policy's limits; `today` decides expired waivers for a filter on
+    /// findings.
+    pub fn ownership(&self, today: chrono::NaiveDate) -> Result<OwnershipMatrix, CommandError> {
         self.with_open(|open| {
             let policy = open.store.policy()?;
-            Ok(ownership::matrix(open.model()?, &policy)?)
+            let shown = crate::view_filter::shown_mesh(open, today)?;
+            Ok(ownership::matrix(&shown, &policy)?)
         })
     }
 

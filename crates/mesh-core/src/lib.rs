@@ -9,6 +9,7 @@ pub mod create;
 pub mod demo;
 pub mod diagram;
 pub mod error;
+pub mod filter;
 pub mod generate;
 pub mod governance;
 pub mod graph;

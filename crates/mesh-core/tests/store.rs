@@ -683,11 +683,11 @@ fn an_older_file_is_read_without_being_changed_and_upgraded_when_edited() {
     let f = fixture();
     drop(f.store);
     // Turn the file back into a version-1 mesh: no policy or contract table, no domain
-    // repository folder, no team type (0004's extra input_port column may stay: its
+    // repository folder, no team type, no view filters (0004's extra input_port column may stay: its
     // rebuild copies the version-1 columns by name).
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     conn.execute_batch(
-        "DROP TABLE IF EXISTS policy; DROP TABLE IF EXISTS contract;
+        "DROP TABLE IF EXISTS policy; DROP TABLE IF EXISTS contract; DROP TABLE view_filter;
          ALTER TABLE domain DROP COLUMN repo_folder; ALTER TABLE team DROP COLUMN team_type;
          PRAGMA user_version = 1;",
     )
@@ -776,4 +776,28 @@ fn a_cancelled_load_stops_between_tables_and_a_later_load_still_works() {
         f.store.load().unwrap()
     );
     assert_eq!(f.store.load().unwrap().products.len(), 2);
+}
+
+#[test]
+fn a_view_filter_is_saved_with_the_file_and_undo_leaves_it() {
+    use mesh_core::filter::ViewFilter;
+    let mut f = fixture();
+    assert!(f.store.view_filter("mesh").unwrap().is_empty());
+    let filter = ViewFilter {
+        domains: vec![f.domain.id],
+        statuses: vec![Status::Active],
+        ..ViewFilter::default()
+    };
+    f.store.save_view_filter("mesh", &filter).unwrap();
+    // Undo takes back the fixture's last edit, not the filter.
+    f.store.undo().unwrap();
+    drop(f.store);
+    let store = Store::open(&f.path, Access::ReadWrite).unwrap();
+    assert_eq!(store.view_filter("mesh").unwrap(), filter);
+    assert!(store.view_filter("teams").unwrap().is_empty());
+    // Saving the empty filter removes it.
+    store
+        .save_view_filter("mesh", &ViewFilter::default())
+        .unwrap();
+    assert!(store.view_filter("mesh").unwrap().is_empty());
 }

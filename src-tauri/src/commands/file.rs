@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use mesh_app::{CommandError, MeshSnapshot, file};
 use mesh_core::Access;
 use tauri::{AppHandle, Runtime, State};
-use tauri_specta::Event;
 
 use crate::events::Progress;
 use crate::state::{AppState, WindowMesh};
@@ -37,14 +36,7 @@ pub async fn open_mesh<R: Runtime>(
     if windows::focus_showing(&app, Path::new(&path), Some(&mesh.label)) {
         return Ok(None);
     }
-    let progress = |phase: &str| {
-        // Progress is advisory: a UI that missed it still gets the result.
-        let _ = Progress {
-            phase: phase.into(),
-            path: path.clone(),
-        }
-        .emit_to(&app, mesh.label.as_str());
-    };
+    let progress = Progress::sender(&app, &mesh.label, &path);
     let token = mesh.begin_open();
     progress("opening");
     let file = PathBuf::from(&path);

@@ -1,14 +1,26 @@
-//! The Ownership view's matrix: teams × domains with each team's load against the
-//! policy's limits, computed by the core from the kept model and the stored policy.
+//! The Ownership view's matrix and each view's filter; the session answers both.
 
 use mesh_app::CommandError;
+use mesh_core::diagram::View;
+use mesh_core::filter::{Filtered, ViewFilter};
 use mesh_core::ownership::OwnershipMatrix;
 
 use crate::state::WindowMesh;
 
-/// The open mesh's ownership matrix.
+/// The ownership matrix of what the products view's filter shows.
 #[tauri::command]
 #[specta::specta]
 pub async fn ownership_matrix(mesh: WindowMesh) -> Result<OwnershipMatrix, CommandError> {
-    mesh.ownership()
+    mesh.ownership(chrono::Local::now().date_naive())
+}
+
+/// What `view` shows under `filter`, saved as its filter first; its saved one when null.
+#[tauri::command]
+#[specta::specta]
+pub async fn filter_view(
+    mesh: WindowMesh,
+    view: View,
+    filter: Option<ViewFilter>,
+) -> Result<Filtered, CommandError> {
+    mesh.filter_view(view, filter.as_ref(), chrono::Local::now().date_naive())
 }

@@ -9,6 +9,7 @@ mod export;
 mod import;
 mod readonly;
 mod session;
+mod view_filter;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

@@ -31,8 +31,10 @@ pub use layout::{Layout, Rect, layout};
 pub use png::to_png;
 pub use view::build;
 
-/// What a diagram shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What a diagram shows; also the views a filter is saved for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
 pub enum View {
     /// Data products in domain boxes, dependencies between them.
     Products,

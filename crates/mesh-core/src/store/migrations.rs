@@ -25,6 +25,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../../migrations/0004_unresolved_and_contracts.sql"),
     ),
     (5, include_str!("../../migrations/0005_team_type.sql")),
+    (6, include_str!("../../migrations/0006_view_filter.sql")),
 ];
 
 /// The newest schema version this build knows.

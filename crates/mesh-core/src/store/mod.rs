@@ -26,6 +26,7 @@ pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use ops::{Applied, EditOp};
 
 use crate::error::{Error, Result};
+use crate::filter::ViewFilter;
 use crate::governance::Policy;
 use crate::model::{Mesh, MeshInfo, Team};
 use crate::validate;
@@ -235,6 +236,19 @@ impl Store {
         tables::load_policy(&self.conn)
             .map(Option::unwrap_or_default)
             .map_err(|e| map_err(&self.path, e))
+    }
+
+    /// The filter saved for the view named `view`; the empty filter when none was.
+    pub fn view_filter(&self, view: &str) -> Result<ViewFilter> {
+        tables::load_view_filter(&self.conn, view)
+            .map(Option::unwrap_or_default)
+            .map_err(|e| map_err(&self.path, e))
+    }
+
+    /// Saves `filter` as the view's filter, committed at once. A filter is how the mesh
+    /// is looked at, not a change to it: it is not an edit, and undo leaves it alone.
+    pub fn save_view_filter(&self, view: &str, filter: &ViewFilter) -> Result<()> {
+        tables::write_view_filter(&self.conn, view, filter).map_err(|e| map_err(&self.path, e))
     }
 
     /// Runs one edit: `f` validates and records its changes through [`Edit`]; then the
