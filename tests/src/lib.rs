@@ -152,7 +152,27 @@ impl App {
             "tauri:options".to_owned(),
             serde_json::json!({ "application": app_binary(), "args": args }),
         );
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await?;
+        // Listening is not yet answering: a request in the moment WebKitWebDriver binds
+        // its port is sometimes dropped. Setting up the session is tried again then;
+        // nothing the app does is retried.
+        let url = format!("http://127.0.0.1:{port}");
+        let mut attempt = 0;
+        let driver = loop {
+            match WebDriver::new(&url, caps.clone()).await {
+                Err(e)
+                    if attempt < 3
+                        && matches!(
+                            e.as_inner(),
+                            thirtyfour::error::WebDriverErrorInner::HttpError(_)
+                        ) =>
+                {
+                    attempt += 1;
+                    eprintln!("new session: {e}; trying again");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                other => break other?,
+            }
+        };
         Ok(App {
             driver,
             _process: process,
@@ -366,6 +386,16 @@ pub fn empty_mesh(path: &Path, name: &str) {
         extensions: Default::default(),
     };
     drop(mesh_core::Store::create(path, &info).expect("create the test mesh"));
+}
+
+/// Writes the demo mesh to `dir/demo.mesh`; answers the path and the model as the file
+/// holds it (what the tests compare the window with).
+pub fn demo_file(dir: &Path) -> (PathBuf, mesh_core::model::Mesh) {
+    let path = dir.join("demo.mesh");
+    let store = mesh_core::Store::create_from(&path, &mesh_core::demo::demo_mesh(), &mut |_, _| {})
+        .expect("create the demo mesh");
+    let mesh = store.load().expect("load the demo mesh");
+    (path, mesh)
 }
 
 /// Writes a generated enterprise mesh of `products` data products (the same for the

@@ -33,12 +33,7 @@ async fn count_is(app: &App, test_id: &str, n: usize) -> WebDriverResult<()> {
 #[tokio::test]
 async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("demo.mesh");
-    drop(Store::create_from(&file, &mesh_core::demo::demo_mesh(), &mut |_, _| {}).unwrap());
-    let mesh = Store::open(&file, Access::ReadOnly)
-        .unwrap()
-        .load()
-        .unwrap();
+    let (file, mesh) = demo_file(dir.path());
     let graph = MeshGraph::build(&mesh);
     let orders = mesh.products.iter().find(|p| p.name == "orders").unwrap();
     let target = ImpactTarget::Product { product: orders.id };

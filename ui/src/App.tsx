@@ -1,4 +1,4 @@
-// The window's layout: toolbar, sidebar, the main view (canvas, table or ownership matrix), inspector, the docked Problems and
+// The window's layout: toolbar, the filter bar, sidebar, the main view (canvas, table or ownership matrix), inspector, the docked Problems and
 // Contracts panels, status bar, and overlays (the command palette among them). While presenting, the side
 // panels are left out and a badge says how to leave. It starts the app (loads the current mesh) and wires
 // keyboard and shell events.
@@ -19,6 +19,9 @@ import { MeshCanvas } from './canvas/MeshCanvas';
 import { useKeyboard } from './hooks/useKeyboard';
 import { useShellEvents } from './hooks/useShellEvents';
 import { useLiveGovernance } from './hooks/useLiveGovernance';
+import { useLiveFilter } from './hooks/useLiveFilter';
+import { useFilterStore } from './state/filterStore';
+import { FilterBar } from './panels/FilterBar';
 import { useGovernanceStore } from './state/governanceStore';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { ContractsPanel } from './panels/contracts/ContractsPanel';
@@ -35,6 +38,8 @@ export function App() {
   useKeyboard();
   useShellEvents();
   useLiveGovernance();
+  useLiveFilter();
+  const filtered = useFilterStore((s) => s.shown !== null);
   const presenting = useUiStore((s) => s.presentation) && open;
   const problems = useGovernanceStore((s) => s.panelOpen) && open && !presenting;
   const contracts = useUiStore((s) => s.contractsOpen) && open && !presenting;
@@ -48,7 +53,10 @@ export function App() {
       className={`app${problems ? ' has-problems' : ''}${contracts ? ' has-contracts' : ''}${presenting ? ' is-presenting' : ''}`}
       data-view={view}
     >
-      <Toolbar />
+      <header className="app-head">
+        <Toolbar />
+        {open && (!presenting || filtered) && <FilterBar />}
+      </header>
       <div className="workspace">
         {open ? (
           <>

@@ -280,8 +280,8 @@ fn stubs(mesh: &Mesh, shown: &HashSet<Uuid>) -> Vec<Stub> {
 }
 
 /// `mesh` as `filtered` shows it: only the shown products with their ports and inputs,
-/// and only the drawn domains. Teams, people and the rest stay whole. An unfiltered
-/// answer gives the mesh back unchanged.
+/// the drawn domains, and the teams that own a shown product or that the filter names.
+/// People and the rest stay whole. An unfiltered answer gives the mesh back unchanged.
 pub fn restrict(mesh: &Mesh, filtered: &Filtered) -> Mesh {
     if filtered.all {
         return mesh.clone();
@@ -297,6 +297,13 @@ pub fn restrict(mesh: &Mesh, filtered: &Filtered) -> Mesh {
         .input_ports
         .retain(|i| products.contains(&i.product_id));
     shown.domains.retain(|d| domains.contains(&d.id));
+    let owners: HashSet<Uuid> = shown
+        .products
+        .iter()
+        .filter_map(|p| p.owner_team_id)
+        .chain(filtered.filter.teams.iter().copied())
+        .collect();
+    shown.teams.retain(|t| owners.contains(&t.id));
     shown
 }
 

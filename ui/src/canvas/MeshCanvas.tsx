@@ -19,6 +19,8 @@ import { useMeshStore } from '../state/meshStore';
 import { useUiStore } from '../state/uiStore';
 import { refsFromIds } from '../state/selection';
 import { meshToFlow, newFlowCache } from './toFlow';
+import { filterFlow } from './filtered';
+import { useFilterStore } from '../state/filterStore';
 import type { MeshFlowEdge, MeshFlowNode } from './flowTypes';
 import { ProductNode } from './ProductNode';
 import { DomainGroupNode, tintOf } from './DomainGroupNode';
@@ -115,7 +117,11 @@ export function MeshCanvas() {
   const draggingRef = useRef(dragging);
   draggingRef.current = dragging;
 
-  const base = useMemo(() => meshToFlow(model, cache.current), [model]);
+  const visibleProducts = useFilterStore((s) => s.products);
+  const visibleDomains = useFilterStore((s) => s.domains);
+  const all = useMemo(() => meshToFlow(model, cache.current), [model]);
+  // What the filter shows; hidden products' dependencies become stubs on their nodes.
+  const base = useMemo(() => filterFlow(all, visibleProducts, visibleDomains), [all, visibleProducts, visibleDomains]);
   const baseRef = useRef(base);
   baseRef.current = base;
   const container = useRef<HTMLDivElement>(null);
@@ -262,6 +268,14 @@ export function MeshCanvas() {
     fitAll(flow, base.nodes, container.current, true, 0);
   }, [inited, generation, base]);
 
+  // A new filter shows other products: bring them into view.
+  const filterShown = useRef(visibleProducts);
+  useEffect(() => {
+    if (filterShown.current === visibleProducts) return;
+    filterShown.current = visibleProducts;
+    requestAnimationFrame(() => fitAll(instance.current, baseRef.current.nodes, container.current, true));
+  }, [visibleProducts]);
+
   const fitRequest = useUiStore((s) => s.fitRequest);
   useEffect(() => {
     if (fitRequest === 0) return;
@@ -273,7 +287,7 @@ export function MeshCanvas() {
 
   useEffect(() => {
     if (!inited || ready) return;
-    const nodesPresent = base.nodes.length > 0 || (model.products.size === 0 && model.domains.size === 0);
+    const nodesPresent = all.nodes.length > 0 || (model.products.size === 0 && model.domains.size === 0);
     if (!nodesPresent) return;
     // Two frames: React commits, then the browser paints the nodes.
     requestAnimationFrame(() =>
@@ -282,7 +296,7 @@ export function MeshCanvas() {
         markReady();
       }),
     );
-  }, [inited, ready, base, model]);
+  }, [inited, ready, all, model]);
 
   useEffect(() => {
     canvasControls.register({

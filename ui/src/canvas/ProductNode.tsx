@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { ProductFlowNode } from './flowTypes';
-import type { InputPort } from '../bindings';
+import type { InputPort, Stub } from '../bindings';
 import {
   DANGLING_ROW,
   DANGLING_TOP,
@@ -23,6 +23,7 @@ import { useImpactStore } from '../state/impactStore';
 import { INPUT_HANDLE_ID } from './toFlow';
 import { ARCHETYPES } from './archetypes';
 import { SeverityBadge } from './SeverityBadge';
+import { useFilterStore } from '../state/filterStore';
 import { useDetail } from './detail';
 import { ProductLabel, ProductRect } from './LowDetailNodes';
 
@@ -87,6 +88,25 @@ function DanglingRefs({ inputs, height }: { inputs: readonly InputPort[]; height
   );
 }
 
+/** Stubs for the dependencies on hidden products: providers on the left, consumers on the right. */
+function FilterStubs({ stub }: { stub: Stub }) {
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  return (
+    <div className="filter-stubs" data-testid="filter-stub" data-upstream={stub.upstream} data-downstream={stub.downstream}>
+      {stub.upstream > 0 && (
+        <span className="filter-stub filter-stub--up" title={`Reads ${plural(stub.upstream, 'product')} the filter hides`}>
+          +{stub.upstream} →
+        </span>
+      )}
+      {stub.downstream > 0 && (
+        <span className="filter-stub filter-stub--down" title={`Read by ${plural(stub.downstream, 'product')} the filter hides`}>
+          → +{stub.downstream}
+        </span>
+      )}
+    </div>
+  );
+}
+
 function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
   const { product, ports, ownerTitle, unresolved } = data;
   // Zoomed out: the name alone, then a plain rectangle (see detail.ts).
@@ -94,6 +114,8 @@ function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
   // Its role in the impact shown, if it has one: only the highlighted nodes re-render;
   // the rest fade through the document's `has-impact` class (see ImpactPanel).
   const impact = useImpactStore((s) => s.roles.get(product.id) ?? null);
+  // Dependencies on products the filter hides, counted on this end.
+  const stub = useFilterStore((s) => s.stubs.get(product.id));
   const drawing = { product, portCount: ports.length, selected, impact };
   if (detail === 'low') return <ProductRect {...drawing} />;
   if (detail === 'label') return <ProductLabel {...drawing} />;
@@ -110,6 +132,7 @@ function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
     >
       <div className={`product-node__stripe archetype-${product.archetype ?? 'none'}`} />
       {unresolved.length > 0 && <DanglingRefs inputs={unresolved} height={productHeight(ports.length)} />}
+      {stub && <FilterStubs stub={stub} />}
       <SeverityBadge id={product.id} />
       <Handle
         type="target"

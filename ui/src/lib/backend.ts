@@ -5,6 +5,9 @@
 import { commands, events } from '../bindings';
 import type {
   Direction,
+  Filtered,
+  View,
+  ViewFilter,
   Impact,
   ImpactTarget,
   WhatIf,
@@ -86,6 +89,8 @@ export const backend = {
   redo: () => unwrap<Applied | null>(() => commands.redo()),
   checkMesh: () => unwrap<Report>(() => commands.checkMesh()),
   ownershipMatrix: () => unwrap<OwnershipMatrix>(() => commands.ownershipMatrix()),
+  /** What `view` shows under `filter`, which becomes its saved filter; its saved filter when null. */
+  filterView: (view: View, filter: ViewFilter | null) => unwrap<Filtered>(() => commands.filterView(view, filter)),
   /** Upstream and downstream of a product or port, `depth` deep (all when null). */
   impact: (target: ImpactTarget, direction: Direction, depth: number | null) =>
     unwrap<Impact>(() => commands.impact(target, direction, depth)),

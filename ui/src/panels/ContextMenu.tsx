@@ -1,6 +1,7 @@
 // Right-click menus of nodes, edges and the pane. Items call the same actions as the
 // toolbar; the menu closes on choice, Escape or a click elsewhere.
-import { useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
+import { useDismiss } from '../hooks/useDismiss';
 import { useUiStore } from '../state/uiStore';
 import { useMeshStore } from '../state/meshStore';
 import * as editing from '../actions/editing';
@@ -16,22 +17,10 @@ interface Item {
 
 export function ContextMenu() {
   const menu = useUiStore((s) => s.contextMenu);
-  const close = () => useUiStore.getState().openContextMenu(null);
+  const close = useCallback(() => useUiStore.getState().openContextMenu(null), []);
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!menu) return;
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) close();
-    };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
-    window.addEventListener('mousedown', onDown, true);
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('mousedown', onDown, true);
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [menu]);
+  useDismiss(ref, menu !== null, close);
 
   if (!menu) return null;
   const t = menu.target;

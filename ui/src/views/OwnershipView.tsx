@@ -3,6 +3,7 @@
 // unowned row, totals, and each team's load marked past the policy's limits. A cell
 // opens its products; a product dragged onto a team row (or moved from its menu) changes
 // owner as one undoable edit. Counts and limits are the core's; nothing is decided here.
+import { useFilterStore } from '../state/filterStore';
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { DndContext, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
@@ -20,30 +21,34 @@ const ROW_HEIGHT = 35;
 const TEAM_TYPE_LABEL = Object.fromEntries(TEAM_TYPE_OPTIONS) as Record<NonNullable<TeamLoad['teamType']>, string>;
 
 /**
- * The matrix, fetched when the model changes (an edit, an undo, another file). The last
- * answer is kept with the model it was computed for, so coming back to the view with the
- * mesh unchanged shows it at once instead of after a round trip to the core.
+ * The matrix, fetched when the model changes (an edit, an undo, another file) or the
+ * filter does (the core counts what the products view's filter shows). The last answer
+ * is kept with the model and filter it was computed for, so coming back to the view with
+ * both unchanged shows it at once instead of after a round trip to the core.
  */
-let lastMatrix: { model: unknown; matrix: OwnershipMatrix } | null = null;
+let lastMatrix: { model: unknown; shown: unknown; matrix: OwnershipMatrix } | null = null;
 
 function useMatrix(): OwnershipMatrix | null {
   const model = useMeshStore((s) => s.model);
-  const [matrix, setMatrix] = useState<OwnershipMatrix | null>(() => (lastMatrix?.model === model ? lastMatrix.matrix : null));
+  const shown = useFilterStore((s) => s.shown);
+  const kept = () => (lastMatrix?.model === model && lastMatrix.shown === shown ? lastMatrix.matrix : null);
+  const [matrix, setMatrix] = useState<OwnershipMatrix | null>(kept);
   useEffect(() => {
-    if (lastMatrix?.model === model) {
-      setMatrix(lastMatrix.matrix);
+    const known = kept();
+    if (known) {
+      setMatrix(known);
       return;
     }
     let live = true;
     void loadMatrix().then((m) => {
       if (!m) return;
-      lastMatrix = { model, matrix: m };
+      lastMatrix = { model, shown, matrix: m };
       if (live) setMatrix(m);
     });
     return () => {
       live = false;
     };
-  }, [model]);
+  }, [model, shown]);
   return matrix;
 }
 
@@ -234,7 +239,13 @@ export function OwnershipView() {
       </header>
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
         <div className="ownership__scroll" ref={scroller}>
-          <table className="matrix" data-testid="matrix" onClick={openCell} title="Click a cell to list its data products">
+          <table
+            className="matrix"
+            data-testid="matrix"
+            data-products={matrix.products}
+            onClick={openCell}
+            title="Click a cell to list its data products"
+          >
             <thead>
               <tr>
                 <th scope="col" className="matrix__team">

@@ -241,7 +241,17 @@ fn restrict_keeps_the_shown_products_with_their_ports() {
             .iter()
             .all(|o| shown.products.contains(&o.product_id))
     );
-    assert_eq!(small.teams.len(), mesh.teams.len());
+    let owners: BTreeSet<Uuid> = small
+        .products
+        .iter()
+        .filter_map(|p| p.owner_team_id)
+        .collect();
+    assert!(!owners.is_empty());
+    assert_eq!(
+        small.teams.iter().map(|t| t.id).collect::<BTreeSet<_>>(),
+        owners
+    );
+    assert_eq!(small.people.len(), mesh.people.len());
     assert_eq!(
         names(
             &mesh,

@@ -4,6 +4,7 @@
 // through ../../actions/sheet.ts; the rows shown are always the model's, so an edit
 // from any view shows here at once. The active row is the selection every view shares.
 // It decides nothing about values: the core's problems are shown at their cells.
+import { useFilterStore } from '../../state/filterStore';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   columnFilteringFeature,
@@ -91,10 +92,12 @@ function selectedDomain(model: MeshModel, selection: readonly SelectedRef[]): st
 export function SheetGrid({ sheet, onSwitchSheet }: { sheet: Sheet; onSwitchSheet(step: 1 | -1): void }) {
   const model = useMeshStore((s) => s.model);
   const selection = useMeshStore((s) => s.selection);
+  const products = useFilterStore((s) => s.products);
+  const domains = useFilterStore((s) => s.domains);
   const data = useMemo(
-    () => displayRows(model, sheet.kind),
+    () => displayRows(model, sheet.kind, { products, domains }),
     // The rows depend on these collections only; a position change rebuilds nothing.
-    [sheet.kind, model.products, model.domains, model.teams, model.outputPorts],
+    [sheet.kind, model.products, model.domains, model.teams, model.outputPorts, products, domains],
   );
   const columns = COLUMN_DEFS.get(sheet.kind)!;
   const table = useTable({ features, columns, data, getRowId: rowIdOf });

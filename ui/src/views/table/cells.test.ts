@@ -16,6 +16,16 @@ function model() {
 }
 
 describe('display cells', () => {
+  it('lists only what the filter shows: its products, their ports, its domains', () => {
+    const m = model();
+    const shown = { products: new Set(['b']), domains: new Set(['d2']) };
+    expect(displayRows(m, 'products', shown).map((r) => r.id)).toEqual(['b']);
+    const ports = displayRows(m, 'ports', shown).map((r) => r.id);
+    expect(ports).toEqual([...m.outputPorts.values()].filter((p) => p.productId === 'b').map((p) => p.id));
+    expect(displayRows(m, 'domains', shown).map((r) => r.id)).toEqual(['d2']);
+    expect(displayRows(m, 'teams', shown)).toHaveLength(m.teams.size);
+  });
+
   it('shows a product with references as slug names, tags joined, unset choices empty', () => {
     const rows = displayRows(model(), 'products');
     expect(rows.map((r) => r.id)).toEqual(['a', 'b', 'c']);

@@ -60,17 +60,36 @@ function domainCells(d: Domain, m: MeshModel): Record<string, string> {
   };
 }
 
-/** The rows of a sheet in the model's order (new entities last). */
-export function displayRows(model: MeshModel, kind: SheetKind): DisplayRow[] {
+/** What the products view's filter shows (null: everything), as the core answered it. */
+export interface Shown {
+  products: ReadonlySet<string> | null;
+  domains: ReadonlySet<string> | null;
+}
+
+const EVERYTHING: Shown = { products: null, domains: null };
+
+/**
+ * The rows of a sheet in the model's order (new entities last). Under a filter, the
+ * products and output ports of the products it shows and the domains it draws; teams are
+ * all listed.
+ */
+export function displayRows(model: MeshModel, kind: SheetKind, shown: Shown = EVERYTHING): DisplayRow[] {
+  const { products, domains } = shown;
   switch (kind) {
     case 'products':
-      return [...model.products.values()].map((p) => ({ id: p.id, cells: productCells(p, model) }));
+      return [...model.products.values()]
+        .filter((p) => !products || products.has(p.id))
+        .map((p) => ({ id: p.id, cells: productCells(p, model) }));
     case 'ports':
-      return [...model.outputPorts.values()].map((p) => ({ id: p.id, cells: portCells(p, model) }));
+      return [...model.outputPorts.values()]
+        .filter((p) => !products || products.has(p.productId))
+        .map((p) => ({ id: p.id, cells: portCells(p, model) }));
     case 'teams':
       return [...model.teams.values()].map((t) => ({ id: t.id, cells: teamCells(t) }));
     case 'domains':
-      return [...model.domains.values()].map((d) => ({ id: d.id, cells: domainCells(d, model) }));
+      return [...model.domains.values()]
+        .filter((d) => !domains || domains.has(d.id))
+        .map((d) => ({ id: d.id, cells: domainCells(d, model) }));
   }
 }
 
