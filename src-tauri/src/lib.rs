@@ -41,12 +41,12 @@ macro_rules! specta_builder {
                 $crate::commands::file::new_window::<$runtime>,
                 $crate::commands::edit::apply_edits,
                 $crate::commands::edit::new_entity,
-                $crate::commands::edit::undo,
-                $crate::commands::edit::redo,
+                $crate::commands::edit::history,
                 $crate::commands::sheet::apply_sheet,
                 $crate::commands::sheet::paste_sheet,
                 $crate::commands::ownership::ownership_matrix,
                 $crate::commands::ownership::filter_view,
+                $crate::commands::ownership::overview,
                 $crate::commands::explore::impact,
                 $crate::commands::explore::what_if,
                 $crate::commands::governance::check_mesh,
@@ -59,7 +59,7 @@ macro_rules! specta_builder {
                 $crate::commands::export::write_export::<$runtime>,
                 $crate::commands::import::preview_import::<$runtime>,
                 $crate::commands::import::apply_import::<$runtime>,
-                $crate::commands::task::cancel_task,
+                $crate::commands::app::cancel_task,
             ])
             .events(tauri_specta::collect_events![
                 $crate::events::MenuActivated,

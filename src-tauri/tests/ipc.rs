@@ -82,7 +82,7 @@ fn invoke(webview: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Resul
 fn nothing_is_open_until_a_mesh_is_opened() {
     let h = harness();
     assert_eq!(h.invoke("current_mesh", json!({})).unwrap(), Value::Null);
-    let err = h.invoke("undo", json!({})).unwrap_err();
+    let err = h.invoke("history", json!({ "step": "undo" })).unwrap_err();
     assert_eq!(err["kind"], "noMeshOpen");
 }
 
@@ -160,9 +160,9 @@ fn open_edit_undo_redo_round_trip() {
         .unwrap();
     assert_eq!(created["applied"]["label"], "New data product");
     assert!(created["id"].is_string());
-    h.invoke("undo", json!({})).unwrap();
+    h.invoke("history", json!({ "step": "undo" })).unwrap();
 
-    let undone = h.invoke("undo", json!({})).unwrap();
+    let undone = h.invoke("history", json!({ "step": "undo" })).unwrap();
     assert_ne!(
         undone["changes"][0]["after"]["value"]["displayName"],
         "Renamed in a test"
@@ -171,7 +171,7 @@ fn open_edit_undo_redo_round_trip() {
         undone["undo"]["redo"],
         format!("Update data product {name}")
     );
-    let redone = h.invoke("redo", json!({})).unwrap();
+    let redone = h.invoke("history", json!({ "step": "redo" })).unwrap();
     assert_eq!(
         redone["changes"][0]["after"]["value"]["displayName"],
         "Renamed in a test"
@@ -325,7 +325,7 @@ fn governance_checks_the_open_mesh_and_waivers_are_undoable_edits() {
     );
 
     // Undo takes the waiver back.
-    h.invoke("undo", json!({})).unwrap();
+    h.invoke("history", json!({ "step": "undo" })).unwrap();
     let report = h.invoke("check_mesh", json!({})).unwrap();
     assert!(finding(&report, "DM-DEP-001", "campaign-performance").unwrap()["waived"].is_null());
 
@@ -338,7 +338,7 @@ fn governance_checks_the_open_mesh_and_waivers_are_undoable_edits() {
         h.invoke("get_policy", json!({})).unwrap()["waivers"][0]["reason"],
         "Split"
     );
-    h.invoke("undo", json!({})).unwrap();
+    h.invoke("history", json!({ "step": "undo" })).unwrap();
 
     // An expired waiver no longer applies and is reported itself.
     let expired = json!({ "rule": "DM-DEP-001", "entity": "campaign-performance",
@@ -436,11 +436,11 @@ fn the_check_follows_edits_undo_and_redo() {
     .unwrap();
     let report = h.invoke("check_mesh", json!({})).unwrap();
     assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_none());
-    h.invoke("undo", json!({})).unwrap();
+    h.invoke("history", json!({ "step": "undo" })).unwrap();
     let report = h.invoke("check_mesh", json!({})).unwrap();
     assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_some());
     assert_eq!(count(&report), before);
-    h.invoke("redo", json!({})).unwrap();
+    h.invoke("history", json!({ "step": "redo" })).unwrap();
     let report = h.invoke("check_mesh", json!({})).unwrap();
     assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_none());
 
@@ -728,7 +728,7 @@ fn import_reports_a_dry_run_then_applies_one_undoable_edit() {
     let report = h.invoke("check_mesh", json!({})).unwrap();
     assert!(finding(&report, "DM-DEP-001", "campaign-performance").is_some());
 
-    let undone = h.invoke("undo", json!({})).unwrap();
+    let undone = h.invoke("history", json!({ "step": "undo" })).unwrap();
     assert_eq!(undone["label"], label.as_str());
     let current = h.invoke("current_mesh", json!({})).unwrap();
     assert_eq!(current["mesh"]["products"], json!([]));
@@ -921,7 +921,7 @@ fn sheet_edits_and_pastes_apply_as_one_edit_or_answer_problems_at_their_cells() 
     assert_eq!(refused["problems"][0]["column"], "status");
     let pasted = h.invoke("paste_sheet", paste("retired")).unwrap();
     assert_eq!(pasted["applied"]["label"], "Paste 2 data products");
-    let undone = h.invoke("undo", json!({})).unwrap();
+    let undone = h.invoke("history", json!({ "step": "undo" })).unwrap();
     assert_eq!(undone["label"], "Paste 2 data products");
 }
 
@@ -929,6 +929,12 @@ fn sheet_edits_and_pastes_apply_as_one_edit_or_answer_problems_at_their_cells() 
 fn undo_with_nothing_to_undo_answers_nothing() {
     let h = harness();
     h.invoke("open_mesh", json!({ "path": h.demo() })).unwrap();
-    assert_eq!(h.invoke("undo", json!({})).unwrap(), Value::Null);
-    assert_eq!(h.invoke("redo", json!({})).unwrap(), Value::Null);
+    assert_eq!(
+        h.invoke("history", json!({ "step": "undo" })).unwrap(),
+        Value::Null
+    );
+    assert_eq!(
+        h.invoke("history", json!({ "step": "redo" })).unwrap(),
+        Value::Null
+    );
 }

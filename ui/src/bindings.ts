@@ -44,12 +44,10 @@ export const commands = {
 	 */
 	newEntity: (entity: NewEntity, place: Place | null) => typedError<CreatedEntity, CommandError>(__TAURI_INVOKE("new_entity", { entity, place })),
 	/**
-	 *  Undoes the newest edit; `None` when there is nothing to undo (not an error: a key
-	 *  pressed once too often).
+	 *  Undoes the newest edit or redoes the newest undone one; `None` when there is nothing
+	 *  to undo or redo (not an error: a key pressed once too often).
 	 */
-	undo: () => typedError<Applied | null, CommandError>(__TAURI_INVOKE("undo")),
-	/**  Redoes the newest undone edit; `None` when there is nothing to redo. */
-	redo: () => typedError<Applied | null, CommandError>(__TAURI_INVOKE("redo")),
+	history: (step: HistoryStep) => typedError<Applied | null, CommandError>(__TAURI_INVOKE("history", { step })),
 	/**  Applies cell edits (and new rows) of one sheet as one edit. */
 	applySheet: (edit: SheetEdit) => typedError<SheetResult, CommandError>(__TAURI_INVOKE("apply_sheet", { edit })),
 	/**  Applies a pasted block as one edit: all of it, or nothing with every bad cell named. */
@@ -58,6 +56,8 @@ export const commands = {
 	ownershipMatrix: () => typedError<OwnershipMatrix, CommandError>(__TAURI_INVOKE("ownership_matrix")),
 	/**  What `view` shows under `filter`, saved as its filter first; its saved one when null. */
 	filterView: (view: View, filter: ViewFilter | null) => typedError<Filtered, CommandError>(__TAURI_INVOKE("filter_view", { view, filter })),
+	/**  The domains or teams view under its filter, `expand` (a domain) drawn as its products. */
+	overview: (view: View, expand: string | null) => typedError<Overview, CommandError>(__TAURI_INVOKE("overview", { view, expand })),
 	/**  Upstream and downstream of `target`, `depth` dependencies deep (all when null). */
 	impact: (target: ImpactTarget, direction: Direction, depth: number | null) => typedError<Impact, CommandError>(__TAURI_INVOKE("impact", { target, direction, depth })),
 	/**  What `change` to `target` would break, without making it. */
@@ -77,9 +77,8 @@ export const commands = {
 	/**  The problems of one custom rule (empty when it is fine); needs no open mesh. */
 	validateCustomRule: (rule: CustomRule) => __TAURI_INVOKE<RuleProblem[]>("validate_custom_rule", { rule }),
 	/**
-	 *  Plans the export of the open mesh (nothing is written) and keeps the plan for
-	 *  [`write_export`]. Runs off the UI thread: rendering and comparing thousands of files
-	 *  takes seconds, with progress events; `cancel_task` stops it before the next file.
+	 *  Plans the export of the open mesh (nothing is written), kept for [`write_export`];
+	 *  off the UI thread with progress, `cancel_task` stops it before the next file.
 	 */
 	previewExport: (request: ExportRequest) => typedError<ExportPreview, CommandError>(__TAURI_INVOKE("preview_export", { request })),
 	/**
@@ -88,10 +87,9 @@ export const commands = {
 	 */
 	exportDiff: (path: string) => typedError<string, CommandError>(__TAURI_INVOKE("export_diff", { path })),
 	/**
-	 *  Writes the previewed export. `prune` deletes the files listed as removed (an earlier
-	 *  export wrote them for what is gone from the mesh); without it they are kept. Refused
-	 *  when the mesh changed since the preview. Cancelling through `cancel_task` stops
-	 *  before the next file, with the files written so far recorded in the export index.
+	 *  Writes the previewed export, refused when the mesh changed since; `prune` deletes
+	 *  the files listed as removed. `cancel_task` stops before the next file, with the files
+	 *  written so far recorded in the export index.
 	 */
 	writeExport: (prune: boolean) => typedError<ExportSummary, CommandError>(__TAURI_INVOKE("write_export", { prune })),
 	/**
@@ -728,6 +726,13 @@ export type Finding = {
 	waived?: string | null,
 };
 
+/**  One step back or forward in the history. */
+export type HistoryStep = 
+/**  Undo the newest edit. */
+"undo" | 
+/**  Redo the newest undone edit. */
+"redo";
+
 /**  Everything one target reaches, nearest first. */
 export type Impact = {
 	/**  The product asked about (the port's product for a port). */
@@ -1144,6 +1149,61 @@ export type OutputPort = {
 	customProperties?: CustomProperty[],
 	/**  Unmapped fields per format. */
 	extensions?: { [key in string]: Value },
+};
+
+/**  The domains or teams view of a mesh. */
+export type Overview = {
+	/**  Which view. */
+	view: View,
+	/**  Nodes in the mesh's order (an expanded domain's products right after it). */
+	nodes: OverviewNode[],
+	/**  Edges sorted by (from, to); none from a node to itself. */
+	edges: OverviewEdge[],
+};
+
+/**  Product dependencies from one node to another, in the direction data flows. */
+export type OverviewEdge = {
+	/**  The providing node. */
+	from: string,
+	/**  The consuming node. */
+	to: string,
+	/**  How many product dependencies it stands for. */
+	weight: number,
+};
+
+/**  What an overview node stands for. */
+export type OverviewKind = 
+/**  A domain, collapsed. */
+"domain" | 
+/**  A product of the expanded domain. */
+"product" | 
+/**  An owner team. */
+"team" | 
+/**  The products without an owner team (the nil id). */
+"noOwner";
+
+/**  One node of the domains or teams view. */
+export type OverviewNode = {
+	/**  The entity's id; the nil UUID for "no owner". */
+	id: string,
+	/**  What it stands for. */
+	kind: OverviewKind,
+	/**  The title (a product's display name). */
+	title: string,
+	/**  The slug name; empty for "no owner". */
+	name: string,
+	/**  Products the view shows in it (its own, not its subdomains'). */
+	products: number,
+	/**  Dependencies of other domains' (teams') products on its products. */
+	afferent: number,
+	/**  Dependencies of its products on other domains' (teams') products. */
+	efferent: number,
+	/**  Ce / (Ca + Ce); `None` with neither. */
+	instability: number | null,
+	/**  For a product, the expanded domain it is drawn in. */
+	parent: string | null,
+	/**  For a domain, whether it is the expanded one. */
+	expanded: boolean,
 };
 
 /**  The whole matrix. */

@@ -16,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod file;
 pub mod import;
+pub mod overview;
 pub mod readonly;
 pub mod session;
 pub mod task;

@@ -111,7 +111,9 @@ pub(crate) struct PendingExport {
 }
 
 /// One step back or forward in the history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
 pub enum HistoryStep {
     /// Undo the newest edit.
     Undo,

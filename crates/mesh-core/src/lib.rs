@@ -16,6 +16,7 @@ pub mod graph;
 pub mod impact;
 pub mod manifests;
 pub mod model;
+pub mod overview;
 pub mod ownership;
 pub mod sheet;
 pub mod slug;

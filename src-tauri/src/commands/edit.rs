@@ -31,17 +31,10 @@ pub async fn new_entity(
     mesh.create(&entity, place.as_ref())
 }
 
-/// Undoes the newest edit; `None` when there is nothing to undo (not an error: a key
-/// pressed once too often).
+/// Undoes the newest edit or redoes the newest undone one; `None` when there is nothing
+/// to undo or redo (not an error: a key pressed once too often).
 #[tauri::command]
 #[specta::specta]
-pub async fn undo(mesh: WindowMesh) -> Result<Option<Applied>, CommandError> {
-    mesh.history(HistoryStep::Undo)
-}
-
-/// Redoes the newest undone edit; `None` when there is nothing to redo.
-#[tauri::command]
-#[specta::specta]
-pub async fn redo(mesh: WindowMesh) -> Result<Option<Applied>, CommandError> {
-    mesh.history(HistoryStep::Redo)
+pub async fn history(mesh: WindowMesh, step: HistoryStep) -> Result<Option<Applied>, CommandError> {
+    mesh.history(step)
 }

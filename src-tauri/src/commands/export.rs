@@ -9,9 +9,8 @@ use tauri::{AppHandle, Runtime};
 use crate::state::WindowMesh;
 use crate::task;
 
-/// Plans the export of the open mesh (nothing is written) and keeps the plan for
-/// [`write_export`]. Runs off the UI thread: rendering and comparing thousands of files
-/// takes seconds, with progress events; `cancel_task` stops it before the next file.
+/// Plans the export of the open mesh (nothing is written), kept for [`write_export`];
+/// off the UI thread with progress, `cancel_task` stops it before the next file.
 #[tauri::command]
 #[specta::specta]
 pub async fn preview_export<R: Runtime>(
@@ -33,10 +32,9 @@ pub fn export_diff(mesh: WindowMesh, path: String) -> Result<String, CommandErro
     export::diff(&mesh, &path)
 }
 
-/// Writes the previewed export. `prune` deletes the files listed as removed (an earlier
-/// export wrote them for what is gone from the mesh); without it they are kept. Refused
-/// when the mesh changed since the preview. Cancelling through `cancel_task` stops
-/// before the next file, with the files written so far recorded in the export index.
+/// Writes the previewed export, refused when the mesh changed since; `prune` deletes
+/// the files listed as removed. `cancel_task` stops before the next file, with the files
+/// written so far recorded in the export index.
 #[tauri::command]
 #[specta::specta]
 pub async fn write_export<R: Runtime>(

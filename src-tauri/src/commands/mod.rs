@@ -11,4 +11,3 @@ pub mod governance;
 pub mod import;
 pub mod ownership;
 pub mod sheet;
-pub mod task;

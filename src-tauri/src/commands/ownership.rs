@@ -1,9 +1,12 @@
-//! The Ownership view's matrix and each view's filter; the session answers both.
+//! What the views beside the canvas show (the Ownership matrix, the domains and teams
+//! views) and each view's filter; the session answers.
 
 use mesh_app::CommandError;
 use mesh_core::diagram::View;
 use mesh_core::filter::{Filtered, ViewFilter};
+use mesh_core::overview::Overview;
 use mesh_core::ownership::OwnershipMatrix;
+use uuid::Uuid;
 
 use crate::state::WindowMesh;
 
@@ -23,4 +26,15 @@ pub async fn filter_view(
     filter: Option<ViewFilter>,
 ) -> Result<Filtered, CommandError> {
     mesh.filter_view(view, filter.as_ref(), chrono::Local::now().date_naive())
+}
+
+/// The domains or teams view under its filter, `expand` (a domain) drawn as its products.
+#[tauri::command]
+#[specta::specta]
+pub async fn overview(
+    mesh: WindowMesh,
+    view: View,
+    expand: Option<Uuid>,
+) -> Result<Overview, CommandError> {
+    mesh.overview(view, expand, chrono::Local::now().date_naive())
 }

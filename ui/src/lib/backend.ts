@@ -85,8 +85,8 @@ export const backend = {
   applySheet: (edit: SheetEdit) => unwrap<SheetResult>(() => commands.applySheet(edit)),
   /** A pasted block of the Table view, all or nothing; problems come per pasted cell. */
   pasteSheet: (paste: SheetPaste) => unwrap<SheetResult>(() => commands.pasteSheet(paste)),
-  undo: () => unwrap<Applied | null>(() => commands.undo()),
-  redo: () => unwrap<Applied | null>(() => commands.redo()),
+  undo: () => unwrap<Applied | null>(() => commands.history('undo')),
+  redo: () => unwrap<Applied | null>(() => commands.history('redo')),
   checkMesh: () => unwrap<Report>(() => commands.checkMesh()),
   ownershipMatrix: () => unwrap<OwnershipMatrix>(() => commands.ownershipMatrix()),
   /** What `view` shows under `filter`, which becomes its saved filter; its saved filter when null. */

@@ -79,3 +79,26 @@ fn the_ownership_matrix_counts_what_the_products_filter_shows() {
         matrix.teams.iter().map(|t| t.products).sum::<u32>() + matrix.unowned.products;
     assert_eq!(counted, matrix.products);
 }
+
+#[test]
+fn the_domains_and_teams_views_follow_their_own_saved_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let (session, _) = demo_session(dir.path());
+    let (mesh, _) = session.snapshot().unwrap();
+    let team = &mesh.teams[0];
+    let filter = ViewFilter {
+        teams: vec![team.id],
+        ..ViewFilter::default()
+    };
+    session
+        .filter_view(View::Teams, Some(&filter), today())
+        .unwrap();
+    let teams = session.overview(View::Teams, None, today()).unwrap();
+    assert_eq!(
+        teams.nodes.iter().map(|n| n.id).collect::<Vec<_>>(),
+        vec![team.id]
+    );
+    // The domains view has no filter of its own: every domain.
+    let domains = session.overview(View::Domains, None, today()).unwrap();
+    assert_eq!(domains.nodes.len(), mesh.domains.len());
+}
