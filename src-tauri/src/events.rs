@@ -66,6 +66,10 @@ pub enum MenuAction {
     ShowTable,
     /// View > Ownership (the team × domain matrix).
     ShowOwnership,
+    /// View > Domains (every domain one node, with its coupling).
+    ShowDomains,
+    /// View > Teams (teams linked by their products' dependencies).
+    ShowTeams,
     /// View > Presentation (side panels hidden, larger type).
     TogglePresentation,
     /// View > Command Palette (find anything, run any command).

@@ -43,6 +43,8 @@ const ITEMS: &[(&str, &str, Option<&str>)] = &[
     ("view-canvas", "Canvas", Some("CmdOrCtrl+1")),
     ("view-table", "Table", Some("CmdOrCtrl+2")),
     ("view-ownership", "Ownership", Some("CmdOrCtrl+3")),
+    ("view-domains", "Domains", Some("CmdOrCtrl+4")),
+    ("view-teams", "Teams", Some("CmdOrCtrl+5")),
     ("presentation", "Presentation", Some("F11")),
     ("palette", "Command Palette…", Some("CmdOrCtrl+K")),
     ("about", "About Meshwright", None),
@@ -72,6 +74,8 @@ fn action(id: &str) -> Option<MenuAction> {
         "view-canvas" => MenuAction::ShowCanvas,
         "view-table" => MenuAction::ShowTable,
         "view-ownership" => MenuAction::ShowOwnership,
+        "view-domains" => MenuAction::ShowDomains,
+        "view-teams" => MenuAction::ShowTeams,
         "presentation" => MenuAction::TogglePresentation,
         "palette" => MenuAction::CommandPalette,
         "about" => MenuAction::About,
@@ -123,6 +127,8 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("view-canvas")?)
         .item(&item("view-table")?)
         .item(&item("view-ownership")?)
+        .item(&item("view-domains")?)
+        .item(&item("view-teams")?)
         .separator()
         .item(&item("palette")?)
         .item(&item("presentation")?)

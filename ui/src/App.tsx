@@ -1,4 +1,4 @@
-// The window's layout: toolbar, the filter bar, sidebar, the main view (canvas, table or ownership matrix), inspector, the docked Problems and
+// The window's layout: toolbar, the filter bar, sidebar, the main view (canvas, table, ownership matrix, domains or teams), inspector, the docked Problems and
 // Contracts panels, status bar, and overlays (the command palette among them). While presenting, the side
 // panels are left out and a badge says how to leave. It starts the app (loads the current mesh) and wires
 // keyboard and shell events.
@@ -30,6 +30,7 @@ import { useUiStore } from './state/uiStore';
 import * as files from './actions/files';
 import { TableView } from './views/TableView';
 import { OwnershipView } from './views/OwnershipView';
+import { OverviewView } from './views/OverviewView';
 import { CommandPalette } from './palette/CommandPalette';
 import { PresentationBadge, useFitOnPresentation } from './views/Presentation';
 
@@ -68,6 +69,7 @@ export function App() {
             )}
             {view === 'table' && <TableView />}
             {view === 'ownership' && <OwnershipView />}
+            {(view === 'domains' || view === 'teams') && <OverviewView view={view} />}
             {!presenting && <Inspector />}
             {!presenting && <ImpactPanel />}
           </>

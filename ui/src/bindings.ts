@@ -1010,6 +1010,10 @@ export type MenuAction =
 { kind: "showTable" } | 
 /**  View > Ownership (the team × domain matrix). */
 { kind: "showOwnership" } | 
+/**  View > Domains (every domain one node, with its coupling). */
+{ kind: "showDomains" } | 
+/**  View > Teams (teams linked by their products' dependencies). */
+{ kind: "showTeams" } | 
 /**  View > Presentation (side panels hidden, larger type). */
 { kind: "togglePresentation" } | 
 /**  View > Command Palette (find anything, run any command). */

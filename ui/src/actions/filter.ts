@@ -1,6 +1,6 @@
-// The filter bar's actions: set the products view's filter (the core saves it with the
-// mesh and answers what it shows) and ask again for the saved one when the mesh or the
-// model changes. The answers go to the filter store; the views read them there.
+// The filter bar's actions: set the current view's filter (the core saves it with the
+// mesh and answers what it shows) and ask again for the saved one when the mesh, the
+// model or the view changes. The answers go to the filter store; the views read them there.
 import { backend, type ViewFilter } from '../lib/backend';
 import { useFilterStore } from '../state/filterStore';
 import { reportError } from './editing';
@@ -11,14 +11,14 @@ let asked = 0;
 async function ask(filter: ViewFilter | null): Promise<void> {
   const mine = ++asked;
   try {
-    const shown = await backend.filterView('products', filter);
+    const shown = await backend.filterView(useFilterStore.getState().view, filter);
     if (mine === asked) useFilterStore.getState().setShown(shown);
   } catch (e) {
     if (mine === asked) reportError(e);
   }
 }
 
-/** Makes `filter` the products view's filter, saved with the mesh. */
+/** Makes `filter` the current view's filter, saved with the mesh. */
 export function setFilter(filter: ViewFilter): Promise<void> {
   return ask(filter);
 }

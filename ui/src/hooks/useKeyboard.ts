@@ -14,9 +14,11 @@ const VIEWS = {
   '1': ['showCanvas', 'canvas'],
   '2': ['showTable', 'table'],
   '3': ['showOwnership', 'ownership'],
+  '4': ['showDomains', 'domains'],
+  '5': ['showTeams', 'teams'],
 } as const;
 
-/** The window-wide shortcuts: Ctrl+1/2/3 switch the view, F11 presents, Ctrl+K finds. */
+/** The window-wide shortcuts: Ctrl+1 to 5 switch the view, F11 presents, Ctrl+K finds. */
 function viewKey(e: KeyboardEvent): { kind: string; run(): void } | null {
   const ui = useUiStore.getState();
   const mod = (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey;

@@ -1,9 +1,11 @@
 // Keeps the filter's answer live: asks the core for the saved filter when a mesh is
-// opened, and again after edits, undo and redo while a filter is set (an edit can move a
-// product in or out of it), once the model has been still for a moment.
+// opened or the main view changes to one with another filter, and again after edits,
+// undo and redo while a filter is set (an edit can move a product in or out of it), once
+// the model has been still for a moment.
 import { useEffect } from 'react';
 import { useMeshStore } from '../state/meshStore';
-import { useFilterStore } from '../state/filterStore';
+import { filterViewOf, useFilterStore } from '../state/filterStore';
+import { useUiStore } from '../state/uiStore';
 import { refreshFilter } from '../actions/filter';
 
 const QUIET_MS = 100;
@@ -22,9 +24,16 @@ export function useLiveFilter(): void {
         timer = setTimeout(() => void refreshFilter(), QUIET_MS);
       }
     });
+    const offView = useUiStore.subscribe((s) => {
+      const view = filterViewOf(s.view);
+      if (view === useFilterStore.getState().view) return;
+      useFilterStore.getState().setView(view);
+      if (useMeshStore.getState().path) void refreshFilter();
+    });
     return () => {
       clearTimeout(timer);
       off();
+      offView();
     };
   }, []);
 }

@@ -79,6 +79,10 @@ export function runMenuAction(action: MenuAction): void {
       return ui.setView('table');
     case 'showOwnership':
       return ui.setView('ownership');
+    case 'showDomains':
+      return ui.setView('domains');
+    case 'showTeams':
+      return ui.setView('teams');
     case 'togglePresentation':
       return ui.togglePresentation();
     case 'commandPalette':

@@ -6,6 +6,7 @@ import { commands, events } from '../bindings';
 import type {
   Direction,
   Filtered,
+  Overview,
   View,
   ViewFilter,
   Impact,
@@ -91,6 +92,8 @@ export const backend = {
   ownershipMatrix: () => unwrap<OwnershipMatrix>(() => commands.ownershipMatrix()),
   /** What `view` shows under `filter`, which becomes its saved filter; its saved filter when null. */
   filterView: (view: View, filter: ViewFilter | null) => unwrap<Filtered>(() => commands.filterView(view, filter)),
+  /** The domains or teams view under its filter, `expand` (a domain) drawn as its products. */
+  overview: (view: View, expand: string | null) => unwrap<Overview>(() => commands.overview(view, expand)),
   /** Upstream and downstream of a product or port, `depth` deep (all when null). */
   impact: (target: ImpactTarget, direction: Direction, depth: number | null) =>
     unwrap<Impact>(() => commands.impact(target, direction, depth)),

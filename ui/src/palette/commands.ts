@@ -56,6 +56,8 @@ export const COMMANDS: readonly PaletteCommand[] = [
   view('canvas', 'Canvas', '1', ['graph', 'diagram']),
   view('table', 'Table', '2', ['spreadsheet', 'grid']),
   view('ownership', 'Ownership', '3', ['matrix', 'teams']),
+  view('domains', 'Domains', '4', ['coupling', 'overview', 'context map']),
+  view('teams', 'Teams', '5', ['team topology', 'communication']),
   { id: 'auto-layout', title: 'Auto layout', keywords: ['arrange', 'tidy'], shortcut: `${MOD}L`, run: () => void layout.autoLayout() },
   { id: 'zoom-fit', title: 'Zoom to fit', keywords: ['fit', 'whole mesh', 'overview'], shortcut: `${MOD}0`, run: zoomToFit },
   {

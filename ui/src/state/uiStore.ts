@@ -5,8 +5,11 @@ import { create } from 'zustand';
 import type { TaskProgress } from '../bindings';
 import { DEFAULT_EXPORT, type ExportChoices } from './manifests';
 
-/** What the window's main area shows: the graph, the spreadsheet, or the ownership matrix. */
-export type MainView = 'canvas' | 'table' | 'ownership';
+/**
+ * What the window's main area shows: the graph, the spreadsheet, the ownership matrix, or
+ * the mesh one level up (domains, teams).
+ */
+export type MainView = 'canvas' | 'table' | 'ownership' | 'domains' | 'teams';
 
 export interface Toast {
   id: number;

@@ -1,5 +1,5 @@
-// The segmented control that switches the main area between Canvas, Table and Ownership
-// (also View menu, Ctrl+1 / Ctrl+2 / Ctrl+3). It only sets the view; each view reads the
+// The segmented control that switches the main area between Canvas, Table, Ownership,
+// Domains and Teams (also View menu, Ctrl+1 to Ctrl+5). It only sets the view; each view reads the
 // same model and selection.
 import { useUiStore, type MainView } from '../state/uiStore';
 
@@ -9,6 +9,8 @@ const VIEWS: { view: MainView; label: string; key: string }[] = [
   { view: 'canvas', label: 'Canvas', key: '1' },
   { view: 'table', label: 'Table', key: '2' },
   { view: 'ownership', label: 'Ownership', key: '3' },
+  { view: 'domains', label: 'Domains', key: '4' },
+  { view: 'teams', label: 'Teams', key: '5' },
 ];
 
 export function ViewSwitch({ disabled }: { disabled: boolean }) {

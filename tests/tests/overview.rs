@@ -1,0 +1,205 @@
+//! The domains and teams views, end to end: every domain one node with the coupling the
+//! core computes and edges weighted as the core aggregates them; a domain expanded in
+//! place into its products; a dragged node's place kept in the file for this view only;
+//! the teams view with its own filter, apart from the canvas's.
+
+#![cfg(feature = "e2e")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use mesh_core::diagram::View;
+use mesh_core::filter::{self, ViewFilter};
+use mesh_core::graph::MeshGraph;
+use mesh_core::overview::{Overview, overview};
+use mesh_core::{Access, Store};
+use meshwright_e2e::*;
+
+const NODES: &str = "[data-testid=overview-node]";
+
+/// The nodes drawn, as (id, kind, afferent, efferent), sorted.
+async fn drawn(app: &App) -> WebDriverResult<Vec<(String, String, u32, u32)>> {
+    let value = app
+        .eval(&format!(
+            "return [...document.querySelectorAll('{NODES}')].map(n => [n.dataset.id, n.dataset.kind, +n.dataset.afferent, +n.dataset.efferent]);"
+        ))
+        .await?;
+    let mut nodes: Vec<(String, String, u32, u32)> = serde_json::from_value(value).unwrap();
+    nodes.sort();
+    Ok(nodes)
+}
+
+fn expected(core: &Overview) -> Vec<(String, String, u32, u32)> {
+    let mut nodes: Vec<_> = core
+        .nodes
+        .iter()
+        .map(|n| {
+            let kind = serde_json::to_value(n.kind).unwrap();
+            (
+                n.id.to_string(),
+                kind.as_str().unwrap().to_owned(),
+                n.afferent,
+                n.efferent,
+            )
+        })
+        .collect();
+    nodes.sort();
+    nodes
+}
+
+/// Waits until the view draws `core`: its nodes and as many edges.
+async fn shows(app: &App, view: &str, core: &Overview) -> WebDriverResult<()> {
+    let edges = core.edges.len();
+    app.wait(&format!(
+        "[data-testid=overview-{view}][data-ready=true][data-edges='{edges}']"
+    ))
+    .await?;
+    app.wait_count(NODES, |n| n == core.nodes.len()).await?;
+    assert_eq!(drawn(app).await?, expected(core));
+    app.wait_count(".react-flow__edge", |n| n == edges).await?;
+    let labels = app
+        .eval("return [...document.querySelectorAll('.react-flow__edge-text')].map(t => +t.textContent);")
+        .await?;
+    let mut labels: Vec<u32> = serde_json::from_value(labels).unwrap();
+    let mut weights: Vec<u32> = core.edges.iter().map(|e| e.weight).collect();
+    labels.sort_unstable();
+    weights.sort_unstable();
+    assert_eq!(labels, weights, "each edge labelled with its weight");
+    Ok(())
+}
+
+#[tokio::test]
+async fn domains_and_teams_views_draw_the_cores_overview() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, mesh) = demo_file(dir.path());
+    let graph = MeshGraph::build(&mesh);
+    let all = filter::apply(&mesh, &[], &ViewFilter::default());
+    let orders = mesh.domains.iter().find(|d| d.name == "orders").unwrap();
+
+    let app = App::launch(Some(&file), &dir.path().join("data")).await?;
+    app.wait_painted().await?;
+
+    eprintln!("step: the domains view, coupling and weights as the core's");
+    app.ctrl('4').await?;
+    let core = overview(&mesh, &graph, View::Domains, &all, None);
+    shows(&app, "domains", &core).await?;
+    let coupling = app
+        .wait(&format!(
+            "{NODES}[data-id='{}'] [data-testid=overview-coupling]",
+            orders.id
+        ))
+        .await?
+        .text()
+        .await?;
+    let node = core.nodes.iter().find(|n| n.id == orders.id).unwrap();
+    assert!(
+        coupling.starts_with(&format!("Ca {} · Ce {} · I ", node.afferent, node.efferent)),
+        "{coupling}"
+    );
+    app.picture("overview-domains").await?;
+
+    eprintln!("step: orders expanded in place into its products");
+    app.wait(&format!(
+        "{NODES}[data-id='{}'] [data-testid=overview-expand]",
+        orders.id
+    ))
+    .await?
+    .click()
+    .await?;
+    let expanded = overview(&mesh, &graph, View::Domains, &all, Some(orders.id));
+    shows(&app, "domains", &expanded).await?;
+    app.picture("overview-expanded").await?;
+    app.wait(&format!(
+        "{NODES}[data-id='{}'] [data-testid=overview-expand]",
+        orders.id
+    ))
+    .await?
+    .click()
+    .await?;
+    shows(&app, "domains", &core).await?;
+
+    eprintln!("step: a dragged domain keeps its place, in this view only");
+    let finance = mesh.domains.iter().find(|d| d.name == "finance").unwrap();
+    let target = app
+        .wait(&format!("{NODES}[data-id='{}']", finance.id))
+        .await?;
+    app.wait_still(&target).await?;
+    let before = target.rect().await?;
+    // The canvas's layout as the app stored it on opening (the demo comes without one).
+    let canvas_layout = |mesh: &mesh_core::model::Mesh| -> Vec<(String, f64, f64)> {
+        mesh.positions
+            .iter()
+            .filter(|p| p.view == "mesh")
+            .map(|p| (p.entity_id.to_string(), p.x, p.y))
+            .collect()
+    };
+    let laid_out = canvas_layout(
+        &Store::open(&file, Access::ReadOnly)
+            .unwrap()
+            .load()
+            .unwrap(),
+    );
+    app.driver
+        .action_chain()
+        .move_to_element_center(&target)
+        .click_and_hold()
+        .move_by_offset(10, 10)
+        .move_by_offset(60, 80)
+        .release()
+        .perform()
+        .await?;
+    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| t.contains("Move"))
+        .await?;
+    let after = target.rect().await?;
+    assert!(
+        after.y > before.y + 20.0,
+        "the node moved down: {before:?} → {after:?}"
+    );
+    let stored = Store::open(&file, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
+    let in_view = |view: &str| stored.positions.iter().filter(|p| p.view == view).count();
+    assert_eq!(
+        in_view("domains"),
+        mesh.domains.len(),
+        "every domain's place kept"
+    );
+    assert_eq!(in_view("teams"), 0);
+    assert_eq!(
+        canvas_layout(&stored),
+        laid_out,
+        "the canvas's layout untouched"
+    );
+
+    eprintln!("step: the teams view, with a filter of its own");
+    app.ctrl('5').await?;
+    let teams = overview(&mesh, &graph, View::Teams, &all, None);
+    shows(&app, "teams", &teams).await?;
+    app.picture("overview-teams").await?;
+    let team = &mesh.teams[0];
+    app.wait("[data-testid=filter-add]").await?.click().await?;
+    app.wait(&format!(
+        "[data-testid=filter-team] option[value='{}']",
+        team.id
+    ))
+    .await?
+    .click()
+    .await?;
+    let narrowed = filter::apply(
+        &mesh,
+        &[],
+        &ViewFilter {
+            teams: vec![team.id],
+            ..ViewFilter::default()
+        },
+    );
+    shows(
+        &app,
+        "teams",
+        &overview(&mesh, &graph, View::Teams, &narrowed, None),
+    )
+    .await?;
+    app.ctrl('1').await?;
+    app.wait_count("[data-testid=filter-chip]", |n| n == 0)
+        .await?;
+    app.quit().await
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { Overview, OverviewNode } from '../../lib/backend';
+import { NODE_WIDTH, overviewFlow, strokeOf } from './overviewFlow';
+
+const node = (id: string, extra: Partial<OverviewNode> = {}): OverviewNode => ({
+  id,
+  kind: 'domain',
+  title: id,
+  name: id,
+  products: 1,
+  afferent: 0,
+  efferent: 0,
+  instability: null,
+  parent: null,
+  expanded: false,
+  ...extra,
+});
+
+const overview: Overview = {
+  view: 'domains',
+  nodes: [
+    node('sales', { expanded: true }),
+    node('a', { kind: 'product', parent: 'sales' }),
+    node('b', { kind: 'product', parent: 'sales' }),
+    node('fin'),
+  ],
+  edges: [
+    { from: 'a', to: 'b', weight: 1 },
+    { from: 'b', to: 'fin', weight: 3 },
+  ],
+};
+
+describe('overviewFlow', () => {
+  it('draws the expanded domain as a box around its products, edges weighted', () => {
+    const { nodes, edges } = overviewFlow(overview, 'domains', () => null);
+    expect(nodes.map((n) => [n.id, n.parentId ?? null])).toEqual([
+      ['sales', null],
+      ['a', 'sales'],
+      ['b', 'sales'],
+      ['fin', null],
+    ]);
+    const box = nodes[0]!;
+    const b = nodes[2]!;
+    expect(box.width).toBeGreaterThanOrEqual(b.position.x + (b.width ?? 0));
+    // Laid out left to right: the provider before its consumer, the box before fin.
+    expect(nodes[1]!.position.x).toBeLessThan(b.position.x);
+    expect(nodes[3]!.position.x).toBeGreaterThan(box.position.x + (box.width ?? 0));
+    expect(edges.map((e) => [e.source, e.target, e.label])).toEqual([
+      ['a', 'b', '1'],
+      ['b', 'fin', '3'],
+    ]);
+    expect(strokeOf(3)).toBeGreaterThan(strokeOf(1));
+  });
+
+  it('keeps a node where the user put it in this view', () => {
+    const { nodes } = overviewFlow(overview, 'domains', (id) => (id === 'fin' ? { x: -500, y: 40 } : null));
+    expect(nodes.find((n) => n.id === 'fin')!.position).toEqual({ x: -500, y: 40 });
+    expect(nodes.find((n) => n.id === 'fin')!.width).toBe(NODE_WIDTH);
+  });
+});
