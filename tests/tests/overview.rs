@@ -66,6 +66,12 @@ async fn shows(app: &App, view: &str, core: &Overview) -> WebDriverResult<()> {
     Ok(())
 }
 
+/// Presses a domain's expand (or collapse) button.
+async fn toggle(app: &App, domain: impl std::fmt::Display) -> WebDriverResult<()> {
+    let css = format!("{NODES}[data-id='{domain}'] [data-testid=overview-expand]");
+    app.wait(&css).await?.click().await
+}
+
 #[tokio::test]
 async fn domains_and_teams_views_draw_the_cores_overview() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
@@ -97,23 +103,11 @@ async fn domains_and_teams_views_draw_the_cores_overview() -> WebDriverResult<()
     app.picture("overview-domains").await?;
 
     eprintln!("step: orders expanded in place into its products");
-    app.wait(&format!(
-        "{NODES}[data-id='{}'] [data-testid=overview-expand]",
-        orders.id
-    ))
-    .await?
-    .click()
-    .await?;
+    toggle(&app, orders.id).await?;
     let expanded = overview(&mesh, &graph, View::Domains, &all, Some(orders.id));
     shows(&app, "domains", &expanded).await?;
     app.picture("overview-expanded").await?;
-    app.wait(&format!(
-        "{NODES}[data-id='{}'] [data-testid=overview-expand]",
-        orders.id
-    ))
-    .await?
-    .click()
-    .await?;
+    toggle(&app, orders.id).await?;
     shows(&app, "domains", &core).await?;
 
     eprintln!("step: a dragged domain keeps its place, in this view only");
