@@ -67,6 +67,23 @@ impl CommandError {
         CommandError::plain(ErrorKind::Stale, message)
     }
 
+    /// An export could not be carried out at `path` (a domain repository git refuses).
+    pub fn export_problem(path: &str, message: impl Into<String>) -> Self {
+        CommandError {
+            path: Some(path.into()),
+            ..CommandError::plain(ErrorKind::Export, message)
+        }
+    }
+
+    /// What is at `path` is in a state the command must not overwrite (uncommitted
+    /// changes in files an export would commit).
+    pub fn conflict(path: &str, message: impl Into<String>) -> Self {
+        CommandError {
+            path: Some(path.into()),
+            ..CommandError::plain(ErrorKind::Conflict, message)
+        }
+    }
+
     /// Something the command was asked about is not there (a file not in the preview).
     pub fn not_found(path: &str, message: impl Into<String>) -> Self {
         CommandError {

@@ -18,6 +18,7 @@ pub mod file;
 pub mod import;
 pub mod overview;
 pub mod readonly;
+pub mod repos;
 pub mod session;
 pub mod task;
 pub mod view_filter;

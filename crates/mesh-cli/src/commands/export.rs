@@ -1,10 +1,13 @@
 //! `meshwright export`: the mesh as registry manifests in a folder tree (one tree, or
 //! one per domain repository with `--by-domain`); `--dry-run` prints what would change
-//! with unified diffs and writes nothing.
+//! with unified diffs and writes nothing; `--git` commits each domain repository's files
+//! on a branch through `mesh_app::repos` (and `--push` pushes it) and prints each
+//! repository's result.
 
 use std::path::PathBuf;
 
 use mesh_app::TaskPhase;
+use mesh_app::repos::{self, GitExport, GitOptions};
 use mesh_core::manifests::plan::{Change, Plan};
 use mesh_core::manifests::{
     ExportOptions, ExportSettings, Format, OdcsVersion, OdpsVersion, plan_export, write,
@@ -79,6 +82,19 @@ pub struct Args {
     /// Bitol ODCS version.
     #[arg(long, value_enum, default_value = "3.1.0")]
     odcs_version: OdcsArg,
+    /// Commit each domain folder that is a git repository on a branch, instead of
+    /// writing its files (needs --by-domain; its checked-out branch is left alone).
+    #[arg(long, requires = "by_domain", conflicts_with = "dry_run")]
+    git: bool,
+    /// The branch to commit to (default: meshwright/<mesh>-<date>).
+    #[arg(long, requires = "git")]
+    branch: Option<String>,
+    /// The commit message (default: the data products added, changed and removed).
+    #[arg(long, requires = "git")]
+    message: Option<String>,
+    /// Push each committed branch to the repository's remote.
+    #[arg(long, requires = "git")]
+    push: bool,
 }
 
 fn formats(args: &[FormatArg]) -> Vec<Format> {
@@ -115,6 +131,27 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         by_domain: args.by_domain,
         prune: args.prune,
     };
+    if args.git {
+        let git = GitOptions {
+            branch: args.branch.clone(),
+            message: args.message.clone(),
+            push: args.push,
+        };
+        let bar = progress::bar("exporting");
+        let today = chrono::Local::now().date_naive();
+        let mut token = progress::token(&bar, TaskPhase::Writing);
+        let done = repos::export(&mesh, &args.out, &settings, &git, today, &mut token)?;
+        bar.finish_and_clear();
+        print_repos(&done);
+        println!(
+            "exported to {} outside the repositories: {} written, {} removed, {} unchanged",
+            args.out.display(),
+            done.written,
+            done.removed,
+            done.unchanged
+        );
+        return Ok(Outcome::Ok);
+    }
     let bar = progress::bar("comparing");
     let plan = progress::token(&bar, TaskPhase::Planning).run(TaskPhase::Planning, |p, c| {
         plan_export(&mesh, &args.out, &settings, p, c)
@@ -145,6 +182,35 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     Ok(Outcome::Ok)
+}
+
+fn print_repos(done: &GitExport) {
+    for repo in &done.repos {
+        let Some(commit) = &repo.commit else {
+            println!("{}: nothing to change on {}", repo.folder, repo.branch);
+            continue;
+        };
+        let short = commit.get(..12).unwrap_or(commit);
+        println!(
+            "{}: commit {short} on {} ({} files)",
+            repo.folder, repo.branch, repo.files
+        );
+        for (label, names) in [
+            ("added", &repo.products.added),
+            ("changed", &repo.products.changed),
+            ("removed", &repo.products.removed),
+        ] {
+            if !names.is_empty() {
+                println!("  {label}: {}", names.join(", "));
+            }
+        }
+        if let Some(remote) = &repo.pushed_to {
+            println!("  pushed to {remote}");
+        }
+        if let Some(url) = &repo.review_url {
+            println!("  open a pull request: {url}");
+        }
+    }
 }
 
 fn print_dry_run(plan: &Plan) {

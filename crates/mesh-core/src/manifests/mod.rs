@@ -183,11 +183,17 @@ pub fn plan_export(
     progress: &mut dyn FnMut(usize, usize),
     cancel: &AtomicBool,
 ) -> Result<plan::Plan> {
-    let ctx = ExportContext::new(mesh, settings.options);
-    let docs = documents(&ctx, &settings.formats);
+    let placed = place_export(mesh, settings)?;
     if cancel.load(Ordering::Relaxed) {
         return Err(crate::Error::Cancelled);
     }
-    let placed = layout::place(&ctx, docs, settings.by_domain)?;
     plan::plan(root, placed, settings.prune, progress, cancel)
+}
+
+/// Renders and places every file of an export of `mesh`, sorted by path, without
+/// reading or writing the disk (a host committing them to repositories needs no more).
+pub fn place_export(mesh: &Mesh, settings: &ExportSettings) -> Result<Vec<layout::Placed>> {
+    let ctx = ExportContext::new(mesh, settings.options);
+    let docs = documents(&ctx, &settings.formats);
+    layout::place(&ctx, docs, settings.by_domain)
 }

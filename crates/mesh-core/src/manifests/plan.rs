@@ -133,7 +133,7 @@ impl Plan {
 
 /// The index file's content.
 #[derive(Debug, Serialize, Deserialize)]
-pub(super) struct Index {
+pub struct Index {
     /// Always `meshwright`.
     pub generator: String,
     /// Relative paths of the files written, sorted.
@@ -141,7 +141,8 @@ pub(super) struct Index {
 }
 
 impl Index {
-    pub(super) fn text(files: &BTreeSet<String>) -> String {
+    /// The index listing `files`, as written to disk (or committed to a repository).
+    pub fn text(files: &BTreeSet<String>) -> String {
         super::text::json(&Index {
             generator: "meshwright".into(),
             files: files.clone(),
@@ -157,8 +158,14 @@ pub(super) fn read_index(root: &Path) -> Result<BTreeSet<String>> {
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(BTreeSet::new()),
         Err(source) => return Err(Error::Io { path, source }),
     };
-    let index: Index = serde_json::from_str(&text).map_err(|e| Error::Export {
-        path: path.display().to_string(),
+    parse_index(&text, &path.display().to_string())
+}
+
+/// The files an index's `text` lists; `path` names it in errors. A damaged index, or
+/// one listing a path outside its root, is an error.
+pub fn parse_index(text: &str, path: &str) -> Result<BTreeSet<String>> {
+    let index: Index = serde_json::from_str(text).map_err(|e| Error::Export {
+        path: path.to_owned(),
         reason: format!("is not a Meshwright export index ({e}); fix or delete it"),
     })?;
     // A tampered index must not steer deletions outside the root.
@@ -168,7 +175,7 @@ pub(super) fn read_index(root: &Path) -> Result<BTreeSet<String>> {
         .find_map(|p| super::paths::relative_problem(p).map(|r| (p, r)))
     {
         return Err(Error::Export {
-            path: path.display().to_string(),
+            path: path.to_owned(),
             reason: format!("lists {p:?}, which {reason}"),
         });
     }
