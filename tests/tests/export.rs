@@ -552,3 +552,56 @@ async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult
     app.quit().await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn export_commits_to_each_domain_repository() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let (mesh_path, demo) = demo_file(dir.path());
+    let out = dir.path().join("repos");
+    // Every domain folder is a repository with one commit, checked out on main.
+    let mut repos = Vec::new();
+    for d in &demo.domains {
+        let folder = out.join(d.repo_folder.as_deref().unwrap_or(&d.name));
+        std::fs::create_dir_all(&folder).unwrap();
+        let repo = git2::Repository::init(&folder).unwrap();
+        let mut config = repo.config().unwrap();
+        config.set_str("user.name", "Ada Architect").unwrap();
+        config.set_str("user.email", "ada@example.com").unwrap();
+        repos.push((d.name.clone(), repo));
+    }
+    let app = App::launch(Some(&mesh_path), &dir.path().join("data")).await?;
+    app.wait_painted().await?;
+    click(&app, "[data-testid=export-manifests]").await?;
+    let folder = app.wait("[data-testid=export-folder]").await?;
+    folder.send_keys(out.display().to_string()).await?;
+    click(&app, "[data-testid=export-by-domain]").await?;
+    click(&app, "[data-testid=export-git]").await?;
+    let branch = app.wait("[data-testid=export-branch]").await?;
+    branch.send_keys("review/northwind").await?;
+    click(&app, "[data-testid=export-preview-button]").await?;
+    wait_preview(&app).await?;
+    click(&app, "[data-testid=export-write]").await?;
+    app.wait("[data-testid=export-summary]").await?;
+    app.wait_count("[data-testid=export-repo]", |n| n == repos.len())
+        .await?;
+    app.picture("export-git").await?;
+    for (name, repo) in &repos {
+        let row = app
+            .wait(&format!("[data-testid=export-repo][data-folder='{name}']"))
+            .await?;
+        let shown = row.attr("data-commit").await?.unwrap();
+        let tip = repo
+            .find_branch("review/northwind", git2::BranchType::Local)
+            .unwrap()
+            .get()
+            .peel_to_commit()
+            .unwrap();
+        assert_eq!(shown, tip.id().to_string(), "{name}");
+        let files = files_under(repo.workdir().unwrap())
+            .into_iter()
+            .filter(|f| !f.starts_with(".git/"))
+            .count();
+        assert_eq!(files, 0, "{name}: the work tree is left alone");
+    }
+    app.quit().await
+}

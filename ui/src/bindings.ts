@@ -631,6 +631,11 @@ export type ExportRequest = {
 	odcsVersion: OdcsChoice,
 	/**  One tree per domain, in each domain's repository folder. */
 	byDomain: boolean,
+	/**
+	 *  Commit each domain folder that is a git repository on a branch instead of writing
+	 *  its files (needs `by_domain`).
+	 */
+	git?: GitChoice | null,
 };
 
 /**  What a write did. */
@@ -645,6 +650,8 @@ export type ExportSummary = {
 	unchanged: number,
 	/**  Files of an earlier export no longer produced and kept (not confirmed). */
 	kept: number,
+	/**  For an export committed to domain repositories, each repository's result. */
+	repos: RepoCommit[],
 };
 
 /**  What the export does to one file (the core's plan [`Change`]). */
@@ -724,6 +731,14 @@ export type Finding = {
 	 *  reported, but never fails a check.
 	 */
 	waived?: string | null,
+};
+
+/**  The dialog's "commit to each domain repository" choices. */
+export type GitChoice = {
+	/**  The branch; `meshwright/<mesh>-<date>` when empty. */
+	branch: string | null,
+	/**  Push each branch to the repository's remote. */
+	push: boolean,
 };
 
 /**  One step back or forward in the history. */
@@ -1385,6 +1400,16 @@ export type Position = {
 	y: number | null,
 };
 
+/**  The data products whose files a commit adds, changes or removes, by name. */
+export type ProductChanges = {
+	/**  Products all of whose files are new. */
+	added: string[],
+	/**  Products with files added, changed or removed. */
+	changed: string[],
+	/**  Products all of whose files go. */
+	removed: string[],
+};
+
 /**  The three parts of an ODPS description. */
 export type ProductDescription = {
 	/**  Why the product exists. */
@@ -1410,6 +1435,24 @@ export type Progress = {
 export type RecentFilesChanged = {
 	/**  The list, newest first. */
 	paths: string[],
+};
+
+/**  What happened in one domain repository. */
+export type RepoCommit = {
+	/**  The repository's folder, relative to the export root. */
+	folder: string,
+	/**  The branch committed to. */
+	branch: string,
+	/**  The new commit's id; `None` when the branch already held these files. */
+	commit: string | null,
+	/**  Files the commit adds, changes or removes. */
+	files: number,
+	/**  The data products whose files it adds, changes or removes. */
+	products: ProductChanges,
+	/**  The remote's address, when the branch was pushed. */
+	pushedTo: string | null,
+	/**  Where to open a pull (merge) request, for GitHub, GitLab and Bitbucket remotes. */
+	reviewUrl: string | null,
 };
 
 /**  The result of checking one mesh against one policy. */

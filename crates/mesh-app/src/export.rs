@@ -15,6 +15,7 @@ use mesh_core::manifests::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::repos::{self, GitOptions, RepoCommit};
 use crate::session::{PendingExport, Session};
 use crate::task::{CancelToken, TaskPhase};
 use crate::{CommandError, chosen, count};
@@ -105,6 +106,21 @@ pub struct ExportRequest {
     pub odcs_version: OdcsChoice,
     /// One tree per domain, in each domain's repository folder.
     pub by_domain: bool,
+    /// Commit each domain folder that is a git repository on a branch instead of writing
+    /// its files (needs `by_domain`).
+    #[serde(default)]
+    pub git: Option<GitChoice>,
+}
+
+/// The dialog's "commit to each domain repository" choices.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct GitChoice {
+    /// The branch; `meshwright/<mesh>-<date>` when empty.
+    pub branch: Option<String>,
+    /// Push each branch to the repository's remote.
+    pub push: bool,
 }
 
 /// What the export does to one file (the core's plan [`Change`]).
@@ -174,6 +190,8 @@ pub struct ExportSummary {
     pub unchanged: u32,
     /// Files of an earlier export no longer produced and kept (not confirmed).
     pub kept: u32,
+    /// For an export committed to domain repositories, each repository's result.
+    pub repos: Vec<RepoCommit>,
 }
 
 /// The export root and the core's settings for `request`, or the dialog field at fault.
@@ -184,6 +202,12 @@ pub fn settings(request: &ExportRequest) -> Result<(PathBuf, ExportSettings), Co
         "choose the folder to export to",
         |_| "must be a full path; choose the folder with Browse…".to_owned(),
     )?;
+    if request.git.is_some() && !request.by_domain {
+        return Err(CommandError::invalid_argument(
+            "git",
+            "committing to domain repositories needs one folder per domain",
+        ));
+    }
     if request.formats.is_empty() {
         return Err(CommandError::invalid_argument(
             "formats",
@@ -230,7 +254,19 @@ pub fn preview(
             .collect(),
     };
     if let Ok(mut pending) = session.pending_export.lock() {
-        *pending = Some(PendingExport { plan, generation });
+        let git = request.git.as_ref().map(|g| {
+            let options = GitOptions {
+                branch: g.branch.clone().filter(|b| !b.trim().is_empty()),
+                message: None,
+                push: g.push,
+            };
+            (settings, options)
+        });
+        *pending = Some(PendingExport {
+            plan,
+            generation,
+            git,
+        });
     }
     Ok(preview)
 }
@@ -276,6 +312,20 @@ pub fn write(
             "The mesh changed since the preview: here is the new one; check it and export again.",
         ));
     }
+    if let Some((mut settings, git)) = pending.git {
+        settings.prune = prune;
+        let (mesh, _) = session.snapshot()?;
+        let today = chrono::Local::now().date_naive();
+        let done = repos::export(&mesh, &pending.plan.root, &settings, &git, today, token)?;
+        return Ok(ExportSummary {
+            folder: pending.plan.root.display().to_string(),
+            written: done.written,
+            removed: done.removed,
+            unchanged: done.unchanged,
+            kept: 0,
+            repos: done.repos,
+        });
+    }
     let mut plan: Plan = pending.plan;
     plan.prune = prune;
     let written = token
@@ -299,6 +349,7 @@ pub fn write(
         removed: count(written.removed),
         unchanged: count(written.unchanged),
         kept: count(kept),
+        repos: Vec::new(),
     })
 }
 

@@ -108,6 +108,11 @@ impl Inner {
 pub(crate) struct PendingExport {
     pub(crate) plan: Plan,
     pub(crate) generation: u64,
+    /// For an export committed to domain repositories: its settings and git choices.
+    pub(crate) git: Option<(
+        mesh_core::manifests::ExportSettings,
+        crate::repos::GitOptions,
+    )>,
 }
 
 /// One step back or forward in the history.

@@ -40,7 +40,14 @@ describe('export choices', () => {
       odpsVersion: '1.1.0',
       odcsVersion: '3.1.0',
       byDomain: true,
+      git: null,
     });
+  });
+  it('asks for commits only with one folder per domain, a blank branch left to the core', () => {
+    const git = { ...DEFAULT_EXPORT, folder: '/r', git: true, branch: '  ', push: true };
+    expect(exportRequest({ ...git, byDomain: true }).git).toEqual({ branch: null, push: true });
+    expect(exportRequest({ ...git, byDomain: true, branch: ' review/x ' }).git).toEqual({ branch: 'review/x', push: true });
+    expect(exportRequest({ ...git, byDomain: false }).git).toBeNull();
   });
 });
 

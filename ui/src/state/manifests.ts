@@ -43,6 +43,12 @@ export interface ExportChoices {
   odpsVersion: OdpsChoice;
   odcsVersion: OdcsChoice;
   byDomain: boolean;
+  /** Commit each domain folder that is a git repository on a branch (needs byDomain). */
+  git: boolean;
+  /** The branch; the core's default when blank. */
+  branch: string;
+  /** Push each branch to its remote. */
+  push: boolean;
 }
 
 export const DEFAULT_EXPORT: ExportChoices = {
@@ -51,6 +57,9 @@ export const DEFAULT_EXPORT: ExportChoices = {
   odpsVersion: '1.1.0',
   odcsVersion: '3.1.0',
   byDomain: false,
+  git: false,
+  branch: '',
+  push: false,
 };
 
 /** The formats with `format` switched, kept in the dialog's order. */
@@ -75,6 +84,7 @@ export function exportRequest(choices: ExportChoices): ExportRequest {
     odpsVersion: choices.odpsVersion,
     odcsVersion: choices.odcsVersion,
     byDomain: choices.byDomain,
+    git: choices.byDomain && choices.git ? { branch: choices.branch.trim() || null, push: choices.push } : null,
   };
 }
 

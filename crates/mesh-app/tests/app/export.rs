@@ -18,6 +18,7 @@ fn request(folder: &Path, formats: &[ExportFormat]) -> ExportRequest {
         odps_version: OdpsChoice::V1_1_0,
         odcs_version: OdcsChoice::V3_1_0,
         by_domain: false,
+        git: None,
     }
 }
 
@@ -111,4 +112,53 @@ fn a_cancelled_export_answers_cancelled() {
     session.cancel_task();
     let err = export::write(&session, false, &mut token).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Cancelled);
+}
+
+#[test]
+fn an_export_by_domain_commits_into_the_folders_that_are_git_repositories() {
+    let dir = tempfile::tempdir().unwrap();
+    let (session, _) = demo_session(dir.path());
+    let root = dir.path().join("repos");
+    // Only orders is a repository; the other domains get plain folders.
+    let orders = root.join("orders");
+    std::fs::create_dir_all(&orders).unwrap();
+    let repo = git2::Repository::init(&orders).unwrap();
+    let mut config = repo.config().unwrap();
+    config.set_str("user.name", "Ada Architect").unwrap();
+    config.set_str("user.email", "ada@example.com").unwrap();
+    let mut req = request(&root, &[ExportFormat::Odps]);
+    req.by_domain = true;
+    req.git = Some(export::GitChoice {
+        branch: Some("review/one".into()),
+        push: false,
+    });
+    export::preview(&session, &req, &mut CancelToken::silent()).unwrap();
+    let summary = export::write(&session, false, &mut CancelToken::silent()).unwrap();
+    assert_eq!(summary.repos.len(), 1);
+    let done = &summary.repos[0];
+    assert_eq!(
+        (done.folder.as_str(), done.branch.as_str()),
+        ("orders", "review/one")
+    );
+    assert!(done.commit.is_some() && done.files > 0);
+    assert!(!done.products.added.is_empty());
+    let branch = repo
+        .find_branch("review/one", git2::BranchType::Local)
+        .unwrap();
+    assert_eq!(
+        branch.get().peel_to_commit().unwrap().id().to_string(),
+        *done.commit.as_ref().unwrap()
+    );
+    // The repository's work tree holds nothing; the plain folders hold their files.
+    let in_orders = std::fs::read_dir(&orders).unwrap().count();
+    assert_eq!(in_orders, 1, "only .git");
+    assert!(root.join("finance/dataproducts").is_dir());
+    assert!(summary.written > 0);
+
+    // Without one folder per domain the request is refused under its field.
+    req.by_domain = false;
+    assert_eq!(
+        export::settings(&req).unwrap_err().field.as_deref(),
+        Some("git")
+    );
 }

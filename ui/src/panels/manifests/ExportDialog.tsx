@@ -4,6 +4,7 @@
 // a diff per file, shown as text), and the write with progress and Cancel. Removed
 // files are deleted only when the box confirming it is ticked. It shows what the core
 // answers and decides nothing about what is written.
+import { GitOptions, RepoResults } from './GitExport';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandError, ExportPreview, ExportSummary, FileChange } from '../../bindings';
 import { errorOf } from '../../actions/editing';
@@ -304,6 +305,7 @@ function ExportDialogBody() {
             One folder per domain <span className="muted">— each domain&apos;s repository folder, else its name</span>
           </label>
         </div>
+        <GitOptions choices={choices} busy={busy} choose={choose} />
       </section>
 
       <section className="manifest-preview" aria-label="Preview" data-testid="export-preview">
@@ -405,11 +407,15 @@ function ExportDialogBody() {
           </span>
           <div className="notice__text">
             <div>
-              Exported: {plural(summary.written, 'file')} written, {plural(summary.removed, 'file')} removed,{' '}
-              {summary.unchanged.toLocaleString('en')} unchanged
+              {summary.repos.length > 0
+                ? `Committed to ${plural(summary.repos.filter((r) => r.commit).length, 'domain repository', 'domain repositories')}; outside them `
+                : 'Exported: '}
+              {plural(summary.written, 'file')} written, {plural(summary.removed, 'file')} removed, {summary.unchanged.toLocaleString('en')}{' '}
+              unchanged
               {summary.kept > 0 ? `, ${plural(summary.kept, 'old file')} kept` : ''}.
             </div>
             <div className="notice__path mono">{summary.folder}</div>
+            <RepoResults repos={summary.repos} />
           </div>
         </div>
       )}
