@@ -32,6 +32,8 @@ pub enum MenuAction {
     SaveAs,
     /// File > Export (the Export dialog).
     Export,
+    /// File > Export Diagram… (the current view as a picture or diagram text).
+    ExportDiagram,
     /// File > Import (the Import dialog).
     Import,
     /// Edit > Undo.

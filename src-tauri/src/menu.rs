@@ -22,6 +22,7 @@ const ITEMS: &[(&str, &str, Option<&str>)] = &[
     ("save-as", "Save As…", Some("CmdOrCtrl+Shift+S")),
     ("import", "Import…", None),
     ("export", "Export…", Some("CmdOrCtrl+Shift+E")),
+    ("export-diagram", "Export Diagram…", None),
     ("undo", "Undo", Some("CmdOrCtrl+Z")),
     ("redo", "Redo", Some("CmdOrCtrl+Shift+Z")),
     ("delete", "Delete", Some("Delete")),
@@ -58,6 +59,7 @@ fn action(id: &str) -> Option<MenuAction> {
         "save-as" => MenuAction::SaveAs,
         "import" => MenuAction::Import,
         "export" => MenuAction::Export,
+        "export-diagram" => MenuAction::ExportDiagram,
         "undo" => MenuAction::Undo,
         "redo" => MenuAction::Redo,
         "delete" => MenuAction::Delete,
@@ -109,6 +111,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .separator()
         .item(&item("import")?)
         .item(&item("export")?)
+        .item(&item("export-diagram")?)
         .separator()
         .item(&PredefinedMenuItem::quit(app, Some("Quit Meshwright"))?)
         .build()?;

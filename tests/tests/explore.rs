@@ -207,3 +207,114 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
     count_is(&app, "impact-downstream-count", downstream).await?;
     app.quit().await
 }
+
+/// Opens File > Export Diagram through the palette (the native menu is out of
+/// WebDriver's reach) and saves `format` at `path`, scale `scale` for PNG.
+async fn save_diagram(
+    app: &App,
+    format: &str,
+    scale: Option<u32>,
+    path: &std::path::Path,
+) -> WebDriverResult<()> {
+    app.ctrl('k').await?;
+    app.wait("[data-testid=palette-input]").await?;
+    app.press("export diagram").await?;
+    app.wait_true(
+        "return document.querySelector('[data-testid=palette-item]')?.getAttribute('data-id') === 'export-diagram';",
+        "the palette finds Export diagram",
+    )
+    .await?;
+    app.press(Key::Enter).await?;
+    app.wait("[data-testid=export-diagram]").await?;
+    app.wait(&format!("[data-testid=diagram-format-{format}]"))
+        .await?
+        .click()
+        .await?;
+    if let Some(scale) = scale {
+        app.wait(&format!(
+            "[data-testid=diagram-scale] option[value='{scale}']"
+        ))
+        .await?
+        .click()
+        .await?;
+    }
+    let input = app.wait("[data-testid=diagram-path]").await?;
+    input.click().await?;
+    app.ctrl('a').await?;
+    app.press(path.display().to_string()).await?;
+    app.picture(&format!("export-diagram-{format}")).await?;
+    app.wait("[data-testid=diagram-save]")
+        .await?
+        .click()
+        .await?;
+    app.wait_count("[data-testid=export-diagram]", |n| n == 0)
+        .await?;
+    Ok(())
+}
+
+/// A PNG's width in pixels, from its header.
+fn png_width(bytes: &[u8]) -> u32 {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    u32::from_be_bytes(bytes[16..20].try_into().unwrap())
+}
+
+#[tokio::test]
+async fn export_diagram_draws_the_view_with_the_highlight() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, mesh) = demo_file(dir.path());
+    let graph = MeshGraph::build(&mesh);
+    let orders = mesh.products.iter().find(|p| p.name == "orders").unwrap();
+    let reached = impact::impact(
+        &mesh,
+        &graph,
+        ImpactTarget::Product { product: orders.id },
+        Direction::Both,
+        None,
+    );
+    let app = App::launch(Some(&file), &dir.path().join("data")).await?;
+    app.wait_painted().await?;
+    let node = app
+        .wait(&format!("{PRODUCTS}[data-id='{}']", orders.id))
+        .await?;
+    app.wait_still(&node).await?;
+    node.click().await?;
+    app.wait("[data-testid=toggle-impact]:not([disabled])")
+        .await?
+        .click()
+        .await?;
+    count_is(&app, "impact-downstream-count", reached.downstream.len()).await?;
+
+    eprintln!("step: SVG of the products view, highlight kept");
+    let svg_path = dir.path().join("orders impact.svg");
+    save_diagram(&app, "svg", None, &svg_path).await?;
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    for p in &mesh.products {
+        assert!(
+            svg.contains(&format!(">{}<", p.display_name)),
+            "{} drawn as text",
+            p.name
+        );
+    }
+    let faded = svg.matches("opacity").count();
+    let lit = 1 + reached.upstream.len() + reached.downstream.len();
+    assert!(
+        faded >= mesh.products.len() - lit,
+        "the unlit products are faded ({faded})"
+    );
+
+    eprintln!("step: PNG at scale 2 is twice as wide as at scale 1");
+    let one = dir.path().join("one.png");
+    let two = dir.path().join("two.png");
+    save_diagram(&app, "png", Some(1), &one).await?;
+    save_diagram(&app, "png", Some(2), &two).await?;
+    let (w1, w2) = (
+        png_width(&std::fs::read(&one).unwrap()),
+        png_width(&std::fs::read(&two).unwrap()),
+    );
+    assert!(w1 > 100);
+    assert!(
+        (i64::from(w2) - 2 * i64::from(w1)).abs() <= 2,
+        "{w1} → {w2}"
+    );
+    app.quit().await
+}

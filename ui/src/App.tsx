@@ -13,6 +13,7 @@ import { Toasts } from './panels/Toasts';
 import { ContextMenu } from './panels/ContextMenu';
 import { AboutDialog } from './panels/AboutDialog';
 import { ExportDialog } from './panels/manifests/ExportDialog';
+import { DiagramDialog } from './panels/manifests/DiagramDialog';
 import { ImportDialog } from './panels/manifests/ImportDialog';
 import { EmptyState } from './panels/EmptyState';
 import { MeshCanvas } from './canvas/MeshCanvas';
@@ -85,6 +86,7 @@ export function App() {
       <ContextMenu />
       <AboutDialog />
       <ExportDialog />
+      <DiagramDialog />
       <ImportDialog />
       <Toasts />
     </div>

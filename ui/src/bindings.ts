@@ -10,15 +10,9 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	/**  Name, version and data folder, for the About box. */
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
-	/**
-	 *  The mesh open in this window, if any; a failure to open the start-up file is
-	 *  reported here once.
-	 */
+	/**  The mesh open in this window, if any; a start-up file that failed is reported once. */
 	currentMesh: () => typedError<MeshSnapshot | null, CommandError>(__TAURI_INVOKE("current_mesh")),
-	/**
-	 *  Opens an existing mesh file in this window; `None` when another window has it open,
-	 *  which is brought to the front instead (one window per file).
-	 */
+	/**  Opens a mesh file here; `None` when another window has it, brought to the front. */
 	openMesh: (path: string) => typedError<MeshSnapshot | null, CommandError>(__TAURI_INVOKE("open_mesh", { path })),
 	/**
 	 *  Cancels the open in flight (the status bar's Cancel); the open mesh stays open and
@@ -31,10 +25,7 @@ export const commands = {
 	saveMeshAs: (path: string) => typedError<null, CommandError>(__TAURI_INVOKE("save_mesh_as", { path })),
 	/**  The recently opened files that still exist, newest first. */
 	recentFiles: () => __TAURI_INVOKE<string[]>("recent_files"),
-	/**
-	 *  Opens a new window with no mesh (File > New Window). Async: making a window from a
-	 *  synchronous command deadlocks on Windows.
-	 */
+	/**  Opens a new empty window (async: a synchronous one deadlocks on Windows). */
 	newWindow: () => typedError<null, CommandError>(__TAURI_INVOKE("new_window")),
 	/**  Applies `ops` as one undoable edit; `label` names it in the history. */
 	applyEdits: (ops: EditOp[], label: string | null) => typedError<Applied, CommandError>(__TAURI_INVOKE("apply_edits", { ops, label })),
@@ -62,10 +53,11 @@ export const commands = {
 	impact: (target: ImpactTarget, direction: Direction, depth: number | null) => typedError<Impact, CommandError>(__TAURI_INVOKE("impact", { target, direction, depth })),
 	/**  What `change` to `target` would break, without making it. */
 	whatIf: (target: ImpactTarget, change: WhatIfChange) => typedError<WhatIf, CommandError>(__TAURI_INVOKE("what_if", { target, change })),
+	/**  Draws a view of the open mesh (under its filter, with the highlight) into a file. */
+	exportDiagram: (request: DiagramRequest) => typedError<DiagramWritten, CommandError>(__TAURI_INVOKE("export_diagram", { request })),
 	/**
-	 *  Checks the open mesh against its stored policy as of today (the local date, which
-	 *  decides whether a waiver has expired). Waived findings are in the report, marked.
-	 *  The model is the one the session keeps patched with each edit, not a reload.
+	 *  Checks the kept model against its stored policy as of today (the local date decides
+	 *  expired waivers); waived findings are in the report, marked.
 	 */
 	checkMesh: () => typedError<Report, CommandError>(__TAURI_INVOKE("check_mesh")),
 	/**  Every built-in and custom rule with the open mesh's policy applied (disabled ones too). */
@@ -406,6 +398,39 @@ sourceSystemId: string } |
  *  fully qualified name or a Backstage entity reference.
  */
 reference: string };
+
+/**  The formats the dialog offers. */
+export type DiagramFormat = 
+/**  Scalable vector graphics, every name as text. */
+"svg" | 
+/**  A PNG image at a scale. */
+"png" | 
+/**  Mermaid flowchart text. */
+"mermaid" | 
+/**  Graphviz DOT text. */
+"dot";
+
+/**  What the Export Diagram dialog asks for. */
+export type DiagramRequest = {
+	/**  The file to write, a full path the user chose. */
+	path: string,
+	/**  The format. */
+	format: DiagramFormat,
+	/**  The view to draw, under its saved filter. */
+	view: View,
+	/**  Pixels per diagram unit, for PNG (1 to 4). */
+	scale: number | null,
+	/**  The products the impact highlight lights; the rest is drawn faded. Empty: none. */
+	highlight: string[],
+};
+
+/**  A diagram written. */
+export type DiagramWritten = {
+	/**  The file. */
+	path: string,
+	/**  Its size in bytes. */
+	bytes: number,
+};
 
 /**  Which way to walk from the target. */
 export type Direction = 
@@ -991,6 +1016,8 @@ export type MenuAction =
 { kind: "saveAs" } | 
 /**  File > Export (the Export dialog). */
 { kind: "export" } | 
+/**  File > Export Diagram… (the current view as a picture or diagram text). */
+{ kind: "exportDiagram" } | 
 /**  File > Import (the Import dialog). */
 { kind: "import" } | 
 /**  Edit > Undo. */

@@ -1,6 +1,5 @@
-//! Editing the open mesh: every call is one core transaction, committed before it
-//! returns; the session's kept model follows it. Adapters of `mesh_app::Session`.
-//! A create gesture sends what to create; the core picks names and defaults.
+//! Editing the open mesh: each call one core transaction, committed before it returns;
+//! a create gesture sends what to create and the core picks names and defaults.
 
 use mesh_app::{CommandError, CreatedEntity, HistoryStep};
 use mesh_core::create::{NewEntity, Place};

@@ -1,7 +1,8 @@
-//! Asking the mesh questions (the Impact panel): what a product or port reaches, and
-//! what a change to it would break. The session answers.
+//! Asking the mesh questions and explaining the answer: what a product or port reaches,
+//! what a change would break, and the current view as a diagram. The session answers.
 
 use mesh_app::CommandError;
+use mesh_app::diagram::{DiagramRequest, DiagramWritten};
 use mesh_core::impact::{Direction, Impact, ImpactTarget, WhatIf, WhatIfChange};
 
 use crate::state::WindowMesh;
@@ -27,4 +28,14 @@ pub async fn what_if(
     change: WhatIfChange,
 ) -> Result<WhatIf, CommandError> {
     mesh.what_if(target, change, chrono::Local::now().date_naive())
+}
+
+/// Draws a view of the open mesh (under its filter, with the highlight) into a file.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_diagram(
+    mesh: WindowMesh,
+    request: DiagramRequest,
+) -> Result<DiagramWritten, CommandError> {
+    mesh.export_diagram(&request, chrono::Local::now().date_naive())
 }

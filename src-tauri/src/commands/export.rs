@@ -1,6 +1,5 @@
-//! The Export dialog's commands, adapters of `mesh_app::export`: preview what exporting
-//! the open mesh into the chosen folder would change, show one file's diff, then write
-//! exactly that preview, with progress and cancel. They must not decide what is written.
+//! The Export dialog (`mesh_app::export`): preview, one file's diff, then write exactly
+//! that preview, with progress and cancel. They must not decide what is written.
 
 use mesh_app::export::{self, ExportPreview, ExportRequest, ExportSummary};
 use mesh_app::{CommandError, Task};

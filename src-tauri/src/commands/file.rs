@@ -1,7 +1,5 @@
-//! Opening, creating and copying mesh files, and new windows: adapters of
-//! `mesh_app::file`, the session and `windows` (which keeps the recent list and the
-//! window title), plus the `Progress` event. Paths come from the user: a native dialog, the command line or
-//! the recent list; nothing here picks files on its own.
+//! Opening, creating and copying mesh files, and new windows (`mesh_app::file`, the
+//! session, `windows`). Paths come from the user; nothing here picks files on its own.
 
 use std::path::{Path, PathBuf};
 
@@ -13,8 +11,7 @@ use crate::events::Progress;
 use crate::state::{AppState, WindowMesh};
 use crate::{recent, task, windows};
 
-/// The mesh open in this window, if any; a failure to open the start-up file is
-/// reported here once.
+/// The mesh open in this window, if any; a start-up file that failed is reported once.
 #[tauri::command]
 #[specta::specta]
 pub async fn current_mesh(mesh: WindowMesh) -> Result<Option<MeshSnapshot>, CommandError> {
@@ -24,8 +21,7 @@ pub async fn current_mesh(mesh: WindowMesh) -> Result<Option<MeshSnapshot>, Comm
     }
 }
 
-/// Opens an existing mesh file in this window; `None` when another window has it open,
-/// which is brought to the front instead (one window per file).
+/// Opens a mesh file here; `None` when another window has it, brought to the front.
 #[tauri::command]
 #[specta::specta]
 pub async fn open_mesh<R: Runtime>(
@@ -89,8 +85,7 @@ pub fn recent_files(state: State<'_, AppState>) -> Vec<String> {
     recent::shown(state.data_dir())
 }
 
-/// Opens a new window with no mesh (File > New Window). Async: making a window from a
-/// synchronous command deadlocks on Windows.
+/// Opens a new empty window (async: a synchronous one deadlocks on Windows).
 #[tauri::command]
 #[specta::specta]
 pub async fn new_window<R: Runtime>(app: AppHandle<R>) -> Result<(), CommandError> {

@@ -7,9 +7,8 @@ use mesh_core::store::Applied;
 
 use crate::state::WindowMesh;
 
-/// Checks the open mesh against its stored policy as of today (the local date, which
-/// decides whether a waiver has expired). Waived findings are in the report, marked.
-/// The model is the one the session keeps patched with each edit, not a reload.
+/// Checks the kept model against its stored policy as of today (the local date decides
+/// expired waivers); waived findings are in the report, marked.
 #[tauri::command]
 #[specta::specta]
 pub async fn check_mesh(mesh: WindowMesh) -> Result<Report, CommandError> {

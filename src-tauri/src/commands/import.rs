@@ -1,7 +1,5 @@
-//! File > Import's commands, adapters of `mesh_app::import`: what importing the chosen
-//! files or folders into the open mesh would do (a dry run), then the import as one
-//! undoable edit, off the UI thread with progress and cancel. Problems in the files are
-//! part of the answer, not a failed command.
+//! File > Import (`mesh_app::import`): a dry run, then the import as one undoable edit,
+//! off the UI thread with progress and cancel. Problems in the files are answers.
 
 use mesh_app::import::{self, ImportPreview, ImportResult};
 use mesh_app::{CommandError, Task};

@@ -1,6 +1,5 @@
-//! The Table view's writes: a cell edit or a new row (`apply_sheet`) and a pasted block
-//! (`paste_sheet`), each planned by the core against the kept model and applied as one
-//! undoable edit, or answered with the problems at their cells and nothing written.
+//! The Table view's writes (cells, new rows, pasted blocks), each planned by the core and
+//! applied as one undoable edit, or answered with the problems at their cells.
 
 use mesh_app::CommandError;
 use mesh_core::sheet::{SheetEdit, SheetPaste, SheetResult};

@@ -47,6 +47,8 @@ export function runMenuAction(action: MenuAction): void {
       return void files.saveAs();
     case 'export':
       return manifests.openExport();
+    case 'exportDiagram':
+      return ui.setDiagramOpen(true);
     case 'import':
       return manifests.openImport();
     case 'undo':

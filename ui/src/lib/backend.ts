@@ -6,6 +6,8 @@ import { commands, events } from '../bindings';
 import type {
   Direction,
   Filtered,
+  DiagramRequest,
+  DiagramWritten,
   Overview,
   View,
   ViewFilter,
@@ -104,6 +106,8 @@ export const backend = {
   /** One policy change as the user made it; the core works out the policy and stores it as an edit. */
   editPolicy: (edit: PolicyEdit) => unwrap<Applied>(() => commands.editPolicy(edit)),
   validateCustomRule: (rule: CustomRule): Promise<RuleProblem[]> => commands.validateCustomRule(rule),
+  /** Draws a view of the open mesh into the chosen file. */
+  exportDiagram: (request: DiagramRequest) => unwrap<DiagramWritten>(() => commands.exportDiagram(request)),
   previewExport: (request: ExportRequest) => unwrap<ExportPreview>(() => commands.previewExport(request)),
   exportDiff: (path: string) => unwrap<string>(() => commands.exportDiff(path)),
   writeExport: (prune: boolean) => unwrap<ExportSummary>(() => commands.writeExport(prune)),
@@ -124,6 +128,15 @@ export const dialogs = {
   /** Asks where to write a mesh file; null when cancelled. */
   async saveFile(title: string, defaultPath?: string): Promise<string | null> {
     const picked = await save({ title, filters: MESH_FILTER, defaultPath });
+    return picked ?? null;
+  },
+  /** Asks where to write a diagram of `extension`; null when cancelled. */
+  async saveDiagram(defaultPath: string, extension: string): Promise<string | null> {
+    const picked = await save({
+      title: 'Export diagram',
+      defaultPath,
+      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+    });
     return picked ?? null;
   },
   /** Asks for a folder (the export root, or manifests to import); null when cancelled. */

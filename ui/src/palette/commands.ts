@@ -83,6 +83,12 @@ export const COMMANDS: readonly PaletteCommand[] = [
     run: manifests.openExport,
   },
   {
+    id: 'export-diagram',
+    title: 'Export diagram…',
+    keywords: ['picture', 'image', 'svg', 'png', 'mermaid', 'graphviz', 'dot', 'wiki', 'adr'],
+    run: () => ui().setDiagramOpen(true),
+  },
+  {
     id: 'import',
     title: 'Import manifests…',
     keywords: ['odps', 'odcs', 'backstage', 'datahub', 'dpds', 'read'],

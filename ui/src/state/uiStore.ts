@@ -37,6 +37,8 @@ export interface UiState {
   minimap: boolean;
   aboutOpen: boolean;
   exportOpen: boolean;
+  /** File > Export Diagram… */
+  diagramOpen: boolean;
   importOpen: boolean;
   /** The Contracts panel, docked under the canvas. */
   contractsOpen: boolean;
@@ -73,6 +75,7 @@ export interface UiState {
   toggleMinimap(): void;
   setAbout(open: boolean): void;
   setExportOpen(open: boolean): void;
+  setDiagramOpen(open: boolean): void;
   setImportOpen(open: boolean): void;
   toggleContracts(open?: boolean): void;
   setView(view: MainView): void;
@@ -97,6 +100,7 @@ export const useUiStore = create<UiState>((set) => ({
   minimap: true,
   aboutOpen: false,
   exportOpen: false,
+  diagramOpen: false,
   importOpen: false,
   contractsOpen: false,
   view: 'canvas',
@@ -132,6 +136,7 @@ export const useUiStore = create<UiState>((set) => ({
   toggleMinimap: () => set((s) => ({ minimap: !s.minimap })),
   setAbout: (aboutOpen) => set({ aboutOpen }),
   setExportOpen: (exportOpen) => set({ exportOpen }),
+  setDiagramOpen: (diagramOpen) => set({ diagramOpen }),
   setImportOpen: (importOpen) => set({ importOpen }),
   toggleContracts: (open) => set((s) => ({ contractsOpen: open ?? !s.contractsOpen })),
   setView: (view) => set({ view }),

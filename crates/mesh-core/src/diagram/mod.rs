@@ -127,6 +127,34 @@ pub struct Diagram {
     pub edges: Vec<Edge>,
 }
 
+impl Diagram {
+    /// Draws the nodes standing for `lit` (products, domains or teams, by id) as they
+    /// are and fades the rest, with every box holding no lit node: the impact highlight
+    /// of the app, on paper. Nothing lit leaves the diagram as it was.
+    pub fn highlight(&mut self, lit: &std::collections::HashSet<Uuid>) {
+        if lit.is_empty() {
+            return;
+        }
+        let mut holding = vec![false; self.groups.len()];
+        for node in &mut self.nodes {
+            let on = node.id.is_some_and(|id| lit.contains(&id));
+            node.faded |= !on;
+            // A lit node keeps its box, and the boxes around that, unfaded.
+            let mut at = if on { node.group } else { None };
+            while let Some(g) = at {
+                if holding[g] {
+                    break;
+                }
+                holding[g] = true;
+                at = self.groups[g].parent;
+            }
+        }
+        for (group, held) in self.groups.iter_mut().zip(holding) {
+            group.faded |= !held;
+        }
+    }
+}
+
 /// Renders `diagram` as text (`Svg`, `Mermaid`, `Dot`) or PNG bytes at `scale`, placing
 /// it with the positions `mesh` stores for the products view.
 pub fn render(

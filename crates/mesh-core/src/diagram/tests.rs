@@ -173,6 +173,38 @@ fn a_subdomain_belongs_to_the_chosen_domain_and_nests_in_its_box() {
 }
 
 #[test]
+fn a_highlight_fades_everything_it_does_not_light() {
+    let m = small();
+    let mut d = draw(&m, View::Products, None);
+    let lit: std::collections::HashSet<Uuid> = ["a-1", "b-1"]
+        .iter()
+        .map(|n| m.products.iter().find(|p| p.name == *n).unwrap().id)
+        .collect();
+    d.highlight(&lit);
+    for n in &d.nodes {
+        let on = n.id.is_some_and(|id| lit.contains(&id));
+        assert_eq!(n.faded, !on, "{}", n.label);
+    }
+    let faded: Vec<&str> = d
+        .groups
+        .iter()
+        .filter(|g| g.faded)
+        .map(|g| g.label.as_str())
+        .collect();
+    assert_eq!(
+        faded.len(),
+        1,
+        "only the box holding nothing lit: {faded:?}"
+    );
+    let svg = String::from_utf8(render(&m, &d, Format::Svg, 1.0).unwrap()).unwrap();
+    assert!(svg.contains("opacity"), "faded nodes are drawn faded");
+    // Nothing lit: unchanged.
+    let mut same = draw(&m, View::Products, None);
+    same.highlight(&std::collections::HashSet::new());
+    assert_eq!(same, draw(&m, View::Products, None));
+}
+
+#[test]
 fn an_unknown_domain_offers_the_closest_names() {
     let m = demo_mesh();
     let err = build(&m, &MeshGraph::build(&m), View::Products, Some("order")).expect_err("unknown");
