@@ -30,6 +30,18 @@ async fn count_is(app: &App, test_id: &str, n: usize) -> WebDriverResult<()> {
     .await
 }
 
+/// Selects the product `id` on the canvas and shows its impact.
+async fn show_impact(app: &App, id: impl std::fmt::Display) -> WebDriverResult<()> {
+    app.wait_painted().await?;
+    let node = app.wait(&format!("{PRODUCTS}[data-id='{id}']")).await?;
+    app.wait_still(&node).await?;
+    node.click().await?;
+    app.wait("[data-testid=toggle-impact]:not([disabled])")
+        .await?
+        .click()
+        .await
+}
+
 #[tokio::test]
 async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
@@ -40,16 +52,7 @@ async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
     let core = |depth| impact::impact(&mesh, &graph, target, Direction::Both, depth);
 
     let app = App::launch(Some(&file), &dir.path().join("data")).await?;
-    app.wait_painted().await?;
-    let node = app
-        .wait(&format!("{PRODUCTS}[data-id='{}']", orders.id))
-        .await?;
-    app.wait_still(&node).await?;
-    node.click().await?;
-    app.wait("[data-testid=toggle-impact]:not([disabled])")
-        .await?
-        .click()
-        .await?;
+    show_impact(&app, orders.id).await?;
     app.wait("[data-testid=impact-panel]").await?;
 
     eprintln!("step: every level, counts as the core's, the rest dimmed");
@@ -272,16 +275,7 @@ async fn export_diagram_draws_the_view_with_the_highlight() -> WebDriverResult<(
         None,
     );
     let app = App::launch(Some(&file), &dir.path().join("data")).await?;
-    app.wait_painted().await?;
-    let node = app
-        .wait(&format!("{PRODUCTS}[data-id='{}']", orders.id))
-        .await?;
-    app.wait_still(&node).await?;
-    node.click().await?;
-    app.wait("[data-testid=toggle-impact]:not([disabled])")
-        .await?
-        .click()
-        .await?;
+    show_impact(&app, orders.id).await?;
     count_is(&app, "impact-downstream-count", reached.downstream.len()).await?;
 
     eprintln!("step: SVG of the products view, highlight kept");

@@ -10,6 +10,7 @@ import { useImpactStore } from '../../state/impactStore';
 import { DIAGRAM_FORMATS, DIAGRAM_VIEWS, diagramViewOf, extensionOf, suggestedPath } from '../../state/diagrams';
 import { DialogFrame } from './DialogFrame';
 import { ErrorNotice } from './ErrorNotice';
+import { PathField } from './PathField';
 
 export function DiagramDialog() {
   const open = useUiStore((s) => s.diagramOpen);
@@ -136,29 +137,16 @@ function DiagramDialogBody() {
             </label>
           </div>
         )}
-        <div className={`option-row${fieldError('path') ? ' has-error' : ''}`}>
-          <label className="option-row__label" htmlFor="diagram-path">
-            File
-          </label>
-          <div className="option-row__value">
-            <div className="path-pick">
-              <input
-                id="diagram-path"
-                className="input input--mono"
-                data-testid="diagram-path"
-                spellCheck={false}
-                value={path}
-                disabled={busy}
-                onChange={(e) => setPath(e.target.value)}
-                onKeyDown={(e) => e.key === 'Enter' && void save()}
-              />
-              <button type="button" className="button" data-testid="diagram-browse" disabled={busy} onClick={() => void browse()}>
-                Browse…
-              </button>
-            </div>
-            {fieldError('path') && <div className="field-error">{fieldError('path')}</div>}
-          </div>
-        </div>
+        <PathField
+          id="diagram-path"
+          label="File"
+          value={path}
+          error={fieldError('path')}
+          busy={busy}
+          onChange={setPath}
+          onEnter={() => void save()}
+          onBrowse={() => void browse()}
+        />
       </section>
       {error && !error.field && <ErrorNotice error={error} testId="diagram-error" />}
       <footer className="manifest-dialog__foot">

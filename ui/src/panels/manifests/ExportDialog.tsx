@@ -4,6 +4,7 @@
 // a diff per file, shown as text), and the write with progress and Cancel. Removed
 // files are deleted only when the box confirming it is ticked. It shows what the core
 // answers and decides nothing about what is written.
+import { PathField } from './PathField';
 import { GitOptions, RepoResults } from './GitExport';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandError, ExportPreview, ExportSummary, FileChange } from '../../bindings';
@@ -268,30 +269,17 @@ function ExportDialogBody() {
             />
           </div>
         </div>
-        <div className={`option-row${fieldError('folder') ? ' has-error' : ''}`}>
-          <label className="option-row__label" htmlFor="export-folder">
-            Folder
-          </label>
-          <div className="option-row__value">
-            <div className="path-pick">
-              <input
-                id="export-folder"
-                className="input input--mono"
-                data-testid="export-folder"
-                placeholder="Choose a folder with Browse…"
-                spellCheck={false}
-                value={choices.folder}
-                disabled={busy}
-                onChange={(e) => choose({ folder: e.target.value })}
-                onKeyDown={(e) => e.key === 'Enter' && void runPreview()}
-              />
-              <button type="button" className="button" data-testid="export-browse" disabled={busy} onClick={() => void browse()}>
-                Browse…
-              </button>
-            </div>
-            {fieldError('folder') && <div className="field-error">{fieldError('folder')}</div>}
-          </div>
-        </div>
+        <PathField
+          id="export-folder"
+          label="Folder"
+          placeholder="Choose a folder with Browse…"
+          value={choices.folder}
+          error={fieldError('folder')}
+          busy={busy}
+          onChange={(folder) => choose({ folder })}
+          onEnter={() => void runPreview()}
+          onBrowse={() => void browse()}
+        />
         <div className="option-row">
           <span className="option-row__label" />
           <label className="check option-row__value">
