@@ -182,10 +182,11 @@ impl<'m> Index<'m> {
 }
 
 /// The index of the item of `list` named `name` (as written, or as the slug the import
-/// made of it), the one of `version` first when several share the name.
+/// made of it), the one of `version` first when several share the name. The import
+/// names the second of two items called `payments` `payments-2`: that is the second.
 fn item(list: Option<&Value>, name: &str, version: Option<&str>) -> Option<usize> {
     let items = list?.as_array()?;
-    let named = |item: &Value| {
+    let named = |item: &Value, name: &str| {
         item.get("name")
             .and_then(Value::as_str)
             .is_some_and(|n| n == name || super::slugify(n) == name)
@@ -193,10 +194,20 @@ fn item(list: Option<&Value>, name: &str, version: Option<&str>) -> Option<usize
     let versioned = |item: &Value| {
         version.is_none_or(|v| item.get("version").and_then(Value::as_str) == Some(v))
     };
-    items
+    let found = items
         .iter()
-        .position(|i| named(i) && versioned(i))
-        .or_else(|| items.iter().position(named))
+        .position(|i| named(i, name) && versioned(i))
+        .or_else(|| items.iter().position(|i| named(i, name)));
+    found.or_else(|| {
+        let (base, n) = name.rsplit_once('-')?;
+        let nth = n.parse::<usize>().ok()?.checked_sub(1)?;
+        let (i, _) = items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| named(i, base))
+            .nth(nth)?;
+        Some(i)
+    })
 }
 
 /// ODPS: a product file, its ports in `outputPorts` and `inputPorts`, its domain and
