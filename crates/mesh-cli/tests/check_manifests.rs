@@ -51,7 +51,7 @@ fn last_key(field: &str) -> Option<&str> {
     let last = field.rsplit('.').next()?;
     match last.split_once('[') {
         None => Some(last),
-        Some((list, _)) if list == "customProperties" => Some("value"),
+        Some(("customProperties", _)) => Some("value"),
         Some(_) => None,
     }
 }

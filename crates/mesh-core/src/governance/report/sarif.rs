@@ -164,17 +164,24 @@ pub fn sarif(placed: &Placed<'_>) -> Value {
     for place in placed.places.iter().flatten() {
         files.insert(&place.path, 0);
     }
-    let mut artifacts = Vec::with_capacity(files.len());
+    let mut locations = Vec::with_capacity(files.len());
     for (i, (path, index)) in files.iter_mut().enumerate() {
         *index = i;
-        artifacts.push(json!({ "location": artifact(placed, path) }));
+        locations.push(artifact(placed, path));
     }
     let results: Vec<Value> = placed
         .iter()
         .map(|(f, place)| {
-            let place = place.map(|p| (p, files[p.path.as_path()], artifact(placed, &p.path)));
+            let place = place.map(|p| {
+                let index = files[p.path.as_path()];
+                (p, index, locations[index].clone())
+            });
             result(f, rules.iter().position(|r| r.id == f.rule_id), place)
         })
+        .collect();
+    let artifacts: Vec<Value> = locations
+        .into_iter()
+        .map(|location| json!({ "location": location }))
         .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
