@@ -14,38 +14,17 @@
 
 mod harness;
 
+use harness::manifests::{Folder, cpu, generated_folder, ms, read_folder};
 use harness::{median, number};
 
 use std::hint::black_box;
-use std::path::PathBuf;
+
 use std::sync::atomic::AtomicBool;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use mesh_core::Store;
-use mesh_core::generate::{GenerateOptions, generate};
 use mesh_core::manifests::import;
-use mesh_core::manifests::{self, ExportContext, ExportOptions, Format, Scope};
-use mesh_core::model::{Mesh, MeshInfo};
-
-/// CPU time this process used so far (all threads; Linux `/proc/self/stat`, in the
-/// usual 100 ticks per second), or zero elsewhere. On a shared machine wall-clock time
-/// includes waiting for a core; CPU time does not.
-fn cpu() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
-    let after = stat.rsplit(')').next().unwrap_or("");
-    let fields: Vec<u64> = after
-        .split_whitespace()
-        .skip(11)
-        .take(2)
-        .filter_map(|f| f.parse().ok())
-        .collect();
-    Duration::from_millis(fields.iter().sum::<u64>() * 10)
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
-}
+use mesh_core::manifests::{self, ExportContext, ExportOptions, Format};
+use mesh_core::model::Mesh;
 
 fn main() {
     let products = number("--products", 10_000);
@@ -53,23 +32,12 @@ fn main() {
     let runs = number("--runs", 3);
     let dir = tempfile::tempdir().expect("temporary folder");
 
-    let mesh = generate(&GenerateOptions {
-        products,
-        domains: None,
-        seed: 42,
-    });
-    let mesh = Store::create_from(&dir.path().join("source.mesh"), &mesh, &mut |_, _| {})
-        .and_then(|s| s.load())
-        .expect("generated mesh");
-    let repos = dir.path().join("repos");
-    let files = write_documents(&mesh, &repos);
-    let info = MeshInfo {
-        name: "bench".into(),
-        namespace: mesh.info.namespace.clone(),
-        description: None,
-        custom_properties: Vec::new(),
-        extensions: Default::default(),
-    };
+    let Folder {
+        mesh,
+        repos,
+        files,
+        info,
+    } = generated_folder(dir.path(), products);
 
     let (mut read, mut prepare, mut apply, mut total) = (vec![], vec![], vec![], vec![]);
     let mut cpu_total = vec![];
@@ -77,12 +45,7 @@ fn main() {
         let path = dir.path().join(format!("import-{run}.mesh"));
         let started = Instant::now();
         let cpu_started = cpu();
-        let sources = import::read(
-            std::slice::from_ref(&repos),
-            &mut |_, _| {},
-            &Default::default(),
-        )
-        .expect("readable files");
+        let sources = read_folder(&repos);
         read.push(started.elapsed());
         let cpu_read = cpu() - cpu_started;
         let t = Instant::now();
@@ -120,12 +83,7 @@ fn main() {
     for run in 0..runs {
         let path = dir.path().join(format!("contracts-{run}.mesh"));
         let started = Instant::now();
-        let sources = import::read(
-            std::slice::from_ref(&folder),
-            &mut |_, _| {},
-            &Default::default(),
-        )
-        .expect("readable files");
+        let sources = read_folder(&folder);
         let report = import::create(&path, &info, &sources, false, &AtomicBool::new(false))
             .expect("the import applies");
         times.push(started.elapsed());
@@ -147,19 +105,4 @@ fn write_contracts(mesh: &Mesh, folder: &std::path::Path, n: usize) -> usize {
         std::fs::write(folder.join(&doc.file_name), &doc.text).expect("file");
     }
     docs.len().min(n)
-}
-
-/// The mesh's ODPS and ODCS documents, one folder per product; returns the file count.
-fn write_documents(mesh: &Mesh, repos: &std::path::Path) -> usize {
-    let ctx = ExportContext::new(mesh, ExportOptions::default());
-    let docs = manifests::documents(&ctx, &[Format::Odps, Format::Odcs]);
-    for doc in &docs {
-        let Scope::Product(id) = doc.scope else {
-            continue;
-        };
-        let folder: PathBuf = repos.join(&ctx.products[&id].name);
-        std::fs::create_dir_all(&folder).expect("folder");
-        std::fs::write(folder.join(&doc.file_name), &doc.text).expect("file");
-    }
-    docs.len()
 }

@@ -1,26 +1,32 @@
-//! `meshwright check`: runs the governance rules over a mesh (read through `mesh-app`'s
-//! `ReadOnlyMesh`) and reports findings as text, JSON, SARIF or JUnit; exits 1 when an
-//! unwaived finding reaches `--fail-on`.
+//! `meshwright check`: runs the governance rules over a mesh file, or over manifest
+//! files and folders read into memory where they are (both through `mesh-app`'s
+//! read-only sources), and reports findings as text, JSON, SARIF, JUnit or GitLab Code
+//! Quality, each placed in the mesh file or at the line of the manifest field it
+//! concerns; exits 1 when an unwaived finding reaches `--fail-on`.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use mesh_app::readonly::ReadOnlyMesh;
-use mesh_core::governance::{self, Policy, Report, Severity};
+use mesh_app::TaskPhase;
+use mesh_app::readonly::{ReadOnlyManifests, ReadOnlyMesh};
+use mesh_core::governance::report::{self, Place, Placed};
+use mesh_core::governance::{self, Policy, Severity};
 
-use crate::Outcome;
+use crate::{Outcome, progress};
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
-    /// For people: one block per finding and a summary.
+    /// For people: one block per finding (`path:line:col:` for manifests) and a summary.
     Text,
-    /// The report as JSON (findings, rules, summary).
+    /// The report as JSON (findings with their location, rules, summary).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
     /// JUnit XML, for CI test views.
     Junit,
+    /// GitLab Code Quality JSON, for merge request widgets.
+    Gitlab,
 }
 
 /// The lowest severity that fails the check.
@@ -34,13 +40,16 @@ pub enum FailOn {
     Never,
 }
 
-/// Check a mesh against its governance policy (or the one given) and report findings.
+/// Check a mesh file, or manifest files and folders where they are (read in memory,
+/// nothing written), against a governance policy and report findings.
 /// Exit codes: 0 no finding at the threshold, 1 findings, 2 usage or input error.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The mesh file.
-    file: PathBuf,
-    /// A policy YAML file to use instead of the policy stored in the mesh.
+    /// A mesh file, or manifest files and folders (a domain repository, or several).
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// A policy YAML file; without it a mesh file's stored policy, or the
+    /// `meshwright-policy.yaml` at the root of a folder given, or the defaults.
     #[arg(long)]
     policy: Option<PathBuf>,
     /// Output format.
@@ -64,18 +73,61 @@ pub fn read_policy(path: &Path) -> anyhow::Result<Policy> {
     Policy::from_yaml(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
+fn is_mesh_file(path: &Path) -> bool {
+    path.is_file() && path.extension().is_some_and(|e| e == "mesh")
+}
+
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let file = ReadOnlyMesh::open(&args.file)?;
-    let policy = match &args.policy {
-        Some(path) => read_policy(path)?,
-        None => file.policy()?,
-    };
     let today = chrono::Local::now().date_naive();
-    let report = file
-        .check(&policy, today)
-        .with_context(|| format!("{}: invalid policy", args.file.display()))?;
-    let rendered = render(&report, args.format, &args.file)?;
+    let base = std::env::current_dir().context("the working directory")?;
+    let (report, places) = match args.paths.as_slice() {
+        [file] if is_mesh_file(file) => {
+            let mesh = ReadOnlyMesh::open(file)?;
+            let policy = match &args.policy {
+                Some(path) => read_policy(path)?,
+                None => mesh.policy()?,
+            };
+            let report = mesh
+                .check(&policy, today)
+                .with_context(|| format!("{}: invalid policy", file.display()))?;
+            let places = vec![Some(Place::file(file)); report.findings.len()];
+            (report, places)
+        }
+        paths => {
+            if let Some(mesh) = paths.iter().find(|p| is_mesh_file(p)) {
+                anyhow::bail!(
+                    "{}: a mesh file is checked alone, not with manifests",
+                    mesh.display()
+                );
+            }
+            let bar = progress::bar("reading");
+            let mut token = progress::token(&bar, TaskPhase::Reading);
+            let read = ReadOnlyManifests::read(paths, &mut token);
+            bar.finish_and_clear();
+            let manifests = match read {
+                Ok(m) => m,
+                Err(errors) => return Ok(refused(&errors)),
+            };
+            let policy_file = args.policy.clone().or_else(|| manifests.policy_file());
+            let policy = match &policy_file {
+                Some(path) => read_policy(path)?,
+                None => Policy::default(),
+            };
+            manifests
+                .check(&policy, today)
+                .with_context(|| match &policy_file {
+                    Some(path) => format!("{}: invalid policy", path.display()),
+                    None => "invalid policy".to_owned(),
+                })?
+        }
+    };
+    let placed = Placed {
+        report: &report,
+        places,
+        base,
+    };
+    let rendered = render(&placed, args.format)?;
     match &args.output {
         Some(path) => std::fs::write(path, rendered)
             .with_context(|| format!("{}: cannot write the report", path.display()))?,
@@ -93,16 +145,26 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     })
 }
 
-fn render(report: &Report, format: Format, file: &Path) -> anyhow::Result<String> {
+/// Prints every problem of the manifests (`path:line:col: field: reason`) and a summary.
+fn refused(errors: &[mesh_core::manifests::import::ImportError]) -> Outcome {
+    for e in errors {
+        eprintln!("{e}");
+    }
+    eprintln!(
+        "meshwright: error: cannot check the manifests: {} problem{}",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" }
+    );
+    Outcome::Refused
+}
+
+fn render(placed: &Placed<'_>, format: Format) -> anyhow::Result<String> {
+    let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).map(|s| s + "\n");
     Ok(match format {
-        Format::Text => governance::report::text(report),
-        Format::Json => serde_json::to_string_pretty(report)? + "\n",
-        Format::Sarif => {
-            // Code scanning resolves artifacts relative to the repository, so keep the
-            // path as given, with forward slashes.
-            let uri = file.to_string_lossy().replace('\\', "/");
-            serde_json::to_string_pretty(&governance::report::sarif(report, &uri))? + "\n"
-        }
-        Format::Junit => governance::report::junit(report),
+        Format::Text => report::text(placed),
+        Format::Json => pretty(report::json(placed))?,
+        Format::Sarif => pretty(report::sarif(placed))?,
+        Format::Junit => report::junit(placed),
+        Format::Gitlab => pretty(report::gitlab(placed))?,
     })
 }

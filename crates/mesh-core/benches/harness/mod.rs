@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each benchmark uses its own part of this module
 
+pub mod manifests;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -15,6 +15,7 @@
 //! assert!(report.findings.iter().any(|f| f.rule_id == "DM-DEP-001"));
 //! ```
 
+mod concern;
 mod context;
 mod custom;
 mod engine;
@@ -31,6 +32,7 @@ mod testkit;
 #[cfg(test)]
 mod tests;
 
+pub use concern::{Concern, concern};
 pub use custom::{RuleProblem, validate_custom_rule, variables};
 pub use engine::{catalog, check};
 pub use finding::{Category, EntityRef, Evidence, Finding, Report, Severity, Summary};

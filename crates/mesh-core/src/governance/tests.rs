@@ -23,7 +23,14 @@ fn has(report: &Report, rule: &str, entity: &str) -> bool {
 fn demo_smells_are_found() {
     let r = demo_report();
     if std::env::var_os("SHOW_FINDINGS").is_some() {
-        print!("{}", report::text(&r));
+        print!(
+            "{}",
+            report::text(&report::Placed::in_file(
+                &r,
+                "demo.mesh".as_ref(),
+                "/".as_ref()
+            ))
+        );
     }
     assert!(has(&r, "DM-DEP-001", "campaign-performance"));
     let cycle = r
@@ -320,7 +327,8 @@ fn sarif_is_valid_sarif_2_1_0() {
         Policy::from_yaml("waivers:\n  - {rule: DM-DEP-009, entity: stray, reason: being built}\n")
             .unwrap();
     for r in [demo_report(), check(&k.mesh, &policy, today()).unwrap()] {
-        let log = report::sarif(&r, "mesh/demo.mesh");
+        let placed = report::Placed::in_file(&r, "mesh/demo.mesh".as_ref(), "/work".as_ref());
+        let log = report::sarif(&placed);
         let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{errors:#?}");
         let run = &log["runs"][0];
@@ -346,7 +354,11 @@ fn junit_parses_with_one_suite_per_category() {
     use quick_xml::Reader;
     use quick_xml::events::Event;
     let r = demo_report();
-    let xml = report::junit(&r);
+    let xml = report::junit(&report::Placed::in_file(
+        &r,
+        "demo.mesh".as_ref(),
+        "/".as_ref(),
+    ));
     let mut reader = Reader::from_str(&xml);
     let (mut suites, mut cases, mut failures) = (Vec::new(), 0, 0);
     loop {

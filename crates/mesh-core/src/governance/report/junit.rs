@@ -1,7 +1,8 @@
 //! JUnit XML output for CI test views (GitLab, Jenkins, Azure DevOps, GitHub test
 //! reporters): one `<testsuite>` per category, one `<testcase>` per rule that ran, one
 //! `<failure>` per unwaived error or warning. Infos and waived findings go to the
-//! test case's `<system-out>` so they are visible without failing anything.
+//! test case's `<system-out>` so they are visible without failing anything. A finding
+//! with a place starts with `path:line:column:`, which GitLab and Jenkins link.
 //!
 //! The XML is written by quick-xml, which escapes text and attributes; nothing here
 //! builds markup by hand.
@@ -11,13 +12,15 @@ use std::io::Cursor;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
+use super::{Place, Placed, place_prefix};
 use crate::governance::{Category, Finding, Report, Severity};
 
 type XmlResult = std::result::Result<(), std::io::Error>;
 
-fn finding_line(f: &Finding) -> String {
+fn finding_line(placed: &Placed<'_>, f: &Finding, place: Option<&Place>) -> String {
+    let at = place.map_or_else(String::new, |p| format!("{}: ", place_prefix(placed, p)));
     format!(
-        "{} {} {}: {}",
+        "{at}{} {} {}: {}",
         f.severity.as_str(),
         f.entity.kind,
         f.entity.name,
@@ -26,22 +29,26 @@ fn finding_line(f: &Finding) -> String {
 }
 
 /// Renders the report as JUnit XML.
-pub fn junit(report: &Report) -> String {
+pub fn junit(placed: &Placed<'_>) -> String {
     let mut w = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 2);
     // Writing to memory cannot fail; an error would only come from a bug in the writer.
-    let _ = write(&mut w, report);
+    let _ = write(&mut w, placed);
     String::from_utf8_lossy(&w.into_inner().into_inner()).into_owned()
 }
 
-fn of_rule<'r>(report: &'r Report, id: &'r str) -> impl Iterator<Item = &'r Finding> {
-    report.findings.iter().filter(move |f| f.rule_id == id)
+fn of_rule<'p, 'r>(
+    placed: &'p Placed<'r>,
+    id: &'p str,
+) -> impl Iterator<Item = (&'r Finding, Option<&'p Place>)> + 'p {
+    placed.iter().filter(move |(f, _)| f.rule_id == id)
 }
 
 fn failing(f: &Finding) -> bool {
     f.waived.is_none() && f.severity != Severity::Info
 }
 
-fn write(w: &mut Writer<Cursor<Vec<u8>>>, report: &Report) -> XmlResult {
+fn write(w: &mut Writer<Cursor<Vec<u8>>>, placed: &Placed<'_>) -> XmlResult {
+    let report: &Report = placed.report;
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let failures = report.findings.iter().filter(|f| failing(f)).count();
     let mut suites = BytesStart::new("testsuites");
@@ -64,7 +71,7 @@ fn write(w: &mut Writer<Cursor<Vec<u8>>>, report: &Report) -> XmlResult {
         }
         let failed_cases = rules
             .iter()
-            .filter(|r| of_rule(report, &r.id).any(failing))
+            .filter(|r| of_rule(placed, &r.id).any(|(f, _)| failing(f)))
             .count();
         let mut suite = BytesStart::new("testsuite");
         suite.push_attribute(("name", category.label()));
@@ -82,20 +89,21 @@ fn write(w: &mut Writer<Cursor<Vec<u8>>>, report: &Report) -> XmlResult {
             ));
             w.write_event(Event::Start(case))?;
             let mut notes = Vec::new();
-            for f in of_rule(report, &rule.id) {
+            for (f, place) in of_rule(placed, &rule.id) {
+                let line = finding_line(placed, f, place);
                 if failing(f) {
                     let mut failure = BytesStart::new("failure");
-                    failure.push_attribute(("message", finding_line(f).as_str()));
+                    failure.push_attribute(("message", line.as_str()));
                     failure.push_attribute(("type", f.severity.as_str()));
                     w.write_event(Event::Start(failure))?;
-                    let body = format!("{}\nfix: {}", finding_line(f), f.fix_hint);
+                    let body = format!("{line}\nfix: {}", f.fix_hint);
                     w.write_event(Event::Text(BytesText::new(&body)))?;
                     w.write_event(Event::End(BytesEnd::new("failure")))?;
                 } else {
-                    let mut line = finding_line(f);
-                    if let Some(reason) = &f.waived {
-                        line = format!("waived ({reason}): {line}");
-                    }
+                    let line = match &f.waived {
+                        Some(reason) => format!("waived ({reason}): {line}"),
+                        None => line,
+                    };
                     notes.push(line);
                 }
             }

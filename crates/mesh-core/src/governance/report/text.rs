@@ -1,23 +1,39 @@
 //! The human-readable report: one block per finding, most severe first, then a summary
-//! line. Formatting only; it must not filter or reorder findings.
+//! line. A finding placed at a line starts with `path:line:column: severity rule
+//! message`, the form editors and CI logs link to. Formatting only; it must not filter
+//! or reorder findings.
 
 use std::fmt::Write;
 
-use crate::governance::Report;
+use super::{Placed, place_prefix};
 
 /// Renders the report as text for a terminal or a CI log.
-pub fn text(report: &Report) -> String {
+pub fn text(placed: &Placed<'_>) -> String {
+    let report = placed.report;
     let mut out = String::new();
-    for f in &report.findings {
+    for (f, place) in placed.iter() {
         let level = match &f.waived {
-            Some(_) => "waived".to_owned(),
-            None => f.severity.as_str().to_owned(),
+            Some(_) => "waived",
+            None => f.severity.as_str(),
         };
-        let _ = writeln!(
-            out,
-            "{level:<8}{:<15}{} {}: {}",
-            f.rule_id, f.entity.kind, f.entity.name, f.message
-        );
+        match place.filter(|p| p.line.is_some()) {
+            Some(place) => {
+                let _ = writeln!(
+                    out,
+                    "{}: {level} {} {}",
+                    place_prefix(placed, place),
+                    f.rule_id,
+                    f.message
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "{level:<8}{:<15}{} {}: {}",
+                    f.rule_id, f.entity.kind, f.entity.name, f.message
+                );
+            }
+        }
         if let Some(reason) = &f.waived {
             let _ = writeln!(out, "{:23}waived: {reason}", "");
         }

@@ -18,37 +18,42 @@ use serde_saphyr::granit_parser::{Event, Marker, Options, Parser, StrInput};
 
 use super::ImportError;
 use super::source::MAX_FILE_BYTES;
+use crate::governance::parallel::map_ordered;
 
 /// Deeper than this the walk gives up on the file: the first read already refused
 /// documents nested beyond the YAML budget, so only a file edited since gets here.
 const MAX_DEPTH: usize = 128;
 
 /// Gives every error that names a field but has no place yet the line and column of
-/// that field in its file. Each file is read and walked once, however many errors it has.
+/// that field in its file. Each file is read and walked once, however many errors it
+/// has; many files (a check of a whole repository places a finding in most of them)
+/// are walked on several threads.
 pub(super) fn locate(errors: &mut [ImportError]) {
-    let mut by_file: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
+    let mut by_file: BTreeMap<PathBuf, Vec<(usize, String)>> = BTreeMap::new();
     for (i, e) in errors.iter().enumerate() {
-        if e.line.is_none() && e.field.is_some() {
-            by_file.entry(e.path.clone()).or_default().push(i);
+        if e.line.is_none()
+            && let Some(field) = &e.field
+        {
+            by_file
+                .entry(e.path.clone())
+                .or_default()
+                .push((i, field.clone()));
         }
     }
-    for (path, indices) in by_file {
-        let Some(text) = read(&path) else {
-            continue;
+    let files: Vec<(PathBuf, Vec<(usize, String)>)> = by_file.into_iter().collect();
+    let found = map_ordered(&files, files.len() > 64, |(path, fields)| {
+        let Some(documents) = read(path).and_then(|text| documents(&text)) else {
+            return Vec::new();
         };
-        let Some(documents) = documents(&text) else {
-            continue;
-        };
-        for i in indices {
-            let Some(field) = errors[i].field.as_deref() else {
-                continue;
-            };
-            if let Some(at) = find(&documents, field) {
-                errors[i].line = Some(at.line() as u64);
-                // Markers count columns from 0; the places we report count from 1.
-                errors[i].column = Some(at.col() as u64 + 1);
-            }
-        }
+        fields
+            .iter()
+            .filter_map(|(i, field)| find(&documents, field).map(|at| (*i, at)))
+            .collect::<Vec<_>>()
+    });
+    for (i, at) in found.into_iter().flatten() {
+        errors[i].line = Some(at.line() as u64);
+        // Markers count columns from 0; the places we report count from 1.
+        errors[i].column = Some(at.col() as u64 + 1);
     }
 }
 

@@ -9,7 +9,9 @@
 //! DataHub) and reports where they disagree; `refs` resolves the ports DPDS, Backstage
 //! and DataHub name, and keeps what no file of the import nor the mesh holds as an
 //! unresolved reference (resolved by a later import, `refs::resolve_kept`); `dcs` keeps
-//! contracts whole; `summary` counts what happened per file. Nothing here writes to a
+//! contracts whole; `summary` counts what happened per file; `places` reads manifests
+//! into a model in memory for a check where they are, and points each finding at the
+//! field it concerns in the file that declares its entity. Nothing here writes to a
 //! mesh: the result of an import is a list
 //! of edit operations that the store applies in one transaction, or that a dry run
 //! reports.
@@ -26,6 +28,7 @@ mod locate;
 pub mod merge;
 mod odcs;
 mod odps;
+mod places;
 mod refs;
 pub mod run;
 pub mod source;
@@ -38,7 +41,8 @@ pub use combine::Disagreement;
 pub use detect::Detected;
 pub(crate) use fields::{slugify, title_of};
 pub use merge::{Action, ImportPlan, Incoming, Kept, Planned, plan};
-pub use run::{ImportOptions, ImportReport, apply, create, prepare, read, run, tenant};
+pub use places::ManifestModel;
+pub use run::{ImportOptions, ImportReport, apply, create, mesh_of, prepare, read, run, tenant};
 pub use source::{SourceDocument, Sources, read_sources};
 pub use summary::{FileSummary, KindSummary, Totals};
 

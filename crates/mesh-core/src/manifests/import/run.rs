@@ -206,22 +206,7 @@ pub fn create(
             "import cancelled; nothing was changed",
         )]);
     }
-    let mut mesh = Mesh::empty(info.clone());
-    for op in &plan.ops {
-        match op.clone() {
-            EditOp::SavePerson(e) => mesh.people.push(e),
-            EditOp::SaveTeam(e) => mesh.teams.push(e),
-            EditOp::SaveDomain(e) => mesh.domains.push(e),
-            EditOp::SaveSourceSystem(e) => mesh.source_systems.push(e),
-            EditOp::SaveProduct(e) => mesh.products.push(e),
-            EditOp::SaveOutputPort(e) => mesh.output_ports.push(e),
-            EditOp::SaveInputPort(e) => mesh.input_ports.push(e),
-            EditOp::SaveContract(e) => mesh.contracts.push(e),
-            EditOp::SetMeshInfo(e) => mesh.info = e,
-            _ => {}
-        }
-    }
-    mesh.sort();
+    let mesh = mesh_of(info, &plan);
     let report = ImportReport {
         plan,
         skipped: sources.skipped.clone(),
@@ -246,6 +231,28 @@ pub fn create(
         let _ = std::fs::remove_file(path);
     }
     result
+}
+
+/// The mesh with header `info` that `plan`, prepared against an empty mesh, makes: what
+/// a new mesh file gets, and what a check of manifests where they are checks.
+pub fn mesh_of(info: &MeshInfo, plan: &ImportPlan) -> Mesh {
+    let mut mesh = Mesh::empty(info.clone());
+    for op in &plan.ops {
+        match op.clone() {
+            EditOp::SavePerson(e) => mesh.people.push(e),
+            EditOp::SaveTeam(e) => mesh.teams.push(e),
+            EditOp::SaveDomain(e) => mesh.domains.push(e),
+            EditOp::SaveSourceSystem(e) => mesh.source_systems.push(e),
+            EditOp::SaveProduct(e) => mesh.products.push(e),
+            EditOp::SaveOutputPort(e) => mesh.output_ports.push(e),
+            EditOp::SaveInputPort(e) => mesh.input_ports.push(e),
+            EditOp::SaveContract(e) => mesh.contracts.push(e),
+            EditOp::SetMeshInfo(e) => mesh.info = e,
+            _ => {}
+        }
+    }
+    mesh.sort();
+    mesh
 }
 
 /// Reads `paths` and imports them into `store` ([`read`], then [`apply`]).
