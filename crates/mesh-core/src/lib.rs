@@ -8,6 +8,7 @@
 pub mod create;
 pub mod demo;
 pub mod diagram;
+pub mod diff;
 pub mod error;
 pub mod filter;
 pub mod generate;
