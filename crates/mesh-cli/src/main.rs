@@ -35,6 +35,9 @@ enum Command {
     Policy(commands::policy::Args),
     Export(commands::export::Args),
     Import(commands::import::Args),
+    Diff(commands::diff::Args),
+    Merge(commands::merge::Args),
+    Git(commands::git::Args),
 }
 
 /// What a command reports when it ran to the end.
@@ -62,6 +65,9 @@ fn main() -> ExitCode {
         Command::Policy(args) => commands::policy::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Import(args) => commands::import::run(args),
+        Command::Diff(args) => commands::diff::run(args),
+        Command::Merge(args) => commands::merge::run(args),
+        Command::Git(args) => commands::git::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

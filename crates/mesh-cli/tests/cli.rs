@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{fails_with, meshwright};
+use common::{bump_schema_version, fails_with, meshwright};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -222,14 +222,4 @@ fn bad_input_files_exit_2_and_stay_unchanged() {
         &["newer.mesh", "newer Meshwright"],
     );
     assert_eq!(fs::read(&newer).unwrap(), before);
-}
-
-/// Raises the file's schema version past this build's by editing the SQLite header, as a
-/// newer Meshwright would have left it.
-fn bump_schema_version(path: &Path) {
-    let mut bytes = fs::read(path).unwrap();
-    // `user_version` is the big-endian u32 at offset 60 of the SQLite header.
-    let v = u32::from_be_bytes(bytes[60..64].try_into().unwrap());
-    bytes[60..64].copy_from_slice(&(v + 1).to_be_bytes());
-    fs::write(path, bytes).unwrap();
 }

@@ -2,10 +2,13 @@
 
 pub mod check;
 pub mod diagram;
+pub mod diff;
 pub mod export;
 pub mod generate;
+pub mod git;
 pub mod impact;
 pub mod import;
+pub mod merge;
 pub mod new;
 pub mod ownership;
 pub mod policy;

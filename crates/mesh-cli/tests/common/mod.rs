@@ -55,3 +55,13 @@ pub fn shared(name: &str) -> Option<PathBuf> {
     eprintln!("skipped schema validation: {} not found", path.display());
     None
 }
+
+/// Makes the file at `path` claim the next schema version, as a newer Meshwright writes.
+#[allow(dead_code)] // not every test file uses it
+pub fn bump_schema_version(path: &Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    // `user_version` is the big-endian u32 at offset 60 of the SQLite header.
+    let v = u32::from_be_bytes(bytes[60..64].try_into().unwrap());
+    bytes[60..64].copy_from_slice(&(v + 1).to_be_bytes());
+    std::fs::write(path, bytes).unwrap();
+}
