@@ -109,6 +109,15 @@ impl Progress {
     }
 }
 
+/// Another process changed the window's file (the CLI, another program, a `git
+/// checkout`): the window shows the mesh as the file now holds it.
+#[derive(Debug, Clone, Serialize, Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct MeshChanged {
+    /// What changed and the new snapshot.
+    pub followed: mesh_app::follow::Followed,
+}
+
 /// The recent-files list changed (a mesh was opened or saved under a new name); the
 /// menu bar rebuilds its Open Recent submenu on it.
 #[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]

@@ -10,6 +10,7 @@
 pub mod about;
 pub mod commands;
 pub mod events;
+pub mod follow;
 pub mod instance;
 pub mod menu;
 pub mod recent;
@@ -64,6 +65,7 @@ macro_rules! specta_builder {
             ])
             .events(tauri_specta::collect_events![
                 $crate::events::MenuActivated,
+                $crate::events::MeshChanged,
                 $crate::events::Progress,
                 $crate::events::RecentFilesChanged,
                 $crate::events::TaskProgress

@@ -27,6 +27,8 @@ pub struct AppState {
 pub struct MeshWindow {
     session: Session,
     startup_error: Mutex<Option<CommandError>>,
+    /// The watch on the open file (`follow`); replaced with the file.
+    follower: Mutex<Option<crate::follow::Follower>>,
 }
 
 impl Deref for MeshWindow {
@@ -38,6 +40,11 @@ impl Deref for MeshWindow {
 }
 
 impl MeshWindow {
+    /// Follows the newly opened file instead of the previous one.
+    pub fn follow_with(&self, follower: crate::follow::Follower) {
+        *self.follower.lock().unwrap_or_else(PoisonError::into_inner) = Some(follower);
+    }
+
     /// Keeps why the window's file could not be opened, for its UI to show once.
     pub fn set_startup_error(&self, error: CommandError) {
         *self

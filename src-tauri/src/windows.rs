@@ -61,6 +61,8 @@ pub fn install<R: Runtime>(
     let file_name = path.file_name().unwrap_or_default().to_string_lossy();
     let title = format!("{} — {file_name} — Meshwright", mesh.info.name);
     let snapshot = window.install(store, mesh)?;
+    let shared = app.state::<AppState>().window(label);
+    shared.follow_with(crate::follow::start(app, label, &shared, &path));
     remember(app, &path);
     if let Some(window) = app.get_webview_window(label) {
         // Failing to retitle the window is cosmetic; the mesh is open either way.

@@ -105,6 +105,7 @@ export const commands = {
 /** Events */
 export const events = {
 	menuActivated: makeEvent<MenuActivated, MenuActivated>("menu-activated"),
+	meshChanged: makeEvent<MeshChanged, MeshChanged>("mesh-changed"),
 	progress: makeEvent<Progress, Progress>("progress"),
 	recentFilesChanged: makeEvent<RecentFilesChanged, RecentFilesChanged>("recent-files-changed"),
 	taskProgress: makeEvent<TaskProgress, TaskProgress>("task-progress"),
@@ -758,6 +759,17 @@ export type Finding = {
 	waived?: string | null,
 };
 
+/**  A change made elsewhere, taken in. */
+export type Followed = {
+	/**  The mesh as the file now holds it. */
+	snapshot: MeshSnapshot,
+	/**
+	 *  What changed, one part per kind (`data products: 2 added`); empty when only the
+	 *  layout or the history changed.
+	 */
+	summary: string,
+};
+
 /**  The dialog's "commit to each domain repository" choices. */
 export type GitChoice = {
 	/**  The branch; `meshwright/<mesh>-<date>` when empty. */
@@ -1094,6 +1106,15 @@ export type Mesh = {
 	contracts?: Contract[],
 	/**  Canvas positions. */
 	positions: Position[],
+};
+
+/**
+ *  Another process changed the window's file (the CLI, another program, a `git
+ *  checkout`): the window shows the mesh as the file now holds it.
+ */
+export type MeshChanged = {
+	/**  What changed and the new snapshot. */
+	followed: Followed,
 };
 
 /**  The mesh's own header: one row per file. */

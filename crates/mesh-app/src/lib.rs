@@ -16,6 +16,7 @@ pub mod diagram;
 pub mod error;
 pub mod export;
 pub mod file;
+pub mod follow;
 pub mod import;
 pub mod overview;
 pub mod readonly;

@@ -57,6 +57,8 @@ pub struct Open {
     pub(crate) store: Store,
     /// Its model, loaded on first use and patched with every edit since.
     model: Option<Mesh>,
+    /// The file as last seen, to tell changes made elsewhere (`crate::follow`).
+    pub(crate) seen: crate::follow::Seen,
 }
 
 impl Open {
@@ -194,9 +196,14 @@ impl Session {
             undo: store.undo_state()?,
             mesh,
         };
+        let seen = crate::follow::Seen::of(&store)?;
         let mut inner = lock(&self.inner)?;
         // The model is kept once it is first needed, as for any open.
-        inner.open = Some(Open { store, model: None });
+        inner.open = Some(Open {
+            store,
+            model: None,
+            seen,
+        });
         inner.generation += 1;
         Ok(snapshot)
     }
@@ -231,6 +238,34 @@ impl Session {
     /// change of an entity or the header).
     pub fn generation(&self) -> Result<u64, CommandError> {
         Ok(lock(&self.inner)?.generation)
+    }
+
+    /// Takes in what another process committed to the open file, or the file put in its
+    /// place (a `git checkout`): `reload` gets the open mesh and answers the store to keep
+    /// (the same one, or the file opened again) with its model, or `None` when nothing
+    /// changed. The kept model and generation follow.
+    pub(crate) fn reload(
+        &self,
+        reload: impl FnOnce(&mut Open) -> Result<Option<(Option<Store>, Mesh)>, CommandError>,
+    ) -> Result<Option<(Mesh, Mesh, MeshSnapshot)>, CommandError> {
+        let mut inner = lock(&self.inner)?;
+        let open = inner.open()?;
+        let before = open.model()?.clone();
+        let Some((store, mesh)) = reload(open)? else {
+            return Ok(None);
+        };
+        if let Some(store) = store {
+            open.store = store;
+        }
+        open.seen = crate::follow::Seen::of(&open.store)?;
+        open.model = Some(mesh.clone());
+        let snapshot = MeshSnapshot {
+            path: open.store.path().display().to_string(),
+            undo: open.store.undo_state()?,
+            mesh: mesh.clone(),
+        };
+        inner.generation += 1;
+        Ok(Some((before, mesh, snapshot)))
     }
 
     /// Applies `ops` as one undoable edit; `label` names it in the history.

@@ -12,6 +12,7 @@ import * as files from '../actions/files';
 import * as impact from '../actions/impact';
 import * as manifests from '../actions/manifests';
 import { useUiStore } from '../state/uiStore';
+import { useMeshStore } from '../state/meshStore';
 import { useGovernanceStore } from '../state/governanceStore';
 import { canvasControls } from '../canvas/canvasControls';
 import { isTextTarget, recentlyHandled } from './keyGuard';
@@ -110,6 +111,12 @@ export function useShellEvents(): void {
       }),
     );
     keep(shellEvents.onTaskProgress((p) => useUiStore.getState().setTask(p)));
+    keep(
+      shellEvents.onMeshChanged((followed) => {
+        useMeshStore.getState().followSnapshot(followed.snapshot);
+        if (followed.summary) useUiStore.getState().toast(`Changed elsewhere: ${followed.summary}`, 'info');
+      }),
+    );
     return () => {
       live = false;
       offs.forEach((off) => off());

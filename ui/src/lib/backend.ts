@@ -6,6 +6,7 @@ import { commands, events } from '../bindings';
 import type {
   Direction,
   Filtered,
+  Followed,
   DiagramRequest,
   DiagramWritten,
   Overview,
@@ -166,5 +167,9 @@ export const shellEvents = {
   },
   onTaskProgress(handler: (progress: TaskProgress) => void): Promise<Unsubscribe> {
     return events.taskProgress.listen((e) => handler(e.payload));
+  },
+  /** Another process changed the window's file; the payload is the mesh as it is now. */
+  onMeshChanged(handler: (followed: Followed) => void): Promise<Unsubscribe> {
+    return events.meshChanged.listen((e) => handler(e.payload.followed));
   },
 };

@@ -15,6 +15,8 @@ export interface MeshState {
   /** Bumped on every load so async work (layout) can tell a stale file apart. */
   generation: number;
   loadSnapshot(snapshot: MeshSnapshot): void;
+  /** The same file as changed by another process: the model and history replaced, the view and selection kept. */
+  followSnapshot(snapshot: MeshSnapshot): void;
   applyApplied(applied: Applied): void;
   select(selection: SelectedRef[]): void;
 }
@@ -33,6 +35,11 @@ export const useMeshStore = create<MeshState>((set) => ({
       selection: [],
       generation: s.generation + 1,
     })),
+  followSnapshot: (snapshot) =>
+    set((s) => {
+      const model = modelFromMesh(snapshot.mesh);
+      return { model, undo: snapshot.undo, selection: pruneSelection(model, s.selection) };
+    }),
   applyApplied: (applied) =>
     set((s) => {
       const model = applyChanges(s.model, applied.changes);

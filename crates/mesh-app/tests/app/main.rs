@@ -7,6 +7,7 @@
 
 mod diagram;
 mod export;
+mod follow;
 mod import;
 mod readonly;
 mod session;

@@ -19,7 +19,7 @@ use uuid::Uuid;
 
 use crate::governance::{Finding, Severity};
 use crate::model::{DependencySource, EntityKind, Mesh, Status};
-use records::{Record, records};
+use records::Record;
 
 /// What happened to an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -164,24 +164,103 @@ pub fn field_changes(a: &Record, b: &Record) -> Vec<FieldChange> {
 
 /// The diff from `a` to `b`, with each mesh's findings.
 pub fn diff(a: &Mesh, b: &Mesh, findings_a: &[Finding], findings_b: &[Finding]) -> MeshDiff {
-    let (ra, rb) = (records(a), records(b));
     let mut entities = Vec::new();
-    for (key, before) in &ra {
-        match rb.get(key) {
-            None => entities.push(entity(before, Change::Removed, Vec::new())),
-            Some(after) => {
-                let fields = field_changes(before, after);
-                if !fields.is_empty() {
-                    entities.push(entity(after, Change::Changed, fields));
+    let (pa, pb) = (product_names(a), product_names(b));
+    let mut take = |changes: Vec<(Option<Record>, Option<Record>)>| {
+        for (before, after) in changes {
+            match (before, after) {
+                (Some(x), None) => entities.push(entity(&x, Change::Removed, Vec::new())),
+                (None, Some(y)) => entities.push(entity(&y, Change::Added, Vec::new())),
+                (Some(x), Some(y)) => {
+                    let fields = field_changes(&x, &y);
+                    if !fields.is_empty() {
+                        entities.push(entity(&y, Change::Changed, fields));
+                    }
                 }
+                (None, None) => {}
             }
         }
+    };
+    if a.info != b.info {
+        take(vec![(
+            Some(records::record(
+                EntityKind::Mesh,
+                Uuid::nil(),
+                "mesh".into(),
+                &a.info,
+            )),
+            Some(records::record(
+                EntityKind::Mesh,
+                Uuid::nil(),
+                "mesh".into(),
+                &b.info,
+            )),
+        )]);
     }
-    for (key, after) in &rb {
-        if !ra.contains_key(key) {
-            entities.push(entity(after, Change::Added, Vec::new()));
-        }
-    }
+    take(differing(
+        EntityKind::Person,
+        &a.people,
+        &b.people,
+        |x| x.id,
+        |x, _| x.username.clone(),
+        (&pa, &pb),
+    ));
+    take(differing(
+        EntityKind::Team,
+        &a.teams,
+        &b.teams,
+        |x| x.id,
+        |x, _| x.name.clone(),
+        (&pa, &pb),
+    ));
+    take(differing(
+        EntityKind::Domain,
+        &a.domains,
+        &b.domains,
+        |x| x.id,
+        |x, _| x.name.clone(),
+        (&pa, &pb),
+    ));
+    take(differing(
+        EntityKind::SourceSystem,
+        &a.source_systems,
+        &b.source_systems,
+        |x| x.id,
+        |x, _| x.name.clone(),
+        (&pa, &pb),
+    ));
+    take(differing(
+        EntityKind::Product,
+        &a.products,
+        &b.products,
+        |x| x.id,
+        |x, _| x.name.clone(),
+        (&pa, &pb),
+    ));
+    take(differing(
+        EntityKind::OutputPort,
+        &a.output_ports,
+        &b.output_ports,
+        |x| x.id,
+        |x, p| records::qualified(p, x.product_id, &x.name),
+        (&pa, &pb),
+    ));
+    take(differing(
+        EntityKind::InputPort,
+        &a.input_ports,
+        &b.input_ports,
+        |x| x.id,
+        |x, p| records::qualified(p, x.product_id, &x.name),
+        (&pa, &pb),
+    ));
+    take(differing(
+        EntityKind::Contract,
+        &a.contracts,
+        &b.contracts,
+        |x| x.id,
+        |x, _| x.name.clone().unwrap_or_else(|| x.contract_id.clone()),
+        (&pa, &pb),
+    ));
     entities.sort_by_key(|e| (records::rank(e.kind), e.name.clone(), e.id));
     let (deps_a, deps_b) = (dependencies(a), dependencies(b));
     let only = |x: &BTreeMap<Uuid, Dependency>, y: &BTreeMap<Uuid, Dependency>| {
@@ -199,6 +278,39 @@ pub fn diff(a: &Mesh, b: &Mesh, findings_a: &[Finding], findings_b: &[Finding]) 
         findings_new: findings_only(findings_b, findings_a),
         findings_resolved: findings_only(findings_a, findings_b),
     }
+}
+
+type Names = HashMap<Uuid, String>;
+
+fn product_names(m: &Mesh) -> Names {
+    m.products.iter().map(|p| (p.id, p.name.clone())).collect()
+}
+
+/// The entities of one kind that differ, as records of both sides: equal ones are
+/// compared as they are, and only those that differ are turned into fields.
+fn differing<T: Serialize + PartialEq>(
+    kind: EntityKind,
+    a: &[T],
+    b: &[T],
+    id: impl Fn(&T) -> Uuid,
+    name: impl Fn(&T, &Names) -> String,
+    products: (&Names, &Names),
+) -> Vec<(Option<Record>, Option<Record>)> {
+    let before: HashMap<Uuid, &T> = a.iter().map(|x| (id(x), x)).collect();
+    let after: HashSet<Uuid> = b.iter().map(&id).collect();
+    let rec = |x: &T, names: &Names| records::record(kind, id(x), name(x, names), x);
+    let mut out = Vec::new();
+    for y in b {
+        match before.get(&id(y)) {
+            Some(x) if *x == y => {}
+            Some(x) => out.push((Some(rec(x, products.0)), Some(rec(y, products.1)))),
+            None => out.push((None, Some(rec(y, products.1)))),
+        }
+    }
+    for x in a.iter().filter(|x| !after.contains(&id(x))) {
+        out.push((Some(rec(x, products.0)), None));
+    }
+    out
 }
 
 fn entity(r: &Record, change: Change, fields: Vec<FieldChange>) -> EntityChange {

@@ -61,6 +61,22 @@ fn fields(value: &impl Serialize) -> Map<String, Value> {
     }
 }
 
+/// One entity as a record.
+pub fn record(kind: EntityKind, id: Uuid, name: String, value: &impl Serialize) -> Record {
+    Record {
+        kind,
+        id,
+        name,
+        fields: fields(value),
+    }
+}
+
+/// `product/name` for a port, by the product's id.
+pub fn qualified(products: &HashMap<Uuid, String>, product: Uuid, name: &str) -> String {
+    let owner = products.get(&product).map_or("?", String::as_str);
+    format!("{owner}/{name}")
+}
+
 /// Every record of `mesh`, by key.
 pub fn records(mesh: &Mesh) -> BTreeMap<RecordKey, Record> {
     let products: HashMap<Uuid, &str> = mesh

@@ -117,6 +117,30 @@ fn fields_cell(e: &EntityChange) -> String {
         .join("<br>")
 }
 
+/// The diff in one line per kind of entity: `2 data products added, 1 changed`, joined by
+/// `; ` (empty when nothing differs). For a window telling what changed elsewhere.
+pub fn summary(d: &MeshDiff) -> String {
+    let mut parts = Vec::new();
+    for kind in super::records::KINDS {
+        let (added, removed, changed) = d.counts(kind);
+        if added + removed + changed == 0 {
+            continue;
+        }
+        let noun = match kind {
+            EntityKind::Mesh => "mesh header".to_owned(),
+            EntityKind::Person => "people".to_owned(),
+            k => format!("{}s", k.label()),
+        };
+        let counts: Vec<String> = [(added, "added"), (removed, "removed"), (changed, "changed")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, word)| format!("{n} {word}"))
+            .collect();
+        parts.push(format!("{noun}: {}", counts.join(", ")));
+    }
+    parts.join("; ")
+}
+
 /// The diff as Markdown, for a pull-request comment.
 pub fn markdown(d: &MeshDiff) -> String {
     let mut s = String::new();

@@ -206,3 +206,19 @@ fn a_three_way_merge_takes_each_sides_changes_and_lists_conflicts() {
     );
     assert!(against.mesh.products.iter().any(|p| p.id == id));
 }
+
+#[test]
+fn a_summary_counts_each_kind() {
+    let a = demo_mesh();
+    let mut b = a.clone();
+    product(&mut b, "orders").name = "orders-v2".into();
+    b.teams.clear();
+    let d = diff(&a, &b, &[], &[]);
+    let s = report::summary(&d);
+    assert!(
+        s.starts_with(&format!("teams: {} removed; ", a.teams.len())),
+        "{s}"
+    );
+    assert!(s.contains("data products: "), "{s}");
+    assert_eq!(report::summary(&diff(&a, &a, &[], &[])), "");
+}

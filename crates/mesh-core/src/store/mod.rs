@@ -238,6 +238,15 @@ impl Store {
             .map_err(|e| map_err(&self.path, e))
     }
 
+    /// SQLite's `data_version` on this connection: it changes when another connection
+    /// (another process, another window) commits to the file, and never for this one's
+    /// own commits, so a host can tell an edit made elsewhere from its own.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(|e| map_err(&self.path, e.into()))
+    }
+
     /// The filter saved for the view named `view`; the empty filter when none was.
     pub fn view_filter(&self, view: &str) -> Result<ViewFilter> {
         tables::load_view_filter(&self.conn, view)
