@@ -13,9 +13,9 @@
 //!
 //! It must not touch the file system and must not read the clock.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
-use super::bitol::{Obj, Props, service_levels, support, team};
+use super::bitol::{Obj, Props, list, service_levels, support, team};
 use super::documents::{Field, object, odcs as doc};
 use super::words::{self, kept, spelled};
 use super::{Document, ExportContext, OdcsVersion, Scope, text};
@@ -111,7 +111,6 @@ fn contract(
         .add("containsPii", port.contains_pii)
         .opt("classification", port.classification.as_deref())
         .kept(&port.extensions, FORMAT);
-    let list = |items: Vec<Value>| Field::non_empty(items).map(Value::Array);
     let contract = doc::Contract {
         api_version: Field::Given(json!(match ctx.options.odcs {
             OdcsVersion::V3_1_0 => "v3.1.0",
