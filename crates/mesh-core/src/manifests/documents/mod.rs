@@ -17,6 +17,7 @@
 //! It must not map model values to documents or back (the format modules and their
 //! importers do), nor report anything but the shape of a value.
 
+pub mod backstage;
 pub mod bitol;
 pub mod datahub;
 pub mod dpds;
