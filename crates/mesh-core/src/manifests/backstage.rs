@@ -48,6 +48,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
+use super::documents::{Entry, Field, Item, backstage as doc, object};
 use super::{Document, ExportContext, Scope, text, unmapped};
 use crate::model::{
     CustomProperty, DataProduct, DependencySource, Domain, Link, OutputPort, Status, Team,
@@ -363,8 +364,24 @@ impl Annotations {
     }
 }
 
-fn entity(kind: &str, metadata: Map<String, Value>, spec: Value) -> Value {
-    json!({"apiVersion": API_VERSION, "kind": kind, "metadata": metadata, "spec": spec})
+fn entity(kind: &str, metadata: doc::Metadata, spec: &impl serde::Serialize) -> Value {
+    Value::Object(object(&doc::Entity {
+        api_version: Field::Given(API_VERSION.to_owned()),
+        kind: Field::Given(kind.to_owned()),
+        metadata: Field::Given(metadata),
+        spec: Field::Given(Value::Object(object(spec))),
+        ..Default::default()
+    }))
+}
+
+/// `text` unless it is empty.
+fn non_empty(text: Option<&str>) -> Field<String> {
+    text.filter(|t| !t.is_empty()).map(str::to_owned).into()
+}
+
+/// A list of names as a document list, left out when empty.
+fn names(items: impl IntoIterator<Item = String>) -> Field<Vec<Item<String>>> {
+    Field::non_empty(items.into_iter().map(Item::Given).collect())
 }
 
 fn metadata(
@@ -373,36 +390,26 @@ fn metadata(
     description: Option<&str>,
     links: &[Link],
     annotations: Annotations,
-) -> Map<String, Value> {
-    let mut meta = Map::new();
-    meta.insert("name".into(), json!(name));
-    if let Some(title) = title.filter(|t| !t.is_empty()) {
-        meta.insert("title".into(), json!(title));
-    }
-    if let Some(description) = description {
-        meta.insert("description".into(), json!(description));
-    }
-    if !annotations.0.is_empty() {
-        meta.insert("annotations".into(), Value::Object(annotations.0));
-    }
-    if !links.is_empty() {
-        let links: Vec<Value> = links
-            .iter()
-            .map(|l| {
-                let mut link = Map::new();
-                link.insert("url".into(), json!(l.url));
-                if let Some(title) = l.title.as_deref().filter(|t| !t.is_empty()) {
-                    link.insert("title".into(), json!(title));
-                }
-                if let Some(kind) = l.kind.as_deref().filter(|k| !k.is_empty()) {
-                    link.insert("type".into(), json!(kind));
-                }
-                Value::Object(link)
+) -> doc::Metadata {
+    let links = links
+        .iter()
+        .map(|l| {
+            Entry::Doc(doc::Link {
+                url: Field::Given(l.url.clone()),
+                title: non_empty(l.title.as_deref()),
+                kind: non_empty(l.kind.as_deref()),
+                ..Default::default()
             })
-            .collect();
-        meta.insert("links".into(), Value::Array(links));
+        })
+        .collect();
+    doc::Metadata {
+        name: Field::Given(name.to_owned()),
+        title: non_empty(title),
+        description: description.map(str::to_owned).into(),
+        annotations: (!annotations.0.is_empty()).then_some(annotations.0).into(),
+        links: Field::non_empty(links),
+        ..Default::default()
     }
-    meta
 }
 
 /// Merges an entity's `backstage` extension bag; keys the export mapped win.
@@ -410,7 +417,8 @@ fn merge_extension(entity: &mut Value, bag: Option<&Value>) {
     let Some(Value::Object(bag)) = bag else {
         return;
     };
-    for part in ["metadata", "spec"] {
+    let keys = doc::Entity::KEYS;
+    for part in [keys.metadata, keys.spec] {
         if let (Some(Value::Object(extra)), Some(Value::Object(target))) =
             (bag.get(part), entity.get_mut(part))
         {
@@ -437,7 +445,10 @@ fn prefer_kept(entity: &mut Value, bag: Option<&Value>, keys: &[(&str, &str)]) {
 /// import kept (a User, a group outside the mesh), else the inherited one.
 fn kept_owner(owner: &Owner, bag: Option<&Value>) -> Option<String> {
     owner.inherited?;
-    bag?.get("spec")?.get("owner")?.as_str().map(str::to_owned)
+    bag?.get(doc::Entity::KEYS.spec)?
+        .get(doc::SystemSpec::KEYS.owner)?
+        .as_str()
+        .map(str::to_owned)
 }
 
 /// Entities of kinds Meshwright does not model (a User, a Resource, a Component other
@@ -463,11 +474,15 @@ fn domain_entity(ctx: &ExportContext, plan: &Plan, domain: &Domain) -> Value {
         notes.set("owner-inherited", how);
     }
     notes.custom_properties(&domain.custom_properties);
-    let mut spec = Map::new();
-    spec.insert("owner".into(), json!(kept.unwrap_or(owner.reference)));
-    if let Some(parent) = domain.parent_id.and_then(|id| ctx.domains.get(&id)) {
-        spec.insert("subdomainOf".into(), json!(parent.name));
-    }
+    let spec = doc::DomainSpec {
+        owner: Field::Given(kept.unwrap_or(owner.reference)),
+        subdomain_of: domain
+            .parent_id
+            .and_then(|id| ctx.domains.get(&id))
+            .map(|parent| parent.name.clone())
+            .into(),
+        ..Default::default()
+    };
     let meta = metadata(
         &domain.name,
         Some(&domain.title),
@@ -475,7 +490,7 @@ fn domain_entity(ctx: &ExportContext, plan: &Plan, domain: &Domain) -> Value {
         &domain.links,
         notes,
     );
-    let mut entity = entity("Domain", meta, Value::Object(spec));
+    let mut entity = entity("Domain", meta, &spec);
     merge_extension(&mut entity, bag);
     entity
 }
@@ -507,11 +522,6 @@ fn group_entity(ctx: &ExportContext, team: &Team) -> Value {
         notes.set("team-type", kind.as_str());
     }
     notes.custom_properties(&team.custom_properties);
-    let mut profile = Map::new();
-    profile.insert("displayName".into(), json!(team.title));
-    if let Some(email) = &team.email {
-        profile.insert("email".into(), json!(email));
-    }
     let meta = metadata(
         &team.name,
         Some(&team.title),
@@ -519,10 +529,19 @@ fn group_entity(ctx: &ExportContext, team: &Team) -> Value {
         &[],
         notes,
     );
-    let spec = json!({"type": "team", "profile": profile, "children": []});
-    let mut entity = entity("Group", meta, spec);
+    let profile = doc::Profile {
+        display_name: Field::Given(team.title.clone()),
+        email: team.email.clone().into(),
+        ..Default::default()
+    };
+    let mut entity = entity("Group", meta, &group_spec(Some(profile)));
     let bag = team.extensions.get(FORMAT);
-    prefer_kept(&mut entity, bag, &[("spec", "type"), ("spec", "children")]);
+    let (spec, keys) = (doc::Entity::KEYS.spec, doc::GroupSpec::KEYS);
+    prefer_kept(
+        &mut entity,
+        bag,
+        &[(spec, keys.group_type), (spec, keys.children)],
+    );
     merge_extension(&mut entity, bag);
     entity
 }
@@ -537,7 +556,17 @@ fn unowned_group() -> Value {
         &[],
         notes,
     );
-    entity("Group", meta, json!({"type": "team", "children": []}))
+    entity("Group", meta, &group_spec(None))
+}
+
+/// A team's Group `spec`: a `team` without children.
+fn group_spec(profile: Option<doc::Profile>) -> doc::GroupSpec {
+    doc::GroupSpec {
+        group_type: Field::Given("team".into()),
+        profile: profile.into(),
+        children: Field::Given(Value::Array(Vec::new())),
+        ..Default::default()
+    }
 }
 
 fn system_entity(
@@ -587,14 +616,17 @@ fn system_entity(
         &product.links,
         notes,
     );
-    if !tags.is_empty() {
-        meta.insert("tags".into(), json!(tags));
-    }
-    let owner = kept.unwrap_or_else(|| owner.reference.clone());
-    let spec = json!({"owner": owner, "domain": domain.name, "type": "data-product"});
-    let mut entity = entity("System", meta, spec);
+    meta.tags = names(tags);
+    let spec = doc::SystemSpec {
+        owner: Field::Given(kept.unwrap_or_else(|| owner.reference.clone())),
+        domain: Field::Given(domain.name.clone()),
+        system_type: Field::Given("data-product".into()),
+        ..Default::default()
+    };
+    let mut entity = entity("System", meta, &spec);
     // A Domain the import could not find stays named as the catalog named it.
-    prefer_kept(&mut entity, bag, &[("spec", "domain")]);
+    let domain_key = doc::SystemSpec::KEYS.domain;
+    prefer_kept(&mut entity, bag, &[(doc::Entity::KEYS.spec, domain_key)]);
     merge_extension(&mut entity, bag);
     entity
 }
@@ -649,39 +681,36 @@ fn component_entity(ctx: &ExportContext, product: &DataProduct, owner: &Owner) -
         &[],
         notes,
     );
-    let mut spec = Map::new();
-    spec.insert("type".into(), json!("data-pipeline"));
-    spec.insert("lifecycle".into(), json!(lifecycle(product.status)));
-    spec.insert("owner".into(), json!(owner.reference));
-    spec.insert("system".into(), json!(product.name));
-    let provides: Vec<String> = ctx
-        .ports(product.id)
-        .iter()
-        .map(|p| api_name(product, p))
-        .collect();
-    if !provides.is_empty() {
-        spec.insert("providesApis".into(), json!(provides));
-    }
-    if !consumes.is_empty() {
-        spec.insert("consumesApis".into(), json!(consumes));
-    }
-    if !depends.is_empty() {
-        spec.insert("dependsOn".into(), json!(depends));
-    }
-    let mut entity = entity("Component", meta, Value::Object(spec));
+    let provides = ctx.ports(product.id).iter().map(|p| api_name(product, p));
+    let spec = doc::ComponentSpec {
+        component_type: Field::Given("data-pipeline".into()),
+        lifecycle: Field::Given(lifecycle(product.status).into()),
+        owner: Field::Given(owner.reference.clone()),
+        system: Field::Given(product.name.clone()),
+        provides_apis: names(provides),
+        consumes_apis: names(consumes),
+        depends_on: names(depends),
+        ..Default::default()
+    };
+    let mut entity = entity("Component", meta, &spec);
     // The Component is written from the product; fields an import found on it that the
     // product has no place for are kept in the product's bag under `component`.
     let bag = product
         .extensions
         .get(FORMAT)
         .and_then(|b| b.get("component"));
+    let (keys, meta, spec) = (
+        doc::Entity::KEYS,
+        doc::Metadata::KEYS,
+        doc::ComponentSpec::KEYS,
+    );
     prefer_kept(
         &mut entity,
         bag,
         &[
-            ("metadata", "title"),
-            ("metadata", "description"),
-            ("spec", "type"),
+            (keys.metadata, meta.title),
+            (keys.metadata, meta.description),
+            (keys.spec, spec.component_type),
         ],
     );
     merge_extension(&mut entity, bag);
@@ -732,23 +761,30 @@ fn api_entity(
         &[],
         notes,
     );
-    let spec = json!({
-        "type": if port.contract.is_some() { "odcs" } else { port.port_type.as_str() },
-        "lifecycle": lifecycle(port.status),
-        "owner": owner.reference,
-        "system": product.name,
-        "definition": definition(product, port),
-    });
-    let mut entity = entity("API", meta, spec);
+    let api_type = if port.contract.is_some() {
+        "odcs"
+    } else {
+        port.port_type.as_str()
+    };
+    let spec = doc::ApiSpec {
+        api_type: Field::Given(api_type.into()),
+        lifecycle: Field::Given(lifecycle(port.status).into()),
+        owner: Field::Given(owner.reference.clone()),
+        system: Field::Given(product.name.clone()),
+        definition: Field::Given(definition(product, port)),
+        ..Default::default()
+    };
+    let mut entity = entity("API", meta, &spec);
     let bag = port.extensions.get(FORMAT);
+    let (keys, spec) = (doc::Entity::KEYS, doc::ApiSpec::KEYS);
     prefer_kept(
         &mut entity,
         bag,
         &[
-            ("metadata", "title"),
-            ("spec", "type"),
-            ("spec", "lifecycle"),
-            ("spec", "definition"),
+            (keys.metadata, doc::Metadata::KEYS.title),
+            (keys.spec, spec.api_type),
+            (keys.spec, spec.lifecycle),
+            (keys.spec, spec.definition),
         ],
     );
     merge_extension(&mut entity, bag);

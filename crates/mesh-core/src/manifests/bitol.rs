@@ -8,6 +8,10 @@
 use serde_json::{Map, Value};
 
 use super::ExportContext;
+use super::documents::bitol::{
+    CUSTOM_PROPERTIES, Member, Property, SlaProperty, Support, Team as TeamDoc,
+};
+use super::documents::{Entry, Field, object};
 use super::words::{self, ORDER, spelled};
 use crate::model::{CustomProperty, Extensions, ServiceLevel, Team};
 
@@ -17,33 +21,6 @@ use crate::model::{CustomProperty, Extensions, ServiceLevel, Team};
 pub(super) struct Obj(Map<String, Value>);
 
 impl Obj {
-    /// An empty object.
-    pub(super) fn new() -> Self {
-        Obj(Map::new())
-    }
-
-    /// Sets `key`.
-    pub(super) fn put(&mut self, key: &str, value: impl Into<Value>) -> &mut Self {
-        self.0.insert(key.to_owned(), value.into());
-        self
-    }
-
-    /// Sets `key` when there is a value.
-    pub(super) fn opt<V: Into<Value>>(&mut self, key: &str, value: Option<V>) -> &mut Self {
-        if let Some(v) = value {
-            self.0.insert(key.to_owned(), v.into());
-        }
-        self
-    }
-
-    /// Sets `key` to a list when the list is not empty.
-    pub(super) fn list(&mut self, key: &str, items: Vec<Value>) -> &mut Self {
-        if !items.is_empty() {
-            self.0.insert(key.to_owned(), Value::Array(items));
-        }
-        self
-    }
-
     /// Adds the keys of this format's extension fragment that the document does not
     /// already hold: fields an import kept because the model has no place for them go
     /// back where they came from.
@@ -74,16 +51,17 @@ impl Obj {
         Obj(map)
     }
 
-    /// Whether nothing was set.
-    pub(super) fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// The finished object.
     pub(super) fn done(self) -> Value {
         Value::Object(self.0)
     }
 }
+
+/// The custom property holding other formats' extension fragments.
+pub(crate) const EXTENSIONS_PROPERTY: &str = "extensions";
+
+/// The custom property holding a team's title (the `team` block has no key for it).
+pub(crate) const TITLE_PROPERTY: &str = "title";
 
 /// A `customProperties` list: Meshwright's own fields first (in a fixed order), then
 /// the entity's custom properties, then other formats' extension fragments.
@@ -98,9 +76,18 @@ impl Props {
 
     /// Adds one property.
     pub(super) fn add(&mut self, property: &str, value: impl Into<Value>) -> &mut Self {
-        let mut o = Obj::new();
-        o.put("property", property).put("value", value);
-        self.0.push(o.done());
+        self.push(property, value.into(), None)
+    }
+
+    /// Adds one item: `property`, `value` (null included) and `description`.
+    fn push(&mut self, property: &str, value: Value, description: Option<&str>) -> &mut Self {
+        self.0.push(Value::Object(object(&Property {
+            property: Field::Given(property.to_owned()),
+            // A null value is written, where a missing one would not be.
+            value: Field::Given(value),
+            description: description.map(str::to_owned).into(),
+            ..Default::default()
+        })));
         self
     }
 
@@ -115,11 +102,7 @@ impl Props {
     /// Adds the entity's own custom properties, in their order.
     pub(super) fn custom(&mut self, props: &[CustomProperty]) -> &mut Self {
         for p in props {
-            let mut o = Obj::new();
-            o.put("property", p.key.as_str())
-                .put("value", p.value.clone())
-                .opt("description", p.description.as_deref());
-            self.0.push(o.done());
+            self.push(&p.key, p.value.clone(), p.description.as_deref());
         }
         self
     }
@@ -134,7 +117,7 @@ impl Props {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         if !others.is_empty() {
-            self.add("extensions", Value::Object(others));
+            self.add(EXTENSIONS_PROPERTY, Value::Object(others));
         }
         self
     }
@@ -144,11 +127,15 @@ impl Props {
     pub(super) fn kept(&mut self, extensions: &Extensions, format: &str) -> &mut Self {
         let kept = extensions
             .get(format)
-            .and_then(|bag| bag.get("customProperties"))
+            .and_then(|bag| bag.get(CUSTOM_PROPERTIES))
             .and_then(Value::as_array);
         for item in kept.into_iter().flatten() {
-            let name = item.get("property");
-            if !self.0.iter().any(|p| p.get("property") == name) {
+            let name = item.get(Property::KEYS.property);
+            if !self
+                .0
+                .iter()
+                .any(|p| p.get(Property::KEYS.property) == name)
+            {
                 self.0.push(item.clone());
             }
         }
@@ -169,15 +156,15 @@ impl Props {
     pub(super) fn shaped(self, extensions: &Extensions, format: &str) -> Vec<Value> {
         let mut items = self.0;
         let bag = extensions.get(format);
-        let extra = bag
-            .and_then(|b| b.get("customProperties"))
-            .and_then(Value::as_array);
+        let list = CUSTOM_PROPERTIES;
+        let property = Property::KEYS.property;
+        let extra = bag.and_then(|b| b.get(list)).and_then(Value::as_array);
         for kept in extra.into_iter().flatten() {
-            let (Some(name), Value::Object(fields)) = (kept.get("property"), kept) else {
+            let (Some(name), Value::Object(fields)) = (kept.get(property), kept) else {
                 continue;
             };
             if let Some(Value::Object(item)) =
-                items.iter_mut().find(|i| i.get("property") == Some(name))
+                items.iter_mut().find(|i| i.get(property) == Some(name))
             {
                 for (k, v) in fields {
                     if !item.contains_key(k) {
@@ -188,11 +175,11 @@ impl Props {
         }
         let order = bag
             .and_then(|b| b.get(ORDER))
-            .and_then(|o| o.get("customProperties"))
+            .and_then(|o| o.get(list))
             .and_then(Value::as_array);
         if let Some(order) = order {
             let rank = |item: &Value| {
-                let name = item.get("property");
+                let name = item.get(property);
                 order
                     .iter()
                     .position(|n| Some(n) == name)
@@ -221,12 +208,13 @@ pub(super) fn service_levels(levels: &[ServiceLevel]) -> Vec<Value> {
     levels
         .iter()
         .map(|sl| {
-            let mut o = Obj::new();
-            o.put("property", sl.property.as_str())
-                .put("value", number(sl.value))
-                .opt("unit", sl.unit.as_deref())
-                .opt("description", sl.description.as_deref());
-            o.done()
+            Value::Object(object(&SlaProperty {
+                property: Field::Given(sl.property.clone()),
+                value: Field::Given(number(sl.value)),
+                unit: sl.unit.clone().into(),
+                description: sl.description.clone().into(),
+                ..Default::default()
+            }))
         })
         .collect()
 }
@@ -243,12 +231,13 @@ pub(super) const MEMBERS_ONLY: &str = "members";
 /// and role; the title and the team's own custom properties as custom properties. A
 /// team an import read from a bare list of members is that list again.
 pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Value {
+    let keys = TeamDoc::KEYS;
     // Member fields the model has no place for (an import keeps them in the team's
     // bag under `members`, by username) go back onto their member.
     let kept: &[Value] = team
         .extensions
         .get(own_format)
-        .and_then(|bag| bag.get("members"))
+        .and_then(|bag| bag.get(keys.members))
         .and_then(Value::as_array)
         .map_or(&[], Vec::as_slice);
     let members: Vec<Value> = team
@@ -256,14 +245,19 @@ pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Va
         .iter()
         .filter_map(|m| ctx.people.get(&m.person_id).map(|person| (person, m)))
         .map(|(person, m)| {
-            let mut o = Obj::new();
-            o.put("username", person.username.as_str())
-                .put("name", person.display_name.as_str())
-                .put("role", m.role.as_str());
-            if let Some(Value::Object(extra)) = kept
+            let username = Member::KEYS.username;
+            let extra = kept
                 .iter()
-                .find(|k| k.get("username").and_then(Value::as_str) == Some(&person.username))
-            {
+                .find(|k| k.get(username).and_then(Value::as_str) == Some(&person.username))
+                .and_then(Value::as_object);
+            let member = Member {
+                username: Field::Given(person.username.clone()),
+                name: Field::Given(person.display_name.clone()),
+                role: Field::Given(m.role.clone()),
+                ..Default::default()
+            };
+            let mut o = Obj::of(object(&member));
+            if let Some(extra) = extra {
                 for (k, v) in extra {
                     if !o.0.contains_key(k) {
                         o.0.insert(k.clone(), v.clone());
@@ -279,32 +273,42 @@ pub(super) fn team(ctx: &ExportContext<'_>, team: &Team, own_format: &str) -> Va
     }
     let mut props = Props::new();
     props
-        .add("title", team.title.as_str())
+        .add(TITLE_PROPERTY, team.title.as_str())
         .custom(&team.custom_properties)
         .foreign_extensions(&team.extensions, own_format);
     // A name the import read as written otherwise (`Data Team`) while it still names
     // the team.
     let name = spelled(
-        words::kept(&team.extensions, own_format, "name"),
+        words::kept(&team.extensions, own_format, keys.name),
         &team.name,
         None,
         |t| words::named_from(t, &team.name),
     )
     .unwrap_or_default();
-    let mut o = Obj::new();
-    o.put("name", name)
-        .opt("description", team.description.as_deref())
-        .list("members", members)
-        .list(
-            "customProperties",
-            props.shaped(&team.extensions, own_format),
-        )
-        .own_extensions_but(
-            &team.extensions,
-            own_format,
-            &[TEAM_SHAPE, "name", "customProperties", ORDER],
-        );
+    let doc = TeamDoc {
+        name: Field::Given(name),
+        description: team.description.clone().into(),
+        members: entries(members),
+        custom_properties: entries(props.shaped(&team.extensions, own_format)),
+        ..Default::default()
+    };
+    let mut o = Obj::of(object(&doc));
+    o.own_extensions_but(
+        &team.extensions,
+        own_format,
+        &[TEAM_SHAPE, keys.name, keys.custom_properties, ORDER],
+    );
     o.done()
+}
+
+/// Finished items as a document list, left out when empty.
+pub(super) fn entries<T>(items: Vec<Value>) -> Field<Vec<Entry<T>>> {
+    Field::non_empty(items.into_iter().map(Entry::Raw).collect())
+}
+
+/// A list as one value, left out when empty.
+pub(super) fn list(items: Vec<Value>) -> Field<Value> {
+    Field::non_empty(items).map(Value::Array)
 }
 
 /// Support channels: the team's e-mail address, when it has one.
@@ -312,12 +316,19 @@ pub(super) fn support(team: Option<&Team>) -> Vec<Value> {
     let Some(email) = team.and_then(|t| t.email.as_deref()) else {
         return Vec::new();
     };
-    let mut o = Obj::new();
-    o.put("channel", "email")
-        .put("url", format!("mailto:{email}"))
-        .put("tool", "email")
-        .put("scope", "issues");
-    vec![o.done()]
+    vec![Value::Object(object(&support_channel(email)))]
+}
+
+/// The support channel the exporter writes for a team's address.
+pub(crate) fn support_channel(email: &str) -> Support {
+    let given = |s: &str| Field::Given(s.to_owned());
+    Support {
+        channel: given("email"),
+        url: given(&format!("mailto:{email}")),
+        tool: given("email"),
+        scope: given("issues"),
+        ..Default::default()
+    }
 }
 
 #[cfg(test)]
@@ -338,8 +349,13 @@ mod tests {
             "odps".into(),
             serde_json::json!({"tenant": "acme", "id": "other"}),
         );
-        let mut o = Obj::new();
-        o.put("id", "mine").own_extensions(&ext, "odps");
+        let mut o = Obj::of(
+            serde_json::json!({"id": "mine"})
+                .as_object()
+                .unwrap()
+                .clone(),
+        );
+        o.own_extensions(&ext, "odps");
         assert_eq!(
             o.done(),
             serde_json::json!({"id": "mine", "tenant": "acme"})

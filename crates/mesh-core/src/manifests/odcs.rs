@@ -13,9 +13,9 @@
 //!
 //! It must not touch the file system and must not read the clock.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
-use super::bitol::{Obj, Props, service_levels, support, team};
+use super::bitol::{Obj, Props, list, service_levels, support, team};
 use super::documents::{Field, object, odcs as doc};
 use super::words::{self, kept, spelled};
 use super::{Document, ExportContext, OdcsVersion, Scope, text};
@@ -24,6 +24,23 @@ use crate::model::{ContractFormat, DataProduct, OutputPort};
 
 /// The extension bag this format reads and writes (`extensions.odcs`).
 const FORMAT: &str = "odcs";
+
+/// The custom properties the exporter writes from the port and its product, in their
+/// order; `import::odcs` leaves them out of what it keeps.
+pub(crate) const DERIVED_PROPERTIES: [&str; 9] = [
+    "product",
+    "productId",
+    OUTPUT_PORT,
+    "outputPortId",
+    "outputPortVersion",
+    "outputPortType",
+    "visibility",
+    "containsPii",
+    "classification",
+];
+
+/// The custom property naming the port, which a standalone contract is placed by.
+pub(crate) const OUTPUT_PORT: &str = "outputPort";
 
 /// One contract document per output port with a contract, products in mesh order.
 pub fn documents(ctx: &ExportContext<'_>) -> Vec<Document> {
@@ -100,18 +117,28 @@ fn contract(
         |t| words::status_or(t, port.status) == status,
     );
     let mut props = Props::new();
+    let [
+        product_name,
+        product_id,
+        port_name,
+        port_id,
+        port_version,
+        port_type,
+        visibility,
+        pii,
+        classification,
+    ] = DERIVED_PROPERTIES;
     props
-        .add("product", product.name.as_str())
-        .add("productId", product.id.to_string())
-        .add("outputPort", port.name.as_str())
-        .add("outputPortId", port.id.to_string())
-        .add("outputPortVersion", port.version.as_str())
-        .add("outputPortType", port.port_type.as_str())
-        .add("visibility", port.visibility.as_str())
-        .add("containsPii", port.contains_pii)
-        .opt("classification", port.classification.as_deref())
+        .add(product_name, product.name.as_str())
+        .add(product_id, product.id.to_string())
+        .add(port_name, port.name.as_str())
+        .add(port_id, port.id.to_string())
+        .add(port_version, port.version.as_str())
+        .add(port_type, port.port_type.as_str())
+        .add(visibility, port.visibility.as_str())
+        .add(pii, port.contains_pii)
+        .opt(classification, port.classification.as_deref())
         .kept(&port.extensions, FORMAT);
-    let list = |items: Vec<Value>| Field::non_empty(items).map(Value::Array);
     let contract = doc::Contract {
         api_version: Field::Given(json!(match ctx.options.odcs {
             OdcsVersion::V3_1_0 => "v3.1.0",

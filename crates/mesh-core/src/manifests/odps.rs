@@ -22,7 +22,8 @@
 
 use serde_json::Value;
 
-use super::bitol::{Obj, Props, service_levels, support, team};
+use super::bitol::{Obj, Props, entries, list, service_levels, support, team};
+use super::documents::{Entry, Field, Item, bitol as bitol_doc, object, odps as doc};
 use super::words::{self, PORT_VERSION, PRODUCT_VERSION, kept, spelled};
 use super::{Document, ExportContext, OdpsVersion, Scope, text};
 use crate::governance::parallel::map_ordered;
@@ -30,6 +31,53 @@ use crate::model::{Archetype, DataProduct, DependencySource, InputPort, OutputPo
 
 /// The extension bag this format reads and writes (`extensions.odps`).
 const FORMAT: &str = "odps";
+
+/// The names of the custom properties Meshwright writes for the model fields ODPS has
+/// no key for (ODPS schemas are closed), read back by `import::odps`.
+pub(crate) mod property {
+    /// The product's slug.
+    pub const SLUG: &str = "slug";
+    /// The product's archetype (v1.0.0, which has no `type`).
+    pub const ARCHETYPE: &str = "archetype";
+    /// The accountable person's username.
+    pub const ACCOUNTABLE_PERSON: &str = "accountablePerson";
+    /// The inputs v1.0.0 cannot list because they have no contract.
+    pub const INPUTS_WITHOUT_CONTRACT: &str = "inputPortsWithoutContract";
+    /// A port's id (v1.0.0, whose ports have none).
+    pub const ID: &str = "id";
+    /// A port's status.
+    pub const STATUS: &str = "status";
+    /// A port's visibility.
+    pub const VISIBILITY: &str = "visibility";
+    /// Whether a port holds personal data.
+    pub const CONTAINS_PII: &str = "containsPii";
+    /// A port's classification.
+    pub const CLASSIFICATION: &str = "classification";
+    /// The version of a port's contract.
+    pub const CONTRACT_VERSION: &str = "contractVersion";
+    /// The status of a port's contract.
+    pub const CONTRACT_STATUS: &str = "contractStatus";
+    /// A port's service levels, when it has no contract to carry them.
+    pub const SERVICE_LEVELS: &str = "serviceLevels";
+    /// A port's deprecation date.
+    pub const DEPRECATION_DATE: &str = "deprecationDate";
+    /// A port's successor's id.
+    pub const SUCCESSOR_PORT_ID: &str = "successorPortId";
+    /// An input's description (ODPS input ports have none).
+    pub const DESCRIPTION: &str = "description";
+    /// The product an input reads from.
+    pub const SOURCE_PRODUCT: &str = "sourceProduct";
+    /// The port an input reads from.
+    pub const SOURCE_PORT: &str = "sourcePort";
+    /// That port's version.
+    pub const SOURCE_PORT_VERSION: &str = "sourcePortVersion";
+    /// That port's id, when the mesh does not hold it.
+    pub const SOURCE_PORT_ID: &str = "sourcePortId";
+    /// A provider reference no port answers.
+    pub const UNRESOLVED_REFERENCE: &str = "unresolvedReference";
+    /// The source system an input reads.
+    pub const SOURCE_SYSTEM: &str = "sourceSystem";
+}
 
 /// One product document per data product, in mesh order.
 pub fn documents(ctx: &ExportContext<'_>) -> Vec<Document> {
@@ -60,80 +108,61 @@ fn archetype_type(a: Archetype) -> &'static str {
 
 fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
     let new = v1_1(ctx);
+    let keys = doc::Product::KEYS;
     let owner = p.owner_team_id.and_then(|id| ctx.teams.get(&id).copied());
     // Texts an import kept where the model holds a normalised value (`manifests::words`).
     let own = |key| kept(&p.extensions, FORMAT, key);
-    let version = spelled(own("version"), &p.version, Some(PRODUCT_VERSION), |t| {
+    let version = spelled(own(keys.version), &p.version, Some(PRODUCT_VERSION), |t| {
         words::semantic(Some(t)) == p.version
     });
-    let status = spelled(own("status"), p.status.as_str(), None, |t| {
+    let status = spelled(own(keys.status), p.status.as_str(), None, |t| {
         words::status_or(t, Status::Active) == p.status
     });
     // A custom type (no archetype) is kept in the bag and written back with it; a
     // spelling of an archetype is written here while the archetype is the same.
-    let type_text = own("type")
+    let type_text = own(keys.product_type)
         .and_then(|v| v.as_str())
         .filter(|t| words::archetype(t).is_some());
     // An id the document gave that is no UUID, and a tenant other than the mesh's
     // namespace, were kept by the import; the model's id is derived from that text.
-    let id = spelled(own("id"), &p.id.to_string(), None, |_| true).unwrap_or_default();
-    let tenant = spelled(own("tenant"), &ctx.mesh.info.namespace, None, |_| true);
-    let mut doc = Obj::new();
-    doc.put("apiVersion", if new { "v1.1.0" } else { "v1.0.0" })
-        .put("kind", "DataProduct")
-        .put("id", id)
-        .put("name", p.display_name.as_str())
-        .opt("version", version)
-        .opt("status", status);
-    if new && p.status == Status::Deprecated {
-        doc.put("deprecated", true);
-    }
-    doc.opt(
-        "domain",
-        ctx.domains.get(&p.domain_id).map(|d| d.name.as_str()),
-    );
-    if !new {
+    let id = spelled(own(keys.id), &p.id.to_string(), None, |_| true).unwrap_or_default();
+    let tenant = spelled(own(keys.tenant), &ctx.mesh.info.namespace, None, |_| true);
+    let product_type = if new {
+        p.archetype.map(|a| match type_text {
+            Some(t) if words::archetype(t) == Some(a) => t,
+            _ => archetype_type(a),
+        })
+    } else {
         // v1.0.0 has no `type`; a v1.0.0 document that gave one anyway (the import
         // kept it) gets it back while it names the archetype.
-        doc.opt(
-            "type",
-            type_text.filter(|t| p.archetype.is_some() && words::archetype(t) == p.archetype),
-        );
-    }
-    if new {
-        doc.opt(
-            "type",
-            p.archetype.map(|a| match type_text {
-                Some(t) if words::archetype(t) == Some(a) => t,
-                _ => archetype_type(a),
-            }),
-        );
-    }
-    doc.opt("tenant", tenant);
-    let links: Vec<Value> = p
+        type_text.filter(|t| p.archetype.is_some() && words::archetype(t) == p.archetype)
+    };
+    let links = p
         .links
         .iter()
         .map(|l| {
-            let mut o = Obj::new();
-            o.put("type", l.kind.as_deref().unwrap_or("link"))
-                .put("url", l.url.as_str())
-                .opt("description", l.title.as_deref());
-            o.done()
+            Entry::Doc(bitol_doc::Link {
+                kind: Field::Given(l.kind.clone().unwrap_or_else(|| "link".into())),
+                url: Field::Given(l.url.clone()),
+                description: l.title.clone().into(),
+                ..Default::default()
+            })
         })
         .collect();
-    doc.list("authoritativeDefinitions", links);
-    let mut description = Obj::new();
-    description
-        .opt("purpose", p.description.purpose.as_deref())
-        .opt("limitations", p.description.limitations.as_deref())
-        .opt("usage", p.description.usage.as_deref());
-    if !description.is_empty() {
-        doc.put("description", description.done());
-    }
+    let d = &p.description;
+    let description =
+        (d.purpose.is_some() || d.limitations.is_some() || d.usage.is_some()).then(|| {
+            doc::Description {
+                purpose: d.purpose.clone().into(),
+                limitations: d.limitations.clone().into(),
+                usage: d.usage.clone().into(),
+                ..Default::default()
+            }
+        });
 
     let (mut inputs, mut without_contract) = input_ports(ctx, p);
     // Inputs that named no provider at all, kept whole by an import.
-    if let Some(Value::Array(unresolved)) = own("inputPorts") {
+    if let Some(Value::Array(unresolved)) = own(keys.input_ports) {
         if new {
             inputs.extend(unresolved.iter().cloned());
         } else {
@@ -141,123 +170,118 @@ fn product(ctx: &ExportContext<'_>, p: &DataProduct) -> Value {
         }
     }
     let mut props = Props::new();
-    props.add("slug", p.name.as_str());
+    props.add(property::SLUG, p.name.as_str());
     if !new {
-        props.opt("archetype", p.archetype.map(Archetype::as_str));
+        props.opt(property::ARCHETYPE, p.archetype.map(Archetype::as_str));
     }
     props.opt(
-        "accountablePerson",
+        property::ACCOUNTABLE_PERSON,
         p.accountable_person_id
             .and_then(|id| ctx.people.get(&id))
             .map(|person| person.username.as_str()),
     );
     if !without_contract.is_empty() {
-        props.add("inputPortsWithoutContract", Value::Array(without_contract));
+        props.add(
+            property::INPUTS_WITHOUT_CONTRACT,
+            Value::Array(without_contract),
+        );
     }
     props
         .custom(&p.custom_properties)
         .foreign_extensions(&p.extensions, FORMAT);
-    doc.list("customProperties", props.shaped(&p.extensions, FORMAT));
-    let tags: Vec<Value> = p.tags.iter().map(|t| Value::from(t.as_str())).collect();
-    doc.list("tags", tags);
-    doc.list("inputPorts", inputs);
-    let outputs: Vec<Value> =
-        words::in_kept_order(ctx.ports(p.id), &p.extensions, FORMAT, "outputPorts", |o| {
-            o.id
-        })
-        .into_iter()
-        .map(|port| output_port(ctx, port))
-        .collect();
-    doc.list("outputPorts", outputs);
-    doc.list("support", support(owner));
-    if let Some(t) = owner {
-        doc.put("team", team(ctx, t, FORMAT));
-    }
-    let handled: &[&str] = if type_text.is_some() {
-        &[
-            "version",
-            "status",
-            "inputPorts",
-            "type",
-            "id",
-            "tenant",
-            "customProperties",
-            words::ORDER,
-        ]
-    } else {
-        &[
-            "version",
-            "status",
-            "inputPorts",
-            "id",
-            "tenant",
-            "customProperties",
-            words::ORDER,
-        ]
+    let outputs: Vec<Value> = words::in_kept_order(
+        ctx.ports(p.id),
+        &p.extensions,
+        FORMAT,
+        keys.output_ports,
+        |o| o.id,
+    )
+    .into_iter()
+    .map(|port| output_port(ctx, port))
+    .collect();
+    let product = doc::Product {
+        api_version: Field::Given(Value::from(if new { "v1.1.0" } else { "v1.0.0" })),
+        kind: Field::Given(Value::from("DataProduct")),
+        id: Field::Given(id),
+        name: Field::Given(p.display_name.clone()),
+        version: version.into(),
+        status: status.into(),
+        deprecated: (new && p.status == Status::Deprecated)
+            .then_some(true)
+            .into(),
+        domain: ctx.domains.get(&p.domain_id).map(|d| d.name.clone()).into(),
+        product_type: product_type.map(str::to_owned).into(),
+        tenant: tenant.into(),
+        links: Field::non_empty(links),
+        description: description.into(),
+        custom_properties: entries(props.shaped(&p.extensions, FORMAT)),
+        tags: Field::non_empty(p.tags.iter().cloned().map(Item::Given).collect()),
+        input_ports: entries(inputs),
+        output_ports: entries(outputs),
+        support: list(support(owner)),
+        team: owner.map(|t| team(ctx, t, FORMAT)).into(),
+        ..Default::default()
     };
-    doc.own_extensions_but(&p.extensions, FORMAT, handled);
-    doc.done()
+    let mut handled = vec![
+        keys.version,
+        keys.status,
+        keys.input_ports,
+        keys.id,
+        keys.tenant,
+        keys.custom_properties,
+        words::ORDER,
+    ];
+    if type_text.is_some() {
+        handled.push(keys.product_type);
+    }
+    let mut out = Obj::of(object(&product));
+    out.own_extensions_but(&p.extensions, FORMAT, &handled);
+    out.done()
 }
 
 fn output_port(ctx: &ExportContext<'_>, port: &OutputPort) -> Value {
     let new = v1_1(ctx);
+    let keys = doc::OutputPort::KEYS;
     let own = |key| kept(&port.extensions, FORMAT, key);
     // v1.0.0 requires a port's version; v1.1.0 writes none where the document had none.
     let default_version = if new { Some(PORT_VERSION) } else { None };
-    let version = spelled(own("version"), &port.version, default_version, |t| {
+    let version = spelled(own(keys.version), &port.version, default_version, |t| {
         t == port.version
     });
-    let port_type = spelled(own("type"), port.port_type.as_str(), None, |t| {
+    let port_type = spelled(own(keys.port_type), port.port_type.as_str(), None, |t| {
         words::port_type(Some(t)) == port.port_type
     });
-    let mut o = Obj::new();
-    if new {
-        o.opt(
-            "id",
-            spelled(own("id"), &port.id.to_string(), None, |_| true),
-        );
-    }
-    let name = spelled(own("name"), &port.name, None, |t| {
+    let id = spelled(own(keys.id), &port.id.to_string(), None, |_| true);
+    let name = spelled(own(keys.name), &port.name, None, |t| {
         words::named_from(t, &port.name)
     });
-    o.opt("name", name)
-        .opt("version", version)
-        .opt("description", port.description.as_deref())
-        .opt("type", port_type)
-        .opt(
-            "contractId",
-            port.contract.as_ref().map(|c| c.contract_id.as_str()),
-        );
-    if new && port.status == Status::Deprecated {
-        o.put("deprecated", true);
-    }
     let mut props = Props::new();
     if !new {
-        props.add("id", port.id.to_string());
+        props.add(property::ID, port.id.to_string());
     }
     props
-        .add("status", port.status.as_str())
-        .add("visibility", port.visibility.as_str())
-        .add("containsPii", port.contains_pii)
-        .opt("classification", port.classification.as_deref());
+        .add(property::STATUS, port.status.as_str())
+        .add(property::VISIBILITY, port.visibility.as_str())
+        .add(property::CONTAINS_PII, port.contains_pii)
+        .opt(property::CLASSIFICATION, port.classification.as_deref());
     if let Some(c) = &port.contract {
         props
-            .opt("contractVersion", c.version.as_deref())
-            .opt("contractStatus", c.status.map(Status::as_str));
+            .opt(property::CONTRACT_VERSION, c.version.as_deref())
+            .opt(property::CONTRACT_STATUS, c.status.map(Status::as_str));
     } else if !port.service_levels.is_empty() {
         // With a contract, service levels are the contract's `slaProperties`.
         props.add(
-            "serviceLevels",
+            property::SERVICE_LEVELS,
             Value::Array(service_levels(&port.service_levels)),
         );
     }
     props
         .opt(
-            "deprecationDate",
+            property::DEPRECATION_DATE,
             port.deprecation_date.map(|d| d.to_string()),
         )
         .opt(
-            "successorPortId",
+            property::SUCCESSOR_PORT_ID,
             port.successor_port_id.map(|id| id.to_string()),
         )
         .custom(&port.custom_properties);
@@ -270,16 +294,29 @@ fn output_port(ctx: &ExportContext<'_>, port: &OutputPort) -> Value {
     } else {
         props.foreign_extensions(&port.extensions, FORMAT);
     }
-    o.list("customProperties", props.shaped(&port.extensions, FORMAT));
+    let written = doc::OutputPort {
+        id: id.filter(|_| new).into(),
+        name: name.into(),
+        version: version.into(),
+        description: port.description.clone().into(),
+        port_type: port_type.into(),
+        contract_id: port.contract.as_ref().map(|c| c.contract_id.clone()).into(),
+        deprecated: (new && port.status == Status::Deprecated)
+            .then_some(true)
+            .into(),
+        custom_properties: entries(props.shaped(&port.extensions, FORMAT)),
+        ..Default::default()
+    };
+    let mut o = Obj::of(object(&written));
     o.own_extensions_but(
         &port.extensions,
         FORMAT,
         &[
-            "version",
-            "type",
-            "id",
-            "name",
-            "customProperties",
+            keys.version,
+            keys.port_type,
+            keys.id,
+            keys.name,
+            keys.custom_properties,
             words::ORDER,
         ],
     );
@@ -290,11 +327,11 @@ fn output_port(ctx: &ExportContext<'_>, port: &OutputPort) -> Value {
 /// have no contract, as objects for the `inputPortsWithoutContract` property.
 fn input_ports(ctx: &ExportContext<'_>, p: &DataProduct) -> (Vec<Value>, Vec<Value>) {
     let new = v1_1(ctx);
+    let keys = doc::InputPort::KEYS;
     let mut ports = Vec::new();
     let mut without = Vec::new();
-    for input in words::in_kept_order(ctx.inputs(p.id), &p.extensions, FORMAT, "inputPorts", |i| {
-        i.id
-    }) {
+    let list = doc::Product::KEYS.input_ports;
+    for input in words::in_kept_order(ctx.inputs(p.id), &p.extensions, FORMAT, list, |i| i.id) {
         let upstream = match &input.source {
             DependencySource::OutputPort { port_id } => ctx.output_ports.get(port_id).copied(),
             DependencySource::SourceSystem { .. } | DependencySource::Unresolved { .. } => None,
@@ -310,37 +347,36 @@ fn input_ports(ctx: &ExportContext<'_>, p: &DataProduct) -> (Vec<Value>, Vec<Val
         };
         let mut props = Props::new();
         if !new {
-            props.add("id", input.id.to_string());
+            props.add(property::ID, input.id.to_string());
         }
         source_props(ctx, input, upstream, &mut props);
         props
             .custom(&input.custom_properties)
             .foreign_extensions(&input.extensions, FORMAT);
         let own = |key| kept(&input.extensions, FORMAT, key);
-        let mut o = Obj::new();
-        if new {
-            o.opt(
-                "id",
-                spelled(own("id"), &input.id.to_string(), None, |_| true),
-            );
-        }
-        let name = spelled(own("name"), &input.name, None, |t| {
+        let id = spelled(own(keys.id), &input.id.to_string(), None, |_| true);
+        let name = spelled(own(keys.name), &input.name, None, |t| {
             words::named_from(t, &input.name)
         });
-        o.opt("name", name)
-            .opt("version", version)
-            .opt("contractId", contract.map(|c| c.contract_id.as_str()));
-        o.list("customProperties", props.shaped(&input.extensions, FORMAT));
+        let written = doc::InputPort {
+            id: id.filter(|_| new).into(),
+            name: name.into(),
+            version: version.into(),
+            contract_id: contract.map(|c| c.contract_id.clone()).into(),
+            custom_properties: entries(props.shaped(&input.extensions, FORMAT)),
+            ..Default::default()
+        };
+        let mut o = Obj::of(object(&written));
         o.own_extensions_but(
             &input.extensions,
             FORMAT,
-            &["id", "name", "customProperties", words::ORDER],
+            &[keys.id, keys.name, keys.custom_properties, words::ORDER],
         );
         // An unresolved input keeps the `contractId` its file gave in its bag.
         let kept_contract = input
             .extensions
             .get(FORMAT)
-            .is_some_and(|bag| bag.get("contractId").is_some());
+            .is_some_and(|bag| bag.get(keys.contract_id).is_some());
         if new || contract.is_some() || kept_contract {
             ports.push(o.done());
         } else {
@@ -358,31 +394,31 @@ fn source_props(
     upstream: Option<&OutputPort>,
     props: &mut Props,
 ) {
-    props.opt("description", input.description.as_deref());
+    props.opt(property::DESCRIPTION, input.description.as_deref());
     match (&input.source, upstream) {
         (DependencySource::OutputPort { .. }, Some(u)) => {
             props
                 .opt(
-                    "sourceProduct",
+                    property::SOURCE_PRODUCT,
                     ctx.products.get(&u.product_id).map(|p| p.name.as_str()),
                 )
-                .add("sourcePort", u.name.as_str())
-                .add("sourcePortVersion", u.version.as_str());
+                .add(property::SOURCE_PORT, u.name.as_str())
+                .add(property::SOURCE_PORT_VERSION, u.version.as_str());
         }
         (DependencySource::OutputPort { port_id }, None) => {
-            props.add("sourcePortId", port_id.to_string());
+            props.add(property::SOURCE_PORT_ID, port_id.to_string());
         }
         // The reference as the manifest wrote it; an ODPS file's own `contractId` comes
         // back from the input's `odps` bag.
         (DependencySource::Unresolved { reference }, _) => {
-            props.add("unresolvedReference", reference.as_str());
+            props.add(property::UNRESOLVED_REFERENCE, reference.as_str());
         }
         (DependencySource::SourceSystem { source_system_id }, _) => {
             let name = ctx
                 .source_systems
                 .get(source_system_id)
                 .map_or_else(|| source_system_id.to_string(), |s| s.name.clone());
-            props.add("sourceSystem", name);
+            props.add(property::SOURCE_SYSTEM, name);
         }
     }
 }

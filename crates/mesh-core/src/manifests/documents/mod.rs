@@ -17,9 +17,12 @@
 //! It must not map model values to documents or back (the format modules and their
 //! importers do), nor report anything but the shape of a value.
 
+pub mod backstage;
+pub mod bitol;
 pub mod datahub;
 pub mod dpds;
 pub mod odcs;
+pub mod odps;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -290,16 +293,22 @@ pub fn read<T: DeserializeOwned + Check + Shape>(
     at: &str,
     problems: &mut dyn Problems,
 ) -> Option<T> {
-    match T::deserialize(found) {
-        Ok(doc) => {
-            doc.check(at, problems);
-            Some(doc)
-        }
-        Err(e) => {
-            problems.problem(at, reason::<T>(found, &e.to_string()));
-            None
-        }
-    }
+    let doc = parse::<T>(found, at, problems)?;
+    doc.check(at, problems);
+    Some(doc)
+}
+
+/// `found`, at `at`, as a document whose fields the caller checks one by one (where a
+/// missing key ends the reading before the others are looked at); a value that is no
+/// document is reported and gives none.
+pub fn parse<T: DeserializeOwned + Shape>(
+    found: &Value,
+    at: &str,
+    problems: &mut dyn Problems,
+) -> Option<T> {
+    T::deserialize(found)
+        .map_err(|e| problems.problem(at, reason::<T>(found, &e.to_string())))
+        .ok()
 }
 
 /// One item of a list of documents (ports). The exporter gives the document; the
@@ -320,6 +329,14 @@ impl<T: DeserializeOwned + Check + Shape + Clone> Entry<T> {
         match self {
             Entry::Raw(v) => Some(v),
             Entry::Doc(_) => None,
+        }
+    }
+
+    /// The item as a document whose fields the caller checks (see [`parse`]).
+    pub fn parse(&self, at: &str, problems: &mut dyn Problems) -> Option<T> {
+        match self {
+            Entry::Doc(doc) => Some(doc.clone()),
+            Entry::Raw(found) => parse(found, at, problems),
         }
     }
 

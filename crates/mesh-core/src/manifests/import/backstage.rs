@@ -57,6 +57,17 @@ use super::odps::port_type;
 use super::refs::{self, Declared, Pending, PendingInput, Provider};
 use super::{ImportError, SourceDocument};
 use crate::manifests::backstage::{self as export, FORMAT};
+use crate::manifests::documents::backstage::{
+    self as doc, ApiSpecKeys, ComponentSpecKeys, EntityKeys, GroupSpecKeys, LinkKeys, MetadataKeys,
+};
+
+/// The keys of an entity's envelope and metadata, and of the specs read here.
+const ENVELOPE: EntityKeys = doc::Entity::KEYS;
+const META: MetadataKeys = doc::Metadata::KEYS;
+const LINK: LinkKeys = doc::Link::KEYS;
+const GROUP: GroupSpecKeys = doc::GroupSpec::KEYS;
+const COMPONENT: ComponentSpecKeys = doc::ComponentSpec::KEYS;
+const API: ApiSpecKeys = doc::ApiSpec::KEYS;
 use crate::model::{
     ContractRef, CustomProperty, DataProduct, Domain, Extensions, Link, Membership, MeshInfo,
     OutputPort, PortType, ProductDescription, ServiceLevel, Status, Team, Visibility,
@@ -101,15 +112,18 @@ fn reference(text: &str) -> (Option<&str>, &str) {
 }
 
 fn kind_of(doc: &Value) -> &str {
-    doc.get("kind").and_then(Value::as_str).unwrap_or("")
+    doc.get(ENVELOPE.kind).and_then(Value::as_str).unwrap_or("")
 }
 
 fn name_of(doc: &Value) -> Option<&str> {
-    doc.pointer("/metadata/name").and_then(Value::as_str)
+    doc.get(ENVELOPE.metadata)?.get(META.name)?.as_str()
 }
 
 fn annotation<'v>(doc: &'v Value, key: &str) -> Option<&'v str> {
-    doc.get("metadata")?.get("annotations")?.get(key)?.as_str()
+    doc.get(ENVELOPE.metadata)?
+        .get(META.annotations)?
+        .get(key)?
+        .as_str()
 }
 
 /// The ids catalogs give domains, teams and source systems, registered by name before
@@ -168,17 +182,17 @@ impl<'v> Entity<'v> {
         if let Some(notes) = notes {
             let rest = notes.rest();
             if !rest.is_empty() {
-                meta.insert("annotations".into(), Value::Object(rest));
+                meta.insert(META.annotations.into(), Value::Object(rest));
             }
         }
         let mut spec = self.spec.rest();
         spec.append(&mut spec_extra);
         let mut bag = Map::new();
         if !meta.is_empty() {
-            bag.insert("metadata".into(), Value::Object(meta));
+            bag.insert(ENVELOPE.metadata.into(), Value::Object(meta));
         }
         if !spec.is_empty() {
-            bag.insert("spec".into(), Value::Object(spec));
+            bag.insert(ENVELOPE.spec.into(), Value::Object(spec));
         }
         bag
     }
@@ -254,8 +268,12 @@ fn identity(entity: &Value) -> (String, String, String) {
     let text = |pointer: &str| entity.pointer(pointer).and_then(Value::as_str);
     (
         kind_of(entity).to_owned(),
-        text("/metadata/namespace").unwrap_or("default").to_owned(),
-        text("/metadata/name").unwrap_or("").to_owned(),
+        text(&format!("/{}/{}", ENVELOPE.metadata, META.namespace))
+            .unwrap_or("default")
+            .to_owned(),
+        text(&format!("/{}/{}", ENVELOPE.metadata, META.name))
+            .unwrap_or("")
+            .to_owned(),
     )
 }
 
@@ -398,7 +416,10 @@ pub(super) fn decode_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) -> C
                     ),
                 );
                 let extensions = &mut d.staged.domains[at].entity.extensions;
-                bag_part(extensions, "spec").insert("subdomainOf".into(), Value::String(parent));
+                bag_part(extensions, ENVELOPE.spec).insert(
+                    doc::DomainSpec::KEYS.subdomain_of.into(),
+                    Value::String(parent),
+                );
             }
         }
     }
@@ -522,14 +543,14 @@ fn bag_part<'e>(extensions: &'e mut Extensions, part: &str) -> &'e mut Map<Strin
 fn envelope<'v>(doc: &'v SourceDocument, sink: &mut Sink<'_>) -> Option<Entity<'v>> {
     let kind = kind_of(&doc.value);
     let at = format!("{kind}[document {}]", doc.index + 1);
-    let Some(meta) = doc.value.get("metadata").and_then(Value::as_object) else {
+    let Some(meta) = doc.value.get(ENVELOPE.metadata).and_then(Value::as_object) else {
         sink.error(
             &format!("{at}.metadata"),
             "is required and must be a mapping",
         );
         return None;
     };
-    let Some(name) = meta.get("name").and_then(Value::as_str) else {
+    let Some(name) = meta.get(META.name).and_then(Value::as_str) else {
         sink.error(
             &format!("{at}.metadata.name"),
             "is required and must be a string",
@@ -537,7 +558,7 @@ fn envelope<'v>(doc: &'v SourceDocument, sink: &mut Sink<'_>) -> Option<Entity<'
         return None;
     };
     let at = format!("{kind}[{name}]");
-    let spec = match doc.value.get("spec") {
+    let spec = match doc.value.get(ENVELOPE.spec) {
         None | Some(Value::Null) => &*EMPTY,
         Some(Value::Object(spec)) => spec,
         Some(other) => {
@@ -546,7 +567,7 @@ fn envelope<'v>(doc: &'v SourceDocument, sink: &mut Sink<'_>) -> Option<Entity<'
         }
     };
     let mut meta = Fields::new(meta, format!("{at}.metadata"));
-    meta.skip("name");
+    meta.skip(META.name);
     Some(Entity {
         path: &doc.path,
         kind,
@@ -559,10 +580,10 @@ fn envelope<'v>(doc: &'v SourceDocument, sink: &mut Sink<'_>) -> Option<Entity<'
 }
 
 fn notes<'v>(e: &mut Entity<'v>, sink: &mut Sink<'_>) -> Notes<'v> {
-    let at = e.meta.name("annotations");
+    let at = e.meta.name(META.annotations);
     Notes(
         e.meta
-            .object("annotations", sink)
+            .object(META.annotations, sink)
             .unwrap_or_else(|| Fields::new(&EMPTY, at)),
     )
 }
@@ -570,13 +591,13 @@ fn notes<'v>(e: &mut Entity<'v>, sink: &mut Sink<'_>) -> Notes<'v> {
 /// `metadata.links` as links when the model can hold every one of them, else `None`
 /// (the list then stays whole in the bag).
 fn links(e: &mut Entity<'_>, sink: &mut Sink<'_>) -> Option<Vec<Link>> {
-    let raw = e.doc.pointer("/metadata/links")?;
+    let raw = e.doc.get(ENVELOPE.metadata)?.get(META.links)?;
     let fits = raw.as_array().is_some_and(|items| {
         items.iter().all(|l| {
             l.as_object().is_some_and(|o| {
-                o.get("url").is_some_and(Value::is_string)
+                o.get(LINK.url).is_some_and(Value::is_string)
                     && o.iter().all(|(k, v)| {
-                        ["url", "title", "type"].contains(&k.as_str())
+                        [LINK.url, LINK.title, LINK.kind].contains(&k.as_str())
                             && v.as_str().is_some_and(|s| !s.is_empty())
                     })
             })
@@ -585,15 +606,15 @@ fn links(e: &mut Entity<'_>, sink: &mut Sink<'_>) -> Option<Vec<Link>> {
     if !fits {
         return None;
     }
-    e.meta.list("links", sink);
+    e.meta.list(META.links, sink);
     let text = |o: &Value, k: &str| o.get(k).and_then(Value::as_str).map(str::to_owned);
     Some(
         raw.as_array()?
             .iter()
             .map(|l| Link {
-                url: text(l, "url").unwrap_or_default(),
-                title: text(l, "title"),
-                kind: text(l, "type"),
+                url: text(l, LINK.url).unwrap_or_default(),
+                title: text(l, LINK.title),
+                kind: text(l, LINK.kind),
             })
             .collect(),
     )
@@ -617,7 +638,7 @@ fn owner(
     }
     // An owner the import does not hold (a User, which is not modelled, or a Group of
     // another catalog) is written back as read; ownership rules report the product.
-    kept.insert("owner".into(), Value::String(text));
+    kept.insert(doc::SystemSpec::KEYS.owner.into(), Value::String(text));
     None
 }
 
@@ -628,31 +649,31 @@ fn extensions_of(bag: Map<String, Value>) -> Extensions {
 }
 
 fn group(d: &mut Decoder<'_>, e: &mut Entity<'_>, sink: &mut Sink<'_>) {
-    let title = e.meta.string("title", sink);
-    let description = e.meta.string("description", sink);
+    let title = e.meta.string(META.title, sink);
+    let description = e.meta.string(META.description, sink);
     let mut notes = notes(e, sink);
     let id = notes.uuid(note::ID, sink);
     let members: Vec<Value> = notes.json(note::MEMBERS, sink).unwrap_or_default();
     let team_type = notes.word(note::TEAM_TYPE, sink);
     let custom: Vec<CustomProperty> = notes.json(note::CUSTOM, sink).unwrap_or_default();
     let mut kept = Map::new();
-    match e.spec.string("type", sink) {
+    match e.spec.string(GROUP.group_type, sink) {
         Some(t) if t != "team" => {
-            kept.insert("type".into(), Value::String(t));
+            kept.insert(GROUP.group_type.into(), Value::String(t));
         }
         _ => {}
     }
-    let children = e.spec.list("children", sink);
+    let children = e.spec.list(GROUP.children, sink);
     if !children.is_empty() {
-        kept.insert("children".into(), Value::Array(children.to_vec()));
+        kept.insert(GROUP.children.into(), Value::Array(children.to_vec()));
     }
-    let (display, email) = match e.spec.object("profile", sink) {
+    let (display, email) = match e.spec.object(GROUP.profile, sink) {
         Some(mut p) => {
-            let display = p.string("displayName", sink);
-            let email = p.string("email", sink);
+            let display = p.string(doc::Profile::KEYS.display_name, sink);
+            let email = p.string(doc::Profile::KEYS.email, sink);
             let rest = p.rest();
             if !rest.is_empty() {
-                kept.insert("profile".into(), Value::Object(rest));
+                kept.insert(GROUP.profile.into(), Value::Object(rest));
             }
             (display, email)
         }
@@ -722,17 +743,17 @@ fn domain(
     names: &mut Names,
     sink: &mut Sink<'_>,
 ) -> Option<(usize, PathBuf, String, String)> {
-    let title = e.meta.string("title", sink);
-    let description = e.meta.string("description", sink);
+    let title = e.meta.string(META.title, sink);
+    let description = e.meta.string(META.description, sink);
     let links = links(e, sink);
     let mut notes = notes(e, sink);
     let id = notes.uuid(note::ID, sink);
     let inherited = notes.text(note::OWNER_INHERITED, sink).is_some();
     let custom: Vec<CustomProperty> = notes.json(note::CUSTOM, sink).unwrap_or_default();
     let repo_folder = notes.text(note::REPO_FOLDER, sink);
-    let owner_text = e.spec.string("owner", sink);
-    let parent_field = e.spec.name("subdomainOf");
-    let parent = e.spec.string("subdomainOf", sink);
+    let owner_text = e.spec.string(doc::SystemSpec::KEYS.owner, sink);
+    let parent_field = e.spec.name(doc::DomainSpec::KEYS.subdomain_of);
+    let parent = e.spec.string(doc::DomainSpec::KEYS.subdomain_of, sink);
     let mut kept = Map::new();
     let owner_team = owner(d, owner_text, inherited, &mut kept);
     let bag = e.bag(Some(notes.0), kept);
@@ -775,10 +796,10 @@ fn system(
     sink: &mut Sink<'_>,
     warnings: &mut Vec<ImportError>,
 ) {
-    let title = e.meta.string("title", sink);
-    let purpose = e.meta.string("description", sink);
+    let title = e.meta.string(META.title, sink);
+    let purpose = e.meta.string(META.description, sink);
     let links = links(e, sink);
-    let plain_tags = e.meta.strings("tags", sink);
+    let plain_tags = e.meta.strings(META.tags, sink);
     let mut notes = notes(e, sink);
     let id = notes.uuid(note::ID, sink);
     let version = notes.text(note::VERSION, sink);
@@ -790,10 +811,10 @@ fn system(
     let inherited = notes.text(note::OWNER_INHERITED, sink).is_some();
     let tags: Option<Vec<String>> = notes.json(note::TAGS, sink);
     let custom: Vec<CustomProperty> = notes.json(note::CUSTOM, sink).unwrap_or_default();
-    let owner_text = e.spec.string("owner", sink);
-    let domain_field = e.spec.name("domain");
-    let domain = e.spec.string("domain", sink);
-    e.spec.skip("type");
+    let owner_text = e.spec.string(doc::SystemSpec::KEYS.owner, sink);
+    let domain_field = e.spec.name(doc::SystemSpec::KEYS.domain);
+    let domain = e.spec.string(doc::SystemSpec::KEYS.domain, sink);
+    e.spec.skip(doc::SystemSpec::KEYS.system_type);
     let mut kept = Map::new();
     let owner_team = owner(d, owner_text, inherited, &mut kept);
     let known = domain.as_deref().map(|name| d.domain_known(&slugify(name)));
@@ -810,7 +831,7 @@ fn system(
                     "names Domain `{name}`, which neither the imported files nor the mesh hold; kept as written"
                 ),
             );
-            kept.insert("domain".into(), Value::String(name));
+            kept.insert(doc::SystemSpec::KEYS.domain.into(), Value::String(name));
             d.domain(e.path, "imported")
         }
         (None, None) => d.domain(e.path, "imported"),
@@ -870,7 +891,7 @@ fn home(d: &Decoder<'_>, e: &Entity<'_>, names: &Names, warnings: &mut Vec<Impor
             unresolved(
                 warnings,
                 e.path,
-                e.spec.name("domain"),
+                e.spec.name(doc::SystemSpec::KEYS.domain),
                 format!(
                     "names Domain `{domain}`, which neither the imported files nor the mesh hold; kept as written"
                 ),
@@ -908,7 +929,7 @@ fn system_of(
             unresolved(
                 warnings,
                 e.path,
-                e.spec.name("system"),
+                e.spec.name(doc::ApiSpec::KEYS.system),
                 format!(
                     "names System `{system}`, which neither the imported files nor the mesh hold; kept as written"
                 ),
@@ -950,8 +971,8 @@ fn api(
     pending: &mut Pending,
     sink: &mut Sink<'_>,
 ) {
-    let title = e.meta.string("title", sink);
-    let description = e.meta.string("description", sink);
+    let title = e.meta.string(META.title, sink);
+    let description = e.meta.string(META.description, sink);
     let mut notes = notes(e, sink);
     let id = notes.uuid(note::ID, sink);
     let port_name = notes.text(note::PORT_NAME, sink);
@@ -985,11 +1006,11 @@ fn api(
     let successor_field = notes.0.name(note::SUCCESSOR);
     let successor = notes.text(note::SUCCESSOR, sink);
     let custom: Vec<CustomProperty> = notes.json(note::CUSTOM, sink).unwrap_or_default();
-    let api_type = e.spec.string("type", sink);
-    let lifecycle = e.spec.string("lifecycle", sink);
-    e.spec.skip("owner");
-    e.spec.skip("system");
-    e.spec.skip("definition");
+    let api_type = e.spec.string(API.api_type, sink);
+    let lifecycle = e.spec.string(API.lifecycle, sink);
+    e.spec.skip(API.owner);
+    e.spec.skip(API.system);
+    e.spec.skip(API.definition);
     let definition = e.doc.pointer("/spec/definition").cloned();
     let Some(product) = product_of(d, None, product_id) else {
         return;
@@ -1050,7 +1071,7 @@ fn api(
     // What the exporter derives is kept only where this document says otherwise.
     let mut meta_kept = Map::new();
     if let Some(t) = title.filter(|t| *t != export::api_title(&product, &port)) {
-        meta_kept.insert("title".into(), Value::String(t));
+        meta_kept.insert(META.title.into(), Value::String(t));
     }
     let mut kept = Map::new();
     let expected_type = if port.contract.is_some() {
@@ -1059,20 +1080,20 @@ fn api(
         port.port_type.as_str()
     };
     if let Some(t) = api_type.filter(|t| t != expected_type) {
-        kept.insert("type".into(), Value::String(t));
+        kept.insert(API.api_type.into(), Value::String(t));
     }
     if let Some(l) = lifecycle.filter(|l| l != export::lifecycle(port.status)) {
-        kept.insert("lifecycle".into(), Value::String(l));
+        kept.insert(API.lifecycle.into(), Value::String(l));
     }
     if let Some(def) =
         definition.filter(|def| def.as_str() != Some(&export::definition(&product, &port)))
     {
-        kept.insert("definition".into(), def);
+        kept.insert(API.definition.into(), def);
     }
     let mut bag = e.bag(Some(notes.0), kept);
     if !meta_kept.is_empty() {
         let meta = bag
-            .entry("metadata")
+            .entry(ENVELOPE.metadata)
             .or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(meta) = meta {
             meta.extend(meta_kept);
@@ -1104,37 +1125,43 @@ fn component(
     pending: &mut Pending,
     sink: &mut Sink<'_>,
 ) {
-    let title = e.meta.string("title", sink);
-    let description = e.meta.string("description", sink);
+    let title = e.meta.string(META.title, sink);
+    let description = e.meta.string(META.description, sink);
     let mut notes = notes(e, sink);
     let inputs_field = notes.0.name(note::INPUTS);
     let records: Vec<Value> = notes.json(note::INPUTS, sink).unwrap_or_default();
     let mut kept = Map::new();
-    match e.spec.string("type", sink) {
+    match e.spec.string(COMPONENT.component_type, sink) {
         Some(t) if t != "data-pipeline" => {
-            kept.insert("type".into(), Value::String(t));
+            kept.insert(COMPONENT.component_type.into(), Value::String(t));
         }
         _ => {}
     }
-    for derived_key in ["lifecycle", "owner", "system", "providesApis", "dependsOn"] {
+    for derived_key in [
+        COMPONENT.lifecycle,
+        COMPONENT.owner,
+        COMPONENT.system,
+        COMPONENT.provides_apis,
+        COMPONENT.depends_on,
+    ] {
         e.spec.skip(derived_key);
     }
-    let consumes_field = e.spec.name("consumesApis");
-    let consumes = e.spec.strings("consumesApis", sink);
+    let consumes_field = e.spec.name(COMPONENT.consumes_apis);
+    let consumes = e.spec.strings(COMPONENT.consumes_apis, sink);
     let Some(product) = product_of(d, Some(names), product_id) else {
         return;
     };
     let mut meta_kept = Map::new();
     if let Some(t) = title.filter(|t| *t != product.display_name) {
-        meta_kept.insert("title".into(), Value::String(t));
+        meta_kept.insert(META.title.into(), Value::String(t));
     }
     if let Some(text) = description.filter(|t| *t != export::component_description(&product)) {
-        meta_kept.insert("description".into(), Value::String(text));
+        meta_kept.insert(META.description.into(), Value::String(text));
     }
     let mut bag = e.bag(Some(notes.0), kept);
     if !meta_kept.is_empty() {
         let meta = bag
-            .entry("metadata")
+            .entry(ENVELOPE.metadata)
             .or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(meta) = meta {
             meta.extend(meta_kept);

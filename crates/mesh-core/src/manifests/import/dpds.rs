@@ -55,11 +55,11 @@ use super::combine::{Disagreement, Part};
 use super::decode::Decoder;
 use super::detect::Detected;
 use super::fields::{
-    Sink, defaulted, derived, id_or_derived, put_bag, slugify, unknown_word, word_of,
+    Sink, defaulted, derived, id_or_derived, put_bag, slugify, strings, unknown_word, word_of,
 };
 use super::odps::semantic;
 use super::refs::{self, Declared, Pending, PendingInput, Provider};
-use crate::manifests::documents::{Check, Item, Model, dpds as doc, key_at};
+use crate::manifests::documents::{Check, Model, dpds as doc, key_at};
 use crate::manifests::dpds::{self, FORMAT, ORIGINALS};
 use crate::manifests::{ExportContext, ExportOptions};
 use crate::model::{
@@ -240,15 +240,6 @@ fn names_provider(input: &Value) -> bool {
     ]
     .iter()
     .any(|k| input.get(*k).is_some())
-}
-
-/// The strings of a list (those of another type were reported by the check).
-fn strings(items: Option<Vec<Item<String>>>) -> Vec<String> {
-    items
-        .into_iter()
-        .flatten()
-        .filter_map(|item| item.given().cloned())
-        .collect()
 }
 
 /// A model list, empty when absent (one that did not fit was reported by the check).

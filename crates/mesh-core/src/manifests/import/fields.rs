@@ -11,7 +11,8 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::ImportError;
-use crate::manifests::documents::{Problems, describe};
+use crate::manifests::documents::bitol::{CUSTOM_PROPERTIES, Property};
+use crate::manifests::documents::{Entry, Item, Problems, describe, key_at};
 use crate::model::{CustomProperty, Extensions};
 
 /// One object of a document being read, with the place it sits at.
@@ -67,17 +68,6 @@ impl<'v> Fields<'v> {
             return None;
         }
         self.string(key, sink)
-    }
-
-    /// A boolean field.
-    pub fn boolean(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<bool> {
-        match self.get(key)? {
-            Value::Bool(b) => Some(*b),
-            other => {
-                sink.wrong_type(&self.name(key), "true or false", other);
-                None
-            }
-        }
     }
 
     /// A list field (empty when absent).
@@ -166,18 +156,12 @@ pub(super) fn typed<T: DeserializeOwned>(
     }
 }
 
-/// The items of a list that must be objects; others are reported.
-pub(super) fn objects<'v>(items: &'v [Value], at: &str, sink: &mut Sink<'_>) -> Vec<Fields<'v>> {
+/// The strings of a list (those of another type were reported by the check).
+pub(super) fn strings(items: Option<Vec<Item<String>>>) -> Vec<String> {
     items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| match v {
-            Value::Object(map) => Some(Fields::new(map, format!("{at}[{i}]"))),
-            other => {
-                sink.wrong_type(&format!("{at}[{i}]"), "a mapping", other);
-                None
-            }
-        })
+        .into_iter()
+        .flatten()
+        .filter_map(|item| item.given().cloned())
         .collect()
 }
 
@@ -225,25 +209,30 @@ pub(super) struct Props {
 }
 
 impl Props {
-    /// Reads the `customProperties` list of `fields`.
-    pub fn read(fields: &mut Fields<'_>, sink: &mut Sink<'_>) -> Props {
-        let at = fields.name("customProperties");
-        let list = fields.list("customProperties", sink);
+    /// Reads a `customProperties` list, found at `at`.
+    pub fn of(list: Option<Vec<Entry<Property>>>, at: String, sink: &mut Sink<'_>) -> Props {
+        let keys = Property::KEYS;
         let mut items = Vec::new();
         let mut order = Vec::new();
         let mut extra = Vec::new();
-        for mut item in objects(list, &at, sink) {
-            let Some(key) = item.required("property", sink) else {
+        for (i, entry) in list.into_iter().flatten().enumerate() {
+            let item_at = format!("{at}[{i}]");
+            let Some(mut item) = entry.parse(&item_at, sink) else {
                 continue;
             };
-            let value = item.map.get("value").cloned().unwrap_or(Value::Null);
-            item.skip("value");
-            let description = item.string("description", sink);
-            let rest = item.rest();
-            if !rest.is_empty() {
+            item.property
+                .check(&key_at(&item_at, keys.property), true, sink);
+            let Some(key) = item.property.take() else {
+                continue;
+            };
+            let value = item.value.take().unwrap_or(Value::Null);
+            item.description
+                .check(&key_at(&item_at, keys.description), false, sink);
+            let description = item.description.take();
+            if !item.rest.is_empty() {
                 let mut kept = Map::new();
-                kept.insert("property".into(), Value::from(key.as_str()));
-                kept.extend(rest);
+                kept.insert(keys.property.into(), Value::from(key.as_str()));
+                kept.extend(item.rest);
                 extra.push(Value::Object(kept));
             }
             order.push(key.clone());
@@ -268,7 +257,7 @@ impl Props {
     /// [`ORDER`]: crate::manifests::words::ORDER
     pub fn keep_shape(&self, bag: &mut Map<String, Value>) {
         if !self.extra.is_empty() {
-            bag.insert("customProperties".into(), Value::Array(self.extra.clone()));
+            bag.insert(CUSTOM_PROPERTIES.into(), Value::Array(self.extra.clone()));
         }
         let own = |name: &String| self.items.iter().any(|(k, _, _)| k == name);
         if self.order.first().is_some_and(own) {
@@ -284,7 +273,7 @@ impl Props {
                 .entry(crate::manifests::words::ORDER)
                 .or_insert_with(|| Value::Object(Map::new()));
             if let Value::Object(order) = order {
-                order.insert("customProperties".into(), Value::Array(names));
+                order.insert(CUSTOM_PROPERTIES.into(), Value::Array(names));
             }
         }
     }

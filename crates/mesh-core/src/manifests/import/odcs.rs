@@ -37,7 +37,9 @@ use uuid::Uuid;
 use super::SourceDocument;
 use super::detect::Detected;
 use super::fields::{Sink, derived, slugify};
-use crate::manifests::documents::odcs as doc;
+use crate::manifests::documents::bitol::{Property, SlaProperty};
+use crate::manifests::documents::{Field, odcs as doc};
+use crate::manifests::odcs::{DERIVED_PROPERTIES, OUTPUT_PORT};
 use crate::manifests::words;
 use crate::model::{Contract, ContractFormat, OutputPort, ServiceLevel};
 
@@ -48,19 +50,6 @@ const FORMAT: &str = "odcs";
 /// (`odps::CONTRACT_FIELDS`): a contract without `slaProperties` clears the port's
 /// service levels, an ODPS file without the contract does not.
 const CARRIED: [&str; 2] = ["serviceLevels", "extensions.odcs"];
-
-/// The custom properties `manifests::odcs` writes from the port and its product.
-const DERIVED_PROPERTIES: [&str; 9] = [
-    "product",
-    "productId",
-    "outputPort",
-    "outputPortId",
-    "outputPortVersion",
-    "outputPortType",
-    "visibility",
-    "containsPii",
-    "classification",
-];
 
 /// Lookups built once for all contracts of an import.
 struct Index<'m> {
@@ -183,7 +172,7 @@ fn contract(
         .into_iter()
         .flatten()
         .filter(|p| {
-            p.get("property")
+            p.get(Property::KEYS.property)
                 .and_then(Value::as_str)
                 .is_none_or(|name| !DERIVED_PROPERTIES.contains(&name))
         })
@@ -395,8 +384,8 @@ fn named_port(d: &Decoder<'_>, doc: &Map<String, Value>) -> Option<Uuid> {
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .find(|p| p.get("property").and_then(Value::as_str) == Some("outputPort"))
-        .and_then(|p| p.get("value"))
+        .find(|p| p.get(Property::KEYS.property).and_then(Value::as_str) == Some(OUTPUT_PORT))
+        .and_then(|p| p.get(Property::KEYS.value))
         .and_then(Value::as_str);
     let schema = doc
         .get("schema")
@@ -432,28 +421,30 @@ fn service_levels(v: &Value) -> Option<Vec<ServiceLevel>> {
     v.as_array()?
         .iter()
         .map(|item| {
-            let o = item.as_object()?;
-            if o.keys()
-                .any(|k| !["property", "value", "unit", "description"].contains(&k.as_str()))
-            {
+            // A null is no value of the model either: the list stays as written.
+            if item.as_object()?.values().any(Value::is_null) {
                 return None;
             }
-            let text = |k: &str| match o.get(k) {
-                None => Some(None),
-                Some(Value::String(s)) => Some(Some(s.clone())),
-                Some(_) => None,
+            let mut o = SlaProperty::deserialize(item).ok()?;
+            if !o.rest.is_empty() {
+                return None;
+            }
+            let text = |f: &mut Field<String>| match f {
+                Field::Wrong { .. } => None,
+                f => Some(f.take()),
             };
-            let property = text("property")??;
+            let property = text(&mut o.property)??;
             let value = o
-                .get("value")?
+                .value
+                .given()?
                 .as_f64()
                 .filter(|v| v.is_finite() && *v >= 0.0)?;
             seen.insert(property.clone()).then_some(())?;
             Some(ServiceLevel {
                 property,
                 value,
-                unit: text("unit")?,
-                description: text("description")?,
+                unit: text(&mut o.unit)?,
+                description: text(&mut o.description)?,
             })
         })
         .collect()

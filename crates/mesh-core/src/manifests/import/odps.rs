@@ -41,11 +41,16 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
+use serde::Deserialize;
+
 use super::decode::Decoder;
-use super::fields::{
-    Fields, Props, Sink, derived, id_or_derived, objects, put_bag, slugify, title_of,
+use super::fields::{Props, Sink, derived, id_or_derived, put_bag, slugify, strings, title_of};
+use crate::manifests::bitol::{
+    EXTENSIONS_PROPERTY, MEMBERS_ONLY, TEAM_SHAPE, TITLE_PROPERTY, support_channel,
 };
-use crate::manifests::bitol::{MEMBERS_ONLY, TEAM_SHAPE};
+use crate::manifests::documents::bitol::{self, Support};
+use crate::manifests::documents::{Check, Entry, key_at, object, odps as doc, parse, read};
+use crate::manifests::odps::property;
 use crate::manifests::words;
 use crate::model::{
     Archetype, ContractRef, DataProduct, DependencySource, Extensions, InputPort, Link, Membership,
@@ -83,6 +88,11 @@ pub(super) fn decode(
     doc: &Map<String, Value>,
     pending: &mut Vec<PendingInput>,
 ) {
+    // A document is a mapping (`detect` accepts no other), and a mapping always reads
+    // as a product: every field keeps what it holds.
+    let Ok(doc) = doc::Product::deserialize(Value::Object(doc.clone())) else {
+        return;
+    };
     let mut errors = std::mem::take(&mut d.errors);
     let mut sink = Sink {
         path,
@@ -95,50 +105,54 @@ pub(super) fn decode(
 fn product(
     d: &mut Decoder<'_>,
     path: &Path,
-    doc: &Map<String, Value>,
+    mut doc: doc::Product,
     pending: &mut Vec<PendingInput>,
     sink: &mut Sink<'_>,
 ) {
-    let mut f = Fields::new(doc, "");
-    f.skip("apiVersion");
-    f.skip("kind");
+    let keys = doc::Product::KEYS;
+    doc.check("", sink);
     // The tenant is the mesh's namespace; the exporter writes it, and another one the
     // document gives (a company name) is kept for it.
-    let tenant = f.string("tenant", sink);
-    let id_text = f.required("id", sink);
-    let display = f.string("name", sink);
-    let version = f.string("version", sink);
-    let status_text = f.string("status", sink);
-    let deprecated = f.boolean("deprecated", sink);
-    let domain = f.string("domain", sink);
-    let type_text = f.string("type", sink);
-    let links = links(&mut f, sink);
-    let description = f
-        .object("description", sink)
-        .map(|mut o| ProductDescription {
-            purpose: o.string("purpose", sink),
-            limitations: o.string("limitations", sink),
-            usage: o.string("usage", sink),
-        });
-    let mut props = Props::read(&mut f, sink);
-    let tags = f.strings("tags", sink);
-    let inputs = f.list("inputPorts", sink);
-    let outputs = f.list("outputPorts", sink);
-    f.skip("support");
-    let support = doc.get("support");
-    let team_block = team_shape(&mut f, sink);
-    let mut bag = f.rest();
+    let tenant = doc.tenant.take();
+    let id_text = doc.id.take();
+    let display = doc.name.take();
+    let version = doc.version.take();
+    let status_text = doc.status.take();
+    let deprecated = doc.deprecated.take();
+    let domain = doc.domain.take();
+    let type_text = doc.product_type.take();
+    let links = links(doc.links.take(), sink);
+    let description = doc.description.take().map(|mut o| {
+        o.check(keys.description, sink);
+        ProductDescription {
+            purpose: o.purpose.take(),
+            limitations: o.limitations.take(),
+            usage: o.usage.take(),
+        }
+    });
+    let mut props = Props::of(
+        doc.custom_properties.take(),
+        keys.custom_properties.into(),
+        sink,
+    );
+    let tags = strings(doc.tags.take());
+    let inputs = doc.input_ports.take().unwrap_or_default();
+    let outputs = doc.output_ports.take().unwrap_or_default();
+    let support = doc.support.take();
+    let team_block = team_shape(doc.team.take(), sink);
+    let v1_0 = doc.api_version.given().and_then(Value::as_str) == Some("v1.0.0");
+    let mut bag = doc.rest;
     let Some(id_text) = id_text else {
         return;
     };
 
     let id = id_or_derived(&d.ns, "product", &id_text);
-    keep_id(&mut bag, &id_text);
+    keep_id(&mut bag, keys.id, &id_text);
     if let Some(t) = tenant.filter(|t| *t != d.mesh.info.namespace) {
-        bag.insert("tenant".into(), Value::from(t));
+        bag.insert(keys.tenant.into(), Value::from(t));
     }
     let name = props
-        .string("slug", sink)
+        .string(property::SLUG, sink)
         .unwrap_or_else(|| slugify(display.as_deref().unwrap_or(&id_text)));
     // ODPS leaves `status` free: a known word in any spelling maps to its status, any
     // other word to the status of a product that gives none; the text itself is kept
@@ -149,21 +163,21 @@ fn product(
     if let Some(t) = &status_text
         && t != status.as_str()
     {
-        bag.insert("status".into(), Value::from(t.as_str()));
+        bag.insert(keys.status.into(), Value::from(t.as_str()));
     }
     let version = version.as_deref();
     let model_version = words::semantic(version);
     if let Some(kept) = words::keep(version, &model_version) {
-        bag.insert("version".into(), kept);
+        bag.insert(keys.version.into(), kept);
     }
     // The exporter writes `deprecated: true` for a deprecated product and nothing
     // otherwise; an explicit `deprecated: false` (dataproduct-cli
     // `tests/fixtures/lint/valid-dataproduct-v1.1.0.odps.yaml`) is kept to come back.
     if deprecated.is_some_and(|dep| !dep || status != Status::Deprecated) {
-        bag.insert("deprecated".into(), Value::from(deprecated));
+        bag.insert(keys.deprecated.into(), Value::from(deprecated));
     }
     let mut archetype = props.word(
-        "archetype",
+        property::ARCHETYPE,
         Archetype::parse,
         &Archetype::ALL.map(Archetype::as_str),
         sink,
@@ -178,56 +192,84 @@ fn product(
         // `type` is a v1.1.0 field, which the v1.0.0 exporter writes only when it was
         // kept: a v1.0.0 document using it anyway (dataproduct-cli
         // `tests/fixtures/lint/v1.1.0-fields-in-v1.0.0.odps.yaml`) gets it back.
-        let v1_0 = doc.get("apiVersion").and_then(Value::as_str) == Some("v1.0.0");
         if v1_0 || a.is_none_or(|a| archetype_type(a) != t) {
-            bag.insert("type".into(), Value::from(t.as_str()));
+            bag.insert(keys.product_type.into(), Value::from(t.as_str()));
         }
     }
     let accountable = props
-        .string("accountablePerson", sink)
+        .string(property::ACCOUNTABLE_PERSON, sink)
         .map(|u| d.person(path, &u, None));
     let mut more_inputs = Vec::new();
-    if let Some(v) = props.take("inputPortsWithoutContract") {
+    if let Some(v) = props.take(property::INPUTS_WITHOUT_CONTRACT) {
         match v {
             Value::Array(items) => more_inputs = items,
-            other => sink.wrong_type(&props.field("inputPortsWithoutContract"), "a list", &other),
+            other => sink.wrong_type(
+                &props.field(property::INPUTS_WITHOUT_CONTRACT),
+                "a list",
+                &other,
+            ),
         }
     }
     let mut extensions = foreign_extensions(&mut props, sink);
     props.keep_shape(&mut bag);
-    let email = support_email(support, team_block.is_some());
+    let email = support_email(support.as_ref(), team_block.is_some());
     if email.is_none()
         && let Some(s) = support
     {
-        bag.insert("support".into(), s.clone());
+        bag.insert(keys.support.into(), s);
     }
     let owner = team_block.map(|t| match t {
-        TeamShape::Block(t) => team(d, path, t, email, sink),
+        TeamShape::Block(t) => team(d, path, *t, email, sink),
         TeamShape::Members(list) => members_team(d, path, &name, list, email, sink),
     });
     let domain_id = d.domain(path, &slugify(domain.as_deref().unwrap_or("imported")));
 
     let mut ports = Vec::new();
-    for port in objects(outputs, "outputPorts", sink) {
-        if let Some(p) = output_port(d, id, status, port, sink) {
+    for (i, entry) in outputs.iter().enumerate() {
+        let at = format!("{}[{i}]", keys.output_ports);
+        if let Some(port) = entry.read(&at, sink)
+            && let Some(p) = output_port(d, id, status, &at, port, sink)
+        {
             ports.push(p);
         }
     }
     let first_input = pending.len();
     let mut names = HashSet::new();
     let mut unnamed = Vec::new();
-    let extra = objects(
-        &more_inputs,
-        "customProperties[inputPortsWithoutContract]",
-        sink,
+    let extra = format!(
+        "{}[{}]",
+        keys.custom_properties,
+        property::INPUTS_WITHOUT_CONTRACT
     );
-    for input in objects(inputs, "inputPorts", sink).into_iter().chain(extra) {
-        if let Some(p) = input_port(d, path, id, input, &mut names, &mut unnamed, sink) {
+    let listed = inputs
+        .into_iter()
+        .enumerate()
+        .map(|(i, entry)| (format!("{}[{i}]", keys.input_ports), entry));
+    let without = more_inputs
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| (format!("{extra}[{i}]"), Entry::Raw(item)));
+    for (at, entry) in listed.chain(without) {
+        let Some(input) = entry.read(&at, sink) else {
+            continue;
+        };
+        let written = entry.raw().cloned().unwrap_or_default();
+        if let Some(p) = input_port(
+            d,
+            path,
+            id,
+            &at,
+            input,
+            written,
+            &mut names,
+            &mut unnamed,
+            sink,
+        ) {
             pending.push(p);
         }
     }
     if !unnamed.is_empty() {
-        bag.insert("inputPorts".into(), Value::Array(unnamed));
+        bag.insert(keys.input_ports.into(), Value::Array(unnamed));
     }
     let inputs_read: Vec<(&str, Uuid)> = pending[first_input..]
         .iter()
@@ -296,18 +338,17 @@ pub(super) fn port_type(t: Option<&str>) -> PortType {
     words::port_type(t)
 }
 
-fn links(f: &mut Fields<'_>, sink: &mut Sink<'_>) -> Vec<Link> {
-    let at = f.name("authoritativeDefinitions");
-    let list = f.list("authoritativeDefinitions", sink);
-    objects(list, &at, sink)
-        .into_iter()
-        .filter_map(|mut o| {
-            let kind = o.string("type", sink);
-            let url = o.required("url", sink)?;
+fn links(list: Option<Vec<Entry<bitol::Link>>>, sink: &mut Sink<'_>) -> Vec<Link> {
+    let at = doc::Product::KEYS.links;
+    list.into_iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, entry)| {
+            let mut link = entry.read(&format!("{at}[{i}]"), sink)?;
             Some(Link {
-                url,
-                title: o.string("description", sink),
-                kind: kind.filter(|k| k != "link"),
+                url: link.url.take()?,
+                title: link.description.take(),
+                kind: link.kind.take().filter(|k| k != "link"),
             })
         })
         .collect()
@@ -315,11 +356,11 @@ fn links(f: &mut Fields<'_>, sink: &mut Sink<'_>) -> Vec<Link> {
 
 /// The `extensions` custom property: other formats' fragments, back into their bags.
 pub(super) fn foreign_extensions(props: &mut Props, sink: &mut Sink<'_>) -> Extensions {
-    match props.take("extensions") {
+    match props.take(EXTENSIONS_PROPERTY) {
         None | Some(Value::Null) => Extensions::new(),
         Some(Value::Object(map)) => map.into_iter().collect(),
         Some(other) => {
-            sink.wrong_type(&props.field("extensions"), "a mapping", &other);
+            sink.wrong_type(&props.field(EXTENSIONS_PROPERTY), "a mapping", &other);
             Extensions::new()
         }
     }
@@ -331,27 +372,29 @@ fn support_email(support: Option<&Value>, has_team: bool) -> Option<String> {
     let [Value::Object(o)] = support?.as_array()?.as_slice() else {
         return None;
     };
-    let url = o.get("url")?.as_str()?.strip_prefix("mailto:")?;
-    let expected = serde_json::json!({
-        "channel": "email", "url": format!("mailto:{url}"), "tool": "email", "scope": "issues"
-    });
-    (has_team && Value::Object(o.clone()) == expected).then(|| url.to_owned())
+    let url = o
+        .get(Support::KEYS.url)?
+        .as_str()?
+        .strip_prefix("mailto:")?;
+    (has_team && *o == object(&support_channel(url))).then(|| url.to_owned())
 }
 
 /// The `team` of a product document: the mapping of ODPS v1, or the bare list of
 /// members ODPS v0.9 and some tools write.
-enum TeamShape<'v> {
-    Block(Fields<'v>),
-    Members(&'v [Value]),
+enum TeamShape {
+    Block(Box<bitol::Team>),
+    Members(Vec<Entry<bitol::Member>>),
 }
 
-fn team_shape<'v>(f: &mut Fields<'v>, sink: &mut Sink<'_>) -> Option<TeamShape<'v>> {
-    let at = f.name("team");
-    match f.raw("team")? {
-        Value::Object(map) => Some(TeamShape::Block(Fields::new(map, at))),
-        Value::Array(items) => Some(TeamShape::Members(items)),
+fn team_shape(team: Option<Value>, sink: &mut Sink<'_>) -> Option<TeamShape> {
+    let at = doc::Product::KEYS.team;
+    match team? {
+        found @ Value::Object(_) => read(&found, at, sink).map(|t| TeamShape::Block(Box::new(t))),
+        Value::Array(items) => Some(TeamShape::Members(
+            items.into_iter().map(Entry::Raw).collect(),
+        )),
         other => {
-            sink.wrong_type(&at, "a mapping or a list of members", other);
+            sink.wrong_type(at, "a mapping or a list of members", &other);
             None
         }
     }
@@ -364,11 +407,11 @@ fn members_team(
     d: &mut Decoder<'_>,
     path: &Path,
     product: &str,
-    list: &[Value],
+    list: Vec<Entry<bitol::Member>>,
     email: Option<String>,
     sink: &mut Sink<'_>,
 ) -> Uuid {
-    let (members, member_fields) = members(d, path, list, "team", sink);
+    let (members, member_fields) = members(d, path, list, doc::Product::KEYS.team, sink);
     let mut name = format!("{product}-team");
     if name.len() > 63 {
         name = slugify(&format!("{}-team", &product[..58]));
@@ -376,7 +419,10 @@ fn members_team(
     let mut bag = Map::new();
     bag.insert(TEAM_SHAPE.into(), Value::from(MEMBERS_ONLY));
     if !member_fields.is_empty() {
-        bag.insert("members".into(), Value::Array(member_fields));
+        bag.insert(
+            bitol::Team::KEYS.members.into(),
+            Value::Array(member_fields),
+        );
     }
     let mut extensions = Extensions::new();
     extensions.insert(FORMAT.into(), Value::Object(bag));
@@ -404,27 +450,35 @@ fn members_team(
 fn members(
     d: &mut Decoder<'_>,
     path: &Path,
-    list: &[Value],
+    list: Vec<Entry<bitol::Member>>,
     at: &str,
     sink: &mut Sink<'_>,
 ) -> (Vec<Membership>, Vec<Value>) {
+    let keys = bitol::Member::KEYS;
     let mut members = Vec::new();
     let mut member_fields = Vec::new();
-    for mut m in objects(list, at, sink) {
-        let Some(username) = m.required("username", sink) else {
+    for (i, entry) in list.iter().enumerate() {
+        let at = format!("{at}[{i}]");
+        let Some(mut m) = entry.parse(&at, sink) else {
             continue;
         };
-        let name = m.string("name", sink);
-        let role = m.string("role", sink).unwrap_or_else(|| "member".into());
+        // Without a username there is no person, and nothing more to read.
+        m.username.check(&key_at(&at, keys.username), true, sink);
+        let Some(username) = m.username.take() else {
+            continue;
+        };
+        m.name.check(&key_at(&at, keys.name), false, sink);
+        m.role.check(&key_at(&at, keys.role), false, sink);
+        let name = m.name.take();
+        let role = m.role.take().unwrap_or_else(|| "member".into());
         let person_id = d.person(path, &username, name.as_deref());
         members.push(Membership { person_id, role });
         // What a membership cannot hold (`dateIn`, `description`) stays with the
         // member's username in the team's bag; the exporter puts it back.
-        let rest = m.rest();
-        if !rest.is_empty() {
+        if !m.rest.is_empty() {
             let mut kept = Map::new();
-            kept.insert("username".into(), Value::from(username));
-            kept.extend(rest);
+            kept.insert(keys.username.into(), Value::from(username));
+            kept.extend(m.rest);
             member_fields.push(Value::Object(kept));
         }
     }
@@ -434,30 +488,35 @@ fn members(
 fn team(
     d: &mut Decoder<'_>,
     path: &Path,
-    mut f: Fields<'_>,
+    mut t: bitol::Team,
     email: Option<String>,
     sink: &mut Sink<'_>,
 ) -> Uuid {
-    let raw_name = f.required("name", sink).unwrap_or_else(|| "team".into());
-    let description = f.string("description", sink);
-    let at = f.name("members");
-    let list = f.list("members", sink);
-    let (members, member_fields) = members(d, path, list, &at, sink);
-    let mut props = Props::read(&mut f, sink);
+    let keys = bitol::Team::KEYS;
+    let at = doc::Product::KEYS.team;
+    let raw_name = t.name.take().unwrap_or_else(|| "team".into());
+    let description = t.description.take();
+    let list = t.members.take().unwrap_or_default();
+    let (members, member_fields) = members(d, path, list, &key_at(at, keys.members), sink);
+    let mut props = Props::of(
+        t.custom_properties.take(),
+        key_at(at, keys.custom_properties),
+        sink,
+    );
     let title = props
-        .string("title", sink)
+        .string(TITLE_PROPERTY, sink)
         .unwrap_or_else(|| raw_name.clone());
     let mut extensions = foreign_extensions(&mut props, sink);
-    let mut bag = f.rest();
+    let mut bag = t.rest;
     props.keep_shape(&mut bag);
     // The model's team name is a slug; a name written otherwise (`Data Team` in the
     // Bitol ODPS `docs/examples/customer-data-product.odps.yaml`) comes back as written.
     let name = slugify(&raw_name);
     if name != raw_name {
-        bag.insert("name".into(), Value::from(raw_name.as_str()));
+        bag.insert(keys.name.into(), Value::from(raw_name.as_str()));
     }
     if !member_fields.is_empty() {
-        bag.insert("members".into(), Value::Array(member_fields));
+        bag.insert(keys.members.into(), Value::Array(member_fields));
     }
     put_bag(&mut extensions, FORMAT, bag);
     let id = d.team(
@@ -483,25 +542,26 @@ fn output_port(
     d: &Decoder<'_>,
     product_id: Uuid,
     product_status: Status,
-    mut f: Fields<'_>,
+    at: &str,
+    mut port: doc::OutputPort,
     sink: &mut Sink<'_>,
 ) -> Option<OutputPort> {
-    let id_text = f.string("id", sink);
-    let name = f.required("name", sink);
-    let version_text = f.string("version", sink);
+    let keys = doc::OutputPort::KEYS;
+    let given_id = port.id.take();
+    let name = port.name.take();
+    let version_text = port.version.take();
     let version = version_text
         .clone()
         .unwrap_or_else(|| words::PORT_VERSION.into());
-    let description = f.string("description", sink);
-    let type_text = f.string("type", sink);
+    let description = port.description.take();
+    let type_text = port.port_type.take();
     let port_type = port_type(type_text.as_deref());
-    let contract_id = f.string("contractId", sink);
-    let deprecated = f.boolean("deprecated", sink);
-    let mut props = Props::read(&mut f, sink);
-    let id_text = id_text.or_else(|| props.string("id", sink));
+    let contract_id = port.contract_id.take();
+    let deprecated = port.deprecated.take();
+    let (mut props, id_text) = port_props(port.custom_properties.take(), at, &given_id, sink);
     let status = props
         .word(
-            "status",
+            property::STATUS,
             Status::parse,
             &Status::ALL.map(Status::as_str),
             sink,
@@ -513,67 +573,71 @@ fn output_port(
         });
     let visibility = props
         .word(
-            "visibility",
+            property::VISIBILITY,
             Visibility::parse,
             &Visibility::ALL.map(Visibility::as_str),
             sink,
         )
         .unwrap_or(Visibility::Public);
-    let contains_pii = props.boolean("containsPii", sink).unwrap_or(false);
-    let classification = props.string("classification", sink);
-    let contract_version = props.string("contractVersion", sink);
+    let contains_pii = props.boolean(property::CONTAINS_PII, sink).unwrap_or(false);
+    let classification = props.string(property::CLASSIFICATION, sink);
+    let contract_version = props.string(property::CONTRACT_VERSION, sink);
     let contract_status = props.word(
-        "contractStatus",
+        property::CONTRACT_STATUS,
         Status::parse,
         &Status::ALL.map(Status::as_str),
         sink,
     );
-    let service_levels = match props.take("serviceLevels") {
+    let service_levels = match props.take(property::SERVICE_LEVELS) {
         None => Vec::new(),
-        Some(v) => sla(&v, &props.field("serviceLevels"), sink).unwrap_or_default(),
+        Some(v) => sla(&v, &props.field(property::SERVICE_LEVELS), sink).unwrap_or_default(),
     };
-    let deprecation_date = props.string("deprecationDate", sink).and_then(|s| {
-        let date = NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
-        if date.is_none() {
-            sink.error(
-                &props.field("deprecationDate"),
-                format!("`{s}` is not a date like 2026-12-31"),
-            );
-        }
-        date
-    });
-    let successor_port_id = props.string("successorPortId", sink).and_then(|s| {
-        let id = Uuid::parse_str(&s).ok();
-        if id.is_none() {
-            sink.error(
-                &props.field("successorPortId"),
-                format!("`{s}` is not a UUID"),
-            );
-        }
-        id
-    });
+    let deprecation_date = props
+        .string(property::DEPRECATION_DATE, sink)
+        .and_then(|s| {
+            let date = NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+            if date.is_none() {
+                sink.error(
+                    &props.field(property::DEPRECATION_DATE),
+                    format!("`{s}` is not a date like 2026-12-31"),
+                );
+            }
+            date
+        });
+    let successor_port_id = props
+        .string(property::SUCCESSOR_PORT_ID, sink)
+        .and_then(|s| {
+            let id = Uuid::parse_str(&s).ok();
+            if id.is_none() {
+                sink.error(
+                    &props.field(property::SUCCESSOR_PORT_ID),
+                    format!("`{s}` is not a UUID"),
+                );
+            }
+            id
+        });
     let mut extensions = foreign_extensions(&mut props, sink);
-    let mut bag = f.rest();
+    let mut bag = port.rest;
     props.keep_shape(&mut bag);
     // As for the product: an explicit `deprecated: false` comes back.
     if deprecated.is_some_and(|dep| !dep || status != Status::Deprecated) {
-        bag.insert("deprecated".into(), Value::from(deprecated));
+        bag.insert(keys.deprecated.into(), Value::from(deprecated));
     }
     // A port without a version gets one; the bag remembers there was none. A type
     // the model spells otherwise (`tables`, `dashboard`) is kept as written.
     if let Some(kept) = words::keep(version_text.as_deref(), &version) {
-        bag.insert("version".into(), kept);
+        bag.insert(keys.version.into(), kept);
     }
     if let Some(t) = type_text.filter(|t| t != port_type.as_str()) {
-        bag.insert("type".into(), Value::from(t));
+        bag.insert(keys.port_type.into(), Value::from(t));
     }
     let written = name?;
     let name = slugify(&written);
     if written != name {
-        bag.insert("name".into(), Value::from(written));
+        bag.insert(keys.name.into(), Value::from(written));
     }
-    if let Some(t) = f.map.get("id").and_then(Value::as_str) {
-        keep_id(&mut bag, t);
+    if let Some(t) = &given_id {
+        keep_id(&mut bag, keys.id, t);
     }
     put_bag(&mut extensions, FORMAT, bag);
     let id = match &id_text {
@@ -608,6 +672,21 @@ fn output_port(
     })
 }
 
+/// A port's custom properties, found at `at`, and its id: the one the port gives,
+/// else its `id` property (v1.0.0 ports have no `id` key).
+fn port_props(
+    list: Option<Vec<Entry<bitol::Property>>>,
+    at: &str,
+    given_id: &Option<String>,
+    sink: &mut Sink<'_>,
+) -> (Props, Option<String>) {
+    let mut props = Props::of(list, key_at(at, bitol::CUSTOM_PROPERTIES), sink);
+    let id = given_id
+        .clone()
+        .or_else(|| props.string(property::ID, sink));
+    (props, id)
+}
+
 /// Service levels in ODCS `slaProperties` shape; `None` (with errors reported) when an
 /// item does not fit the model.
 pub(super) fn sla(v: &Value, at: &str, sink: &mut Sink<'_>) -> Option<Vec<ServiceLevel>> {
@@ -615,54 +694,65 @@ pub(super) fn sla(v: &Value, at: &str, sink: &mut Sink<'_>) -> Option<Vec<Servic
         sink.wrong_type(at, "a list", v);
         return None;
     };
+    let keys = bitol::SlaProperty::KEYS;
     let mut out = Vec::new();
-    for mut o in objects(items, at, sink) {
-        let property = o.required("property", sink)?;
-        let value = match o.map.get("value") {
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("{at}[{i}]");
+        let Some(mut o) = parse::<bitol::SlaProperty>(item, &at, sink) else {
+            continue;
+        };
+        o.property.check(&key_at(&at, keys.property), true, sink);
+        let property = o.property.take()?;
+        let value = match o.value.given() {
             Some(Value::Number(n)) => n.as_f64()?,
             other => {
-                let field = o.name("value");
+                let field = key_at(&at, keys.value);
                 sink.wrong_type(&field, "a number", other.unwrap_or(&Value::Null));
                 return None;
             }
         };
-        o.skip("value");
+        o.unit.check(&key_at(&at, keys.unit), false, sink);
+        o.description
+            .check(&key_at(&at, keys.description), false, sink);
         out.push(ServiceLevel {
             property,
             value,
-            unit: o.string("unit", sink),
-            description: o.string("description", sink),
+            unit: o.unit.take(),
+            description: o.description.take(),
         });
     }
     Some(out)
 }
 
 /// An input port to resolve, or `None` when it is not one: reported when a field is
-/// wrong, pushed whole onto `unnamed` when it names no provider at all.
+/// wrong, pushed whole (as `written`) onto `unnamed` when it names no provider at all.
+#[allow(clippy::too_many_arguments)]
 fn input_port(
     d: &Decoder<'_>,
     path: &Path,
     product_id: Uuid,
-    mut f: Fields<'_>,
+    at: &str,
+    mut port: doc::InputPort,
+    written: Value,
     names: &mut HashSet<String>,
     unnamed: &mut Vec<Value>,
     sink: &mut Sink<'_>,
 ) -> Option<PendingInput> {
-    let id_text = f.string("id", sink);
-    let name = f.required("name", sink);
-    let version = f.string("version", sink);
-    let contract_id = f.string("contractId", sink);
-    let mut props = Props::read(&mut f, sink);
-    let id_text = id_text.or_else(|| props.string("id", sink));
-    let description = props.string("description", sink);
-    let source_product = props.string("sourceProduct", sink);
-    let source_port = props.string("sourcePort", sink);
-    let source_port_version = props.string("sourcePortVersion", sink);
-    let source_port_id = props.string("sourcePortId", sink);
-    let source_system = props.string("sourceSystem", sink);
-    let unresolved = props.string("unresolvedReference", sink);
+    let keys = doc::InputPort::KEYS;
+    let given_id = port.id.take();
+    let name = port.name.take();
+    let version = port.version.take();
+    let contract_id = port.contract_id.take();
+    let (mut props, id_text) = port_props(port.custom_properties.take(), at, &given_id, sink);
+    let description = props.string(property::DESCRIPTION, sink);
+    let source_product = props.string(property::SOURCE_PRODUCT, sink);
+    let source_port = props.string(property::SOURCE_PORT, sink);
+    let source_port_version = props.string(property::SOURCE_PORT_VERSION, sink);
+    let source_port_id = props.string(property::SOURCE_PORT_ID, sink);
+    let source_system = props.string(property::SOURCE_SYSTEM, sink);
+    let unresolved = props.string(property::UNRESOLVED_REFERENCE, sink);
     let mut extensions = foreign_extensions(&mut props, sink);
-    let mut bag = f.rest();
+    let mut bag = port.rest;
     props.keep_shape(&mut bag);
     put_bag(&mut extensions, FORMAT, bag);
     let name = name?;
@@ -682,24 +772,27 @@ fn input_port(
         // exporter writes back, instead of refusing the file. (Inputs naming a provider
         // that is nowhere are still errors in `resolve`; the import has no warnings to
         // report this one with yet.)
-        unnamed.push(Value::Object(f.map.clone()));
+        unnamed.push(written);
         return None;
     }
     // Names are unique within a product; the Bitol examples list one input per
     // contract version under the same name. The name as written goes back out.
     let written = name;
     let name = super::refs::unique(&slugify(&written), names);
-    let given_id = f.map.get("id").and_then(Value::as_str);
-    if written != name || given_id.is_some_and(|t| Uuid::parse_str(t).is_err()) {
+    if written != name
+        || given_id
+            .as_deref()
+            .is_some_and(|t| Uuid::parse_str(t).is_err())
+    {
         let bag = extensions
             .entry(FORMAT.to_owned())
             .or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(bag) = bag {
             if written != name {
-                bag.insert("name".into(), Value::from(written.as_str()));
+                bag.insert(keys.name.into(), Value::from(written.as_str()));
             }
-            if let Some(t) = given_id {
-                keep_id(bag, t);
+            if let Some(t) = &given_id {
+                keep_id(bag, keys.id, t);
             }
         }
     }
@@ -709,7 +802,7 @@ fn input_port(
     };
     Some(PendingInput {
         path: path.to_path_buf(),
-        at: f.at.clone(),
+        at: at.to_owned(),
         input: InputPort {
             id,
             product_id,
@@ -732,11 +825,11 @@ fn input_port(
     })
 }
 
-/// Keeps an id the document gave that is no UUID (`orders-product`): the model's id is
-/// derived from it, and the exporter writes the document's own back.
-fn keep_id(bag: &mut Map<String, Value>, text: &str) {
+/// Keeps an id the document gave that is no UUID (`orders-product`) under `key`: the
+/// model's id is derived from it, and the exporter writes the document's own back.
+fn keep_id(bag: &mut Map<String, Value>, key: &str, text: &str) {
     if Uuid::parse_str(text).is_err() {
-        bag.insert("id".into(), Value::from(text));
+        bag.insert(key.into(), Value::from(text));
     }
 }
 
@@ -752,13 +845,13 @@ fn file_order(outputs: &[OutputPort], inputs: &[(&str, Uuid)]) -> Option<Value> 
     };
     let outputs: Vec<Uuid> = outputs.iter().map(|p| p.id).collect();
     if outputs != sorted_outputs {
-        order.insert("outputPorts".into(), ids(&outputs));
+        order.insert(doc::Product::KEYS.output_ports.into(), ids(&outputs));
     }
     let mut sorted_inputs = inputs.to_vec();
     sorted_inputs.sort_by(|a, b| a.0.cmp(b.0));
     if sorted_inputs != inputs {
         let inputs: Vec<Uuid> = inputs.iter().map(|(_, id)| *id).collect();
-        order.insert("inputPorts".into(), ids(&inputs));
+        order.insert(doc::Product::KEYS.input_ports.into(), ids(&inputs));
     }
     (!order.is_empty()).then_some(Value::Object(order))
 }
@@ -780,12 +873,13 @@ enum Missing {
 /// exporter writes them back as they came (it derives them from the provider once
 /// there is one, and `refs::resolve_kept` then drops them again).
 fn keep_reference(p: &mut PendingInput) {
+    let keys = doc::InputPort::KEYS;
     let mut kept = Map::new();
     if let Some(v) = &p.version {
-        kept.insert("version".into(), Value::String(v.clone()));
+        kept.insert(keys.version.into(), Value::String(v.clone()));
     }
     if let Some(c) = &p.contract_id {
-        kept.insert("contractId".into(), Value::String(c.clone()));
+        kept.insert(keys.contract_id.into(), Value::String(c.clone()));
     }
     if kept.is_empty() {
         return;
@@ -852,7 +946,9 @@ pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
     let mut resolved = Vec::with_capacity(pending.len());
     let mut errors = Vec::new();
     for p in pending {
-        let field = |k: &str| format!("{}.{k}", p.at);
+        let keys = doc::InputPort::KEYS;
+        let field = |k: &str| key_at(&p.at, k);
+        let property = |name: &str| field(&format!("{}[{name}]", keys.custom_properties));
         let reads = |what: &str| {
             format!(
                 "input port `{}` reads {what}, which neither the imported files nor the mesh hold",
@@ -863,12 +959,12 @@ pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
             match Uuid::parse_str(text) {
                 Ok(id) if ports.contains_key(&id) => Ok(Some(id)),
                 Ok(_) => Err(Missing::Unplaced(
-                    field("customProperties[sourcePortId]"),
+                    property(property::SOURCE_PORT_ID),
                     text.clone(),
                     reads(&format!("output port {text}")),
                 )),
                 Err(_) => Err(Missing::Invalid(
-                    field("customProperties[sourcePortId]"),
+                    property(property::SOURCE_PORT_ID),
                     format!("`{text}` is not a UUID"),
                 )),
             }
@@ -889,7 +985,7 @@ pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
             let reference = format!("{product}/{port}{version}");
             found.map(Some).ok_or_else(|| {
                 Missing::Unplaced(
-                    field("customProperties[sourcePort]"),
+                    property(property::SOURCE_PORT),
                     reference.clone(),
                     reads(&reference),
                 )
@@ -912,7 +1008,7 @@ pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
             match chosen.as_slice() {
                 [one] => Ok(Some(*one)),
                 [] => Err(Missing::Unplaced(
-                    field("contractId"),
+                    field(keys.contract_id),
                     contract.clone(),
                     format!(
                         "input port `{}` reads contract `{contract}`, which no output port of the imported files or of the mesh declares",
@@ -920,7 +1016,7 @@ pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
                     ),
                 )),
                 _ => Err(Missing::Invalid(
-                    field("version"),
+                    field(keys.version),
                     format!(
                         "input port `{}` reads contract `{contract}`, which several output ports declare; give its version",
                         p.input.name
@@ -929,7 +1025,7 @@ pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
             }
         } else if let Some(reference) = &p.unresolved {
             Err(Missing::Unplaced(
-                field("customProperties[unresolvedReference]"),
+                property(property::UNRESOLVED_REFERENCE),
                 reference.clone(),
                 reads(&format!("`{reference}`")),
             ))
@@ -937,7 +1033,7 @@ pub(super) fn resolve(d: &mut Decoder<'_>, pending: Vec<PendingInput>) {
             // Real files (ODPS drafts, v0.9 examples) list inputs by name alone; the name
             // is all there is to resolve them by later.
             Err(Missing::Unplaced(
-                field("name"),
+                field(keys.name),
                 p.input.name.clone(),
                 format!(
                     "input port `{}` names no provider: neither contractId nor the sourceProduct, sourcePort or sourceSystem properties",
