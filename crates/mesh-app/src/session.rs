@@ -250,10 +250,11 @@ impl Session {
     ) -> Result<Option<(Mesh, Mesh, MeshSnapshot)>, CommandError> {
         let mut inner = lock(&self.inner)?;
         let open = inner.open()?;
-        let before = open.model()?.clone();
         let Some((store, mesh)) = reload(open)? else {
             return Ok(None);
         };
+        // The model as it was, from the store still open when the file was replaced.
+        let before = open.model()?.clone();
         if let Some(store) = store {
             open.store = store;
         }

@@ -99,6 +99,12 @@ function fitAll(flow: Flow | null, nodes: readonly MeshFlowNode[], el: HTMLEleme
       viewport = viewportOf(first.slice(0, count));
       if (!viewport || viewport.zoom >= LOW_DETAIL_ZOOM) break;
     }
+    // A first domain too tall for the window at a readable zoom: its top, readable.
+    if (viewport && viewport.zoom < LOW_DETAIL_ZOOM) {
+      const box = first[0];
+      const zoom = LOW_DETAIL_ZOOM;
+      viewport = box ? { x: -box.position.x * zoom + 24, y: -box.position.y * zoom + 24, zoom } : viewport;
+    }
   }
   if (viewport) void flow.setViewport(viewport, { duration });
 }
