@@ -218,3 +218,51 @@ fn an_unwritable_output_folder_is_a_clear_error_leaving_nothing() {
         assert!(name.starts_with("demo.mesh"), "{name} left behind");
     }
 }
+
+#[test]
+fn two_domains_draw_both_with_their_products() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::demo(dir.path());
+    let svg = String::from_utf8(diagram(
+        &file,
+        &[
+            "--format",
+            "svg",
+            "--domain",
+            "finance",
+            "--domain",
+            "marketing",
+        ],
+    ))
+    .unwrap();
+    assert!(svg.contains("finance, marketing"), "the title names both");
+    let mesh = saved(&file);
+    let chosen: Vec<_> = mesh
+        .domains
+        .iter()
+        .filter(|d| d.name == "finance" || d.name == "marketing")
+        .map(|d| d.id)
+        .collect();
+    let mut drawn = 0;
+    for p in mesh
+        .products
+        .iter()
+        .filter(|p| chosen.contains(&p.domain_id))
+    {
+        assert!(
+            svg.contains(&format!(">{}</text>", xml(&p.display_name))),
+            "{}",
+            p.name
+        );
+        drawn += 1;
+    }
+    assert!(drawn >= 10);
+    // One of the two unknown: exit 2 with the closest names.
+    let mut cmd = meshwright();
+    cmd.arg("diagram").arg(&file).args([
+        "--format", "svg", "--domain", "finance", "--domain", "marketin",
+    ]);
+    cmd.assert()
+        .code(2)
+        .stderr(predicates::str::contains("marketing"));
+}

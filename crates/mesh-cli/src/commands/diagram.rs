@@ -24,9 +24,9 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "products")]
     view: ViewArg,
     /// Only this domain (its name) and its subdomains, with the products elsewhere
-    /// that connect to them drawn faded.
+    /// that connect to them drawn faded; repeat for several domains.
     #[arg(long)]
-    domain: Option<String>,
+    domain: Vec<String>,
     /// Pixels per diagram unit for PNG.
     #[arg(long, default_value_t = 1.0)]
     scale: f32,
@@ -76,7 +76,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         bail!("a PNG is not written to a terminal: give -o PATH or redirect stdout");
     }
     let (mesh, graph) = load(&args.file)?;
-    let drawn = match diagram::build(&mesh, &graph, view, args.domain.as_deref()) {
+    let drawn = match diagram::build_for(
+        &mesh,
+        &graph,
+        view,
+        &args.domain.iter().map(String::as_str).collect::<Vec<_>>(),
+    ) {
         Ok(d) => d,
         Err(unknown) => {
             eprintln!("meshwright: error: {}: {unknown}", args.file.display());

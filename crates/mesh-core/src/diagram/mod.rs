@@ -29,7 +29,7 @@ use crate::error::{Error, Result};
 
 pub use layout::{Layout, Rect, layout};
 pub use png::to_png;
-pub use view::build;
+pub use view::{build, build_for};
 
 /// What a diagram shows; also the views a filter is saved for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

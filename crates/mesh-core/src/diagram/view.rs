@@ -27,10 +27,26 @@ pub fn build(
     view: View,
     domain: Option<&str>,
 ) -> Result<Diagram, UnknownName> {
-    let focus = match domain {
-        Some(name) => Some(focus_domains(mesh, name)?),
-        None => None,
-    };
+    build_for(mesh, graph, view, domain.as_slice())
+}
+
+/// The `view` of `mesh`, narrowed to the domains named in `names` with their
+/// subdomains (the whole mesh when none is named). An unknown name is refused with the
+/// closest ones.
+pub fn build_for(
+    mesh: &Mesh,
+    graph: &MeshGraph,
+    view: View,
+    names: &[&str],
+) -> Result<Diagram, UnknownName> {
+    let mut focus: Option<HashSet<Uuid>> = None;
+    for name in names {
+        focus
+            .get_or_insert_default()
+            .extend(focus_domains(mesh, name)?);
+    }
+    let domain = (!names.is_empty()).then(|| names.join(", "));
+    let domain = domain.as_deref();
     let scope = Scope::new(mesh, graph, focus.as_ref());
     let mut title = mesh.info.name.clone();
     if let Some(name) = domain {

@@ -8,14 +8,14 @@
 //! gone while a product still names it (brought back). Nothing here reads or writes
 //! files.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use super::records::{Record, RecordKey, records};
+use super::records::{self, Record};
 use crate::error::{Error, Result};
 use crate::model::{DependencySource, EntityKind, Mesh};
 
@@ -58,36 +58,152 @@ fn whole(r: Option<&Record>) -> Option<Value> {
 
 /// Merges `ours` and `theirs`, both grown from `base`.
 pub fn merge(base: &Mesh, ours: &Mesh, theirs: &Mesh) -> Result<Merged> {
-    let (rb, ro, rt) = (records(base), records(ours), records(theirs));
-    let keys: BTreeSet<RecordKey> = rb
-        .keys()
-        .chain(ro.keys())
-        .chain(rt.keys())
-        .copied()
-        .collect();
-    let mut merged: BTreeMap<RecordKey, Record> = BTreeMap::new();
     let mut conflicts = Vec::new();
-    for key in keys {
-        let (b, o, t) = (rb.get(&key), ro.get(&key), rt.get(&key));
-        let pick = if o == t || t == b {
-            o.cloned()
-        } else if o == b {
-            t.cloned()
-        } else if let (Some(o), Some(t)) = (o, t) {
-            Some(merge_fields(b, o, t, &mut conflicts))
+    let names = |m: &Mesh| -> HashMap<Uuid, String> {
+        m.products.iter().map(|p| (p.id, p.name.clone())).collect()
+    };
+    let (pb, po, pt) = (names(base), names(ours), names(theirs));
+    let products = |p: Uuid| {
+        [&po, &pt, &pb]
+            .iter()
+            .find_map(|m| m.get(&p).cloned())
+            .unwrap_or_default()
+    };
+    let info = merge_kind(
+        EntityKind::Mesh,
+        &mut conflicts,
+        std::slice::from_ref(&base.info),
+        std::slice::from_ref(&ours.info),
+        std::slice::from_ref(&theirs.info),
+        |_| Uuid::nil(),
+        |_| "mesh".into(),
+    )?
+    .pop()
+    .unwrap_or_else(|| ours.info.clone());
+    let mut mesh = Mesh::empty(info);
+    mesh.people = merge_kind(
+        EntityKind::Person,
+        &mut conflicts,
+        &base.people,
+        &ours.people,
+        &theirs.people,
+        |x| x.id,
+        |x| x.username.clone(),
+    )?;
+    mesh.teams = merge_kind(
+        EntityKind::Team,
+        &mut conflicts,
+        &base.teams,
+        &ours.teams,
+        &theirs.teams,
+        |x| x.id,
+        |x| x.name.clone(),
+    )?;
+    mesh.domains = merge_kind(
+        EntityKind::Domain,
+        &mut conflicts,
+        &base.domains,
+        &ours.domains,
+        &theirs.domains,
+        |x| x.id,
+        |x| x.name.clone(),
+    )?;
+    mesh.source_systems = merge_kind(
+        EntityKind::SourceSystem,
+        &mut conflicts,
+        &base.source_systems,
+        &ours.source_systems,
+        &theirs.source_systems,
+        |x| x.id,
+        |x| x.name.clone(),
+    )?;
+    mesh.products = merge_kind(
+        EntityKind::Product,
+        &mut conflicts,
+        &base.products,
+        &ours.products,
+        &theirs.products,
+        |x| x.id,
+        |x| x.name.clone(),
+    )?;
+    mesh.output_ports = merge_kind(
+        EntityKind::OutputPort,
+        &mut conflicts,
+        &base.output_ports,
+        &ours.output_ports,
+        &theirs.output_ports,
+        |x| x.id,
+        |x| format!("{}/{}", products(x.product_id), x.name),
+    )?;
+    mesh.input_ports = merge_kind(
+        EntityKind::InputPort,
+        &mut conflicts,
+        &base.input_ports,
+        &ours.input_ports,
+        &theirs.input_ports,
+        |x| x.id,
+        |x| format!("{}/{}", products(x.product_id), x.name),
+    )?;
+    mesh.contracts = merge_kind(
+        EntityKind::Contract,
+        &mut conflicts,
+        &base.contracts,
+        &ours.contracts,
+        &theirs.contracts,
+        |x| x.id,
+        |x| x.name.clone().unwrap_or_else(|| x.contract_id.clone()),
+    )?;
+    repair(&mut mesh, [ours, theirs, base], &mut conflicts)?;
+    mesh.positions = positions(&mesh, ours, theirs);
+    mesh.sort();
+    Ok(Merged { mesh, conflicts })
+}
+
+/// One kind of entity merged, its conflicts listed in `conflicts`. Entities are compared
+/// as they are; only those changed on both sides are merged field by field (as records),
+/// so an unchanged mesh of thousands costs little.
+fn merge_kind<T: Serialize + DeserializeOwned + PartialEq + Clone>(
+    kind: EntityKind,
+    conflicts: &mut Vec<Conflict>,
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    id: impl Fn(&T) -> Uuid,
+    name: impl Fn(&T) -> String,
+) -> Result<Vec<T>> {
+    let by_id = |xs: &[T]| -> HashMap<Uuid, T> { xs.iter().map(|x| (id(x), x.clone())).collect() };
+    let (b, t) = (by_id(base), by_id(theirs));
+    let o: HashMap<Uuid, &T> = ours.iter().map(|x| (id(x), x)).collect();
+    let mut ids: Vec<Uuid> = ours.iter().map(&id).collect();
+    ids.extend(theirs.iter().map(&id).filter(|i| !o.contains_key(i)));
+    ids.extend(
+        base.iter()
+            .map(&id)
+            .filter(|i| !o.contains_key(i) && !t.contains_key(i)),
+    );
+    let rec = |x: &T| records::record(kind, id(x), name(x), x);
+    let mut out = Vec::with_capacity(ours.len());
+    for key in ids {
+        let (bx, ox, tx) = (b.get(&key), o.get(&key).copied(), t.get(&key));
+        let pick = if ox == tx || tx == bx {
+            ox.cloned()
+        } else if ox == bx {
+            tx.cloned()
+        } else if let (Some(ov), Some(tv)) = (ox, tx) {
+            let merged = merge_fields(bx.map(rec).as_ref(), &rec(ov), &rec(tv), conflicts);
+            Some(typed(&merged)?)
         } else {
             // Edited on one side, deleted on the other: ours stands.
-            let named = o.or(t).or(b).map(|r| (r.kind, r.id, r.name.clone()));
-            if let Some((kind, id, name)) = named {
+            if let Some(x) = ox.or(tx).or(bx) {
                 conflicts.push(Conflict {
                     kind,
-                    id,
-                    name,
+                    id: key,
+                    name: name(x),
                     field: None,
-                    base: whole(b),
-                    ours: whole(o),
-                    theirs: whole(t),
-                    resolution: if o.is_some() {
+                    base: whole(bx.map(rec).as_ref()),
+                    ours: whole(ox.map(rec).as_ref()),
+                    theirs: whole(tx.map(rec).as_ref()),
+                    resolution: if ox.is_some() {
                         "kept ours (theirs deleted it)"
                     } else {
                         "deleted as in ours (theirs edited it)"
@@ -95,17 +211,11 @@ pub fn merge(base: &Mesh, ours: &Mesh, theirs: &Mesh) -> Result<Merged> {
                     .into(),
                 });
             }
-            o.cloned()
+            ox.cloned()
         };
-        if let Some(r) = pick {
-            merged.insert(key, r);
-        }
+        out.extend(pick);
     }
-    let mut mesh = rebuild(&merged)?;
-    repair(&mut mesh, [ours, theirs, base], &mut conflicts)?;
-    mesh.positions = positions(&mesh, ours, theirs);
-    mesh.sort();
-    Ok(Merged { mesh, conflicts })
+    Ok(out)
 }
 
 /// Field by field: one side's change taken, a change on both sides to different values
@@ -166,36 +276,6 @@ fn typed<T: DeserializeOwned>(r: &Record) -> Result<T> {
             format!("the merged fields do not make one: {e}"),
         )
     })
-}
-
-/// The mesh the merged records describe.
-fn rebuild(merged: &BTreeMap<RecordKey, Record>) -> Result<Mesh> {
-    let mut info = None;
-    let mut mesh = Mesh::empty(crate::model::MeshInfo {
-        name: String::new(),
-        namespace: String::new(),
-        description: None,
-        custom_properties: Vec::new(),
-        extensions: crate::model::Extensions::default(),
-    });
-    for r in merged.values() {
-        match r.kind {
-            EntityKind::Mesh => info = Some(typed(r)?),
-            EntityKind::Person => mesh.people.push(typed(r)?),
-            EntityKind::Team => mesh.teams.push(typed(r)?),
-            EntityKind::Domain => mesh.domains.push(typed(r)?),
-            EntityKind::SourceSystem => mesh.source_systems.push(typed(r)?),
-            EntityKind::Product => mesh.products.push(typed(r)?),
-            EntityKind::OutputPort => mesh.output_ports.push(typed(r)?),
-            EntityKind::InputPort => mesh.input_ports.push(typed(r)?),
-            EntityKind::Contract => mesh.contracts.push(typed(r)?),
-            EntityKind::Position | EntityKind::Policy => {}
-        }
-    }
-    if let Some(info) = info {
-        mesh.info = info;
-    }
-    Ok(mesh)
 }
 
 fn repaired(kind: EntityKind, id: Uuid, name: &str, resolution: &str) -> Conflict {
