@@ -250,11 +250,18 @@ impl Session {
     ) -> Result<Option<(Mesh, Mesh, MeshSnapshot)>, CommandError> {
         let mut inner = lock(&self.inner)?;
         let open = inner.open()?;
-        let Some((store, mesh)) = reload(open)? else {
-            return Ok(None);
+        // The model as it was: loaded now if nobody asked for it yet, and taken rather than
+        // copied, since nothing has changed on most looks.
+        open.model()?;
+        let kept = open.model.take();
+        let reloaded = reload(open);
+        let (store, mesh, before) = match (reloaded, kept) {
+            (Ok(Some((store, mesh))), Some(before)) => (store, mesh, before),
+            (other, kept) => {
+                open.model = kept;
+                return other.map(|_| None);
+            }
         };
-        // The model as it was, from the store still open when the file was replaced.
-        let before = open.model()?.clone();
         if let Some(store) = store {
             open.store = store;
         }
