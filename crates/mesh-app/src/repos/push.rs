@@ -1,7 +1,7 @@
 //! Pushing a repository's export branch to its remote (`origin`, or its only remote)
-//! through libgit2, with the credentials git itself would use (the SSH agent, the
-//! configured credential helper), and the address where the hosting service opens a pull
-//! or merge request for it (GitHub, GitLab, Bitbucket).
+//! through libgit2 over HTTPS or a local path (the SSH transport is not built in), with
+//! the credentials git's configured credential helper gives, and the address where the
+//! hosting service opens a pull or merge request for it (GitHub, GitLab, Bitbucket).
 
 use git2::{Cred, CredentialType, PushOptions, RemoteCallbacks};
 
