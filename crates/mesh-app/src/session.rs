@@ -385,7 +385,11 @@ impl Session {
         self.with_open(|open| {
             let policy = open.store.policy()?;
             let shown = crate::view_filter::shown_mesh(open, today)?;
-            Ok(ownership::matrix(&shown, &policy)?)
+            let mesh = match &shown {
+                Some(mesh) => mesh,
+                None => open.model()?,
+            };
+            Ok(ownership::matrix(mesh, &policy)?)
         })
     }
 

@@ -48,11 +48,18 @@ pub(crate) fn filtered(
     Ok(filter::apply(open.model()?, &findings, filter))
 }
 
-/// The open mesh as its products view's saved filter shows it.
-pub(crate) fn shown_mesh(open: &mut Open, today: chrono::NaiveDate) -> Result<Mesh, CommandError> {
+/// The open mesh as its products view's saved filter shows it; `None` when it shows
+/// everything, so the caller reads the kept model instead of a copy of it.
+pub(crate) fn shown_mesh(
+    open: &mut Open,
+    today: chrono::NaiveDate,
+) -> Result<Option<Mesh>, CommandError> {
     let filter = open.store().view_filter(View::Products.as_str())?;
     let shown = filtered(open, &filter, today)?;
-    Ok(filter::restrict(open.model()?, &shown))
+    if shown.all {
+        return Ok(None);
+    }
+    Ok(Some(filter::restrict(open.model()?, &shown)))
 }
 
 /// The findings a filter needs: none unless it filters on severity.
