@@ -13,12 +13,17 @@ use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 pub use thirtyfour::prelude::*;
 
 /// How long a wait for the window to reach a state may take before the test fails.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// How long one script given to [`App::eval`] may run: timed scenarios on 10,000
+/// products take most of a minute on a loaded CI machine.
+const EVAL_LIMIT: Duration = Duration::from_secs(300);
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -337,16 +342,43 @@ impl App {
     }
 
     /// Runs `script` (which may `await`) in the window and returns its value.
+    ///
+    /// The script is started and its result fetched by short calls: WebKitWebDriver
+    /// fails to read the result of one script that runs for long on a loaded machine
+    /// ("Could not parse script result"), which broke timed runs in CI.
     pub async fn eval(&self, script: &str) -> WebDriverResult<serde_json::Value> {
-        let wrapped = format!(
-            "const done = arguments[arguments.length - 1]; (async () => {{ {script} }})().then(done, e => done({{ error: String(e) }}));"
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let key = NEXT.fetch_add(1, Ordering::Relaxed);
+        let start = format!(
+            "const slots = (window.__e2eEval ??= {{}});
+             (async () => {{ {script} }})().then(
+               v => {{ slots[{key}] = {{ value: v === undefined ? null : v }}; }},
+               e => {{ slots[{key}] = {{ value: {{ error: String(e) }} }}; }});
+             return true;"
         );
-        Ok(self
-            .driver
-            .execute_async(&wrapped, Vec::new())
-            .await?
-            .json()
-            .clone())
+        self.driver.execute(&start, Vec::new()).await?;
+        let fetch = format!(
+            "const slots = window.__e2eEval ?? {{}}; const r = slots[{key}];
+             if (r === undefined) return {{ pending: true }};
+             delete slots[{key}]; return r;"
+        );
+        let deadline = Instant::now() + EVAL_LIMIT;
+        loop {
+            let answer = self
+                .driver
+                .execute(&fetch, Vec::new())
+                .await?
+                .json()
+                .clone();
+            if answer.get("pending").is_none() {
+                return Ok(answer.get("value").cloned().unwrap_or_default());
+            }
+            if Instant::now() > deadline {
+                self.screenshot("timeout").await;
+                panic!("a script ran for over {EVAL_LIMIT:?}: {script}");
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
     }
 
     /// Saves a screenshot of the window under `artifacts/e2e/<name>.png`; failures to
