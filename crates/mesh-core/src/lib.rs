@@ -19,6 +19,7 @@ pub mod manifests;
 pub mod model;
 pub mod overview;
 pub mod ownership;
+pub mod scenario;
 pub mod sheet;
 pub mod slug;
 pub mod stats;

@@ -22,6 +22,7 @@ use crate::model::{DependencySource, EntityKind, Mesh};
 /// One conflict: the entity, the field (`None`: the entity itself, an edit against a
 /// delete, or a repair), and the three values.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Conflict {
     /// The entity's kind.

@@ -28,7 +28,8 @@ pub use ops::{Applied, EditOp};
 use crate::error::{Error, Result};
 use crate::filter::ViewFilter;
 use crate::governance::Policy;
-use crate::model::{Mesh, MeshInfo, Team};
+use crate::model::{EntityKind, Mesh, MeshInfo, Team};
+use crate::scenario::Scenario;
 use crate::validate;
 use tables::Table;
 
@@ -258,6 +259,57 @@ impl Store {
     /// is looked at, not a change to it: it is not an edit, and undo leaves it alone.
     pub fn save_view_filter(&self, view: &str, filter: &ViewFilter) -> Result<()> {
         tables::write_view_filter(&self.conn, view, filter).map_err(|e| map_err(&self.path, e))
+    }
+
+    /// Every scenario kept in the file, oldest first.
+    pub fn scenarios(&self) -> Result<Vec<Scenario>> {
+        tables::load_scenarios(&self.conn).map_err(|e| map_err(&self.path, e))
+    }
+
+    /// The scenario named `name`, if the file keeps one.
+    pub fn scenario(&self, name: &str) -> Result<Option<Scenario>> {
+        tables::load_scenario(&self.conn, name).map_err(|e| map_err(&self.path, e))
+    }
+
+    /// Keeps `scenario` (new, or with its to-be changed), committed at once. A scenario
+    /// is beside the as-is, not part of it: this is not an edit and undo leaves it alone.
+    /// Refuses a name another scenario has.
+    pub fn save_scenario(&self, scenario: &Scenario) -> Result<()> {
+        if let Some(other) = self.scenario(&scenario.name)?
+            && other.id != scenario.id
+        {
+            return Err(Error::conflict(
+                EntityKind::Mesh,
+                &scenario.name,
+                "scenario",
+                "is the name of another scenario; choose another",
+            ));
+        }
+        tables::write_scenario(&self.conn, scenario).map_err(|e| map_err(&self.path, e))
+    }
+
+    /// Drops the scenario of id `id`; false when the file had none.
+    pub fn delete_scenario(&self, id: uuid::Uuid) -> Result<bool> {
+        tables::delete_scenario(&self.conn, id).map_err(|e| map_err(&self.path, e))
+    }
+
+    /// A store in memory holding `mesh` with an empty history and `policy`, for editing
+    /// a mesh under every rule of a file's edits without writing a file (a scenario's
+    /// to-be); `path` names it in errors.
+    pub fn in_memory(path: &Path, mesh: &Mesh, policy: &Policy) -> Result<Store> {
+        let mut conn = Connection::open_in_memory().map_err(|e| map_open(path, e))?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(|e| map_open(path, e))?;
+        migrations::migrate(&mut conn).map_err(|e| map_err(path, e))?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        write_all(&tx, mesh, &mut |_, _| {})?;
+        tables::write_policy(&tx, policy)?;
+        tx.commit()?;
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+        })
     }
 
     /// Runs one edit: `f` validates and records its changes through [`Edit`]; then the

@@ -8,6 +8,7 @@ mod misc;
 mod org;
 mod ports;
 mod product;
+mod scenario;
 mod view_filter;
 
 use rusqlite::types::Type;
@@ -24,6 +25,7 @@ pub(crate) use misc::{
     positions_of, write_mesh_info, write_policy, write_position,
 };
 pub(crate) use org::{load_team_members, members_of, teams_of_person};
+pub(crate) use scenario::{delete_scenario, load_scenario, load_scenarios, write_scenario};
 pub(crate) use view_filter::{load_view_filter, write_view_filter};
 
 /// A model type stored as one row of its own table, keyed by a UUID `id`.
