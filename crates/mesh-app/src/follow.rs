@@ -74,6 +74,11 @@ impl Session {
             return Ok(None);
         }
         let reloaded = self.reload(|open| {
+            // A window drawing a scenario shows its to-be: what changed in the file is
+            // taken in when the window goes back to the as-is, and merged on apply.
+            if open.scenario.is_some() {
+                return Ok(None);
+            }
             let path = open.store().path().to_owned();
             let now = identity(&path);
             if now.is_none() {

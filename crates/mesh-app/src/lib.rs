@@ -21,6 +21,7 @@ pub mod import;
 pub mod overview;
 pub mod readonly;
 pub mod repos;
+pub mod scenario;
 pub mod session;
 pub mod task;
 pub mod view_filter;

@@ -36,6 +36,8 @@ pub struct MeshSnapshot {
     pub mesh: Mesh,
     /// What undo and redo would do.
     pub undo: UndoState,
+    /// The scenario shown and edited, if any: then `mesh` is its to-be.
+    pub scenario: Option<String>,
 }
 
 /// A create gesture carried out: the edit, and the entity it made (to select).
@@ -59,6 +61,8 @@ pub struct Open {
     model: Option<Mesh>,
     /// The file as last seen, to tell changes made elsewhere (`crate::follow`).
     pub(crate) seen: crate::follow::Seen,
+    /// The scenario being drawn, if any: edits then go to its to-be, not to the file.
+    pub(crate) scenario: Option<crate::scenario::Active>,
 }
 
 impl Open {
@@ -67,11 +71,29 @@ impl Open {
         &self.store
     }
 
-    /// The model, loaded from the store the first time.
+    /// The file, to write what is not an edit of the shown mesh (applying a scenario).
+    pub(crate) fn file_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// The store edits go to: the active scenario's to-be, or the file.
+    pub(crate) fn editing(&mut self) -> &mut Store {
+        match &mut self.scenario {
+            Some(active) => &mut active.store,
+            None => &mut self.store,
+        }
+    }
+
+    /// The model of what is edited (the file's, or the active scenario's to-be), loaded
+    /// the first time.
     pub fn model(&mut self) -> Result<&Mesh, CommandError> {
+        let store = match &self.scenario {
+            Some(active) => &active.store,
+            None => &self.store,
+        };
         Ok(match &mut self.model {
             Some(model) => model,
-            none => none.insert(self.store.load()?),
+            none => none.insert(store.load()?),
         })
     }
 }
@@ -91,8 +113,9 @@ impl Inner {
         self.open.as_mut().ok_or_else(CommandError::no_mesh)
     }
 
-    /// Brings the generation and the kept model up to date with a committed change.
-    fn record(&mut self, applied: &Applied) {
+    /// Brings the generation and the kept model (and the active scenario's kept to-be)
+    /// up to date with a committed change.
+    fn record(&mut self, applied: &Applied) -> Result<(), CommandError> {
         if applied
             .changes
             .iter()
@@ -100,9 +123,16 @@ impl Inner {
         {
             self.generation += 1;
         }
-        if let Some(model) = self.open.as_mut().and_then(|o| o.model.as_mut()) {
+        let Some(open) = self.open.as_mut() else {
+            return Ok(());
+        };
+        if let Some(model) = open.model.as_mut() {
             applied.patch(model);
         }
+        if let (Some(active), Some(model)) = (&mut open.scenario, &open.model) {
+            active.keep(&open.store, model)?;
+        }
+        Ok(())
     }
 }
 
@@ -184,7 +214,7 @@ impl Session {
         let mut inner = lock(&self.inner)?;
         let result = f(inner.open()?)?;
         if let Some(change) = applied(&result) {
-            inner.record(change);
+            inner.record(change)?;
         }
         Ok(result)
     }
@@ -195,6 +225,7 @@ impl Session {
             path: store.path().display().to_string(),
             undo: store.undo_state()?,
             mesh,
+            scenario: None,
         };
         let seen = crate::follow::Seen::of(&store)?;
         let mut inner = lock(&self.inner)?;
@@ -203,6 +234,7 @@ impl Session {
             store,
             model: None,
             seen,
+            scenario: None,
         });
         inner.generation += 1;
         Ok(snapshot)
@@ -216,8 +248,9 @@ impl Session {
         };
         Ok(Some(MeshSnapshot {
             path: open.store.path().display().to_string(),
-            mesh: open.store.load()?,
-            undo: open.store.undo_state()?,
+            mesh: open.editing().load()?,
+            undo: open.editing().undo_state()?,
+            scenario: open.scenario.as_ref().map(|a| a.scenario.name.clone()),
         }))
     }
 
@@ -271,14 +304,36 @@ impl Session {
             path: open.store.path().display().to_string(),
             undo: open.store.undo_state()?,
             mesh: mesh.clone(),
+            scenario: None,
         };
         inner.generation += 1;
         Ok(Some((before, mesh, snapshot)))
     }
 
+    /// Runs `f`, which may change what the window shows (a scenario or the as-is) and
+    /// write the file; then the kept model is loaded again from what is shown, the
+    /// generation moves on, and the snapshot to draw is answered.
+    pub(crate) fn show(
+        &self,
+        f: impl FnOnce(&mut Open) -> Result<(), CommandError>,
+    ) -> Result<MeshSnapshot, CommandError> {
+        let mut inner = lock(&self.inner)?;
+        let open = inner.open()?;
+        f(open)?;
+        open.model = None;
+        let snapshot = MeshSnapshot {
+            path: open.store.path().display().to_string(),
+            mesh: open.model()?.clone(),
+            undo: open.editing().undo_state()?,
+            scenario: open.scenario.as_ref().map(|a| a.scenario.name.clone()),
+        };
+        inner.generation += 1;
+        Ok(snapshot)
+    }
+
     /// Applies `ops` as one undoable edit; `label` names it in the history.
     pub fn apply(&self, ops: Vec<EditOp>, label: Option<String>) -> Result<Applied, CommandError> {
-        self.change(|open| Ok(open.store.apply(ops, label)?), |a| Some(a))
+        self.change(|open| Ok(open.editing().apply(ops, label)?), |a| Some(a))
     }
 
     /// One undo or redo; `None` when there is nothing to do (not an error: a key
@@ -287,8 +342,8 @@ impl Session {
         self.change(
             |open| {
                 let result = match step {
-                    HistoryStep::Undo => open.store.undo_applied(),
-                    HistoryStep::Redo => open.store.redo_applied(),
+                    HistoryStep::Undo => open.editing().undo_applied(),
+                    HistoryStep::Redo => open.editing().redo_applied(),
                 };
                 match result {
                     Ok(applied) => Ok(Some(applied)),
@@ -310,7 +365,7 @@ impl Session {
         self.change(
             |open| {
                 let created = entity.build(open.model()?, place)?;
-                let applied = open.store.apply(created.ops, Some(created.label))?;
+                let applied = open.editing().apply(created.ops, Some(created.label))?;
                 Ok(CreatedEntity {
                     applied,
                     id: created.id,
@@ -338,7 +393,7 @@ impl Session {
         self.change(
             |open| {
                 let planned = plan(open.model()?);
-                Ok(sheet::apply(&mut open.store, planned)?)
+                Ok(sheet::apply(open.editing(), planned)?)
             },
             |result| result.applied.as_ref(),
         )

@@ -10,6 +10,7 @@ mod export;
 mod follow;
 mod import;
 mod readonly;
+mod scenario;
 mod session;
 mod view_filter;
 

@@ -23,6 +23,7 @@ use records::Record;
 
 /// What happened to an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub enum Change {
     /// Only in the second mesh.
@@ -35,6 +36,7 @@ pub enum Change {
 
 /// One field's values before and after (absent: `None`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldChange {
     /// The field, as serialized (camelCase).
@@ -47,6 +49,7 @@ pub struct FieldChange {
 
 /// An entity added, removed or changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct EntityChange {
     /// Its kind.
@@ -63,6 +66,7 @@ pub struct EntityChange {
 
 /// A data product given to another owner team (team names; `None`: no owner).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct OwnershipMove {
     /// The data product.
@@ -75,6 +79,7 @@ pub struct OwnershipMove {
 
 /// A dependency: the consumer's input and what it reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Dependency {
     /// `product/input`.
@@ -85,6 +90,7 @@ pub struct Dependency {
 
 /// A consumer whose provider port is gone or deprecated in the second mesh.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Broken {
     /// `product/input`.
@@ -97,6 +103,7 @@ pub struct Broken {
 
 /// A finding of one mesh the other does not have.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct FindingChange {
     /// The rule.
@@ -111,6 +118,7 @@ pub struct FindingChange {
 
 /// Everything that differs from the first mesh to the second.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct MeshDiff {
     /// Entities added, removed and changed, in reading order.

@@ -1,0 +1,219 @@
+//! Scenarios of the open mesh: starting one, switching the window between the as-is and
+//! a scenario's to-be, its changes with the governance delta, applying it to the as-is
+//! as one undoable edit, and discarding it. While a scenario is shown every edit, undo
+//! and check works on its to-be, held in a store in memory under the file's rules and
+//! kept in the file after each edit.
+//!
+//! It must not decide what a change or a merge is (`mesh_core::diff`,
+//! `mesh_core::scenario`) nor how the changes are drawn (the hosts).
+
+use chrono::NaiveDate;
+use mesh_core::Store;
+use mesh_core::diff::merge::Conflict;
+use mesh_core::diff::{self, MeshDiff};
+use mesh_core::governance;
+use mesh_core::model::{DataProduct, InputPort, Mesh, OutputPort};
+use mesh_core::scenario::{ApplyPlan, Scenario, ScenarioSummary};
+use serde::Serialize;
+
+use crate::CommandError;
+use crate::session::{MeshSnapshot, Open, Session};
+
+/// The scenario a window shows: the scenario as kept, and its to-be in memory.
+pub(crate) struct Active {
+    pub(crate) scenario: Scenario,
+    pub(crate) store: Store,
+}
+
+impl Active {
+    fn begin(file: &Store, scenario: Scenario) -> Result<Active, CommandError> {
+        let store = Store::in_memory(file.path(), &scenario.to_be, &file.policy()?)?;
+        Ok(Active { scenario, store })
+    }
+
+    /// Keeps `to_be`, the to-be after an edit, in the file.
+    pub(crate) fn keep(&mut self, file: &Store, to_be: &Mesh) -> Result<(), CommandError> {
+        self.scenario.to_be = to_be.clone();
+        Ok(file.save_scenario(&self.scenario)?)
+    }
+}
+
+/// The entities the to-be no longer has, so the changes can be drawn where they were.
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Removed {
+    /// Data products.
+    pub products: Vec<DataProduct>,
+    /// Output ports.
+    pub output_ports: Vec<OutputPort>,
+    /// Input ports (dependencies).
+    pub input_ports: Vec<InputPort>,
+}
+
+/// What the shown scenario changes from the as-is it began with.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ScenarioChanges {
+    /// The scenario.
+    pub name: String,
+    /// Entities, ownership, dependencies and findings that differ.
+    pub diff: MeshDiff,
+    /// What it removed, to draw.
+    pub removed: Removed,
+}
+
+/// Applying a scenario: the as-is now, or the conflicts that stopped it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum ScenarioApplied {
+    /// Applied as one edit; the window shows the as-is.
+    Applied {
+        /// The as-is with the scenario in it.
+        snapshot: Box<MeshSnapshot>,
+    },
+    /// The as-is changed the same things differently since the scenario began: nothing
+    /// was applied and the scenario is kept.
+    Conflicts {
+        /// Each conflicting field or entity.
+        conflicts: Vec<Conflict>,
+    },
+}
+
+fn active(open: &Open) -> Result<&Active, CommandError> {
+    open.scenario
+        .as_ref()
+        .ok_or_else(|| CommandError::invalid_argument("scenario", "no scenario is shown"))
+}
+
+fn named(file: &Store, name: &str) -> Result<Scenario, CommandError> {
+    file.scenario(name)?.ok_or_else(|| {
+        CommandError::invalid_argument(
+            "scenario",
+            format!("the mesh has no scenario named {name:?}"),
+        )
+    })
+}
+
+impl Session {
+    /// The scenarios kept in the open file, oldest first.
+    pub fn scenarios(&self) -> Result<Vec<ScenarioSummary>, CommandError> {
+        self.with_open(|open| {
+            Ok(open
+                .store()
+                .scenarios()?
+                .iter()
+                .map(Scenario::summary)
+                .collect())
+        })
+    }
+
+    /// Starts the scenario `name` on top of the as-is and shows it.
+    pub fn start_scenario(&self, name: &str) -> Result<MeshSnapshot, CommandError> {
+        self.show(|open| {
+            let scenario = Scenario::start(name, &open.store().load()?)?;
+            open.store().save_scenario(&scenario)?;
+            open.scenario = Some(Active::begin(open.store(), scenario)?);
+            Ok(())
+        })
+    }
+
+    /// Shows the scenario `name`'s to-be, or the as-is for `None`.
+    pub fn show_scenario(&self, name: Option<&str>) -> Result<MeshSnapshot, CommandError> {
+        self.show(|open| {
+            open.scenario = match name {
+                Some(name) => Some(Active::begin(open.store(), named(open.store(), name)?)?),
+                None => None,
+            };
+            Ok(())
+        })
+    }
+
+    /// Drops the scenario `name`; the window shows the as-is when it was shown.
+    pub fn discard_scenario(&self, name: &str) -> Result<MeshSnapshot, CommandError> {
+        self.show(|open| {
+            let scenario = named(open.store(), name)?;
+            open.store().delete_scenario(scenario.id)?;
+            if open
+                .scenario
+                .as_ref()
+                .is_some_and(|a| a.scenario.id == scenario.id)
+            {
+                open.scenario = None;
+            }
+            Ok(())
+        })
+    }
+
+    /// What the shown scenario changes, with the findings it adds and resolves under the
+    /// stored policy as of `today`.
+    pub fn scenario_changes(&self, today: NaiveDate) -> Result<ScenarioChanges, CommandError> {
+        self.with_open(|open| {
+            let policy = open.store().policy()?;
+            let Active { scenario, .. } = active(open)?;
+            let (base, to_be) = (&scenario.base, &scenario.to_be);
+            let before = governance::check(base, &policy, today)?.findings;
+            let after = governance::check(to_be, &policy, today)?.findings;
+            let gone =
+                |ids: &dyn Fn(&Mesh) -> Vec<uuid::Uuid>, id: uuid::Uuid| !ids(to_be).contains(&id);
+            let products = |m: &Mesh| m.products.iter().map(|p| p.id).collect();
+            let outputs = |m: &Mesh| m.output_ports.iter().map(|p| p.id).collect();
+            let inputs = |m: &Mesh| m.input_ports.iter().map(|p| p.id).collect();
+            Ok(ScenarioChanges {
+                name: scenario.name.clone(),
+                diff: diff::diff(base, to_be, &before, &after),
+                removed: Removed {
+                    products: base
+                        .products
+                        .iter()
+                        .filter(|p| gone(&products, p.id))
+                        .cloned()
+                        .collect(),
+                    output_ports: base
+                        .output_ports
+                        .iter()
+                        .filter(|p| gone(&outputs, p.id))
+                        .cloned()
+                        .collect(),
+                    input_ports: base
+                        .input_ports
+                        .iter()
+                        .filter(|p| gone(&inputs, p.id))
+                        .cloned()
+                        .collect(),
+                },
+            })
+        })
+    }
+
+    /// Applies the shown scenario to the as-is as one undoable edit and drops it, or
+    /// answers the conflicts with what changed in the as-is since it began.
+    pub fn apply_scenario(&self) -> Result<ScenarioApplied, CommandError> {
+        let mut conflicts = None;
+        let snapshot = self.show(|open| {
+            let scenario = active(open)?.scenario.clone();
+            let as_is = open.store().load()?;
+            match scenario.plan_apply(&as_is)? {
+                ApplyPlan::Conflicts(found) => {
+                    conflicts = Some(found);
+                    return Ok(());
+                }
+                ApplyPlan::Ops(ops) => {
+                    let label = format!("Apply scenario {}", scenario.name);
+                    open.file_mut().apply(ops, Some(label))?;
+                }
+            }
+            open.store().delete_scenario(scenario.id)?;
+            open.scenario = None;
+            Ok(())
+        })?;
+        Ok(match conflicts {
+            Some(conflicts) => ScenarioApplied::Conflicts { conflicts },
+            None => ScenarioApplied::Applied {
+                snapshot: Box::new(snapshot),
+            },
+        })
+    }
+}
