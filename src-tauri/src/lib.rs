@@ -47,6 +47,7 @@ macro_rules! specta_builder {
                 $crate::commands::sheet::paste_sheet,
                 $crate::commands::ownership::ownership_matrix,
                 $crate::commands::ownership::filter_view,
+                $crate::commands::edit::scenario,
                 $crate::commands::ownership::overview,
                 $crate::commands::explore::impact,
                 $crate::commands::explore::what_if,

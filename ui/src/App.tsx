@@ -23,6 +23,7 @@ import { useLiveGovernance } from './hooks/useLiveGovernance';
 import { useLiveFilter } from './hooks/useLiveFilter';
 import { useFilterStore } from './state/filterStore';
 import { FilterBar } from './panels/FilterBar';
+import { ScenarioBar } from './panels/ScenarioBar';
 import { useGovernanceStore } from './state/governanceStore';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { ContractsPanel } from './panels/contracts/ContractsPanel';
@@ -58,6 +59,7 @@ export function App() {
       <header className="app-head">
         <Toolbar />
         {open && (!presenting || filtered) && <FilterBar />}
+        {open && !presenting && <ScenarioBar />}
       </header>
       <div className="workspace">
         {open ? (

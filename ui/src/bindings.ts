@@ -14,10 +14,7 @@ export const commands = {
 	currentMesh: () => typedError<MeshSnapshot | null, CommandError>(__TAURI_INVOKE("current_mesh")),
 	/**  Opens a mesh file here; `None` when another window has it, brought to the front. */
 	openMesh: (path: string) => typedError<MeshSnapshot | null, CommandError>(__TAURI_INVOKE("open_mesh", { path })),
-	/**
-	 *  Cancels the open in flight (the status bar's Cancel); the open mesh stays open and
-	 *  the open answers with a `cancelled` error.
-	 */
+	/**  Cancels the open in flight (the status bar's Cancel); the open mesh stays open. */
 	cancelOpen: () => __TAURI_INVOKE<void>("cancel_open"),
 	/**  Creates a new, empty mesh file and opens it. */
 	newMesh: (path: string, name: string) => typedError<MeshSnapshot, CommandError>(__TAURI_INVOKE("new_mesh", { path, name })),
@@ -29,15 +26,9 @@ export const commands = {
 	newWindow: () => typedError<null, CommandError>(__TAURI_INVOKE("new_window")),
 	/**  Applies `ops` as one undoable edit; `label` names it in the history. */
 	applyEdits: (ops: EditOp[], label: string | null) => typedError<Applied, CommandError>(__TAURI_INVOKE("apply_edits", { ops, label })),
-	/**
-	 *  Creates a domain, team, product, output port or dependency with the core's defaults,
-	 *  drawn at `place` (the canvas's layout) when given.
-	 */
+	/**  Creates an entity with the core's defaults, drawn at `place` when given. */
 	newEntity: (entity: NewEntity, place: Place | null) => typedError<CreatedEntity, CommandError>(__TAURI_INVOKE("new_entity", { entity, place })),
-	/**
-	 *  Undoes the newest edit or redoes the newest undone one; `None` when there is nothing
-	 *  to undo or redo (not an error: a key pressed once too often).
-	 */
+	/**  Undoes the newest edit or redoes the newest undone one; `None` when there is none. */
 	history: (step: HistoryStep) => typedError<Applied | null, CommandError>(__TAURI_INVOKE("history", { step })),
 	/**  Applies cell edits (and new rows) of one sheet as one edit. */
 	applySheet: (edit: SheetEdit) => typedError<SheetResult, CommandError>(__TAURI_INVOKE("apply_sheet", { edit })),
@@ -47,6 +38,8 @@ export const commands = {
 	ownershipMatrix: () => typedError<OwnershipMatrix, CommandError>(__TAURI_INVOKE("ownership_matrix")),
 	/**  What `view` shows under `filter`, saved as its filter first; its saved one when null. */
 	filterView: (view: View, filter: ViewFilter | null) => typedError<Filtered, CommandError>(__TAURI_INVOKE("filter_view", { view, filter })),
+	/**  Lists, starts, shows (or goes back to the as-is), discards or applies a scenario. */
+	scenario: (request: ScenarioRequest) => typedError<ScenarioAnswer, CommandError>(__TAURI_INVOKE("scenario", { request })),
 	/**  The domains or teams view under its filter, `expand` (a domain) drawn as its products. */
 	overview: (view: View, expand: string | null) => typedError<Overview, CommandError>(__TAURI_INVOKE("overview", { view, expand })),
 	/**  Upstream and downstream of `target`, `depth` dependencies deep (all when null). */
@@ -55,10 +48,7 @@ export const commands = {
 	whatIf: (target: ImpactTarget, change: WhatIfChange) => typedError<WhatIf, CommandError>(__TAURI_INVOKE("what_if", { target, change })),
 	/**  Draws a view of the open mesh (under its filter, with the highlight) into a file. */
 	exportDiagram: (request: DiagramRequest) => typedError<DiagramWritten, CommandError>(__TAURI_INVOKE("export_diagram", { request })),
-	/**
-	 *  Checks the kept model against its stored policy as of today (the local date decides
-	 *  expired waivers); waived findings are in the report, marked.
-	 */
+	/**  Checks the kept model against its stored policy as of today; waived findings marked. */
 	checkMesh: () => typedError<Report, CommandError>(__TAURI_INVOKE("check_mesh")),
 	/**  Every built-in and custom rule with the open mesh's policy applied (disabled ones too). */
 	rulesCatalog: () => typedError<RuleDoc[], CommandError>(__TAURI_INVOKE("rules_catalog")),
@@ -79,26 +69,15 @@ export const commands = {
 	 */
 	exportDiff: (path: string) => typedError<string, CommandError>(__TAURI_INVOKE("export_diff", { path })),
 	/**
-	 *  Writes the previewed export, refused when the mesh changed since; `prune` deletes
-	 *  the files listed as removed. `cancel_task` stops before the next file, with the files
-	 *  written so far recorded in the export index.
+	 *  Writes the previewed export (refused when the mesh changed since); `prune` deletes the
+	 *  files listed as removed. `cancel_task` stops before the next file.
 	 */
 	writeExport: (prune: boolean) => typedError<ExportSummary, CommandError>(__TAURI_INVOKE("write_export", { prune })),
-	/**
-	 *  What importing `paths` (manifest files, or folders walked recursively) into the
-	 *  open mesh would do; nothing is written.
-	 */
+	/**  What importing `paths` (manifest files, or folders walked recursively) would do. */
 	previewImport: (paths: string[]) => typedError<ImportPreview, CommandError>(__TAURI_INVOKE("preview_import", { paths })),
-	/**
-	 *  Imports `paths` into the open mesh as one undoable edit: all of it, or nothing when
-	 *  any file has a problem. The files are read again, so what is imported is what they
-	 *  hold now.
-	 */
+	/**  Imports `paths` (read again) as one undoable edit: all of it, or nothing on a problem. */
 	applyImport: (paths: string[]) => typedError<ImportResult, CommandError>(__TAURI_INVOKE("apply_import", { paths })),
-	/**
-	 *  Asks the running export or import to stop. An export stops before its next file and
-	 *  keeps (and records) what it wrote so far; an import stops before it writes anything.
-	 */
+	/**  Asks the running export (which keeps what it wrote) or import (which writes nothing) to stop. */
 	cancelTask: () => __TAURI_INVOKE<void>("cancel_task"),
 };
 
@@ -173,6 +152,16 @@ export type Breakage = {
 	/**  The output port it reads, as `product/port`. */
 	reads: string,
 	/**  Why it breaks. */
+	reason: string,
+};
+
+/**  A consumer whose provider port is gone or deprecated in the second mesh. */
+export type Broken = {
+	/**  `product/input`. */
+	input: string,
+	/**  `product/port`. */
+	port: string,
+	/**  `removed`, `deprecated` or `retired`. */
 	reason: string,
 };
 
@@ -260,6 +249,29 @@ export type CommandError = {
 	path: string | null,
 	/**  A sentence for people. */
 	message: string,
+};
+
+/**
+ *  One conflict: the entity, the field (`None`: the entity itself, an edit against a
+ *  delete, or a repair), and the three values.
+ */
+export type Conflict = {
+	/**  The entity's kind. */
+	kind: EntityKind,
+	/**  Its id. */
+	id: string,
+	/**  Its name. */
+	name: string,
+	/**  The field; absent for the entity itself. */
+	field?: string | null,
+	/**  The value in the common base. */
+	base: Value | null,
+	/**  On our side. */
+	ours: Value | null,
+	/**  On theirs. */
+	theirs: Value | null,
+	/**  What the merge did. */
+	resolution: string,
 };
 
 /**  A contract document kept whole. */
@@ -377,6 +389,14 @@ export type DataProduct = {
 	extensions?: { [key in string]: Value },
 };
 
+/**  A dependency: the consumer's input and what it reads. */
+export type Dependency = {
+	/**  `product/input`. */
+	input: string,
+	/**  `product/port`, a source system, or the unresolved reference as written. */
+	provider: string,
+};
+
 /**  Where an input port reads from. */
 export type DependencySource = 
 /**  Another product's output port: an edge of the mesh graph. */
@@ -432,6 +452,15 @@ export type DiagramWritten = {
 	/**  Its size in bytes. */
 	bytes: number,
 };
+
+/**  What happened to an entity. */
+export type DiffChange = 
+/**  Only in the second mesh. */
+"added" | 
+/**  Only in the first. */
+"removed" | 
+/**  In both, with fields that differ. */
+"changed";
 
 /**  Which way to walk from the target. */
 export type Direction = 
@@ -539,6 +568,20 @@ export type Entity =
 { kind: "position"; value: Position } | 
 /**  The governance policy. */
 { kind: "policy"; value: Policy };
+
+/**  An entity added, removed or changed. */
+export type EntityChange = {
+	/**  Its kind. */
+	kind: EntityKind,
+	/**  The id (nil for the mesh header). */
+	id: string,
+	/**  Its name in the second mesh (the first for a removed one). */
+	name: string,
+	/**  Added, removed or changed. */
+	change: DiffChange,
+	/**  The fields that differ (for a changed entity). */
+	fields: FieldChange[],
+};
 
 /**  The kinds of entity the store knows, used in errors and the change log. */
 export type EntityKind = 
@@ -680,6 +723,16 @@ export type ExportSummary = {
 	repos: RepoCommit[],
 };
 
+/**  One field's values before and after (absent: `None`). */
+export type FieldChange = {
+	/**  The field, as serialized (camelCase). */
+	field: string,
+	/**  Its value in the first mesh. */
+	before: Value | null,
+	/**  Its value in the second. */
+	after: Value | null,
+};
+
 /**  What the export does to one file (the core's plan [`Change`]). */
 export type FileChange = 
 /**  A new file. */
@@ -757,6 +810,18 @@ export type Finding = {
 	 *  reported, but never fails a check.
 	 */
 	waived?: string | null,
+};
+
+/**  A finding of one mesh the other does not have. */
+export type FindingChange = {
+	/**  The rule. */
+	ruleId: string,
+	/**  Its severity. */
+	severity: Severity,
+	/**  The entity's name. */
+	entity: string,
+	/**  What is wrong. */
+	message: string,
 };
 
 /**  A change made elsewhere, taken in. */
@@ -1117,6 +1182,24 @@ export type MeshChanged = {
 	followed: Followed,
 };
 
+/**  Everything that differs from the first mesh to the second. */
+export type MeshDiff = {
+	/**  Entities added, removed and changed, in reading order. */
+	entities: EntityChange[],
+	/**  Data products given to another team. */
+	ownership: OwnershipMove[],
+	/**  Dependencies only the second mesh has. */
+	dependenciesAdded: Dependency[],
+	/**  Dependencies only the first has. */
+	dependenciesRemoved: Dependency[],
+	/**  Consumers of ports removed or deprecated. */
+	broken: Broken[],
+	/**  Findings only the second mesh has. */
+	findingsNew: FindingChange[],
+	/**  Findings only the first has. */
+	findingsResolved: FindingChange[],
+};
+
 /**  The mesh's own header: one row per file. */
 export type MeshInfo = {
 	/**  Display name of the mesh, for example "Northwind Retail". */
@@ -1139,6 +1222,8 @@ export type MeshSnapshot = {
 	mesh: Mesh,
 	/**  What undo and redo would do. */
 	undo: UndoState,
+	/**  The scenario shown and edited, if any: then `mesh` is its to-be. */
+	scenario: string | null,
 };
 
 /**  The entity a gesture creates, with what it belongs to. */
@@ -1285,6 +1370,16 @@ export type OwnershipMatrix = {
 	limits: Limits,
 	/**  Data products in the mesh. */
 	products: number,
+};
+
+/**  A data product given to another owner team (team names; `None`: no owner). */
+export type OwnershipMove = {
+	/**  The data product. */
+	product: string,
+	/**  Its owner team in the first mesh. */
+	from: string | null,
+	/**  In the second. */
+	to: string | null,
 };
 
 /**  A parameter as hosts see it: `meshwright rules`, SARIF help, the desktop. */
@@ -1485,6 +1580,18 @@ export type RecentFilesChanged = {
 	paths: string[],
 };
 
+/**  The entities the to-be no longer has, so the changes can be drawn where they were. */
+export type Removed = {
+	/**  Data products. */
+	products: DataProduct[],
+	/**  Output ports. */
+	outputPorts: OutputPort[],
+	/**  Input ports (dependencies). */
+	inputPorts: InputPort[],
+	/**  Where the removed products were drawn. */
+	positions: Position[],
+};
+
 /**  What happened in one domain repository. */
 export type RepoCommit = {
 	/**  The repository's folder, relative to the export root. */
@@ -1563,6 +1670,72 @@ export type RuleProblem = {
 	field: string,
 	/**  What is wrong, in one line. */
 	message: string,
+};
+
+/**  The answer to a [`ScenarioRequest`]. */
+export type ScenarioAnswer = 
+/**  The scenarios kept in the file. */
+{ kind: "list"; 
+/**  Oldest first. */
+scenarios: ScenarioSummary[] } | 
+/**  What the window shows now. */
+{ kind: "shown"; 
+/**  The mesh to draw. */
+snapshot: MeshSnapshot } | 
+/**  The shown scenario's changes. */
+{ kind: "changes"; 
+/**  Them. */
+changes: ScenarioChanges } | 
+/**  Applying it met conflicts: nothing was applied. */
+{ kind: "conflicts"; 
+/**  Each conflicting field or entity. */
+conflicts: Conflict[] };
+
+/**  What the shown scenario changes from the as-is it began with. */
+export type ScenarioChanges = {
+	/**  The scenario. */
+	name: string,
+	/**  Entities, ownership, dependencies and findings that differ. */
+	diff: MeshDiff,
+	/**  What it removed, to draw. */
+	removed: Removed,
+};
+
+/**  One scenario request of a window (the app sends these through one command). */
+export type ScenarioRequest = 
+/**  The scenarios kept in the file. */
+{ action: "list" } | 
+/**  Start one on top of the as-is and show it. */
+{ action: "start"; 
+/**  Its name. */
+name: string } | 
+/**  Show one, or the as-is for `null`. */
+{ action: "show"; 
+/**  The scenario's name. */
+name: string | null } | 
+/**  What the shown one changes. */
+{ action: "changes" } | 
+/**  Apply the shown one to the as-is. */
+{ action: "apply" } | 
+/**  Drop one. */
+{ action: "discard"; 
+/**  Its name. */
+name: string };
+
+/**  A scenario as a list shows it: how many entities it adds, removes and changes. */
+export type ScenarioSummary = {
+	/**  Stable id. */
+	id: string,
+	/**  Its name. */
+	name: string,
+	/**  When it began. */
+	created: string,
+	/**  Entities the to-be has and the base has not. */
+	added: number,
+	/**  Entities the base has and the to-be has not. */
+	removed: number,
+	/**  Entities both have, with different fields. */
+	changed: number,
 };
 
 /**  One promised service level, in ODCS vocabulary. */

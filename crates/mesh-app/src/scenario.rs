@@ -12,7 +12,7 @@ use mesh_core::Store;
 use mesh_core::diff::merge::Conflict;
 use mesh_core::diff::{self, MeshDiff};
 use mesh_core::governance;
-use mesh_core::model::{DataProduct, InputPort, Mesh, OutputPort};
+use mesh_core::model::{DataProduct, InputPort, Mesh, OutputPort, Position};
 use mesh_core::scenario::{ApplyPlan, Scenario, ScenarioSummary};
 use serde::Serialize;
 
@@ -49,6 +49,8 @@ pub struct Removed {
     pub output_ports: Vec<OutputPort>,
     /// Input ports (dependencies).
     pub input_ports: Vec<InputPort>,
+    /// Where the removed products were drawn.
+    pub positions: Vec<Position>,
 }
 
 /// What the shown scenario changes from the as-is it began with.
@@ -123,6 +125,12 @@ impl Session {
     /// Shows the scenario `name`'s to-be, or the as-is for `None`.
     pub fn show_scenario(&self, name: Option<&str>) -> Result<MeshSnapshot, CommandError> {
         self.show(|open| {
+            // The one shown stays as it is, with its history of edits.
+            if let (Some(name), Some(active)) = (name, &open.scenario)
+                && active.scenario.name == name
+            {
+                return Ok(());
+            }
             open.scenario = match name {
                 Some(name) => Some(Active::begin(open.store(), named(open.store(), name)?)?),
                 None => None,
@@ -183,6 +191,12 @@ impl Session {
                         .filter(|p| gone(&inputs, p.id))
                         .cloned()
                         .collect(),
+                    positions: base
+                        .positions
+                        .iter()
+                        .filter(|p| gone(&products, p.entity_id))
+                        .cloned()
+                        .collect(),
                 },
             })
         })
@@ -213,6 +227,89 @@ impl Session {
             Some(conflicts) => ScenarioApplied::Conflicts { conflicts },
             None => ScenarioApplied::Applied {
                 snapshot: Box::new(snapshot),
+            },
+        })
+    }
+}
+
+/// One scenario request of a window (the app sends these through one command).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "action", rename_all = "camelCase")]
+pub enum ScenarioRequest {
+    /// The scenarios kept in the file.
+    List,
+    /// Start one on top of the as-is and show it.
+    Start {
+        /// Its name.
+        name: String,
+    },
+    /// Show one, or the as-is for `null`.
+    Show {
+        /// The scenario's name.
+        name: Option<String>,
+    },
+    /// What the shown one changes.
+    Changes,
+    /// Apply the shown one to the as-is.
+    Apply,
+    /// Drop one.
+    Discard {
+        /// Its name.
+        name: String,
+    },
+}
+
+/// The answer to a [`ScenarioRequest`].
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ScenarioAnswer {
+    /// The scenarios kept in the file.
+    List {
+        /// Oldest first.
+        scenarios: Vec<ScenarioSummary>,
+    },
+    /// What the window shows now.
+    Shown {
+        /// The mesh to draw.
+        snapshot: Box<MeshSnapshot>,
+    },
+    /// The shown scenario's changes.
+    Changes {
+        /// Them.
+        changes: Box<ScenarioChanges>,
+    },
+    /// Applying it met conflicts: nothing was applied.
+    Conflicts {
+        /// Each conflicting field or entity.
+        conflicts: Vec<Conflict>,
+    },
+}
+
+impl Session {
+    /// Carries out `request`; `today` decides expired waivers in the changes' findings.
+    pub fn scenario(
+        &self,
+        request: ScenarioRequest,
+        today: NaiveDate,
+    ) -> Result<ScenarioAnswer, CommandError> {
+        let shown = |snapshot| ScenarioAnswer::Shown {
+            snapshot: Box::new(snapshot),
+        };
+        Ok(match request {
+            ScenarioRequest::List => ScenarioAnswer::List {
+                scenarios: self.scenarios()?,
+            },
+            ScenarioRequest::Start { name } => shown(self.start_scenario(&name)?),
+            ScenarioRequest::Show { name } => shown(self.show_scenario(name.as_deref())?),
+            ScenarioRequest::Discard { name } => shown(self.discard_scenario(&name)?),
+            ScenarioRequest::Changes => ScenarioAnswer::Changes {
+                changes: Box::new(self.scenario_changes(today)?),
+            },
+            ScenarioRequest::Apply => match self.apply_scenario()? {
+                ScenarioApplied::Applied { snapshot } => ScenarioAnswer::Shown { snapshot },
+                ScenarioApplied::Conflicts { conflicts } => ScenarioAnswer::Conflicts { conflicts },
             },
         })
     }

@@ -12,8 +12,7 @@ pub fn app_info<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Ap
     AppInfo::of(&app, &state)
 }
 
-/// Asks the running export or import to stop. An export stops before its next file and
-/// keeps (and records) what it wrote so far; an import stops before it writes anything.
+/// Asks the running export (which keeps what it wrote) or import (which writes nothing) to stop.
 #[tauri::command]
 #[specta::specta]
 pub fn cancel_task(mesh: WindowMesh) {

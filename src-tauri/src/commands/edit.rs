@@ -1,6 +1,8 @@
 //! Editing the open mesh: each call one core transaction, committed before it returns;
-//! a create gesture sends what to create and the core picks names and defaults.
+//! a create gesture sends what to create and the core picks names and defaults; while a
+//! scenario is shown, edits go to its to-be.
 
+use mesh_app::scenario::{ScenarioAnswer, ScenarioRequest};
 use mesh_app::{CommandError, CreatedEntity, HistoryStep};
 use mesh_core::create::{NewEntity, Place};
 use mesh_core::store::{Applied, EditOp};
@@ -18,8 +20,7 @@ pub async fn apply_edits(
     mesh.apply(ops, label)
 }
 
-/// Creates a domain, team, product, output port or dependency with the core's defaults,
-/// drawn at `place` (the canvas's layout) when given.
+/// Creates an entity with the core's defaults, drawn at `place` when given.
 #[tauri::command]
 #[specta::specta]
 pub async fn new_entity(
@@ -30,10 +31,19 @@ pub async fn new_entity(
     mesh.create(&entity, place.as_ref())
 }
 
-/// Undoes the newest edit or redoes the newest undone one; `None` when there is nothing
-/// to undo or redo (not an error: a key pressed once too often).
+/// Undoes the newest edit or redoes the newest undone one; `None` when there is none.
 #[tauri::command]
 #[specta::specta]
 pub async fn history(mesh: WindowMesh, step: HistoryStep) -> Result<Option<Applied>, CommandError> {
     mesh.history(step)
+}
+
+/// Lists, starts, shows (or goes back to the as-is), discards or applies a scenario.
+#[tauri::command]
+#[specta::specta]
+pub async fn scenario(
+    mesh: WindowMesh,
+    request: ScenarioRequest,
+) -> Result<ScenarioAnswer, CommandError> {
+    mesh.scenario(request, chrono::Local::now().date_naive())
 }

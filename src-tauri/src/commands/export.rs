@@ -31,9 +31,8 @@ pub fn export_diff(mesh: WindowMesh, path: String) -> Result<String, CommandErro
     export::diff(&mesh, &path)
 }
 
-/// Writes the previewed export, refused when the mesh changed since; `prune` deletes
-/// the files listed as removed. `cancel_task` stops before the next file, with the files
-/// written so far recorded in the export index.
+/// Writes the previewed export (refused when the mesh changed since); `prune` deletes the
+/// files listed as removed. `cancel_task` stops before the next file.
 #[tauri::command]
 #[specta::specta]
 pub async fn write_export<R: Runtime>(

@@ -15,10 +15,8 @@ use crate::{recent, task, windows};
 #[tauri::command]
 #[specta::specta]
 pub async fn current_mesh(mesh: WindowMesh) -> Result<Option<MeshSnapshot>, CommandError> {
-    match mesh.take_startup_error() {
-        Some(error) => Err(error),
-        None => mesh.current(),
-    }
+    mesh.take_startup_error()
+        .map_or_else(|| mesh.current(), Err)
 }
 
 /// Opens a mesh file here; `None` when another window has it, brought to the front.
@@ -36,15 +34,13 @@ pub async fn open_mesh<R: Runtime>(
     let token = mesh.begin_open();
     progress("opening");
     let file = PathBuf::from(&path);
-    let loaded = task::blocking(&mesh, move |_| file::open(&file, Access::ReadWrite, &token));
-    let loaded = loaded.await;
+    let loaded = task::blocking(&mesh, move |_| file::open(&file, Access::ReadWrite, &token)).await;
     progress("done");
     let (store, model) = loaded?;
     windows::install(&app, &mesh, &mesh.label, store, model).map(Some)
 }
 
-/// Cancels the open in flight (the status bar's Cancel); the open mesh stays open and
-/// the open answers with a `cancelled` error.
+/// Cancels the open in flight (the status bar's Cancel); the open mesh stays open.
 #[tauri::command]
 #[specta::specta]
 pub fn cancel_open(mesh: WindowMesh) {

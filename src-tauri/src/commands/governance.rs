@@ -7,8 +7,7 @@ use mesh_core::store::Applied;
 
 use crate::state::WindowMesh;
 
-/// Checks the kept model against its stored policy as of today (the local date decides
-/// expired waivers); waived findings are in the report, marked.
+/// Checks the kept model against its stored policy as of today; waived findings marked.
 #[tauri::command]
 #[specta::specta]
 pub async fn check_mesh(mesh: WindowMesh) -> Result<Report, CommandError> {

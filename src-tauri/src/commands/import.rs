@@ -8,8 +8,7 @@ use tauri::{AppHandle, Runtime};
 use crate::state::WindowMesh;
 use crate::task;
 
-/// What importing `paths` (manifest files, or folders walked recursively) into the
-/// open mesh would do; nothing is written.
+/// What importing `paths` (manifest files, or folders walked recursively) would do.
 #[tauri::command]
 #[specta::specta]
 pub async fn preview_import<R: Runtime>(
@@ -23,9 +22,7 @@ pub async fn preview_import<R: Runtime>(
     Ok(result.await?.report)
 }
 
-/// Imports `paths` into the open mesh as one undoable edit: all of it, or nothing when
-/// any file has a problem. The files are read again, so what is imported is what they
-/// hold now.
+/// Imports `paths` (read again) as one undoable edit: all of it, or nothing on a problem.
 #[tauri::command]
 #[specta::specta]
 pub async fn apply_import<R: Runtime>(

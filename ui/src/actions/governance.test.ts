@@ -45,7 +45,7 @@ const cycle: Finding = {
 beforeEach(() => {
   calls.checks = 0;
   calls.edits = [];
-  useMeshStore.getState().loadSnapshot({ path: '/tmp/x.mesh', mesh: smallMesh(), undo: { undo: null, redo: null } });
+  useMeshStore.getState().loadSnapshot({ path: '/tmp/x.mesh', mesh: smallMesh(), undo: { undo: null, redo: null }, scenario: null });
 });
 
 describe('recheck', () => {

@@ -60,7 +60,7 @@ const edit = (displayName: string): SheetEdit => ({
 beforeEach(() => {
   calls.sent = [];
   calls.answers = [];
-  useMeshStore.getState().loadSnapshot({ path: '/m.mesh', mesh: smallMesh(), undo: { undo: null, redo: null } });
+  useMeshStore.getState().loadSnapshot({ path: '/m.mesh', mesh: smallMesh(), undo: { undo: null, redo: null }, scenario: null });
 });
 
 describe('sheet commands', () => {

@@ -18,6 +18,9 @@ import {
 } from './edgeLayer';
 import type { MeshFlowEdge, MeshFlowNode } from './flowTypes';
 import { useImpactStore } from '../state/impactStore';
+import { useScenarioStore, type ChangeMark } from '../state/scenarioStore';
+
+const NO_MARKS: ReadonlyMap<string, ChangeMark> = new Map();
 
 const rectOf = (s: ReactFlowState): Rect => layerRect(s.transform, s.width, s.height);
 
@@ -25,11 +28,13 @@ interface PathProps extends EdgeEnds {
   selected: boolean;
   /** Whether this dependency joins two highlighted products of the impact shown. */
   lit: boolean;
+  /** Added, removed or changed by the scenario, in its Changes mode. */
+  change: ChangeMark | undefined;
   onPick(id: string, e: React.MouseEvent): void;
   onMenu(id: string, e: React.MouseEvent): void;
 }
 
-const DependencyPath = memo(function DependencyPath({ id, sx, sy, tx, ty, fading, selected, lit, onPick, onMenu }: PathProps) {
+const DependencyPath = memo(function DependencyPath({ id, sx, sy, tx, ty, fading, selected, lit, change, onPick, onMenu }: PathProps) {
   const [d] = getBezierPath({
     sourceX: sx,
     sourceY: sy,
@@ -38,12 +43,20 @@ const DependencyPath = memo(function DependencyPath({ id, sx, sy, tx, ty, fading
     targetY: ty,
     targetPosition: Position.Left,
   });
-  const classes = ['dependency-edge', 'nopan', selected ? 'is-selected' : '', fading ? 'is-fading' : '', lit ? 'impact-lit' : ''];
+  const classes = [
+    'dependency-edge',
+    'nopan',
+    selected ? 'is-selected' : '',
+    fading ? 'is-fading' : '',
+    lit ? 'impact-lit' : '',
+    change ? `change-${change}` : '',
+  ];
   return (
     <g
       className={classes.join(' ')}
       data-testid="dependency-edge"
       data-id={id}
+      data-change={change}
       onClick={(e) => onPick(id, e)}
       onContextMenu={(e) => onMenu(id, e)}
     >
@@ -97,6 +110,7 @@ export function EdgeLayer({
   const shown = useMemo(() => ends.filter((e) => edgeMeets(e, rect)), [ends, rect]);
   // Only the lit dependencies re-render; the rest fade through `has-impact` (CSS).
   const litEdges = useImpactStore((s) => s.litEdges);
+  const marks = useScenarioStore((s) => (s.mode === 'changes' ? s.marks : NO_MARKS));
   // The SVG lives in the zoomed viewport (for its place between domains and products)
   // but is counter-scaled to the canvas's size in screen pixels, and its group carries
   // the zoom instead: WebKitGTK sizes a layer's backing store in the layer's own units,
@@ -123,7 +137,15 @@ export function EdgeLayer({
         <g ref={group}>
           {shown.map((e) =>
             e.count === undefined ? (
-              <DependencyPath key={e.id} {...e} selected={selectedIds.has(e.id)} lit={litEdges.has(e.id)} onPick={onPick} onMenu={onMenu} />
+              <DependencyPath
+                key={e.id}
+                {...e}
+                selected={selectedIds.has(e.id)}
+                lit={litEdges.has(e.id)}
+                change={marks.get(e.id)}
+                onPick={onPick}
+                onMenu={onMenu}
+              />
             ) : (
               <DomainLinkPath key={e.id} sx={e.sx} sy={e.sy} tx={e.tx} ty={e.ty} count={e.count} />
             ),

@@ -10,12 +10,13 @@ import { useLabelFontSize, useProductLabelFontSize } from './detail';
 import { SeverityBadge } from './SeverityBadge';
 
 /** What the full drawing's node carries too, so tests and clicks find a product at any zoom. */
-const hooksOf = (product: DataProduct, detail: 'label' | 'low', impact: string | null) => ({
+const hooksOf = (product: DataProduct, detail: 'label' | 'low', impact: string | null, change: string | undefined) => ({
   'data-testid': 'product-node',
   'data-detail': detail,
   'data-id': product.id,
   'data-status': product.status,
   'data-impact': impact ?? undefined,
+  'data-change': change,
 });
 
 /** What every drawing of a product takes: its ports' count, selection and impact role. */
@@ -25,13 +26,15 @@ interface ProductDrawing {
   selected: boolean;
   /** Its role in the impact shown (`target`, `upstream`, `downstream`), if it has one. */
   impact: string | null;
+  /** Added, removed or changed by the scenario, in its Changes mode. */
+  change?: string | undefined;
 }
 
 // Flow units above and below the name, and the name's line height; CSS leaves both to this.
 const LABEL_PADDING = 12;
 const LABEL_LINE_HEIGHT = 1.12;
 
-export function ProductLabel({ product, portCount, selected, impact }: ProductDrawing) {
+export function ProductLabel({ product, portCount, selected, impact, change }: ProductDrawing) {
   const fontSize = useProductLabelFontSize();
   const height = productHeight(portCount);
   // As many lines as the box holds; a longer name ends in an ellipsis.
@@ -42,11 +45,12 @@ export function ProductLabel({ product, portCount, selected, impact }: ProductDr
     `status-${product.status}`,
     selected ? 'is-selected' : '',
     impact ? `impact-${impact}` : '',
+    change ? `change-${change}` : '',
   ];
   return (
     <div
       className={classes.join(' ')}
-      {...hooksOf(product, 'label', impact)}
+      {...hooksOf(product, 'label', impact, change)}
       style={{ width: PRODUCT_WIDTH, height }}
       title={`${product.displayName} (${product.name})`}
     >
@@ -59,18 +63,19 @@ export function ProductLabel({ product, portCount, selected, impact }: ProductDr
   );
 }
 
-export function ProductRect({ product, portCount, selected, impact }: ProductDrawing) {
+export function ProductRect({ product, portCount, selected, impact, change }: ProductDrawing) {
   const classes = [
     'product-rect',
     `archetype-${product.archetype ?? 'none'}`,
     `status-${product.status}`,
     selected ? 'is-selected' : '',
     impact ? `impact-${impact}` : '',
+    change ? `change-${change}` : '',
   ];
   return (
     <div
       className={classes.join(' ')}
-      {...hooksOf(product, 'low', impact)}
+      {...hooksOf(product, 'low', impact, change)}
       style={{ width: PRODUCT_WIDTH, height: productHeight(portCount) }}
     />
   );

@@ -20,6 +20,7 @@ import {
 } from './geometry';
 import { useMeshStore } from '../state/meshStore';
 import { useImpactStore } from '../state/impactStore';
+import { useScenarioStore } from '../state/scenarioStore';
 import { INPUT_HANDLE_ID } from './toFlow';
 import { ARCHETYPES } from './archetypes';
 import { SeverityBadge } from './SeverityBadge';
@@ -116,11 +117,19 @@ function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
   const impact = useImpactStore((s) => s.roles.get(product.id) ?? null);
   // Dependencies on products the filter hides, counted on this end.
   const stub = useFilterStore((s) => s.stubs.get(product.id));
-  const drawing = { product, portCount: ports.length, selected, impact };
+  // Added, removed or changed by the scenario, in its Changes mode.
+  const change = useScenarioStore((s) => (s.mode === 'changes' ? s.marks.get(product.id) : undefined));
+  const drawing = { product, portCount: ports.length, selected, impact, change };
   if (detail === 'low') return <ProductRect {...drawing} />;
   if (detail === 'label') return <ProductLabel {...drawing} />;
   const archetype = product.archetype ? ARCHETYPES[product.archetype] : null;
-  const classes = ['product-node', `status-${product.status}`, selected ? 'is-selected' : '', impact ? `impact-${impact}` : ''];
+  const classes = [
+    'product-node',
+    `status-${product.status}`,
+    selected ? 'is-selected' : '',
+    impact ? `impact-${impact}` : '',
+    change ? `change-${change}` : '',
+  ];
   return (
     <div
       className={classes.join(' ')}
@@ -128,6 +137,7 @@ function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
       data-id={product.id}
       data-status={product.status}
       data-impact={impact ?? undefined}
+      data-change={change}
       style={{ width: PRODUCT_WIDTH, height: productHeight(ports.length) }}
     >
       <div className={`product-node__stripe archetype-${product.archetype ?? 'none'}`} />

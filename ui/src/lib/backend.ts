@@ -10,6 +10,8 @@ import type {
   DiagramRequest,
   DiagramWritten,
   Overview,
+  ScenarioAnswer,
+  ScenarioRequest,
   View,
   ViewFilter,
   Impact,
@@ -97,6 +99,8 @@ export const backend = {
   filterView: (view: View, filter: ViewFilter | null) => unwrap<Filtered>(() => commands.filterView(view, filter)),
   /** The domains or teams view under its filter, `expand` (a domain) drawn as its products. */
   overview: (view: View, expand: string | null) => unwrap<Overview>(() => commands.overview(view, expand)),
+  /** Lists, starts, shows, discards or applies a scenario (one command, typed answers). */
+  scenario: (request: ScenarioRequest) => unwrap<ScenarioAnswer>(() => commands.scenario(request)),
   /** Upstream and downstream of a product or port, `depth` deep (all when null). */
   impact: (target: ImpactTarget, direction: Direction, depth: number | null) =>
     unwrap<Impact>(() => commands.impact(target, direction, depth)),

@@ -12,6 +12,8 @@ export interface MeshState {
   model: MeshModel;
   undo: UndoState;
   selection: SelectedRef[];
+  /** The scenario shown (and edited) instead of the as-is, if any. */
+  scenario: string | null;
   /** Bumped on every load so async work (layout) can tell a stale file apart. */
   generation: number;
   loadSnapshot(snapshot: MeshSnapshot): void;
@@ -26,6 +28,7 @@ export const useMeshStore = create<MeshState>((set) => ({
   model: emptyModel(),
   undo: { undo: null, redo: null },
   selection: [],
+  scenario: null,
   generation: 0,
   loadSnapshot: (snapshot) =>
     set((s) => ({
@@ -33,6 +36,7 @@ export const useMeshStore = create<MeshState>((set) => ({
       model: modelFromMesh(snapshot.mesh),
       undo: snapshot.undo,
       selection: [],
+      scenario: snapshot.scenario,
       generation: s.generation + 1,
     })),
   followSnapshot: (snapshot) =>

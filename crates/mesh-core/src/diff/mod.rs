@@ -24,7 +24,8 @@ use records::Record;
 /// What happened to an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
+// Named apart from the history's `Change` in the TypeScript bindings; JSON is unchanged.
+#[serde(rename = "DiffChange", rename_all = "camelCase")]
 pub enum Change {
     /// Only in the second mesh.
     Added,

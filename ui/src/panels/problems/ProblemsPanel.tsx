@@ -1,6 +1,7 @@
 // The Problems panel, docked under the canvas: the open mesh's governance findings with
 // counts, filters (severity, rule, domain, team, waived), focus on click and waiving.
 // It shows the core's report as is; filtering here is display only.
+import { ScenarioDelta } from './ScenarioDelta';
 import { useMemo } from 'react';
 import type { Severity } from '../../bindings';
 import { useMeshStore } from '../../state/meshStore';
@@ -115,6 +116,7 @@ export function ProblemsPanel() {
           ✕
         </button>
       </header>
+      <ScenarioDelta />
       {error && (
         <div className="problems__error" data-testid="problems-error" role="alert">
           {error}

@@ -1,0 +1,111 @@
+//! Scenarios end to end: start one, add a product and remove a dependency in its to-be,
+//! the Changes mode marks both, the Problems panel shows what it adds, the as-is is
+//! untouched until Apply, and Apply is one undoable edit of the as-is.
+
+#![cfg(feature = "e2e")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use mesh_core::{Access, Store};
+use meshwright_e2e::*;
+
+const PRODUCTS: &str = "[data-testid=product-node]";
+const EDGES: &str = "[data-testid=dependency-edge]";
+
+async fn click(app: &App, css: &str) -> WebDriverResult<()> {
+    app.wait(css).await?.click().await
+}
+
+/// Waits until the status bar counts `products` data products.
+async fn counts(app: &App, products: usize) -> WebDriverResult<()> {
+    let text = format!(" {products} products");
+    app.wait_within("[data-testid=status-counts]", TIMEOUT, |t| {
+        t.contains(&text)
+    })
+    .await
+    .map(drop)
+}
+
+fn count_in(path: &std::path::Path) -> (usize, usize) {
+    let mesh = Store::open(path, Access::ReadOnly).unwrap().load().unwrap();
+    (mesh.products.len(), mesh.input_ports.len())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_scenario_is_drawn_compared_applied_and_undone() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, demo) = demo_file(dir.path());
+    let (products, inputs) = (demo.products.len(), demo.input_ports.len());
+    let app = App::launch(Some(&path), &dir.path().join("data")).await?;
+    app.wait_painted().await?;
+    counts(&app, products).await?;
+
+    // Start a scenario by name.
+    click(&app, "[data-testid=scenario-new]").await?;
+    app.wait("[data-testid=scenario-name]")
+        .await?
+        .send_keys("Streaming")
+        .await?;
+    click(&app, "[data-testid=scenario-start]").await?;
+    app.wait("[data-testid=scenario-bar][data-scenario=Streaming]")
+        .await?;
+    app.wait("[data-testid=scenario-mode][data-mode=to-be]")
+        .await?;
+
+    // A product added and a dependency removed go into the to-be.
+    click(&app, "[data-testid=domain-item]").await?;
+    click(&app, "[data-testid=new-product]").await?;
+    counts(&app, products + 1).await?;
+    let selected =
+        format!("return document.querySelector('{PRODUCTS}.is-selected')?.dataset.id ?? null;");
+    app.wait_true(
+        &selected.replace("?? null", "!== undefined"),
+        "the new product is selected",
+    )
+    .await?;
+    let added = app.eval(&selected).await?.as_str().unwrap().to_owned();
+    assert!(demo.products.iter().all(|p| p.id.to_string() != added));
+    let removed = app
+        .eval(&format!(
+            "const e = document.querySelector('{EDGES}'); e.dispatchEvent(new MouseEvent('click', {{ bubbles: true }})); return e.dataset.id;"
+        ))
+        .await?;
+    let removed = removed.as_str().unwrap().to_owned();
+    click(&app, "[data-testid=delete-selected]:not([disabled])").await?;
+    app.wait_true(
+        &format!("return !document.querySelector(\"{EDGES}[data-id='{removed}']\");"),
+        "the dependency is gone from the to-be",
+    )
+    .await?;
+    // Nothing of it is in the as-is yet.
+    assert_eq!(count_in(&path), (products, inputs));
+
+    // The Changes mode marks both; the Problems panel says what the scenario adds.
+    app.eval("document.querySelector('[data-testid=scenario-mode] [data-mode=changes]').click(); return 1;")
+        .await?;
+    app.wait(&format!(
+        "[data-testid=product-node][data-id='{added}'][data-change=added]"
+    ))
+    .await?;
+    app.wait(&format!(
+        "[data-testid=dependency-edge][data-id='{removed}'][data-change=removed]"
+    ))
+    .await?;
+    click(&app, "[data-testid=toggle-problems]").await?;
+    let delta = app.wait("[data-testid=scenario-delta]").await?;
+    let new: usize = delta.attr("data-new").await?.unwrap().parse().unwrap();
+    assert!(new > 0, "a new product without owner or ports has findings");
+    app.wait_count("[data-testid=scenario-finding-new]", |n| n == new)
+        .await?;
+    app.picture("scenario-changes").await?;
+
+    // Apply: the as-is has both changes, as one step of its history.
+    click(&app, "[data-testid=scenario-apply]").await?;
+    app.wait("[data-testid=scenario-bar]:not([data-scenario])")
+        .await?;
+    counts(&app, products + 1).await?;
+    assert_eq!(count_in(&path), (products + 1, inputs - 1));
+    click(&app, "[data-testid=undo]").await?;
+    counts(&app, products).await?;
+    assert_eq!(count_in(&path), (products, inputs));
+    app.quit().await
+}
