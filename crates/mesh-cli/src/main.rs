@@ -38,6 +38,7 @@ enum Command {
     Diff(commands::diff::Args),
     Merge(commands::merge::Args),
     Git(commands::git::Args),
+    Scenario(commands::scenario::Args),
 }
 
 /// What a command reports when it ran to the end.
@@ -68,6 +69,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => commands::diff::run(args),
         Command::Merge(args) => commands::merge::run(args),
         Command::Git(args) => commands::git::run(args),
+        Command::Scenario(args) => commands::scenario::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

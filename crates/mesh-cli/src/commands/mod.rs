@@ -13,6 +13,7 @@ pub mod new;
 pub mod ownership;
 pub mod policy;
 pub mod rules;
+pub mod scenario;
 pub mod show;
 pub mod stats;
 
