@@ -683,11 +683,12 @@ fn an_older_file_is_read_without_being_changed_and_upgraded_when_edited() {
     let f = fixture();
     drop(f.store);
     // Turn the file back into a version-1 mesh: no policy or contract table, no domain
-    // repository folder, no team type, no view filters (0004's extra input_port column may stay: its
+    // repository folder, no team type, no view filters, no scenarios (0004's extra input_port column may stay: its
     // rebuild copies the version-1 columns by name).
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     conn.execute_batch(
         "DROP TABLE IF EXISTS policy; DROP TABLE IF EXISTS contract; DROP TABLE view_filter;
+         DROP TABLE scenario;
          ALTER TABLE domain DROP COLUMN repo_folder; ALTER TABLE team DROP COLUMN team_type;
          PRAGMA user_version = 1;",
     )
