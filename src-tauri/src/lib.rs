@@ -48,6 +48,7 @@ macro_rules! specta_builder {
                 $crate::commands::ownership::ownership_matrix,
                 $crate::commands::ownership::filter_view,
                 $crate::commands::edit::scenario,
+                $crate::commands::edit::conflicts,
                 $crate::commands::ownership::overview,
                 $crate::commands::explore::impact,
                 $crate::commands::explore::what_if,

@@ -28,6 +28,7 @@ import { useGovernanceStore } from './state/governanceStore';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { ContractsPanel } from './panels/contracts/ContractsPanel';
 import { ImpactPanel } from './panels/impact/ImpactPanel';
+import { ConflictsPanel } from './panels/ConflictsPanel';
 import { useUiStore } from './state/uiStore';
 import * as files from './actions/files';
 import { TableView } from './views/TableView';
@@ -75,6 +76,7 @@ export function App() {
             {(view === 'domains' || view === 'teams') && <OverviewView view={view} />}
             {!presenting && <Inspector />}
             {!presenting && <ImpactPanel />}
+            {!presenting && <ConflictsPanel />}
           </>
         ) : (
           <EmptyState />

@@ -12,6 +12,7 @@
 //! and maps the answer.
 
 pub mod chosen;
+pub mod conflicts;
 pub mod diagram;
 pub mod error;
 pub mod export;

@@ -220,11 +220,12 @@ fn git_merge_merges_mesh_files_by_entity() {
         git(&repo, &["merge", "-q", "--no-edit", "rename"]),
         "a clean merge"
     );
-    let merged = Store::open(&file, Access::ReadOnly)
-        .unwrap()
-        .load()
-        .unwrap();
+    let store = Store::open(&file, Access::ReadOnly).unwrap();
+    let merged = store.load().unwrap();
     assert!(merged.products.iter().any(|p| p.name == "orders-v2"));
+    // One edit in the history, from our side to the merge.
+    assert_eq!(store.undo_state().unwrap().undo.as_deref(), Some("Merge"));
+    drop(store);
     assert!(merged.input_ports.iter().any(|i| i.name == "more-payments"));
     assert!(!repo.join("landscape.mesh.conflicts.yaml").exists());
 
@@ -249,6 +250,11 @@ fn git_merge_merges_mesh_files_by_entity() {
         report.contains("payments-theirs") && report.contains("payments-ours"),
         "{report}"
     );
+    let conflicts =
+        mesh_core::diff::conflicts::from_yaml(&repo.join("landscape.mesh.conflicts.yaml"), &report)
+            .unwrap();
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].field.as_deref(), Some("name"));
 }
 
 #[test]

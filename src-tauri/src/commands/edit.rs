@@ -2,6 +2,7 @@
 //! a create gesture sends what to create and the core picks names and defaults; while a
 //! scenario is shown, edits go to its to-be.
 
+use mesh_app::conflicts::{ConflictChoice, ConflictsLeft};
 use mesh_app::scenario::{ScenarioAnswer, ScenarioRequest};
 use mesh_app::{CommandError, CreatedEntity, HistoryStep};
 use mesh_core::create::{NewEntity, Place};
@@ -46,4 +47,11 @@ pub async fn scenario(
     request: ScenarioRequest,
 ) -> Result<ScenarioAnswer, CommandError> {
     mesh.scenario(request, chrono::Local::now().date_naive())
+}
+
+/// The conflicts a merge left beside the file; with `choice`, that one resolved first.
+#[tauri::command]
+#[specta::specta]
+pub async fn conflicts(mesh: WindowMesh, choice: Option<ConflictChoice>) -> Result<ConflictsLeft, CommandError> {
+    mesh.conflicts(choice.as_ref())
 }

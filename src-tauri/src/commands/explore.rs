@@ -1,5 +1,4 @@
-//! Asking the mesh questions and explaining the answer: what a product or port reaches,
-//! what a change would break, and the current view as a diagram. The session answers.
+//! Impact, what-if and the current view as a diagram: the session answers.
 
 use mesh_app::CommandError;
 use mesh_app::diagram::{DiagramRequest, DiagramWritten};

@@ -8,8 +8,7 @@ use tauri::{AppHandle, Runtime};
 use crate::state::WindowMesh;
 use crate::task;
 
-/// Plans the export of the open mesh (nothing is written), kept for [`write_export`];
-/// off the UI thread with progress, `cancel_task` stops it before the next file.
+/// Plans the export (nothing is written), kept for [`write_export`]; with progress, cancellable.
 #[tauri::command]
 #[specta::specta]
 pub async fn preview_export<R: Runtime>(
@@ -23,8 +22,7 @@ pub async fn preview_export<R: Runtime>(
     .await
 }
 
-/// The unified diff of one previewed file, from the file on disk to what the export
-/// writes (a new file's diff shows all of it; an unchanged file's is empty).
+/// The unified diff of one previewed file, from the file on disk to what the export writes.
 #[tauri::command]
 #[specta::specta]
 pub fn export_diff(mesh: WindowMesh, path: String) -> Result<String, CommandError> {

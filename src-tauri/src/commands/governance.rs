@@ -1,5 +1,4 @@
-//! Governance for the open mesh: run the checks, list the rules, read and change the
-//! policy (one undoable edit the core works out), check a custom CEL rule as it is typed.
+//! Governance: the checks, the rules, the policy and its edits, custom CEL rules as typed.
 
 use mesh_app::CommandError;
 use mesh_core::governance::{self, CustomRule, Policy, PolicyEdit, Report, RuleDoc, RuleProblem};

@@ -1,5 +1,4 @@
-//! What the views beside the canvas show (the Ownership matrix, the domains and teams
-//! views) and each view's filter; the session answers.
+//! The Ownership matrix, the domains and teams views and each view's filter.
 
 use mesh_app::CommandError;
 use mesh_core::diagram::View;

@@ -9,6 +9,7 @@ import { useUiStore } from '../state/uiStore';
 import { hasViewPositions } from '../state/model';
 import { errorOf, reportError } from './editing';
 import { autoLayout } from './layout';
+import { loadConflicts } from './conflicts';
 
 const mesh = () => useMeshStore.getState();
 const ui = () => useUiStore.getState();
@@ -21,6 +22,7 @@ export function cancelOpen(): void {
 async function install(snapshot: MeshSnapshot): Promise<void> {
   mesh().loadSnapshot(snapshot);
   ui().clearFieldErrors();
+  void loadConflicts();
   const { model } = mesh();
   if ((model.products.size > 0 || model.domains.size > 0) && !hasViewPositions(model)) {
     await autoLayout();

@@ -3,6 +3,7 @@
 // dialogs' bars. Undo/redo/delete/select-all arriving while a
 // text field has focus act on the text instead (the menu's accelerators catch those
 // keys before the page sees them).
+import { loadConflicts } from '../actions/conflicts';
 import { useEffect } from 'react';
 import type { MenuAction } from '../bindings';
 import { shellEvents } from '../lib/backend';
@@ -114,6 +115,7 @@ export function useShellEvents(): void {
     keep(
       shellEvents.onMeshChanged((followed) => {
         useMeshStore.getState().followSnapshot(followed.snapshot);
+        void loadConflicts();
         if (followed.summary) useUiStore.getState().toast(`Changed elsewhere: ${followed.summary}`, 'info');
       }),
     );

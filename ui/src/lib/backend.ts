@@ -9,6 +9,8 @@ import type {
   Followed,
   DiagramRequest,
   DiagramWritten,
+  ConflictChoice,
+  ConflictsLeft,
   Overview,
   ScenarioAnswer,
   ScenarioRequest,
@@ -101,6 +103,8 @@ export const backend = {
   overview: (view: View, expand: string | null) => unwrap<Overview>(() => commands.overview(view, expand)),
   /** Lists, starts, shows, discards or applies a scenario (one command, typed answers). */
   scenario: (request: ScenarioRequest) => unwrap<ScenarioAnswer>(() => commands.scenario(request)),
+  /** The conflicts a merge left beside the file; with a choice, that one resolved first. */
+  conflicts: (choice: ConflictChoice | null) => unwrap<ConflictsLeft>(() => commands.conflicts(choice)),
   /** Upstream and downstream of a product or port, `depth` deep (all when null). */
   impact: (target: ImpactTarget, direction: Direction, depth: number | null) =>
     unwrap<Impact>(() => commands.impact(target, direction, depth)),

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod conflicts;
 mod diagram;
 mod export;
 mod follow;

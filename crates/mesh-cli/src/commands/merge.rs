@@ -4,13 +4,14 @@
 //! writes the merge with our values, `<file>.conflicts.yaml` (beside `--path`, git's %P,
 //! else OURS) listing each conflict with
 //! base, ours and theirs, and exits 1 so git stops. A file it cannot read (corrupt, from a
-//! newer Meshwright) exits 2 with OURS untouched. The merged file's undo history starts
-//! empty.
+//! newer Meshwright) exits 2 with OURS untouched. The merged file's history holds one
+//! edit, "Merge", from our side to the merge, so undo in the app gives our side back.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use mesh_core::diff::merge;
+use mesh_core::diff::{conflicts, merge};
+use mesh_core::scenario::ops::ops_between;
 use mesh_core::{Access, Store};
 
 use super::diff::same_mesh;
@@ -34,13 +35,6 @@ pub struct Args {
     force: bool,
 }
 
-/// The conflict report beside `ours`.
-pub fn report_path(ours: &Path) -> PathBuf {
-    let mut name = ours.file_name().unwrap_or_default().to_os_string();
-    name.push(".conflicts.yaml");
-    ours.with_file_name(name)
-}
-
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let load = |p: &Path| -> anyhow::Result<_> { Ok(Store::open(p, Access::ReadOnly)?.load()?) };
@@ -54,28 +48,37 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     tmp_name.push(format!(".merge-{}", std::process::id()));
     let tmp = args.ours.with_file_name(tmp_name);
     let written = (|| -> anyhow::Result<()> {
-        let mut store = Store::create_from(&tmp, &merged.mesh, &mut |_, _| {})?;
-        if policy != mesh_core::governance::Policy::default() {
-            store.apply(
-                vec![mesh_core::store::EditOp::SetPolicy(policy)],
-                Some("Merge".into()),
-            )?;
+        // Our side, then the merge as one edit on top of it; should the store refuse that
+        // edit's order (two names swapped), the merge alone, its history empty.
+        let policy_op = (policy != mesh_core::governance::Policy::default())
+            .then(|| mesh_core::store::EditOp::SetPolicy(policy));
+        let as_edit = (|| -> mesh_core::Result<()> {
+            let mut store = Store::create_from(&tmp, &ours, &mut |_, _| {})?;
+            let mut ops = ops_between(&ours, &merged.mesh);
+            ops.extend(policy_op.clone());
+            store.apply(ops, Some("Merge".into()))?;
+            Ok(())
+        })();
+        if as_edit.is_err() {
+            remove_partial(&tmp);
+            let mut store = Store::create_from(&tmp, &merged.mesh, &mut |_, _| {})?;
+            if let Some(op) = policy_op {
+                store.apply(vec![op], Some("Merge".into()))?;
+            }
         }
-        drop(store);
         std::fs::rename(&tmp, &args.ours)
             .with_context(|| format!("could not replace {}", args.ours.display()))
     })();
     if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
+        remove_partial(&tmp);
         return Err(e);
     }
-    let report = report_path(args.path.as_deref().unwrap_or(&args.ours));
+    let report = conflicts::report_path(args.path.as_deref().unwrap_or(&args.ours));
     if merged.conflicts.is_empty() {
         let _ = std::fs::remove_file(&report);
         return Ok(Outcome::Ok);
     }
-    let yaml = serde_saphyr::to_string(&serde_json::json!({ "conflicts": merged.conflicts }))
-        .context("could not write the conflict report")?;
+    let yaml = conflicts::to_yaml(&merged.conflicts)?;
     std::fs::write(&report, yaml)
         .with_context(|| format!("could not write {}", report.display()))?;
     eprintln!(
@@ -84,4 +87,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         report.display()
     );
     Ok(Outcome::Findings)
+}
+
+/// Removes a half-built file with its SQLite companions.
+fn remove_partial(tmp: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = tmp.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
 }

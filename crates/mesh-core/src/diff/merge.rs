@@ -21,7 +21,7 @@ use crate::model::{DependencySource, EntityKind, Mesh};
 
 /// One conflict: the entity, the field (`None`: the entity itself, an edit against a
 /// delete, or a repair), and the three values.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Conflict {
@@ -32,13 +32,16 @@ pub struct Conflict {
     /// Its name.
     pub name: String,
     /// The field; absent for the entity itself.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// The value in the common base.
+    #[serde(default)]
     pub base: Option<Value>,
     /// On our side.
+    #[serde(default)]
     pub ours: Option<Value>,
     /// On theirs.
+    #[serde(default)]
     pub theirs: Option<Value>,
     /// What the merge did.
     pub resolution: String,

@@ -7,6 +7,7 @@
 //! Markdown and a mesh into the canonical text git's textconv shows; `merge` is the
 //! three-way merge of the git merge driver.
 
+pub mod conflicts;
 pub mod merge;
 pub mod records;
 pub mod report;
