@@ -11,9 +11,13 @@ use mesh_core::store::EditOp;
 use mesh_core::{Access, Store};
 use meshwright_e2e::*;
 
-fn title(path: &std::path::Path, id: uuid::Uuid) -> String {
+fn title(path: &std::path::Path, id: &str) -> String {
     let mesh = Store::open(path, Access::ReadOnly).unwrap().load().unwrap();
-    mesh.products.into_iter().find(|p| p.id == id).unwrap().display_name
+    mesh.products
+        .into_iter()
+        .find(|p| p.id.to_string() == id)
+        .unwrap()
+        .display_name
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -24,10 +28,13 @@ async fn conflicts_left_by_a_merge_are_resolved_in_the_window() -> WebDriverResu
     ours.products[0].display_name = "Ours".into();
     theirs.products[0].display_name = "Theirs".into();
     let merged = merge::merge(&base, &ours, &theirs).unwrap();
-    let id = ours.products[0].id;
+    let id = ours.products[0].id.to_string();
     Store::open(&path, Access::ReadWrite)
         .unwrap()
-        .apply(vec![EditOp::SaveProduct(merged.mesh.products[0].clone())], None)
+        .apply(
+            vec![EditOp::SaveProduct(merged.mesh.products[0].clone())],
+            None,
+        )
         .unwrap();
     let report = conflicts::report_path(&path);
     std::fs::write(&report, conflicts::to_yaml(&merged.conflicts).unwrap()).unwrap();
@@ -37,23 +44,33 @@ async fn conflicts_left_by_a_merge_are_resolved_in_the_window() -> WebDriverResu
     app.wait("[data-testid=conflicts-panel] [data-testid=conflicts-count][data-count='1']")
         .await?;
     let row = app
-        .wait(&format!("[data-testid=conflict-row][data-id='{id}'][data-field=displayName]"))
+        .wait(&format!(
+            "[data-testid=conflict-row][data-id='{id}'][data-field=displayName]"
+        ))
         .await?;
     let text = row.text().await?;
     assert!(text.contains("Ours") && text.contains("Theirs"), "{text}");
     app.picture("merge-conflicts").await?;
-    row.find(By::Css("[data-testid=conflict-theirs]")).await?.click().await?;
+    row.find(By::Css("[data-testid=conflict-theirs]"))
+        .await?
+        .click()
+        .await?;
     app.wait_true(
         "return !document.querySelector('[data-testid=conflicts-panel]');",
         "the panel closes with no conflict left",
     )
     .await?;
-    assert_eq!(title(&path, id), "Theirs");
+    assert_eq!(title(&path, &id), "Theirs");
     assert!(!report.exists());
-    app.wait("[data-testid=undo]:not([disabled])").await?.click().await?;
-    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| !t.contains("Resolve conflict"))
+    app.wait("[data-testid=undo]:not([disabled])")
+        .await?
+        .click()
         .await?;
-    assert_eq!(title(&path, id), "Ours");
+    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| {
+        !t.contains("Resolve conflict")
+    })
+    .await?;
+    assert_eq!(title(&path, &id), "Ours");
     app.quit().await
 }
 
@@ -67,7 +84,9 @@ async fn a_report_that_is_not_one_is_shown_with_its_line_and_kept() -> WebDriver
     let app = App::launch(Some(&path), &dir.path().join("data")).await?;
     app.wait_painted().await?;
     let error = app
-        .wait_within("[data-testid=conflicts-error]", TIMEOUT, |t| t.contains("line"))
+        .wait_within("[data-testid=conflicts-error]", TIMEOUT, |t| {
+            t.contains("line")
+        })
         .await?;
     assert!(error.text().await?.contains("demo.mesh.conflicts.yaml"));
     assert_eq!(std::fs::read_to_string(&report).unwrap(), text);

@@ -40,6 +40,8 @@ export const commands = {
 	filterView: (view: View, filter: ViewFilter | null) => typedError<Filtered, CommandError>(__TAURI_INVOKE("filter_view", { view, filter })),
 	/**  Lists, starts, shows (or goes back to the as-is), discards or applies a scenario. */
 	scenario: (request: ScenarioRequest) => typedError<ScenarioAnswer, CommandError>(__TAURI_INVOKE("scenario", { request })),
+	/**  The conflicts a merge left beside the file; with `choice`, that one resolved first. */
+	conflicts: (choice: ConflictChoice | null) => typedError<ConflictsLeft, CommandError>(__TAURI_INVOKE("conflicts", { choice })),
 	/**  The domains or teams view under its filter, `expand` (a domain) drawn as its products. */
 	overview: (view: View, expand: string | null) => typedError<Overview, CommandError>(__TAURI_INVOKE("overview", { view, expand })),
 	/**  Upstream and downstream of `target`, `depth` dependencies deep (all when null). */
@@ -58,15 +60,9 @@ export const commands = {
 	editPolicy: (edit: PolicyEdit) => typedError<Applied, CommandError>(__TAURI_INVOKE("edit_policy", { edit })),
 	/**  The problems of one custom rule (empty when it is fine); needs no open mesh. */
 	validateCustomRule: (rule: CustomRule) => __TAURI_INVOKE<RuleProblem[]>("validate_custom_rule", { rule }),
-	/**
-	 *  Plans the export of the open mesh (nothing is written), kept for [`write_export`];
-	 *  off the UI thread with progress, `cancel_task` stops it before the next file.
-	 */
+	/**  Plans the export (nothing is written), kept for [`write_export`]; with progress, cancellable. */
 	previewExport: (request: ExportRequest) => typedError<ExportPreview, CommandError>(__TAURI_INVOKE("preview_export", { request })),
-	/**
-	 *  The unified diff of one previewed file, from the file on disk to what the export
-	 *  writes (a new file's diff shows all of it; an unchanged file's is empty).
-	 */
+	/**  The unified diff of one previewed file, from the file on disk to what the export writes. */
 	exportDiff: (path: string) => typedError<string, CommandError>(__TAURI_INVOKE("export_diff", { path })),
 	/**
 	 *  Writes the previewed export (refused when the mesh changed since); `prune` deletes the
@@ -265,13 +261,33 @@ export type Conflict = {
 	/**  The field; absent for the entity itself. */
 	field?: string | null,
 	/**  The value in the common base. */
-	base: Value | null,
+	base?: Value | null,
 	/**  On our side. */
-	ours: Value | null,
+	ours?: Value | null,
 	/**  On theirs. */
-	theirs: Value | null,
+	theirs?: Value | null,
 	/**  What the merge did. */
 	resolution: string,
+};
+
+/**  Which conflict to resolve and how: the entity and field as the report names them. */
+export type ConflictChoice = {
+	/**  The entity's kind. */
+	kind: EntityKind,
+	/**  Its id. */
+	id: string,
+	/**  The field; null for the entity itself. */
+	field: string | null,
+	/**  The value to keep. */
+	side: Side,
+};
+
+/**  What is left after a choice, and its edit (none for an acknowledged repair). */
+export type ConflictsLeft = {
+	/**  The edit the choice made. */
+	applied: Applied | null,
+	/**  The conflicts left; null when the report is gone. */
+	left: MergeConflicts | null,
 };
 
 /**  A contract document kept whole. */
@@ -1146,6 +1162,14 @@ export type MenuActivated = {
 	action: MenuAction,
 };
 
+/**  The conflicts left beside the open file. */
+export type MergeConflicts = {
+	/**  The report's path. */
+	report: string,
+	/**  What is left to resolve, in the report's order. */
+	conflicts: Conflict[],
+};
+
 /**
  *  Every entity of one mesh file, in memory. Lists are sorted by name (ports by
  *  product, name and version) so that everything built on a snapshot is deterministic.
@@ -1826,6 +1850,15 @@ export type SheetRow = {
 	/**  Cell text by column key. */
 	cells?: { [key in string]: string },
 };
+
+/**  Which value of a conflict to keep. */
+export type Side = 
+/**  The common ancestor's. */
+"base" | 
+/**  Ours (what the merged file holds). */
+"ours" | 
+/**  Theirs. */
+"theirs";
 
 /**  A file found in a folder that holds no manifest to import. */
 export type SkippedFile = {

@@ -96,7 +96,10 @@ fn answer(report: &Path, conflicts: Vec<Conflict>) -> Option<MergeConflicts> {
 impl Session {
     /// The conflicts left beside the open file, after resolving `choice` when given (the
     /// app's one request).
-    pub fn conflicts(&self, choice: Option<&ConflictChoice>) -> Result<ConflictsLeft, CommandError> {
+    pub fn conflicts(
+        &self,
+        choice: Option<&ConflictChoice>,
+    ) -> Result<ConflictsLeft, CommandError> {
         match choice {
             Some(choice) => self.resolve_conflict(choice),
             None => Ok(ConflictsLeft {
@@ -125,7 +128,10 @@ impl Session {
             .iter()
             .position(|c| c.kind == choice.kind && c.id == choice.id && c.field == choice.field)
             .ok_or_else(|| {
-                CommandError::invalid_argument("conflict", "the report has no such conflict any more")
+                CommandError::invalid_argument(
+                    "conflict",
+                    "the report has no such conflict any more",
+                )
             })?;
         let conflict = all.remove(at);
         let applied = self.change(

@@ -1,6 +1,5 @@
-//! Editing the open mesh: each call one core transaction, committed before it returns;
-//! a create gesture sends what to create and the core picks names and defaults; while a
-//! scenario is shown, edits go to its to-be.
+//! Editing: each call one core transaction, committed before it returns (while a scenario
+//! is shown, to its to-be); scenarios themselves, and a merge's conflicts.
 
 use mesh_app::conflicts::{ConflictChoice, ConflictsLeft};
 use mesh_app::scenario::{ScenarioAnswer, ScenarioRequest};
@@ -52,6 +51,9 @@ pub async fn scenario(
 /// The conflicts a merge left beside the file; with `choice`, that one resolved first.
 #[tauri::command]
 #[specta::specta]
-pub async fn conflicts(mesh: WindowMesh, choice: Option<ConflictChoice>) -> Result<ConflictsLeft, CommandError> {
+pub async fn conflicts(
+    mesh: WindowMesh,
+    choice: Option<ConflictChoice>,
+) -> Result<ConflictsLeft, CommandError> {
     mesh.conflicts(choice.as_ref())
 }

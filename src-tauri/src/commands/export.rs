@@ -1,5 +1,4 @@
-//! The Export dialog (`mesh_app::export`): preview, one file's diff, then write exactly
-//! that preview, with progress and cancel. They must not decide what is written.
+//! The Export dialog (`mesh_app::export`): preview, one file's diff, write that preview.
 
 use mesh_app::export::{self, ExportPreview, ExportRequest, ExportSummary};
 use mesh_app::{CommandError, Task};

@@ -1,5 +1,4 @@
-//! Opening, creating and copying mesh files, and new windows (`mesh_app::file`, the
-//! session, `windows`). Paths come from the user; nothing here picks files on its own.
+//! Opening, creating and copying mesh files (paths the user chose), and new windows.
 
 use std::path::{Path, PathBuf};
 

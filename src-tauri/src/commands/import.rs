@@ -1,5 +1,4 @@
-//! File > Import (`mesh_app::import`): a dry run, then the import as one undoable edit,
-//! off the UI thread with progress and cancel. Problems in the files are answers.
+//! File > Import (`mesh_app::import`): a dry run, then the import as one undoable edit.
 
 use mesh_app::import::{self, ImportPreview, ImportResult};
 use mesh_app::{CommandError, Task};

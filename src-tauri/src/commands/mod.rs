@@ -1,6 +1,5 @@
 //! The commands the UI calls, adapters of a few lines: each parses its arguments, calls
-//! the application layer (`mesh-app`) or a pure `mesh-core` function, and answers its
-//! typed result; none holds a business rule or an orchestration of its own.
+//! `mesh-app` or a pure `mesh-core` function, and answers its typed result (no rules).
 
 pub mod app;
 pub mod edit;

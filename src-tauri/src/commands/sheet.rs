@@ -1,5 +1,4 @@
-//! The Table view's writes (cells, new rows, pasted blocks), each planned by the core and
-//! applied as one undoable edit, or answered with the problems at their cells.
+//! The Table view's writes (cells, new rows, pasted blocks), each one edit or its problems.
 
 use mesh_app::CommandError;
 use mesh_core::sheet::{SheetEdit, SheetPaste, SheetResult};

@@ -41,7 +41,12 @@ function ConflictRow({ conflict }: { conflict: Conflict }) {
       )}
       <div className="conflicts__choices">
         {repair ? (
-          <button type="button" className="button button--small" data-testid="conflict-ours" onClick={() => void resolveConflict(conflict, 'ours')}>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="conflict-ours"
+            onClick={() => void resolveConflict(conflict, 'ours')}
+          >
             OK
           </button>
         ) : (

@@ -18,12 +18,14 @@ fn a_conflict_is_resolved_by_keeping_a_side_and_the_report_goes_when_empty() {
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     ours.products[0].display_name = "Ours".into();
     theirs.products[0].display_name = "Theirs".into();
-    theirs.products[1].description = Some("Theirs alone".into());
+    theirs.products[1].version = "9.9.9".into();
     let merged = merge::merge(&base, &ours, &theirs).unwrap();
     assert_eq!(merged.conflicts.len(), 1);
     // The open file holds the merge, our side's value in the conflict.
     let product = merged.mesh.products[0].clone();
-    session.apply(vec![EditOp::SaveProduct(product.clone())], None).unwrap();
+    session
+        .apply(vec![EditOp::SaveProduct(product.clone())], None)
+        .unwrap();
     let report = conflicts::report_path(&path);
     std::fs::write(&report, conflicts::to_yaml(&merged.conflicts).unwrap()).unwrap();
 
@@ -41,7 +43,13 @@ fn a_conflict_is_resolved_by_keeping_a_side_and_the_report_goes_when_empty() {
     assert!(left.left.is_none());
     assert!(!report.exists());
     let applied = left.applied.unwrap();
-    assert!(applied.undo.undo.unwrap().starts_with("Resolve conflict in"));
+    assert!(
+        applied
+            .undo
+            .undo
+            .unwrap()
+            .starts_with("Resolve conflict in")
+    );
     let now = session.current().unwrap().unwrap().mesh;
     assert_eq!(now.products[0].display_name, "Theirs");
     session.history(HistoryStep::Undo).unwrap().unwrap();

@@ -75,8 +75,13 @@ pub fn from_yaml(path: &Path, text: &str) -> Result<Vec<Conflict>> {
         },
         with_snippet: false,
     };
-    let report: Report = serde_saphyr::from_str_with_options(text, options)
-        .map_err(|e| bad(e.to_string().split_whitespace().collect::<Vec<_>>().join(" ")))?;
+    let report: Report = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+        bad(e
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "))
+    })?;
     Ok(report.conflicts)
 }
 
@@ -97,6 +102,7 @@ pub fn resolve(mesh: &Mesh, c: &Conflict, side: Side) -> Result<Vec<EditOp>> {
         Side::Theirs => &c.theirs,
     };
     let current = entity(mesh, c.kind, c.id)?;
+    let exists = current.is_some();
     let whole = match (&c.field, chosen) {
         (Some(field), value) => {
             let Some(Value::Object(mut fields)) = current else {
@@ -120,7 +126,7 @@ pub fn resolve(mesh: &Mesh, c: &Conflict, side: Side) -> Result<Vec<EditOp>> {
     };
     Ok(match whole {
         Some(fields) => vec![save(c, Value::Object(fields))?],
-        None if current.is_some() => vec![delete(c.kind, c.id)?],
+        None if exists => vec![delete(c.kind, c.id)?],
         None => Vec::new(),
     })
 }
@@ -136,7 +142,11 @@ fn gone(c: &Conflict) -> Error {
 
 /// The entity `kind`/`id` of `mesh` as JSON with its id, if it has one.
 fn entity(mesh: &Mesh, kind: EntityKind, id: Uuid) -> Result<Option<Value>> {
-    fn find<T: Serialize>(items: &[T], id: impl Fn(&T) -> Uuid, wanted: Uuid) -> Result<Option<Value>> {
+    fn find<T: Serialize>(
+        items: &[T],
+        id: impl Fn(&T) -> Uuid,
+        wanted: Uuid,
+    ) -> Result<Option<Value>> {
         items
             .iter()
             .find(|x| id(x) == wanted)
@@ -154,13 +164,23 @@ fn entity(mesh: &Mesh, kind: EntityKind, id: Uuid) -> Result<Option<Value>> {
         EntityKind::OutputPort => find(&mesh.output_ports, |x| x.id, id),
         EntityKind::InputPort => find(&mesh.input_ports, |x| x.id, id),
         EntityKind::Contract => find(&mesh.contracts, |x| x.id, id),
-        other => Err(Error::invalid(other, "", "kind", "has no conflicts to resolve")),
+        other => Err(Error::invalid(
+            other,
+            "",
+            "kind",
+            "has no conflicts to resolve",
+        )),
     }
 }
 
 fn save(c: &Conflict, value: Value) -> Result<EditOp> {
     let bad = |e: serde_json::Error| {
-        Error::invalid(c.kind, &c.name, "conflict", format!("the chosen value does not fit: {e}"))
+        Error::invalid(
+            c.kind,
+            &c.name,
+            "conflict",
+            format!("the chosen value does not fit: {e}"),
+        )
     };
     Ok(match c.kind {
         EntityKind::Mesh => EditOp::SetMeshInfo(serde_json::from_value(value).map_err(bad)?),
@@ -176,7 +196,14 @@ fn save(c: &Conflict, value: Value) -> Result<EditOp> {
         }
         EntityKind::InputPort => EditOp::SaveInputPort(serde_json::from_value(value).map_err(bad)?),
         EntityKind::Contract => EditOp::SaveContract(serde_json::from_value(value).map_err(bad)?),
-        other => return Err(Error::invalid(other, &c.name, "kind", "has no conflicts to resolve")),
+        other => {
+            return Err(Error::invalid(
+                other,
+                &c.name,
+                "kind",
+                "has no conflicts to resolve",
+            ));
+        }
     })
 }
 
