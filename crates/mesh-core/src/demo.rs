@@ -1607,6 +1607,7 @@ impl Builder {
                     description: None,
                 })
                 .collect(),
+            contract_body: Default::default(),
             deprecation_date: p.deprecation_date,
             successor_port_id: p.successor.map(|(pr, port, v)| output_port_id(pr, port, v)),
             custom_properties: Vec::new(),

@@ -3,6 +3,8 @@
 //! need the rest of the mesh (unique names, existing references) are checked by the
 //! store inside the edit's transaction.
 
+mod contract_body;
+
 use std::collections::HashSet;
 
 use crate::error::{Error, Result};
@@ -10,6 +12,8 @@ use crate::model::{
     Contract, CustomProperty, DataProduct, Domain, EntityKind, InputPort, Link, Mesh, MeshInfo,
     OutputPort, Person, ServiceLevel, SourceSystem, Team,
 };
+
+pub use contract_body::{BodyError, BodyProblem, MAX_DEPTH, check as contract_body};
 
 /// Longest slug name: Backstage's limit for `metadata.name`.
 pub const MAX_NAME: usize = 63;
@@ -471,6 +475,8 @@ pub fn output_port(p: &OutputPort) -> Result<()> {
         ));
     }
     service_levels(&p.name, &p.service_levels)?;
+    contract_body(&p.contract_body)
+        .map_err(|e| Error::invalid(k, &p.name, "contractBody", e.to_string()))?;
     custom_properties(k, &p.name, &p.custom_properties)
 }
 

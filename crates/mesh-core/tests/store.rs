@@ -683,13 +683,15 @@ fn an_older_file_is_read_without_being_changed_and_upgraded_when_edited() {
     let f = fixture();
     drop(f.store);
     // Turn the file back into a version-1 mesh: no policy or contract table, no domain
-    // repository folder, no team type, no view filters, no scenarios (0004's extra input_port column may stay: its
-    // rebuild copies the version-1 columns by name).
+    // repository folder, no team type, no view filters, no scenarios, no contract bodies
+    // (0004's extra input_port column may stay: its rebuild copies the version-1 columns by
+    // name).
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     conn.execute_batch(
         "DROP TABLE IF EXISTS policy; DROP TABLE IF EXISTS contract; DROP TABLE view_filter;
          DROP TABLE scenario;
          ALTER TABLE domain DROP COLUMN repo_folder; ALTER TABLE team DROP COLUMN team_type;
+         ALTER TABLE output_port DROP COLUMN contract_body;
          PRAGMA user_version = 1;",
     )
     .unwrap();
@@ -801,4 +803,166 @@ fn a_view_filter_is_saved_with_the_file_and_undo_leaves_it() {
         .save_view_filter("mesh", &ViewFilter::default())
         .unwrap();
     assert!(store.view_filter("mesh").unwrap().is_empty());
+}
+
+/// A contract body using every part of the model: nested and array properties, quality
+/// rules on an object and a property, a server with a field of its own, terms.
+fn described_body() -> ContractBody {
+    let mut id = SchemaProperty::new("order_id", LogicalType::String);
+    id.primary_key = Some(true);
+    id.primary_key_position = Some(1);
+    id.required = Some(true);
+    id.quality.push(QualityRule {
+        rule_type: Some(QualityType::Library),
+        metric: Some("duplicateValues".into()),
+        must_be: Some(serde_json::json!(0)),
+        dimension: Some("uniqueness".into()),
+        ..QualityRule::default()
+    });
+    let mut email = SchemaProperty::new("email", LogicalType::String);
+    email.personal_data = true;
+    email.classification = Some("restricted".into());
+    let mut address = SchemaProperty::new("address", LogicalType::Object);
+    address
+        .properties
+        .push(SchemaProperty::new("city", LogicalType::String));
+    let mut lines = SchemaProperty::new("lines", LogicalType::Array);
+    lines.items = Some(Box::new(SchemaProperty::new("", LogicalType::Number)));
+    let mut object = SchemaObject {
+        name: "orders".into(),
+        physical_type: Some("table".into()),
+        properties: vec![id, email, address, lines],
+        ..SchemaObject::default()
+    };
+    object.quality.push(QualityRule {
+        rule_type: Some(QualityType::Sql),
+        query: Some("SELECT count(*) FROM orders".into()),
+        must_be_greater_than: Some(1000.into()),
+        ..QualityRule::default()
+    });
+    object
+        .extra
+        .insert("tags".into(), serde_json::json!(["finance"]));
+    let mut server = Server {
+        server: "prod".into(),
+        server_type: "postgres".into(),
+        host: Some("db.example.com".into()),
+        port: Some(5432),
+        database: Some("shop".into()),
+        schema: Some("public".into()),
+        ..Server::default()
+    };
+    server
+        .extra
+        .insert("roles".into(), serde_json::json!([{"role": "reader"}]));
+    ContractBody {
+        schema: vec![object],
+        servers: vec![server],
+        terms: UsageTerms {
+            usage: Some("Order analytics".into()),
+            limitations: Some("Not for billing".into()),
+            ..UsageTerms::default()
+        },
+    }
+}
+
+#[test]
+fn a_contract_body_round_trips_through_the_file_and_undo() {
+    let mut f = fixture();
+    let mut port = f.orders_port.clone();
+    port.contract = Some(ContractRef {
+        contract_id: "orders-contract".into(),
+        version: None,
+        status: None,
+    });
+    port.contract_body = described_body();
+    f.store.edit(|e| e.save_output_port(port.clone())).unwrap();
+    drop(f.store);
+
+    let mut store = Store::open(&f.path, Access::ReadWrite).unwrap();
+    let loaded = store.load().unwrap();
+    assert!(
+        loaded.output_ports.contains(&port),
+        "the body is stored whole"
+    );
+
+    store.undo().unwrap();
+    let undone = store.load().unwrap();
+    let before = undone
+        .output_ports
+        .iter()
+        .find(|p| p.id == port.id)
+        .unwrap();
+    assert!(
+        before.contract_body.is_empty(),
+        "undo restores the empty body"
+    );
+    store.redo().unwrap();
+    assert!(store.load().unwrap().output_ports.contains(&port));
+
+    // An edit of another field keeps the body.
+    let mut renamed = port.clone();
+    renamed.description = Some("Orders, described".into());
+    store.edit(|e| e.save_output_port(renamed.clone())).unwrap();
+    assert!(store.load().unwrap().output_ports.contains(&renamed));
+}
+
+#[test]
+fn an_invalid_contract_body_is_refused_and_nothing_written() {
+    let mut f = fixture();
+    let before = f.store.load().unwrap();
+    let mut port = f.orders_port.clone();
+    port.contract_body = described_body();
+    port.contract_body.schema[0].properties[1].logical_type = Some("varchar".into());
+    let err = f
+        .store
+        .edit(|e| e.save_output_port(port.clone()))
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+    assert_eq!(err.field(), Some("contractBody"));
+    assert!(
+        err.to_string()
+            .contains("schema.orders.properties.email.logicalType"),
+        "{err}"
+    );
+    assert_eq!(f.store.load().unwrap(), before);
+}
+
+#[test]
+fn a_file_at_migration_6_opens_with_empty_contract_bodies() {
+    let f = fixture();
+    drop(f.store);
+    let conn = rusqlite::Connection::open(&f.path).unwrap();
+    conn.execute_batch(
+        "ALTER TABLE output_port DROP COLUMN contract_body; PRAGMA user_version = 6;",
+    )
+    .unwrap();
+    drop(conn);
+    let bytes = fs::read(&f.path).unwrap();
+
+    let read = Store::open(&f.path, Access::ReadOnly).unwrap();
+    let mesh = read.load().unwrap();
+    assert_eq!(mesh.output_ports.len(), 2);
+    assert!(mesh.output_ports.iter().all(|p| p.contract_body.is_empty()));
+    drop(read);
+    assert_eq!(
+        fs::read(&f.path).unwrap(),
+        bytes,
+        "reading leaves it as it was"
+    );
+
+    let mut store = Store::open(&f.path, Access::ReadWrite).unwrap();
+    assert_eq!(store.load().unwrap(), mesh, "migrating changes no entity");
+    let mut port = f.orders_port.clone();
+    port.contract_body = described_body();
+    store.edit(|e| e.save_output_port(port.clone())).unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(&f.path).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    drop(conn);
+    let store = Store::open(&f.path, Access::ReadOnly).unwrap();
+    assert!(store.load().unwrap().output_ports.contains(&port));
 }

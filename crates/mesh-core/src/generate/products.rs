@@ -361,6 +361,7 @@ fn port(
         contains_pii,
         classification,
         service_levels: service_levels(rng, port_type),
+        contract_body: Default::default(),
         deprecation_date: deprecated.then(|| deprecation_date(rng)),
         successor_port_id: None,
         custom_properties: Vec::new(),

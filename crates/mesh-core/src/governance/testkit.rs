@@ -178,6 +178,7 @@ impl Kit {
                     description: None,
                 },
             ],
+            contract_body: Default::default(),
             deprecation_date: None,
             successor_port_id: None,
             custom_properties: Vec::new(),

@@ -57,6 +57,7 @@ pub(crate) fn mesh(products: &[&str], edges: &[(&str, &str)]) -> Mesh {
             contains_pii: false,
             classification: None,
             service_levels: vec![],
+            contract_body: Default::default(),
             deprecation_date: None,
             successor_port_id: None,
             custom_properties: vec![],

@@ -10,6 +10,7 @@
 
 mod common;
 mod contract;
+mod contract_body;
 mod mesh;
 mod org;
 mod port;
@@ -17,6 +18,10 @@ mod product;
 
 pub use common::{CustomProperty, EntityKind, Extensions, Link, Position};
 pub use contract::{Contract, ContractFormat};
+pub use contract_body::{
+    ContractBody, LogicalType, QualityRule, QualityType, SchemaObject, SchemaProperty, Server,
+    Unmapped, UsageTerms,
+};
 pub use mesh::{Mesh, MeshInfo};
 pub use org::{Domain, Membership, Person, Team, TeamType};
 pub use port::{

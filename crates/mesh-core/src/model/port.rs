@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{CustomProperty, Extensions, Status};
+use super::{ContractBody, CustomProperty, Extensions, Status};
 
 /// The technical shape of an output port.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -149,6 +149,11 @@ pub struct OutputPort {
     /// Promised service levels.
     #[serde(default)]
     pub service_levels: Vec<ServiceLevel>,
+    /// What the contract says about the data: schema, quality rules, servers, terms of
+    /// use. Empty until described; kept when the port has no contract reference, so
+    /// removing the reference and adding it back loses nothing.
+    #[serde(default)]
+    pub contract_body: ContractBody,
     /// When a deprecated port stops being served.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecation_date: Option<NaiveDate>,
@@ -180,6 +185,7 @@ impl OutputPort {
             contains_pii: false,
             classification: None,
             service_levels: Vec::new(),
+            contract_body: ContractBody::default(),
             deprecation_date: None,
             successor_port_id: None,
             custom_properties: Vec::new(),

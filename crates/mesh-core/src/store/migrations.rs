@@ -27,6 +27,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("../../migrations/0005_team_type.sql")),
     (6, include_str!("../../migrations/0006_view_filter.sql")),
     (7, include_str!("../../migrations/0007_scenario.sql")),
+    (8, include_str!("../../migrations/0008_contract_body.sql")),
 ];
 
 /// The newest schema version this build knows.

@@ -86,6 +86,7 @@ pub fn port(name: &str, product: &DataProduct) -> OutputPort {
         contains_pii: false,
         classification: None,
         service_levels: vec![],
+        contract_body: Default::default(),
         deprecation_date: None,
         successor_port_id: None,
         custom_properties: vec![],

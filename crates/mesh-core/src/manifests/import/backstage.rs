@@ -1063,6 +1063,7 @@ fn api(
         contains_pii: pii.unwrap_or(false),
         classification,
         service_levels: levels,
+        contract_body: Default::default(),
         deprecation_date,
         successor_port_id: None,
         custom_properties: custom,

@@ -736,6 +736,7 @@ fn output_port(
         contains_pii: contains_pii.unwrap_or(false),
         classification,
         service_levels,
+        contract_body: Default::default(),
         deprecation_date,
         successor_port_id: None,
         custom_properties,

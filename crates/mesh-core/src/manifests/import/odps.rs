@@ -665,6 +665,7 @@ fn output_port(
         contains_pii,
         classification,
         service_levels,
+        contract_body: Default::default(),
         deprecation_date,
         successor_port_id,
         custom_properties: props.rest(),

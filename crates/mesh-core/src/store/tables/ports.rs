@@ -15,7 +15,8 @@ impl Table for OutputPort {
     const TABLE: &'static str = "output_port";
     const SELECT: &'static str = "SELECT id, product_id, name, version, port_type, description,
         visibility, status, contract, contains_pii, classification, service_levels,
-        deprecation_date, successor_port_id, custom_properties, extensions FROM output_port";
+        deprecation_date, successor_port_id, custom_properties, extensions, contract_body
+        FROM output_port";
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
         let date: Option<String> = r.get(12)?;
@@ -39,6 +40,7 @@ impl Table for OutputPort {
             contains_pii: r.get(9)?,
             classification: r.get(10)?,
             service_levels: json(r, 11)?,
+            contract_body: json(r, 16)?,
             deprecation_date,
             successor_port_id: opt_uuid(r, 13)?,
             custom_properties: json(r, 14)?,
@@ -51,8 +53,8 @@ impl Table for OutputPort {
         conn.prepare_cached(
             "INSERT INTO output_port (id, product_id, name, version, port_type, description,
                visibility, status, contract, contains_pii, classification, service_levels,
-               deprecation_date, successor_port_id, custom_properties, extensions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+               deprecation_date, successor_port_id, custom_properties, extensions, contract_body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
              ON CONFLICT (id) DO UPDATE SET product_id = excluded.product_id, name = excluded.name,
                version = excluded.version, port_type = excluded.port_type,
                description = excluded.description, visibility = excluded.visibility,
@@ -60,7 +62,8 @@ impl Table for OutputPort {
                contains_pii = excluded.contains_pii, classification = excluded.classification,
                service_levels = excluded.service_levels, deprecation_date = excluded.deprecation_date,
                successor_port_id = excluded.successor_port_id,
-               custom_properties = excluded.custom_properties, extensions = excluded.extensions",
+               custom_properties = excluded.custom_properties, extensions = excluded.extensions,
+               contract_body = excluded.contract_body",
         )?
         .execute(rusqlite::params![
             self.id.to_string(),
@@ -79,6 +82,7 @@ impl Table for OutputPort {
             id_text(self.successor_port_id),
             to_json(&self.custom_properties)?,
             to_json(&self.extensions)?,
+            to_json(&self.contract_body)?,
         ])?;
         Ok(())
     }
