@@ -578,8 +578,9 @@ fn of_format(path: &str, format: Format) -> bool {
     }
 }
 
-/// The demo, with what an import of other files would have left in its bags: a
-/// contract's own fields on a port, which only its ODCS document carries.
+/// The demo, with what an import of other files would have left on a port: a
+/// contract's own fields, which only its ODCS document carries, in the port's contract
+/// body (a server) and in its bag (roles, which the model has no place for).
 fn demo() -> Mesh {
     let mut mesh = demo_mesh();
     let port = mesh
@@ -587,9 +588,13 @@ fn demo() -> Mesh {
         .iter_mut()
         .find(|p| p.contract.is_some() && !p.service_levels.is_empty())
         .unwrap();
+    port.contract_body.servers = serde_json::from_value(
+        json!([{"server": "replica", "type": "postgres", "host": "db", "port": 5432, "database": "shop", "schema": "public"}]),
+    )
+    .unwrap();
     port.extensions.insert(
         "odcs".into(),
-        json!({"servers": [{"server": "prod", "type": "postgres", "host": "db", "port": 5432, "database": "shop", "schema": "public"}]}),
+        json!({"roles": [{"role": "analyst", "access": "read"}]}),
     );
     mesh
 }

@@ -5,9 +5,12 @@
 //! The contract's `id` and `version` are the port's contract reference, the same
 //! values the product's ODPS `outputPorts[].contractId` (and its consumers'
 //! `inputPorts[].contractId`) carry, so every link resolves to a file of the export.
-//! The model holds no schema objects, so a contract says who owns it, its status and
-//! service levels (`slaProperties`); which port it describes and the port's privacy
-//! go into `customProperties` (the schema is closed). A `-v<major>` suffix tells apart
+//! A contract says who owns it, its status and service levels (`slaProperties`), and
+//! what the port's contract body holds: `description` (purpose, usage, limitations),
+//! `servers` and `schema` with its quality rules (`odcs_body`); which port it
+//! describes and the port's privacy go into `customProperties` (the schema is closed).
+//! A contract kept as its document is written as it came, with the port's body written
+//! over its own parts once the body was edited. A `-v<major>` suffix tells apart
 //! files of a port that exists in several versions (the full version when two of them
 //! share a major).
 //!
@@ -18,7 +21,7 @@ use serde_json::json;
 use super::bitol::{Obj, Props, list, service_levels, support, team};
 use super::documents::{Field, object, odcs as doc};
 use super::words::{self, kept, spelled};
-use super::{Document, ExportContext, OdcsVersion, Scope, text};
+use super::{Document, ExportContext, OdcsVersion, Scope, odcs_body, text};
 use crate::governance::parallel::map_ordered;
 use crate::model::{ContractFormat, DataProduct, OutputPort};
 
@@ -54,7 +57,14 @@ pub fn documents(ctx: &ExportContext<'_>) -> Vec<Document> {
                 file_name: file_name(ctx, product, port),
                 // A contract kept as its document is written as it came.
                 text: match ctx.contract_of.get(&port.id) {
-                    Some(kept) if kept.format == ContractFormat::Odcs => text::yaml(&kept.document),
+                    Some(kept) if kept.format == ContractFormat::Odcs => text::yaml(
+                        odcs_body::over_kept(
+                            &kept.document,
+                            &port.contract_body,
+                            port.description.as_deref(),
+                        )
+                        .as_ref(),
+                    ),
                     _ => text::yaml(&contract(ctx, product, port)),
                 },
             })
@@ -156,11 +166,10 @@ fn contract(
         status: status_text.into(),
         tenant: Field::Given(json!(ctx.mesh.info.namespace)),
         domain: domain.map(|d| json!(d.name)).into(),
-        description: port
-            .description
-            .as_ref()
-            .map(|purpose| json!({ "purpose": purpose }))
+        description: odcs_body::description(&port.contract_body.terms, port.description.as_deref())
             .into(),
+        servers: list(odcs_body::servers(&port.contract_body.servers)),
+        schema: list(odcs_body::schema(&port.contract_body.schema)),
         support: list(support(owner)),
         team: owner.map(|t| team(ctx, t, FORMAT)).into(),
         sla_properties: list(service_levels(&port.service_levels)),

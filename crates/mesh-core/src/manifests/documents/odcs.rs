@@ -31,8 +31,13 @@ document! {
         tenant: Value = "tenant",
         /// The product's domain.
         domain: Value = "domain",
-        /// `{purpose}`: the port's description.
+        /// `{purpose, usage, limitations}`: the port's description and its contract's
+        /// terms of use.
         description: Value = "description",
+        /// Where the data lives: the contract body's servers.
+        servers: Value = "servers",
+        /// The objects served: the contract body's schema.
+        schema: Value = "schema",
         /// Support channels: the owning team's address.
         support: Value = "support",
         /// The owning team.

@@ -2,6 +2,11 @@
 //! contract id it is (of the imported files, else of the mesh), the inverse of
 //! `manifests::odcs`.
 //!
+//! `schema`, `servers` and `description` (purpose, usage, limitations) become the
+//! port's contract body (`odcs_body`), so the schema is edited in the app and written
+//! back from the model; a part that does not fit the model, or breaks its rules (an
+//! unknown logical type, a name used twice), stays in the bag as written, with a
+//! warning for the latter (an error under `--strict`).
 //! `version` and `status` go into the port's contract reference when they differ from
 //! what the port implies (`status` is free text in ODCS: a known word in any spelling,
 //! `Development`, `in development`, `current`, maps to its status, and the text is kept
@@ -12,7 +17,8 @@
 //! `extensions.odcs` bag, which the exporter puts back, so re-export loses nothing the
 //! model can place. A contract no output port references is kept whole as a
 //! `Contract` (`keep_whole`): attached to the port its `dataProduct` and schema name when
-//! the import or the mesh has that port, else unattached, and written back as it came;
+//! the import or the mesh has that port (whose body it then fills), else unattached, and
+//! written back as it came;
 //! creating a port for it would invent a product. `attach_kept` attaches the mesh's
 //! unattached contracts to the ports a later import brings. Under `--strict` a
 //! contract no port references is refused (`contract <id> is referenced by no output
@@ -20,7 +26,8 @@
 //!
 //! The contract's own `customProperties` are kept in the bag and written after the
 //! port's identity, which the exporter puts first. Known losses, by design:
-//! `description`, `team` and `support` when the port and its product provide their own,
+//! a `description` that is no mapping, `team` and `support` when the port and its
+//! product provide their own,
 //! `tenant` (the mesh's namespace) and `domain` (the product's).
 //!
 //! It must not write to the mesh and must not read files.
@@ -40,6 +47,7 @@ use super::fields::{Sink, derived, slugify};
 use crate::manifests::documents::bitol::{Property, SlaProperty};
 use crate::manifests::documents::{Field, odcs as doc};
 use crate::manifests::odcs::{DERIVED_PROPERTIES, OUTPUT_PORT};
+use crate::manifests::odcs_body;
 use crate::manifests::words;
 use crate::model::{Contract, ContractFormat, OutputPort, ServiceLevel};
 
@@ -48,8 +56,9 @@ const FORMAT: &str = "odcs";
 
 /// The fields of its port a contract carries, which the port's ODPS entry leaves to it
 /// (`odps::CONTRACT_FIELDS`): a contract without `slaProperties` clears the port's
-/// service levels, an ODPS file without the contract does not.
-const CARRIED: [&str; 2] = ["serviceLevels", "extensions.odcs"];
+/// service levels (without `schema` its body's schema), an ODPS file without the
+/// contract does not.
+const CARRIED: [&str; 3] = ["serviceLevels", "contractBody", "extensions.odcs"];
 
 /// Lookups built once for all contracts of an import.
 struct Index<'m> {
@@ -151,6 +160,7 @@ fn contract(
     let has_owner = owner.is_some();
     let has_email = owner.is_some_and(|t| t.email.is_some());
     let has_description = port.description.is_some();
+    let body = odcs_body::read(doc, port.description.as_deref());
 
     // Fields the exporter writes from the port, its product and the mesh.
     let mut taken = vec![
@@ -179,6 +189,7 @@ fn contract(
         .cloned()
         .collect();
     let levels = doc.get(keys.sla_properties).and_then(service_levels);
+    taken.extend(body.taken.iter().copied());
     for (key, written) in [
         (keys.description, has_description),
         (keys.support, has_email),
@@ -200,9 +211,17 @@ fn contract(
         bag.insert(keys.custom_properties.into(), Value::Array(own_props));
     }
 
+    for (field, reason) in body.refused {
+        d.keep_unplaced(
+            path,
+            field,
+            format!("{reason}; kept as written, not editable until it is corrected"),
+        );
+    }
     let id = d.incoming.output_ports[at].1.id;
     d.carried(id, &CARRIED);
     let port = &mut d.incoming.output_ports[at].1;
+    port.contract_body = body.body;
     // The contract decides the service levels: none when it has no `slaProperties`,
     // none either when its list is kept whole in the bag (the exporter writes the
     // model's list before the bag's).
@@ -331,7 +350,13 @@ pub(super) fn attach_kept(d: &mut Decoder<'_>) {
         if let Some((path, port)) = found {
             let mut attached = c.clone();
             attached.output_port_id = Some(port);
+            let document = (c.format == ContractFormat::Odcs)
+                .then(|| c.document.as_object())
+                .flatten();
             d.keep_contract(&path, attached);
+            if let Some(doc) = document {
+                land_body(d, port, doc);
+            }
         }
     }
 }
@@ -361,16 +386,38 @@ fn keep_whole(
         .and_then(Value::as_str)
         .map(str::to_owned);
     let key = format!("{id}@{}", version.as_deref().unwrap_or(""));
+    let port = named_port(d, doc);
     let contract = Contract {
         id: derived(&d.ns, "contract", &key),
         contract_id: id.to_owned(),
         name,
         version,
         format: ContractFormat::Odcs,
-        output_port_id: named_port(d, doc),
+        output_port_id: port,
         document: Value::Object(doc.clone()),
     };
     d.keep_contract(path, contract);
+    if let Some(port) = port {
+        land_body(d, port, doc);
+    }
+}
+
+/// Fills the body of the port a kept ODCS document is attached to (brought into the
+/// import by `keep_contract`) from the document, so its schema is edited like that of
+/// any other contract; the document stays kept whole, and is written as it came until
+/// the body is edited (`odcs_body::over_kept`). What does not fit the body is in the
+/// kept document anyway, so nothing is reported.
+fn land_body(d: &mut Decoder<'_>, port: Uuid, doc: &Map<String, Value>) {
+    let Some((_, p)) = d
+        .incoming
+        .output_ports
+        .iter_mut()
+        .find(|(_, p)| p.id == port)
+    else {
+        return;
+    };
+    p.contract_body = odcs_body::read(doc, p.description.as_deref()).body;
+    d.carried(port, &["contractBody"]);
 }
 
 /// The output port a standalone contract names: its product by `dataProduct`, the port

@@ -13,7 +13,7 @@
 //! whole in the product's bag. Keys the model has no place for go into the entity's
 //! `extensions.odps` bag, which the exporter puts back; other formats' fragments (the
 //! `extensions` custom property) go back into their own bags. A port with a contract
-//! leaves its service levels and `odcs` bag to the contract's document
+//! leaves its service levels, contract body and `odcs` bag to the contract's document
 //! ([`CONTRACT_FIELDS`]): imported without it, they stay as the mesh has them.
 //!
 //! Where ODPS leaves a value free, it is read as the standard allows
@@ -63,7 +63,7 @@ const FORMAT: &str = "odps";
 /// Fields of an output port with a contract that its ODPS entry does not carry: the
 /// contract's document (ODCS) holds them, so an ODPS file imported without it leaves
 /// them as the mesh has them (see `odcs::CARRIED`).
-pub(super) const CONTRACT_FIELDS: [&str; 2] = ["serviceLevels", "extensions.odcs"];
+pub(super) const CONTRACT_FIELDS: [&str; 3] = ["serviceLevels", "contractBody", "extensions.odcs"];
 
 /// An input port read from a document, resolved once every product is known.
 pub(super) struct PendingInput {
@@ -288,6 +288,7 @@ fn product(
         if p.contract.is_some() {
             let not_given = CONTRACT_FIELDS.into_iter().filter(|f| match *f {
                 "serviceLevels" => p.service_levels.is_empty(),
+                "contractBody" => p.contract_body.is_empty(),
                 _ => !p.extensions.contains_key("odcs"),
             });
             d.not_carried(p.id, not_given);
