@@ -23,8 +23,14 @@
 //!   port only has a draft contract, and `support-tickets` serves personal data publicly
 //!   without a classification.
 //!
+//! Every port with a contract describes its data (`bodies`): objects with a primary key
+//! and typical columns, personal data marked where the port serves it, quality rules and
+//! a server.
+//!
 //! The tests at the bottom pin each of these down: an edit to the tables that fixes one
 //! by accident, or adds another, fails them.
+
+mod bodies;
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -1607,7 +1613,10 @@ impl Builder {
                     description: None,
                 })
                 .collect(),
-            contract_body: Default::default(),
+            contract_body: p
+                .contract
+                .map(|(id, _, _)| bodies::body(id, p.product, p.name, p.port_type))
+                .unwrap_or_default(),
             deprecation_date: p.deprecation_date,
             successor_port_id: p.successor.map(|(pr, port, v)| output_port_id(pr, port, v)),
             custom_properties: Vec::new(),
@@ -2105,5 +2114,52 @@ mod tests {
                 .all(|c| c == "confidential" || c == "restricted"),
             "personal data is confidential or restricted"
         );
+    }
+
+    #[test]
+    fn every_contract_describes_its_data() {
+        let mesh = demo_mesh();
+        for port in mesh.output_ports.iter().filter(|p| p.contract.is_some()) {
+            let name = &port.name;
+            let body = &port.contract_body;
+            validate::contract_body(body).unwrap();
+            assert!(!body.schema.is_empty(), "{name} has a schema");
+            assert_eq!(body.servers.len(), 1, "{name} has a server");
+            for object in &body.schema {
+                assert!(
+                    object.properties.len() >= 4,
+                    "{name}.{}: typical columns",
+                    object.name
+                );
+                assert!(
+                    object
+                        .properties
+                        .iter()
+                        .any(|p| p.primary_key == Some(true)),
+                    "{name}.{} has a primary key",
+                    object.name
+                );
+                assert!(
+                    !object.quality.is_empty(),
+                    "{name}.{} has a rule",
+                    object.name
+                );
+            }
+            let personal = body
+                .schema
+                .iter()
+                .flat_map(|o| &o.properties)
+                .any(|p| p.personal_data);
+            assert_eq!(
+                personal, port.contains_pii,
+                "{name}: personal columns where the port serves personal data"
+            );
+        }
+        let without = mesh
+            .output_ports
+            .iter()
+            .filter(|p| p.contract.is_none() && !p.contract_body.is_empty())
+            .count();
+        assert_eq!(without, 0, "a port without a contract has no body");
     }
 }
