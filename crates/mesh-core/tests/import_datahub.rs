@@ -22,7 +22,7 @@ use mesh_core::Store;
 use mesh_core::demo::demo_mesh;
 use mesh_core::manifests::import::{Action, Detected, read_sources, run};
 use mesh_core::manifests::{self, ExportContext, ExportOptions, Format, datahub, layout};
-use mesh_core::model::{Mesh, Status};
+use mesh_core::model::{Mesh, OutputPort, Status};
 use serde_json::Value;
 
 /// The keys and values of `original` that `exported` lacks or holds otherwise, each
@@ -223,7 +223,17 @@ fn the_demo_meshs_datahub_files_import_back_without_a_change() {
     common::import(&mut store, std::slice::from_ref(&repos), false);
     let copy = store.load().unwrap();
     assert_eq!(copy.products.len(), source.products.len());
-    assert_eq!(copy.output_ports, source.output_ports);
+    // DataHub carries no contract body (only ODCS does): the ports compare without it.
+    let bodiless = |ports: &[OutputPort]| {
+        ports
+            .iter()
+            .map(|p| OutputPort {
+                contract_body: Default::default(),
+                ..p.clone()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(bodiless(&copy.output_ports), bodiless(&source.output_ports));
     assert_eq!(copy.input_ports, source.input_ports);
     let ids = |m: &Mesh| m.products.iter().map(|p| p.id).collect::<Vec<_>>();
     assert_eq!(ids(&copy), ids(&source));

@@ -3,6 +3,8 @@
 //! consumer-aligned), power-law fan-in, some cross-domain edges, about four
 //! dependencies per product and a few deliberate governance smells.
 //!
+//! Output ports with a contract describe about ten columns (`schema`).
+//!
 //! The result depends on the options alone: every random choice and every UUID comes
 //! from one ChaCha8 RNG seeded with [`GenerateOptions::seed`]. This module must not use
 //! the OS RNG or the clock, do I/O or touch the store; writing the mesh is the caller's
@@ -13,6 +15,7 @@ mod names;
 mod org;
 mod pool;
 mod products;
+mod schema;
 mod smells;
 mod sources;
 mod util;

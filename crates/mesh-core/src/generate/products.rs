@@ -14,6 +14,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::names::{self, AREAS, Suffix};
 use super::org::Org;
+use super::schema;
 use super::util::{SlugSet, pick, title_case, uuid, weighted, words};
 use crate::model::{
     Archetype, ContractRef, DataProduct, OutputPort, PortType, ProductDescription, ServiceLevel,
@@ -344,8 +345,13 @@ fn port(
         status: Some(contract_status(product.status)),
     });
     let (contains_pii, classification) = privacy(rng, s.entity);
+    let id = uuid(rng);
+    let contract_body = contract
+        .as_ref()
+        .map(|_| schema::body(s.entity, &name, id, contains_pii))
+        .unwrap_or_default();
     OutputPort {
-        id: uuid(rng),
+        id,
         product_id: product.id,
         description: Some(format!(
             "{phrase} of {} from {}.",
@@ -361,7 +367,7 @@ fn port(
         contains_pii,
         classification,
         service_levels: service_levels(rng, port_type),
-        contract_body: Default::default(),
+        contract_body,
         deprecation_date: deprecated.then(|| deprecation_date(rng)),
         successor_port_id: None,
         custom_properties: Vec::new(),
