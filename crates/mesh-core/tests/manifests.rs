@@ -80,6 +80,30 @@ fn odps_validates_against_v1_1_0_and_v1_0_0() {
 }
 
 #[test]
+fn the_demos_contracts_write_quality_rules_servers_and_terms() {
+    let docs = export(&demo_mesh(), ExportOptions::default(), Format::Odcs);
+    let values: Vec<Value> = docs.iter().map(parse).collect();
+    assert!(
+        values
+            .iter()
+            .all(|v| v["servers"].as_array().is_some_and(|s| s.len() == 1))
+    );
+    assert!(values.iter().all(|v| v["schema"][0]["quality"].is_array()));
+    let orders = values.iter().find(|v| v["id"] == "orders-v4").unwrap();
+    assert!(orders["description"]["usage"].is_string());
+    let personal = orders["schema"][0]["properties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "customer_id")
+        .unwrap();
+    assert_eq!(
+        personal["customProperties"],
+        serde_json::json!([{"property": "personalData", "value": true}])
+    );
+}
+
+#[test]
 fn odcs_validates_against_v3_1_0_and_v3_2_0() {
     for mesh in [demo_mesh(), generated()] {
         let default = export(&mesh, ExportOptions::default(), Format::Odcs);
@@ -89,6 +113,22 @@ fn odcs_validates_against_v3_1_0_and_v3_2_0() {
             .filter(|p| p.contract.is_some())
             .count();
         assert_eq!(default.len(), with_contract);
+        // Every contract describes its data, so the schema checks cover the body too.
+        for doc in &default {
+            let v = parse(doc);
+            let objects = v["schema"].as_array();
+            assert!(
+                objects.is_some_and(|o| !o.is_empty()),
+                "{} has no schema",
+                doc.file_name
+            );
+            let key = objects
+                .into_iter()
+                .flatten()
+                .flat_map(|o| o["properties"].as_array().into_iter().flatten())
+                .any(|p| p["primaryKey"] == true);
+            assert!(key, "{} has no primary key", doc.file_name);
+        }
         assert_valid("bitol-odcs-v3.1.0.schema.json", &default);
         let new = ExportOptions {
             odcs: OdcsVersion::V3_2_0,
