@@ -370,6 +370,10 @@ fn attaching_a_kept_contract_points_the_port_at_it_and_undo_takes_both_back() {
         after.output_ports[0].contract.as_ref().unwrap().contract_id,
         "postgres"
     );
+    // The port takes the schema the document describes.
+    let body = &after.output_ports[0].contract_body;
+    assert_eq!(body.schema[0].name, "my_table");
+    assert_eq!(body.schema[0].properties[0].name, "field_one");
     let mut patched = before.clone();
     applied.patch(&mut patched);
     assert_eq!(patched, after, "Applied carries both rows");

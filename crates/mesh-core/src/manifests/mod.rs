@@ -18,7 +18,7 @@ pub mod dpds;
 pub mod import;
 pub mod layout;
 pub mod odcs;
-mod odcs_body;
+pub(crate) mod odcs_body;
 pub mod odps;
 pub mod paths;
 pub mod plan;

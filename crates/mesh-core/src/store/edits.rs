@@ -14,9 +14,10 @@ use super::history::{Change, Entity, Key};
 use super::tables::{self, Table};
 use crate::error::{Error, Result};
 use crate::governance::Policy;
+use crate::manifests::odcs_body;
 use crate::model::{
-    Contract, ContractRef, DataProduct, DependencySource, Domain, EntityKind, InputPort, MeshInfo,
-    OutputPort, Person, Position, SourceSystem, Team,
+    Contract, ContractFormat, ContractRef, DataProduct, DependencySource, Domain, EntityKind,
+    InputPort, MeshInfo, OutputPort, Person, Position, SourceSystem, Team,
 };
 use crate::validate;
 
@@ -551,8 +552,10 @@ impl<'a> Edit<'a> {
 
     /// Creates or updates a contract kept as its document. Attaching it to an output port
     /// also points the port's contract reference at it, in the same edit, so the port's
-    /// manifests name the contract they are exported with; detaching or moving it clears
-    /// the reference of the port it leaves.
+    /// manifests name the contract they are exported with, and gives a port whose
+    /// contract body is empty the body an ODCS document describes (its schema, servers
+    /// and terms), as an import attaching it does; detaching or moving it clears the
+    /// reference of the port it leaves and leaves its body.
     pub fn save_contract(&mut self, c: Contract) -> Result<()> {
         validate::contract(&c)?;
         let k = EntityKind::Contract;
@@ -579,6 +582,13 @@ impl<'a> Edit<'a> {
                 version: c.version.clone().filter(|v| *v != port.version),
                 status: None,
             });
+            // A body described by hand stays: exported, it is written over the document's.
+            if port.contract_body.is_empty()
+                && c.format == ContractFormat::Odcs
+                && let Some(doc) = c.document.as_object()
+            {
+                port.contract_body = odcs_body::read(doc, port.description.as_deref()).body;
+            }
             self.put(Some(Entity::OutputPort(was)), Entity::OutputPort(port))?;
         }
         self.describe("save", k, &label, before.is_some());
