@@ -211,12 +211,14 @@ fn contract(
         bag.insert(keys.custom_properties.into(), Value::Array(own_props));
     }
 
+    // Under `--strict` the same problem refuses the file, so it says nothing of keeping.
+    let kept = if d.strict {
+        ""
+    } else {
+        "; kept as written, not editable until it is corrected"
+    };
     for (field, reason) in body.refused {
-        d.keep_unplaced(
-            path,
-            field,
-            format!("{reason}; kept as written, not editable until it is corrected"),
-        );
+        d.keep_unplaced(path, field, format!("{reason}{kept}"));
     }
     let id = d.incoming.output_ports[at].1.id;
     d.carried(id, &CARRIED);
