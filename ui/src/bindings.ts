@@ -308,6 +308,19 @@ export type Contract = {
 	document: Value,
 };
 
+/**
+ *  What an output port's contract promises about its data, beyond its id and status
+ *  (`ContractRef`) and service levels: empty until someone describes it.
+ */
+export type ContractBody = {
+	/**  The objects served (tables, topics, files), ODCS `schema`. */
+	schema?: SchemaObject[],
+	/**  Where the data lives, ODCS `servers`. */
+	servers?: Server[],
+	/**  How the data may be used, ODCS `description`. */
+	terms?: UsageTerms,
+};
+
 /**  The standard a kept contract document follows. */
 export type ContractFormat = 
 /**  Bitol Open Data Contract Standard (`kind: DataContract`). */
@@ -1317,6 +1330,12 @@ export type OutputPort = {
 	classification?: string | null,
 	/**  Promised service levels. */
 	serviceLevels?: ServiceLevel[],
+	/**
+	 *  What the contract says about the data: schema, quality rules, servers, terms of
+	 *  use. Empty until described; kept when the port has no contract reference, so
+	 *  removing the reference and adding it back loses nothing.
+	 */
+	contractBody?: ContractBody,
 	/**  When a deprecated port stops being served. */
 	deprecationDate?: string | null,
 	/**  The port consumers should move to. */
@@ -1596,6 +1615,70 @@ export type Progress = {
 };
 
 /**
+ *  One quality rule. The thresholds (`mustBe...`) keep numbers as written, so `0` is
+ *  not written back as `0.0`.
+ */
+export type QualityRule = {
+	/**  Its name. */
+	name?: string | null,
+	/**  What it checks, in words. */
+	description?: string | null,
+	/**  How it is expressed; ODCS reads a missing one as `library`. */
+	type?: QualityType | null,
+	/**
+	 *  `accuracy`, `completeness`, `conformity`, `consistency`, `coverage`,
+	 *  `timeliness` or `uniqueness`.
+	 */
+	dimension?: string | null,
+	/**  `info`, `warning`, `error`. */
+	severity?: string | null,
+	/**
+	 *  The predefined metric of a `library` rule: `nullValues`, `missingValues`,
+	 *  `invalidValues`, `duplicateValues`, `rowCount`.
+	 */
+	metric?: string | null,
+	/**  The metric's older name (ODCS before 3.1). */
+	rule?: string | null,
+	/**  The query of a `sql` rule. */
+	query?: string | null,
+	/**  The engine of a `custom` rule: `soda`, `great-expectations`, `dbt`. */
+	engine?: string | null,
+	/**  The rule in the engine's language, a text or a mapping. */
+	implementation?: Value | null,
+	/**  The result must equal this. */
+	mustBe?: Value | null,
+	/**  The result must differ from this. */
+	mustNotBe?: Value | null,
+	/**  The result must be greater. */
+	mustBeGreaterThan?: number | null,
+	/**  The result must be greater or equal. */
+	mustBeGreaterOrEqualTo?: number | null,
+	/**  The result must be less. */
+	mustBeLessThan?: number | null,
+	/**  The result must be less or equal. */
+	mustBeLessOrEqualTo?: number | null,
+	/**  The result must lie between the two, smallest first. */
+	mustBeBetween?: number[],
+	/**  The result must lie outside the two, smallest first. */
+	mustNotBeBetween?: number[],
+	/**  The unit of the result: `rows`, `percent`. */
+	unit?: string | null,
+	/**  Keys the model has no field for (`id`, `schedule`, `businessImpact`, ...). */
+	extra?: { [key in string]: Value },
+};
+
+/**  How a rule is expressed, ODCS `type`. */
+export type QualityType = 
+/**  Prose for people. */
+"text" | 
+/**  A predefined metric (`nullValues`, `rowCount`, ...) with a threshold. */
+"library" | 
+/**  A SQL query whose result is compared with a threshold. */
+"sql" | 
+/**  A rule in a quality engine's own language (Soda, Great Expectations). */
+"custom";
+
+/**
  *  The recent-files list changed (a mesh was opened or saved under a new name); the
  *  menu bar rebuilds its Open Recent submenu on it.
  */
@@ -1760,6 +1843,128 @@ export type ScenarioSummary = {
 	removed: number,
 	/**  Entities both have, with different fields. */
 	changed: number,
+};
+
+/**  One object a contract describes: a table, a view, a topic, a file. */
+export type SchemaObject = {
+	/**  Its name, unique in the schema. */
+	name: string,
+	/**  Its name in the data source (`tbl_orders_v2`). */
+	physicalName?: string | null,
+	/**  What it is in the data source: `table`, `view`, `topic`, `file`. */
+	physicalType?: string | null,
+	/**  `object` when given: the only logical type ODCS allows an object. */
+	logicalType?: string | null,
+	/**  Its name for the business. */
+	businessName?: string | null,
+	/**  What it holds. */
+	description?: string | null,
+	/**  What one row stands for (`one order line`, `aggregation by country`). */
+	dataGranularityDescription?: string | null,
+	/**  Its columns or fields, in order. */
+	properties?: SchemaProperty[],
+	/**  Quality rules on the whole object (row counts, cross-column checks). */
+	quality?: QualityRule[],
+	/**  Keys the model has no field for (`id`, `tags`, `relationships`, ...). */
+	extra?: { [key in string]: Value },
+};
+
+/**  One column or field of an object, or the item type of an array. */
+export type SchemaProperty = {
+	/**  Its name, unique among its siblings; an array's `items` may have none. */
+	name?: string,
+	/**  Its name in the data source. */
+	physicalName?: string | null,
+	/**  Its type in the data source: `VARCHAR(18)`, `DOUBLE`, `INT`. */
+	physicalType?: string | null,
+	/**
+	 *  A [`LogicalType`] word; another word is refused by validation, and kept as text
+	 *  so the refusal can name it.
+	 */
+	logicalType?: string | null,
+	/**  Its name for the business. */
+	businessName?: string | null,
+	/**  What it holds. */
+	description?: string | null,
+	/**
+	 *  Whether a value is required (never null). `None` leaves ODCS's default, false;
+	 *  an explicit `false` is kept so a contract is written back as it came.
+	 */
+	required?: boolean | null,
+	/**  Whether values are unique. */
+	unique?: boolean | null,
+	/**  Whether it is (part of) the primary key. */
+	primaryKey?: boolean | null,
+	/**  Its place in a composite primary key, from 1; -1 (ODCS's default) for none. */
+	primaryKeyPosition?: number | null,
+	/**  Whether the data is partitioned by it. */
+	partitioned?: boolean | null,
+	/**  Its place among the partition keys, from 1; -1 for none. */
+	partitionKeyPosition?: number | null,
+	/**  How secret its values are: `public`, `internal`, `restricted`, `confidential`. */
+	classification?: string | null,
+	/**  Whether it is a critical data element. */
+	criticalDataElement?: boolean | null,
+	/**  Whether its values are about a person (see the module's note). */
+	personalData?: boolean,
+	/**  Sample values. */
+	examples?: Value[],
+	/**  The fields of an `object` property. */
+	properties?: SchemaProperty[],
+	/**  The item of an `array` property. */
+	items?: SchemaProperty | null,
+	/**  Quality rules on this property. */
+	quality?: QualityRule[],
+	/**
+	 *  Keys the model has no field for (`id`, `tags`, `logicalTypeOptions`,
+	 *  `transformLogic`, custom properties besides `personalData`, ...).
+	 */
+	extra?: { [key in string]: Value },
+};
+
+/**  One server. */
+export type Server = {
+	/**  Its identifier, unique in the contract. */
+	server: string,
+	/**  `postgres`, `snowflake`, `bigquery`, `kafka`, `s3`, ... (ODCS's list). */
+	type: string,
+	/**  What it is. */
+	description?: string | null,
+	/**  `prod`, `dev`, `uat`, ... */
+	environment?: string | null,
+	/**  Host name. */
+	host?: string | null,
+	/**  TCP port. */
+	port?: number | null,
+	/**  Database. */
+	database?: string | null,
+	/**  Schema in the database. */
+	schema?: string | null,
+	/**  Catalog (Databricks, Trino). */
+	catalog?: string | null,
+	/**  Project (BigQuery, Pub/Sub). */
+	project?: string | null,
+	/**  Dataset (BigQuery). */
+	dataset?: string | null,
+	/**  An address of files or an API (`s3://bucket/orders/`). */
+	location?: string | null,
+	/**  A local path. */
+	path?: string | null,
+	/**  File format: `parquet`, `csv`, `json`, ... */
+	format?: string | null,
+	/**  Field delimiter of text files. */
+	delimiter?: string | null,
+	/**  Account (Snowflake, Glue, Redshift). */
+	account?: string | null,
+	/**  Warehouse (Snowflake). */
+	warehouse?: string | null,
+	/**  Cloud region (Kinesis, Redshift). */
+	region?: string | null,
+	/**
+	 *  Keys the model has no field for (`id`, `roles`, `stagingDir`, `endpointUrl`,
+	 *  `serviceName`, `customProperties`, ...).
+	 */
+	extra?: { [key in string]: Value },
 };
 
 /**  One promised service level, in ODCS vocabulary. */
@@ -2062,6 +2267,18 @@ export type Unowned = {
 	counts: { [key in string]: number },
 	/**  In all. */
 	products: number,
+};
+
+/**  The terms of use of a contract's data, ODCS `description`. */
+export type UsageTerms = {
+	/**  What the data is for; `None` when the port's own description says it. */
+	purpose?: string | null,
+	/**  How it is meant to be used. */
+	usage?: string | null,
+	/**  What it must not be used for, and its known gaps. */
+	limitations?: string | null,
+	/**  The description's other keys (`authoritativeDefinitions`, `customProperties`). */
+	extra?: { [key in string]: Value },
 };
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };

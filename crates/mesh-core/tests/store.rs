@@ -934,7 +934,8 @@ fn a_file_at_migration_6_opens_with_empty_contract_bodies() {
     drop(f.store);
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     conn.execute_batch(
-        "ALTER TABLE output_port DROP COLUMN contract_body; PRAGMA user_version = 6;",
+        "ALTER TABLE output_port DROP COLUMN contract_body; DROP TABLE scenario;
+         PRAGMA user_version = 6;",
     )
     .unwrap();
     drop(conn);
