@@ -35,7 +35,6 @@ macro_rules! specta_builder {
                 $crate::commands::app::app_info::<$runtime>,
                 $crate::commands::file::current_mesh,
                 $crate::commands::file::open_mesh::<$runtime>,
-                $crate::commands::file::cancel_open,
                 $crate::commands::file::new_mesh::<$runtime>,
                 $crate::commands::file::save_mesh_as::<$runtime>,
                 $crate::commands::file::recent_files,
@@ -49,6 +48,7 @@ macro_rules! specta_builder {
                 $crate::commands::ownership::filter_view,
                 $crate::commands::edit::scenario,
                 $crate::commands::edit::conflicts,
+                $crate::commands::edit::read_contract_paste,
                 $crate::commands::ownership::overview,
                 $crate::commands::explore::impact,
                 $crate::commands::explore::what_if,
@@ -63,7 +63,7 @@ macro_rules! specta_builder {
                 $crate::commands::export::write_export::<$runtime>,
                 $crate::commands::import::preview_import::<$runtime>,
                 $crate::commands::import::apply_import::<$runtime>,
-                $crate::commands::app::cancel_task,
+                $crate::commands::app::cancel,
             ])
             .events(tauri_specta::collect_events![
                 $crate::events::MenuActivated,

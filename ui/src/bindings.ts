@@ -14,8 +14,6 @@ export const commands = {
 	currentMesh: () => typedError<MeshSnapshot | null, CommandError>(__TAURI_INVOKE("current_mesh")),
 	/**  Opens a mesh file here; `None` when another window has it, brought to the front. */
 	openMesh: (path: string) => typedError<MeshSnapshot | null, CommandError>(__TAURI_INVOKE("open_mesh", { path })),
-	/**  Cancels the open in flight (the status bar's Cancel); the open mesh stays open. */
-	cancelOpen: () => __TAURI_INVOKE<void>("cancel_open"),
 	/**  Creates a new, empty mesh file and opens it. */
 	newMesh: (path: string, name: string) => typedError<MeshSnapshot, CommandError>(__TAURI_INVOKE("new_mesh", { path, name })),
 	/**  Writes a copy of the open mesh to `path` (Save As); the open file stays open. */
@@ -42,6 +40,8 @@ export const commands = {
 	scenario: (request: ScenarioRequest) => typedError<ScenarioAnswer, CommandError>(__TAURI_INVOKE("scenario", { request })),
 	/**  The conflicts a merge left beside the file; with `choice`, that one resolved first. */
 	conflicts: (choice: ConflictChoice | null) => typedError<ConflictsLeft, CommandError>(__TAURI_INVOKE("conflicts", { choice })),
+	/**  What a paste into the contract editor holds: a column list, or `CREATE TABLE` statements. */
+	readContractPaste: (text: string) => typedError<Pasted, CommandError>(__TAURI_INVOKE("read_contract_paste", { text })),
 	/**  The domains or teams view under its filter, `expand` (a domain) drawn as its products. */
 	overview: (view: View, expand: string | null) => typedError<Overview, CommandError>(__TAURI_INVOKE("overview", { view, expand })),
 	/**  Upstream and downstream of `target`, `depth` dependencies deep (all when null). */
@@ -66,15 +66,15 @@ export const commands = {
 	exportDiff: (path: string) => typedError<string, CommandError>(__TAURI_INVOKE("export_diff", { path })),
 	/**
 	 *  Writes the previewed export (refused when the mesh changed since); `prune` deletes the
-	 *  files listed as removed. `cancel_task` stops before the next file.
+	 *  files listed as removed. `cancel` stops before the next file.
 	 */
 	writeExport: (prune: boolean) => typedError<ExportSummary, CommandError>(__TAURI_INVOKE("write_export", { prune })),
 	/**  What importing `paths` (manifest files, or folders walked recursively) would do. */
 	previewImport: (paths: string[]) => typedError<ImportPreview, CommandError>(__TAURI_INVOKE("preview_import", { paths })),
 	/**  Imports `paths` (read again) as one undoable edit: all of it, or nothing on a problem. */
 	applyImport: (paths: string[]) => typedError<ImportResult, CommandError>(__TAURI_INVOKE("apply_import", { paths })),
-	/**  Asks the running export (which keeps what it wrote) or import (which writes nothing) to stop. */
-	cancelTask: () => __TAURI_INVOKE<void>("cancel_task"),
+	/**  Stops the open in flight (the open mesh stays), or the running export or import. */
+	cancel: (what: Running) => __TAURI_INVOKE<void>("cancel", { what }),
 };
 
 /** Events */
@@ -1454,6 +1454,17 @@ export type ParamKind =
 /**  A list of words, each from the parameter's choices when it has any. */
 "list";
 
+/**  What a paste holds. */
+export type Pasted = 
+/**  Objects from `CREATE TABLE` statements, each with its columns. */
+{ kind: "objects"; 
+/**  In the order of the statements. */
+objects: SchemaObject[] } | 
+/**  Properties from a column list, for the object the editor shows. */
+{ kind: "properties"; 
+/**  In the order of the rows. */
+properties: SchemaProperty[] };
+
 /**  A person who belongs to teams or is accountable for products. */
 export type Person = {
 	/**  Stable id. */
@@ -1778,6 +1789,13 @@ export type RuleProblem = {
 	/**  What is wrong, in one line. */
 	message: string,
 };
+
+/**  The running work a Cancel button stops. */
+export type Running = 
+/**  Opening a mesh file (the status bar's Cancel). */
+"open" | 
+/**  An export or import (its dialog's Cancel). */
+"task";
 
 /**  The answer to a [`ScenarioRequest`]. */
 export type ScenarioAnswer = 

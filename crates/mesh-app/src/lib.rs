@@ -28,7 +28,7 @@ pub mod task;
 pub mod view_filter;
 
 pub use error::CommandError;
-pub use session::{CreatedEntity, HistoryStep, MeshSnapshot, Session};
+pub use session::{CreatedEntity, HistoryStep, MeshSnapshot, Running, Session};
 pub use task::{CancelToken, Canceller, Progress, Task, TaskPhase};
 
 /// A count for the UI (JavaScript numbers; nothing here comes near `u32::MAX`).

@@ -501,6 +501,25 @@ impl Session {
     pub fn cancel_task(&self) {
         cancel(&self.task);
     }
+
+    /// Stops what a Cancel button names: the open in flight, or the export or import.
+    pub fn cancel(&self, what: Running) {
+        match what {
+            Running::Open => self.cancel_open(),
+            Running::Task => self.cancel_task(),
+        }
+    }
+}
+
+/// The running work a Cancel button stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum Running {
+    /// Opening a mesh file (the status bar's Cancel).
+    Open,
+    /// An export or import (its dialog's Cancel).
+    Task,
 }
 
 /// Keeps `token`'s canceller in `slot`; when the task `overtakes`, the one it replaces

@@ -12,9 +12,9 @@ pub fn app_info<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Ap
     AppInfo::of(&app, &state)
 }
 
-/// Asks the running export (which keeps what it wrote) or import (which writes nothing) to stop.
+/// Stops the open in flight (the open mesh stays), or the running export or import.
 #[tauri::command]
 #[specta::specta]
-pub fn cancel_task(mesh: WindowMesh) {
-    mesh.cancel_task();
+pub fn cancel(mesh: WindowMesh, what: mesh_app::Running) {
+    mesh.cancel(what);
 }

@@ -1,9 +1,9 @@
-//! Editing: each call one core transaction, committed before it returns (while a scenario
-//! is shown, to its to-be); scenarios themselves, and a merge's conflicts.
+//! Editing (one transaction each; a shown scenario's to-be), scenarios, conflicts, pastes.
 
 use mesh_app::conflicts::{ConflictChoice, ConflictsLeft};
 use mesh_app::scenario::{ScenarioAnswer, ScenarioRequest};
 use mesh_app::{CommandError, CreatedEntity, HistoryStep};
+use mesh_core::contract_paste::{self, Pasted};
 use mesh_core::create::{NewEntity, Place};
 use mesh_core::store::{Applied, EditOp};
 
@@ -56,4 +56,11 @@ pub async fn conflicts(
     choice: Option<ConflictChoice>,
 ) -> Result<ConflictsLeft, CommandError> {
     mesh.conflicts(choice.as_ref())
+}
+
+/// What a paste into the contract editor holds: a column list, or `CREATE TABLE` statements.
+#[tauri::command]
+#[specta::specta]
+pub fn read_contract_paste(text: String) -> Result<Pasted, CommandError> {
+    contract_paste::read(&text).map_err(|e| CommandError::invalid_argument("paste", e.to_string()))
 }

@@ -29,7 +29,7 @@ pub fn export_diff(mesh: WindowMesh, path: String) -> Result<String, CommandErro
 }
 
 /// Writes the previewed export (refused when the mesh changed since); `prune` deletes the
-/// files listed as removed. `cancel_task` stops before the next file.
+/// files listed as removed. `cancel` stops before the next file.
 #[tauri::command]
 #[specta::specta]
 pub async fn write_export<R: Runtime>(

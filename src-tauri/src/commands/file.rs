@@ -39,13 +39,6 @@ pub async fn open_mesh<R: Runtime>(
     windows::install(&app, &mesh, &mesh.label, store, model).map(Some)
 }
 
-/// Cancels the open in flight (the status bar's Cancel); the open mesh stays open.
-#[tauri::command]
-#[specta::specta]
-pub fn cancel_open(mesh: WindowMesh) {
-    mesh.cancel_open();
-}
-
 /// Creates a new, empty mesh file and opens it.
 #[tauri::command]
 #[specta::specta]

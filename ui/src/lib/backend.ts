@@ -80,7 +80,7 @@ export const backend = {
   currentMesh: () => unwrap<MeshSnapshot | null>(() => commands.currentMesh()),
   /** The opened mesh, or null when another window has the file and was brought forward. */
   openMesh: (path: string) => unwrap<MeshSnapshot | null>(() => commands.openMesh(path)),
-  cancelOpen: (): Promise<void> => commands.cancelOpen(),
+  cancelOpen: (): Promise<void> => commands.cancel('open').then(() => undefined),
   newMesh: (path: string, name: string) => unwrap<MeshSnapshot>(() => commands.newMesh(path, name)),
   saveMeshAs: (path: string) => unwrap<null>(() => commands.saveMeshAs(path)),
   recentFiles: (): Promise<string[]> => commands.recentFiles(),
@@ -122,7 +122,7 @@ export const backend = {
   writeExport: (prune: boolean) => unwrap<ExportSummary>(() => commands.writeExport(prune)),
   previewImport: (paths: string[]) => unwrap<ImportPreview>(() => commands.previewImport(paths)),
   applyImport: (paths: string[]) => unwrap<ImportResult>(() => commands.applyImport(paths)),
-  cancelTask: (): Promise<void> => commands.cancelTask().then(() => undefined),
+  cancelTask: (): Promise<void> => commands.cancel('task').then(() => undefined),
 };
 
 const MESH_FILTER = [{ name: 'Mesh files', extensions: ['mesh'] }];
