@@ -476,7 +476,10 @@ fn a_cancelled_open_leaves_the_open_mesh_open() {
             answer
         });
         while !done.load(std::sync::atomic::Ordering::SeqCst) {
-            assert_eq!(h.invoke("cancel", json!({ "what": "open" })).unwrap(), Value::Null);
+            assert_eq!(
+                h.invoke("cancel", json!({ "what": "open" })).unwrap(),
+                Value::Null
+            );
         }
         open.join().unwrap()
     });
@@ -822,7 +825,10 @@ fn import_problems_name_the_file_line_and_column() {
 #[test]
 fn cancel_without_a_running_task_is_harmless() {
     let h = harness();
-    assert_eq!(h.invoke("cancel", json!({ "what": "task" })).unwrap(), Value::Null);
+    assert_eq!(
+        h.invoke("cancel", json!({ "what": "task" })).unwrap(),
+        Value::Null
+    );
 }
 
 #[test]

@@ -29,6 +29,7 @@ import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { ContractsPanel } from './panels/contracts/ContractsPanel';
 import { ImpactPanel } from './panels/impact/ImpactPanel';
 import { ConflictsPanel } from './panels/ConflictsPanel';
+import { ContractEditor } from './panels/contracts/editor/ContractEditor';
 import { useUiStore } from './state/uiStore';
 import * as files from './actions/files';
 import { TableView } from './views/TableView';
@@ -77,6 +78,7 @@ export function App() {
             {!presenting && <Inspector />}
             {!presenting && <ImpactPanel />}
             {!presenting && <ConflictsPanel />}
+            {!presenting && <ContractEditor />}
           </>
         ) : (
           <EmptyState />

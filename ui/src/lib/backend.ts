@@ -12,6 +12,7 @@ import type {
   ConflictChoice,
   ConflictsLeft,
   Overview,
+  Pasted,
   ScenarioAnswer,
   ScenarioRequest,
   View,
@@ -105,6 +106,8 @@ export const backend = {
   scenario: (request: ScenarioRequest) => unwrap<ScenarioAnswer>(() => commands.scenario(request)),
   /** The conflicts a merge left beside the file; with a choice, that one resolved first. */
   conflicts: (choice: ConflictChoice | null) => unwrap<ConflictsLeft>(() => commands.conflicts(choice)),
+  /** What a paste into the contract editor holds (a column list or CREATE TABLE statements). */
+  readContractPaste: (text: string) => unwrap<Pasted>(() => commands.readContractPaste(text)),
   /** Upstream and downstream of a product or port, `depth` deep (all when null). */
   impact: (target: ImpactTarget, direction: Direction, depth: number | null) =>
     unwrap<Impact>(() => commands.impact(target, direction, depth)),

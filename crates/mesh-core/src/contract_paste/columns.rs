@@ -1,6 +1,6 @@
 //! A column list pasted from a spreadsheet: one column per row, its cells name, type and
 //! description, separated by tabs (what a spreadsheet copies) or, with no tab in the
-//! paste, by commas or semicolons. A first row of headings (`name`, `column`, ...) is
+//! paste, by commas or semicolons. A first row of headings (`name`, `type`, ...) is
 //! skipped; a type that is an ODCS logical type word is taken as it is, any other is
 //! kept as the physical type and mapped.
 
@@ -9,6 +9,14 @@ use super::types::logical_type_of;
 use crate::model::{LogicalType, SchemaProperty};
 
 const HEADINGS: [&str; 5] = ["name", "column", "column name", "field", "property"];
+const TYPE_HEADINGS: [&str; 6] = [
+    "type",
+    "data type",
+    "datatype",
+    "logical type",
+    "physical type",
+    "sql type",
+];
 
 /// The properties of the rows of `text`.
 pub(super) fn properties(text: &str) -> Result<Vec<SchemaProperty>, PasteError> {
@@ -28,7 +36,14 @@ pub(super) fn properties(text: &str) -> Result<Vec<SchemaProperty>, PasteError> 
         // The description is the rest of the row, separators in it included.
         let cells: Vec<&str> = line.splitn(3, separator).map(str::trim).collect();
         let name = cells.first().copied().unwrap_or_default();
-        if out.is_empty() && HEADINGS.contains(&name.to_ascii_lowercase().as_str()) {
+        // A heading row names both columns; a column called `name` alone is a column.
+        let heading = |cell: Option<&&str>, words: &[&str]| {
+            cell.is_some_and(|c| words.contains(&c.to_ascii_lowercase().as_str()))
+        };
+        if out.is_empty()
+            && heading(cells.first(), &HEADINGS)
+            && heading(cells.get(1), &TYPE_HEADINGS)
+        {
             continue;
         }
         if name.is_empty() {
@@ -82,6 +97,13 @@ mod tests {
         assert_eq!(props[1].logical_type.as_deref(), Some("number"));
         assert_eq!(props[1].description, None);
         assert_eq!(props[2].description.as_deref(), Some("When, exactly"));
+    }
+
+    #[test]
+    fn a_column_called_name_is_not_a_heading() {
+        let props = properties("name\tvarchar(80)\tThe customer's name").unwrap();
+        assert_eq!(props[0].name, "name");
+        assert_eq!(props[0].description.as_deref(), Some("The customer's name"));
     }
 
     #[test]

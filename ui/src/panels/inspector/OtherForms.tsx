@@ -1,5 +1,6 @@
 // Inspector forms of output ports, domains, teams, dependencies and the mesh header.
 // Each commit sends the whole entity in its save op; the core validates.
+import { useContractEditorStore } from '../../state/contractEditorStore';
 import { useMemo, useState } from 'react';
 import type { Domain, InputPort, MeshInfo, OutputPort, ServiceLevel, Team, Membership } from '../../bindings';
 import { useMeshStore } from '../../state/meshStore';
@@ -31,6 +32,17 @@ const PORT_FIELDS = new Set([
   'customProperties',
 ]);
 
+/** Opens the contract editor again after it was closed. */
+function ContractEditorOpener() {
+  const { hidden, setHidden } = useContractEditorStore();
+  if (!hidden) return null;
+  return (
+    <button type="button" className="ref-item" data-testid="open-contract-editor" onClick={() => setHidden(false)}>
+      Design the contract's schema…
+    </button>
+  );
+}
+
 export function OutputPortForm({ port }: { port: OutputPort }) {
   const model = useMeshStore((s) => s.model);
   const select = useMeshStore((s) => s.select);
@@ -53,6 +65,7 @@ export function OutputPortForm({ port }: { port: OutputPort }) {
   return (
     <>
       <Section title="Output port">
+        <ContractEditorOpener />
         {product && (
           <button type="button" className="ref-item ref-item--parent" onClick={() => select([{ kind: 'product', id: product.id }])}>
             ← {product.displayName}

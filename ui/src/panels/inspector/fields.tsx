@@ -236,7 +236,8 @@ export function ListEditor<T>({
   );
 }
 
-function CellInput({ label, testId, value, onCommit }: { label: string; testId: string; value: string; onCommit(v: string): void }) {
+/** A text cell committed on Enter or when it loses the focus, if it changed; Escape restores it. */
+export function CellInput({ label, testId, value, onCommit }: { label: string; testId: string; value: string; onCommit(v: string): void }) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   return (
