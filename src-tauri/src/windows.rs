@@ -54,9 +54,11 @@ pub fn install<R: Runtime>(
     app: &AppHandle<R>,
     window: &MeshWindow,
     label: &str,
-    store: Store,
+    mut store: Store,
     mesh: Mesh,
 ) -> Result<MeshSnapshot, CommandError> {
+    // This window's edits are its own: its undo leaves other windows' and programs' alone.
+    store.set_origin(format!("desktop:{label}"));
     let path = store.path().to_owned();
     let file_name = path.file_name().unwrap_or_default().to_string_lossy();
     let title = format!("{} — {file_name} — Meshwright", mesh.info.name);

@@ -1,6 +1,7 @@
 //! A window follows its file: another process (this test, as the CLI would) commits to
 //! the open mesh, and the window shows the change without a restart and says what
-//! changed.
+//! changed; the window's undo then refuses to take back its own edit of that product,
+//! which would overwrite the other process's change.
 
 #![cfg(feature = "e2e")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -27,6 +28,24 @@ async fn a_change_made_elsewhere_shows_in_the_open_window() -> WebDriverResult<(
     ))
     .await?;
 
+    // The window's own edit of it: its version.
+    app.wait(&format!(
+        "[data-testid=product-node][data-id='{}']",
+        product.id
+    ))
+    .await?
+    .click()
+    .await?;
+    let version = app.wait("[data-testid=field-version]").await?;
+    version.clear().await?;
+    version.send_keys("9.9.9").await?;
+    version.send_keys(Key::Enter).await?;
+    app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| {
+        t.contains("Update")
+    })
+    .await?;
+    product.version = "9.9.9".into();
+
     // Another process renames it, as `meshwright import` into the file would.
     product.display_name = "Orders (renamed elsewhere)".into();
     let mut store = Store::open(&file, Access::ReadWrite).unwrap();
@@ -49,5 +68,22 @@ async fn a_change_made_elsewhere_shows_in_the_open_window() -> WebDriverResult<(
     )
     .await?;
     app.picture("follow-changed-elsewhere").await?;
+
+    // Undo here would write the window's old snapshot over the rename: refused, said so.
+    app.wait("[data-testid=undo]:not([disabled])")
+        .await?
+        .click()
+        .await?;
+    app.wait_within("[data-testid=toast]", TIMEOUT, |t| {
+        t.contains("changed in another window or program")
+    })
+    .await?;
+    let saved = Store::open(&file, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
+    let kept = saved.products.iter().find(|p| p.id == product.id).unwrap();
+    assert_eq!(kept.display_name, "Orders (renamed elsewhere)");
+    assert_eq!(kept.version, "9.9.9");
     app.quit().await
 }

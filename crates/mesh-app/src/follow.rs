@@ -86,7 +86,8 @@ impl Session {
                 return Ok(None);
             }
             if now != open.seen.identity {
-                let store = Store::open(&path, Access::ReadWrite)?;
+                let mut store = Store::open(&path, Access::ReadWrite)?;
+                store.set_origin(open.store().origin());
                 let mesh = store.load()?;
                 return Ok(Some((Some(store), mesh)));
             }

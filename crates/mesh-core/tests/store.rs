@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use mesh_core::model::*;
-use mesh_core::store::{APPLICATION_ID, SCHEMA_VERSION};
+use mesh_core::store::{APPLICATION_ID, EditOp, SCHEMA_VERSION};
 use mesh_core::{Access, Error, ErrorKind, Store};
 
 fn temp() -> (tempfile::TempDir, PathBuf) {
@@ -683,13 +683,13 @@ fn an_older_file_is_read_without_being_changed_and_upgraded_when_edited() {
     let f = fixture();
     drop(f.store);
     // Turn the file back into a version-1 mesh: no policy or contract table, no domain
-    // repository folder, no team type, no view filters, no scenarios, no contract bodies
+    // repository folder, no team type, no view filters, no scenarios, no contract bodies, no history origins
     // (0004's extra input_port column may stay: its rebuild copies the version-1 columns by
     // name).
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     conn.execute_batch(
         "DROP TABLE IF EXISTS policy; DROP TABLE IF EXISTS contract; DROP TABLE view_filter;
-         DROP TABLE scenario;
+         DROP TABLE scenario; ALTER TABLE change_log DROP COLUMN origin;
          ALTER TABLE domain DROP COLUMN repo_folder; ALTER TABLE team DROP COLUMN team_type;
          ALTER TABLE output_port DROP COLUMN contract_body;
          PRAGMA user_version = 1;",
@@ -935,7 +935,7 @@ fn a_file_at_migration_6_opens_with_empty_contract_bodies() {
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     conn.execute_batch(
         "ALTER TABLE output_port DROP COLUMN contract_body; DROP TABLE scenario;
-         PRAGMA user_version = 6;",
+         ALTER TABLE change_log DROP COLUMN origin; PRAGMA user_version = 6;",
     )
     .unwrap();
     drop(conn);
@@ -966,4 +966,59 @@ fn a_file_at_migration_6_opens_with_empty_contract_bodies() {
     drop(conn);
     let store = Store::open(&f.path, Access::ReadOnly).unwrap();
     assert!(store.load().unwrap().output_ports.contains(&port));
+}
+
+/// Two windows on one file: each undoes its own edits, and refuses when the other changed
+/// the same entity since; an edit recorded as anyone's (the merge) is anyone's to undo.
+#[test]
+fn undo_takes_back_only_this_windows_edits_and_refuses_over_anothers() {
+    let f = fixture();
+    drop(f.store);
+    let mut a = Store::open(&f.path, Access::ReadWrite).unwrap();
+    a.set_origin("desktop:a");
+    let mut b = Store::open(&f.path, Access::ReadWrite).unwrap();
+    b.set_origin("desktop:b");
+    let title = |s: &Store, id| {
+        s.load()
+            .unwrap()
+            .products
+            .into_iter()
+            .find(|p| p.id == id)
+            .unwrap()
+            .display_name
+    };
+    let mut orders = f.orders.clone();
+    orders.display_name = "Orders by A".into();
+    a.apply(vec![EditOp::SaveProduct(orders.clone())], None)
+        .unwrap();
+    let mut invoices = f.invoices.clone();
+    invoices.display_name = "Invoices by B".into();
+    b.apply(vec![EditOp::SaveProduct(invoices)], None).unwrap();
+    // A's undo takes back A's edit, not B's newer one.
+    assert!(a.undo_state().unwrap().undo.is_some());
+    a.undo().unwrap();
+    assert_eq!(title(&a, f.orders.id), f.orders.display_name);
+    assert_eq!(title(&a, f.invoices.id), "Invoices by B");
+    // A edits again, then B edits the same product: A's undo would overwrite B's change.
+    a.redo().unwrap();
+    let mut by_b = orders.clone();
+    by_b.display_name = "Orders by B".into();
+    b.apply(vec![EditOp::SaveProduct(by_b)], None).unwrap();
+    let e = a.undo().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Conflict);
+    assert!(e.to_string().contains("another window or program"), "{e}");
+    assert_eq!(title(&a, f.orders.id), "Orders by B");
+    // B may still undo its own.
+    b.undo().unwrap();
+    assert_eq!(title(&b, f.orders.id), "Orders by A");
+    // An edit recorded as anyone's is A's to undo too.
+    let mut c = Store::open(&f.path, Access::ReadWrite).unwrap();
+    c.record_as_anyones();
+    let mut merged = orders;
+    merged.display_name = "Merged".into();
+    c.apply(vec![EditOp::SaveProduct(merged)], Some("Merge".into()))
+        .unwrap();
+    assert_eq!(a.undo_state().unwrap().undo.as_deref(), Some("Merge"));
+    a.undo().unwrap();
+    assert_eq!(title(&a, f.orders.id), "Orders by A");
 }

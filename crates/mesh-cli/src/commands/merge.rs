@@ -54,6 +54,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .then(|| mesh_core::store::EditOp::SetPolicy(policy));
         let as_edit = (|| -> mesh_core::Result<()> {
             let mut store = Store::create_from(&tmp, &ours, &mut |_, _| {})?;
+            // Any window opening the merged file may undo the merge.
+            store.record_as_anyones();
             let mut ops = ops_between(&ours, &merged.mesh);
             ops.extend(policy_op.clone());
             store.apply(ops, Some("Merge".into()))?;
@@ -62,6 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         if as_edit.is_err() {
             remove_partial(&tmp);
             let mut store = Store::create_from(&tmp, &merged.mesh, &mut |_, _| {})?;
+            store.record_as_anyones();
             if let Some(op) = policy_op {
                 store.apply(vec![op], Some("Merge".into()))?;
             }

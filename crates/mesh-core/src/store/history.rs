@@ -1,7 +1,10 @@
 //! The persistent change log: every edit stores the snapshots of the entities it touched,
-//! before and after, in the same transaction as the edit. Undo writes the "before"
-//! snapshots back in reverse order, redo writes the "after" ones forward. Because the
-//! log lives in the mesh file, undo and redo survive closing and reopening it.
+//! before and after, in the same transaction as the edit, with who made it (its origin:
+//! a window of the app, or another program). Undo writes the "before" snapshots of the
+//! origin's newest edit back in reverse order, redo writes the "after" ones forward; both
+//! refuse when an edit made elsewhere since touched the same row, which they would
+//! otherwise overwrite. Because the log lives in the mesh file, undo and redo survive
+//! closing and reopening it.
 //!
 //! This module applies snapshots; it does not decide what an edit may change.
 
@@ -190,6 +193,27 @@ pub struct Change {
 }
 
 impl Change {
+    /// The kind and name of the row, for messages.
+    fn described(&self) -> (EntityKind, String) {
+        let snapshot = self.after.as_ref().or(self.before.as_ref());
+        let name = snapshot
+            .and_then(|e| serde_json::to_value(e).ok())
+            .and_then(|v| {
+                let value = v.get("value")?;
+                value
+                    .get("name")
+                    .or_else(|| value.get("username"))
+                    .and_then(|n| n.as_str())
+                    .map(str::to_owned)
+            });
+        match &self.key {
+            Key::Mesh => (EntityKind::Mesh, name.unwrap_or_default()),
+            Key::Policy => (EntityKind::Policy, String::new()),
+            Key::Entity { entity, id } => (*entity, name.unwrap_or_else(|| id.to_string())),
+            Key::Position { entity_id, .. } => (EntityKind::Position, entity_id.to_string()),
+        }
+    }
+
     fn revert(&self, conn: &Connection) -> Result<()> {
         match &self.before {
             Some(e) => e.write(conn),
@@ -217,37 +241,89 @@ pub struct UndoState {
 }
 
 /// Records an edit's changes; drops the redo branch and entries past the limit.
-pub(crate) fn record(conn: &Connection, label: &str, changes: &[Change]) -> Result<()> {
+pub(crate) fn record(
+    conn: &Connection,
+    label: &str,
+    changes: &[Change],
+    origin: &str,
+) -> Result<()> {
     conn.prepare_cached("DELETE FROM change_log WHERE undone = 1")?
         .execute([])?;
-    conn.prepare_cached("INSERT INTO change_log (label, at, changes) VALUES (?1, ?2, ?3)")?
-        .execute((
-            label,
-            Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-            serde_json::to_string(changes)?,
-        ))?;
+    conn.prepare_cached(
+        "INSERT INTO change_log (label, at, changes, origin) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute((
+        label,
+        Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        serde_json::to_string(changes)?,
+        // No origin: anyone's.
+        (!origin.is_empty()).then_some(origin),
+    ))?;
     let seq = conn.last_insert_rowid();
     conn.prepare_cached("DELETE FROM change_log WHERE seq <= ?1")?
         .execute([seq - HISTORY_LIMIT])?;
     Ok(())
 }
 
-fn entry(conn: &Connection, undone: bool) -> Result<Option<(i64, String, String)>> {
+/// The newest applied (or oldest undone) entry of `origin`; entries without an origin
+/// are anyone's.
+fn entry(conn: &Connection, undone: bool, origin: &str) -> Result<Option<(i64, String, String)>> {
     let sql = if undone {
-        "SELECT seq, label, changes FROM change_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1"
+        "SELECT seq, label, changes FROM change_log WHERE undone = 1
+         AND (origin IS NULL OR origin = ?1) ORDER BY seq ASC LIMIT 1"
     } else {
-        "SELECT seq, label, changes FROM change_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1"
+        "SELECT seq, label, changes FROM change_log WHERE undone = 0
+         AND (origin IS NULL OR origin = ?1) ORDER BY seq DESC LIMIT 1"
     };
     Ok(conn
         .prepare_cached(sql)?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row([origin], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?)
 }
 
-/// Reverts the newest applied edit; returns its label and recorded changes.
-pub(crate) fn undo(conn: &Connection) -> Result<(String, Vec<Change>)> {
-    let (seq, label, changes) = entry(conn, false)?.ok_or(Error::NothingTo("undo"))?;
+/// Refuses to undo or redo `changes` (entry `seq` of `origin`) when an applied edit made
+/// elsewhere after it touched one of the same rows: writing the snapshots back would
+/// silently throw that edit away.
+fn refuse_if_changed_since(
+    conn: &Connection,
+    seq: i64,
+    origin: &str,
+    changes: &[Change],
+    what: &'static str,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT label, changes FROM change_log WHERE seq > ?1 AND undone = 0
+         AND origin IS NOT NULL AND origin != ?2 ORDER BY seq",
+    )?;
+    let later = stmt.query_map((seq, origin), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in later {
+        let (label, text) = row?;
+        let theirs: Vec<Change> = serde_json::from_str(&text)?;
+        if let Some(c) = changes
+            .iter()
+            .find(|c| theirs.iter().any(|t| t.key == c.key))
+        {
+            let (kind, name) = c.described();
+            return Err(Error::conflict(
+                kind,
+                &name,
+                what,
+                format!(
+                    "was changed in another window or program since (\"{label}\"); {what} here would overwrite that change, so it is refused"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Reverts `origin`'s newest applied edit; returns its label and recorded changes.
+pub(crate) fn undo(conn: &Connection, origin: &str) -> Result<(String, Vec<Change>)> {
+    let (seq, label, changes) = entry(conn, false, origin)?.ok_or(Error::NothingTo("undo"))?;
     let changes: Vec<Change> = serde_json::from_str(&changes)?;
+    refuse_if_changed_since(conn, seq, origin, &changes, "undo")?;
     for c in changes.iter().rev() {
         c.revert(conn)?;
     }
@@ -256,10 +332,11 @@ pub(crate) fn undo(conn: &Connection) -> Result<(String, Vec<Change>)> {
     Ok((label, changes))
 }
 
-/// Re-applies the oldest undone edit; returns its label and recorded changes.
-pub(crate) fn redo(conn: &Connection) -> Result<(String, Vec<Change>)> {
-    let (seq, label, changes) = entry(conn, true)?.ok_or(Error::NothingTo("redo"))?;
+/// Re-applies `origin`'s oldest undone edit; returns its label and recorded changes.
+pub(crate) fn redo(conn: &Connection, origin: &str) -> Result<(String, Vec<Change>)> {
+    let (seq, label, changes) = entry(conn, true, origin)?.ok_or(Error::NothingTo("redo"))?;
     let changes: Vec<Change> = serde_json::from_str(&changes)?;
+    refuse_if_changed_since(conn, seq, origin, &changes, "redo")?;
     for c in &changes {
         c.reapply(conn)?;
     }
@@ -268,10 +345,10 @@ pub(crate) fn redo(conn: &Connection) -> Result<(String, Vec<Change>)> {
     Ok((label, changes))
 }
 
-/// The labels undo and redo would act on.
-pub(crate) fn state(conn: &Connection) -> Result<UndoState> {
+/// The labels undo and redo of `origin` would act on.
+pub(crate) fn state(conn: &Connection, origin: &str) -> Result<UndoState> {
     Ok(UndoState {
-        undo: entry(conn, false)?.map(|e| e.1),
-        redo: entry(conn, true)?.map(|e| e.1),
+        undo: entry(conn, false, origin)?.map(|e| e.1),
+        redo: entry(conn, true, origin)?.map(|e| e.1),
     })
 }

@@ -28,6 +28,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("../../migrations/0006_view_filter.sql")),
     (7, include_str!("../../migrations/0007_scenario.sql")),
     (8, include_str!("../../migrations/0008_contract_body.sql")),
+    (9, include_str!("../../migrations/0009_history_origin.sql")),
 ];
 
 /// The newest schema version this build knows.

@@ -41,6 +41,9 @@ pub const EXTENSION: &str = "mesh";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Who this store's edits are recorded as made by (see `history`): `process:<pid>`
+    /// unless the host names itself (a window of the app).
+    origin: String,
 }
 
 /// Whether a store may write.
@@ -167,7 +170,25 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_owned(),
+            origin: process_origin(),
         })
+    }
+
+    /// Records this store's edits as made by `origin` (`desktop:<window>` for a window of
+    /// the app), whose undo and redo then take back only its own edits.
+    pub fn set_origin(&mut self, origin: impl Into<String>) {
+        self.origin = origin.into();
+    }
+
+    /// Records this store's edits as anyone's, which every window may undo (the merge
+    /// driver's one "Merge" edit).
+    pub fn record_as_anyones(&mut self) {
+        self.origin.clear();
+    }
+
+    /// Who this store's edits are recorded as made by (empty: anyone).
+    pub fn origin(&self) -> &str {
+        &self.origin
     }
 
     /// The file's path.
@@ -309,6 +330,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_owned(),
+            origin: process_origin(),
         })
     }
 
@@ -329,12 +351,13 @@ impl Store {
         &mut self,
         f: impl FnOnce(&mut Edit<'_>) -> Result<()>,
     ) -> Result<(String, Vec<Change>)> {
+        let origin = self.origin.clone();
         self.in_tx(|tx| {
             let mut edit = Edit::new(tx);
             f(&mut edit)?;
             let (changes, label) = edit.finish();
             if !changes.is_empty() {
-                history::record(tx, &label, &changes)?;
+                history::record(tx, &label, &changes, &origin)?;
             }
             Ok((label, changes))
         })
@@ -378,16 +401,18 @@ impl Store {
     }
 
     fn undo_recorded(&mut self) -> Result<(String, Vec<Change>)> {
-        self.in_tx(|tx| history::undo(tx))
+        let origin = self.origin.clone();
+        self.in_tx(|tx| history::undo(tx, &origin))
     }
 
     fn redo_recorded(&mut self) -> Result<(String, Vec<Change>)> {
-        self.in_tx(|tx| history::redo(tx))
+        let origin = self.origin.clone();
+        self.in_tx(|tx| history::redo(tx, &origin))
     }
 
     /// What undo and redo would do.
     pub fn undo_state(&self) -> Result<UndoState> {
-        history::state(&self.conn)
+        history::state(&self.conn, &self.origin)
     }
 
     fn in_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
@@ -403,6 +428,11 @@ impl Store {
         })();
         result.map_err(|e| map_err(&path, e))
     }
+}
+
+/// The origin of a store whose host did not name one: this program.
+fn process_origin() -> String {
+    format!("process:{}", std::process::id())
 }
 
 /// Connection settings for writing: WAL so readers never block the writer, foreign keys
