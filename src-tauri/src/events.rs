@@ -34,6 +34,8 @@ pub enum MenuAction {
     Export,
     /// File > Export Diagram… (the current view as a picture or diagram text).
     ExportDiagram,
+    /// File > Compare With… (another mesh file's differences in the Changes mode).
+    CompareWith,
     /// File > Import (the Import dialog).
     Import,
     /// Edit > Undo.

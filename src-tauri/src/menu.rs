@@ -23,6 +23,7 @@ const ITEMS: &[(&str, &str, Option<&str>)] = &[
     ("import", "Import…", None),
     ("export", "Export…", Some("CmdOrCtrl+Shift+E")),
     ("export-diagram", "Export Diagram…", None),
+    ("compare-with", "Compare With…", None),
     ("undo", "Undo", Some("CmdOrCtrl+Z")),
     ("redo", "Redo", Some("CmdOrCtrl+Shift+Z")),
     ("delete", "Delete", Some("Delete")),
@@ -60,6 +61,7 @@ fn action(id: &str) -> Option<MenuAction> {
         "import" => MenuAction::Import,
         "export" => MenuAction::Export,
         "export-diagram" => MenuAction::ExportDiagram,
+        "compare-with" => MenuAction::CompareWith,
         "undo" => MenuAction::Undo,
         "redo" => MenuAction::Redo,
         "delete" => MenuAction::Delete,
@@ -112,6 +114,8 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("import")?)
         .item(&item("export")?)
         .item(&item("export-diagram")?)
+        .separator()
+        .item(&item("compare-with")?)
         .separator()
         .item(&PredefinedMenuItem::quit(app, Some("Quit Meshwright"))?)
         .build()?;

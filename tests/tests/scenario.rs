@@ -109,3 +109,82 @@ async fn a_scenario_is_drawn_compared_applied_and_undone() -> WebDriverResult<()
     assert_eq!(count_in(&path), (products, inputs));
     app.quit().await
 }
+
+/// File > Compare With…: another copy of the mesh with a product renamed, one added and
+/// one removed; the Changes mode marks each, and stopping shows the mesh as it is.
+#[tokio::test(flavor = "multi_thread")]
+async fn another_version_of_the_file_is_compared_in_the_changes_mode() -> WebDriverResult<()> {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, demo) = demo_file(dir.path());
+    let other_path = dir.path().join("colleague.mesh");
+    let mut other = demo.clone();
+    let renamed = other.products[0].id;
+    other.products[0].display_name = "Renamed by a colleague".into();
+    let mut added = other.products[1].clone();
+    added.id = mesh_core::model::DataProduct::proposed("x".into(), "x".into(), added.domain_id).id;
+    added.name = "colleagues-product".into();
+    // Drawn below the product it was copied from.
+    let mut placed: Vec<_> = other
+        .positions
+        .iter()
+        .filter(|p| p.entity_id == other.products[1].id)
+        .cloned()
+        .collect();
+    for p in &mut placed {
+        p.entity_id = added.id;
+        p.y += 600.0;
+    }
+    other.positions.extend(placed);
+    let added_id = added.id;
+    other.products.push(added);
+    // One product gone, with its ports and what read them.
+    let gone = other.products[2].id;
+    let gone_ports: Vec<_> = other
+        .output_ports
+        .iter()
+        .filter(|p| p.product_id == gone)
+        .map(|p| p.id)
+        .collect();
+    other.products.retain(|p| p.id != gone);
+    other.output_ports.retain(|p| p.product_id != gone);
+    other.input_ports.retain(|i| {
+        i.product_id != gone
+            && !matches!(i.source, mesh_core::model::DependencySource::OutputPort { port_id } if gone_ports.contains(&port_id))
+    });
+    drop(Store::create_from(&other_path, &other, &mut |_, _| {}).unwrap());
+
+    let app = App::launch(Some(&path), &dir.path().join("data")).await?;
+    app.wait_painted().await?;
+    app.ctrl('k').await?;
+    app.wait("[data-testid=palette-input]").await?;
+    app.press("Compare with").await?;
+    app.wait("[data-testid=palette-item][data-id=compare-with]")
+        .await?;
+    app.press(Key::Enter).await?;
+    let field = app.wait("[data-testid=compare-path]").await?;
+    field.send_keys(other_path.display().to_string()).await?;
+    click(&app, "[data-testid=compare-run]").await?;
+    app.wait("[data-testid=scenario-bar][data-comparing]")
+        .await?;
+    // Read in one script: the summary is drawn again as the changes land.
+    app.wait("[data-testid=compare-summary]").await?;
+    let count = app
+        .eval("return +document.querySelector('[data-testid=compare-summary]').dataset.count;")
+        .await?
+        .as_u64()
+        .unwrap();
+    assert!(count >= 3, "{count} entities differ");
+    for (id, mark) in [(renamed, "changed"), (added_id, "added"), (gone, "removed")] {
+        click(&app, &format!("[data-testid=product-item][data-id='{id}']")).await?;
+        app.wait(&format!("{PRODUCTS}[data-id='{id}'][data-change={mark}]"))
+            .await?;
+    }
+    app.picture("compare-with").await?;
+    click(&app, "[data-testid=compare-stop]").await?;
+    app.wait("[data-testid=scenario-bar]:not([data-comparing])")
+        .await?;
+    app.wait_count(&format!("{PRODUCTS}[data-change]"), |n| n == 0)
+        .await?;
+    counts(&app, demo.products.len()).await?;
+    app.quit().await
+}

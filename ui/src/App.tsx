@@ -29,6 +29,7 @@ import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { ContractsPanel } from './panels/contracts/ContractsPanel';
 import { ImpactPanel } from './panels/impact/ImpactPanel';
 import { ConflictsPanel } from './panels/ConflictsPanel';
+import { CompareDialog } from './panels/CompareDialog';
 import { ContractEditor } from './panels/contracts/editor/ContractEditor';
 import { useUiStore } from './state/uiStore';
 import * as files from './actions/files';
@@ -93,6 +94,7 @@ export function App() {
       <AboutDialog />
       <ExportDialog />
       <DiagramDialog />
+      <CompareDialog />
       <ImportDialog />
       <Toasts />
     </div>

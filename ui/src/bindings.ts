@@ -87,6 +87,22 @@ export const events = {
 };
 
 /* Types */
+/**
+ *  The entities the shown mesh does not have, so every change can be drawn where it is:
+ *  what a scenario removed (drawn back where it was), or what the file compared with
+ *  has besides.
+ */
+export type Absent = {
+	/**  Data products. */
+	products: DataProduct[],
+	/**  Output ports. */
+	outputPorts: OutputPort[],
+	/**  Input ports (dependencies). */
+	inputPorts: InputPort[],
+	/**  Where those products are drawn. */
+	positions: Position[],
+};
+
 /**  One product an impact reaches. */
 export type Affected = {
 	/**  The product. */
@@ -1124,6 +1140,8 @@ export type MenuAction =
 { kind: "export" } | 
 /**  File > Export Diagram… (the current view as a picture or diagram text). */
 { kind: "exportDiagram" } | 
+/**  File > Compare With… (another mesh file's differences in the Changes mode). */
+{ kind: "compareWith" } | 
 /**  File > Import (the Import dialog). */
 { kind: "import" } | 
 /**  Edit > Undo. */
@@ -1698,18 +1716,6 @@ export type RecentFilesChanged = {
 	paths: string[],
 };
 
-/**  The entities the to-be no longer has, so the changes can be drawn where they were. */
-export type Removed = {
-	/**  Data products. */
-	products: DataProduct[],
-	/**  Output ports. */
-	outputPorts: OutputPort[],
-	/**  Input ports (dependencies). */
-	inputPorts: InputPort[],
-	/**  Where the removed products were drawn. */
-	positions: Position[],
-};
-
 /**  What happened in one domain repository. */
 export type RepoCommit = {
 	/**  The repository's folder, relative to the export root. */
@@ -1816,14 +1822,17 @@ changes: ScenarioChanges } |
 /**  Each conflicting field or entity. */
 conflicts: Conflict[] };
 
-/**  What the shown scenario changes from the as-is it began with. */
+/**
+ *  What the shown scenario changes from the as-is it began with, or what another file
+ *  has that the shown mesh has not (File > Compare With…).
+ */
 export type ScenarioChanges = {
-	/**  The scenario. */
+	/**  The scenario, or the file compared with. */
 	name: string,
 	/**  Entities, ownership, dependencies and findings that differ. */
 	diff: MeshDiff,
-	/**  What it removed, to draw. */
-	removed: Removed,
+	/**  What the shown mesh lacks, to draw. */
+	absent: Absent,
 };
 
 /**  One scenario request of a window (the app sends these through one command). */
@@ -1840,6 +1849,10 @@ name: string } |
 name: string | null } | 
 /**  What the shown one changes. */
 { action: "changes" } | 
+/**  What another mesh file has different from the shown mesh. */
+{ action: "compare"; 
+/**  The file, as the user chose it. */
+path: string } | 
 /**  Apply the shown one to the as-is. */
 { action: "apply" } | 
 /**  Drop one. */

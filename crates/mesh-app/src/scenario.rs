@@ -7,6 +7,8 @@
 //! It must not decide what a change or a merge is (`mesh_core::diff`,
 //! `mesh_core::scenario`) nor how the changes are drawn (the hosts).
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use mesh_core::Store;
 use mesh_core::diff::merge::Conflict;
@@ -15,6 +17,7 @@ use mesh_core::governance;
 use mesh_core::model::{DataProduct, InputPort, Mesh, OutputPort, Position};
 use mesh_core::scenario::{ApplyPlan, Scenario, ScenarioSummary};
 use serde::Serialize;
+use uuid::Uuid;
 
 use crate::CommandError;
 use crate::session::{MeshSnapshot, Open, Session};
@@ -38,32 +41,35 @@ impl Active {
     }
 }
 
-/// The entities the to-be no longer has, so the changes can be drawn where they were.
+/// The entities the shown mesh does not have, so every change can be drawn where it is:
+/// what a scenario removed (drawn back where it was), or what the file compared with
+/// has besides.
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
-pub struct Removed {
+pub struct Absent {
     /// Data products.
     pub products: Vec<DataProduct>,
     /// Output ports.
     pub output_ports: Vec<OutputPort>,
     /// Input ports (dependencies).
     pub input_ports: Vec<InputPort>,
-    /// Where the removed products were drawn.
+    /// Where those products are drawn.
     pub positions: Vec<Position>,
 }
 
-/// What the shown scenario changes from the as-is it began with.
+/// What the shown scenario changes from the as-is it began with, or what another file
+/// has that the shown mesh has not (File > Compare With…).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioChanges {
-    /// The scenario.
+    /// The scenario, or the file compared with.
     pub name: String,
     /// Entities, ownership, dependencies and findings that differ.
     pub diff: MeshDiff,
-    /// What it removed, to draw.
-    pub removed: Removed,
+    /// What the shown mesh lacks, to draw.
+    pub absent: Absent,
 }
 
 /// Applying a scenario: the as-is now, or the conflicts that stopped it.
@@ -82,6 +88,61 @@ pub enum ScenarioApplied {
         /// Each conflicting field or entity.
         conflicts: Vec<Conflict>,
     },
+}
+
+impl Absent {
+    /// What `other` has that `shown` has not.
+    fn of(shown: &Mesh, other: &Mesh) -> Absent {
+        let products: HashSet<Uuid> = shown.products.iter().map(|p| p.id).collect();
+        let outputs: HashSet<Uuid> = shown.output_ports.iter().map(|p| p.id).collect();
+        let inputs: HashSet<Uuid> = shown.input_ports.iter().map(|p| p.id).collect();
+        let extra = |items: &[DataProduct]| -> Vec<DataProduct> {
+            items
+                .iter()
+                .filter(|p| !products.contains(&p.id))
+                .cloned()
+                .collect()
+        };
+        let products_absent = extra(&other.products);
+        let drawn: HashSet<Uuid> = products_absent.iter().map(|p| p.id).collect();
+        Absent {
+            products: products_absent,
+            output_ports: other
+                .output_ports
+                .iter()
+                .filter(|p| !outputs.contains(&p.id))
+                .cloned()
+                .collect(),
+            input_ports: other
+                .input_ports
+                .iter()
+                .filter(|p| !inputs.contains(&p.id))
+                .cloned()
+                .collect(),
+            positions: other
+                .positions
+                .iter()
+                .filter(|p| drawn.contains(&p.entity_id))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// The file to compare with: one full path.
+fn compared(path: &str) -> Result<std::path::PathBuf, CommandError> {
+    let mut chosen = crate::chosen::full_paths(
+        [path],
+        "path",
+        "choose the mesh file to compare with",
+        |p| {
+            format!(
+                "{} is not a full path; choose the file with Browse…",
+                p.display()
+            )
+        },
+    )?;
+    Ok(chosen.remove(0))
 }
 
 fn active(open: &Open) -> Result<&Active, CommandError> {
@@ -164,40 +225,43 @@ impl Session {
             let (base, to_be) = (&scenario.base, &scenario.to_be);
             let before = governance::check(base, &policy, today)?.findings;
             let after = governance::check(to_be, &policy, today)?.findings;
-            let gone =
-                |ids: &dyn Fn(&Mesh) -> Vec<uuid::Uuid>, id: uuid::Uuid| !ids(to_be).contains(&id);
-            let products = |m: &Mesh| m.products.iter().map(|p| p.id).collect();
-            let outputs = |m: &Mesh| m.output_ports.iter().map(|p| p.id).collect();
-            let inputs = |m: &Mesh| m.input_ports.iter().map(|p| p.id).collect();
             Ok(ScenarioChanges {
                 name: scenario.name.clone(),
                 diff: diff::diff(base, to_be, &before, &after),
-                removed: Removed {
-                    products: base
-                        .products
-                        .iter()
-                        .filter(|p| gone(&products, p.id))
-                        .cloned()
-                        .collect(),
-                    output_ports: base
-                        .output_ports
-                        .iter()
-                        .filter(|p| gone(&outputs, p.id))
-                        .cloned()
-                        .collect(),
-                    input_ports: base
-                        .input_ports
-                        .iter()
-                        .filter(|p| gone(&inputs, p.id))
-                        .cloned()
-                        .collect(),
-                    positions: base
-                        .positions
-                        .iter()
-                        .filter(|p| gone(&products, p.entity_id))
-                        .cloned()
-                        .collect(),
-                },
+                absent: Absent::of(to_be, base),
+            })
+        })
+    }
+
+    /// What the mesh file at `path` has different from the shown mesh (File > Compare
+    /// With…), checked under the open file's policy as of `today`; another mesh (another
+    /// namespace) is refused, as `meshwright diff` does without `--force`.
+    pub fn compare_with(
+        &self,
+        path: &std::path::Path,
+        today: NaiveDate,
+    ) -> Result<ScenarioChanges, CommandError> {
+        let other = Store::open(path, mesh_core::Access::ReadOnly)?.load()?;
+        self.with_open(|open| {
+            let policy = open.store().policy()?;
+            let shown = open.model()?;
+            if shown.info.namespace != other.info.namespace {
+                return Err(CommandError::invalid_argument(
+                    "path",
+                    format!(
+                        "{} is another mesh ({}), not a version of this one ({})",
+                        path.display(),
+                        other.info.namespace,
+                        shown.info.namespace
+                    ),
+                ));
+            }
+            let before = governance::check(shown, &policy, today)?.findings;
+            let after = governance::check(&other, &policy, today)?.findings;
+            Ok(ScenarioChanges {
+                name: path.display().to_string(),
+                diff: diff::diff(shown, &other, &before, &after),
+                absent: Absent::of(shown, &other),
             })
         })
     }
@@ -251,6 +315,11 @@ pub enum ScenarioRequest {
     },
     /// What the shown one changes.
     Changes,
+    /// What another mesh file has different from the shown mesh.
+    Compare {
+        /// The file, as the user chose it.
+        path: String,
+    },
     /// Apply the shown one to the as-is.
     Apply,
     /// Drop one.
@@ -306,6 +375,9 @@ impl Session {
             ScenarioRequest::Discard { name } => shown(self.discard_scenario(&name)?),
             ScenarioRequest::Changes => ScenarioAnswer::Changes {
                 changes: Box::new(self.scenario_changes(today)?),
+            },
+            ScenarioRequest::Compare { path } => ScenarioAnswer::Changes {
+                changes: Box::new(self.compare_with(&compared(&path)?, today)?),
             },
             ScenarioRequest::Apply => match self.apply_scenario()? {
                 ScenarioApplied::Applied { snapshot } => ScenarioAnswer::Shown { snapshot },

@@ -15,9 +15,30 @@ function show(snapshot: MeshSnapshot, mode: ScenarioMode): void {
   useMeshStore.getState().loadSnapshot(snapshot);
   scenario().setMode(snapshot.scenario ? mode : 'as-is');
   scenario().setChanges(null);
+  scenario().setComparing(null);
 }
 
-/** The to-be with what the scenario removed drawn back in, to be marked. */
+/**
+ * File > Compare With…: what the mesh file at `path` has different from the shown mesh,
+ * marked in the Changes mode (its extra entities drawn in). Throws the core's refusal
+ * for the dialog to show.
+ */
+export async function compareWith(path: string): Promise<void> {
+  const answer = await backend.scenario({ action: 'compare', path });
+  if (answer.kind !== 'changes') return;
+  const { model } = useMeshStore.getState();
+  useMeshStore.setState({ model: withRemoved(model, answer.changes) });
+  scenario().setChanges(answer.changes);
+  scenario().setComparing(path);
+  scenario().setMode('changes');
+}
+
+/** Ends a comparison: the shown mesh as it is. */
+export async function stopComparing(): Promise<void> {
+  await showMode(useMeshStore.getState().scenario ? 'to-be' : 'as-is', useMeshStore.getState().scenario);
+}
+
+/** The shown mesh with what it lacks drawn in (what a scenario removed, what a compared file adds), to be marked. */
 export function withRemoved(model: MeshModel, changes: ScenarioChanges): MeshModel {
   const add = <T extends { id: string }>(map: ReadonlyMap<string, T>, items: readonly T[]) => {
     const next = new Map(map);
@@ -25,12 +46,12 @@ export function withRemoved(model: MeshModel, changes: ScenarioChanges): MeshMod
     return next;
   };
   const positions = new Map(model.positions);
-  for (const p of changes.removed.positions) positions.set(positionKey(p.entityId, p.view), p);
+  for (const p of changes.absent.positions) positions.set(positionKey(p.entityId, p.view), p);
   return {
     ...model,
-    products: add(model.products, changes.removed.products),
-    outputPorts: add(model.outputPorts, changes.removed.outputPorts),
-    inputPorts: add(model.inputPorts, changes.removed.inputPorts),
+    products: add(model.products, changes.absent.products),
+    outputPorts: add(model.outputPorts, changes.absent.outputPorts),
+    inputPorts: add(model.inputPorts, changes.absent.inputPorts),
     positions,
   };
 }
@@ -80,15 +101,15 @@ export async function showMode(mode: ScenarioMode, name: string | null): Promise
 
 /** The Problems panel's delta and the marks again, after an edit in the changes mode. */
 export async function refreshChanges(): Promise<void> {
-  if (scenario().mode === 'as-is' || !useMeshStore.getState().scenario) return;
+  if (scenario().mode === 'as-is' || scenario().comparing || !useMeshStore.getState().scenario) return;
   try {
     const answer = await backend.scenario({ action: 'changes' });
     if (answer.kind !== 'changes') return;
     scenario().setChanges(answer.changes);
     // What an edit just removed is drawn back, marked (once: the model then has it).
     const { model } = useMeshStore.getState();
-    const { removed } = answer.changes;
-    const missing = removed.products.some((p) => !model.products.has(p.id)) || removed.inputPorts.some((i) => !model.inputPorts.has(i.id));
+    const { absent } = answer.changes;
+    const missing = absent.products.some((p) => !model.products.has(p.id)) || absent.inputPorts.some((i) => !model.inputPorts.has(i.id));
     if (scenario().mode === 'changes' && missing) useMeshStore.setState({ model: withRemoved(model, answer.changes) });
   } catch (e) {
     reportError(e);

@@ -51,6 +51,8 @@ export function runMenuAction(action: MenuAction): void {
       return manifests.openExport();
     case 'exportDiagram':
       return ui.setDiagramOpen(true);
+    case 'compareWith':
+      return ui.setCompareOpen(true);
     case 'import':
       return manifests.openImport();
     case 'undo':

@@ -89,6 +89,12 @@ export const COMMANDS: readonly PaletteCommand[] = [
     run: () => ui().setDiagramOpen(true),
   },
   {
+    id: 'compare-with',
+    title: 'Compare with another version…',
+    keywords: ['diff', 'changes', 'branch', 'copy', 'versus'],
+    run: () => ui().setCompareOpen(true),
+  },
+  {
     id: 'import',
     title: 'Import manifests…',
     keywords: ['odps', 'odcs', 'backstage', 'datahub', 'dpds', 'read'],

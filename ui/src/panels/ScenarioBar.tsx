@@ -5,7 +5,15 @@
 import { useEffect, useState } from 'react';
 import { useMeshStore } from '../state/meshStore';
 import { useScenarioStore, type ScenarioMode } from '../state/scenarioStore';
-import { applyScenario, discardScenario, refreshChanges, refreshScenarios, showMode, startScenario } from '../actions/scenario';
+import {
+  applyScenario,
+  discardScenario,
+  refreshChanges,
+  refreshScenarios,
+  showMode,
+  startScenario,
+  stopComparing,
+} from '../actions/scenario';
 
 const MODES: readonly { mode: ScenarioMode; label: string; title: string }[] = [
   { mode: 'as-is', label: 'As-is', title: 'The mesh as it is' },
@@ -44,7 +52,7 @@ export function ScenarioBar() {
   const shown = useMeshStore((s) => s.scenario);
   const model = useMeshStore((s) => s.model);
   const path = useMeshStore((s) => s.path);
-  const { mode, scenarios, conflicts, changes } = useScenarioStore();
+  const { mode, scenarios, conflicts, changes, comparing } = useScenarioStore();
   const [naming, setNaming] = useState(false);
   const [picked, setPicked] = useState<string | null>(null);
   useEffect(() => {
@@ -55,6 +63,21 @@ export function ScenarioBar() {
     void refreshChanges();
   }, [model]);
   const current = shown ?? picked ?? scenarios[scenarios.length - 1]?.name ?? null;
+  if (comparing) {
+    return (
+      <div className="scenario-bar is-comparing" data-testid="scenario-bar" data-comparing={comparing}>
+        <span className="scenario-bar__title">Compared with {comparing}</span>
+        {changes && (
+          <span className="scenario-bar__delta" data-testid="compare-summary" data-count={changes.diff.entities.length}>
+            {changes.diff.entities.length} entities differ: added green (drawn from the other file), removed red, changed amber
+          </span>
+        )}
+        <button type="button" className="scenario-bar__button" data-testid="compare-stop" onClick={() => void stopComparing()}>
+          Stop comparing
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="scenario-bar" data-testid="scenario-bar" data-scenario={shown ?? undefined}>
       {current && (

@@ -1,6 +1,6 @@
 // The scenario side of one window: which mode the canvas is in (the as-is, a scenario's
 // changes or its to-be), the scenarios the file keeps, the shown scenario's changes as
-// the core answered them, and what each changed entity is marked (added, removed,
+// the core answered them (or a compared file's), and what each changed entity is marked (added, removed,
 // changed) for the canvas. What changed is the core's diff; this only keeps it.
 import { create } from 'zustand';
 import type { Conflict, ScenarioChanges, ScenarioSummary } from '../bindings';
@@ -19,10 +19,13 @@ interface ScenarioState {
   marks: ReadonlyMap<string, ChangeMark>;
   /** What stopped the last apply, if it was stopped. */
   conflicts: Conflict[];
+  /** The file compared with (File > Compare With…), while its differences are shown. */
+  comparing: string | null;
   setMode(mode: ScenarioMode): void;
   setScenarios(scenarios: ScenarioSummary[]): void;
   setChanges(changes: ScenarioChanges | null): void;
   setConflicts(conflicts: Conflict[]): void;
+  setComparing(comparing: string | null): void;
 }
 
 const NONE = new Map<string, ChangeMark>();
@@ -40,8 +43,10 @@ export const useScenarioStore = create<ScenarioState>()((set) => ({
   changes: null,
   marks: NONE,
   conflicts: [],
+  comparing: null,
   setMode: (mode) => set({ mode }),
   setScenarios: (scenarios) => set({ scenarios }),
   setChanges: (changes) => set({ changes, marks: changes ? marksOf(changes) : NONE }),
   setConflicts: (conflicts) => set({ conflicts }),
+  setComparing: (comparing) => set({ comparing }),
 }));

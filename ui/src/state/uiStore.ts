@@ -39,6 +39,8 @@ export interface UiState {
   exportOpen: boolean;
   /** File > Export Diagram… */
   diagramOpen: boolean;
+  /** File > Compare With…'s dialog. */
+  compareOpen: boolean;
   importOpen: boolean;
   /** The Contracts panel, docked under the canvas. */
   contractsOpen: boolean;
@@ -76,6 +78,7 @@ export interface UiState {
   setAbout(open: boolean): void;
   setExportOpen(open: boolean): void;
   setDiagramOpen(open: boolean): void;
+  setCompareOpen(open: boolean): void;
   setImportOpen(open: boolean): void;
   toggleContracts(open?: boolean): void;
   setView(view: MainView): void;
@@ -101,6 +104,7 @@ export const useUiStore = create<UiState>((set) => ({
   aboutOpen: false,
   exportOpen: false,
   diagramOpen: false,
+  compareOpen: false,
   importOpen: false,
   contractsOpen: false,
   view: 'canvas',
@@ -137,6 +141,7 @@ export const useUiStore = create<UiState>((set) => ({
   setAbout: (aboutOpen) => set({ aboutOpen }),
   setExportOpen: (exportOpen) => set({ exportOpen }),
   setDiagramOpen: (diagramOpen) => set({ diagramOpen }),
+  setCompareOpen: (compareOpen) => set({ compareOpen }),
   setImportOpen: (importOpen) => set({ importOpen }),
   toggleContracts: (open) => set((s) => ({ contractsOpen: open ?? !s.contractsOpen })),
   setView: (view) => set({ view }),
