@@ -279,6 +279,16 @@ impl App {
         }
     }
 
+    /// Waits until the first open's automatic layout of a file that had none has landed
+    /// as the window's own edit, so that an undo later takes back what the test did.
+    pub async fn wait_laid_out(&self) -> WebDriverResult<()> {
+        self.wait_within("[data-testid=status-undo]", TIMEOUT, |t| {
+            t.contains("Auto layout")
+        })
+        .await
+        .map(drop)
+    }
+
     /// Waits until `script` (run as with [`App::eval`]) answers `true`; `what` says what
     /// was awaited when it never does.
     pub async fn wait_true(&self, script: &str, what: &str) -> WebDriverResult<()> {

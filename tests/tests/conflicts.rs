@@ -41,6 +41,7 @@ async fn conflicts_left_by_a_merge_are_resolved_in_the_window() -> WebDriverResu
 
     let app = App::launch(Some(&path), &dir.path().join("data")).await?;
     app.wait_painted().await?;
+    app.wait_laid_out().await?;
     app.wait("[data-testid=conflicts-panel] [data-testid=conflicts-count][data-count='1']")
         .await?;
     let row = app

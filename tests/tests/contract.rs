@@ -59,6 +59,7 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
     let (product, port) = (chosen.product_id.to_string(), chosen.id.to_string());
     let app = App::launch(Some(&path), &dir.path().join("data")).await?;
     app.wait_painted().await?;
+    app.wait_laid_out().await?;
 
     // An output port selected: its contract editor.
     click(

@@ -1,7 +1,8 @@
 //! A window follows its file: another process (this test, as the CLI would) commits to
 //! the open mesh, and the window shows the change without a restart and says what
 //! changed; the window's undo then refuses to take back its own edit of that product,
-//! which would overwrite the other process's change.
+//! which would overwrite the other process's change; and `meshwright import` into the
+//! open file shows its new product in the window without a restart.
 
 #![cfg(feature = "e2e")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -9,6 +10,18 @@
 use mesh_core::store::EditOp;
 use mesh_core::{Access, Store};
 use meshwright_e2e::*;
+
+/// Waits for a toast saying `text`; earlier toasts may still be shown above it.
+async fn toast_says(app: &App, text: &str) -> WebDriverResult<()> {
+    app.wait_true(
+        &format!(
+            "return [...document.querySelectorAll('[data-testid=toast]')].some(t => t.textContent.includes({}));",
+            serde_json::to_string(text).unwrap()
+        ),
+        text,
+    )
+    .await
+}
 
 #[tokio::test]
 async fn a_change_made_elsewhere_shows_in_the_open_window() -> WebDriverResult<()> {
@@ -27,6 +40,10 @@ async fn a_change_made_elsewhere_shows_in_the_open_window() -> WebDriverResult<(
         product.id
     ))
     .await?;
+
+    // The first open lays the demo out, as the window's own edit: let it land first, so
+    // the version below is the window's newest edit.
+    app.wait_laid_out().await?;
 
     // The window's own edit of it: its version.
     app.wait(&format!(
@@ -74,10 +91,7 @@ async fn a_change_made_elsewhere_shows_in_the_open_window() -> WebDriverResult<(
         .await?
         .click()
         .await?;
-    app.wait_within("[data-testid=toast]", TIMEOUT, |t| {
-        t.contains("changed in another window or program")
-    })
-    .await?;
+    toast_says(&app, "changed in another window or program").await?;
     let saved = Store::open(&file, Access::ReadOnly)
         .unwrap()
         .load()
@@ -85,5 +99,22 @@ async fn a_change_made_elsewhere_shows_in_the_open_window() -> WebDriverResult<(
     let kept = saved.products.iter().find(|p| p.id == product.id).unwrap();
     assert_eq!(kept.display_name, "Orders (renamed elsewhere)");
     assert_eq!(kept.version, "9.9.9");
+
+    // `meshwright import` into the open file: the window shows the new product.
+    let manifest = root().join("../shared/schemas/bitol-odps-example-simple.odps.yaml");
+    let out = std::process::Command::new(debug_binary("meshwright", "mesh-cli"))
+        .arg("import")
+        .arg(&manifest)
+        .arg("--into")
+        .arg(&file)
+        .output()
+        .expect("run meshwright import");
+    assert!(out.status.success(), "{out:?}");
+    toast_says(&app, "data products: 1 added").await?;
+    let products = mesh.products.len() + 1;
+    app.wait_within("[data-testid=status-counts]", TIMEOUT, |t| {
+        t.contains(&format!(" {products} products"))
+    })
+    .await?;
     app.quit().await
 }

@@ -37,6 +37,7 @@ async fn a_scenario_is_drawn_compared_applied_and_undone() -> WebDriverResult<()
     let (products, inputs) = (demo.products.len(), demo.input_ports.len());
     let app = App::launch(Some(&path), &dir.path().join("data")).await?;
     app.wait_painted().await?;
+    app.wait_laid_out().await?;
     counts(&app, products).await?;
 
     // Start a scenario by name.

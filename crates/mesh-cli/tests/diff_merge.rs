@@ -255,6 +255,50 @@ fn git_merge_merges_mesh_files_by_entity() {
             .unwrap();
     assert_eq!(conflicts.len(), 1);
     assert_eq!(conflicts[0].field.as_deref(), Some("name"));
+
+    // An edit against a delete: ours edits a product theirs deleted; git stops, ours
+    // stands, the report lists the product itself.
+    assert!(git(&repo, &["reset", "-q", "--hard"]));
+    let _ = fs::remove_file(repo.join("landscape.mesh.conflicts.yaml"));
+    assert!(git(&repo, &["checkout", "-q", "-b", "deleting"]));
+    {
+        let mut store = Store::open(&file, Access::ReadWrite).unwrap();
+        let id = store
+            .load()
+            .unwrap()
+            .products
+            .iter()
+            .find(|p| p.name == "general-ledger")
+            .unwrap()
+            .id;
+        store.apply(vec![EditOp::DeleteProduct(id)], None).unwrap();
+    }
+    assert!(git(
+        &repo,
+        &["commit", "-q", "-am", "delete general-ledger"]
+    ));
+    assert!(git(&repo, &["checkout", "-q", "main"]));
+    rename(&file, "general-ledger", "general-ledger-v2");
+    assert!(git(
+        &repo,
+        &["commit", "-q", "-am", "rename general-ledger"]
+    ));
+    assert!(
+        !git(&repo, &["merge", "-q", "--no-edit", "deleting"]),
+        "an edit against a delete stops the merge"
+    );
+    let merged = Store::open(&file, Access::ReadOnly)
+        .unwrap()
+        .load()
+        .unwrap();
+    assert!(
+        merged
+            .products
+            .iter()
+            .any(|p| p.name == "general-ledger-v2")
+    );
+    let report = fs::read_to_string(repo.join("landscape.mesh.conflicts.yaml")).unwrap();
+    assert!(report.contains("general-ledger"), "{report}");
 }
 
 #[test]
