@@ -489,7 +489,9 @@ async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult
     generated_mesh(&path, 2000, 7);
     let out = dir.path().join("out");
     let app = App::launch(Some(&path), &dir.path().join("data")).await?;
-    let long = std::time::Duration::from_secs(120);
+    // A debug build writes every format of 2,000 products, now with their contract
+    // schemas: generous limits, since this checks progress and Cancel, not speed.
+    let long = std::time::Duration::from_secs(300);
     app.wait_painted_within(long).await?;
     // The first open lays the mesh out in the window; let it finish before timing a cancel.
     app.wait_within("[data-testid=status-undo]", long, |t| {
