@@ -127,21 +127,24 @@ fn pair(
     // The same key on both sides, unpaired: by (product, port, version), then by
     // (product, port) when the key names one unpaired port on each side.
     type Key = (String, String, Option<String>);
-    let keys: [&dyn Fn(&OutputPort, &str) -> Key; 2] = [
-        &|p, product| (product.to_owned(), p.name.clone(), Some(p.version.clone())),
-        &|p, product| (product.to_owned(), p.name.clone(), None),
-    ];
-    for key in keys {
+    for with_version in [true, false] {
+        let key = |p: &OutputPort, product: String| -> Key {
+            (
+                product,
+                p.name.clone(),
+                with_version.then(|| p.version.clone()),
+            )
+        };
         let mut left: HashMap<Key, Vec<usize>> = HashMap::new();
         for (o, p) in old.output_ports.iter().enumerate() {
             if !old_used.contains(&o) {
-                left.entry(key(p, &old_product(p))).or_default().push(o);
+                left.entry(key(p, old_product(p))).or_default().push(o);
             }
         }
         let mut right: HashMap<Key, Vec<usize>> = HashMap::new();
         for (n, p) in new.output_ports.iter().enumerate() {
             if !new_used.contains(&n) {
-                right.entry(key(p, &new_product(p))).or_default().push(n);
+                right.entry(key(p, new_product(p))).or_default().push(n);
             }
         }
         let mut found: Vec<(usize, usize)> = right

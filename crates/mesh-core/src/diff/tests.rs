@@ -164,7 +164,10 @@ fn contract_changes_are_listed_with_their_classification() {
     let json = serde_json::to_value(&d).unwrap();
     // Changes in the new body's order, removed ones after.
     assert_eq!(json["contractChanges"][0]["changes"][0]["breaking"], false);
-    assert_eq!(json["contractChanges"][0]["changes"][1]["kind"], "propertyRemoved");
+    assert_eq!(
+        json["contractChanges"][0]["changes"][1]["kind"],
+        "propertyRemoved"
+    );
     assert_eq!(json["contractChanges"][0]["changes"][1]["breaking"], true);
     assert_eq!(json["contractChanges"][0]["majorBumped"], false);
     // Without contract changes the JSON is as before.
