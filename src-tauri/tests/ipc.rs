@@ -368,7 +368,7 @@ fn rules_catalog_follows_the_policy() {
     h.invoke("open_mesh", json!({ "path": h.demo() })).unwrap();
     let catalog = h.invoke("rules_catalog", json!({})).unwrap();
     let rules = catalog.as_array().unwrap();
-    assert_eq!(rules.len(), 38);
+    assert_eq!(rules.len(), 42);
     assert!(rules.iter().all(|r| r["enabled"] == true));
 
     let policy = json!({

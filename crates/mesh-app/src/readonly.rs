@@ -3,7 +3,9 @@
 //! memory and left as it was), or manifest files and folders read into a model in
 //! memory where they are ([`ReadOnlyManifests`]); loaded once, then checked against a
 //! policy (the file's stored one, the folder's `meshwright-policy.yaml`, or one the
-//! pipeline gives) as of the day the host passes, or summed up.
+//! pipeline gives) as of the day the host passes, optionally against a baseline (an
+//! older version of the mesh, read the same ways, whose contracts the check compares
+//! with), or summed up.
 //!
 //! It must not write any file or read the clock. Its errors are the core's, whole: a
 //! pipeline's log wants the entity and field in front of the reason, which
@@ -52,7 +54,22 @@ impl ReadOnlyMesh {
     /// The mesh checked against `policy` as of `today` (which decides whether a waiver
     /// has expired); an invalid policy is the error.
     pub fn check(&self, policy: &Policy, today: NaiveDate) -> mesh_core::Result<Report> {
-        governance::check(&self.mesh, policy, today)
+        self.check_against(None, policy, today)
+    }
+
+    /// [`ReadOnlyMesh::check`], comparing contracts with `baseline` when given.
+    pub fn check_against(
+        &self,
+        baseline: Option<&Mesh>,
+        policy: &Policy,
+        today: NaiveDate,
+    ) -> mesh_core::Result<Report> {
+        governance::check_against(&self.mesh, baseline, policy, today)
+    }
+
+    /// The model, taken out of the file.
+    pub fn into_mesh(self) -> Mesh {
+        self.mesh
     }
 
     /// The size and shape of the mesh.
@@ -96,6 +113,11 @@ impl ReadOnlyManifests {
         &self.model.mesh
     }
 
+    /// The model read, taken out.
+    pub fn into_mesh(self) -> Mesh {
+        self.model.mesh
+    }
+
     /// The files the documents came from.
     pub fn files(&self) -> &[PathBuf] {
         &self.model.files
@@ -123,7 +145,17 @@ impl ReadOnlyManifests {
         policy: &Policy,
         today: NaiveDate,
     ) -> mesh_core::Result<(Report, Vec<Option<Place>>)> {
-        let report = governance::check(&self.model.mesh, policy, today)?;
+        self.check_against(None, policy, today)
+    }
+
+    /// [`ReadOnlyManifests::check`], comparing contracts with `baseline` when given.
+    pub fn check_against(
+        &self,
+        baseline: Option<&Mesh>,
+        policy: &Policy,
+        today: NaiveDate,
+    ) -> mesh_core::Result<(Report, Vec<Option<Place>>)> {
+        let report = governance::check_against(&self.model.mesh, baseline, policy, today)?;
         let places = self.model.places(&report);
         Ok((report, places))
     }

@@ -5,6 +5,7 @@
 //! It must not depend on Tauri or on any UI: entities cross its API by stable UUID,
 //! never by petgraph index, and failures are typed [`Error`]s.
 
+pub mod contract_change;
 pub mod contract_paste;
 pub mod create;
 pub mod demo;

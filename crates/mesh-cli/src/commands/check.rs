@@ -2,7 +2,9 @@
 //! files and folders read into memory where they are (both through `mesh-app`'s
 //! read-only sources), and reports findings as text, JSON, SARIF, JUnit or GitLab Code
 //! Quality, each placed in the mesh file or at the line of the manifest field it
-//! concerns; exits 1 when an unwaived finding reaches `--fail-on`.
+//! concerns; exits 1 when an unwaived finding reaches `--fail-on`. With `--baseline`
+//! an older mesh file or folder of manifests (the main branch of a domain repository)
+//! is read the same ways, and the rules comparing contracts with it run too.
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +13,7 @@ use mesh_app::TaskPhase;
 use mesh_app::readonly::{ReadOnlyManifests, ReadOnlyMesh};
 use mesh_core::governance::report::{self, Place, Placed};
 use mesh_core::governance::{self, Policy, Severity};
+use mesh_core::model::Mesh;
 
 use crate::{Outcome, progress};
 
@@ -61,6 +64,11 @@ pub struct Args {
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// An older version of the mesh (a mesh file, or a folder of manifests such as the
+    /// main branch's export) to compare contracts with: a breaking change without a new
+    /// major version is an error (DM-CON-004).
+    #[arg(long, value_name = "OLD")]
+    baseline: Option<PathBuf>,
 }
 
 /// Reads and validates a policy YAML file; errors name the file and the cause.
@@ -77,10 +85,24 @@ fn is_mesh_file(path: &Path) -> bool {
     path.is_file() && path.extension().is_some_and(|e| e == "mesh")
 }
 
+/// Whether the file starts as every SQLite database does: a baseline may be a mesh
+/// file saved under another name (`git show main:landscape.mesh > /tmp/old`).
+fn is_sqlite(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    path.is_file()
+        && std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut head))
+            .is_ok()
+        && &head == b"SQLite format 3\0"
+}
+
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let today = chrono::Local::now().date_naive();
     let base = std::env::current_dir().context("the working directory")?;
+    let baseline = args.baseline.as_deref().map(read_baseline).transpose()?;
+    let baseline = baseline.as_ref();
     let (report, places) = match args.paths.as_slice() {
         [file] if is_mesh_file(file) => {
             let mesh = ReadOnlyMesh::open(file)?;
@@ -89,7 +111,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 None => mesh.policy()?,
             };
             let report = mesh
-                .check(&policy, today)
+                .check_against(baseline, &policy, today)
                 .with_context(|| format!("{}: invalid policy", file.display()))?;
             let places = vec![Some(Place::file(file)); report.findings.len()];
             (report, places)
@@ -115,7 +137,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 None => Policy::default(),
             };
             manifests
-                .check(&policy, today)
+                .check_against(baseline, &policy, today)
                 .with_context(|| match &policy_file {
                     Some(path) => format!("{}: invalid policy", path.display()),
                     None => "invalid policy".to_owned(),
@@ -143,6 +165,34 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Ok
     })
+}
+
+/// The baseline's model: a mesh file opened read-only, or manifest files and folders
+/// read in memory. Any problem is one error naming the baseline and the cause (the
+/// first problem of its manifests, with how many more there are).
+fn read_baseline(path: &Path) -> anyhow::Result<Mesh> {
+    let what = || format!("{}: cannot read the baseline", path.display());
+    if !path.exists() {
+        return Err(anyhow::anyhow!("no such file or folder")).with_context(what);
+    }
+    if is_mesh_file(path) || is_sqlite(path) {
+        return Ok(ReadOnlyMesh::open(path).with_context(what)?.into_mesh());
+    }
+    let bar = progress::bar("reading the baseline");
+    let mut token = progress::token(&bar, TaskPhase::Reading);
+    let read = ReadOnlyManifests::read(&[path.to_path_buf()], &mut token);
+    bar.finish_and_clear();
+    match read {
+        Ok(manifests) => Ok(manifests.into_mesh()),
+        Err(errors) => {
+            let more = match errors.len() {
+                0 | 1 => String::new(),
+                n => format!(" (and {} more problems)", n - 1),
+            };
+            let first = errors.first().map_or_else(String::new, ToString::to_string);
+            Err(anyhow::anyhow!("{first}{more}")).with_context(what)
+        }
+    }
 }
 
 /// Prints every problem of the manifests (`path:line:col: field: reason`) and a summary.

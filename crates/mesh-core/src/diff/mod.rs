@@ -1,7 +1,9 @@
 //! The semantic diff of two meshes (`meshwright diff`): entities added, removed and
 //! changed, matched by id, with each changed field's before and after; ownership moves;
 //! dependencies added and removed; the consumers a removed or deprecated port breaks;
-//! and the governance delta (findings new in the second mesh, findings resolved). The
+//! the contract changes of ports in both, each classified breaking or not
+//! (`crate::contract_change`); and the governance delta (findings new in the second
+//! mesh, findings resolved). The
 //! findings are the caller's (each mesh checked under its own policy): this module never
 //! runs the checks, reads a file or the clock. `report` turns a diff into text and
 //! Markdown and a mesh into the canonical text git's textconv shows; `merge` is the
@@ -18,6 +20,7 @@ use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
 
+use crate::contract_change::{self, PortContractChanges};
 use crate::governance::{Finding, Severity};
 use crate::model::{DependencySource, EntityKind, Mesh, Status};
 use records::Record;
@@ -133,6 +136,10 @@ pub struct MeshDiff {
     pub dependencies_removed: Vec<Dependency>,
     /// Consumers of ports removed or deprecated.
     pub broken: Vec<Broken>,
+    /// Ports in both meshes whose contract body changed, each change classified as
+    /// breaking or not; left out of JSON when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contract_changes: Vec<PortContractChanges>,
     /// Findings only the second mesh has.
     pub findings_new: Vec<FindingChange>,
     /// Findings only the first has.
@@ -285,6 +292,7 @@ pub fn diff(a: &Mesh, b: &Mesh, findings_a: &[Finding], findings_b: &[Finding]) 
         dependencies_added: only(&deps_b, &deps_a),
         dependencies_removed: only(&deps_a, &deps_b),
         broken: broken(a, b),
+        contract_changes: contract_change::compare_meshes(a, b),
         findings_new: findings_only(findings_b, findings_a),
         findings_resolved: findings_only(findings_a, findings_b),
     }

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::records::records;
 use super::{Change, EntityChange, MeshDiff};
+use crate::contract_change::PortContractChanges;
 use crate::model::{EntityKind, Mesh};
 
 /// A value on one line: strings as they are, the rest as compact JSON, cut at `max`.
@@ -72,6 +73,20 @@ pub fn text(d: &MeshDiff) -> String {
     for b in &d.broken {
         let _ = writeln!(s, "! breaks {}: reads {} ({})", b.input, b.port, b.reason);
     }
+    for c in &d.contract_changes {
+        let _ = writeln!(
+            s,
+            "~ contract of {}: {} → {}{}",
+            c.port,
+            c.version_before,
+            c.version_after,
+            verdict(c)
+        );
+        for x in &c.changes {
+            let mark = if x.breaking { "breaking: " } else { "" };
+            let _ = writeln!(s, "    {mark}{}", x.describe());
+        }
+    }
     let _ = writeln!(
         s,
         "findings: {} new, {} resolved",
@@ -91,6 +106,16 @@ pub fn text(d: &MeshDiff) -> String {
         }
     }
     s
+}
+
+/// What a port's contract changes amount to, after its versions: nothing when none
+/// breaks.
+fn verdict(c: &PortContractChanges) -> &'static str {
+    match (c.is_breaking(), c.major_bumped) {
+        (false, _) => "",
+        (true, true) => ", breaking under a new major version",
+        (true, false) => ", breaking without a new major version",
+    }
 }
 
 fn team(name: &Option<String>) -> &str {
@@ -192,6 +217,23 @@ pub fn markdown(d: &MeshDiff) -> String {
         s.push_str("\n#### Consumers broken\n\n");
         for b in &d.broken {
             let _ = writeln!(s, "- `{}` reads `{}`, {}", b.input, b.port, b.reason);
+        }
+    }
+    if !d.contract_changes.is_empty() {
+        s.push_str("\n#### Contract changes\n\n");
+        for c in &d.contract_changes {
+            let _ = writeln!(
+                s,
+                "- `{}`, contract {} → {}{}",
+                cell(&c.port),
+                cell(&c.version_before),
+                cell(&c.version_after),
+                verdict(c)
+            );
+            for x in &c.changes {
+                let mark = if x.breaking { "**breaking**: " } else { "" };
+                let _ = writeln!(s, "  - {mark}{}", cell(&x.describe()));
+            }
         }
     }
     let _ = writeln!(

@@ -126,6 +126,56 @@ fn changes_are_listed_by_entity_and_field_with_their_consequences() {
 }
 
 #[test]
+fn contract_changes_are_listed_with_their_classification() {
+    let a = demo_mesh();
+    let mut b = a.clone();
+    let port = b
+        .output_ports
+        .iter_mut()
+        .find(|o| !o.contract_body.schema.is_empty() && o.contract.is_some())
+        .unwrap();
+    let object = port.contract_body.schema[0].name.clone();
+    let removed = port.contract_body.schema[0].properties.pop().unwrap().name;
+    port.contract_body.schema[0]
+        .properties
+        .push(crate::model::SchemaProperty::new(
+            "added_note",
+            crate::model::LogicalType::String,
+        ));
+    let d = diff(&a, &b, &[], &[]);
+    assert_eq!(d.contract_changes.len(), 1);
+    let t = text(&d);
+    assert!(
+        t.contains(", breaking without a new major version\n")
+            && t.contains(&format!(
+                "    breaking: column {object}.{removed} removed\n"
+            ))
+            && t.contains(&format!("    column {object}.added_note added\n")),
+        "{t}"
+    );
+    let md = markdown(&d);
+    assert!(md.contains("#### Contract changes"), "{md}");
+    assert!(
+        md.contains(&format!(
+            "  - **breaking**: column {object}.{removed} removed"
+        )),
+        "{md}"
+    );
+    let json = serde_json::to_value(&d).unwrap();
+    // Changes in the new body's order, removed ones after.
+    assert_eq!(json["contractChanges"][0]["changes"][0]["breaking"], false);
+    assert_eq!(
+        json["contractChanges"][0]["changes"][1]["kind"],
+        "propertyRemoved"
+    );
+    assert_eq!(json["contractChanges"][0]["changes"][1]["breaking"], true);
+    assert_eq!(json["contractChanges"][0]["majorBumped"], false);
+    // Without contract changes the JSON is as before.
+    let same = serde_json::to_value(diff(&a, &a, &[], &[])).unwrap();
+    assert!(same.get("contractChanges").is_none());
+}
+
+#[test]
 fn textconv_is_one_line_per_field_under_a_header_per_entity() {
     let a = demo_mesh();
     let mut b = a.clone();

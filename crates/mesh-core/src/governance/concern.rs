@@ -51,7 +51,8 @@ pub fn concern(rule_id: &str, kind: EntityKind) -> Concern {
     }
     match rule_id {
         "DM-OWN-001" | "DM-OWN-006" => Concern::Owner,
-        "DM-CON-001" | "DM-CON-003" | "DM-DEP-006" => Concern::Contract,
+        "DM-CON-001" | "DM-CON-003" | "DM-CON-004" | "DM-CON-009" | "DM-CON-010" | "DM-DEP-006"
+        | "DM-SEC-006" => Concern::Contract,
         "DM-CON-008" => Concern::Version,
         "DM-DEP-001" | "DM-DEP-005" | "DM-DEP-007" | "DM-DEP-009" | "DM-DEP-010" | "DM-DEP-011"
         | "DM-DEP-013" | "DM-ARCH-001" | "DM-LIFE-001" | "DM-LIFE-002"

@@ -47,6 +47,9 @@ pub struct Context<'m> {
     /// The date "now" means for deprecations and waivers, fixed per check so that
     /// output is reproducible.
     pub today: NaiveDate,
+    /// An older version of the mesh to compare contracts with (the main branch of a
+    /// domain repository), when the host gives one; rules comparing need it.
+    pub baseline: Option<&'m Mesh>,
     domains: IdMap<Uuid, &'m Domain>,
     teams: IdMap<Uuid, &'m Team>,
     /// Output ports by id, as positions in the mesh's list.
@@ -148,6 +151,7 @@ impl<'m> Context<'m> {
         Context {
             mesh,
             today,
+            baseline: None,
             domains,
             teams,
             ports,

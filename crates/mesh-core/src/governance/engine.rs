@@ -76,9 +76,22 @@ pub fn catalog(policy: &Policy) -> Result<Vec<RuleDoc>> {
 
 /// Checks `mesh` against `policy` as of `today`.
 pub fn check(mesh: &Mesh, policy: &Policy, today: NaiveDate) -> Result<Report> {
+    check_against(mesh, None, policy, today)
+}
+
+/// Checks `mesh` against `policy` as of `today`, comparing its contracts with those of
+/// `baseline`, an older version of the same mesh, when one is given (without one, the
+/// rules that compare report nothing).
+pub fn check_against(
+    mesh: &Mesh,
+    baseline: Option<&Mesh>,
+    policy: &Policy,
+    today: NaiveDate,
+) -> Result<Report> {
     policy.validate()?;
     let docs = catalog(policy)?;
-    let cx = Context::new(mesh, today);
+    let mut cx = Context::new(mesh, today);
+    cx.baseline = baseline;
     let empty = BTreeMap::new();
     let mut findings = Vec::new();
     let by_id: HashMap<&str, &RuleDoc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();

@@ -34,7 +34,7 @@ mod tests;
 
 pub use concern::{Concern, concern};
 pub use custom::{RuleProblem, validate_custom_rule, variables};
-pub use engine::{catalog, check};
+pub use engine::{catalog, check, check_against};
 pub use finding::{Category, EntityRef, Evidence, Finding, Report, Severity, Summary};
 pub use policy::{CustomRule, MAX_POLICY_BYTES, Policy, RuleConfig, Target, Waiver};
 pub use policy_edit::PolicyEdit;

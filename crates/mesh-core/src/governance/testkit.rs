@@ -15,8 +15,9 @@ use super::engine::run_rule;
 use super::finding::Finding;
 use super::rules;
 use crate::model::{
-    Archetype, ContractRef, DataProduct, DependencySource, Domain, InputPort, Mesh, MeshInfo,
-    OutputPort, PortType, ProductDescription, ServiceLevel, SourceSystem, Status, Team, Visibility,
+    Archetype, ContractRef, DataProduct, DependencySource, Domain, InputPort, LogicalType, Mesh,
+    MeshInfo, OutputPort, PortType, ProductDescription, SchemaObject, SchemaProperty, ServiceLevel,
+    SourceSystem, Status, Team, Visibility,
 };
 
 /// The date tests treat as today.
@@ -26,6 +27,8 @@ pub fn today() -> NaiveDate {
 
 pub struct Kit {
     pub mesh: Mesh,
+    /// The older mesh rules comparing contracts see, when set.
+    pub baseline: Option<Mesh>,
     next: u128,
 }
 
@@ -39,6 +42,7 @@ impl Kit {
                 custom_properties: Vec::new(),
                 extensions: BTreeMap::new(),
             }),
+            baseline: None,
             next: 1,
         };
         k.team("team");
@@ -280,6 +284,44 @@ impl Kit {
         )
     }
 
+    /// Sets the object `object` of the port's contract (added, or replaced when it has
+    /// one of that name) to `columns`, each `"name type [pk] [req] [pii]"`.
+    pub fn object(&mut self, product: &str, port: &str, object: &str, columns: &[&str]) {
+        let properties = columns
+            .iter()
+            .map(|c| {
+                let mut words = c.split_whitespace();
+                let name = words.next().unwrap();
+                let logical = LogicalType::parse(words.next().unwrap()).unwrap();
+                let mut p = SchemaProperty::new(name, logical);
+                for flag in words {
+                    match flag {
+                        "pk" => p.primary_key = Some(true),
+                        "req" => p.required = Some(true),
+                        "pii" => p.personal_data = true,
+                        other => panic!("unknown flag {other}"),
+                    }
+                }
+                p
+            })
+            .collect();
+        let schema = &mut self.port_mut(product, port).contract_body.schema;
+        let o = SchemaObject {
+            name: object.into(),
+            properties,
+            ..SchemaObject::default()
+        };
+        match schema.iter_mut().find(|x| x.name == object) {
+            Some(x) => *x = o,
+            None => schema.push(o),
+        }
+    }
+
+    /// Keeps the mesh as it is now as the baseline later runs compare with.
+    pub fn keep_baseline(&mut self) {
+        self.baseline = Some(self.mesh.clone());
+    }
+
     /// Runs one built-in rule with its default parameters.
     pub fn run(&self, rule: &str) -> Vec<Finding> {
         self.run_with(rule, serde_json::json!({}))
@@ -293,7 +335,8 @@ impl Kit {
         let params = r.resolve(&overrides).unwrap();
         let mut mesh = self.mesh.clone();
         mesh.sort();
-        let cx = Context::new(&mesh, today());
+        let mut cx = Context::new(&mesh, today());
+        cx.baseline = self.baseline.as_ref();
         let mut found = run_rule(&cx, r, &params, r.severity);
         found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         found

@@ -421,6 +421,15 @@ impl MeshGraph {
         }))
     }
 
+    /// The strongly connected components as node indices (positions in the mesh's
+    /// product list), providers first: every provider outside a component sits in an
+    /// earlier one, so a fold along lineage visits each component once.
+    pub(crate) fn components(
+        &self,
+    ) -> impl Iterator<Item = impl Iterator<Item = usize> + Clone + '_> + '_ {
+        self.sccs.iter().map(|c| c.iter().map(|n| n.index()))
+    }
+
     /// The smallest product id of a strongly connected component.
     fn smallest_id(&self, component: usize) -> Uuid {
         self.sccs[component]

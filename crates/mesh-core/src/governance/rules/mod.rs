@@ -12,6 +12,7 @@ mod dependencies;
 mod documentation;
 mod lifecycle;
 mod ownership;
+mod pii_columns;
 mod policy;
 mod security;
 mod service_levels;
@@ -58,6 +59,9 @@ pub(crate) const STATUSES: &[&str] = &[
 
 /// Words of [`crate::model::Visibility`], for list parameters.
 pub(crate) const VISIBILITIES: &[&str] = &["private", "domain", "public"];
+
+/// Words of [`crate::model::PortType`], for list parameters.
+pub(crate) const PORT_TYPES: &[&str] = &["table", "stream", "api", "file", "other"];
 
 /// Words of [`crate::model::Archetype`], for list parameters.
 pub(crate) const ARCHETYPES: &[&str] = &["source-aligned", "aggregate", "consumer-aligned"];

@@ -1,9 +1,10 @@
 //! Security rules: personal data is classified where it is served, and does not lose its
-//! declaration as it flows downstream.
+//! declaration as it flows downstream, neither by product nor column by column.
 
 use std::collections::BTreeSet;
 
 use super::VISIBILITIES;
+use super::pii_columns::{Reaching, column_key, walk};
 use crate::governance::context::Context;
 use crate::governance::finding::{Category, Severity};
 use crate::governance::rule::{BuiltinRule, Param, ParamDefault, ParamKind, Params, Sink, param};
@@ -49,6 +50,32 @@ pub(super) static RULES: &[BuiltinRule] = &[
             "Product tags declaring that personal data is removed.",
         )],
         check: pii_downstream,
+    },
+    BuiltinRule {
+        id: "DM-SEC-006",
+        name: "personal-column-undeclared-downstream",
+        category: Category::Security,
+        severity: Severity::Error,
+        summary: "A product's port exposes a column named like a personal-data column of a \
+                  product it reads (directly or further upstream) without declaring it as \
+                  personal data.",
+        rationale: "A column keeps its meaning as it is copied downstream: an `email` read \
+                    from a contract that marks it personal is still personal where it is \
+                    served again, and an undeclared copy escapes access reviews and \
+                    deletion requests (datacontract-cli: `pii` removed is a breaking \
+                    change; Witboost GDPR checks; the catalog's DM-SEC-003/004 column by \
+                    column). Names are compared ignoring case, `_` and `-`.",
+        fix: "Mark the column as personal data in the port's contract, rename it if it \
+              holds something else, or tag the product as de-identified once it removes \
+              the personal data.",
+        params: &[param(
+            "deidentified_tags",
+            ParamKind::List,
+            ParamDefault::List(&["deidentified", "anonymised", "anonymized"]),
+            "Product tags declaring that personal data is removed; such a product is not \
+             checked and passes on only what its own contracts declare.",
+        )],
+        check: personal_column_downstream,
     },
 ];
 
@@ -112,9 +139,50 @@ fn pii_downstream(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
     }
 }
 
+fn personal_column_downstream(cx: &Context<'_>, params: &Params, out: &mut Sink<'_>) {
+    let products = &cx.mesh.products;
+    let deidentified = |node: usize| {
+        products[node]
+            .tags
+            .iter()
+            .any(|t| params.has("deidentified_tags", t))
+    };
+    let reaching = Reaching::build(cx, deidentified);
+    for (node, product) in products.iter().enumerate() {
+        if !reaching.any(node) || deidentified(node) {
+            continue;
+        }
+        for &port in cx.ports_of(product.id) {
+            if port.status == Status::Retired {
+                continue;
+            }
+            for o in &port.contract_body.schema {
+                walk(&o.properties, "", &mut |path, name, p| {
+                    if p.personal_data {
+                        return;
+                    }
+                    let Some(origin) = reaching.origin(node, &column_key(name)) else {
+                        return;
+                    };
+                    let origin = cx.port_ref(&cx.mesh.output_ports[origin]);
+                    let r = cx.port_ref(port);
+                    let message = format!(
+                        "port {} exposes column {}.{path}, personal data in {} upstream, \
+                         without declaring it as personal data",
+                        r.name, o.name, origin.name
+                    );
+                    out.report(r, message)
+                        .with_evidence("personal data read", vec![origin]);
+                });
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::governance::testkit::Kit;
+    use crate::model::LogicalType;
 
     #[test]
     fn sec_001_unclassified_pii() {
@@ -139,5 +207,91 @@ mod tests {
         assert_eq!(k.names("DM-SEC-004"), ["b"]);
         k.product_mut("b").tags.push("deidentified".into());
         assert!(k.run("DM-SEC-004").is_empty());
+    }
+
+    #[test]
+    fn sec_006_personal_column_downstream() {
+        let mut k = Kit::new();
+        k.product("a");
+        k.port("a", "people");
+        k.object(
+            "a",
+            "people",
+            "people",
+            &["id string pk", "Customer_Email string pii"],
+        );
+        k.product("b");
+        k.port("b", "out");
+        k.object(
+            "b",
+            "out",
+            "orders",
+            &["id string pk", "customer-email string pii"],
+        );
+        k.read("b", "a", "people");
+        // c reads a only through b, which declares the column.
+        k.product("c");
+        k.port("c", "out");
+        k.object("c", "out", "report", &["id string pk", "total number"]);
+        k.read("c", "b", "out");
+        assert!(k.run("DM-SEC-006").is_empty());
+
+        k.object(
+            "c",
+            "out",
+            "report",
+            &["id string pk", "customerEmail string"],
+        );
+        let found = k.run("DM-SEC-006");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].entity.name, "c/out@v1");
+        assert!(
+            found[0].message.contains("report.customerEmail"),
+            "{}",
+            found[0].message
+        );
+        // The nearest port declaring it: b's, read directly, before a's.
+        assert_eq!(found[0].evidence[0].items[0].name, "b/out@v1");
+
+        // Through the chain: b no longer serves the column, a still does.
+        k.object("b", "out", "orders", &["id string pk"]);
+        assert_eq!(k.names("DM-SEC-006"), ["c/out@v1"]);
+        assert_eq!(
+            k.run("DM-SEC-006")[0].evidence[0].items[0].name,
+            "a/people@v1"
+        );
+        // A de-identified product in between stops the chain, and is not checked.
+        k.product_mut("b").tags.push("anonymised".into());
+        assert!(k.run("DM-SEC-006").is_empty());
+    }
+
+    #[test]
+    fn sec_006_cycles_and_nested_columns() {
+        let mut k = Kit::new();
+        k.product("a");
+        k.port("a", "out");
+        k.object("a", "out", "t", &["id string pk", "phone string pii"]);
+        k.product("b");
+        k.port("b", "out");
+        k.object("b", "out", "t", &["id string pk"]);
+        k.read("b", "a", "out");
+        k.read("a", "b", "out");
+        assert!(k.run("DM-SEC-006").is_empty(), "a declares it");
+        // b exposes it nested inside an object column.
+        let mut contact = crate::model::SchemaProperty::new("contact", LogicalType::Object);
+        contact.properties.push(crate::model::SchemaProperty::new(
+            "PHONE",
+            LogicalType::String,
+        ));
+        k.port_mut("b", "out").contract_body.schema[0]
+            .properties
+            .push(contact);
+        let found = k.run("DM-SEC-006");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("t.contact.PHONE"),
+            "{}",
+            found[0].message
+        );
     }
 }
