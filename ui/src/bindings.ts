@@ -246,6 +246,29 @@ export type Change = {
 	after: Entity | null,
 };
 
+/**  What changed in a contract. */
+export type ChangeKind = 
+/**  An object (table, topic, file) only the new contract has. */
+"objectAdded" | 
+/**  An object only the old contract has: consumers reading it fail. */
+"objectRemoved" | 
+/**  A property only the new contract has; breaking when it is required. */
+"propertyAdded" | 
+/**  A property only the old contract has: consumers reading it fail. */
+"propertyRemoved" | 
+/**  The logical type changed; breaking unless it widens (see [`widens`]). */
+"typeChanged" | 
+/**  The physical type changed under the same logical type. */
+"physicalTypeChanged" | 
+/**  A property that was optional is required now. */
+"madeRequired" | 
+/**  A property that was required is optional now. */
+"madeOptional" | 
+/**  A property joined or left the primary key. */
+"primaryKeyChanged" | 
+/**  A property was marked as personal data, or no longer is. */
+"personalDataChanged";
+
 /**  Why an application-layer call (a command of the app) failed. */
 export type CommandError = {
 	/**  What kind of failure: the core's [`ErrorKind`], one enum for app and CLI. */
@@ -335,6 +358,25 @@ export type ContractBody = {
 	servers?: Server[],
 	/**  How the data may be used, ODCS `description`. */
 	terms?: UsageTerms,
+};
+
+/**  One change of a contract body. */
+export type ContractChange = {
+	/**  What changed. */
+	kind: ChangeKind,
+	/**  The schema object concerned. */
+	object: string,
+	/**
+	 *  The property within the object, dotted for nested ones (`address.city`, an
+	 *  array's item as `tags[]`); `None` for a change of the object itself.
+	 */
+	property?: string | null,
+	/**  The value before (a type, `true`/`false`), when the change has one. */
+	before?: string | null,
+	/**  The value after. */
+	after?: string | null,
+	/**  Whether consumers built on the old contract may fail on the new one. */
+	breaking: boolean,
 };
 
 /**  The standard a kept contract document follows. */
@@ -1249,6 +1291,11 @@ export type MeshDiff = {
 	dependenciesRemoved: Dependency[],
 	/**  Consumers of ports removed or deprecated. */
 	broken: Broken[],
+	/**
+	 *  Ports in both meshes whose contract body changed, each change classified as
+	 *  breaking or not; left out of JSON when there is none.
+	 */
+	contractChanges?: PortContractChanges[],
 	/**  Findings only the second mesh has. */
 	findingsNew: FindingChange[],
 	/**  Findings only the first has. */
@@ -1589,6 +1636,25 @@ replacing: string | null } |
 { action: "deleteCustomRule"; 
 /**  The rule id. */
 id: string };
+
+/**  The contract changes of one output port. */
+export type PortContractChanges = {
+	/**  The port's id in the newer mesh. */
+	portId: string,
+	/**  The port in the newer mesh, `product/port@version`. */
+	port: string,
+	/**
+	 *  The contract's version in the older mesh (the port's version when the contract
+	 *  gives none).
+	 */
+	versionBefore: string,
+	/**  The contract's version in the newer mesh. */
+	versionAfter: string,
+	/**  Whether the major version grew. */
+	majorBumped: boolean,
+	/**  The changes, each classified. */
+	changes: ContractChange[],
+};
 
 /**  The technical shape of an output port. */
 export type PortType = 
