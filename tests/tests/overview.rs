@@ -56,7 +56,8 @@ async fn shows(app: &App, view: &str, core: &Overview) -> WebDriverResult<()> {
     assert_eq!(drawn(app).await?, expected(core));
     app.wait_count(".react-flow__edge", |n| n == edges).await?;
     // React Flow draws an edge's label after measuring it, a frame after the edge.
-    app.wait_count(".react-flow__edge-text", |n| n == edges).await?;
+    app.wait_count(".react-flow__edge-text", |n| n == edges)
+        .await?;
     let labels = app
         .eval("return [...document.querySelectorAll('.react-flow__edge-text')].map(t => +t.textContent);")
         .await?;

@@ -16,7 +16,7 @@ use mesh_core::demo::demo_mesh;
 use mesh_core::generate::{GenerateOptions, generate};
 use mesh_core::manifests::import::Action;
 use mesh_core::manifests::{self, ExportContext, ExportOptions, Format, layout};
-use mesh_core::model::{DependencySource, Mesh, MeshInfo, OutputPort, Status};
+use mesh_core::model::{DependencySource, Mesh, MeshInfo, Status};
 
 /// Every document of `formats`, placed as `meshwright export` places them.
 fn export(mesh: &Mesh, formats: &[Format], by_domain: bool) -> BTreeMap<String, String> {
@@ -57,17 +57,6 @@ fn by_username(mut mesh: Mesh) -> Mesh {
 }
 
 /// The mesh as the store returns it (sorted), so both exports see the same order.
-/// Output ports with their contract bodies left out.
-fn bodiless(ports: &[OutputPort]) -> Vec<OutputPort> {
-    ports
-        .iter()
-        .map(|p| OutputPort {
-            contract_body: Default::default(),
-            ..p.clone()
-        })
-        .collect()
-}
-
 fn stored(tmp: &Path, mesh: &Mesh) -> Mesh {
     let source = Store::create_from(&tmp.join("source.mesh"), mesh, &mut |_, _| {})
         .unwrap()
@@ -205,8 +194,14 @@ fn dpds_descriptors_alone_import_products_ports_dependencies_and_source_systems(
             .collect::<Vec<_>>()
     };
     assert_eq!(named(&copy), named(&source));
-    // Only ODCS carries a contract's body: the ports compare without it.
-    assert_eq!(bodiless(&copy.output_ports), bodiless(&source.output_ports));
+    // The ports' contracts, bodies included, come from the ODCS documents the
+    // descriptors carry in `promises.api`.
+    assert_eq!(copy.output_ports, source.output_ports);
+    assert!(
+        copy.output_ports
+            .iter()
+            .any(|p| !p.contract_body.schema.is_empty())
+    );
     assert_eq!(copy.input_ports, source.input_ports);
     assert_eq!(copy.source_systems, source.source_systems);
     let names = |m: &Mesh| m.domains.iter().map(|d| d.name.clone()).collect::<Vec<_>>();
@@ -224,8 +219,14 @@ fn backstage_catalogs_alone_import_domains_teams_products_ports_and_dependencies
     assert_eq!(copy.teams, source.teams);
     assert_eq!(copy.source_systems, source.source_systems);
     assert_eq!(copy.products, source.products);
-    // Only ODCS carries a contract's body: the ports compare without it.
-    assert_eq!(bodiless(&copy.output_ports), bodiless(&source.output_ports));
+    // The ports' contracts, bodies included, come from the ODCS documents the APIs
+    // carry as their definitions.
+    assert_eq!(copy.output_ports, source.output_ports);
+    assert!(
+        copy.output_ports
+            .iter()
+            .any(|p| !p.contract_body.schema.is_empty())
+    );
     assert_eq!(copy.input_ports, source.input_ports);
     let dependencies = copy
         .input_ports

@@ -400,3 +400,111 @@ fn a_schema_breaking_a_rule_stays_as_written_with_a_warning() {
         "{errors:?}"
     );
 }
+
+/// A Backstage catalog of one data product whose one API is of type `odcs`, its
+/// definition `contract` as text, with none of Meshwright's annotations.
+fn backstage_with(contract: &str) -> String {
+    let system = json!({
+        "apiVersion": "backstage.io/v1alpha1",
+        "kind": "System",
+        "metadata": {"name": "example-providers"},
+        "spec": {"type": "data-product", "owner": "group:default/sellers", "domain": "seller"},
+    });
+    let api = json!({
+        "apiVersion": "backstage.io/v1alpha1",
+        "kind": "API",
+        "metadata": {"name": "example-providers.port-0"},
+        "spec": {
+            "type": "odcs",
+            "lifecycle": "production",
+            "owner": "group:default/sellers",
+            "system": "example-providers",
+            "definition": contract,
+        },
+    });
+    [system, api]
+        .iter()
+        .map(|d| serde_saphyr::to_string(d).unwrap())
+        .collect::<Vec<_>>()
+        .join("---\n")
+}
+
+/// A DPDS descriptor of one product whose output port promises `contract` as an ODCS
+/// `api`, without Meshwright's `x-` keys.
+fn dpds_with(contract: &Value) -> String {
+    let doc = json!({
+        "dataProductDescriptor": "1.0.0",
+        "info": {
+            "fullyQualifiedName": "urn:dpds:bodies:dataproducts:example-providers:1",
+            "name": "example-providers",
+            "version": "1.0.0",
+            "domain": "seller",
+            "owner": {"id": "jane@example.com", "name": "Jane"},
+        },
+        "interfaceComponents": {"outputPorts": [{
+            "fullyQualifiedName": "urn:dpds:bodies:dataproducts:example-providers:1:outputports:port-0",
+            "name": "port-0",
+            "version": "1.0.0",
+            "promises": {"api": {
+                "name": "providers",
+                "description": "The providers' contract",
+                "specification": "odcs",
+                "specificationVersion": "3.1.0",
+                "definition": contract,
+            }},
+        }]},
+    });
+    serde_json::to_string_pretty(&doc).unwrap()
+}
+
+#[test]
+fn a_contract_carried_by_a_backstage_api_or_a_dpds_port_fills_the_ports_body() {
+    let Some(dir) = common::schemas() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let (text, doc) = example(&dir, "bitol-odcs-example-full.odcs.yaml");
+    let id = doc["id"].as_str().unwrap();
+    // What the contract's own file gives the port.
+    let own = imported(
+        &tmp.path().join("own"),
+        &[
+            ("providers.odps.yaml", companion(id)),
+            ("contract.odcs.yaml", text.clone()),
+        ],
+    );
+    let own = own.load().unwrap();
+    let expected = &port_of(&own, id).contract_body;
+    assert!(!expected.schema.is_empty());
+
+    let backstage = imported(
+        &tmp.path().join("backstage"),
+        &[("catalog-info.yaml", backstage_with(&text))],
+    );
+    let mesh = backstage.load().unwrap();
+    let port = port_of(&mesh, id);
+    assert_eq!(port.contract_body, *expected, "from the Backstage API");
+    assert_eq!(
+        port.contract.as_ref().unwrap().version.as_deref(),
+        Some("1.1.0")
+    );
+    // The definition is read, not kept: the API writes the port's contract again.
+    assert!(
+        port.extensions
+            .get("backstage")
+            .is_none_or(|bag| bag.pointer("/spec/definition").is_none())
+    );
+
+    let dpds = imported(
+        &tmp.path().join("dpds"),
+        &[("providers.dpds.json", dpds_with(&doc))],
+    );
+    let mesh = dpds.load().unwrap();
+    let port = port_of(&mesh, id);
+    assert_eq!(port.contract_body, *expected, "from the DPDS port");
+    // What the wrapper adds to the exporter's is kept, not the document again.
+    let kept = port.extensions["dpds"].pointer("/promises/api").unwrap();
+    assert_eq!(kept["description"], "The providers' contract");
+    assert_eq!(kept["specificationVersion"], "3.1.0");
+    assert!(kept.get("definition").is_none());
+}

@@ -249,3 +249,100 @@ fn odps_keeps_what_the_schema_has_no_field_for() {
         );
     }
 }
+
+/// Each exported ODCS contract by its id and version.
+fn contracts_by_id(docs: &[Document]) -> std::collections::HashMap<(String, String), Value> {
+    docs.iter()
+        .map(parse)
+        .map(|v| {
+            (
+                (
+                    v["id"].as_str().unwrap().to_owned(),
+                    v["version"].as_str().unwrap().to_owned(),
+                ),
+                v,
+            )
+        })
+        .collect()
+}
+
+/// Validates `value` against the shared schema file, naming `what` on failure.
+fn assert_value_valid(schema_file: &str, what: &str, value: &Value) {
+    let Some(schema) = shared_schema(schema_file) else {
+        return;
+    };
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} against {schema_file}: {errors:#?}"
+    );
+}
+
+#[test]
+fn backstage_apis_and_dpds_ports_carry_each_contract_as_its_odcs_document() {
+    let mesh = demo_mesh();
+    let contracts = contracts_by_id(&export(&mesh, ExportOptions::default(), Format::Odcs));
+    assert!(!contracts.is_empty());
+
+    // Backstage: an API of a port with a contract is of type `odcs`, its definition the
+    // contract file's document.
+    let mut carried = 0;
+    for doc in export(&mesh, ExportOptions::default(), Format::Backstage) {
+        let entities: Vec<Value> = serde_saphyr::from_multiple(&doc.text).unwrap();
+        for api in entities.iter().filter(|e| e["kind"] == "API") {
+            if api["spec"]["type"] != "odcs" {
+                continue;
+            }
+            let text = api["spec"]["definition"].as_str().unwrap();
+            let definition: Value = serde_saphyr::from_str(text).unwrap();
+            let key = (
+                definition["id"].as_str().unwrap().to_owned(),
+                definition["version"].as_str().unwrap().to_owned(),
+            );
+            assert_eq!(definition, contracts[&key], "{}", api["metadata"]["name"]);
+            assert!(
+                definition["schema"]
+                    .as_array()
+                    .is_some_and(|s| !s.is_empty())
+            );
+            assert_value_valid("bitol-odcs-v3.1.0.schema.json", &key.0, &definition);
+            carried += 1;
+        }
+    }
+    assert_eq!(carried, contracts.len());
+
+    // DPDS: `promises.api` names the contract, its definition the same document but for
+    // the team, which DPDS gives `info.owner`.
+    let mut carried = 0;
+    for doc in export(&mesh, ExportOptions::default(), Format::Dpds) {
+        let descriptor: Value = serde_json::from_str(&doc.text).unwrap();
+        for port in descriptor["interfaceComponents"]["outputPorts"]
+            .as_array()
+            .unwrap()
+        {
+            let api = &port["promises"]["api"];
+            if api.is_null() {
+                continue;
+            }
+            assert_eq!(api["specification"], "odcs");
+            let definition = &api["definition"];
+            let key = (
+                definition["id"].as_str().unwrap().to_owned(),
+                definition["version"].as_str().unwrap().to_owned(),
+            );
+            assert_eq!(api["name"], key.0.as_str());
+            let mut expected = contracts[&key].clone();
+            let map = expected.as_object_mut().unwrap();
+            map.shift_remove("team");
+            map.shift_remove("support");
+            assert_eq!(definition, &expected, "{}", port["name"]);
+            assert_value_valid("bitol-odcs-v3.1.0.schema.json", &key.0, definition);
+            carried += 1;
+        }
+    }
+    assert_eq!(carried, contracts.len());
+}

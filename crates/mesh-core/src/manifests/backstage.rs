@@ -4,7 +4,8 @@
 //! catalog holds, in this order: its `Domain` (owner: the domain's team; `subdomainOf`
 //! its parent), the `Group`s homed there, then per product a `System` of type
 //! `data-product`, a `Component` of type `data-pipeline` (part of that system) and an
-//! `API` per output port. Only Components can hold `providesApis`, `consumesApis` and
+//! `API` per output port, whose `definition` is the port's ODCS contract (type `odcs`,
+//! the document its contract file holds) when it has one. Only Components can hold `providesApis`, `consumesApis` and
 //! `dependsOn` (the System and API kinds have no such fields), so the product's
 //! dependencies live on its Component: `consumesApis` names the provider ports' APIs,
 //! `dependsOn` the providers' Components.
@@ -49,7 +50,7 @@ use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
 use super::documents::{Entry, Field, Item, backstage as doc, object};
-use super::{Document, ExportContext, Scope, text, unmapped};
+use super::{Document, ExportContext, Scope, odcs, text, unmapped};
 use crate::model::{
     CustomProperty, DataProduct, DependencySource, Domain, Link, OutputPort, Status, Team,
 };
@@ -771,7 +772,7 @@ fn api_entity(
         lifecycle: Field::Given(lifecycle(port.status).into()),
         owner: Field::Given(owner.reference.clone()),
         system: Field::Given(product.name.clone()),
-        definition: Field::Given(definition(product, port)),
+        definition: Field::Given(definition(ctx, product, port)),
         ..Default::default()
     };
     let mut entity = entity("API", meta, &spec);
@@ -791,18 +792,24 @@ fn api_entity(
     entity
 }
 
-/// The API's `definition`: Backstage wants text, and without the contract's own text
-/// (it is a separate ODCS file) a short YAML description of the port is the most
-/// useful thing to show.
-pub fn definition(product: &DataProduct, port: &OutputPort) -> String {
+/// The API's `definition`, the text Backstage shows: the port's ODCS contract, the
+/// document its contract file holds, when it has one; else a short YAML description of
+/// the port ([`summary`]).
+pub fn definition(ctx: &ExportContext<'_>, product: &DataProduct, port: &OutputPort) -> String {
+    match odcs::document(ctx, product, port) {
+        Some(contract) => text::yaml(contract.as_ref()),
+        None => summary(product, port),
+    }
+}
+
+/// A port without a contract as an API definition: its product, name, version, type and
+/// service levels.
+pub fn summary(product: &DataProduct, port: &OutputPort) -> String {
     let mut def = Map::new();
     def.insert("dataProduct".into(), json!(product.name));
     def.insert("port".into(), json!(port.name));
     def.insert("version".into(), json!(port.version));
     def.insert("type".into(), json!(port.port_type.as_str()));
-    if let Some(contract) = &port.contract {
-        def.insert("contract".into(), json!(contract));
-    }
     if !port.service_levels.is_empty() {
         def.insert("serviceLevels".into(), json!(port.service_levels));
     }

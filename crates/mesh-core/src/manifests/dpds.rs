@@ -5,7 +5,9 @@
 //! (the mesh namespace and the product version's major number); `info.owner` is the
 //! accountable person (DPDS owners are people), falling back to the owning team and then
 //! to the domain's team, with `x-ownerKind` saying which one it is. Output ports carry
-//! the contract as `promises.api` (`specification: odcs`), deprecation as
+//! the contract as `promises.api` (`specification: odcs`, its `definition` the port's
+//! ODCS contract, the document its contract file holds but for the `team` and
+//! `support` DPDS gives `info.owner`), deprecation as
 //! `promises.deprecationPolicy` and service levels as `promises.slo`; input ports name
 //! the provider's output port by its fully qualified name in `x-dependsOn` (or the source
 //! system in `x-sourceSystem`). DPDS has no version on input ports but requires one: an
@@ -28,8 +30,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::documents::{Entry, Field, Item, Model, dpds as doc, object};
-use super::{Document, ExportContext, Scope, text, unmapped};
+use super::documents::{Entry, Field, Item, Model, dpds as doc, object, odcs as odcs_doc};
+use super::{Document, ExportContext, Scope, odcs, text, unmapped};
 use crate::model::{ContractRef, DataProduct, DependencySource, InputPort, OutputPort, PortType};
 
 /// The DPDS version written.
@@ -325,12 +327,17 @@ pub fn standard(name: &str, version: &str, specification: &str, definition: Valu
     }))
 }
 
-/// `promises.api.definition` for the port's contract.
-pub fn api_definition(contract: &ContractRef) -> Value {
-    json!(doc::ApiDefinition {
+/// `promises.api` for the port's contract: named by its id and version, the contract
+/// reference beside the ODCS document.
+pub fn api(contract: &ContractRef, version: &str, definition: Value) -> Value {
+    Value::Object(object(&doc::Standard {
+        name: Field::Given(contract.contract_id.clone()),
+        version: Field::Given(version.to_owned()),
+        specification: Field::Given("odcs".to_owned()),
         contract: Field::Given(Model(contract.clone())),
+        definition: Field::Given(definition),
         ..Default::default()
-    })
+    }))
 }
 
 fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
@@ -338,10 +345,25 @@ fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
         services_type: services_type(port.port_type).map(str::to_owned).into(),
         ..Default::default()
     };
-    if let Some(contract) = &port.contract {
+    if let Some(contract) = &port.contract
+        && let Some(definition) = ctx
+            .products
+            .get(&port.product_id)
+            .and_then(|product| odcs::document(ctx, product, port))
+    {
         let version = contract.version.as_deref().unwrap_or(&port.version);
-        let definition = api_definition(contract);
-        promises.api = Field::Given(standard(&contract.contract_id, version, "odcs", definition));
+        // DPDS names the owner in `info.owner` and has no place for a team's members:
+        // the contract it carries leaves its team to the contract's own file.
+        let mut definition = definition.into_owned();
+        if let Value::Object(map) = &mut definition {
+            for key in [
+                odcs_doc::Contract::KEYS.team,
+                odcs_doc::Contract::KEYS.support,
+            ] {
+                map.shift_remove(key);
+            }
+        }
+        promises.api = Field::Given(api(contract, version, definition));
     }
     if port.deprecation_date.is_some() || port.successor_port_id.is_some() {
         let definition = doc::Deprecation {

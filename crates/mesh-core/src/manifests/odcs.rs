@@ -16,7 +16,9 @@
 //!
 //! It must not touch the file system and must not read the clock.
 
-use serde_json::json;
+use std::borrow::Cow;
+
+use serde_json::{Value, json};
 
 use super::bitol::{Obj, Props, list, service_levels, support, team};
 use super::documents::{Field, object, odcs as doc};
@@ -51,28 +53,39 @@ pub fn documents(ctx: &ExportContext<'_>) -> Vec<Document> {
     map_ordered(&ctx.mesh.products, true, |product| {
         ctx.ports(product.id)
             .iter()
-            .filter(|port| port.contract.is_some())
-            .map(|port| Document {
-                scope: Scope::Product(product.id),
-                file_name: file_name(ctx, product, port),
-                // A contract kept as its document is written as it came.
-                text: match ctx.contract_of.get(&port.id) {
-                    Some(kept) if kept.format == ContractFormat::Odcs => text::yaml(
-                        odcs_body::over_kept(
-                            &kept.document,
-                            &port.contract_body,
-                            port.description.as_deref(),
-                        )
-                        .as_ref(),
-                    ),
-                    _ => text::yaml(&contract(ctx, product, port)),
-                },
+            .filter_map(|port| {
+                let contract = document(ctx, product, port)?;
+                Some(Document {
+                    scope: Scope::Product(product.id),
+                    file_name: file_name(ctx, product, port),
+                    text: text::yaml(contract.as_ref()),
+                })
             })
             .collect::<Vec<_>>()
     })
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// The port's ODCS contract, `None` when it has no contract reference: the document the
+/// contract file holds, which Backstage's API `definition` and DPDS's `promises.api`
+/// carry too. A contract kept as its document is written as it came, the port's body
+/// over its own parts.
+pub fn document<'c>(
+    ctx: &'c ExportContext<'_>,
+    product: &DataProduct,
+    port: &'c OutputPort,
+) -> Option<Cow<'c, Value>> {
+    port.contract.as_ref()?;
+    Some(match ctx.contract_of.get(&port.id) {
+        Some(kept) if kept.format == ContractFormat::Odcs => odcs_body::over_kept(
+            &kept.document,
+            &port.contract_body,
+            port.description.as_deref(),
+        ),
+        _ => Cow::Owned(contract(ctx, product, port)),
+    })
 }
 
 /// `<product>.<port>[-v<major>].odcs.yaml`.

@@ -149,6 +149,9 @@ document! {
         version: String = "version",
         /// `odcs` or `custom`.
         specification: String = "specification",
+        /// The port's contract reference (for `promises.api`), as the model serializes
+        /// it.
+        contract: Model<ContractRef> = "x-contract",
         /// The definition itself.
         definition: Value = "definition",
     }

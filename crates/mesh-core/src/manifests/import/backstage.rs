@@ -53,6 +53,7 @@ use super::detect::Detected;
 use super::fields::{
     Fields, Sink, Word, defaulted, derived, put_bag, slugify, title_of, typed, word_of,
 };
+use super::odcs;
 use super::odps::port_type;
 use super::refs::{self, Declared, Pending, PendingInput, Provider};
 use super::{ImportError, SourceDocument};
@@ -158,6 +159,8 @@ pub(super) fn register(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
 /// One catalog entity being read.
 struct Entity<'v> {
     path: &'v Path,
+    /// The document's position in its file.
+    index: usize,
     kind: &'v str,
     /// `metadata.name` as written.
     name: &'v str,
@@ -570,6 +573,7 @@ fn envelope<'v>(doc: &'v SourceDocument, sink: &mut Sink<'_>) -> Option<Entity<'
     meta.skip(META.name);
     Some(Entity {
         path: &doc.path,
+        index: doc.index,
         kind,
         name,
         meta,
@@ -993,7 +997,7 @@ fn api(
         }
     });
     let classification = notes.text(note::CLASSIFICATION, sink);
-    let contract: Option<ContractRef> = notes.json(note::CONTRACT, sink);
+    let mut contract: Option<ContractRef> = notes.json(note::CONTRACT, sink);
     let levels: Vec<ServiceLevel> = notes.json(note::SERVICE_LEVELS, sink).unwrap_or_default();
     let date_field = notes.0.name(note::DEPRECATION_DATE);
     let deprecation_date = notes.text(note::DEPRECATION_DATE, sink).and_then(|s| {
@@ -1011,7 +1015,18 @@ fn api(
     e.spec.skip(API.owner);
     e.spec.skip(API.system);
     e.spec.skip(API.definition);
-    let definition = e.doc.pointer("/spec/definition").cloned();
+    let mut definition = e.doc.pointer("/spec/definition").cloned();
+    // A definition holding an ODCS contract is read as the contract's file is; the
+    // exporter writes it from the port again.
+    if let Some(Value::String(text)) = &definition
+        && let Ok(mut values) = super::source::parse_yaml(e.path, text)
+        && values.len() == 1
+        && let Some((document, reference)) = odcs::carried(e.path, e.index, values.remove(0))
+    {
+        contract.get_or_insert(reference);
+        d.carried_contracts.push(document);
+        definition = None;
+    }
     let Some(product) = product_of(d, None, product_id) else {
         return;
     };
@@ -1086,9 +1101,7 @@ fn api(
     if let Some(l) = lifecycle.filter(|l| l != export::lifecycle(port.status)) {
         kept.insert(API.lifecycle.into(), Value::String(l));
     }
-    if let Some(def) =
-        definition.filter(|def| def.as_str() != Some(&export::definition(&product, &port)))
-    {
+    if let Some(def) = definition.filter(|def| !is_summary(def, &product, &port)) {
         kept.insert(API.definition.into(), def);
     }
     let mut bag = e.bag(Some(notes.0), kept);
@@ -1114,6 +1127,28 @@ fn api(
         entity: port,
         defaulted,
     });
+}
+
+/// Whether `definition` is the exporter's summary of a port ([`export::summary`]), or
+/// the one it wrote before it carried the contract (with the contract reference, which
+/// the annotations hold too).
+fn is_summary(definition: &Value, product: &DataProduct, port: &OutputPort) -> bool {
+    let Some(text) = definition.as_str() else {
+        return false;
+    };
+    if text == export::summary(product, port) {
+        return true;
+    }
+    let one = |text: &str| match super::source::parse_yaml(Path::new(""), text).as_deref() {
+        Ok([Value::Object(map)]) => Some(map.clone()),
+        _ => None,
+    };
+    let (Some(mut written), Some(summary)) = (one(text), one(&export::summary(product, port)))
+    else {
+        return false;
+    };
+    written.remove("contract");
+    port.contract.is_some() && written == summary
 }
 
 /// The product's own Component: its inputs, and what else it holds in the product's

@@ -39,6 +39,10 @@ pub(super) struct Decoder<'m> {
     pub strict: bool,
     /// What DPDS, Backstage and DataHub documents declare, before it is combined.
     pub staged: Staged,
+    /// ODCS contracts a port carries inside another format (a Backstage API's
+    /// `definition`, DPDS's `promises.api`), read as contract files are
+    /// (`odcs::attach_all`) unless the import holds that contract's own file.
+    pub carried_contracts: Vec<super::SourceDocument>,
     /// Fields two formats give different values.
     pub disagreements: Vec<Disagreement>,
     /// Fields of ODPS and ODCS entities (as the model serializes them; `extensions.odcs`
@@ -79,6 +83,7 @@ impl<'m> Decoder<'m> {
             warnings: Vec::new(),
             strict: false,
             staged: Staged::default(),
+            carried_contracts: Vec::new(),
             disagreements: Vec::new(),
             uncarried: HashMap::new(),
             placeholders: HashSet::new(),
@@ -443,11 +448,18 @@ impl<'m> Decoder<'m> {
         id
     }
 
-    /// The team with `id`: decoded from the files, else the mesh's.
+    /// The team with `id`: decoded from the files (ODPS's, then those other formats
+    /// declared, once combined; teams are few), else the mesh's.
     pub fn decoded_team(&self, id: Uuid) -> Option<&Team> {
         match self.decoded_teams.get(&id) {
             Some(&i) => Some(&self.incoming.teams[i].1),
-            None => self.mesh_teams_by_id.get(&id).copied(),
+            None => self
+                .incoming
+                .teams
+                .iter()
+                .map(|(_, t)| t)
+                .find(|t| t.id == id)
+                .or_else(|| self.mesh_teams_by_id.get(&id).copied()),
         }
     }
 

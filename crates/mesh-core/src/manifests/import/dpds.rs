@@ -57,9 +57,10 @@ use super::detect::Detected;
 use super::fields::{
     Sink, defaulted, derived, id_or_derived, put_bag, slugify, strings, unknown_word, word_of,
 };
+use super::odcs;
 use super::odps::semantic;
 use super::refs::{self, Declared, Pending, PendingInput, Provider};
-use crate::manifests::documents::{Check, Model, dpds as doc, key_at};
+use crate::manifests::documents::{Check, Field, Model, dpds as doc, key_at};
 use crate::manifests::dpds::{self, FORMAT, ORIGINALS};
 use crate::manifests::{ExportContext, ExportOptions};
 use crate::model::{
@@ -644,9 +645,19 @@ fn output_port(
             None => {}
         }
         if let Some(api) = api {
-            contract = odcs_contract(&api, version.as_deref().unwrap_or("1.0.0"));
-            if contract.is_none() {
-                rest.insert(promise_keys.api.into(), api);
+            match odcs_contract(&api, path, version.as_deref().unwrap_or("1.0.0")) {
+                Some((reference, carried)) => {
+                    contract = Some(reference);
+                    if let Some((document, wrapper)) = carried {
+                        d.carried_contracts.push(document);
+                        if !wrapper.is_empty() {
+                            rest.insert(promise_keys.api.into(), Value::Object(wrapper));
+                        }
+                    }
+                }
+                None => {
+                    rest.insert(promise_keys.api.into(), api);
+                }
             }
         }
         if let Some(policy) = policy {
@@ -763,13 +774,56 @@ fn from_json<T: serde::de::DeserializeOwned>(v: &Value) -> Option<T> {
 
 /// The contract reference of a `promises.api` that is exactly what the exporter
 /// writes for one (`specification: odcs`, the reference as `definition.x-contract`).
-fn odcs_contract(api: &Value, port_version: &str) -> Option<ContractRef> {
-    let definition = api.get(doc::Standard::KEYS.definition)?;
-    let reference: ContractRef = from_json(definition.get(doc::ApiDefinition::KEYS.contract)?)?;
+/// A contract document carried in `promises.api`, with what its wrapper adds to the
+/// exporter's.
+type Carried = (SourceDocument, Map<String, Value>);
+
+/// The contract `promises.api` names, as the exporter writes it: its `definition` the
+/// port's ODCS contract, read as the contract's file is (the carried document, kept in
+/// `carried_contracts`), or, as exports before that wrote it, the contract reference
+/// alone under `x-contract`. A wrapper the exporter would not write around a contract
+/// keeps what it adds (a `description`, `specificationVersion`); any other `api` is no
+/// contract of the model.
+fn odcs_contract(
+    api: &Value,
+    path: &Path,
+    port_version: &str,
+) -> Option<(ContractRef, Option<Carried>)> {
+    let keys = doc::Standard::KEYS;
+    let definition = api.get(keys.definition)?;
+    if let Some(reference) = definition
+        .get(doc::ApiDefinition::KEYS.contract)
+        .and_then(from_json::<ContractRef>)
+    {
+        let version = reference.version.as_deref().unwrap_or(port_version);
+        let written = json!(doc::ApiDefinition {
+            contract: Field::Given(Model(reference.clone())),
+            ..Default::default()
+        });
+        let expected = dpds::standard(&reference.contract_id, version, "odcs", written);
+        return (api == &expected).then_some((reference, None));
+    }
+    if !api
+        .get(keys.specification)
+        .and_then(Value::as_str)
+        .is_some_and(|s| s.eq_ignore_ascii_case("odcs"))
+    {
+        return None;
+    }
+    let (document, derived) = odcs::carried(path, 0, definition.clone())?;
+    let reference = api
+        .get(keys.contract)
+        .and_then(from_json::<ContractRef>)
+        .unwrap_or(derived);
     let version = reference.version.as_deref().unwrap_or(port_version);
-    let definition = dpds::api_definition(&reference);
-    let expected = dpds::standard(&reference.contract_id, version, "odcs", definition);
-    (api == &expected).then_some(reference)
+    let expected = dpds::api(&reference, version, Value::Null);
+    let wrapper: Map<String, Value> = api
+        .as_object()?
+        .iter()
+        .filter(|(k, v)| *k != keys.definition && expected.get(k.as_str()) != Some(v))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    Some((reference, Some((document, wrapper))))
 }
 
 fn date_of(v: &Value, field: &str, sink: &mut Sink<'_>) -> Option<NaiveDate> {

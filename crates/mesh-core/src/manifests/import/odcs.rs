@@ -30,6 +30,10 @@
 //! product provide their own,
 //! `tenant` (the mesh's namespace) and `domain` (the product's).
 //!
+//! A contract a port carries inside another format (a Backstage API's `definition`,
+//! DPDS's `promises.api`; `carried`) is read the same way, unless the import holds that
+//! contract's own file, which wins.
+//!
 //! It must not write to the mesh and must not read files.
 
 use std::collections::{HashMap, HashSet};
@@ -49,7 +53,7 @@ use crate::manifests::documents::{Field, odcs as doc};
 use crate::manifests::odcs::{DERIVED_PROPERTIES, OUTPUT_PORT};
 use crate::manifests::odcs_body;
 use crate::manifests::words;
-use crate::model::{Contract, ContractFormat, OutputPort, ServiceLevel};
+use crate::model::{Contract, ContractFormat, ContractRef, OutputPort, ServiceLevel};
 
 /// The extension bag this format fills (`extensions.odcs`).
 const FORMAT: &str = "odcs";
@@ -107,7 +111,21 @@ pub(super) fn attach_all(d: &mut Decoder<'_>, documents: &[SourceDocument]) {
     for (_, p) in &d.incoming.products {
         index.owners.insert(p.id, p.owner_team_id);
     }
-    for doc in documents {
+    // A contract carried inside a port of another format gives way to its own file,
+    // and is read once when both DPDS and Backstage carry it.
+    let mut seen: HashSet<&str> = documents
+        .iter()
+        .filter(|doc| doc.format == Detected::Odcs)
+        .filter_map(|doc| doc.value.get(doc::Contract::KEYS.id)?.as_str())
+        .collect();
+    let carried = std::mem::take(&mut d.carried_contracts);
+    let carried = carried.iter().filter(|doc| {
+        doc.value
+            .get(doc::Contract::KEYS.id)
+            .and_then(Value::as_str)
+            .is_some_and(|id| seen.insert(id))
+    });
+    for doc in documents.iter().chain(carried) {
         if let (Detected::Odcs, Some(map)) = (doc.format, doc.value.as_object())
             // An object always reads as a contract: every field keeps what it holds.
             && let Ok(typed) = doc::Contract::deserialize(&doc.value)
@@ -253,6 +271,33 @@ fn contract(
     } else {
         port.extensions.insert(FORMAT.into(), Value::Object(bag));
     }
+}
+
+/// A contract a port carries inside another format's document, at `path`: `value`
+/// when it is an ODCS document with an `id`, as a document of the import, with the
+/// contract reference it gives the port.
+pub(super) fn carried(
+    path: &Path,
+    index: usize,
+    value: Value,
+) -> Option<(SourceDocument, ContractRef)> {
+    if super::detect::detect(&value) != Ok(Detected::Odcs) {
+        return None;
+    }
+    let id = value.get(doc::Contract::KEYS.id)?.as_str()?.to_owned();
+    let document = SourceDocument {
+        path: path.to_path_buf(),
+        index,
+        format: Detected::Odcs,
+        value,
+    };
+    // Version and status are the contract's own; reading it sets them on the reference.
+    let reference = ContractRef {
+        contract_id: id,
+        version: None,
+        status: None,
+    };
+    Some((document, reference))
 }
 
 /// Where a contract belongs.

@@ -335,7 +335,7 @@ fn parse_json(path: &Path, text: &str) -> Result<Value, ImportError> {
     })
 }
 
-fn parse_yaml(path: &Path, text: &str) -> Result<Vec<Value>, ImportError> {
+pub(super) fn parse_yaml(path: &Path, text: &str) -> Result<Vec<Value>, ImportError> {
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: 64,
