@@ -37,7 +37,8 @@ impl Active {
     /// Keeps `to_be`, the to-be after an edit, in the file.
     pub(crate) fn keep(&mut self, file: &Store, to_be: &Mesh) -> Result<(), CommandError> {
         self.scenario.to_be = to_be.clone();
-        Ok(file.save_scenario(&self.scenario)?)
+        file.save_scenario_to_be(self.scenario.id, to_be)?;
+        Ok(())
     }
 }
 

@@ -170,3 +170,23 @@ fn the_edit_between_two_meshes_orders_moves_before_removals() {
     store.apply(ops, None).unwrap();
     assert_eq!(records(&store.load().unwrap()), records(&to));
 }
+
+#[test]
+fn an_edit_in_a_scenario_keeps_only_its_to_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_file(&dir);
+    let (scenario, _, _) = sketched(&store);
+    let mut to_be = scenario.to_be.clone();
+    to_be.products.pop();
+    assert!(store.save_scenario_to_be(scenario.id, &to_be).unwrap());
+    let kept = store.scenario(&scenario.name).unwrap().unwrap();
+    assert_eq!(kept.to_be, to_be);
+    assert_eq!(kept.base, scenario.base, "the as-is it began from stays");
+    assert_eq!(kept.created, scenario.created);
+    // A scenario the file does not hold (discarded meanwhile) is not created again.
+    assert!(
+        !store
+            .save_scenario_to_be(uuid::Uuid::new_v4(), &to_be)
+            .unwrap()
+    );
+}

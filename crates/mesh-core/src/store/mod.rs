@@ -309,6 +309,13 @@ impl Store {
         tables::write_scenario(&self.conn, scenario).map_err(|e| map_err(&self.path, e))
     }
 
+    /// Keeps `to_be` as the to-be of the scenario of id `id` (after each edit in it,
+    /// so only the to-be is written, not the as-is it began from); false when the file
+    /// has no such scenario.
+    pub fn save_scenario_to_be(&self, id: uuid::Uuid, to_be: &Mesh) -> Result<bool> {
+        tables::write_to_be(&self.conn, id, to_be).map_err(|e| map_err(&self.path, e))
+    }
+
     /// Drops the scenario of id `id`; false when the file had none.
     pub fn delete_scenario(&self, id: uuid::Uuid) -> Result<bool> {
         tables::delete_scenario(&self.conn, id).map_err(|e| map_err(&self.path, e))

@@ -4,9 +4,11 @@
 //! would delete the row first and break references to it.
 
 mod contract;
-mod misc;
+mod header;
 mod org;
+mod policy;
 mod ports;
+mod positions;
 mod product;
 mod scenario;
 mod view_filter;
@@ -20,12 +22,15 @@ use uuid::Uuid;
 use crate::error::Result;
 use crate::model::EntityKind;
 
-pub(crate) use misc::{
-    delete_policy, delete_position, get_position, load_mesh_info, load_policy, load_positions,
-    positions_of, write_mesh_info, write_policy, write_position,
-};
+pub(crate) use header::{load_mesh_info, write_mesh_info};
 pub(crate) use org::{load_team_members, members_of, teams_of_person};
-pub(crate) use scenario::{delete_scenario, load_scenario, load_scenarios, write_scenario};
+pub(crate) use policy::{delete_policy, load_policy, write_policy};
+pub(crate) use positions::{
+    delete_position, get_position, load_positions, positions_of, write_position,
+};
+pub(crate) use scenario::{
+    delete_scenario, load_scenario, load_scenarios, write_scenario, write_to_be,
+};
 pub(crate) use view_filter::{load_view_filter, write_view_filter};
 
 /// A model type stored as one row of its own table, keyed by a UUID `id`.

@@ -48,6 +48,18 @@ pub(crate) fn write_scenario(conn: &Connection, s: &Scenario) -> Result<()> {
     Ok(())
 }
 
+/// Replaces the to-be of the scenario of id `id`; true when there was one.
+pub(crate) fn write_to_be(
+    conn: &Connection,
+    id: uuid::Uuid,
+    to_be: &crate::model::Mesh,
+) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("UPDATE scenario SET to_be = ?2 WHERE id = ?1")?
+        .execute(rusqlite::params![id.to_string(), to_json(to_be)?])?
+        > 0)
+}
+
 /// Removes the scenario of id `id`; true when there was one.
 pub(crate) fn delete_scenario(conn: &Connection, id: uuid::Uuid) -> Result<bool> {
     Ok(conn
