@@ -199,5 +199,43 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
             "{expected} missing in\n{contract}"
         );
     }
+    // The port's Backstage API carries the same contract as its definition.
+    let catalogs: String = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() == "catalog-info.yaml")
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(
+        catalogs.contains("name: ticket_id") && catalogs.contains("type: odcs"),
+        "no Backstage API carries the typed object"
+    );
+
+    // A port without a contract id says the export needs one.
+    let hints = app
+        .eval("return document.querySelectorAll('[data-testid=contract-no-id]').length;")
+        .await?;
+    assert_eq!(hints, 0, "the chosen port has a contract");
+    // The demo's ad-spend port has none.
+    let bare = demo
+        .output_ports
+        .iter()
+        .find(|p| p.contract.is_none())
+        .expect("a demo port without a contract");
+    click(
+        &app,
+        &format!("[data-testid=product-item][data-id='{}']", bare.product_id),
+    )
+    .await?;
+    click(
+        &app,
+        &format!("[data-testid=port-item][data-id='{}']", bare.id),
+    )
+    .await?;
+    app.wait(&format!(
+        "[data-testid=contract-editor][data-port='{}'] [data-testid=contract-no-id]",
+        bare.id
+    ))
+    .await?;
     app.quit().await
 }

@@ -136,6 +136,11 @@ export function ContractEditor() {
           Contract of {product?.name ?? '?'} / {port.name}{' '}
           <span className="contract-editor__version">v{port.contract?.version ?? port.version}</span>
         </h2>
+        {!port.contract && (
+          <p className="contract-editor__no-id" data-testid="contract-no-id">
+            No contract id yet: the export writes this contract once the port has one (Contract id in the inspector).
+          </p>
+        )}
         <div className="contract-editor__objects" role="tablist" aria-label="Objects">
           {objects.map((o, i) => (
             <button
