@@ -171,6 +171,18 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
     // Export: the port's ODCS contract holds the typed and the pasted objects.
     let out = dir.path().join("export");
     click(&app, "[data-testid=export-manifests]").await?;
+    // Backstage too, whose API of the port carries the contract.
+    // (A toast from the undo above may cover the chip: clicked as a script does.)
+    app.wait("[data-testid=export-format-backstage]").await?;
+    app.eval(
+        "document.querySelector('[data-testid=export-format-backstage]').click(); return true;",
+    )
+    .await?;
+    app.wait_true(
+        "return document.querySelector('[data-testid=export-format-backstage]').checked;",
+        "Backstage chosen",
+    )
+    .await?;
     let folder = app.wait("[data-testid=export-folder]").await?;
     folder.send_keys(out.display().to_string()).await?;
     folder.send_keys(Key::Enter).await?;
@@ -211,6 +223,13 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
         "no Backstage API carries the typed object"
     );
 
+    click(&app, "[data-testid=export-cancel-dialog]").await?;
+    app.wait_true(
+        "return !document.querySelector('[data-testid=export-dialog]');",
+        "the export dialog closed",
+    )
+    .await?;
+
     // A port without a contract id says the export needs one.
     let hints = app
         .eval("return document.querySelectorAll('[data-testid=contract-no-id]').length;")
@@ -237,5 +256,10 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
         bare.id
     ))
     .await?;
+    let errors = app
+        .eval("return document.querySelectorAll('[data-testid=contract-error]').length;")
+        .await?;
+    assert_eq!(errors, 0, "the refusal shown for the port before is gone");
+    app.picture("contract-without-id").await?;
     app.quit().await
 }

@@ -4,7 +4,7 @@
 // copied from a spreadsheet or SQL CREATE TABLE statements (read by the core), and the
 // servers and quality rules as forms. Every change is one undoable edit the core
 // validates; its refusal is shown here and at the row it names.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ContractBody, OutputPort } from '../../../bindings';
 import { readPaste, saveBody } from '../../../actions/contract';
 import { primarySelection, useMeshStore } from '../../../state/meshStore';
@@ -122,6 +122,11 @@ export function ContractEditor() {
   const { hidden, object, error, setHidden, setObject } = useContractEditorStore();
   const primary = primarySelection(selection);
   const port = primary?.kind === 'outputPort' ? model.outputPorts.get(primary.id) : undefined;
+  // Another port: its first object, and no refusal left from the port before.
+  const portId = port?.id;
+  useEffect(() => {
+    if (portId) setObject(0);
+  }, [portId, setObject]);
   if (!port || hidden) return null;
   const body = bodyOf(port);
   const objects = body.schema ?? [];
