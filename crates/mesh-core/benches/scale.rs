@@ -149,6 +149,23 @@ fn export_row(mesh: &mesh_core::model::Mesh, tmp: &std::path::Path, runs: usize)
         let ctx = ExportContext::new(mesh, settings.options);
         manifests::documents(&ctx, &settings.formats).len()
     });
+    // Each format alone, so a slow one shows: ODCS documents are shared by ODCS,
+    // Backstage and DPDS.
+    let each: Vec<String> = Format::ALL
+        .iter()
+        .map(|&format| {
+            let t = time(runs, || {
+                let ctx = ExportContext::new(mesh, settings.options);
+                manifests::documents(&ctx, &[format]).len()
+            });
+            format!("{format:?} {}", ms(t))
+        })
+        .collect();
+    eprintln!(
+        "render per format, {} products: {}",
+        mesh.products.len(),
+        each.join(", ")
+    );
     let mut files = 0;
     let mut round = 0;
     let full = time(runs, || {

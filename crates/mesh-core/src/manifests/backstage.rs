@@ -51,6 +51,7 @@ use uuid::Uuid;
 
 use super::documents::{Entry, Field, Item, backstage as doc, object};
 use super::{Document, ExportContext, Scope, odcs, text, unmapped};
+use crate::governance::parallel::map_ordered;
 use crate::model::{
     CustomProperty, DataProduct, DependencySource, Domain, Link, OutputPort, Status, Team,
 };
@@ -72,16 +73,12 @@ pub const FORMAT: &str = "backstage";
 /// the export root when it holds anything (see [`root_catalog`]).
 pub fn documents(ctx: &ExportContext) -> Vec<Document> {
     let plan = Plan::new(ctx);
-    let mut docs: Vec<Document> = ctx
-        .mesh
-        .domains
-        .iter()
-        .map(|domain| Document {
-            scope: Scope::Domain(domain.id),
-            file_name: FILE_NAME.to_owned(),
-            text: text::yaml_documents(&catalog(ctx, &plan, domain)),
-        })
-        .collect();
+    // Domains are independent; the order of the result is the mesh's either way.
+    let mut docs: Vec<Document> = map_ordered(&ctx.mesh.domains, true, |domain| Document {
+        scope: Scope::Domain(domain.id),
+        file_name: FILE_NAME.to_owned(),
+        text: text::yaml_documents(&catalog(ctx, &plan, domain)),
+    });
     let root = root_catalog(ctx, &plan);
     if !root.is_empty() {
         docs.push(Document {

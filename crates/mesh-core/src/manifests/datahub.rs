@@ -36,6 +36,7 @@ use serde_json::{Map, Value, json};
 
 use super::documents::{Field, Item, Model, datahub as doc, object};
 use super::{Document, ExportContext, Scope, text};
+use crate::governance::parallel::map_ordered;
 use crate::manifests::import::slugify;
 use crate::manifests::words;
 use crate::model::{
@@ -73,15 +74,12 @@ const DATASET_END: &str = ",PROD)";
 
 /// One DataHub data product file per product, in the mesh's product order.
 pub fn documents(ctx: &ExportContext) -> Vec<Document> {
-    ctx.mesh
-        .products
-        .iter()
-        .map(|product| Document {
-            scope: Scope::Product(product.id),
-            file_name: format!("{}.datahub.yaml", product.name),
-            text: text::yaml(&data_product(ctx, product)),
-        })
-        .collect()
+    // Products are independent; the order of the result is the mesh's either way.
+    map_ordered(&ctx.mesh.products, true, |product| Document {
+        scope: Scope::Product(product.id),
+        file_name: format!("{}.datahub.yaml", product.name),
+        text: text::yaml(&data_product(ctx, product)),
+    })
 }
 
 /// The dataset urn standing for an output port.

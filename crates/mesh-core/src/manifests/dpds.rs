@@ -32,6 +32,7 @@ use serde_json::{Map, Value, json};
 
 use super::documents::{Entry, Field, Item, Model, dpds as doc, object, odcs as odcs_doc};
 use super::{Document, ExportContext, Scope, odcs, text, unmapped};
+use crate::governance::parallel::map_ordered;
 use crate::model::{ContractRef, DataProduct, DependencySource, InputPort, OutputPort, PortType};
 
 /// The DPDS version written.
@@ -67,15 +68,12 @@ pub fn written(extensions: &crate::model::Extensions, pointer: &str, derived: St
 
 /// One DPDS descriptor per product, in the mesh's product order.
 pub fn documents(ctx: &ExportContext) -> Vec<Document> {
-    ctx.mesh
-        .products
-        .iter()
-        .map(|product| Document {
-            scope: Scope::Product(product.id),
-            file_name: format!("{}.dpds.json", product.name),
-            text: text::json(&descriptor(ctx, product)),
-        })
-        .collect()
+    // Products are independent; the order of the result is the mesh's either way.
+    map_ordered(&ctx.mesh.products, true, |product| Document {
+        scope: Scope::Product(product.id),
+        file_name: format!("{}.dpds.json", product.name),
+        text: text::json(&descriptor(ctx, product)),
+    })
 }
 
 /// `urn:dpds:<namespace>:dataproducts:<product>:<major>`.
@@ -157,11 +155,14 @@ fn descriptor(ctx: &ExportContext, product: &DataProduct) -> Value {
         .iter()
         .map(|input| Entry::Raw(input_port(ctx, &fqn, input)))
         .collect();
-    let outputs = ctx
+    let (outputs, contracts): (Vec<_>, Vec<_>) = ctx
         .ports(product.id)
         .iter()
-        .map(|port| Entry::Raw(output_port(ctx, port)))
-        .collect();
+        .map(|port| {
+            let (out, contract) = output_port(ctx, port);
+            (Entry::Raw(out), contract)
+        })
+        .unzip();
     let doc = doc::Descriptor {
         version: Field::Given(json!(DPDS_VERSION)),
         info: Field::Given(info(ctx, product, &fqn)),
@@ -178,6 +179,23 @@ fn descriptor(ctx: &ExportContext, product: &DataProduct) -> Value {
     };
     let mut root = object(&doc);
     merge_product_bag(&mut root, product);
+    // The contracts go in last, moved into their places: a document serialized into
+    // each enclosing one would be copied at every level.
+    let ports = root
+        .get_mut(doc::Descriptor::KEYS.interface)
+        .and_then(|i| i.get_mut(doc::Interface::KEYS.output_ports))
+        .and_then(Value::as_array_mut);
+    if let Some(ports) = ports {
+        for (port, contract) in ports.iter_mut().zip(contracts) {
+            let place = port
+                .get_mut(doc::OutputPort::KEYS.promises)
+                .and_then(|p| p.get_mut(doc::Promises::KEYS.api))
+                .and_then(|a| a.get_mut(doc::Standard::KEYS.definition));
+            if let (Some(place), Some(contract)) = (place, contract) {
+                *place = contract;
+            }
+        }
+    }
     Value::Object(root)
 }
 
@@ -340,7 +358,10 @@ pub fn api(contract: &ContractRef, version: &str, definition: Value) -> Value {
     }))
 }
 
-fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
+/// The port's entry, and the ODCS contract its `promises.api.definition` holds, which
+/// `descriptor` puts in place of the `null` written there.
+fn output_port(ctx: &ExportContext, port: &OutputPort) -> (Value, Option<Value>) {
+    let mut carried = None;
     let mut promises = doc::Promises {
         services_type: services_type(port.port_type).map(str::to_owned).into(),
         ..Default::default()
@@ -363,7 +384,8 @@ fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
                 map.shift_remove(key);
             }
         }
-        promises.api = Field::Given(api(contract, version, definition));
+        promises.api = Field::Given(api(contract, version, Value::Null));
+        carried = Some(definition);
     }
     if port.deprecation_date.is_some() || port.successor_port_id.is_some() {
         let definition = doc::Deprecation {
@@ -406,7 +428,7 @@ fn output_port(ctx: &ExportContext, port: &OutputPort) -> Value {
         custom_properties: model_list(&port.custom_properties),
         ..Default::default()
     };
-    with_port_bag(&out, &port.extensions)
+    (with_port_bag(&out, &port.extensions), carried)
 }
 
 fn input_port(ctx: &ExportContext, product_fqn: &str, input: &InputPort) -> Value {
