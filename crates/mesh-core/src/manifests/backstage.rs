@@ -793,8 +793,8 @@ fn api_entity(
 /// document its contract file holds, when it has one; else a short YAML description of
 /// the port ([`summary`]).
 pub fn definition(ctx: &ExportContext<'_>, product: &DataProduct, port: &OutputPort) -> String {
-    match odcs::document(ctx, product, port) {
-        Some(contract) => text::yaml(contract.as_ref()),
+    match odcs::text(ctx, port) {
+        Some(contract) => contract.to_owned(),
         None => summary(product, port),
     }
 }

@@ -4,6 +4,7 @@
 //! It must not hold format-specific logic.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use uuid::Uuid;
 
@@ -36,6 +37,9 @@ pub struct ExportContext<'m> {
     pub inputs_of: HashMap<Uuid, Vec<&'m InputPort>>,
     /// Contracts kept as documents, by the output port they are attached to.
     pub contract_of: HashMap<Uuid, &'m Contract>,
+    /// Each output port's ODCS contract as text, rendered once for the formats that
+    /// write or carry it (filled by `odcs::text` on first use).
+    pub(super) odcs_texts: OnceLock<HashMap<Uuid, String>>,
 }
 
 impl<'m> ExportContext<'m> {
@@ -65,6 +69,7 @@ impl<'m> ExportContext<'m> {
                 .iter()
                 .filter_map(|c| Some((c.output_port_id?, c)))
                 .collect(),
+            odcs_texts: OnceLock::new(),
         }
     }
 

@@ -49,23 +49,44 @@ pub(crate) const OUTPUT_PORT: &str = "outputPort";
 
 /// One contract document per output port with a contract, products in mesh order.
 pub fn documents(ctx: &ExportContext<'_>) -> Vec<Document> {
-    // Products are independent; the order of the result is the mesh's either way.
-    map_ordered(&ctx.mesh.products, true, |product| {
-        ctx.ports(product.id)
-            .iter()
-            .filter_map(|port| {
-                let contract = document(ctx, product, port)?;
-                Some(Document {
-                    scope: Scope::Product(product.id),
-                    file_name: file_name(ctx, product, port),
-                    text: text::yaml(contract.as_ref()),
-                })
+    ctx.mesh
+        .products
+        .iter()
+        .flat_map(|product| {
+            ctx.ports(product.id)
+                .iter()
+                .map(move |port| (product, port))
+        })
+        .filter_map(|(product, port)| {
+            Some(Document {
+                scope: Scope::Product(product.id),
+                file_name: file_name(ctx, product, port),
+                text: text(ctx, port)?.to_owned(),
             })
-            .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+        })
+        .collect()
+}
+
+/// The port's ODCS contract as the contract file holds it, `None` when the port has no
+/// contract reference. Every contract of the mesh is rendered on the first call, side by
+/// side, and kept in `ctx` for the formats that carry it too (Backstage).
+pub fn text<'c>(ctx: &'c ExportContext<'_>, port: &OutputPort) -> Option<&'c str> {
+    let texts = ctx.odcs_texts.get_or_init(|| {
+        // Products are independent; the order of the result does not matter.
+        map_ordered(&ctx.mesh.products, true, |product| {
+            ctx.ports(product.id)
+                .iter()
+                .filter_map(|port| {
+                    let contract = document(ctx, product, port)?;
+                    Some((port.id, text::yaml(contract.as_ref())))
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect()
+    });
+    texts.get(&port.id).map(String::as_str)
 }
 
 /// The port's ODCS contract, `None` when it has no contract reference: the document the

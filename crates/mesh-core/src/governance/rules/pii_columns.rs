@@ -15,40 +15,66 @@ use crate::model::SchemaProperty;
 /// A column name as compared across contracts: lower case, without `_` and `-`, so
 /// `Customer_Email`, `customer-email` and `customerEmail` are one name.
 pub(super) fn column_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::with_capacity(name.len());
+    column_key_into(name, &mut key);
+    key
+}
+
+/// [`column_key`] written into `key`, cleared first, for callers that look up many.
+pub(super) fn column_key_into(name: &str, key: &mut String) {
+    key.clear();
+    key.extend(
+        name.chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// Every named property of a contract's object, nested ones and array items
 /// included: `visit` gets its dotted path (an item's ends in `[]`), the name it is
-/// known by (an item without a name goes by its array's) and the property.
+/// known by (an item without a name goes by its array's) and the property. One buffer
+/// holds the path, so a schema of thousands of columns costs no string per column.
 pub(super) fn walk<'p>(
     props: &'p [SchemaProperty],
-    prefix: &str,
+    visit: &mut impl FnMut(&str, &str, &'p SchemaProperty),
+) {
+    walk_in(props, &mut String::new(), visit);
+}
+
+fn walk_in<'p>(
+    props: &'p [SchemaProperty],
+    path: &mut String,
     visit: &mut impl FnMut(&str, &str, &'p SchemaProperty),
 ) {
     for p in props.iter().filter(|p| !p.name.is_empty()) {
-        walk_one(p, &format!("{prefix}{}", p.name), &p.name, visit);
+        let len = path.len();
+        if len > 0 {
+            path.push('.');
+        }
+        path.push_str(&p.name);
+        walk_one(p, path, &p.name, visit);
+        path.truncate(len);
     }
 }
 
 fn walk_one<'p>(
     p: &'p SchemaProperty,
-    path: &str,
+    path: &mut String,
     name: &str,
     visit: &mut impl FnMut(&str, &str, &'p SchemaProperty),
 ) {
     visit(path, name, p);
-    walk(&p.properties, &format!("{path}."), visit);
+    walk_in(&p.properties, path, visit);
     if let Some(item) = &p.items {
         let name = if item.name.is_empty() {
             name
         } else {
             &item.name
         };
-        walk_one(item, &format!("{path}[]"), name, visit);
+        let len = path.len();
+        path.push_str("[]");
+        walk_one(item, path, name, visit);
+        path.truncate(len);
     }
 }
 
@@ -80,7 +106,7 @@ impl Reaching {
             declared.entry(port).or_insert_with(|| {
                 let mut keys = Vec::new();
                 for o in &e.port.contract_body.schema {
-                    walk(&o.properties, "", &mut |_, name, p| {
+                    walk(&o.properties, &mut |_, name, p| {
                         if p.personal_data {
                             let key = column_key(name);
                             let next = names.len() as u32;

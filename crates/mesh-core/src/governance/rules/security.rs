@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::VISIBILITIES;
-use super::pii_columns::{Reaching, column_key, walk};
+use super::pii_columns::{Reaching, column_key_into, walk};
 use crate::governance::context::Context;
 use crate::governance::finding::{Category, Severity};
 use crate::governance::rule::{BuiltinRule, Param, ParamDefault, ParamKind, Params, Sink, param};
@@ -148,6 +148,7 @@ fn personal_column_downstream(cx: &Context<'_>, params: &Params, out: &mut Sink<
             .any(|t| params.has("deidentified_tags", t))
     };
     let reaching = Reaching::build(cx, deidentified);
+    let mut key = String::new();
     for (node, product) in products.iter().enumerate() {
         if !reaching.any(node) || deidentified(node) {
             continue;
@@ -157,11 +158,12 @@ fn personal_column_downstream(cx: &Context<'_>, params: &Params, out: &mut Sink<
                 continue;
             }
             for o in &port.contract_body.schema {
-                walk(&o.properties, "", &mut |path, name, p| {
+                walk(&o.properties, &mut |path, name, p| {
                     if p.personal_data {
                         return;
                     }
-                    let Some(origin) = reaching.origin(node, &column_key(name)) else {
+                    column_key_into(name, &mut key);
+                    let Some(origin) = reaching.origin(node, &key) else {
                         return;
                     };
                     let origin = cx.port_ref(&cx.mesh.output_ports[origin]);

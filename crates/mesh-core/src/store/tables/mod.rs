@@ -90,28 +90,39 @@ fn conversion(idx: usize, err: impl std::error::Error + Send + Sync + 'static) -
     rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(err))
 }
 
+/// The text of column `idx`, borrowed from the row: ids, words and JSON are parsed
+/// straight from SQLite's buffer, without a `String` per cell.
+fn text<'r>(row: &'r Row<'_>, idx: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(idx)?.as_str().map_err(|e| conversion(idx, e))
+}
+
+/// [`text`], or `None` for NULL.
+fn opt_text<'r>(row: &'r Row<'_>, idx: usize) -> rusqlite::Result<Option<&'r str>> {
+    row.get_ref(idx)?
+        .as_str_or_null()
+        .map_err(|e| conversion(idx, e))
+}
+
 pub(crate) fn uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Uuid> {
-    let text: String = row.get(idx)?;
-    Uuid::parse_str(&text).map_err(|e| conversion(idx, e))
+    Uuid::parse_str(text(row, idx)?).map_err(|e| conversion(idx, e))
 }
 
 pub(crate) fn opt_uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Uuid>> {
-    let text: Option<String> = row.get(idx)?;
-    text.map(|t| Uuid::parse_str(&t).map_err(|e| conversion(idx, e)))
+    opt_text(row, idx)?
+        .map(|t| Uuid::parse_str(t).map_err(|e| conversion(idx, e)))
         .transpose()
 }
 
 pub(crate) fn json<T: DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
-    let text: String = row.get(idx)?;
-    serde_json::from_str(&text).map_err(|e| conversion(idx, e))
+    serde_json::from_str(text(row, idx)?).map_err(|e| conversion(idx, e))
 }
 
 pub(crate) fn opt_json<T: DeserializeOwned>(
     row: &Row<'_>,
     idx: usize,
 ) -> rusqlite::Result<Option<T>> {
-    let text: Option<String> = row.get(idx)?;
-    text.map(|t| serde_json::from_str(&t).map_err(|e| conversion(idx, e)))
+    opt_text(row, idx)?
+        .map(|t| serde_json::from_str(t).map_err(|e| conversion(idx, e)))
         .transpose()
 }
 
@@ -121,8 +132,8 @@ pub(crate) fn word<T>(
     idx: usize,
     parse: fn(&str) -> Option<T>,
 ) -> rusqlite::Result<T> {
-    let text: String = row.get(idx)?;
-    parse(&text).ok_or_else(|| {
+    let text = text(row, idx)?;
+    parse(text).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             idx,
             Type::Text,
