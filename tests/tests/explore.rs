@@ -231,7 +231,88 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
         repaint,
     );
     count_is(&app, "impact-downstream-count", downstream).await?;
+    app.press(Key::Escape).await?;
+
+    // A filter to the busiest product's domain: from the pick to the first frame painted
+    // with its chip, the canvas drawing that domain's products only.
+    let domain = mesh
+        .products
+        .iter()
+        .find(|p| p.id == busiest)
+        .unwrap()
+        .domain_id;
+    let shown = mesh
+        .products
+        .iter()
+        .filter(|p| p.domain_id == domain)
+        .count();
+    click_testid(&app, "filter-add").await?;
+    app.wait(&format!(
+        "[data-testid=filter-domain] option[value='{domain}']"
+    ))
+    .await?;
+    let ms = app
+        .eval(&format!(
+            "const pick = document.querySelector('[data-testid=filter-domain]');
+             const start = performance.now();
+             Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(pick, '{domain}');
+             pick.dispatchEvent(new Event('change', {{ bubbles: true }}));
+             await new Promise((done) => {{
+               const tick = () => document.querySelector('[data-testid=filter-chip]') ? done() : requestAnimationFrame(tick);
+               tick();
+             }});
+             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+             return performance.now() - start;"
+        ))
+        .await?
+        .as_f64()
+        .unwrap();
+    record("filter to one domain, 2,000 products, pick to painted", ms);
+    app.wait_true(
+        &format!(
+            "return [...document.querySelectorAll('[data-testid=product-node]')].length <= {shown};"
+        ),
+        "only the domain's products drawn",
+    )
+    .await?;
+    click_testid(&app, "filter-chip-remove").await?;
+    app.wait_true(
+        "return !document.querySelector('[data-testid=filter-chip]');",
+        "the filter cleared",
+    )
+    .await?;
+
+    // The domain view: from the click to its first painted frame, ready.
+    let times = app
+        .eval(
+            "const start = performance.now();
+             document.querySelector('[data-testid=view-domains]').click();
+             await new Promise((done) => {
+               const tick = () => document.querySelector('[data-testid=overview-domains][data-ready=true]') ? done() : requestAnimationFrame(tick);
+               tick();
+             });
+             const ready = performance.now() - start;
+             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+             return [ready, performance.now() - start];",
+        )
+        .await?;
+    record(
+        "switch to the domain view, 2,000 products, click to drawn",
+        times[0].as_f64().unwrap(),
+    );
+    record(
+        "switch to the domain view, 2,000 products, click to painted",
+        times[1].as_f64().unwrap(),
+    );
+    app.picture("domains-view-2000").await?;
     app.quit().await
+}
+
+async fn click_testid(app: &App, id: &str) -> WebDriverResult<()> {
+    app.wait(&format!("[data-testid={id}]"))
+        .await?
+        .click()
+        .await
 }
 
 /// Opens File > Export Diagram through the palette (the native menu is out of

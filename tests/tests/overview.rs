@@ -54,12 +54,10 @@ async fn shows(app: &App, view: &str, core: &Overview) -> WebDriverResult<()> {
     .await?;
     app.wait_count(NODES, |n| n == core.nodes.len()).await?;
     assert_eq!(drawn(app).await?, expected(core));
-    app.wait_count(".react-flow__edge", |n| n == edges).await?;
-    // React Flow draws an edge's label after measuring it, a frame after the edge.
-    app.wait_count(".react-flow__edge-text", |n| n == edges)
+    app.wait_count("[data-testid=overview-edge]", |n| n == edges)
         .await?;
     let labels = app
-        .eval("return [...document.querySelectorAll('.react-flow__edge-text')].map(t => +t.textContent);")
+        .eval("return [...document.querySelectorAll('[data-testid=overview-edge-label]')].map(t => +t.textContent);")
         .await?;
     let mut labels: Vec<u32> = serde_json::from_value(labels).unwrap();
     let mut weights: Vec<u32> = core.edges.iter().map(|e| e.weight).collect();

@@ -1,10 +1,11 @@
 // The domains and teams views: the mesh one level up, drawn from the core's overview
+// (nodes by React Flow, links by `OverviewEdges`)
 // (asked again when the model, the view's filter or the expanded domain changes). Nodes
 // stay where the user drags them, stored as positions of this view (one undoable edit),
 // apart from the canvas's; a click selects the domain, team or product for the
 // inspector, shared with every other view.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Background, BackgroundVariant, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
 import { backend, type Overview } from '../lib/backend';
 import { useMeshStore } from '../state/meshStore';
 import { useFilterStore } from '../state/filterStore';
@@ -12,12 +13,12 @@ import { positionOf } from '../state/model';
 import { edit, reportError } from '../actions/editing';
 import { overviewFlow, type OverviewFlowNode } from './overview/overviewFlow';
 import { OverviewNodeView } from './overview/OverviewNodeView';
+import { OverviewEdges } from './overview/OverviewEdges';
 import { useExpandedStore } from './overview/expandedStore';
 import type { SelectedRef } from '../state/selection';
 
 const nodeTypes = { overview: OverviewNodeView };
 const proOptions = { hideAttribution: true };
-const edgeDefaults = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 /** The core's overview of `view`, asked again whenever what it depends on changes. */
 function useOverview(view: 'domains' | 'teams', expand: string | null): Overview | null {
@@ -100,9 +101,7 @@ function OverviewCanvas({ view }: { view: 'domains' | 'teams' }) {
     <div className="overview" data-testid={`overview-${view}`} data-ready={flow ? 'true' : undefined} data-edges={flow?.edges.length}>
       <ReactFlow
         nodes={nodes}
-        edges={flow?.edges ?? []}
         nodeTypes={nodeTypes}
-        defaultEdgeOptions={edgeDefaults}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
@@ -116,6 +115,7 @@ function OverviewCanvas({ view }: { view: 'domains' | 'teams' }) {
         colorMode="system"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        {flow && <OverviewEdges nodes={nodes} edges={flow.edges} />}
         <Controls showInteractive={false} position="bottom-left" />
       </ReactFlow>
       {overview && overview.nodes.length === 0 && <div className="overview__empty">Nothing to show under this filter.</div>}

@@ -84,7 +84,6 @@ export function overviewFlow(
     label: String(e.weight),
     data: { weight: e.weight },
     style: { strokeWidth: strokeOf(e.weight) },
-    className: 'overview-edge',
   }));
   return { nodes, edges };
 }
