@@ -33,6 +33,8 @@ async fn count_is(app: &App, test_id: &str, n: usize) -> WebDriverResult<()> {
 /// Selects the product `id` on the canvas and shows its impact.
 async fn show_impact(app: &App, id: impl std::fmt::Display) -> WebDriverResult<()> {
     app.wait_painted().await?;
+    // The first open lays the demo out and moves every node: click once it has landed.
+    app.wait_laid_out().await?;
     let node = app.wait(&format!("{PRODUCTS}[data-id='{id}']")).await?;
     app.wait_still(&node).await?;
     node.click().await?;
