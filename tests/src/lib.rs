@@ -117,6 +117,31 @@ impl App {
     /// Starts the built app on `mesh`, keeping its own files in `data_dir` so the user's
     /// data folder is never touched.
     pub async fn launch(mesh: Option<&Path>, data_dir: &Path) -> WebDriverResult<App> {
+        // A driver that never answers the new session (seen on a loaded CI machine,
+        // every request refused) is stopped and a fresh one started on new ports.
+        let mut launches = 0;
+        loop {
+            match App::launch_once(mesh, data_dir).await {
+                Err(e)
+                    if launches < 2
+                        && matches!(
+                            e.as_inner(),
+                            thirtyfour::error::WebDriverErrorInner::HttpError(_)
+                        ) =>
+                {
+                    launches += 1;
+                    let log = std::fs::read_to_string(artifacts().join("tauri-driver.log"))
+                        .unwrap_or_default();
+                    eprintln!(
+                        "tauri-driver did not take the session: {e}; its log:\n{log}\nstarting another"
+                    );
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn launch_once(mesh: Option<&Path>, data_dir: &Path) -> WebDriverResult<App> {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no X display: run the end-to-end tests under `xvfb-run -a` (cargo xtask test does)"
