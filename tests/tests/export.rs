@@ -398,13 +398,16 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
     click(&app, "[data-testid=import-recheck]").await?;
     app.wait_count("[data-testid=import-problem]", |n| n == 0)
         .await?;
-    let products = app
-        .wait("[data-testid=import-count][data-kind=product]")
-        .await?;
-    assert_eq!(
-        products.attr("data-create").await?.as_deref(),
-        Some(demo.products.len().to_string().as_str())
-    );
+    // Read through a script: the report is drawn again when the check's answer lands, and
+    // an element found before that would be stale.
+    app.wait_true(
+        &format!(
+            "return document.querySelector('[data-testid=import-count][data-kind=product]')?.getAttribute('data-create') === '{}';",
+            demo.products.len()
+        ),
+        "every product to be created",
+    )
+    .await?;
     assert_eq!(
         app.driver
             .find_all(By::Css("[data-testid=import-problem]"))
