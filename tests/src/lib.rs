@@ -33,6 +33,16 @@ pub fn root() -> PathBuf {
         .to_owned()
 }
 
+/// Whether `e` is WebKitWebDriver failing to read back what it found ("Could not parse
+/// element info", an "unknown error"), which a loaded machine sometimes gives for an
+/// element that is there: asking again answers. Nothing the app does is retried.
+fn misread(e: &thirtyfour::error::WebDriverError) -> bool {
+    matches!(
+        e.as_inner(),
+        thirtyfour::error::WebDriverErrorInner::UnknownError(_)
+    )
+}
+
 /// Where tests leave screenshots, logs and measured figures.
 pub fn artifacts() -> PathBuf {
     let dir = root().join("artifacts").join("e2e");
@@ -217,7 +227,14 @@ impl App {
     ) -> WebDriverResult<usize> {
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            let n = self.driver.find_all(By::Css(css)).await?.len();
+            let n = match self.driver.find_all(By::Css(css)).await {
+                Ok(found) => found.len(),
+                Err(e) if misread(&e) && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
             if ok(n) {
                 return Ok(n);
             }
@@ -232,7 +249,16 @@ impl App {
     /// Waits for one element.
     pub async fn wait(&self, css: &str) -> WebDriverResult<WebElement> {
         self.wait_count(css, |n| n >= 1).await?;
-        self.driver.find(By::Css(css)).await
+        let mut tries = 0;
+        loop {
+            match self.driver.find(By::Css(css)).await {
+                Err(e) if misread(&e) && tries < 5 => {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Waits until `element` stops moving (a zoom or fit animation has ended), so that a
