@@ -348,6 +348,11 @@ impl<'m> Decoder<'m> {
             &self.placeholders,
         );
         combine(&mut inc.teams, staged.teams, &cx(&mesh.teams, p), e, w);
+        // Teams only DPDS, Backstage or DataHub declared are decoded teams too, for the
+        // contracts read next (`decoded_team`).
+        for (i, (_, team)) in inc.teams.iter().enumerate() {
+            self.decoded_teams.entry(team.id).or_insert(i);
+        }
         combine(
             &mut inc.domains,
             staged.domains,
@@ -448,18 +453,12 @@ impl<'m> Decoder<'m> {
         id
     }
 
-    /// The team with `id`: decoded from the files (ODPS's, then those other formats
-    /// declared, once combined; teams are few), else the mesh's.
+    /// The team with `id`: decoded from the files (ODPS's, and once combined those
+    /// other formats declared), else the mesh's.
     pub fn decoded_team(&self, id: Uuid) -> Option<&Team> {
         match self.decoded_teams.get(&id) {
             Some(&i) => Some(&self.incoming.teams[i].1),
-            None => self
-                .incoming
-                .teams
-                .iter()
-                .map(|(_, t)| t)
-                .find(|t| t.id == id)
-                .or_else(|| self.mesh_teams_by_id.get(&id).copied()),
+            None => self.mesh_teams_by_id.get(&id).copied(),
         }
     }
 
