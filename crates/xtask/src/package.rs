@@ -169,7 +169,10 @@ fn tauri_cli() -> Result<std::process::Command> {
             cli.display()
         );
     }
-    Ok(std::process::Command::new(cli))
+    let mut cmd = std::process::Command::new(cli);
+    // The CLI runs cargo itself.
+    tools::lean_in_ci(&mut cmd);
+    Ok(cmd)
 }
 
 /// Copies a bundle to `target/package/` under the name Debian and Fedora users expect

@@ -200,6 +200,7 @@ fn e2e_command() -> Command {
     // The tests start tauri-driver by name, and `cargo install` may just have put it in a
     // folder that is not on PATH yet.
     cmd.env("PATH", tools::path_with_cargo_bin());
+    tools::lean_in_ci(&mut cmd);
     cmd
 }
 

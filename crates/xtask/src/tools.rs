@@ -22,7 +22,17 @@ pub fn cargo() -> Command {
     // the toolchain the user invoked (e.g. `cargo +nightly xtask test`).
     let mut cmd = Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cmd.current_dir(paths::root());
+    lean_in_ci(&mut cmd);
     cmd
+}
+
+/// In CI, turns off cargo's incremental caches for a command that builds. A clean clone
+/// builds each crate once, so the caches would only cost disk: gigabytes across the
+/// workspace's test binaries, on a CI machine that once ran out of space while bundling.
+pub fn lean_in_ci(cmd: &mut Command) {
+    if env::var_os("CI").is_some_and(|ci| !ci.is_empty()) {
+        cmd.env("CARGO_INCREMENTAL", "0");
+    }
 }
 
 /// An `npm` command in `ui/`.
