@@ -33,13 +33,16 @@ pub fn root() -> PathBuf {
         .to_owned()
 }
 
-/// Whether `e` is WebKitWebDriver failing to read back what it found ("Could not parse
-/// element info", an "unknown error"), which a loaded machine sometimes gives for an
-/// element that is there: asking again answers. Nothing the app does is retried.
+/// Whether `e` is WebKitWebDriver failing to read back what it found: "Could not parse
+/// element info" (an "unknown error"), which a loaded machine sometimes gives for an
+/// element that is there, or "Stale element found when trying to create the node
+/// handle", when React draws the element again between the lookup and its handle.
+/// Asking again answers. Only lookups are retried, never anything the app does.
 fn misread(e: &thirtyfour::error::WebDriverError) -> bool {
     matches!(
         e.as_inner(),
         thirtyfour::error::WebDriverErrorInner::UnknownError(_)
+            | thirtyfour::error::WebDriverErrorInner::StaleElementReference(_)
     )
 }
 
@@ -259,6 +262,32 @@ impl App {
                 other => return other,
             }
         }
+    }
+
+    /// Replaces the text of the field `css` with `text` as a user types it, then waits
+    /// until the field holds all of it. A form that checks every keystroke may draw the
+    /// field again while it is being typed into; the handle then goes stale, and the
+    /// field is found and typed into afresh (clearing first, so nothing is typed twice).
+    pub async fn retype(&self, css: &str, text: &str) -> WebDriverResult<()> {
+        let mut tries = 0;
+        loop {
+            let input = self.wait(css).await?;
+            let typed = async {
+                input.clear().await?;
+                input.send_keys(text).await
+            };
+            match typed.await {
+                Err(e) if misread(&e) && tries < 5 => tries += 1,
+                other => break other?,
+            }
+        }
+        let css_json = serde_json::to_string(css).expect("a string");
+        let text_json = serde_json::to_string(text).expect("a string");
+        self.wait_true(
+            &format!("return document.querySelector({css_json})?.value === {text_json};"),
+            &format!("{css} reads {text}"),
+        )
+        .await
     }
 
     /// Waits until `element` stops moving (a zoom or fit animation has ended), so that a
