@@ -52,6 +52,9 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    // `meshwright stats big.mesh | head` closes the pipe early; like other Unix tools,
+    // end quietly there instead of panicking on the next println.
+    sigpipe::reset();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::New(args) => commands::new::run(args),

@@ -223,3 +223,34 @@ fn bad_input_files_exit_2_and_stay_unchanged() {
     );
     assert_eq!(fs::read(&newer).unwrap(), before);
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mesh = dir.path().join("big.mesh");
+    meshwright()
+        .args(["generate", "--products", "1000"])
+        .arg(&mesh)
+        .assert()
+        .success();
+    // Far more than a pipe holds, so the command is still writing when the reader goes,
+    // as under `| head`.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("meshwright"))
+        .args(["diagram", "--format", "mermaid"])
+        .arg(&mesh)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+        "{stderr}"
+    );
+}

@@ -582,6 +582,55 @@ fn the_demo_and_a_generated_mesh_round_trip_through_a_file() {
 }
 
 #[test]
+fn the_outline_is_the_mesh_without_its_documents() {
+    let (_dir, path) = temp();
+    let demo = mesh_core::demo::demo_mesh();
+    drop(Store::create_from(&path, &demo, &mut |_, _| {}).unwrap());
+    let store = Store::open(&path, Access::ReadOnly).unwrap();
+    let outline = store.load_outline().unwrap();
+    let mut expected = store.load().unwrap();
+    // The demo has documents in every place the outline leaves empty, or this would
+    // compare nothing.
+    assert!(
+        expected
+            .output_ports
+            .iter()
+            .any(|p| !p.contract_body.is_empty())
+    );
+    assert!(
+        expected
+            .products
+            .iter()
+            .any(|p| p.description.purpose.is_some())
+    );
+    assert!(expected.teams.iter().any(|t| !t.members.is_empty()));
+    for p in &mut expected.products {
+        p.description = ProductDescription::default();
+        p.links.clear();
+        p.custom_properties.clear();
+        p.extensions.clear();
+    }
+    for p in &mut expected.output_ports {
+        p.description = None;
+        p.service_levels.clear();
+        p.contract_body = ContractBody::default();
+        p.custom_properties.clear();
+        p.extensions.clear();
+    }
+    for p in &mut expected.input_ports {
+        p.description = None;
+        p.custom_properties.clear();
+        p.extensions.clear();
+    }
+    for t in &mut expected.teams {
+        t.members.clear();
+    }
+    expected.contracts.clear();
+    expected.positions.clear();
+    assert_eq!(outline, expected);
+}
+
+#[test]
 fn apply_runs_a_batch_as_one_edit_and_reports_every_change() {
     use mesh_core::store::{EditOp, Entity};
     let mut f = fixture();

@@ -71,7 +71,13 @@ struct Answer {
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let store = Store::open(&args.file, Access::ReadOnly)?;
-    let mesh = store.load()?;
+    // The walk reads only names and links; a what-if runs the governance checks, which
+    // read everything.
+    let mesh = if args.what_if.is_some() {
+        store.load()?
+    } else {
+        store.load_outline()?
+    };
     let target = impact::resolve(&mesh, &args.target)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     let graph = mesh_core::graph::MeshGraph::build(&mesh);

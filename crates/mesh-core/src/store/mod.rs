@@ -253,6 +253,35 @@ impl Store {
         result.map_err(|e| map_err(&self.path, e))
     }
 
+    /// The mesh's entities and links without their documents, for questions about the
+    /// graph's shape (`meshwright impact`): every team, domain, product and port with its
+    /// names, owners, status and links, but product and port descriptions, schemas,
+    /// service levels, custom properties, extensions, team members, stored contract
+    /// documents and canvas positions left empty. Reading those is most of [`Store::load`]
+    /// on a large mesh. Never save or export what this returns.
+    pub fn load_outline(&self) -> Result<Mesh> {
+        let conn = &self.conn;
+        let result = (|| {
+            let info = tables::load_mesh_info(conn)?
+                .ok_or_else(|| bad(&self.path, "has no mesh header"))?;
+            let mut mesh = Mesh {
+                info,
+                people: tables::load_all(conn)?,
+                teams: tables::load_all(conn)?,
+                domains: tables::load_all(conn)?,
+                source_systems: tables::load_all(conn)?,
+                products: tables::load_outline(conn)?,
+                output_ports: tables::load_outline(conn)?,
+                input_ports: tables::load_outline(conn)?,
+                contracts: Vec::new(),
+                positions: Vec::new(),
+            };
+            mesh.sort();
+            Ok(mesh)
+        })();
+        result.map_err(|e| map_err(&self.path, e))
+    }
+
     /// The mesh's governance policy; the default policy when none was ever set.
     pub fn policy(&self) -> Result<Policy> {
         tables::load_policy(&self.conn)

@@ -41,6 +41,11 @@ pub(crate) trait Table: Sized {
     const TABLE: &'static str;
     /// `SELECT <columns> FROM <table>`, in the order `from_row` reads.
     const SELECT: &'static str;
+    /// `SELECT` for [`crate::Store::load_outline`]: the same columns, with NULL for the
+    /// documents no question about the graph's shape reads (descriptions, schemas, custom
+    /// properties, extensions): SQLite never reads those cells' overflow pages, and
+    /// nothing parses them.
+    const OUTLINE: &'static str = Self::SELECT;
     /// Reads one row of `SELECT`.
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
     /// Inserts or updates the row (and its child rows).
@@ -49,7 +54,16 @@ pub(crate) trait Table: Sized {
 
 /// Every row of a table, in storage order.
 pub(crate) fn load_all<T: Table>(conn: &Connection) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare(T::SELECT)?;
+    load_with(conn, T::SELECT)
+}
+
+/// Every row of a table through its [`Table::OUTLINE`], in storage order.
+pub(crate) fn load_outline<T: Table>(conn: &Connection) -> Result<Vec<T>> {
+    load_with(conn, T::OUTLINE)
+}
+
+fn load_with<T: Table>(conn: &Connection, select: &str) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare(select)?;
     let rows = stmt
         .query_map([], T::from_row)?
         .collect::<rusqlite::Result<Vec<T>>>()?;
@@ -115,6 +129,18 @@ pub(crate) fn opt_uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Uui
 
 pub(crate) fn json<T: DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
     serde_json::from_str(text(row, idx)?).map_err(|e| conversion(idx, e))
+}
+
+/// A JSON document column that a [`Table::OUTLINE`] may leave out. The column is
+/// `NOT NULL`, so NULL only comes from an outline, and reads as the empty value.
+pub(crate) fn doc_json<T: DeserializeOwned + Default>(
+    row: &Row<'_>,
+    idx: usize,
+) -> rusqlite::Result<T> {
+    match opt_text(row, idx)? {
+        Some(t) => serde_json::from_str(t).map_err(|e| conversion(idx, e)),
+        None => Ok(T::default()),
+    }
 }
 
 pub(crate) fn opt_json<T: DeserializeOwned>(
