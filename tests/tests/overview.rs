@@ -64,6 +64,14 @@ async fn shows(app: &App, view: &str, core: &Overview) -> WebDriverResult<()> {
     labels.sort_unstable();
     weights.sort_unstable();
     assert_eq!(labels, weights, "each edge labelled with its weight");
+    // The weights are drawn where they can be read: at 0.6 of their size or more.
+    app.wait_true(
+        "const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a;
+         return [...document.querySelectorAll('[data-testid=overview-edge-label]')]
+           .every((t) => (getComputedStyle(t).display === 'none') === (zoom < 0.6));",
+        "the weights are drawn exactly when the zoom lets them be read",
+    )
+    .await?;
     Ok(())
 }
 

@@ -142,7 +142,7 @@ describe('layered layout steps', () => {
       [3, 0, 6, 1, 5, 2, 4],
       [8, 15, 7, 11, 9, 14, 10, 13, 12],
     ];
-    const rank = new Float64Array(16);
+    const rank = new Int32Array(16);
     layers.forEach((l) => l.forEach((item, r) => (rank[item] = r)));
     let brute = 0;
     for (let a = 0; a < pairs.length; a++)

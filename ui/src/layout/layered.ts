@@ -219,23 +219,28 @@ function orderLayers(items: readonly Item[]): number[][] {
   const layerCount = items.reduce((m, it) => Math.max(m, it.layer + 1), 0);
   const layers: number[][] = Array.from({ length: layerCount }, () => []);
   items.forEach((it, i) => layers[it.layer]!.push(i));
-  const rank = new Float64Array(items.length);
+  const rank = new Int32Array(items.length);
   const setRanks = (ls: number[][]) => ls.forEach((l) => l.forEach((item, r) => (rank[item] = r)));
   setRanks(layers);
 
   let best = layers.map((l) => l.slice());
   let bestCrossings = countCrossings(items, layers, rank);
+  // Barycenters by item, in a typed array: a dense domain map has tens of thousands of
+  // points of long edges, and a Map lookup in the sort's comparison was most of its time.
+  const key = new Float64Array(items.length);
+  const byKey = (a: number, b: number) => key[a]! - key[b]! || rank[a]! - rank[b]!;
   for (let sweep = 0; sweep < ORDER_SWEEPS && bestCrossings > 0; sweep++) {
     for (const down of [true, false]) {
       const range = down ? [...layers.keys()].slice(1) : [...layers.keys()].reverse().slice(1);
       for (const l of range) {
         const layerItems = layers[l]!;
-        const key = new Map<number, number>();
         for (const i of layerItems) {
           const ns = down ? items[i]!.preds : items[i]!.succs;
-          key.set(i, ns.length === 0 ? rank[i]! : ns.reduce((s, n) => s + rank[n]!, 0) / ns.length);
+          let sum = 0;
+          for (const n of ns) sum += rank[n]!;
+          key[i] = ns.length === 0 ? rank[i]! : sum / ns.length;
         }
-        layerItems.sort((a, b) => key.get(a)! - key.get(b)! || rank[a]! - rank[b]!);
+        layerItems.sort(byKey);
         layerItems.forEach((item, r) => (rank[item] = r));
       }
       const crossings = countCrossings(items, layers, rank);
@@ -254,19 +259,22 @@ function orderLayers(items: readonly Item[]): number[][] {
  * lower end), counting pairs whose lower ends come in the opposite order, with a
  * Fenwick tree (Barth, Jünger, Mutzel): O(E log V), as a domain may hold thousands.
  */
-export function countCrossings(items: readonly Item[], layers: readonly number[][], rank: Float64Array): number {
+export function countCrossings(items: readonly Item[], layers: readonly number[][], rank: Int32Array): number {
   let total = 0;
   for (let l = 0; l + 1 < layers.length; l++) {
     const lowerSize = layers[l + 1]!.length;
     const tree = new Int32Array(lowerSize + 1);
     let inserted = 0;
     for (const i of layers[l]!) {
-      const ends = items[i]!.succs.map((w) => rank[w]!).sort((a, b) => a - b);
+      const succs = items[i]!.succs;
+      // Most items are points of long edges, with one end: no list to sort.
+      const ends = succs.length === 1 ? [rank[succs[0]!]!] : succs.map((w) => rank[w]!).sort((a, b) => a - b);
       for (const end of ends) {
+        const first = end + 1;
         let atMost = 0;
-        for (let k = end + 1; k > 0; k -= k & -k) atMost += tree[k]!;
+        for (let k = first; k > 0; k -= k & -k) atMost += tree[k]!;
         total += inserted - atMost;
-        for (let k = end + 1; k <= lowerSize; k += k & -k) tree[k]!++;
+        for (let k = first; k <= lowerSize; k += k & -k) tree[k]!++;
         inserted++;
       }
     }

@@ -5,11 +5,13 @@
 // took WebKitGTK over twenty seconds to paint the 1,700 links between the 80 domains of
 // a 2,000-product mesh zoomed out to fit: it rasterizes a layer at the scale the layer
 // itself is drawn at. Lines run from a node's right side to the next one's left, as the
-// nodes' handles show, and follow nodes while they are dragged. It draws only: the
-// links and their weights are the core's overview.
+// nodes' handles show, and follow nodes while they are dragged. The weights are drawn
+// only from the zoom at which products get readable labels (LABEL_ZOOM). It draws only:
+// the links and their weights are the core's overview.
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { Position, getBezierPath, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import type { OverviewFlowEdge, OverviewFlowNode } from './overviewFlow';
+import { LABEL_ZOOM } from '../../canvas/detail';
 
 interface Box {
   x: number;
@@ -65,11 +67,16 @@ const LinkPath = memo(function LinkPath({ sx, sy, tx, ty, weight, width }: Link)
 export function OverviewEdges({ nodes, edges }: { nodes: readonly OverviewFlowNode[]; edges: readonly OverviewFlowEdge[] }) {
   // Follows every pan and zoom by writing one attribute, without a React render.
   const store = useStoreApi();
+  const svg = useRef<SVGSVGElement>(null);
   const group = useRef<SVGGElement>(null);
   useLayoutEffect(() => {
     const follow = (s: ReactFlowState) => {
       const [x, y, zoom] = s.transform;
       group.current?.setAttribute('transform', `translate(${x} ${y}) scale(${zoom})`);
+      // Weights too small to read are not drawn: painting 1,700 haloed labels a pixel
+      // high took WebKitGTK seconds, for nothing anyone could see. Arrowheads stay, as
+      // the only sign of direction (hiding them measured no faster).
+      svg.current?.classList.toggle('is-far', zoom < LABEL_ZOOM);
     };
     follow(store.getState());
     return store.subscribe(follow);
@@ -86,7 +93,7 @@ export function OverviewEdges({ nodes, edges }: { nodes: readonly OverviewFlowNo
     });
   }, [nodes, edges]);
   return (
-    <svg className="overview-links" data-testid="overview-links">
+    <svg ref={svg} className="overview-links" data-testid="overview-links">
       <title>Links between the nodes, each with its weight</title>
       <defs>
         <marker id="overview-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
