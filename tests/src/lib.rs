@@ -39,10 +39,19 @@ pub fn root() -> PathBuf {
 /// handle", when React draws the element again between the lookup and its handle.
 /// Asking again answers. Only lookups are retried, never anything the app does.
 fn misread(e: &thirtyfour::error::WebDriverError) -> bool {
+    stale(e)
+        || matches!(
+            e.as_inner(),
+            thirtyfour::error::WebDriverErrorInner::UnknownError(_)
+        )
+}
+
+/// Whether `e` says the element's handle is stale: the element was drawn again since it
+/// was found, and nothing was done to it.
+fn stale(e: &thirtyfour::error::WebDriverError) -> bool {
     matches!(
         e.as_inner(),
-        thirtyfour::error::WebDriverErrorInner::UnknownError(_)
-            | thirtyfour::error::WebDriverErrorInner::StaleElementReference(_)
+        thirtyfour::error::WebDriverErrorInner::StaleElementReference(_)
     )
 }
 
@@ -259,6 +268,19 @@ impl App {
                     tries += 1;
                     tokio::time::sleep(Duration::from_millis(50)).await;
                 }
+                other => return other,
+            }
+        }
+    }
+
+    /// Clicks the element `css` once it is there. When React draws it again between the
+    /// lookup and the click, WebKitWebDriver reports the handle stale before clicking
+    /// anything, and the element is found and clicked afresh.
+    pub async fn click(&self, css: &str) -> WebDriverResult<()> {
+        let mut tries = 0;
+        loop {
+            match self.wait(css).await?.click().await {
+                Err(e) if stale(&e) && tries < 5 => tries += 1,
                 other => return other,
             }
         }

@@ -63,10 +63,7 @@ async fn conflicts_left_by_a_merge_are_resolved_in_the_window() -> WebDriverResu
     .await?;
     assert_eq!(title(&path, &id), "Theirs");
     assert!(!report.exists());
-    app.wait("[data-testid=undo]:not([disabled])")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=undo]:not([disabled])").await?;
     app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| {
         !t.contains("Resolve conflict")
     })

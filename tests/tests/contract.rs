@@ -9,10 +9,6 @@
 use mesh_core::{Access, Store};
 use meshwright_e2e::*;
 
-async fn click(app: &App, css: &str) -> WebDriverResult<()> {
-    app.wait(css).await?.click().await
-}
-
 /// Puts `text` into the paste box as a paste does, line breaks included (typed keys
 /// would turn them into Enter presses).
 async fn paste(app: &App, text: &str) -> WebDriverResult<()> {
@@ -62,12 +58,10 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
     app.wait_laid_out().await?;
 
     // An output port selected: its contract editor.
-    click(
-        &app,
-        &format!("[data-testid=product-item][data-id='{product}']"),
-    )
-    .await?;
-    click(&app, &format!("[data-testid=port-item][data-id='{port}']")).await?;
+    app.click(&format!("[data-testid=product-item][data-id='{product}']"))
+        .await?;
+    app.click(&format!("[data-testid=port-item][data-id='{port}']"))
+        .await?;
     app.wait(&format!(
         "[data-testid=contract-editor][data-port='{port}']"
     ))
@@ -79,7 +73,7 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
         .await?
         .as_u64()
         .unwrap();
-    click(&app, "[data-testid=contract-add-object]").await?;
+    app.click("[data-testid=contract-add-object]").await?;
     app.wait_count("[data-testid=contract-object]", |n| n as u64 == before + 1)
         .await?;
     let object = app
@@ -92,7 +86,7 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
         "[data-testid=contract-object][data-name='{object}'][aria-selected=true]"
     ))
     .await?;
-    click(&app, "[data-testid=contract-new-name]").await?;
+    app.click("[data-testid=contract-new-name]").await?;
     for (name, kind, description) in [
         ("ticket_id", "string", "The ticket"),
         ("opened_at", "timestamp", ""),
@@ -124,7 +118,8 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
         "CREATE TABLE support.escalations (\n  escalation_id BIGINT PRIMARY KEY,\n  reason TEXT NOT NULL\n);",
     )
     .await?;
-    click(&app, "[data-testid=contract-paste-apply]:not([disabled])").await?;
+    app.click("[data-testid=contract-paste-apply]:not([disabled])")
+        .await?;
     app.wait("[data-testid=contract-object][data-name=escalations]")
         .await?;
     assert_eq!(
@@ -139,7 +134,8 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
     let bytes = std::fs::read(&path).unwrap().len();
     let undo_before = app.wait("[data-testid=status-undo]").await?.text().await?;
     paste(&app, "CREATE TABLE broken (\n  id INT,,\n);").await?;
-    click(&app, "[data-testid=contract-paste-apply]:not([disabled])").await?;
+    app.click("[data-testid=contract-paste-apply]:not([disabled])")
+        .await?;
     let error = app
         .wait_within("[data-testid=contract-error]", TIMEOUT, |t| {
             t.contains("line 2")
@@ -158,19 +154,19 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
     app.picture("contract-editor").await?;
 
     // Undo takes the pasted table back out; redo brings it again.
-    click(&app, "[data-testid=undo]").await?;
+    app.click("[data-testid=undo]").await?;
     app.wait_count(
         "[data-testid=contract-object][data-name=escalations]",
         |n| n == 0,
     )
     .await?;
-    click(&app, "[data-testid=redo]").await?;
+    app.click("[data-testid=redo]").await?;
     app.wait("[data-testid=contract-object][data-name=escalations]")
         .await?;
 
     // Export: the port's ODCS contract holds the typed and the pasted objects.
     let out = dir.path().join("export");
-    click(&app, "[data-testid=export-manifests]").await?;
+    app.click("[data-testid=export-manifests]").await?;
     // Backstage too, whose API of the port carries the contract.
     // (A toast from the undo above may cover the chip: clicked as a script does.)
     app.wait("[data-testid=export-format-backstage]").await?;
@@ -188,7 +184,7 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
     folder.send_keys(Key::Enter).await?;
     app.wait("[data-testid=export-dialog][data-phase=preview]")
         .await?;
-    click(&app, "[data-testid=export-write]").await?;
+    app.click("[data-testid=export-write]").await?;
     app.wait("[data-testid=export-summary]").await?;
     let contract = walkdir::WalkDir::new(&out)
         .into_iter()
@@ -223,7 +219,7 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
         "no Backstage API carries the typed object"
     );
 
-    click(&app, "[data-testid=export-cancel-dialog]").await?;
+    app.click("[data-testid=export-cancel-dialog]").await?;
     app.wait_true(
         "return !document.querySelector('[data-testid=export-dialog]');",
         "the export dialog closed",
@@ -241,16 +237,13 @@ async fn a_schema_is_typed_pasted_and_exported_as_odcs() -> WebDriverResult<()> 
         .iter()
         .find(|p| p.contract.is_none())
         .expect("a demo port without a contract");
-    click(
-        &app,
-        &format!("[data-testid=product-item][data-id='{}']", bare.product_id),
-    )
+    app.click(&format!(
+        "[data-testid=product-item][data-id='{}']",
+        bare.product_id
+    ))
     .await?;
-    click(
-        &app,
-        &format!("[data-testid=port-item][data-id='{}']", bare.id),
-    )
-    .await?;
+    app.click(&format!("[data-testid=port-item][data-id='{}']", bare.id))
+        .await?;
     app.wait(&format!(
         "[data-testid=contract-editor][data-port='{}'] [data-testid=contract-no-id]",
         bare.id

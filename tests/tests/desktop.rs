@@ -49,10 +49,6 @@ async fn startup_ms(app: &App) -> WebDriverResult<f64> {
     Ok(painted - started)
 }
 
-async fn click(app: &App, css: &str) -> WebDriverResult<()> {
-    app.wait(css).await?.click().await
-}
-
 /// Replaces a text field's value and commits it with Enter.
 async fn type_into(app: &App, field: &str, text: &str) -> WebDriverResult<()> {
     let input = app.wait(&format!("[data-testid=field-{field}]")).await?;
@@ -125,7 +121,7 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
 
     // A domain, renamed in the inspector.
     eprintln!("step: domain");
-    click(&app, "[data-testid=new-domain]").await?;
+    app.click("[data-testid=new-domain]").await?;
     app.wait_count(DOMAINS, |n| n == 1).await?;
     type_into(&app, "name", "sales").await?;
     app.wait_count("[data-testid=field-error-name]", |n| n == 0)
@@ -140,16 +136,16 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
 
     // A team.
     eprintln!("step: team");
-    click(&app, "[data-testid=new-team]").await?;
+    app.click("[data-testid=new-team]").await?;
     app.wait_count(TEAMS, |n| n == 1).await?;
 
     // Two products in the domain, chosen in the sidebar.
     eprintln!("step: products");
-    click(&app, "[data-testid=domain-item]").await?;
-    click(&app, "[data-testid=new-product]").await?;
+    app.click("[data-testid=domain-item]").await?;
+    app.click("[data-testid=new-product]").await?;
     app.wait_count(PRODUCTS, |n| n == 1).await?;
-    click(&app, "[data-testid=domain-item]").await?;
-    click(&app, "[data-testid=new-product]").await?;
+    app.click("[data-testid=domain-item]").await?;
+    app.click("[data-testid=new-product]").await?;
     app.wait_count(PRODUCTS, |n| n == 2).await?;
 
     // Drag from the first product's output port to the second product's input.
@@ -162,10 +158,9 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
 
     // A bad value is refused with the core's reason next to the field.
     eprintln!("step: inspector");
-    click(
-        &app,
-        &format!("[data-testid=product-node][data-id='{consumer_id}']"),
-    )
+    app.click(&format!(
+        "[data-testid=product-node][data-id='{consumer_id}']"
+    ))
     .await?;
     type_into(&app, "version", "banana").await?;
     let error = app.wait("[data-testid=field-error-version]").await?;
@@ -185,10 +180,10 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
 
     // Undo the version change and the dependency, then redo the dependency.
     eprintln!("step: undo and redo");
-    click(&app, "[data-testid=undo]").await?;
-    click(&app, "[data-testid=undo]").await?;
+    app.click("[data-testid=undo]").await?;
+    app.click("[data-testid=undo]").await?;
     app.wait_count(EDGES, |n| n == 0).await?;
-    click(&app, "[data-testid=redo]").await?;
+    app.click("[data-testid=redo]").await?;
     app.wait_count(EDGES, |n| n == 1).await?;
     app.screenshot("drawn").await;
     app.quit().await?;
@@ -218,7 +213,7 @@ async fn draw_edit_undo_redo_and_relaunch() -> WebDriverResult<()> {
     app.wait_count(EDGES, |n| n == 1).await?;
     app.wait_count(TEAMS, |n| n == 1).await?;
     // The redo branch survived too: undo state comes from the file.
-    click(&app, "[data-testid=undo]").await?;
+    app.click("[data-testid=undo]").await?;
     app.wait_count(EDGES, |n| n == 0).await?;
     app.quit().await?;
     Ok(())
@@ -270,7 +265,7 @@ async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
     eprintln!("step: edit on the large mesh");
     let id = product_in_view(&app).await?;
     let node = format!("[data-testid=product-node][data-id='{id}']");
-    click(&app, &node).await?;
+    app.click(&node).await?;
     app.wait_within("[data-testid=inspector]", TIMEOUT, |_| true)
         .await?;
     app.wait_count("[data-testid=inspector][data-kind=product]", |n| n == 1)
@@ -318,7 +313,7 @@ async fn a_large_generated_mesh_opens_and_zooms() -> WebDriverResult<()> {
     // plain rectangles and one line per pair of domains instead of 8,000 edges.
     eprintln!("step: zoom to fit");
     let zoom = Instant::now();
-    click(&app, "[data-testid=zoom-fit]").await?;
+    app.click("[data-testid=zoom-fit]").await?;
     let drawn = app.wait_count(PRODUCTS, |n| n >= 1000).await?;
     let v = app
         .eval("await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return 1;")
@@ -375,7 +370,7 @@ async fn a_domain_moved_under_another_is_drawn_inside_it() -> WebDriverResult<()
     let app = App::launch(Some(&mesh), &data).await?;
     app.wait("[data-testid=canvas]").await?;
 
-    click(&app, "[data-testid=new-domain]").await?;
+    app.click("[data-testid=new-domain]").await?;
     app.wait_count(DOMAINS, |n| n == 1).await?;
     let parent = app
         .wait(DOMAINS)
@@ -383,15 +378,14 @@ async fn a_domain_moved_under_another_is_drawn_inside_it() -> WebDriverResult<()
         .attr("data-id")
         .await?
         .expect("data-id");
-    click(&app, "[data-testid=new-product]").await?;
+    app.click("[data-testid=new-product]").await?;
     app.wait_count(PRODUCTS, |n| n == 1).await?;
-    click(&app, "[data-testid=new-domain]").await?;
+    app.click("[data-testid=new-domain]").await?;
     app.wait_count(DOMAINS, |n| n == 2).await?;
     // The new domain is selected: give it the first as its parent.
-    click(
-        &app,
-        &format!("[data-testid=field-parentId] option[value='{parent}']"),
-    )
+    app.click(&format!(
+        "[data-testid=field-parentId] option[value='{parent}']"
+    ))
     .await?;
     app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| {
         t.contains("Update")
@@ -406,12 +400,9 @@ async fn a_domain_moved_under_another_is_drawn_inside_it() -> WebDriverResult<()
         .await?;
 
     // A new product in the parent goes below the subdomain, not under it.
-    click(
-        &app,
-        &format!("[data-testid=domain-item][data-id='{parent}']"),
-    )
-    .await?;
-    click(&app, "[data-testid=new-product]").await?;
+    app.click(&format!("[data-testid=domain-item][data-id='{parent}']"))
+        .await?;
+    app.click("[data-testid=new-product]").await?;
     app.wait_count(PRODUCTS, |n| n == 2).await?;
     app.wait_true(
         &format!(
@@ -425,11 +416,11 @@ async fn a_domain_moved_under_another_is_drawn_inside_it() -> WebDriverResult<()
     )
     .await?;
     app.screenshot("subdomain").await;
-    click(&app, "[data-testid=undo]").await?;
+    app.click("[data-testid=undo]").await?;
     app.wait_count(PRODUCTS, |n| n == 1).await?;
 
     // One undo: the parent and the place go back together.
-    click(&app, "[data-testid=undo]").await?;
+    app.click("[data-testid=undo]").await?;
     app.wait_count("[data-testid=domain-item][data-depth='1']", |n| n == 0)
         .await?;
     assert_eq!(
@@ -505,7 +496,7 @@ async fn a_long_layout_can_be_cancelled() -> WebDriverResult<()> {
     );
 
     eprintln!("step: lay out again");
-    click(&app, "[data-testid=auto-layout]").await?;
+    app.click("[data-testid=auto-layout]").await?;
     app.wait_within(
         "[data-testid=status-undo]",
         std::time::Duration::from_secs(120),

@@ -38,9 +38,7 @@ async fn show_impact(app: &App, id: impl std::fmt::Display) -> WebDriverResult<(
     let node = app.wait(&format!("{PRODUCTS}[data-id='{id}']")).await?;
     app.wait_still(&node).await?;
     node.click().await?;
-    app.wait("[data-testid=toggle-impact]:not([disabled])")
-        .await?
-        .click()
+    app.click("[data-testid=toggle-impact]:not([disabled])")
         .await
 }
 
@@ -86,19 +84,13 @@ async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
     app.picture("impact-all").await?;
 
     eprintln!("step: depth 1 is the direct neighbours");
-    app.wait("[data-testid=impact-depth-1]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=impact-depth-1]").await?;
     let near = core(Some(1));
     count_is(&app, "impact-downstream-count", near.downstream.len()).await?;
     assert!(near.downstream.len() < all.downstream.len());
 
     eprintln!("step: what if it were removed: the core's broken consumers");
-    app.wait("[data-testid=what-if-remove]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=what-if-remove]").await?;
     let answer = impact::what_if(
         &mesh,
         &graph,
@@ -138,10 +130,7 @@ async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
     );
 
     eprintln!("step: closing the panel lights everything again");
-    app.wait("[data-testid=impact-close]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=impact-close]").await?;
     app.wait_count(&format!("{PRODUCTS}[data-impact]"), |n| n == 0)
         .await?;
     app.wait_count("html.has-impact", |n| n == 0).await?;
@@ -343,10 +332,7 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
 }
 
 async fn click_testid(app: &App, id: &str) -> WebDriverResult<()> {
-    app.wait(&format!("[data-testid={id}]"))
-        .await?
-        .click()
-        .await
+    app.click(&format!("[data-testid={id}]")).await
 }
 
 /// Opens File > Export Diagram through the palette (the native menu is out of
@@ -367,16 +353,12 @@ async fn save_diagram(
     .await?;
     app.press(Key::Enter).await?;
     app.wait("[data-testid=export-diagram]").await?;
-    app.wait(&format!("[data-testid=diagram-format-{format}]"))
-        .await?
-        .click()
+    app.click(&format!("[data-testid=diagram-format-{format}]"))
         .await?;
     if let Some(scale) = scale {
-        app.wait(&format!(
+        app.click(&format!(
             "[data-testid=diagram-scale] option[value='{scale}']"
         ))
-        .await?
-        .click()
         .await?;
     }
     let input = app.wait("[data-testid=diagram-path]").await?;
@@ -384,10 +366,7 @@ async fn save_diagram(
     app.ctrl('a').await?;
     app.press(path.display().to_string()).await?;
     app.picture(&format!("export-diagram-{format}")).await?;
-    app.wait("[data-testid=diagram-save]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=diagram-save]").await?;
     app.wait_count("[data-testid=export-diagram]", |n| n == 0)
         .await?;
     Ok(())

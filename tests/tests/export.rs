@@ -22,10 +22,6 @@ use meshwright_e2e::*;
 
 const PRODUCTS: &str = "[data-testid=product-node]";
 
-async fn click(app: &App, css: &str) -> WebDriverResult<()> {
-    app.wait(css).await?.click().await
-}
-
 /// The count a preview tab shows, once the preview has arrived.
 async fn preview_count(app: &App, change: &str) -> WebDriverResult<usize> {
     let tab = app
@@ -124,7 +120,7 @@ async fn export_previews_writes_then_prunes_only_when_confirmed() -> WebDriverRe
     app.wait_painted().await?;
 
     eprintln!("step: open the dialog, type the folder, preview");
-    click(&app, "[data-testid=export-manifests]").await?;
+    app.click("[data-testid=export-manifests]").await?;
     app.wait("[data-testid=export-dialog]").await?;
     let folder = app.wait("[data-testid=export-folder]").await?;
     folder.send_keys(out.display().to_string()).await?;
@@ -155,7 +151,7 @@ async fn export_previews_writes_then_prunes_only_when_confirmed() -> WebDriverRe
     app.picture("export-dialog-preview").await?;
 
     eprintln!("step: write, check the files on disk");
-    click(&app, "[data-testid=export-write]").await?;
+    app.click("[data-testid=export-write]").await?;
     let summary = app.wait("[data-testid=export-summary]").await?;
     assert_eq!(
         summary.attr("data-written").await?.as_deref(),
@@ -179,26 +175,26 @@ async fn export_previews_writes_then_prunes_only_when_confirmed() -> WebDriverRe
     assert_eq!(written.len(), added + 1, "the files and the export index");
 
     eprintln!("step: reopen: everything is unchanged");
-    click(&app, "[data-testid=export-cancel-dialog]").await?;
+    app.click("[data-testid=export-cancel-dialog]").await?;
     app.wait_count("[data-testid=export-dialog]", |n| n == 0)
         .await?;
-    click(&app, "[data-testid=export-manifests]").await?;
+    app.click("[data-testid=export-manifests]").await?;
     wait_preview(&app).await?;
     assert_eq!(preview_count(&app, "unchanged").await?, added);
     assert_eq!(preview_count(&app, "added").await?, 0);
     let write_button = app.wait("[data-testid=export-write]").await?;
     assert!(!write_button.is_enabled().await?, "nothing to write");
-    click(&app, "[data-testid=export-cancel-dialog]").await?;
+    app.click("[data-testid=export-cancel-dialog]").await?;
 
     eprintln!("step: delete a product; its files are listed as removed");
     let (id, name) = leaf_product(&demo);
     let node = app.wait(&format!("{PRODUCTS}[data-id='{id}']")).await?;
     app.wait_still(&node).await?;
     node.click().await?;
-    click(&app, "[data-testid=delete-selected]").await?;
+    app.click("[data-testid=delete-selected]").await?;
     app.wait_count(&format!("{PRODUCTS}[data-id='{id}']"), |n| n == 0)
         .await?;
-    click(&app, "[data-testid=export-manifests]").await?;
+    app.click("[data-testid=export-manifests]").await?;
     wait_preview(&app).await?;
     let own: BTreeSet<String> = written
         .iter()
@@ -232,12 +228,9 @@ async fn export_previews_writes_then_prunes_only_when_confirmed() -> WebDriverRe
     app.picture("export-dialog-removed").await?;
 
     eprintln!("step: confirm, write, the files are gone");
-    app.wait("[data-testid=export-removed]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=export-removed]").await?;
     assert!(prune.is_selected().await?);
-    click(&app, "[data-testid=export-write]").await?;
+    app.click("[data-testid=export-write]").await?;
     let summary = app.wait("[data-testid=export-summary]").await?;
     assert_eq!(
         summary.attr("data-removed").await?.as_deref(),
@@ -266,10 +259,10 @@ async fn export_refusals_are_shown_with_the_file_and_cause() -> WebDriverResult<
 
     let app = App::launch(Some(&mesh_path), &dir.path().join("data")).await?;
     app.wait_painted().await?;
-    click(&app, "[data-testid=export-manifests]").await?;
+    app.click("[data-testid=export-manifests]").await?;
     let folder = app.wait("[data-testid=export-folder]").await?;
     folder.send_keys("relative/folder").await?;
-    click(&app, "[data-testid=export-preview-button]").await?;
+    app.click("[data-testid=export-preview-button]").await?;
     app.wait_within(".option-row.has-error .field-error", TIMEOUT, |t| {
         t.contains("full path")
     })
@@ -277,7 +270,7 @@ async fn export_refusals_are_shown_with_the_file_and_cause() -> WebDriverResult<
 
     folder.clear().await?;
     folder.send_keys(out.display().to_string()).await?;
-    click(&app, "[data-testid=export-preview-button]").await?;
+    app.click("[data-testid=export-preview-button]").await?;
     wait_preview(&app).await?;
     assert_eq!(preview_count(&app, "conflict").await?, 1);
     app.wait("[data-testid=export-conflicts]").await?;
@@ -300,7 +293,7 @@ async fn export_refusals_are_shown_with_the_file_and_cause() -> WebDriverResult<
     folder
         .send_keys(blocked.join("out").display().to_string())
         .await?;
-    click(&app, "[data-testid=export-preview-button]").await?;
+    app.click("[data-testid=export-preview-button]").await?;
     let error = app.wait("[data-testid=export-error]").await?;
     assert_eq!(error.attr("data-kind").await?.as_deref(), Some("io"));
     let path = app
@@ -369,13 +362,13 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
     assert_eq!(app.driver.find_all(By::Css(PRODUCTS)).await?.len(), 0);
 
     eprintln!("step: choose the folder, check it");
-    click(&app, "[data-testid=import-manifests]").await?;
+    app.click("[data-testid=import-manifests]").await?;
     app.wait("[data-testid=import-dialog]").await?;
     app.wait("[data-testid=import-paths]")
         .await?
         .send_keys(manifests.display().to_string())
         .await?;
-    click(&app, "[data-testid=import-preview-button]").await?;
+    app.click("[data-testid=import-preview-button]").await?;
     let problem = app.wait("[data-testid=import-problem]").await?;
     assert_eq!(
         problem.attr("data-path").await?.as_deref(),
@@ -395,7 +388,7 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
     );
     app.picture("import-dialog-problem").await?;
     std::fs::remove_file(&bad).unwrap();
-    click(&app, "[data-testid=import-recheck]").await?;
+    app.click("[data-testid=import-recheck]").await?;
     app.wait_count("[data-testid=import-problem]", |n| n == 0)
         .await?;
     // Read through a script: the report is drawn again when the check's answer lands, and
@@ -445,10 +438,10 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
     );
 
     eprintln!("step: import; the products appear on the canvas");
-    click(&app, "[data-testid=import-apply]").await?;
+    app.click("[data-testid=import-apply]").await?;
     app.wait("[data-testid=import-done]").await?;
     app.picture("import-dialog-done").await?;
-    click(&app, "[data-testid=import-cancel-dialog]").await?;
+    app.click("[data-testid=import-cancel-dialog]").await?;
     app.wait_count(PRODUCTS, |n| n >= 1).await?;
     let counts = format!("{} products", demo.products.len());
     app.wait_within("[data-testid=status-counts]", TIMEOUT, |t| {
@@ -469,7 +462,7 @@ async fn import_a_folder_from_another_mesh_then_undo() -> WebDriverResult<()> {
         t.contains("Import")
     })
     .await?;
-    click(&app, "[data-testid=undo]").await?;
+    app.click("[data-testid=undo]").await?;
     app.wait_count(PRODUCTS, |n| n == 0).await?;
     app.wait_within("[data-testid=status-counts]", TIMEOUT, |t| {
         t.contains("0 products")
@@ -502,9 +495,9 @@ async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult
     })
     .await?;
 
-    click(&app, "[data-testid=export-manifests]").await?;
-    click(&app, "[data-testid=export-format-all]").await?;
-    click(&app, "[data-testid=export-by-domain]").await?;
+    app.click("[data-testid=export-manifests]").await?;
+    app.click("[data-testid=export-format-all]").await?;
+    app.click("[data-testid=export-by-domain]").await?;
     let folder = app.wait("[data-testid=export-folder]").await?;
     folder.send_keys(out.display().to_string()).await?;
 
@@ -519,7 +512,7 @@ async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult
         .await?;
     assert!(!out.exists() || files_under(&out).is_empty());
 
-    click(&app, "[data-testid=export-preview-button]").await?;
+    app.click("[data-testid=export-preview-button]").await?;
     wait_preview_within(&app, long).await?;
     let total = preview_count(&app, "added").await?;
     assert!(total > 8000, "{total}");
@@ -541,11 +534,11 @@ async fn a_large_export_shows_progress_and_can_be_cancelled() -> WebDriverResult
     assert!(kept < total, "{kept} of {total}");
 
     eprintln!("step: what was written before the cancel is known; the rest is added");
-    click(&app, "[data-testid=export-preview-button]").await?;
+    app.click("[data-testid=export-preview-button]").await?;
     wait_preview_within(&app, long).await?;
     assert_eq!(preview_count(&app, "unchanged").await?, kept);
     assert_eq!(preview_count(&app, "added").await?, total - kept);
-    click(&app, "[data-testid=export-write]").await?;
+    app.click("[data-testid=export-write]").await?;
     // Whether the bar is still up by the time the picture is taken depends on the machine.
     app.screenshot("export-dialog-progress").await;
     let summary = app.wait("[data-testid=export-summary]").await?;
@@ -576,16 +569,16 @@ async fn export_commits_to_each_domain_repository() -> WebDriverResult<()> {
     }
     let app = App::launch(Some(&mesh_path), &dir.path().join("data")).await?;
     app.wait_painted().await?;
-    click(&app, "[data-testid=export-manifests]").await?;
+    app.click("[data-testid=export-manifests]").await?;
     let folder = app.wait("[data-testid=export-folder]").await?;
     folder.send_keys(out.display().to_string()).await?;
-    click(&app, "[data-testid=export-by-domain]").await?;
-    click(&app, "[data-testid=export-git]").await?;
+    app.click("[data-testid=export-by-domain]").await?;
+    app.click("[data-testid=export-git]").await?;
     let branch = app.wait("[data-testid=export-branch]").await?;
     branch.send_keys("review/northwind").await?;
-    click(&app, "[data-testid=export-preview-button]").await?;
+    app.click("[data-testid=export-preview-button]").await?;
     wait_preview(&app).await?;
-    click(&app, "[data-testid=export-write]").await?;
+    app.click("[data-testid=export-write]").await?;
     app.wait("[data-testid=export-summary]").await?;
     app.wait_count("[data-testid=export-repo]", |n| n == repos.len())
         .await?;

@@ -13,10 +13,6 @@ use meshwright_e2e::*;
 
 const PRODUCTS: &str = "[data-testid=product-node]";
 
-async fn click(app: &App, css: &str) -> WebDriverResult<()> {
-    app.wait(css).await?.click().await
-}
-
 #[tokio::test]
 async fn a_domain_filter_applies_to_every_view_and_is_saved_with_the_mesh() -> WebDriverResult<()> {
     let dir = tempfile::tempdir().unwrap();
@@ -42,11 +38,11 @@ async fn a_domain_filter_applies_to_every_view_and_is_saved_with_the_mesh() -> W
         .await?;
 
     eprintln!("step: choose the orders domain in the filter bar");
-    click(&app, "[data-testid=filter-add]").await?;
-    click(
-        &app,
-        &format!("[data-testid=filter-domain] option[value='{}']", orders.id),
-    )
+    app.click("[data-testid=filter-add]").await?;
+    app.click(&format!(
+        "[data-testid=filter-domain] option[value='{}']",
+        orders.id
+    ))
     .await?;
     app.wait_count("[data-testid=filter-chip]", |n| n == 1)
         .await?;
@@ -109,7 +105,7 @@ async fn a_domain_filter_applies_to_every_view_and_is_saved_with_the_mesh() -> W
     assert_eq!(saved.domains, vec![orders.id]);
 
     eprintln!("step: the Table view lists the same products");
-    click(&app, "[data-testid=view-table]").await?;
+    app.click("[data-testid=view-table]").await?;
     app.wait(&format!(
         "[data-testid=table-grid][data-kind=products][data-rows='{}']",
         want.products.len()
@@ -117,7 +113,7 @@ async fn a_domain_filter_applies_to_every_view_and_is_saved_with_the_mesh() -> W
     .await?;
 
     eprintln!("step: the Ownership matrix counts them over the drawn domains");
-    click(&app, "[data-testid=view-ownership]").await?;
+    app.click("[data-testid=view-ownership]").await?;
     app.wait(&format!(
         "[data-testid=matrix][data-products='{}']",
         want.products.len()
@@ -128,7 +124,7 @@ async fn a_domain_filter_applies_to_every_view_and_is_saved_with_the_mesh() -> W
     })
     .await?;
     app.picture("filter-ownership").await?;
-    click(&app, "[data-testid=view-canvas]").await?;
+    app.click("[data-testid=view-canvas]").await?;
     app.quit().await?;
 
     eprintln!("step: relaunched, the filter is back; removing its chip shows everything");
@@ -138,7 +134,7 @@ async fn a_domain_filter_applies_to_every_view_and_is_saved_with_the_mesh() -> W
         .await?;
     app.wait_count(PRODUCTS, |n| n == want.products.len())
         .await?;
-    click(&app, "[data-testid=filter-chip-remove]").await?;
+    app.click("[data-testid=filter-chip-remove]").await?;
     app.wait_count("[data-testid=filter-chip]", |n| n == 0)
         .await?;
     app.wait_count(PRODUCTS, |n| n == mesh.products.len())

@@ -46,12 +46,10 @@ async fn a_change_made_elsewhere_shows_in_the_open_window() -> WebDriverResult<(
     app.wait_laid_out().await?;
 
     // The window's own edit of it: its version.
-    app.wait(&format!(
+    app.click(&format!(
         "[data-testid=product-node][data-id='{}']",
         product.id
     ))
-    .await?
-    .click()
     .await?;
     let version = app.wait("[data-testid=field-version]").await?;
     version.clear().await?;
@@ -87,10 +85,7 @@ async fn a_change_made_elsewhere_shows_in_the_open_window() -> WebDriverResult<(
     app.picture("follow-changed-elsewhere").await?;
 
     // Undo here would write the window's old snapshot over the rename: refused, said so.
-    app.wait("[data-testid=undo]:not([disabled])")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=undo]:not([disabled])").await?;
     toast_says(&app, "changed in another window or program").await?;
     let saved = Store::open(&file, Access::ReadOnly)
         .unwrap()

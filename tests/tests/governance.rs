@@ -73,10 +73,7 @@ async fn a_drawn_cycle_is_reported_badged_focused_and_waived() -> WebDriverResul
     app.wait_count(EDGES, |n| n == 1).await?;
 
     eprintln!("step: open the Problems panel");
-    app.wait("[data-testid=toggle-problems]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=toggle-problems]").await?;
     app.wait("[data-testid=problems-panel]").await?;
     // The report has arrived (the counts are filled in) and holds no cycle yet.
     app.wait("[data-testid=finding], [data-testid=no-findings]")
@@ -89,10 +86,7 @@ async fn a_drawn_cycle_is_reported_badged_focused_and_waived() -> WebDriverResul
 
     eprintln!("step: draw the dependency that closes the cycle");
     // The minimap sits over the canvas's lower right corner; a drag must not start on it.
-    app.wait("[data-testid=toggle-minimap]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=toggle-minimap]").await?;
     app.drag_dependency(BILLING, ORDERS).await?;
     app.wait_count(EDGES, |n| n == 2).await?;
 
@@ -122,9 +116,7 @@ async fn a_drawn_cycle_is_reported_badged_focused_and_waived() -> WebDriverResul
     assert_eq!(badge(&app, DOMAIN).await?.as_deref(), Some("error"));
 
     eprintln!("step: a click selects the product");
-    app.wait(&format!("{CYCLE} [data-testid=finding-focus]"))
-        .await?
-        .click()
+    app.click(&format!("{CYCLE} [data-testid=finding-focus]"))
         .await?;
     app.wait_count(
         &format!("[data-testid=product-node][data-id='{entity}'].is-selected"),
@@ -133,9 +125,7 @@ async fn a_drawn_cycle_is_reported_badged_focused_and_waived() -> WebDriverResul
     .await?;
 
     eprintln!("step: waive it with a reason");
-    app.wait(&format!("{CYCLE} [data-testid=finding-waive]"))
-        .await?
-        .click()
+    app.click(&format!("{CYCLE} [data-testid=finding-waive]"))
         .await?;
     let submit = app.wait("[data-testid=waive-submit]").await?;
     assert!(!submit.is_enabled().await?, "no waiver without a reason");
@@ -143,10 +133,7 @@ async fn a_drawn_cycle_is_reported_badged_focused_and_waived() -> WebDriverResul
         .await?
         .send_keys("Split planned in GOV-7")
         .await?;
-    app.wait("[data-testid=waive-submit]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=waive-submit]").await?;
     app.wait_count(&format!("{CYCLE}[data-waived=true]"), |n| n == 1)
         .await?;
     let waived = app
@@ -162,10 +149,10 @@ async fn a_drawn_cycle_is_reported_badged_focused_and_waived() -> WebDriverResul
     app.screenshot("governance").await;
 
     eprintln!("step: undo takes the waiver back");
-    app.wait("[data-testid=undo]").await?.click().await?;
+    app.click("[data-testid=undo]").await?;
     app.wait_count(&format!("{CYCLE}[data-waived=false]"), |n| n == 1)
         .await?;
-    app.wait("[data-testid=redo]").await?.click().await?;
+    app.click("[data-testid=redo]").await?;
     app.wait_count(&format!("{CYCLE}[data-waived=true]"), |n| n == 1)
         .await?;
     app.quit().await?;
@@ -189,28 +176,20 @@ async fn the_policy_editor_switches_rules_and_checks_custom_rules_as_typed() -> 
     two_products(&mesh);
     let app = App::launch(Some(&mesh), &dir.path().join("data")).await?;
     app.wait_painted().await?;
-    app.wait("[data-testid=toggle-problems]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=toggle-problems]").await?;
     const DOC: &str = "[data-testid=finding][data-rule=DM-DOC-001]";
     const CUSTOM: &str = "[data-testid=finding][data-rule=ACME-RULE-001]";
     app.wait_count(DOC, |n| n > 0).await?;
 
     eprintln!("step: switch a rule off");
-    app.wait("[data-testid=open-policy-editor]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=open-policy-editor]").await?;
     app.wait("[data-testid=policy-editor]").await?;
-    app.wait("[data-testid=rule-row][data-rule=DM-DOC-001] [data-testid=rule-enabled]")
-        .await?
-        .click()
+    app.click("[data-testid=rule-row][data-rule=DM-DOC-001] [data-testid=rule-enabled]")
         .await?;
     app.wait_count(DOC, |n| n == 0).await?;
 
     eprintln!("step: a custom rule is checked as it is typed");
-    app.wait("[data-testid=custom-add]").await?.click().await?;
+    app.click("[data-testid=custom-add]").await?;
     app.retype("[data-testid=custom-assert]", "product.fanIn <")
         .await?;
     app.wait("[data-testid=custom-problem-assert]").await?;
@@ -233,22 +212,19 @@ async fn the_policy_editor_switches_rules_and_checks_custom_rules_as_typed() -> 
     app.wait_count("[data-testid=custom-problem-assert]", |n| n == 0)
         .await?;
     app.screenshot("governance-policy").await;
-    app.wait("[data-testid=custom-save]").await?.click().await?;
+    app.click("[data-testid=custom-save]").await?;
     app.wait("[data-testid=custom-rule][data-rule=ACME-RULE-001]")
         .await?;
-    app.wait("[data-testid=policy-close]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=policy-close]").await?;
 
     eprintln!("step: the custom rule reports, and undo takes it back");
     // orders is read by billing, so it is the one product with consumers.
     let found = app.wait(CUSTOM).await?;
     assert_eq!(found.attr("data-entity").await?.as_deref(), Some("orders"));
     app.wait_count(CUSTOM, |n| n == 1).await?;
-    app.wait("[data-testid=undo]").await?.click().await?;
+    app.click("[data-testid=undo]").await?;
     app.wait_count(CUSTOM, |n| n == 0).await?;
-    app.wait("[data-testid=undo]").await?.click().await?;
+    app.click("[data-testid=undo]").await?;
     app.wait_count(DOC, |n| n > 0).await?;
     app.quit().await?;
     Ok(())

@@ -48,10 +48,6 @@ schema:
         logicalType: string
 ";
 
-async fn click(app: &App, css: &str) -> WebDriverResult<()> {
-    app.wait(css).await?.click().await
-}
-
 async fn attr(app: &App, css: &str, name: &str) -> WebDriverResult<String> {
     Ok(app.wait(css).await?.attr(name).await?.unwrap_or_default())
 }
@@ -93,13 +89,13 @@ async fn a_partial_landscape_imports_with_dangling_references_and_contracts_to_a
     app.wait("[data-testid=canvas]").await?;
 
     eprintln!("step: check the folder: kept counts, per file, the warning");
-    click(&app, "[data-testid=import-manifests]").await?;
+    app.click("[data-testid=import-manifests]").await?;
     app.wait("[data-testid=import-dialog]").await?;
     app.wait("[data-testid=import-paths]")
         .await?
         .send_keys(manifests.display().to_string())
         .await?;
-    click(&app, "[data-testid=import-preview-button]").await?;
+    app.click("[data-testid=import-preview-button]").await?;
     app.wait("[data-testid=import-report]").await?;
     assert_eq!(kept_counts(&app).await?, ("1".into(), "1".into()));
     assert_eq!(
@@ -153,7 +149,7 @@ async fn a_partial_landscape_imports_with_dangling_references_and_contracts_to_a
     assert_eq!(kept_counts(&app).await?, ("1".into(), "1".into()));
     app.wait("[data-testid=import-warning]").await?;
     app.picture("import-partial-done").await?;
-    click(&app, "[data-testid=import-cancel-dialog]").await?;
+    app.click("[data-testid=import-cancel-dialog]").await?;
     app.wait_count("[data-testid=import-dialog]", |n| n == 0)
         .await?;
     let stored = Store::open(&mesh_path, Access::ReadOnly)
@@ -169,7 +165,7 @@ async fn a_partial_landscape_imports_with_dangling_references_and_contracts_to_a
     let port = &stored.output_ports[0];
 
     eprintln!("step: the dangling reference on the canvas selects its input");
-    click(&app, "[data-testid=auto-layout]").await?;
+    app.click("[data-testid=auto-layout]").await?;
     app.wait_within("[data-testid=status-undo]", TIMEOUT, |t| {
         t.contains("Auto layout")
     })
@@ -211,7 +207,7 @@ async fn a_partial_landscape_imports_with_dangling_references_and_contracts_to_a
     app.picture("import-partial-canvas").await?;
 
     eprintln!("step: the Contracts panel lists the contract; attach it to the port");
-    click(&app, "[data-testid=toggle-contracts]").await?;
+    app.click("[data-testid=toggle-contracts]").await?;
     app.wait("[data-testid=contracts-panel]").await?;
     let row_css = "[data-testid=contract-row][data-contract-id=postgres]";
     app.wait(row_css).await?;
@@ -220,7 +216,8 @@ async fn a_partial_landscape_imports_with_dangling_references_and_contracts_to_a
     for part in ["postgres", "0.0.1", "ODCS", "unattached"] {
         assert!(text.contains(part), "{part} in {text}");
     }
-    click(&app, &format!("{row_css} [data-testid=contract-attach]")).await?;
+    app.click(&format!("{row_css} [data-testid=contract-attach]"))
+        .await?;
     let option_css = format!(
         "[data-testid=contract-port-option][data-port-id='{}']",
         port.id
@@ -260,9 +257,10 @@ async fn a_partial_landscape_imports_with_dangling_references_and_contracts_to_a
     );
 
     eprintln!("step: detach; undo attaches it again");
-    click(&app, &format!("{row_css} [data-testid=contract-detach]")).await?;
+    app.click(&format!("{row_css} [data-testid=contract-detach]"))
+        .await?;
     app.wait(&format!("{row_css}[data-port-id='']")).await?;
-    click(&app, "[data-testid=undo]").await?;
+    app.click("[data-testid=undo]").await?;
     app.wait(&format!("{row_css}[data-port-id='{}']", port.id))
         .await?;
     app.quit().await?;

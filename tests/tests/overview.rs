@@ -78,7 +78,7 @@ async fn shows(app: &App, view: &str, core: &Overview) -> WebDriverResult<()> {
 /// Presses a domain's expand (or collapse) button.
 async fn toggle(app: &App, domain: impl std::fmt::Display) -> WebDriverResult<()> {
     let css = format!("{NODES}[data-id='{domain}'] [data-testid=overview-expand]");
-    app.wait(&css).await?.click().await
+    app.click(&css).await
 }
 
 #[tokio::test]
@@ -179,13 +179,11 @@ async fn domains_and_teams_views_draw_the_cores_overview() -> WebDriverResult<()
     shows(&app, "teams", &teams).await?;
     app.picture("overview-teams").await?;
     let team = &mesh.teams[0];
-    app.wait("[data-testid=filter-add]").await?.click().await?;
-    app.wait(&format!(
+    app.click("[data-testid=filter-add]").await?;
+    app.click(&format!(
         "[data-testid=filter-team] option[value='{}']",
         team.id
     ))
-    .await?
-    .click()
     .await?;
     let narrowed = filter::apply(
         &mesh,

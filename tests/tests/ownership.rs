@@ -75,10 +75,7 @@ async fn the_matrix_counts_the_model_and_a_dragged_product_changes_owner() -> We
     drop(Store::create_from(&file, &mesh_core::demo::demo_mesh(), &mut |_, _| {}).unwrap());
     let app = App::launch(Some(&file), &dir.path().join("data")).await?;
     app.wait_painted().await?;
-    app.wait("[data-testid=view-ownership]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=view-ownership]").await?;
     let mesh = saved(&file);
     let want = counted(&mesh);
     app.wait_count(CELLS, |n| n == want.len()).await?;
@@ -92,11 +89,9 @@ async fn the_matrix_counts_the_model_and_a_dragged_product_changes_owner() -> We
     let (from, to, domain) = ("checkout-data", "customer-data", "orders");
     let before = want[&(from.to_owned(), domain.to_owned())];
     assert!(before > 0);
-    app.wait(&format!(
+    app.click(&format!(
         "{CELLS}[data-team='{from}'][data-domain='{domain}']"
     ))
-    .await?
-    .click()
     .await?;
     let listed = app
         .wait_count("[data-testid=matrix-product]", |n| n as u64 == before)

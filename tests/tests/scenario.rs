@@ -11,10 +11,6 @@ use meshwright_e2e::*;
 const PRODUCTS: &str = "[data-testid=product-node]";
 const EDGES: &str = "[data-testid=dependency-edge]";
 
-async fn click(app: &App, css: &str) -> WebDriverResult<()> {
-    app.wait(css).await?.click().await
-}
-
 /// Waits until the status bar counts `products` data products.
 async fn counts(app: &App, products: usize) -> WebDriverResult<()> {
     let text = format!(" {products} products");
@@ -41,20 +37,20 @@ async fn a_scenario_is_drawn_compared_applied_and_undone() -> WebDriverResult<()
     counts(&app, products).await?;
 
     // Start a scenario by name.
-    click(&app, "[data-testid=scenario-new]").await?;
+    app.click("[data-testid=scenario-new]").await?;
     app.wait("[data-testid=scenario-name]")
         .await?
         .send_keys("Streaming")
         .await?;
-    click(&app, "[data-testid=scenario-start]").await?;
+    app.click("[data-testid=scenario-start]").await?;
     app.wait("[data-testid=scenario-bar][data-scenario=Streaming]")
         .await?;
     app.wait("[data-testid=scenario-mode][data-mode=to-be]")
         .await?;
 
     // A product added and a dependency removed go into the to-be.
-    click(&app, "[data-testid=domain-item]").await?;
-    click(&app, "[data-testid=new-product]").await?;
+    app.click("[data-testid=domain-item]").await?;
+    app.click("[data-testid=new-product]").await?;
     counts(&app, products + 1).await?;
     let selected =
         format!("return document.querySelector('{PRODUCTS}.is-selected')?.dataset.id ?? null;");
@@ -71,7 +67,8 @@ async fn a_scenario_is_drawn_compared_applied_and_undone() -> WebDriverResult<()
         ))
         .await?;
     let removed = removed.as_str().unwrap().to_owned();
-    click(&app, "[data-testid=delete-selected]:not([disabled])").await?;
+    app.click("[data-testid=delete-selected]:not([disabled])")
+        .await?;
     app.wait_true(
         &format!("return !document.querySelector(\"{EDGES}[data-id='{removed}']\");"),
         "the dependency is gone from the to-be",
@@ -91,7 +88,7 @@ async fn a_scenario_is_drawn_compared_applied_and_undone() -> WebDriverResult<()
         "[data-testid=dependency-edge][data-id='{removed}'][data-change=removed]"
     ))
     .await?;
-    click(&app, "[data-testid=toggle-problems]").await?;
+    app.click("[data-testid=toggle-problems]").await?;
     let delta = app.wait("[data-testid=scenario-delta]").await?;
     let new: usize = delta.attr("data-new").await?.unwrap().parse().unwrap();
     assert!(new > 0, "a new product without owner or ports has findings");
@@ -100,12 +97,12 @@ async fn a_scenario_is_drawn_compared_applied_and_undone() -> WebDriverResult<()
     app.picture("scenario-changes").await?;
 
     // Apply: the as-is has both changes, as one step of its history.
-    click(&app, "[data-testid=scenario-apply]").await?;
+    app.click("[data-testid=scenario-apply]").await?;
     app.wait("[data-testid=scenario-bar]:not([data-scenario])")
         .await?;
     counts(&app, products + 1).await?;
     assert_eq!(count_in(&path), (products + 1, inputs - 1));
-    click(&app, "[data-testid=undo]").await?;
+    app.click("[data-testid=undo]").await?;
     counts(&app, products).await?;
     assert_eq!(count_in(&path), (products, inputs));
     app.quit().await
@@ -164,7 +161,7 @@ async fn another_version_of_the_file_is_compared_in_the_changes_mode() -> WebDri
     app.press(Key::Enter).await?;
     let field = app.wait("[data-testid=compare-path]").await?;
     field.send_keys(other_path.display().to_string()).await?;
-    click(&app, "[data-testid=compare-run]").await?;
+    app.click("[data-testid=compare-run]").await?;
     app.wait("[data-testid=scenario-bar][data-comparing]")
         .await?;
     // Read in one script: the summary is drawn again as the changes land.
@@ -176,12 +173,13 @@ async fn another_version_of_the_file_is_compared_in_the_changes_mode() -> WebDri
         .unwrap();
     assert!(count >= 3, "{count} entities differ");
     for (id, mark) in [(renamed, "changed"), (added_id, "added"), (gone, "removed")] {
-        click(&app, &format!("[data-testid=product-item][data-id='{id}']")).await?;
+        app.click(&format!("[data-testid=product-item][data-id='{id}']"))
+            .await?;
         app.wait(&format!("{PRODUCTS}[data-id='{id}'][data-change={mark}]"))
             .await?;
     }
     app.picture("compare-with").await?;
-    click(&app, "[data-testid=compare-stop]").await?;
+    app.click("[data-testid=compare-stop]").await?;
     app.wait("[data-testid=scenario-bar]:not([data-comparing])")
         .await?;
     app.wait_count(&format!("{PRODUCTS}[data-change]"), |n| n == 0)

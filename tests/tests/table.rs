@@ -146,10 +146,7 @@ async fn a_workshop_types_a_domain_two_teams_and_ten_products_by_keyboard_only()
     app.picture("table-workshop").await?;
 
     eprintln!("step: sort by a column, filter another");
-    app.wait("[data-testid=sort-displayName]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=sort-displayName]").await?;
     let mut sorted = TEN.to_vec();
     sorted.sort();
     app.wait_true(
@@ -201,11 +198,8 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
     let products = before.products.len();
     let app = App::launch(Some(&mesh), &dir.path().join("data")).await?;
     app.wait_painted().await?;
-    app.wait("[data-testid=view-table]").await?.click().await?;
-    app.wait("[data-testid=table-tab-products]")
-        .await?
-        .click()
-        .await?;
+    app.click("[data-testid=view-table]").await?;
+    app.click("[data-testid=table-tab-products]").await?;
     sheet(&app, "products", products).await?;
 
     eprintln!("step: five rows with a header naming a new team: confirm, then one undo");
@@ -217,9 +211,7 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
                  Price alerts\torders\tcustomer-data\t1.0.0\r\n";
     copy_to_clipboard(&app, block).await?;
     // To the empty row: Ctrl+End, then Home.
-    app.wait("[data-testid=table-row] [data-testid=cell-displayName]")
-        .await?
-        .click()
+    app.click("[data-testid=table-row] [data-testid=cell-displayName]")
         .await?;
     app.ctrl(Key::End).await?;
     app.press(Key::Home).await?;
@@ -254,9 +246,7 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
          await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return 1;",
     )
     .await?;
-    app.wait("[data-testid=table-row] [data-testid=cell-version]")
-        .await?
-        .click()
+    app.click("[data-testid=table-row] [data-testid=cell-version]")
         .await?;
     let ids: Vec<String> = serde_json::from_value(
         app.eval(
@@ -328,12 +318,10 @@ async fn pastes_are_all_or_nothing_and_one_undo_step() -> WebDriverResult<()> {
     assert!(load(&mesh).teams.iter().any(|t| t.name == "night-shift"));
 
     eprintln!("step: Ctrl+C copies the active row with a header, for a spreadsheet");
-    app.wait(&format!(
+    app.click(&format!(
         "[data-testid=table-row][data-id='{}'] [data-testid=cell-ownerTeam]",
         ids[0]
     ))
-    .await?
-    .click()
     .await?;
     app.ctrl('c').await?;
     app.eval(

@@ -128,9 +128,7 @@ async fn a_second_launch_opens_its_file_in_a_new_window_of_the_running_app() -> 
         .await?
         .send_keys("New window")
         .await?;
-    app.wait("[data-testid=palette-item][data-id=new-window]")
-        .await?
-        .click()
+    app.click("[data-testid=palette-item][data-id=new-window]")
         .await?;
     let handles = windows(&app, 4).await?;
     let known = [&main, &other];

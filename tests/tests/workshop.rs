@@ -39,10 +39,6 @@ fn product_id(mesh: &Mesh, display_name: &str) -> String {
 }
 
 /// Types `keys` into whatever has the focus.
-async fn click(app: &App, css: &str) -> WebDriverResult<()> {
-    app.wait(css).await?.click().await
-}
-
 async fn gone(app: &App, css: &str) -> WebDriverResult<()> {
     app.wait_count(css, |n| n == 0).await.map(|_| ())
 }
@@ -77,7 +73,7 @@ async fn click_product(app: &App, id: &str) -> WebDriverResult<()> {
 async fn reset(app: &App) -> WebDriverResult<()> {
     app.ctrl('1').await?;
     app.wait("[data-testid=canvas]").await?;
-    click(app, "[data-testid=zoom-fit]").await?;
+    app.click("[data-testid=zoom-fit]").await?;
     let domain = app.wait("[data-testid=domain-group]").await?;
     app.wait_still(&domain).await?;
     let pane = app.wait(".react-flow__pane").await?;
@@ -113,7 +109,7 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     eprintln!("step: the view switch keeps the selection");
     click_product(&app, &c360).await?;
     inspector_shows(&app, "customer-360").await?;
-    click(&app, "[data-testid=view-table]").await?;
+    app.click("[data-testid=view-table]").await?;
     app.wait("[data-testid=table-view]").await?;
     gone(&app, "[data-testid=canvas]").await?;
     inspector_shows(&app, "customer-360").await?;
@@ -129,9 +125,9 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     inspector_shows(&app, "customer-360").await?;
     app.wait(&format!("{PRODUCTS}[data-id='{c360}'].is-selected"))
         .await?;
-    click(&app, "[data-testid=view-ownership]").await?;
+    app.click("[data-testid=view-ownership]").await?;
     app.wait("[data-testid=ownership-view]").await?;
-    click(&app, "[data-testid=view-canvas]").await?;
+    app.click("[data-testid=view-canvas]").await?;
     app.wait(&format!("{PRODUCTS}[data-id='{c360}'].is-selected"))
         .await?;
     reset(&app).await?;
@@ -220,7 +216,7 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     // Entering refits the larger canvas; measure once it has stopped moving.
     let domain = app.wait("[data-testid=domain-group]").await?;
     app.wait_still(&domain).await?;
-    click(&app, "[data-testid=zoom-fit]").await?;
+    app.click("[data-testid=zoom-fit]").await?;
     app.wait_still(&domain).await?;
     let sizes = app
         .eval(
@@ -267,7 +263,8 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
     app.press("presentation").await?;
     app.wait("[data-testid=palette-item][data-id=presentation]")
         .await?;
-    click(&app, "[data-testid=palette-item][data-id=presentation]").await?;
+    app.click("[data-testid=palette-item][data-id=presentation]")
+        .await?;
     app.wait("[data-testid=presentation]").await?;
     app.press(Key::F11).await?;
     gone(&app, "[data-testid=presentation]").await?;
@@ -300,11 +297,8 @@ async fn workshop_views_palette_presentation_and_quick_create() -> WebDriverResu
         .id;
     app.ctrl('k').await?;
     app.press("finance").await?;
-    click(
-        &app,
-        &format!("[data-testid=palette-item][data-id='{finance}']"),
-    )
-    .await?;
+    app.click(&format!("[data-testid=palette-item][data-id='{finance}']"))
+        .await?;
     app.wait("[data-testid=inspector][data-kind=domain]")
         .await?;
     // The palette gives the focus back to where it was; N is not typed into a field.
