@@ -55,6 +55,15 @@ fn stale(e: &thirtyfour::error::WebDriverError) -> bool {
     )
 }
 
+/// Whether `e` is the driver not answering a request over HTTP (a dropped or refused
+/// connection), as opposed to an answer from the window.
+fn unanswered(e: &thirtyfour::error::WebDriverError) -> bool {
+    matches!(
+        e.as_inner(),
+        thirtyfour::error::WebDriverErrorInner::HttpError(_)
+    )
+}
+
 /// Where tests leave screenshots, logs and measured figures.
 pub fn artifacts() -> PathBuf {
     let dir = root().join("artifacts").join("e2e");
@@ -144,13 +153,7 @@ impl App {
         let mut launches = 0;
         loop {
             match App::launch_once(mesh, data_dir).await {
-                Err(e)
-                    if launches < 2
-                        && matches!(
-                            e.as_inner(),
-                            thirtyfour::error::WebDriverErrorInner::HttpError(_)
-                        ) =>
-                {
+                Err(e) if launches < 2 && unanswered(&e) => {
                     launches += 1;
                     let log = std::fs::read_to_string(artifacts().join("tauri-driver.log"))
                         .unwrap_or_default();
@@ -211,13 +214,7 @@ impl App {
         let mut attempt = 0;
         let driver = loop {
             match WebDriver::new(&url, caps.clone()).await {
-                Err(e)
-                    if attempt < 3
-                        && matches!(
-                            e.as_inner(),
-                            thirtyfour::error::WebDriverErrorInner::HttpError(_)
-                        ) =>
-                {
+                Err(e) if attempt < 3 && unanswered(&e) => {
                     attempt += 1;
                     eprintln!("new session: {e}; trying again");
                     tokio::time::sleep(Duration::from_millis(500)).await;

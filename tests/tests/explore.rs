@@ -181,22 +181,15 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
     )
     .await?;
     // From the click to the first frame painted with the highlight and the counts.
-    let ms = app
-        .eval(
-            "const start = performance.now();
-             document.querySelector('[data-testid=toggle-impact]').click();
-             await new Promise((done) => {
-               const tick = () => document.querySelector('[data-testid=impact-downstream-count]')
-                 && document.querySelector('[data-testid=product-node][data-impact]')
-                 ? done() : requestAnimationFrame(tick);
-               tick();
-             });
-             await new Promise((r) => requestAnimationFrame(r));
-             return performance.now() - start;",
-        )
-        .await?
-        .as_f64()
-        .unwrap();
+    let ms = timed(
+        &app,
+        "document.querySelector('[data-testid=toggle-impact]').click();",
+        "document.querySelector('[data-testid=impact-downstream-count]')
+           && document.querySelector('[data-testid=product-node][data-impact]')",
+        &[],
+    )
+    .await?
+    .painted;
     record("impact highlight, 2,000 products, click to painted", ms);
     // What one repaint of the canvas costs here, the mesh unchanged (the edge layer faded
     // and back): under Xvfb WebKitGTK paints in software, and the highlight is about one
@@ -242,22 +235,18 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
         "[data-testid=filter-domain] option[value='{domain}']"
     ))
     .await?;
-    let ms = app
-        .eval(&format!(
+    let ms = timed(
+        &app,
+        &format!(
             "const pick = document.querySelector('[data-testid=filter-domain]');
-             const start = performance.now();
              Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(pick, '{domain}');
-             pick.dispatchEvent(new Event('change', {{ bubbles: true }}));
-             await new Promise((done) => {{
-               const tick = () => document.querySelector('[data-testid=filter-chip]') ? done() : requestAnimationFrame(tick);
-               tick();
-             }});
-             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-             return performance.now() - start;"
-        ))
-        .await?
-        .as_f64()
-        .unwrap();
+             pick.dispatchEvent(new Event('change', {{ bubbles: true }}));"
+        ),
+        "document.querySelector('[data-testid=filter-chip]')",
+        &[],
+    )
+    .await?
+    .painted;
     record("filter to one domain, 2,000 products, pick to painted", ms);
     app.wait_true(
         &format!(
@@ -274,34 +263,27 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
     .await?;
 
     // The domain view: from the click to its first painted frame, ready.
-    let times = app
-        .eval(
-            "const start = performance.now();
-             document.querySelector('[data-testid=view-domains]').click();
-             await new Promise((done) => {
-               const tick = () => document.querySelector('[data-testid=overview-domains][data-ready=true]') ? done() : requestAnimationFrame(tick);
-               tick();
-             });
-             const ready = performance.now() - start;
-             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-             const mark = (name) => performance.getEntriesByName(name).filter((m) => m.startTime >= start).map((m) => m.startTime - start)[0] ?? null;
-             return [ready, performance.now() - start, mark('overview-answered'), mark('overview-laid-out')];",
+    let switch = timed(
+        &app,
+        "document.querySelector('[data-testid=view-domains]').click();",
+        "document.querySelector('[data-testid=overview-domains][data-ready=true]')",
+        &["overview-answered", "overview-laid-out"],
+    )
+    .await?;
+    let at = |what: &str, ms: f64| {
+        record(
+            &format!("switch to the domain view, 2,000 products, click to {what}"),
+            ms,
         )
-        .await?;
-    record(
-        "switch to the domain view, 2,000 products, click to drawn",
-        times[0].as_f64().unwrap(),
-    );
-    record(
-        "switch to the domain view, 2,000 products, click to painted",
-        times[1].as_f64().unwrap(),
-    );
-    for (at, what) in [(2, "the core's answer in"), (3, "laid out")] {
-        if let Some(ms) = times[at].as_f64() {
-            record(
-                &format!("switch to the domain view, 2,000 products, click to {what}"),
-                ms,
-            );
+    };
+    at("drawn", switch.ready);
+    at("painted", switch.painted);
+    for (what, mark) in ["the core's answer in", "laid out"]
+        .into_iter()
+        .zip(switch.marks)
+    {
+        if let Some(ms) = mark {
+            at(what, ms);
         }
     }
     // What the core's answer costs of that, across the IPC, asked again the same way.
@@ -316,8 +298,8 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
         "the domain view's overview from the core, 2,000 products",
         answer.as_f64().unwrap(),
     );
-    // Fitted to the window, 80 domains are drawn far too small for the links' weights
-    // and arrowheads to be read, and those are not drawn at all.
+    // Fitted to the window, 80 domains are drawn far too small for the links' weights to
+    // be read, and those are not drawn at all.
     assert_eq!(
         app.eval(
             "const label = document.querySelector('[data-testid=overview-edge-label]');
@@ -329,6 +311,49 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
     );
     app.picture("domains-view-2000").await?;
     app.quit().await
+}
+
+/// How long a timed action took, in milliseconds from its start.
+struct Timed {
+    /// Until `ready` first held, checked every frame.
+    ready: f64,
+    /// Until two more frames had gone: the first frame painted in that state.
+    painted: f64,
+    /// When each asked-for `performance.mark` the app set after the start was set.
+    marks: Vec<Option<f64>>,
+}
+
+/// Runs the script `action` in the window and times it until the script expression
+/// `ready` holds and until that state is painted, reading the app's `marks` on the way.
+async fn timed(app: &App, action: &str, ready: &str, marks: &[&str]) -> WebDriverResult<Timed> {
+    let marks = serde_json::to_string(marks).expect("mark names");
+    let times = app
+        .eval(&format!(
+            "const start = performance.now();
+             {action}
+             await new Promise((done) => {{
+               const tick = () => ({ready}) ? done() : requestAnimationFrame(tick);
+               tick();
+             }});
+             const ready = performance.now() - start;
+             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+             const painted = performance.now() - start;
+             const at = (name) => performance.getEntriesByName(name)
+               .filter((m) => m.startTime >= start).map((m) => m.startTime - start)[0] ?? null;
+             return [ready, painted, {marks}.map(at)];"
+        ))
+        .await?;
+    let ms = |v: &serde_json::Value| v.as_f64().expect("a time");
+    Ok(Timed {
+        ready: ms(&times[0]),
+        painted: ms(&times[1]),
+        marks: times[2]
+            .as_array()
+            .expect("the marks")
+            .iter()
+            .map(serde_json::Value::as_f64)
+            .collect(),
+    })
 }
 
 async fn click_testid(app: &App, id: &str) -> WebDriverResult<()> {

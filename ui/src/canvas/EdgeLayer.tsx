@@ -4,7 +4,7 @@
 // in the viewport between the domain boxes and the products. Clicking a dependency
 // selects it, right-clicking opens its menu; edits go through the store and actions.
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
-import { Position, ViewportPortal, getBezierPath, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { ViewportPortal, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import {
   edgeMeets,
   newEndsCache,
@@ -13,6 +13,7 @@ import {
   linkWidth,
   sameRect,
   screenPlacement,
+  sideToSide,
   type EdgeEnds,
   type Rect,
 } from './edgeLayer';
@@ -35,14 +36,7 @@ interface PathProps extends EdgeEnds {
 }
 
 const DependencyPath = memo(function DependencyPath({ id, sx, sy, tx, ty, fading, selected, lit, change, onPick, onMenu }: PathProps) {
-  const [d] = getBezierPath({
-    sourceX: sx,
-    sourceY: sy,
-    sourcePosition: Position.Right,
-    targetX: tx,
-    targetY: ty,
-    targetPosition: Position.Left,
-  });
+  const [d] = sideToSide(sx, sy, tx, ty);
   const classes = [
     'dependency-edge',
     'nopan',
@@ -80,14 +74,7 @@ const DomainLinkPath = memo(function DomainLinkPath({
   ty: number;
   count: number;
 }) {
-  const [d] = getBezierPath({
-    sourceX: sx,
-    sourceY: sy,
-    sourcePosition: Position.Right,
-    targetX: tx,
-    targetY: ty,
-    targetPosition: Position.Left,
-  });
+  const [d] = sideToSide(sx, sy, tx, ty);
   return <path className="domain-link" data-testid="domain-link" data-count={count} d={d} style={{ strokeWidth: linkWidth(count) }} />;
 });
 

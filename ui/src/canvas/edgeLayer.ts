@@ -4,6 +4,7 @@
 // sized in the layer's own units; React Flow's one <svg> per edge, measured in flow
 // units, made selecting a node on a 2,000-product mesh allocate over 20 GB and freeze
 // the window. Pure: no React, no DOM.
+import { Position, getBezierPath } from '@xyflow/react';
 import type { MeshFlowEdge, MeshFlowNode } from './flowTypes';
 
 export interface EdgeEnds {
@@ -139,4 +140,22 @@ export function screenPlacement(transform: readonly [number, number, number], wi
     height: Math.max(height, 1),
     groupTransform: `translate(${tx} ${ty}) scale(${zoom})`,
   };
+}
+
+/**
+ * The curve of a line leaving a node's right side at (sx, sy) for another's left side at
+ * (tx, ty), as React Flow draws its bezier edges: the SVG path and the curve's middle
+ * (for a label). Every line layer (the canvas's, the domains and teams views') draws
+ * with it.
+ */
+export function sideToSide(sx: number, sy: number, tx: number, ty: number): [path: string, midX: number, midY: number] {
+  const [d, mx, my] = getBezierPath({
+    sourceX: sx,
+    sourceY: sy,
+    sourcePosition: Position.Right,
+    targetX: tx,
+    targetY: ty,
+    targetPosition: Position.Left,
+  });
+  return [d, mx, my];
 }

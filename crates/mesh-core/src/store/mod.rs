@@ -31,6 +31,7 @@ use crate::governance::Policy;
 use crate::model::{EntityKind, Mesh, MeshInfo, Team};
 use crate::scenario::Scenario;
 use crate::validate;
+use tables::Reading;
 use tables::Table;
 
 /// The file extension of mesh files.
@@ -205,7 +206,22 @@ impl Store {
     /// [`Error::Cancelled`] once it says so: a 100,000-product mesh takes most of a second
     /// to read, and the user who opened the wrong file should not have to wait for it.
     pub fn load_cancellable(&self, cancelled: &dyn Fn() -> bool) -> Result<Mesh> {
+        self.read(Reading::Whole, cancelled)
+    }
+
+    /// The mesh's entities and links without their documents, for questions about the
+    /// graph's shape (`meshwright impact`): every team, domain, product and port with its
+    /// names, owners, status and links, but product and port descriptions, schemas,
+    /// service levels, custom properties, extensions, team members, stored contract
+    /// documents and canvas positions left empty. Reading those is most of [`Store::load`]
+    /// on a large mesh. Never save or export what this returns.
+    pub fn load_outline(&self) -> Result<Mesh> {
+        self.read(Reading::Outline, &|| false)
+    }
+
+    fn read(&self, reading: Reading, cancelled: &dyn Fn() -> bool) -> Result<Mesh> {
         let conn = &self.conn;
+        let whole = reading == Reading::Whole;
         let check = || {
             if cancelled() {
                 Err(Error::Cancelled)
@@ -218,22 +234,32 @@ impl Store {
             let info = tables::load_mesh_info(conn)?
                 .ok_or_else(|| bad(&self.path, "has no mesh header"))?;
             let mut teams: Vec<Team> = tables::load_all(conn)?;
-            let mut members = tables::load_team_members(conn)?;
-            for t in &mut teams {
-                t.members = members.remove(&t.id).unwrap_or_default();
+            if whole {
+                let mut members = tables::load_team_members(conn)?;
+                for t in &mut teams {
+                    t.members = members.remove(&t.id).unwrap_or_default();
+                }
             }
             let people = tables::load_all(conn)?;
             let domains = tables::load_all(conn)?;
             let source_systems = tables::load_all(conn)?;
             check()?;
-            let products = tables::load_all(conn)?;
+            let products = tables::load_rows(conn, reading)?;
             check()?;
-            let output_ports = tables::load_all(conn)?;
+            let output_ports = tables::load_rows(conn, reading)?;
             check()?;
-            let input_ports = tables::load_all(conn)?;
-            let contracts = tables::load_all(conn)?;
+            let input_ports = tables::load_rows(conn, reading)?;
+            let contracts = if whole {
+                tables::load_all(conn)?
+            } else {
+                Vec::new()
+            };
             check()?;
-            let positions = tables::load_positions(conn)?;
+            let positions = if whole {
+                tables::load_positions(conn)?
+            } else {
+                Vec::new()
+            };
             check()?;
             let mut mesh = Mesh {
                 info,
@@ -246,35 +272,6 @@ impl Store {
                 input_ports,
                 contracts,
                 positions,
-            };
-            mesh.sort();
-            Ok(mesh)
-        })();
-        result.map_err(|e| map_err(&self.path, e))
-    }
-
-    /// The mesh's entities and links without their documents, for questions about the
-    /// graph's shape (`meshwright impact`): every team, domain, product and port with its
-    /// names, owners, status and links, but product and port descriptions, schemas,
-    /// service levels, custom properties, extensions, team members, stored contract
-    /// documents and canvas positions left empty. Reading those is most of [`Store::load`]
-    /// on a large mesh. Never save or export what this returns.
-    pub fn load_outline(&self) -> Result<Mesh> {
-        let conn = &self.conn;
-        let result = (|| {
-            let info = tables::load_mesh_info(conn)?
-                .ok_or_else(|| bad(&self.path, "has no mesh header"))?;
-            let mut mesh = Mesh {
-                info,
-                people: tables::load_all(conn)?,
-                teams: tables::load_all(conn)?,
-                domains: tables::load_all(conn)?,
-                source_systems: tables::load_all(conn)?,
-                products: tables::load_outline(conn)?,
-                output_ports: tables::load_outline(conn)?,
-                input_ports: tables::load_outline(conn)?,
-                contracts: Vec::new(),
-                positions: Vec::new(),
             };
             mesh.sort();
             Ok(mesh)

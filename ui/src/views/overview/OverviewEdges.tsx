@@ -9,9 +9,10 @@
 // only from the zoom at which products get readable labels (LABEL_ZOOM). It draws only:
 // the links and their weights are the core's overview.
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
-import { Position, getBezierPath, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { useStoreApi, type ReactFlowState } from '@xyflow/react';
 import type { OverviewFlowEdge, OverviewFlowNode } from './overviewFlow';
 import { LABEL_ZOOM } from '../../canvas/detail';
+import { sideToSide } from '../../canvas/edgeLayer';
 
 interface Box {
   x: number;
@@ -46,14 +47,7 @@ function boxes(nodes: readonly OverviewFlowNode[]): Map<string, Box> {
 }
 
 const LinkPath = memo(function LinkPath({ sx, sy, tx, ty, weight, width }: Link) {
-  const [d, lx, ly] = getBezierPath({
-    sourceX: sx,
-    sourceY: sy,
-    sourcePosition: Position.Right,
-    targetX: tx,
-    targetY: ty,
-    targetPosition: Position.Left,
-  });
+  const [d, lx, ly] = sideToSide(sx, sy, tx, ty);
   return (
     <g className="overview-link" data-testid="overview-edge" data-weight={weight}>
       <path d={d} className="overview-link__path" strokeWidth={width} markerEnd="url(#overview-arrow)" />

@@ -52,17 +52,25 @@ pub(crate) trait Table: Sized {
     fn upsert(&self, conn: &Connection) -> Result<()>;
 }
 
+/// What a load reads of the mesh: everything, or its outline (`Table::OUTLINE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    Whole,
+    Outline,
+}
+
 /// Every row of a table, in storage order.
 pub(crate) fn load_all<T: Table>(conn: &Connection) -> Result<Vec<T>> {
-    load_with(conn, T::SELECT)
+    load_rows(conn, Reading::Whole)
 }
 
-/// Every row of a table through its [`Table::OUTLINE`], in storage order.
-pub(crate) fn load_outline<T: Table>(conn: &Connection) -> Result<Vec<T>> {
-    load_with(conn, T::OUTLINE)
-}
-
-fn load_with<T: Table>(conn: &Connection, select: &str) -> Result<Vec<T>> {
+/// Every row of a table as `reading` asks (its `SELECT` or its `OUTLINE`), in storage
+/// order.
+pub(crate) fn load_rows<T: Table>(conn: &Connection, reading: Reading) -> Result<Vec<T>> {
+    let select = match reading {
+        Reading::Whole => T::SELECT,
+        Reading::Outline => T::OUTLINE,
+    };
     let mut stmt = conn.prepare(select)?;
     let rows = stmt
         .query_map([], T::from_row)?
