@@ -748,7 +748,13 @@ fn an_older_file_is_read_without_being_changed_and_upgraded_when_edited() {
     let before = fs::read(&f.path).unwrap();
 
     let read = Store::open(&f.path, Access::ReadOnly).unwrap();
-    assert_eq!(read.load().unwrap().products.len(), 2);
+    let whole = read.load().unwrap();
+    assert_eq!(whole.products.len(), 2);
+    // The outline of the copy brought up to date in memory, which a second connection to
+    // the file would not see.
+    let outline = read.load_outline().unwrap();
+    assert_eq!(outline.products.len(), 2);
+    assert_eq!(outline.input_ports.len(), whole.input_ports.len());
     drop(read);
     assert_eq!(
         fs::read(&f.path).unwrap(),
