@@ -456,9 +456,14 @@ impl Session {
         depth: Option<u32>,
     ) -> Result<Impact, CommandError> {
         self.with_open(|open| {
-            let mesh = open.model()?;
-            let graph = MeshGraph::build(mesh);
-            Ok(impact::impact(mesh, &graph, target, direction, depth))
+            let shape = impact::Shape::of(open.model()?);
+            Ok(impact::impact(
+                &shape,
+                &shape.graph(),
+                target,
+                direction,
+                depth,
+            ))
         })
     }
 

@@ -1,6 +1,6 @@
 //! `cargo bench -p mesh-core --bench impact`: what `meshwright impact --json` does on a
-//! generated 10,000-product mesh (target: at most 50 ms), by stage: loading the file's
-//! outline (and, for comparison, the whole file a what-if loads),
+//! generated 10,000-product mesh (target: at most 50 ms), by stage: reading the file's
+//! shape (and, for comparison, the whole file a what-if loads),
 //! building the graph, the impact of the product with the most consumers downstream,
 //! its JSON; and a what-if removal of that product (which checks the mesh twice).
 //!
@@ -15,7 +15,6 @@ use std::time::Duration;
 
 use mesh_core::Store;
 use mesh_core::generate::{GenerateOptions, generate};
-use mesh_core::graph::MeshGraph;
 use mesh_core::impact::{self, Direction, ImpactTarget, WhatIfChange};
 
 fn ms(d: Duration) -> String {
@@ -37,10 +36,10 @@ fn main() {
     let policy = store.policy().expect("policy");
 
     let load = time(runs, || store.load().expect("load"));
-    let outline = time(runs, || store.load_outline().expect("outline"));
-    let mesh = store.load_outline().expect("outline");
-    let build = time(runs, || MeshGraph::build(&mesh));
-    let graph = MeshGraph::build(&mesh);
+    let read = time(runs, || store.load_shape().expect("shape"));
+    let shape = store.load_shape().expect("shape");
+    let build = time(runs, || shape.graph());
+    let graph = shape.graph();
     // The widest question: the product most others depend on.
     let reach = graph.reach_counts(true);
     let busiest = *reach
@@ -49,9 +48,9 @@ fn main() {
         .map(|(id, _)| id)
         .expect("a product");
     let target = ImpactTarget::Product { product: busiest };
-    let answer = impact::impact(&mesh, &graph, target, Direction::Both, None);
+    let answer = impact::impact(&shape, &graph, target, Direction::Both, None);
     let walk = time(runs, || {
-        impact::impact(&mesh, &graph, target, Direction::Both, None)
+        impact::impact(&shape, &graph, target, Direction::Both, None)
     });
     let json = time(runs, || {
         serde_json::to_string_pretty(&answer).expect("json")
@@ -72,13 +71,13 @@ fn main() {
         "| load the whole mesh file (for a what-if) | {} |",
         ms(load)
     );
-    println!("| load its outline | {} |", ms(outline));
+    println!("| read its shape (names and links) | {} |", ms(read));
     println!("| build the graph | {} |", ms(build));
     println!("| impact, every level | {} |", ms(walk));
     println!("| JSON | {} |", ms(json));
     println!(
         "| `meshwright impact --json` in all | {} |",
-        ms(outline + build + walk + json)
+        ms(read + build + walk + json)
     );
     println!(
         "| what-if removal (two governance runs) | {} |",

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use mesh_core::impact::{self, Affected, Direction, Impact, WhatIf, WhatIfChange};
+use mesh_core::impact::{self, Affected, Direction, Impact, Shape, WhatIf, WhatIfChange};
 use mesh_core::{Access, Store};
 use serde::Serialize;
 
@@ -73,25 +73,25 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let store = Store::open(&args.file, Access::ReadOnly)?;
     // The walk reads only names and links; a what-if runs the governance checks, which
     // read everything.
-    let mesh = if args.what_if.is_some() {
-        store.load()?
-    } else {
-        store.load_outline()?
+    let mesh = args.what_if.map(|_| store.load()).transpose()?;
+    let shape = match &mesh {
+        Some(mesh) => Shape::of(mesh),
+        None => store.load_shape()?,
     };
-    let target = impact::resolve(&mesh, &args.target)
+    let target = impact::resolve(&shape, &args.target)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
-    let graph = mesh_core::graph::MeshGraph::build(&mesh);
+    let graph = shape.graph();
     let direction = match (args.upstream, args.downstream) {
         (true, _) => Direction::Upstream,
         (_, true) => Direction::Downstream,
         _ => Direction::Both,
     };
-    let reach = impact::impact(&mesh, &graph, target, direction, args.depth);
-    let what_if = match args.what_if {
-        Some(change) => {
+    let reach = impact::impact(&shape, &graph, target, direction, args.depth);
+    let what_if = match (args.what_if, &mesh) {
+        (Some(change), Some(mesh)) => {
             let today = chrono::Local::now().date_naive();
             Some(impact::what_if(
-                &mesh,
+                mesh,
                 &graph,
                 &store.policy()?,
                 today,
@@ -99,7 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 change.into(),
             )?)
         }
-        None => None,
+        _ => None,
     };
     let answer = Answer {
         target: args.target,

@@ -49,23 +49,41 @@ impl MeshGraph {
     /// Builds the graph. Input ports whose provider port is missing are skipped; the
     /// store's foreign keys make that impossible for loaded meshes.
     pub fn build(mesh: &Mesh) -> MeshGraph {
-        let mut graph = DiGraph::with_capacity(mesh.products.len(), mesh.input_ports.len());
-        let mut index = id_map(mesh.products.len());
-        let mut domain_of = Vec::with_capacity(mesh.products.len());
-        for p in &mesh.products {
-            index.insert(p.id, graph.add_node(p.id));
-            domain_of.push(p.domain_id);
+        MeshGraph::from_parts(
+            mesh.products.iter().map(|p| (p.id, p.domain_id)),
+            mesh.output_ports.iter().map(|p| (p.id, p.product_id)),
+            mesh.input_ports.iter().filter_map(|ip| match ip.source {
+                DependencySource::OutputPort { port_id } => Some((ip.id, ip.product_id, port_id)),
+                _ => None,
+            }),
+        )
+    }
+
+    /// Builds the graph of `products` (each with its domain), their output `ports` (each
+    /// with its product) and the `reads` between them (input port, its product, the
+    /// output port it reads), in the order given: [`MeshGraph::build`] and
+    /// [`crate::impact::Shape::graph`] both build through here.
+    pub(crate) fn from_parts(
+        products: impl ExactSizeIterator<Item = (Uuid, Uuid)>,
+        ports: impl ExactSizeIterator<Item = (Uuid, Uuid)>,
+        reads: impl Iterator<Item = (Uuid, Uuid, Uuid)>,
+    ) -> MeshGraph {
+        // At most one edge per read: a filtered list's upper bound is its length.
+        let (least, most) = reads.size_hint();
+        let mut graph = DiGraph::with_capacity(products.len(), most.unwrap_or(least));
+        let mut index = id_map(products.len());
+        let mut domain_of = Vec::with_capacity(products.len());
+        for (id, domain) in products {
+            index.insert(id, graph.add_node(id));
+            domain_of.push(domain);
         }
-        let mut port_owner: IdMap<Uuid, Uuid> = id_map(mesh.output_ports.len());
-        for p in &mesh.output_ports {
-            port_owner.insert(p.id, p.product_id);
+        let mut port_owner: IdMap<Uuid, Uuid> = id_map(ports.len());
+        for (port, product) in ports {
+            port_owner.insert(port, product);
         }
-        for ip in &mesh.input_ports {
-            let DependencySource::OutputPort { port_id } = ip.source else {
-                continue;
-            };
+        for (input_port_id, consumer, port_id) in reads {
             let (Some(&consumer), Some(&provider)) = (
-                index.get(&ip.product_id),
+                index.get(&consumer),
                 port_owner.get(&port_id).and_then(|p| index.get(p)),
             ) else {
                 continue;
@@ -74,7 +92,7 @@ impl MeshGraph {
                 consumer,
                 provider,
                 Dependency {
-                    input_port_id: ip.id,
+                    input_port_id,
                     output_port_id: port_id,
                 },
             );

@@ -2,8 +2,9 @@
 //! it reads, directly or not) and downstream (what reads it), each product with its
 //! distance, domain and owner team, to a chosen depth; and what a change would break
 //! ([`what_if`]). The app's impact highlight and What-if panel and `meshwright impact`
-//! show these answers. It reads a loaded mesh and its graph; it never edits either.
+//! show these answers. It reads a mesh's [`Shape`] and its graph; it never edits either.
 
+pub mod shape;
 pub mod target;
 pub mod what_if;
 
@@ -13,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::graph::MeshGraph;
-use crate::model::{DependencySource, Mesh};
 
+pub use shape::Shape;
 pub use target::{ImpactTarget, UnknownName, resolve};
 pub use what_if::{Breakage, WhatIf, WhatIfChange, what_if};
 
@@ -73,7 +74,7 @@ pub struct Impact {
 /// A port's downstream starts at the products reading that port, not every consumer
 /// of its product; its upstream is its product's, whose inputs feed every port.
 pub fn impact(
-    mesh: &Mesh,
+    shape: &Shape,
     graph: &MeshGraph,
     target: ImpactTarget,
     direction: Direction,
@@ -82,12 +83,12 @@ pub fn impact(
     let product = target.product();
     let walk = |downstream: bool| {
         let seeds = match (target, downstream) {
-            (ImpactTarget::Port { port, .. }, true) => readers_of(mesh, port),
+            (ImpactTarget::Port { port, .. }, true) => readers_of(shape, port),
             (_, true) => graph.consumers(product),
             (_, false) => graph.providers(product),
         };
         let reached = graph.reach(&seeds, downstream, depth, product);
-        describe(mesh, reached)
+        describe(shape, reached)
     };
     let up = direction != Direction::Downstream;
     let down = direction != Direction::Upstream;
@@ -101,12 +102,12 @@ pub fn impact(
 }
 
 /// The products with an input reading `port`, sorted and without repeats.
-pub(crate) fn readers_of(mesh: &Mesh, port: Uuid) -> Vec<Uuid> {
-    let mut readers: Vec<Uuid> = mesh
-        .input_ports
+pub(crate) fn readers_of(shape: &Shape, port: Uuid) -> Vec<Uuid> {
+    let mut readers: Vec<Uuid> = shape
+        .reads
         .iter()
-        .filter(|i| matches!(i.source, DependencySource::OutputPort { port_id } if port_id == port))
-        .map(|i| i.product_id)
+        .filter(|r| r.port_id == port)
+        .map(|r| r.product_id)
         .collect();
     readers.sort_unstable();
     readers.dedup();
@@ -114,8 +115,8 @@ pub(crate) fn readers_of(mesh: &Mesh, port: Uuid) -> Vec<Uuid> {
 }
 
 /// Names, domains and teams of the reached products, in the order reached.
-fn describe(mesh: &Mesh, reached: Vec<(Uuid, u32)>) -> Vec<Affected> {
-    let lookup = Lookup::new(mesh);
+fn describe(shape: &Shape, reached: Vec<(Uuid, u32)>) -> Vec<Affected> {
+    let lookup = Lookup::new(shape);
     reached
         .into_iter()
         .filter_map(|(id, distance)| lookup.affected(id, distance))
@@ -124,21 +125,25 @@ fn describe(mesh: &Mesh, reached: Vec<(Uuid, u32)>) -> Vec<Affected> {
 
 /// Products, domains and teams by id, built once per answer.
 pub(crate) struct Lookup<'m> {
-    products: HashMap<Uuid, &'m crate::model::DataProduct>,
+    products: HashMap<Uuid, &'m shape::ProductShape>,
     domains: HashMap<Uuid, &'m str>,
     teams: HashMap<Uuid, &'m str>,
 }
 
 impl<'m> Lookup<'m> {
-    pub(crate) fn new(mesh: &'m Mesh) -> Self {
+    pub(crate) fn new(shape: &'m Shape) -> Self {
         Lookup {
-            products: mesh.products.iter().map(|p| (p.id, p)).collect(),
-            domains: mesh
+            products: shape.products.iter().map(|p| (p.id, p)).collect(),
+            domains: shape
                 .domains
                 .iter()
                 .map(|d| (d.id, d.name.as_str()))
                 .collect(),
-            teams: mesh.teams.iter().map(|t| (t.id, t.name.as_str())).collect(),
+            teams: shape
+                .teams
+                .iter()
+                .map(|t| (t.id, t.name.as_str()))
+                .collect(),
         }
     }
 

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::model::Mesh;
+use super::Shape;
 
 /// How many close names an unknown one offers.
 const SUGGESTIONS: usize = 3;
@@ -72,19 +72,19 @@ impl UnknownName {
 }
 
 /// The target `spec` names: `PRODUCT` or `PRODUCT/PORT`.
-pub fn resolve(mesh: &Mesh, spec: &str) -> Result<ImpactTarget, UnknownName> {
+pub fn resolve(shape: &Shape, spec: &str) -> Result<ImpactTarget, UnknownName> {
     let (product_name, port_name) = match spec.split_once('/') {
         Some((product, port)) => (product, Some(port)),
         None => (spec, None),
     };
-    let product = mesh
+    let product = shape
         .products
         .iter()
         .find(|p| p.name == product_name)
         .ok_or_else(|| UnknownName {
             what: "data product".into(),
             name: product_name.into(),
-            suggestions: closest(product_name, mesh.products.iter().map(|p| p.name.as_str())),
+            suggestions: closest(product_name, shape.products.iter().map(|p| p.name.as_str())),
         })?;
     let Some(port_name) = port_name else {
         return Ok(ImpactTarget::Product {
@@ -92,12 +92,14 @@ pub fn resolve(mesh: &Mesh, spec: &str) -> Result<ImpactTarget, UnknownName> {
         });
     };
     let ports = || {
-        mesh.output_ports
+        shape
+            .output_ports
             .iter()
             .filter(|o| o.product_id == product.id)
     };
     let port = ports()
-        .find(|o| o.name == port_name)
+        .filter(|o| o.name == port_name)
+        .min_by(|a, b| a.version.cmp(&b.version))
         .ok_or_else(|| UnknownName {
             what: format!("output port of {}", product.name),
             name: port_name.into(),

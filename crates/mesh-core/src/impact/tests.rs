@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::governance::Policy;
 use crate::graph::tests::{id, mesh};
-use crate::model::{OutputPort, Status};
+use crate::model::{DependencySource, Mesh, OutputPort, Status};
 
 /// sales-a ← sales-b ← fin-c ← fin-d, and sales-a ← mkt-e: `x ← y` is y reading x.
 fn chain() -> Mesh {
@@ -31,8 +31,8 @@ fn product(name: &str) -> ImpactTarget {
 
 #[test]
 fn impact_lists_each_side_with_distances_to_the_depth_asked() {
-    let m = chain();
-    let g = MeshGraph::build(&m);
+    let m = Shape::of(&chain());
+    let g = m.graph();
     let all = impact(&m, &g, product("sales-b"), Direction::Both, None);
     assert_eq!(names(&all.upstream), [("sales-a", 1)]);
     assert_eq!(names(&all.downstream), [("fin-c", 1), ("fin-d", 2)]);
@@ -72,7 +72,8 @@ fn a_port_reaches_only_its_own_readers() {
             };
         }
     }
-    let g = MeshGraph::build(&m);
+    let m = Shape::of(&m);
+    let g = m.graph();
     let target = resolve(&m, "sales-a/events").unwrap();
     let reach = impact(&m, &g, target, Direction::Downstream, None);
     assert_eq!(names(&reach.downstream), [("mkt-e", 1)]);
@@ -86,7 +87,7 @@ fn a_port_reaches_only_its_own_readers() {
 
 #[test]
 fn unknown_names_offer_the_closest() {
-    let m = chain();
+    let m = Shape::of(&chain());
     let err = resolve(&m, "sales-x").unwrap_err();
     assert_eq!(err.what, "data product");
     assert_eq!(err.suggestions, ["sales-a", "sales-b"]);
@@ -98,6 +99,36 @@ fn unknown_names_offer_the_closest() {
     assert_eq!(err.what, "output port of sales-a");
     assert_eq!(err.suggestions, ["out"]);
     assert!(resolve(&m, "zzzz").unwrap_err().suggestions.is_empty());
+}
+
+#[test]
+fn a_port_name_with_two_versions_means_the_lower() {
+    let mut m = chain();
+    let first = id("port:sales-a");
+    let mut next: OutputPort = m
+        .output_ports
+        .iter()
+        .find(|o| o.id == first)
+        .unwrap()
+        .clone();
+    next.id = id("port:sales-a:out:2");
+    next.version = "2".into();
+    // Ahead of the first version in the list, as a file may hold it.
+    m.output_ports.insert(0, next);
+    let target = resolve(&Shape::of(&m), "sales-a/out").unwrap();
+    assert_eq!(target.port(), Some(first));
+}
+
+#[test]
+fn a_shape_builds_the_graph_of_its_mesh() {
+    let m = chain();
+    let (from_mesh, from_shape) = (MeshGraph::build(&m), Shape::of(&m).graph());
+    assert_eq!(from_shape.product_count(), from_mesh.product_count());
+    assert_eq!(from_shape.dependency_count(), from_mesh.dependency_count());
+    for p in &m.products {
+        assert_eq!(from_shape.providers(p.id), from_mesh.providers(p.id));
+        assert_eq!(from_shape.consumers(p.id), from_mesh.consumers(p.id));
+    }
 }
 
 #[test]

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Affected, Direction, Impact, ImpactTarget, Lookup, impact};
+use super::{Affected, Direction, Impact, ImpactTarget, Lookup, Shape, impact};
 use crate::Result;
 use crate::governance::{self, Finding, Policy};
 use crate::graph::MeshGraph;
@@ -91,7 +91,8 @@ pub fn what_if(
 ) -> Result<WhatIf> {
     // The ports the change touches, each as its readers name it (`product/port`) with
     // its version: found once, so each input below is one lookup.
-    let lookup = Lookup::new(mesh);
+    let shape = Shape::of(mesh);
+    let lookup = Lookup::new(&shape);
     let owner = lookup
         .products
         .get(&target.product())
@@ -130,7 +131,7 @@ pub fn what_if(
         (a.consumer.name.as_str(), a.input_port.as_str())
             .cmp(&(b.consumer.name.as_str(), b.input_port.as_str()))
     });
-    let Impact { downstream, .. } = impact(mesh, graph, target, Direction::Downstream, None);
+    let Impact { downstream, .. } = impact(&shape, graph, target, Direction::Downstream, None);
 
     let changed = changed_mesh(mesh, target, &ports, change);
     let before = governance::check(mesh, policy, today)?;

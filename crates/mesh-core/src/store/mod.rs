@@ -28,10 +28,11 @@ pub use ops::{Applied, EditOp};
 use crate::error::{Error, Result};
 use crate::filter::ViewFilter;
 use crate::governance::Policy;
-use crate::model::{EntityKind, InputPort, Mesh, MeshInfo, Team};
+use crate::impact::Shape;
+use crate::impact::shape::Read;
+use crate::model::{EntityKind, Mesh, MeshInfo, Team};
 use crate::scenario::Scenario;
 use crate::validate;
-use tables::Reading;
 use tables::Table;
 
 /// The file extension of mesh files.
@@ -206,60 +207,7 @@ impl Store {
     /// [`Error::Cancelled`] once it says so: a 100,000-product mesh takes most of a second
     /// to read, and the user who opened the wrong file should not have to wait for it.
     pub fn load_cancellable(&self, cancelled: &dyn Fn() -> bool) -> Result<Mesh> {
-        self.read(Reading::Whole, cancelled)
-    }
-
-    /// The mesh's entities and links without their documents, for questions about the
-    /// graph's shape (`meshwright impact`): every team, domain, product and port with its
-    /// names, owners, status and links, but product and port descriptions, schemas,
-    /// service levels, custom properties, extensions, team members, stored contract
-    /// documents and canvas positions left empty. Reading those is most of [`Store::load`]
-    /// on a large mesh. Never save or export what this returns.
-    pub fn load_outline(&self) -> Result<Mesh> {
-        self.read(Reading::Outline, &|| false)
-    }
-
-    /// Reads the mesh as `reading` asks, in one transaction. An outline reads its input
-    /// ports, then its largest table, on a second read-only connection to the file while
-    /// this one reads the rest (`meshwright impact` on 10,000 products: 42 ms instead of
-    /// 57; a whole load measured slower that way, its documents keeping this connection
-    /// the busier). Both connections then read between two readings of this one's
-    /// `data_version`, which changes when another connection commits: if one did, they
-    /// may have seen different states of the file, and the outline is read again on this
-    /// connection alone.
-    fn read(&self, reading: Reading, cancelled: &dyn Fn() -> bool) -> Result<Mesh> {
-        // An in-memory store (an older file brought up to date in memory) and one in the
-        // middle of a transaction have no second view of the same state.
-        let on_disk = self.conn.path().is_some_and(|p| !p.is_empty());
-        if reading == Reading::Outline && on_disk && self.conn.is_autocommit() {
-            let before = self.data_version()?;
-            let mesh = self.read_once(reading, cancelled, true)?;
-            if self.data_version()? == before {
-                return Ok(mesh);
-            }
-        }
-        self.read_once(reading, cancelled, false)
-    }
-
-    /// One read of the mesh, in one transaction (the caller's, when one is open), with
-    /// input ports read beside it on a second connection when `beside` (see
-    /// [`Store::read`]).
-    fn read_once(
-        &self,
-        reading: Reading,
-        cancelled: &dyn Fn() -> bool,
-        beside: bool,
-    ) -> Result<Mesh> {
         let conn = &self.conn;
-        let _snapshot = if conn.is_autocommit() {
-            Some(
-                conn.unchecked_transaction()
-                    .map_err(|e| map_err(&self.path, e.into()))?,
-            )
-        } else {
-            None
-        };
-        let whole = reading == Reading::Whole;
         let check = || {
             if cancelled() {
                 Err(Error::Cancelled)
@@ -267,53 +215,28 @@ impl Store {
                 Ok(())
             }
         };
-        let path = self.path.as_path();
-        let result = std::thread::scope(|s| {
-            let inputs = beside.then(|| {
-                s.spawn(move || -> Result<Vec<InputPort>> {
-                    let mut other = Connection::open_with_flags(
-                        path,
-                        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                    )?;
-                    let tx = other.transaction()?;
-                    tables::load_rows(&tx, reading)
-                })
-            });
+        let result = self.in_snapshot(|| {
             check()?;
             let info = tables::load_mesh_info(conn)?
                 .ok_or_else(|| bad(&self.path, "has no mesh header"))?;
             let mut teams: Vec<Team> = tables::load_all(conn)?;
-            if whole {
-                let mut members = tables::load_team_members(conn)?;
-                for t in &mut teams {
-                    t.members = members.remove(&t.id).unwrap_or_default();
-                }
+            let mut members = tables::load_team_members(conn)?;
+            for t in &mut teams {
+                t.members = members.remove(&t.id).unwrap_or_default();
             }
             let people = tables::load_all(conn)?;
             let domains = tables::load_all(conn)?;
             let source_systems = tables::load_all(conn)?;
             check()?;
-            let products = tables::load_rows(conn, reading)?;
+            let products = tables::load_all(conn)?;
             check()?;
-            let output_ports = tables::load_rows(conn, reading)?;
+            let output_ports = tables::load_all(conn)?;
             check()?;
-            let contracts = if whole {
-                tables::load_all(conn)?
-            } else {
-                Vec::new()
-            };
-            let positions = if whole {
-                tables::load_positions(conn)?
-            } else {
-                Vec::new()
-            };
+            let input_ports = tables::load_all(conn)?;
             check()?;
-            let input_ports = match inputs {
-                Some(thread) => thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
-                None => tables::load_rows(conn, reading)?,
-            };
+            let contracts = tables::load_all(conn)?;
+            let positions = tables::load_positions(conn)?;
+            check()?;
             let mut mesh = Mesh {
                 info,
                 people,
@@ -330,6 +253,78 @@ impl Store {
             Ok(mesh)
         });
         result.map_err(|e| map_err(&self.path, e))
+    }
+
+    /// What an impact question reads of the mesh (`meshwright impact`): products' and
+    /// ports' names, owners and links, and no other column. On 10,000 products that is
+    /// a third of the time [`Store::load`] takes, and decoding the rows is most of it.
+    ///
+    /// A file on disk reads its links, the largest table, on a second read-only
+    /// connection while this one reads the rest. Both read between two readings of this
+    /// one's `data_version`, which changes when another connection commits: if one did,
+    /// the two may have seen different states of the file, and the shape is read again
+    /// on this connection alone.
+    pub fn load_shape(&self) -> Result<Shape> {
+        // An in-memory store (an older file brought up to date in memory) and one in the
+        // middle of a transaction have no second view of the same state.
+        let on_disk = self.conn.path().is_some_and(|p| !p.is_empty());
+        if on_disk && self.conn.is_autocommit() {
+            let before = self.data_version()?;
+            let shape = self.read_shape(true)?;
+            if self.data_version()? == before {
+                return Ok(shape);
+            }
+        }
+        self.read_shape(false)
+    }
+
+    /// One read of the shape, its links on a second connection when `beside`.
+    fn read_shape(&self, beside: bool) -> Result<Shape> {
+        let conn = &self.conn;
+        let path = self.path.as_path();
+        let result = self.in_snapshot(|| {
+            std::thread::scope(|s| {
+                let reads = beside.then(|| {
+                    s.spawn(move || -> Result<Vec<Read>> {
+                        let mut other = Connection::open_with_flags(
+                            path,
+                            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                        )?;
+                        let tx = other.transaction()?;
+                        tables::load_reads(&tx)
+                    })
+                });
+                let domains = tables::load_named(conn, tables::NamedTable::Domain)?;
+                let teams = tables::load_named(conn, tables::NamedTable::Team)?;
+                let products = tables::load_product_shapes(conn)?;
+                let output_ports = tables::load_port_shapes(conn)?;
+                let reads = match reads {
+                    Some(thread) => thread
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+                    None => tables::load_reads(conn)?,
+                };
+                Ok(Shape {
+                    domains,
+                    teams,
+                    products,
+                    output_ports,
+                    reads,
+                })
+            })
+        });
+        result.map_err(|e| map_err(&self.path, e))
+    }
+
+    /// Runs `read` inside one read transaction, so that every table it reads shows the
+    /// same state of the file: the caller's transaction when one is open, else its own.
+    fn in_snapshot<T>(&self, read: impl FnOnce() -> Result<T>) -> Result<T> {
+        let _snapshot = if self.conn.is_autocommit() {
+            Some(self.conn.unchecked_transaction()?)
+        } else {
+            None
+        };
+        read()
     }
 
     /// The mesh's governance policy; the default policy when none was ever set.

@@ -11,6 +11,7 @@ mod ports;
 mod positions;
 mod product;
 mod scenario;
+mod shape;
 mod view_filter;
 
 use rusqlite::types::Type;
@@ -31,6 +32,7 @@ pub(crate) use positions::{
 pub(crate) use scenario::{
     delete_scenario, load_scenario, load_scenarios, write_scenario, write_to_be,
 };
+pub(crate) use shape::{NamedTable, load_named, load_port_shapes, load_product_shapes, load_reads};
 pub(crate) use view_filter::{load_view_filter, write_view_filter};
 
 /// A model type stored as one row of its own table, keyed by a UUID `id`.
@@ -41,39 +43,26 @@ pub(crate) trait Table: Sized {
     const TABLE: &'static str;
     /// `SELECT <columns> FROM <table>`, in the order `from_row` reads.
     const SELECT: &'static str;
-    /// `SELECT` for [`crate::Store::load_outline`]: the same columns, with NULL for the
-    /// documents no question about the graph's shape reads (descriptions, schemas, custom
-    /// properties, extensions): SQLite never reads those cells' overflow pages, and
-    /// nothing parses them.
-    const OUTLINE: &'static str = Self::SELECT;
     /// Reads one row of `SELECT`.
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
     /// Inserts or updates the row (and its child rows).
     fn upsert(&self, conn: &Connection) -> Result<()>;
 }
 
-/// What a load reads of the mesh: everything, or its outline (`Table::OUTLINE`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reading {
-    Whole,
-    Outline,
-}
-
 /// Every row of a table, in storage order.
 pub(crate) fn load_all<T: Table>(conn: &Connection) -> Result<Vec<T>> {
-    load_rows(conn, Reading::Whole)
+    rows(conn, T::SELECT, T::from_row)
 }
 
-/// Every row of a table as `reading` asks (its `SELECT` or its `OUTLINE`), in storage
-/// order.
-pub(crate) fn load_rows<T: Table>(conn: &Connection, reading: Reading) -> Result<Vec<T>> {
-    let select = match reading {
-        Reading::Whole => T::SELECT,
-        Reading::Outline => T::OUTLINE,
-    };
+/// Every row of `select`, each read by `from_row`.
+fn rows<T>(
+    conn: &Connection,
+    select: &str,
+    from_row: fn(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
     let mut stmt = conn.prepare(select)?;
     let rows = stmt
-        .query_map([], T::from_row)?
+        .query_map([], from_row)?
         .collect::<rusqlite::Result<Vec<T>>>()?;
     Ok(rows)
 }
@@ -137,18 +126,6 @@ pub(crate) fn opt_uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Uui
 
 pub(crate) fn json<T: DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
     serde_json::from_str(text(row, idx)?).map_err(|e| conversion(idx, e))
-}
-
-/// A JSON document column that a [`Table::OUTLINE`] may leave out. The column is
-/// `NOT NULL`, so NULL only comes from an outline, and reads as the empty value.
-pub(crate) fn doc_json<T: DeserializeOwned + Default>(
-    row: &Row<'_>,
-    idx: usize,
-) -> rusqlite::Result<T> {
-    match opt_text(row, idx)? {
-        Some(t) => serde_json::from_str(t).map_err(|e| conversion(idx, e)),
-        None => Ok(T::default()),
-    }
 }
 
 pub(crate) fn opt_json<T: DeserializeOwned>(

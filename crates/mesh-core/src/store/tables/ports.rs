@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::types::Type;
 use rusqlite::{Connection, Row};
 
-use super::{Table, doc_json, id_text, json, opt_json, opt_uuid, to_json, uuid, word};
+use super::{Table, id_text, json, opt_json, opt_uuid, to_json, uuid, word};
 use crate::error::Result;
 use crate::model::{
     DependencySource, EntityKind, InputPort, OutputPort, PortType, SourceSystem, Status, Visibility,
@@ -17,9 +17,6 @@ impl Table for OutputPort {
         visibility, status, contract, contains_pii, classification, service_levels,
         deprecation_date, successor_port_id, custom_properties, extensions, contract_body
         FROM output_port";
-    const OUTLINE: &'static str = "SELECT id, product_id, name, version, port_type, NULL,
-        visibility, status, contract, contains_pii, classification, NULL,
-        deprecation_date, successor_port_id, NULL, NULL, NULL FROM output_port";
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
         let date: Option<String> = r.get(12)?;
@@ -42,12 +39,12 @@ impl Table for OutputPort {
             contract: opt_json(r, 8)?,
             contains_pii: r.get(9)?,
             classification: r.get(10)?,
-            service_levels: doc_json(r, 11)?,
-            contract_body: doc_json(r, 16)?,
+            service_levels: json(r, 11)?,
+            contract_body: json(r, 16)?,
             deprecation_date,
             successor_port_id: opt_uuid(r, 13)?,
-            custom_properties: doc_json(r, 14)?,
-            extensions: doc_json(r, 15)?,
+            custom_properties: json(r, 14)?,
+            extensions: json(r, 15)?,
         })
     }
 
@@ -96,8 +93,6 @@ impl Table for InputPort {
     const TABLE: &'static str = "input_port";
     const SELECT: &'static str = "SELECT id, product_id, name, description, provider_port_id,
         source_system_id, custom_properties, extensions, unresolved_ref FROM input_port";
-    const OUTLINE: &'static str = "SELECT id, product_id, name, NULL, provider_port_id,
-        source_system_id, NULL, NULL, unresolved_ref FROM input_port";
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
         let source = match (
@@ -124,8 +119,8 @@ impl Table for InputPort {
             name: r.get(2)?,
             description: r.get(3)?,
             source,
-            custom_properties: doc_json(r, 6)?,
-            extensions: doc_json(r, 7)?,
+            custom_properties: json(r, 6)?,
+            extensions: json(r, 7)?,
         })
     }
 

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, Row};
 
-use super::{Table, doc_json, id_text, json, opt_uuid, to_json, uuid, word};
+use super::{Table, id_text, json, opt_uuid, to_json, uuid, word};
 use crate::error::Result;
 use crate::model::{Archetype, DataProduct, EntityKind, ProductDescription, Status};
 
@@ -13,9 +13,6 @@ impl Table for DataProduct {
         "SELECT id, name, display_name, version, purpose, usage, limitations,
         domain_id, owner_team_id, accountable_person_id, status, archetype, tags, links,
         custom_properties, extensions FROM product";
-    const OUTLINE: &'static str = "SELECT id, name, display_name, version, NULL, NULL, NULL,
-        domain_id, owner_team_id, accountable_person_id, status, archetype, tags, NULL, NULL,
-        NULL FROM product";
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
         let archetype: Option<String> = r.get(11)?;
@@ -38,9 +35,9 @@ impl Table for DataProduct {
                 None => None,
             },
             tags: json(r, 12)?,
-            links: doc_json(r, 13)?,
-            custom_properties: doc_json(r, 14)?,
-            extensions: doc_json(r, 15)?,
+            links: json(r, 13)?,
+            custom_properties: json(r, 14)?,
+            extensions: json(r, 15)?,
         })
     }
 
