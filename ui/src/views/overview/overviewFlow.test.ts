@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as layered from '../../layout/layered';
 import type { Overview, OverviewNode } from '../../lib/backend';
 import { NODE_WIDTH, overviewFlow, strokeOf } from './overviewFlow';
 
@@ -56,5 +57,18 @@ describe('overviewFlow', () => {
     const { nodes } = overviewFlow(overview, 'domains', (id) => (id === 'fin' ? { x: -500, y: 40 } : null));
     expect(nodes.find((n) => n.id === 'fin')!.position).toEqual({ x: -500, y: 40 });
     expect(nodes.find((n) => n.id === 'fin')!.width).toBe(NODE_WIDTH);
+  });
+
+  it('lays out the view only when a node was never placed in it', () => {
+    const layout = vi.spyOn(layered, 'layeredLayout');
+    const everywhere = (id: string) => ({ x: id.length * 300, y: 0 });
+    const { nodes } = overviewFlow(overview, 'domains', everywhere);
+    // The expanded domain's products are laid out inside it; the top level is not.
+    expect(layout).toHaveBeenCalledTimes(1);
+    expect(nodes.filter((n) => !n.parentId).map((n) => n.position)).toEqual([everywhere('sales'), everywhere('fin')]);
+    layout.mockClear();
+    overviewFlow(overview, 'domains', (id) => (id === 'fin' ? null : everywhere(id)));
+    expect(layout).toHaveBeenCalledTimes(2);
+    layout.mockRestore();
   });
 });

@@ -45,18 +45,22 @@ export function overviewFlow(
     n.expanded && children.length > 0 ? { width: inside.width, height: inside.height } : { width: NODE_WIDTH, height: NODE_HEIGHT };
   // Top-level nodes: an edge to or from an expanded domain's product counts for the domain.
   const topOf = (id: string) => children.find((c) => c.id === id)?.parent ?? id;
-  const auto = layeredLayout(
-    tops.map((n) => ({ id: n.id, ...size(n) })),
-    overview.edges.map((e) => ({ source: topOf(e.from), target: topOf(e.to) })),
-    TOP,
-  );
+  const placed = new Map(tops.map((n) => [n.id, placedAt(n.id)]));
+  // The layout of a dense view takes hundreds of milliseconds: only when a node needs it.
+  const auto = [...placed.values()].every((at) => at !== null)
+    ? null
+    : layeredLayout(
+        tops.map((n) => ({ id: n.id, ...size(n) })),
+        overview.edges.map((e) => ({ source: topOf(e.from), target: topOf(e.to) })),
+        TOP,
+      );
   const nodes: OverviewFlowNode[] = [];
   for (const n of tops) {
     const { width, height } = size(n);
     nodes.push({
       id: n.id,
       type: 'overview',
-      position: placedAt(n.id) ?? auto.positions.get(n.id) ?? { x: 0, y: 0 },
+      position: placed.get(n.id) ?? auto?.positions.get(n.id) ?? { x: 0, y: 0 },
       data: { node: n, view },
       width,
       height,
