@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use mesh_core::graph::MeshGraph;
-use mesh_core::impact::{self, Direction, ImpactTarget, WhatIfChange};
+use mesh_core::impact::{self, Direction, ImpactTarget, Shape, WhatIfChange};
 use mesh_core::{Access, Store};
 use meshwright_e2e::*;
 
@@ -49,7 +49,8 @@ async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
     let graph = MeshGraph::build(&mesh);
     let orders = mesh.products.iter().find(|p| p.name == "orders").unwrap();
     let target = ImpactTarget::Product { product: orders.id };
-    let core = |depth| impact::impact(&mesh, &graph, target, Direction::Both, depth);
+    let shape = Shape::of(&mesh);
+    let core = |depth| impact::impact(&shape, &graph, target, Direction::Both, depth);
 
     let app = App::launch(Some(&file), &dir.path().join("data")).await?;
     show_impact(&app, orders.id).await?;
@@ -410,7 +411,7 @@ async fn export_diagram_draws_the_view_with_the_highlight() -> WebDriverResult<(
     let graph = MeshGraph::build(&mesh);
     let orders = mesh.products.iter().find(|p| p.name == "orders").unwrap();
     let reached = impact::impact(
-        &mesh,
+        &Shape::of(&mesh),
         &graph,
         ImpactTarget::Product { product: orders.id },
         Direction::Both,
