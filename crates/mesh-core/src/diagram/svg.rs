@@ -10,7 +10,7 @@ use super::{Diagram, View};
 
 /// Fonts named in order; the first ones ship with most Linux desktops, so the PNG
 /// renderer (system fonts through fontdb) finds one.
-const FONTS: &str = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
+pub(super) const FONTS: &str = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
 const FADED: &str = " opacity=\"0.35\"";
 
 /// Text safe inside an XML element or a double-quoted attribute: markup characters as
