@@ -14,6 +14,7 @@ pub mod follow;
 pub mod instance;
 pub mod menu;
 pub mod recent;
+pub mod rendering;
 pub mod startup;
 pub mod state;
 pub mod task;
@@ -118,6 +119,7 @@ pub fn run() {
     }
     let result = app
         .plugin(window_state.build())
+        .plugin(rendering::plugin())
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .on_window_event(|window, event| {
