@@ -494,9 +494,31 @@ impl App {
     /// save are reported, not fatal.
     pub async fn screenshot(&self, name: &str) {
         let path = artifacts().join(format!("{name}.png"));
+        // Without compositing (the app's drawing on a machine with no GPU, as under
+        // Xvfb) WebKit takes a snapshot after its next paint, and a still window may not
+        // paint for minutes: a pixel that changes every 30 ms keeps frames coming.
+        let keep = self
+            .driver
+            .execute(
+                "const d = document.createElement('div');
+                 d.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0.01;pointer-events:none;z-index:2147483647';
+                 document.body.appendChild(d);
+                 let n = 0;
+                 const timer = setInterval(() => { d.style.backgroundColor = n++ % 2 ? '#000' : '#fff'; }, 30);
+                 window.__mwStopKeepPainting = () => { clearInterval(timer); d.remove(); };
+                 return 1;",
+                Vec::new(),
+            )
+            .await;
         match self.driver.screenshot(&path).await {
             Ok(()) => eprintln!("screenshot: {}", path.display()),
             Err(e) => eprintln!("screenshot {name} failed: {e}"),
+        }
+        if keep.is_ok() {
+            let _ = self
+                .driver
+                .execute("window.__mwStopKeepPainting?.(); return 1;", Vec::new())
+                .await;
         }
     }
 
