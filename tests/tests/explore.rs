@@ -311,6 +311,27 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
         serde_json::json!([true, "none"])
     );
     app.picture("domains-view-2000").await?;
+
+    // Back to the view from the Table view, nothing changed: its layout is reused.
+    click_testid(&app, "view-table").await?;
+    app.wait("[data-testid=table-grid]").await?;
+    let again = timed(
+        &app,
+        "document.querySelector('[data-testid=view-domains]').click();",
+        "document.querySelector('[data-testid=overview-domains][data-ready=true]')",
+        &["overview-answered", "overview-laid-out"],
+    )
+    .await?;
+    record(
+        "switch to the domain view again, from the Table view, click to painted",
+        again.painted,
+    );
+    if let [Some(answered), Some(laid_out)] = again.marks[..] {
+        record(
+            "the same switch, the core's answer to laid out (the layout reused)",
+            laid_out - answered,
+        );
+    }
     app.quit().await
 }
 

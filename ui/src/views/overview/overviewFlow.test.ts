@@ -61,14 +61,39 @@ describe('overviewFlow', () => {
 
   it('lays out the view only when a node was never placed in it', () => {
     const layout = vi.spyOn(layered, 'layeredLayout');
+    // Its own nodes, so that no layout an earlier test made is reused.
+    const own: Overview = { ...overview, nodes: [...overview.nodes, node('ops')] };
     const everywhere = (id: string) => ({ x: id.length * 300, y: 0 });
-    const { nodes } = overviewFlow(overview, 'domains', everywhere);
+    const { nodes } = overviewFlow(own, 'domains', everywhere);
     // The expanded domain's products are laid out inside it; the top level is not.
     expect(layout).toHaveBeenCalledTimes(1);
-    expect(nodes.filter((n) => !n.parentId).map((n) => n.position)).toEqual([everywhere('sales'), everywhere('fin')]);
+    expect(nodes.filter((n) => !n.parentId).map((n) => n.position)).toEqual([everywhere('sales'), everywhere('fin'), everywhere('ops')]);
     layout.mockClear();
-    overviewFlow(overview, 'domains', (id) => (id === 'fin' ? null : everywhere(id)));
+    overviewFlow(own, 'domains', (id) => (id === 'fin' ? null : everywhere(id)));
     expect(layout).toHaveBeenCalledTimes(2);
+    layout.mockRestore();
+  });
+
+  it('reuses the top-level layout while the nodes and links are the same', () => {
+    const layout = vi.spyOn(layered, 'layeredLayout');
+    const tops = (o: Overview) =>
+      overviewFlow(o, 'teams', () => null)
+        .nodes.filter((n) => !n.parentId)
+        .map((n) => [n.id, n.position]);
+    const teams: Overview = {
+      view: 'teams',
+      nodes: [node('t1', { kind: 'team' }), node('t2', { kind: 'team' })],
+      edges: [{ from: 't1', to: 't2', weight: 2 }],
+    };
+    const first = tops(teams);
+    const made = layout.mock.calls.length;
+    // The same view again, a weight changed: no layout of the top level.
+    expect(tops({ ...teams, edges: [{ from: 't1', to: 't2', weight: 5 }] })).toEqual(first);
+    expect(layout.mock.calls.length - made).toBe(1); // the (empty) inside of no domain
+    // A link turned around: laid out again, and drawn the other way.
+    const turned = tops({ ...teams, edges: [{ from: 't2', to: 't1', weight: 2 }] });
+    expect(layout.mock.calls.length - made).toBe(3);
+    expect(turned).not.toEqual(first);
     layout.mockRestore();
   });
 });
