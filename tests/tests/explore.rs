@@ -326,12 +326,16 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
         "switch to the domain view again, from the Table view, click to painted",
         again.painted,
     );
-    if let [Some(answered), Some(laid_out)] = again.marks[..] {
-        record(
-            "the same switch, the core's answer to laid out (the layout reused)",
-            laid_out - answered,
+    let [Some(answered), Some(laid_out)] = again.marks[..] else {
+        panic!(
+            "the switch back was answered and laid out: {:?}",
+            again.marks
         );
-    }
+    };
+    record(
+        "the same switch, the core's answer to laid out (the layout reused)",
+        laid_out - answered,
+    );
     app.quit().await
 }
 

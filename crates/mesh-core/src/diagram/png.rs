@@ -50,11 +50,7 @@ fn in_memory(system: &usvg::fontdb::Database, families: &[&str]) -> usvg::fontdb
     let mut db = usvg::fontdb::Database::new();
     for face in system.faces() {
         let mut face = face.clone();
-        let named = face
-            .families
-            .iter()
-            .any(|(name, _)| families.iter().any(|f| f.eq_ignore_ascii_case(name)));
-        if let (true, Source::File(path)) = (named, &face.source) {
+        if let (true, Source::File(path)) = (is_named(&face, families), &face.source) {
             let data = read.entry(path.clone()).or_insert_with(|| {
                 std::fs::read(path)
                     .ok()
@@ -68,6 +64,13 @@ fn in_memory(system: &usvg::fontdb::Database, families: &[&str]) -> usvg::fontdb
         db.push_face_info(face);
     }
     db
+}
+
+/// Whether `face` belongs to one of `families` (as CSS compares names, ignoring case).
+fn is_named(face: &usvg::fontdb::FaceInfo, families: &[&str]) -> bool {
+    face.families
+        .iter()
+        .any(|(name, _)| families.iter().any(|f| f.eq_ignore_ascii_case(name)))
 }
 
 /// The PNG of `svg` at `scale` (1 = one pixel per diagram unit).
@@ -121,7 +124,7 @@ mod tests {
 
     use resvg::usvg::fontdb::{Database, FaceInfo, Source};
 
-    use super::{FONTS, in_memory, named_families, rasterise};
+    use super::{FONTS, in_memory, is_named, named_families, rasterise};
 
     #[test]
     fn the_named_faces_are_read_into_memory_and_draw_the_same_picture() {
@@ -131,11 +134,7 @@ mod tests {
         assert_eq!(families[0], "DejaVu Sans");
         let db = in_memory(&system, &families);
         assert_eq!(db.len(), system.len(), "every face kept");
-        let named = |f: &FaceInfo| {
-            f.families
-                .iter()
-                .any(|(n, _)| families.contains(&n.as_str()))
-        };
+        let named = |f: &FaceInfo| is_named(f, &families);
         assert!(
             db.faces().any(named),
             "a font the SVG names is installed (WebKitGTK's fontconfig brings one)"
