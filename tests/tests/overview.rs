@@ -9,6 +9,7 @@
 use mesh_core::diagram::View;
 use mesh_core::filter::{self, ViewFilter};
 use mesh_core::graph::MeshGraph;
+use mesh_core::layered::Memo;
 use mesh_core::overview::{Overview, overview};
 use mesh_core::{Access, Store};
 use meshwright_e2e::*;
@@ -94,7 +95,14 @@ async fn domains_and_teams_views_draw_the_cores_overview() -> WebDriverResult<()
 
     eprintln!("step: the domains view, coupling and weights as the core's");
     app.ctrl('4').await?;
-    let core = overview(&mesh, &graph, View::Domains, &all, None);
+    let core = overview(
+        &mesh,
+        &graph,
+        View::Domains,
+        &all,
+        None,
+        &mut Memo::default(),
+    );
     shows(&app, "domains", &core).await?;
     let coupling = app
         .wait(&format!(
@@ -113,7 +121,14 @@ async fn domains_and_teams_views_draw_the_cores_overview() -> WebDriverResult<()
 
     eprintln!("step: orders expanded in place into its products");
     toggle(&app, orders.id).await?;
-    let expanded = overview(&mesh, &graph, View::Domains, &all, Some(orders.id));
+    let expanded = overview(
+        &mesh,
+        &graph,
+        View::Domains,
+        &all,
+        Some(orders.id),
+        &mut Memo::default(),
+    );
     shows(&app, "domains", &expanded).await?;
     app.picture("overview-expanded").await?;
     toggle(&app, orders.id).await?;
@@ -175,7 +190,7 @@ async fn domains_and_teams_views_draw_the_cores_overview() -> WebDriverResult<()
 
     eprintln!("step: the teams view, with a filter of its own");
     app.ctrl('5').await?;
-    let teams = overview(&mesh, &graph, View::Teams, &all, None);
+    let teams = overview(&mesh, &graph, View::Teams, &all, None, &mut Memo::default());
     shows(&app, "teams", &teams).await?;
     app.picture("overview-teams").await?;
     let team = &mesh.teams[0];
@@ -196,7 +211,14 @@ async fn domains_and_teams_views_draw_the_cores_overview() -> WebDriverResult<()
     shows(
         &app,
         "teams",
-        &overview(&mesh, &graph, View::Teams, &narrowed, None),
+        &overview(
+            &mesh,
+            &graph,
+            View::Teams,
+            &narrowed,
+            None,
+            &mut Memo::default(),
+        ),
     )
     .await?;
     app.ctrl('1').await?;

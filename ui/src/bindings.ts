@@ -1464,6 +1464,17 @@ export type OverviewNode = {
 	parent: string | null,
 	/**  For a domain, whether it is the expanded one. */
 	expanded: boolean,
+	/**
+	 *  Left edge: where the user placed it in this view, or where the layout puts it;
+	 *  for a product of the expanded domain, relative to the domain's box.
+	 */
+	x: number | null,
+	/**  Top edge, as `x`. */
+	y: number | null,
+	/**  Width (the expanded domain's box holds its products). */
+	width: number | null,
+	/**  Height. */
+	height: number | null,
 };
 
 /**  The whole matrix. */

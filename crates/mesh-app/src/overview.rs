@@ -1,5 +1,6 @@
 //! The domains and teams views of the open mesh: the core's overview of the kept model
-//! as the view's saved filter shows it. Aggregating is the core's (`mesh_core::overview`).
+//! as the view's saved filter shows it, placed. Aggregating and placing are the core's
+//! (`mesh_core::overview`); the open mesh keeps the views' recent layouts.
 
 use mesh_core::diagram::View;
 use mesh_core::graph::MeshGraph;
@@ -21,9 +22,11 @@ impl Session {
         self.with_open(|open| {
             let filter = open.store().view_filter(view.as_str())?;
             let shown = crate::view_filter::filtered(open, &filter, today)?;
-            let mesh = open.model()?;
+            let (mesh, layouts) = open.model_and_layouts()?;
             let graph = MeshGraph::build(mesh);
-            Ok(overview::overview(mesh, &graph, view, &shown, expand))
+            Ok(overview::overview(
+                mesh, &graph, view, &shown, expand, layouts,
+            ))
         })
     }
 }

@@ -63,6 +63,8 @@ pub struct Open {
     pub(crate) seen: crate::follow::Seen,
     /// The scenario being drawn, if any: edits then go to its to-be, not to the file.
     pub(crate) scenario: Option<crate::scenario::Active>,
+    /// The domains and teams views' recent layouts (`crate::overview`).
+    layouts: mesh_core::layered::Memo,
 }
 
 impl Open {
@@ -95,6 +97,15 @@ impl Open {
             Some(model) => model,
             none => none.insert(store.load()?),
         })
+    }
+
+    /// The model, with the recent layouts of its views to place them with.
+    pub(crate) fn model_and_layouts(
+        &mut self,
+    ) -> Result<(&Mesh, &mut mesh_core::layered::Memo), CommandError> {
+        self.model()?;
+        let model = self.model.as_ref().ok_or_else(CommandError::no_mesh)?;
+        Ok((model, &mut self.layouts))
     }
 }
 
@@ -235,6 +246,7 @@ impl Session {
             model: None,
             seen,
             scenario: None,
+            layouts: Default::default(),
         });
         inner.generation += 1;
         Ok(snapshot)

@@ -2,7 +2,9 @@
 //! generated mesh (default 2,000 products; target: `--format svg` in at most 2 s end to
 //! end). Each row is the median of a few runs: loading the file with its graph, building
 //! the view, and writing each format (the SVG and PNG include the layout), plus the
-//! whole command's core path for the products view as SVG.
+//! whole command's core path for the products view as SVG; and the domains and teams
+//! views the app draws (`overview`, with their layered layout; target: a switch to the
+//! domain view in at most 300 ms in the window).
 //!
 //! A plain harness like `scale.rs`: a markdown table, no assertions. Arguments:
 //! `--products N` (default 2000), `--runs N` (5), `--scale N` PNG scale in tenths (2).
@@ -14,8 +16,11 @@ use harness::{number, time};
 use std::time::Duration;
 
 use mesh_core::diagram::{self, Format, View};
+use mesh_core::filter::{self, ViewFilter};
 use mesh_core::generate::{GenerateOptions, generate};
 use mesh_core::graph::MeshGraph;
+use mesh_core::layered::Memo;
+use mesh_core::overview;
 use mesh_core::{Access, Store};
 
 fn ms(d: Duration) -> String {
@@ -81,5 +86,18 @@ fn main() {
             diagram::write_atomically(&out, &svg).expect("written");
         })
     });
+    // What the app's domains and teams views ask the core for: the aggregate, placed
+    // (a layered layout of every node, as in a file never arranged in that view).
+    let everything = filter::apply(&mesh, &[], &ViewFilter::default());
+    let cells: Vec<String> = View::ALL
+        .iter()
+        .map(|&v| match v {
+            View::Products => "–".to_owned(),
+            _ => ms(time(runs, || {
+                overview::overview(&mesh, &graph, v, &everything, None, &mut Memo::default())
+            })),
+        })
+        .collect();
+    println!("| the app's view, laid out | {} |", cells.join(" | "));
     println!("\nPNG at scale {scale}.");
 }

@@ -17,6 +17,7 @@ pub mod generate;
 pub mod governance;
 pub mod graph;
 pub mod impact;
+pub mod layered;
 pub mod manifests;
 pub mod model;
 pub mod overview;
@@ -26,6 +27,8 @@ pub mod sheet;
 pub mod slug;
 pub mod stats;
 pub mod store;
+#[cfg(test)]
+mod ui_files;
 pub mod validate;
 
 pub use error::{Error, ErrorKind, Result};

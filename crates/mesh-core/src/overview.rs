@@ -6,9 +6,8 @@
 //! the dependencies between the products they own: who has to talk to whom.
 //!
 //! A view shows what its filter shows (`crate::filter`); coupling always counts the whole
-//! mesh, since it belongs to the domain, not to the view. Placing the nodes is the
-//! host's (their positions are stored per view like the canvas's); this module only
-//! aggregates.
+//! mesh, since it belongs to the domain, not to the view. Where each node goes is
+//! `place`'s: the position stored for the view, or a layered layout.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -18,7 +17,10 @@ use uuid::Uuid;
 use crate::diagram::View;
 use crate::filter::Filtered;
 use crate::graph::MeshGraph;
+use crate::layered::Memo;
 use crate::model::Mesh;
+
+pub mod place;
 
 /// What an overview node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +62,15 @@ pub struct OverviewNode {
     pub parent: Option<Uuid>,
     /// For a domain, whether it is the expanded one.
     pub expanded: bool,
+    /// Left edge: where the user placed it in this view, or where the layout puts it;
+    /// for a product of the expanded domain, relative to the domain's box.
+    pub x: f64,
+    /// Top edge, as `x`.
+    pub y: f64,
+    /// Width (the expanded domain's box holds its products).
+    pub width: f64,
+    /// Height.
+    pub height: f64,
 }
 
 /// Product dependencies from one node to another, in the direction data flows.
@@ -89,13 +100,15 @@ pub struct Overview {
 }
 
 /// The `view` (domains or teams; products gives an empty overview) of `mesh` as
-/// `shown` filters it, with `expand` (a domain's id) drawn as its products.
+/// `shown` filters it, with `expand` (a domain's id) drawn as its products, placed
+/// (`memo` keeps recent layouts, so asking again after an edit elsewhere costs nothing).
 pub fn overview(
     mesh: &Mesh,
     graph: &MeshGraph,
     view: View,
     shown: &Filtered,
     expand: Option<Uuid>,
+    memo: &mut Memo,
 ) -> Overview {
     let visible = |id: &Uuid| shown.all || shown.products.contains(id);
     let domain_of: HashMap<Uuid, Uuid> =
@@ -160,6 +173,10 @@ pub fn overview(
             instability: instability(afferent, efferent),
             parent: None,
             expanded: false,
+            x: 0.0,
+            y: 0.0,
+            width: 0.0,
+            height: 0.0,
         }
     };
     let mut nodes = Vec::new();
@@ -211,14 +228,13 @@ pub fn overview(
             *weights.entry((from, to)).or_default() += 1;
         }
     }
-    Overview {
-        view,
-        nodes,
-        edges: weights
-            .into_iter()
-            .map(|((from, to), weight)| OverviewEdge { from, to, weight })
-            .collect(),
-    }
+    let edges: Vec<OverviewEdge> = weights
+        .into_iter()
+        .map(|((from, to), weight)| OverviewEdge { from, to, weight })
+        .collect();
+    let stored = mesh.positions_in(view.as_str());
+    place::place(&mut nodes, &edges, &stored, memo);
+    Overview { view, nodes, edges }
 }
 
 /// The title of the teams view's node for products without an owner team.

@@ -139,15 +139,10 @@ mod tests {
         }))
         .unwrap()
             + "\n";
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../ui/src/lib/slug.vectors.json");
-        let have = std::fs::read_to_string(&path).unwrap_or_default();
-        if have != want {
-            std::fs::write(&path, &want).unwrap();
-            panic!(
-                "{} was stale and has been rewritten; commit it",
-                path.display()
-            );
-        }
+        let stale = crate::ui_files::keep_current("lib/slug.vectors.json", want.as_bytes());
+        assert!(
+            !stale,
+            "ui/src/lib/slug.vectors.json was stale and is rewritten: commit it"
+        );
     }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dagreLayered } from '../../scripts/dagreLayered';
+import vectors from './layered.vectors.json';
 import {
   assignLayers,
   breakCycles,
@@ -153,5 +154,21 @@ describe('layered layout steps', () => {
       }
     expect(brute).toBeGreaterThan(0);
     expect(countCrossings(items, layers, rank)).toBe(brute);
+  });
+});
+
+describe('layered layout against the core', () => {
+  // mesh-core's layered placement (crates/mesh-core/src/layered) lays out the domains
+  // and teams views; the canvas's large meshes are laid out here, in the worker. Both
+  // must draw the same picture: the core writes these cases and its answers.
+  it('places every case of the vectors exactly as the core does', () => {
+    expect(vectors.cases.length).toBeGreaterThanOrEqual(4);
+    for (const c of vectors.cases) {
+      const nodes = c.boxes.map(([width, height], i) => ({ id: `n${i}`, width: width!, height: height! }));
+      const edges = c.links.map(([s, t]) => ({ source: `n${s}`, target: `n${t}` }));
+      const { positions, width, height } = layeredLayout(nodes, edges, vectors.spacing);
+      expect([c.name, width, height]).toEqual([c.name, c.width, c.height]);
+      expect([c.name, nodes.map((n) => positions.get(n.id))]).toEqual([c.name, c.positions.map(([x, y]) => ({ x, y }))]);
+    }
   });
 });

@@ -10,6 +10,10 @@
 //! one 2,000-product domain, and drew taller domains; its time goes to rebuilding
 //! graphlib graphs while ordering and placing, and no ranker or ordering option got
 //! dagre alone under 3.6 s. That is as slow as the ELK it would replace, so this stays.
+//! The core places the domains and teams views with the same algorithm
+//! (crates/mesh-core/src/layered); this copy lays out the canvas in its worker, without
+//! a round trip, and layered.test.ts checks it against the cases and answers the core
+//! writes (layered.vectors.json), so the two cannot drift.
 //! Pure: no ELK, no model, no DOM; positions are relative to the domain's top-left
 //! corner, padding included, exactly as ELK reports compound children.
 

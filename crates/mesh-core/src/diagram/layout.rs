@@ -1,20 +1,19 @@
 //! Where each node and domain box of a diagram goes. The products view uses the canvas
 //! positions the file stores (view `mesh`: top-level domains absolute, products and
 //! subdomains relative to the domain holding them, as the desktop canvas places them)
-//! and the same box sizes, so an exported diagram looks like the canvas. What has no
-//! stored position — everything, in a mesh never laid out, and the domains and teams
-//! views, which the canvas does not draw — gets a layered layout: providers left of
-//! their consumers, columns by dependency depth. It computes rectangles; it must not
-//! draw.
+//! and the same box sizes, so an exported diagram looks like the canvas; what has no
+//! stored position goes in columns by dependency depth. The domains and teams views
+//! are placed as the app's views are (`crate::overview::place`): the positions stored
+//! for that view, and the same layered layout for nodes never placed. It computes
+//! rectangles; it must not draw.
 
-use std::collections::HashMap;
-
-use petgraph::visit::EdgeRef;
 use uuid::Uuid;
 
 use super::{Diagram, View};
 use crate::graph::MeshGraph;
+use crate::layered::Memo;
 use crate::model::Mesh;
+use crate::overview::place;
 
 /// The canvas view whose positions the products view uses.
 const MESH_VIEW: &str = "mesh";
@@ -27,8 +26,6 @@ pub const PRODUCT_HEADER: f64 = 86.0;
 /// One output port row.
 pub const PORT_ROW: f64 = 22.0;
 const PRODUCT_FOOTER: f64 = 8.0;
-/// Height of a domain or team node.
-const SUMMARY_HEIGHT: f64 = 64.0;
 /// Room above a domain box's first product, for its title.
 pub const PAD_TOP: f64 = 46.0;
 const PAD_SIDE: f64 = 24.0;
@@ -73,26 +70,16 @@ pub struct Layout {
 
 /// Places `diagram`, drawn from `mesh`.
 pub fn layout(mesh: &Mesh, diagram: &Diagram) -> Layout {
+    if diagram.view != View::Products {
+        return normalise(summaries(mesh, diagram), Vec::new());
+    }
     let heights: Vec<f64> = diagram
         .nodes
         .iter()
-        .map(|n| match diagram.view {
-            View::Products => {
-                PRODUCT_HEADER + n.rows.len().max(1) as f64 * PORT_ROW + PRODUCT_FOOTER
-            }
-            View::Domains | View::Teams => SUMMARY_HEIGHT,
-        })
+        .map(|n| PRODUCT_HEADER + n.rows.len().max(1) as f64 * PORT_ROW + PRODUCT_FOOTER)
         .collect();
     let layers = node_layers(mesh, diagram);
-    let stored: HashMap<Uuid, (f64, f64)> = if diagram.view == View::Products {
-        mesh.positions
-            .iter()
-            .filter(|p| p.view == MESH_VIEW)
-            .map(|p| (p.entity_id, (p.x, p.y)))
-            .collect()
-    } else {
-        HashMap::new()
-    };
+    let stored = mesh.positions_in(MESH_VIEW);
     let node_pos = |i: usize| diagram.nodes[i].id.and_then(|id| stored.get(&id).copied());
 
     // Relative boxes: nodes inside their group (or the canvas), groups inside theirs.
@@ -198,6 +185,30 @@ pub fn layout(mesh: &Mesh, diagram: &Diagram) -> Layout {
     normalise(node_box, group_box)
 }
 
+/// The domains and teams views, placed as the app's views place them
+/// (`overview::place`): where the user left each node in that view, and a layered
+/// layout for the ones never placed there.
+fn summaries(mesh: &Mesh, diagram: &Diagram) -> Vec<Rect> {
+    // "No owner" has no entity: the app stores its place under the nil id.
+    let placed = mesh.positions_in(diagram.view.as_str());
+    let stored: Vec<Option<(f64, f64)>> = diagram
+        .nodes
+        .iter()
+        .map(|n| placed.get(&n.id.unwrap_or(Uuid::nil())).copied())
+        .collect();
+    let sizes = vec![place::NODE; diagram.nodes.len()];
+    let links: Vec<(usize, usize)> = diagram.edges.iter().map(|e| (e.from, e.to)).collect();
+    place::arrange(&sizes, &links, &stored, &mut Memo::default())
+        .into_iter()
+        .map(|(x, y)| Rect {
+            x,
+            y,
+            w: place::NODE.w,
+            h: place::NODE.h,
+        })
+        .collect()
+}
+
 /// Whether the domain has no parent in the mesh.
 fn top_level(mesh: &Mesh, domain: Uuid) -> bool {
     mesh.domains
@@ -206,7 +217,7 @@ fn top_level(mesh: &Mesh, domain: Uuid) -> bool {
 }
 
 /// Top-level groups without a stored position go right of the placed ones, wrapping
-/// into rows; loose nodes (every node of the domains and teams views) too.
+/// into rows; loose nodes (products of no drawn domain) too.
 fn place_top_level(
     diagram: &Diagram,
     loose: &[usize],
@@ -289,38 +300,14 @@ fn columns(
     }
 }
 
-/// Each node's column: its dependency depth (providers first). Products use the
-/// mesh graph's layers; domains and teams the longest path over the diagram's edges,
-/// bounded so cycles end.
+/// Each product's column: its dependency depth in the mesh graph (providers first).
 fn node_layers(mesh: &Mesh, diagram: &Diagram) -> Vec<usize> {
-    if diagram.view == View::Products {
-        let layers = MeshGraph::build(mesh).layers();
-        return diagram
-            .nodes
-            .iter()
-            .map(|n| n.id.and_then(|id| layers.get(&id).copied()).unwrap_or(0))
-            .collect();
-    }
-    // Cycles between domains or teams are common: the edges of a small feedback arc
-    // set are ignored for layering, so the rest orders left to right.
-    let mut g = petgraph::graph::DiGraph::<(), ()>::new();
-    let ids: Vec<_> = diagram.nodes.iter().map(|_| g.add_node(())).collect();
-    for e in &diagram.edges {
-        g.add_edge(ids[e.from], ids[e.to], ());
-    }
-    let cut: std::collections::HashSet<_> = petgraph::algo::greedy_feedback_arc_set(&g)
-        .map(|e| e.id())
-        .collect();
-    g.retain_edges(|_, e| !cut.contains(&e));
-    let mut depth = vec![0usize; diagram.nodes.len()];
-    if let Ok(order) = petgraph::algo::toposort(&g, None) {
-        for n in order {
-            for m in g.neighbors(n) {
-                depth[m.index()] = depth[m.index()].max(depth[n.index()] + 1);
-            }
-        }
-    }
-    depth
+    let layers = MeshGraph::build(mesh).layers();
+    diagram
+        .nodes
+        .iter()
+        .map(|n| n.id.and_then(|id| layers.get(&id).copied()).unwrap_or(0))
+        .collect()
 }
 
 /// Shifts everything so the drawing starts at a margin from the origin (stored

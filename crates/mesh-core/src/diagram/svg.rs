@@ -31,6 +31,22 @@ pub(super) fn xml(text: &str) -> String {
     out
 }
 
+/// Attributes that squeeze `text` into `room` units when it would run past it: a long
+/// name stays whole (and searchable) inside its box instead of crossing its border. The
+/// width is estimated on DejaVu Sans's average advance, a little generously, since the
+/// fonts themselves are the viewer's.
+fn fitted(text: &str, size: f64, bold: bool, room: f64) -> String {
+    let advance = if bold { 0.68 } else { 0.6 };
+    let estimate = text.chars().count() as f64 * size * advance;
+    if estimate <= room {
+        return String::new();
+    }
+    format!(
+        " textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\"",
+        num(room.max(0.0))
+    )
+}
+
 fn num(v: f64) -> String {
     // Whole units when the position is whole, so outputs stay short and stable.
     if v.fract() == 0.0 {
@@ -61,13 +77,14 @@ pub fn render(diagram: &Diagram, layout: &Layout) -> String {
         let fade = if group.faded { FADED } else { "" };
         let _ = writeln!(
             s,
-            "<g class=\"domain\"{fade}><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"#f1f5f9\" stroke=\"#94a3b8\"/><text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"bold\" fill=\"#334155\">{}</text></g>",
+            "<g class=\"domain\"{fade}><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"#f1f5f9\" stroke=\"#94a3b8\"/><text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"bold\" fill=\"#334155\"{}>{}</text></g>",
             num(r.x),
             num(r.y),
             num(r.w),
             num(r.h),
             num(r.x + 14.0),
             num(r.y + PAD_TOP / 2.0 + 6.0),
+            fitted(&group.label, 15.0, true, r.w - 28.0),
             xml(&group.label)
         );
     }
@@ -94,26 +111,29 @@ pub fn render(diagram: &Diagram, layout: &Layout) -> String {
         );
         let _ = write!(
             s,
-            "<text x=\"{}\" y=\"{}\" font-size=\"14\" font-weight=\"bold\" fill=\"#0f172a\">{}</text>",
+            "<text x=\"{}\" y=\"{}\" font-size=\"14\" font-weight=\"bold\" fill=\"#0f172a\"{}>{}</text>",
             num(r.x + 12.0),
             num(r.y + 24.0),
+            fitted(&node.label, 14.0, true, r.w - 24.0),
             xml(&node.label)
         );
         if let Some(note) = &node.note {
             let _ = write!(
                 s,
-                "<text x=\"{}\" y=\"{}\" fill=\"#475569\">{}</text>",
+                "<text x=\"{}\" y=\"{}\" fill=\"#475569\"{}>{}</text>",
                 num(r.x + 12.0),
                 num(r.y + 46.0),
+                fitted(note, 13.0, false, r.w - 24.0),
                 xml(note)
             );
         }
         for (k, row) in node.rows.iter().enumerate() {
             let _ = write!(
                 s,
-                "<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#334155\">{}</text>",
+                "<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#334155\"{}>{}</text>",
                 num(r.x + 20.0),
                 num(r.y + PRODUCT_HEADER + k as f64 * PORT_ROW + 15.0),
+                fitted(row, 12.0, false, r.w - 32.0),
                 xml(row)
             );
         }

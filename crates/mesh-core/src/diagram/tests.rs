@@ -4,7 +4,9 @@ use super::*;
 use crate::demo::demo_mesh;
 use crate::graph::MeshGraph;
 use crate::graph::tests::mesh;
+use crate::layered::Memo;
 use crate::model::{Mesh, Team};
+use uuid::Uuid;
 
 /// Names that break any format that does not escape them.
 const HOSTILE: &str = "Q\"uote <b>&amp; [x] {y} (z) #1; %% `tick` back\\slash\nnext|line";
@@ -248,6 +250,85 @@ fn stored_positions_place_products_relative_to_their_domain() {
     assert_eq!((a1.x - group.x, a1.y - group.y), (30.0, 60.0));
 }
 
+/// Each node's top-left corner relative to the first node's, to a thousandth (the
+/// drawing is shifted to its margin, which rounds).
+fn offsets(boxes: impl Iterator<Item = (Uuid, f64, f64)>) -> Vec<(Uuid, i64, i64)> {
+    let all: Vec<_> = boxes.collect();
+    let (x0, y0) = (all[0].1, all[0].2);
+    let round = |v: f64| (v * 1000.0).round() as i64;
+    all.into_iter()
+        .map(|(id, x, y)| (id, round(x - x0), round(y - y0)))
+        .collect()
+}
+
+#[test]
+fn the_domains_and_teams_views_are_drawn_as_the_app_draws_them() {
+    let mut m = demo_mesh();
+    let graph = MeshGraph::build(&m);
+    let everything = crate::filter::apply(&m, &[], &crate::filter::ViewFilter::default());
+    for view in [View::Domains, View::Teams] {
+        // Never placed in the view: the same layout as the app's view.
+        let app =
+            crate::overview::overview(&m, &graph, view, &everything, None, &mut Memo::default());
+        let d = draw(&m, view, None);
+        let placed = layout(&m, &d);
+        let drawn = offsets(
+            d.nodes
+                .iter()
+                .zip(&placed.nodes)
+                .map(|(n, r)| (n.id.unwrap_or(Uuid::nil()), r.x, r.y)),
+        );
+        assert_eq!(
+            drawn,
+            offsets(app.nodes.iter().map(|n| (n.id, n.x, n.y))),
+            "{view:?}"
+        );
+        assert!(
+            placed
+                .nodes
+                .iter()
+                .all(|r| (r.w, r.h) == (app.nodes[0].width, app.nodes[0].height))
+        );
+    }
+    // Placed in the domains view: where the user put them, whatever the other views say.
+    let domains = crate::overview::overview(
+        &m,
+        &graph,
+        View::Domains,
+        &everything,
+        None,
+        &mut Memo::default(),
+    );
+    for (k, n) in domains.nodes.iter().enumerate() {
+        let (x, y) = ((k % 4) as f64 * 300.0, (k / 4) as f64 * 150.0 - 700.0);
+        for view in ["domains", "mesh", "teams"] {
+            let shift = if view == "domains" { 0.0 } else { 55.0 };
+            m.positions.push(crate::model::Position {
+                entity_id: n.id,
+                view: view.into(),
+                x: x + shift * k as f64,
+                y,
+            });
+        }
+    }
+    let d = draw(&m, View::Domains, None);
+    let placed = layout(&m, &d);
+    let drawn = offsets(
+        d.nodes
+            .iter()
+            .zip(&placed.nodes)
+            .map(|(n, r)| (n.id.expect("a domain"), r.x, r.y)),
+    );
+    let wanted = offsets(
+        domains
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(k, n)| (n.id, (k % 4) as f64 * 300.0, (k / 4) as f64 * 150.0 - 700.0)),
+    );
+    assert_eq!(drawn, wanted);
+}
+
 #[test]
 fn every_format_is_deterministic_and_names_everything_in_the_svg() {
     let m = demo_mesh();
@@ -366,7 +447,6 @@ fn a_write_leaves_nothing_when_the_folder_is_missing() {
 /// when the committed copies were stale.
 #[test]
 fn the_ui_mermaid_samples_are_current() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/test/diagrams");
     let mut stale = Vec::new();
     for (name, m) in [("demo", demo_mesh()), ("hostile", hostile())] {
         for view in View::ALL {
@@ -377,14 +457,41 @@ fn the_ui_mermaid_samples_are_current() {
             for (suffix, domain) in variants {
                 let d = draw(&m, view, domain);
                 let want = render(&m, &d, Format::Mermaid, 1.0).expect("mermaid");
-                let path = dir.join(format!("{name}-{suffix}.mmd"));
-                if std::fs::read(&path).ok().as_deref() != Some(&want[..]) {
-                    std::fs::create_dir_all(&dir).expect("folder");
-                    std::fs::write(&path, &want).expect("written");
-                    stale.push(path.display().to_string());
+                let path = format!("test/diagrams/{name}-{suffix}.mmd");
+                if crate::ui_files::keep_current(&path, &want) {
+                    stale.push(path);
                 }
             }
         }
     }
     assert!(stale.is_empty(), "rewritten, commit them: {stale:?}");
+}
+
+#[test]
+fn a_long_name_is_squeezed_into_its_box_and_a_short_one_left_alone() {
+    let mut m = small();
+    let long = "Enterprise Customer Relationship Management Platform Data";
+    let red = m.teams.iter_mut().find(|t| t.name == "red").expect("red");
+    red.title = long.into();
+    let graph = MeshGraph::build(&m);
+    let d = build(&m, &graph, View::Teams, None).expect("teams");
+    let svg = render(&m, &d, Format::Svg, 1.0).expect("svg");
+    let svg = String::from_utf8(svg).expect("utf-8");
+    let text_of = |name: &str| {
+        let end = svg
+            .find(&format!(">{name}</text>"))
+            .expect("the name is drawn whole");
+        let start = svg[..end].rfind("<text").expect("its element");
+        svg[start..end].to_owned()
+    };
+    let squeezed = text_of(long);
+    let length: f64 = squeezed
+        .split("textLength=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a textLength");
+    assert!(squeezed.contains("lengthAdjust=\"spacingAndGlyphs\""));
+    assert!(length > 0.0 && length <= crate::overview::place::NODE.w - 24.0);
+    assert!(!text_of("Team blue").contains("textLength"));
 }

@@ -60,6 +60,15 @@ pub struct Mesh {
 }
 
 impl Mesh {
+    /// Where each entity placed in canvas `view` sits, by id.
+    pub fn positions_in(&self, view: &str) -> HashMap<Uuid, (f64, f64)> {
+        self.positions
+            .iter()
+            .filter(|p| p.view == view)
+            .map(|p| (p.entity_id, (p.x, p.y)))
+            .collect()
+    }
+
     /// An empty mesh with this header.
     pub fn empty(info: MeshInfo) -> Self {
         Mesh {

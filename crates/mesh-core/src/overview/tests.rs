@@ -26,7 +26,14 @@ fn pairs(mesh: &Mesh) -> Vec<(Uuid, Uuid)> {
 fn the_domains_view_shows_the_coupling_the_diagram_prints() {
     let mesh = demo_mesh();
     let graph = MeshGraph::build(&mesh);
-    let view = overview(&mesh, &graph, View::Domains, &everything(&mesh), None);
+    let view = overview(
+        &mesh,
+        &graph,
+        View::Domains,
+        &everything(&mesh),
+        None,
+        &mut Memo::default(),
+    );
     assert_eq!(view.nodes.len(), mesh.domains.len());
     let drawn = diagram::build(&mesh, &graph, View::Domains, None).unwrap();
     for node in &view.nodes {
@@ -77,6 +84,7 @@ fn an_expanded_domain_is_drawn_as_its_products() {
         View::Domains,
         &everything(&mesh),
         Some(orders),
+        &mut Memo::default(),
     );
     let inside: Vec<&OverviewNode> = view
         .nodes
@@ -129,7 +137,14 @@ fn the_teams_view_links_teams_by_their_products_dependencies() {
     // One product without an owner, to see the "no owner" node.
     mesh.products[0].owner_team_id = None;
     let graph = MeshGraph::build(&mesh);
-    let view = overview(&mesh, &graph, View::Teams, &everything(&mesh), None);
+    let view = overview(
+        &mesh,
+        &graph,
+        View::Teams,
+        &everything(&mesh),
+        None,
+        &mut Memo::default(),
+    );
     assert_eq!(view.nodes.len(), mesh.teams.len() + 1);
     let none = view
         .nodes
@@ -177,8 +192,22 @@ fn a_filter_narrows_the_nodes_and_the_edges_but_not_the_coupling() {
             ..ViewFilter::default()
         },
     );
-    let narrowed = overview(&mesh, &graph, View::Domains, &shown, None);
-    let whole = overview(&mesh, &graph, View::Domains, &everything(&mesh), None);
+    let narrowed = overview(
+        &mesh,
+        &graph,
+        View::Domains,
+        &shown,
+        None,
+        &mut Memo::default(),
+    );
+    let whole = overview(
+        &mesh,
+        &graph,
+        View::Domains,
+        &everything(&mesh),
+        None,
+        &mut Memo::default(),
+    );
     assert_eq!(narrowed.nodes.len(), shown.domains.len());
     assert!(
         narrowed.edges.is_empty(),
@@ -191,7 +220,14 @@ fn a_filter_narrows_the_nodes_and_the_edges_but_not_the_coupling() {
         (same.afferent, same.efferent)
     );
 
-    let teams = overview(&mesh, &graph, View::Teams, &shown, None);
+    let teams = overview(
+        &mesh,
+        &graph,
+        View::Teams,
+        &shown,
+        None,
+        &mut Memo::default(),
+    );
     let owners: HashSet<Uuid> = mesh
         .products
         .iter()
@@ -202,4 +238,161 @@ fn a_filter_narrows_the_nodes_and_the_edges_but_not_the_coupling() {
         teams.nodes.iter().map(|n| n.id).collect::<HashSet<_>>(),
         owners
     );
+}
+
+/// The boxes of the top-level nodes, as (x, y, w, h).
+fn top_boxes(view: &Overview) -> Vec<(Uuid, (f64, f64, f64, f64))> {
+    view.nodes
+        .iter()
+        .filter(|n| n.parent.is_none())
+        .map(|n| (n.id, (n.x, n.y, n.width, n.height)))
+        .collect()
+}
+
+fn apart(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 + a.2 <= b.0 || b.0 + b.2 <= a.0 || a.1 + a.3 <= b.1 || b.1 + b.3 <= a.1
+}
+
+#[test]
+fn a_view_never_placed_is_laid_out_without_overlaps() {
+    let mesh = demo_mesh();
+    let graph = MeshGraph::build(&mesh);
+    for v in [View::Domains, View::Teams] {
+        let view = overview(
+            &mesh,
+            &graph,
+            v,
+            &everything(&mesh),
+            None,
+            &mut Memo::default(),
+        );
+        let boxes = top_boxes(&view);
+        assert!(boxes.len() > 2);
+        for (k, (a, ra)) in boxes.iter().enumerate() {
+            assert_eq!((ra.2, ra.3), (place::NODE.w, place::NODE.h));
+            for (b, rb) in &boxes[k + 1..] {
+                assert!(apart(*ra, *rb), "{v:?}: {a} and {b} overlap");
+            }
+        }
+        // The layout spreads the view over more than one column and one row.
+        let xs: HashSet<u64> = boxes.iter().map(|(_, r)| r.0.to_bits()).collect();
+        let ys: HashSet<u64> = boxes.iter().map(|(_, r)| r.1.to_bits()).collect();
+        assert!(xs.len() > 1 && ys.len() > 1, "{v:?}");
+    }
+}
+
+#[test]
+fn a_node_placed_in_the_view_keeps_its_place_and_only_that_view_reads_it() {
+    let mut mesh = demo_mesh();
+    let graph = MeshGraph::build(&mesh);
+    let before = overview(
+        &mesh,
+        &graph,
+        View::Domains,
+        &everything(&mesh),
+        None,
+        &mut Memo::default(),
+    );
+    let moved = before.nodes[0].id;
+    mesh.positions.push(crate::model::Position {
+        entity_id: moved,
+        view: "domains".into(),
+        x: -4_000.0,
+        y: 1_234.5,
+    });
+    let after = overview(
+        &mesh,
+        &graph,
+        View::Domains,
+        &everything(&mesh),
+        None,
+        &mut Memo::default(),
+    );
+    let at = |view: &Overview, id| {
+        let n = view.nodes.iter().find(|n| n.id == id).unwrap();
+        (n.x, n.y)
+    };
+    assert_eq!(at(&after, moved), (-4_000.0, 1_234.5));
+    // The others stay where the layout put them.
+    for n in before.nodes.iter().filter(|n| n.id != moved) {
+        assert_eq!(at(&after, n.id), (n.x, n.y), "{}", n.name);
+    }
+    // The teams view and the canvas's positions do not move the domains view's nodes.
+    let teams = overview(
+        &mesh,
+        &graph,
+        View::Teams,
+        &everything(&mesh),
+        None,
+        &mut Memo::default(),
+    );
+    assert!(
+        teams
+            .nodes
+            .iter()
+            .all(|n| (n.x, n.y) != (-4_000.0, 1_234.5))
+    );
+
+    // When every node has a place, every node is where it was put.
+    for (k, n) in before.nodes.iter().enumerate() {
+        mesh.positions.push(crate::model::Position {
+            entity_id: n.id,
+            view: "domains".into(),
+            x: k as f64 * 10.0,
+            y: -(k as f64),
+        });
+    }
+    mesh.positions.retain(|p| p.x != -4_000.0);
+    let all = overview(
+        &mesh,
+        &graph,
+        View::Domains,
+        &everything(&mesh),
+        None,
+        &mut Memo::default(),
+    );
+    for (k, n) in before.nodes.iter().enumerate() {
+        assert_eq!(at(&all, n.id), (k as f64 * 10.0, -(k as f64)));
+    }
+}
+
+#[test]
+fn the_expanded_domain_is_a_box_around_its_products() {
+    let mesh = demo_mesh();
+    let graph = MeshGraph::build(&mesh);
+    let orders = mesh.domains.iter().find(|d| d.name == "orders").unwrap().id;
+    let view = overview(
+        &mesh,
+        &graph,
+        View::Domains,
+        &everything(&mesh),
+        Some(orders),
+        &mut Memo::default(),
+    );
+    let domain = view.nodes.iter().find(|n| n.id == orders).unwrap();
+    let products: Vec<_> = view
+        .nodes
+        .iter()
+        .filter(|n| n.parent == Some(orders))
+        .collect();
+    assert!(products.len() > 1);
+    assert!(domain.width > place::NODE.w || domain.height > place::NODE.h);
+    for (k, p) in products.iter().enumerate() {
+        assert_eq!((p.width, p.height), (place::PRODUCT.w, place::PRODUCT.h));
+        // Relative to the box, below its title row, inside it.
+        assert!(p.x > 0.0 && p.y >= place::NODE.h, "{}", p.name);
+        assert!(p.x + p.width < domain.width && p.y + p.height < domain.height);
+        for q in &products[k + 1..] {
+            assert!(apart(
+                (p.x, p.y, p.width, p.height),
+                (q.x, q.y, q.width, q.height)
+            ));
+        }
+    }
+    for (id, r) in top_boxes(&view) {
+        if id != orders {
+            let d = (domain.x, domain.y, domain.width, domain.height);
+            assert!(apart(d, r), "the orders box covers {id}");
+        }
+    }
 }

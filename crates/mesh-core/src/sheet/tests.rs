@@ -408,18 +408,12 @@ fn teams_get_a_type_and_domains_a_parent_from_an_earlier_row() {
 
 #[test]
 fn the_ui_copy_of_the_columns_is_current() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../ui/src/views/table/columns.json");
     let want = serde_json::to_string_pretty(COLUMNS).unwrap() + "\n";
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    if have != want {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &want).unwrap();
-        panic!(
-            "{} was stale and has been rewritten; commit it",
-            path.display()
-        );
-    }
+    let stale = crate::ui_files::keep_current("views/table/columns.json", want.as_bytes());
+    assert!(
+        !stale,
+        "ui/src/views/table/columns.json was stale and is rewritten: commit it"
+    );
 }
 
 #[test]

@@ -1,7 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import * as layered from '../../layout/layered';
+import { describe, expect, it } from 'vitest';
 import type { Overview, OverviewNode } from '../../lib/backend';
-import { NODE_WIDTH, overviewFlow, strokeOf } from './overviewFlow';
+import { overviewFlow, strokeOf } from './overviewFlow';
 
 const node = (id: string, extra: Partial<OverviewNode> = {}): OverviewNode => ({
   id,
@@ -14,16 +13,22 @@ const node = (id: string, extra: Partial<OverviewNode> = {}): OverviewNode => ({
   instability: null,
   parent: null,
   expanded: false,
+  x: 0,
+  y: 0,
+  width: 220,
+  height: 92,
   ...extra,
 });
 
+// Boxes as the core places them (mesh-core's overview/place.rs): products relative to
+// the expanded domain.
 const overview: Overview = {
   view: 'domains',
   nodes: [
-    node('sales', { expanded: true }),
-    node('a', { kind: 'product', parent: 'sales' }),
-    node('b', { kind: 'product', parent: 'sales' }),
-    node('fin'),
+    node('sales', { expanded: true, width: 460, height: 170 }),
+    node('a', { kind: 'product', parent: 'sales', x: 16, y: 92, width: 180, height: 44 }),
+    node('b', { kind: 'product', parent: 'sales', x: 244, y: 92, width: 180, height: 44 }),
+    node('fin', { x: 556, y: 39 }),
   ],
   edges: [
     { from: 'a', to: 'b', weight: 1 },
@@ -32,20 +37,16 @@ const overview: Overview = {
 };
 
 describe('overviewFlow', () => {
-  it('draws the expanded domain as a box around its products, edges weighted', () => {
+  it('draws each node in the box the core placed it in, the products inside their domain', () => {
     const { nodes, edges } = overviewFlow(overview, 'domains', () => null);
-    expect(nodes.map((n) => [n.id, n.parentId ?? null])).toEqual([
-      ['sales', null],
-      ['a', 'sales'],
-      ['b', 'sales'],
-      ['fin', null],
+    expect(nodes.map((n) => [n.id, n.parentId ?? null, n.position, n.width, n.height])).toEqual([
+      ['sales', null, { x: 0, y: 0 }, 460, 170],
+      ['a', 'sales', { x: 16, y: 92 }, 180, 44],
+      ['b', 'sales', { x: 244, y: 92 }, 180, 44],
+      ['fin', null, { x: 556, y: 39 }, 220, 92],
     ]);
-    const box = nodes[0]!;
-    const b = nodes[2]!;
-    expect(box.width).toBeGreaterThanOrEqual(b.position.x + (b.width ?? 0));
-    // Laid out left to right: the provider before its consumer, the box before fin.
-    expect(nodes[1]!.position.x).toBeLessThan(b.position.x);
-    expect(nodes[3]!.position.x).toBeGreaterThan(box.position.x + (box.width ?? 0));
+    expect(nodes[1]).toMatchObject({ extent: 'parent', draggable: false });
+    expect(nodes[0]!.style).toEqual({ width: 460, height: 170 });
     expect(edges.map((e) => [e.source, e.target, e.label])).toEqual([
       ['a', 'b', '1'],
       ['b', 'fin', '3'],
@@ -53,47 +54,12 @@ describe('overviewFlow', () => {
     expect(strokeOf(3)).toBeGreaterThan(strokeOf(1));
   });
 
-  it('keeps a node where the user put it in this view', () => {
-    const { nodes } = overviewFlow(overview, 'domains', (id) => (id === 'fin' ? { x: -500, y: 40 } : null));
+  it('draws a moved node where the model has it before the core answers again', () => {
+    const placed = (id: string) => (id === 'fin' || id === 'a' ? { x: -500, y: 40 } : null);
+    const { nodes } = overviewFlow(overview, 'domains', placed);
     expect(nodes.find((n) => n.id === 'fin')!.position).toEqual({ x: -500, y: 40 });
-    expect(nodes.find((n) => n.id === 'fin')!.width).toBe(NODE_WIDTH);
-  });
-
-  it('lays out the view only when a node was never placed in it', () => {
-    const layout = vi.spyOn(layered, 'layeredLayout');
-    // Its own nodes, so that no layout an earlier test made is reused.
-    const own: Overview = { ...overview, nodes: [...overview.nodes, node('ops')] };
-    const everywhere = (id: string) => ({ x: id.length * 300, y: 0 });
-    const { nodes } = overviewFlow(own, 'domains', everywhere);
-    // The expanded domain's products are laid out inside it; the top level is not.
-    expect(layout).toHaveBeenCalledTimes(1);
-    expect(nodes.filter((n) => !n.parentId).map((n) => n.position)).toEqual([everywhere('sales'), everywhere('fin'), everywhere('ops')]);
-    layout.mockClear();
-    overviewFlow(own, 'domains', (id) => (id === 'fin' ? null : everywhere(id)));
-    expect(layout).toHaveBeenCalledTimes(2);
-    layout.mockRestore();
-  });
-
-  it('reuses the top-level layout while the nodes and links are the same', () => {
-    const layout = vi.spyOn(layered, 'layeredLayout');
-    const tops = (o: Overview) =>
-      overviewFlow(o, 'teams', () => null)
-        .nodes.filter((n) => !n.parentId)
-        .map((n) => [n.id, n.position]);
-    const teams: Overview = {
-      view: 'teams',
-      nodes: [node('t1', { kind: 'team' }), node('t2', { kind: 'team' })],
-      edges: [{ from: 't1', to: 't2', weight: 2 }],
-    };
-    const first = tops(teams);
-    const made = layout.mock.calls.length;
-    // The same view again, a weight changed: no layout of the top level.
-    expect(tops({ ...teams, edges: [{ from: 't1', to: 't2', weight: 5 }] })).toEqual(first);
-    expect(layout.mock.calls.length - made).toBe(1); // the (empty) inside of no domain
-    // A link turned around: laid out again, and drawn the other way.
-    const turned = tops({ ...teams, edges: [{ from: 't2', to: 't1', weight: 2 }] });
-    expect(layout.mock.calls.length - made).toBe(3);
-    expect(turned).not.toEqual(first);
-    layout.mockRestore();
+    expect(nodes.find((n) => n.id === 'sales')!.position).toEqual({ x: 0, y: 0 });
+    // A product inside the expanded domain is placed by the core only.
+    expect(nodes.find((n) => n.id === 'a')!.position).toEqual({ x: 16, y: 92 });
   });
 });
