@@ -53,7 +53,7 @@ macro_rules! specta_builder {
                 $crate::commands::ownership::overview,
                 $crate::commands::explore::impact,
                 $crate::commands::explore::what_if,
-                $crate::commands::explore::export_diagram,
+                $crate::commands::explore::export_diagram::<$runtime>,
                 $crate::commands::governance::check_mesh,
                 $crate::commands::governance::rules_catalog,
                 $crate::commands::governance::get_policy,

@@ -2,7 +2,8 @@
 //! canvas with the core's counts at each depth, everything else dimmed, and a what-if
 //! removal listing the consumers that would break, also as the core says. On a
 //! generated 2,000-product mesh the highlight's time from the click to the painted frame
-//! is recorded to `artifacts/e2e/perf.txt` (target 100 ms), never asserted.
+//! is recorded to `artifacts/e2e/perf.txt` (target 100 ms), never asserted; in the same
+//! window, a PNG of its teams view is cancelled while drawn and leaves no file.
 
 #![cfg(feature = "e2e")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -336,6 +337,43 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
         "the same switch, the core's answer to laid out (the layout reused)",
         laid_out - answered,
     );
+
+    eprintln!("step: a PNG of the teams view, cancelled while it is drawn");
+    let png = dir.path().join("teams.png");
+    open_diagram_dialog(&app).await?;
+    app.click("[data-testid=diagram-view] option[value='teams']")
+        .await?;
+    app.click("[data-testid=diagram-format-png]").await?;
+    app.click("[data-testid=diagram-scale] option[value='0.25']")
+        .await?;
+    let input = app.wait("[data-testid=diagram-path]").await?;
+    input.click().await?;
+    app.ctrl('a').await?;
+    app.press(png.display().to_string()).await?;
+    app.click("[data-testid=diagram-save]").await?;
+    // The bar, and its Cancel, show once the drawing has begun.
+    app.wait("[data-testid=diagram-progress] [role=progressbar]")
+        .await?;
+    // A 2,000-product teams view takes half a minute in this debug build: time enough.
+    app.picture("export-diagram-drawing").await?;
+    app.click("[data-testid=diagram-progress-cancel]").await?;
+    app.wait("[data-testid=diagram-error][data-kind=cancelled]")
+        .await?;
+    app.picture("export-diagram-cancelled").await?;
+    assert!(!png.exists(), "a cancelled drawing writes nothing");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("meshwright-diagram"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary file left: {leftovers:?}"
+    );
+    // The dialog is usable again: its own Cancel closes it.
+    click_testid(&app, "diagram-cancel").await?;
+    app.wait_count("[data-testid=export-diagram]", |n| n == 0)
+        .await?;
     app.quit().await
 }
 
@@ -387,13 +425,8 @@ async fn click_testid(app: &App, id: &str) -> WebDriverResult<()> {
 }
 
 /// Opens File > Export Diagram through the palette (the native menu is out of
-/// WebDriver's reach) and saves `format` at `path`, scale `scale` for PNG.
-async fn save_diagram(
-    app: &App,
-    format: &str,
-    scale: Option<u32>,
-    path: &std::path::Path,
-) -> WebDriverResult<()> {
+/// WebDriver's reach).
+async fn open_diagram_dialog(app: &App) -> WebDriverResult<()> {
     app.ctrl('k').await?;
     app.wait("[data-testid=palette-input]").await?;
     app.press("export diagram").await?;
@@ -404,6 +437,17 @@ async fn save_diagram(
     .await?;
     app.press(Key::Enter).await?;
     app.wait("[data-testid=export-diagram]").await?;
+    Ok(())
+}
+
+/// Opens File > Export Diagram and saves `format` at `path`, scale `scale` for PNG.
+async fn save_diagram(
+    app: &App,
+    format: &str,
+    scale: Option<u32>,
+    path: &std::path::Path,
+) -> WebDriverResult<()> {
+    open_diagram_dialog(app).await?;
     app.click(&format!("[data-testid=diagram-format-{format}]"))
         .await?;
     if let Some(scale) = scale {

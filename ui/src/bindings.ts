@@ -48,7 +48,10 @@ export const commands = {
 	impact: (target: ImpactTarget, direction: Direction, depth: number | null) => typedError<Impact, CommandError>(__TAURI_INVOKE("impact", { target, direction, depth })),
 	/**  What `change` to `target` would break, without making it. */
 	whatIf: (target: ImpactTarget, change: WhatIfChange) => typedError<WhatIf, CommandError>(__TAURI_INVOKE("what_if", { target, change })),
-	/**  Draws a view of the open mesh (under its filter, with the highlight) into a file. */
+	/**
+	 *  Draws a view of the open mesh (under its filter, with the highlight) into a file,
+	 *  off the UI thread with progress; `cancel` with `task` stops a PNG being drawn.
+	 */
 	exportDiagram: (request: DiagramRequest) => typedError<DiagramWritten, CommandError>(__TAURI_INVOKE("export_diagram", { request })),
 	/**  Checks the kept model against its stored policy as of today; waived findings marked. */
 	checkMesh: () => typedError<Report, CommandError>(__TAURI_INVOKE("check_mesh")),
@@ -2255,7 +2258,9 @@ export type Task =
 /**  Exporting manifests (the Export dialog). */
 "export" | 
 /**  Importing manifests (the Import dialog). */
-"import";
+"import" | 
+/**  Drawing a diagram (the Export Diagram dialog). */
+"diagram";
 
 /**  Which stage of a task is running. */
 export type TaskPhase = 
@@ -2266,7 +2271,9 @@ export type TaskPhase =
 /**  Reading and parsing manifest files; counts files. */
 "reading" | 
 /**  Checking the documents against the mesh and committing them (no count). */
-"applying";
+"applying" | 
+/**  Rasterising a diagram; counts its parts (domain boxes, edges, nodes). */
+"drawing";
 
 /**
  *  Progress of an export or import running off the UI thread. `total` is 0 while the

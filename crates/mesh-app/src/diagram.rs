@@ -6,14 +6,14 @@
 
 use std::collections::HashSet;
 
-use mesh_core::diagram::{self, Format, View};
+use mesh_core::diagram::{self, DrawError, Format, View};
 use mesh_core::filter;
 use mesh_core::graph::MeshGraph;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::session::Session;
-use crate::{CommandError, chosen, count};
+use crate::{CancelToken, CommandError, TaskPhase, chosen, count};
 
 /// The formats the dialog offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,12 +74,14 @@ const SCALES: std::ops::RangeInclusive<f32> = 0.25..=4.0;
 
 impl Session {
     /// Draws `request.view` of the open mesh and writes it to `request.path`; `today`
-    /// decides expired waivers for a filter on findings. Nothing is written when the
-    /// request is refused or the image cannot be made.
+    /// decides expired waivers for a filter on findings. A PNG reports its parts drawn to
+    /// `token` and stops when it is cancelled. Nothing is written when the request is
+    /// refused, the image cannot be made or the drawing is cancelled.
     pub fn export_diagram(
         &self,
         request: &DiagramRequest,
         today: chrono::NaiveDate,
+        token: &mut CancelToken,
     ) -> Result<DiagramWritten, CommandError> {
         let path = chosen::full_paths(
             [request.path.as_str()],
@@ -106,8 +108,23 @@ impl Session {
             let mut drawn = diagram::build(&mesh, &graph, request.view, None)
                 .map_err(|e| CommandError::internal(e.to_string()))?;
             drawn.highlight(&lit(&mesh, request));
-            diagram::render(&mesh, &drawn, request.format.into(), request.scale)
-                .map_err(|e| CommandError::invalid_argument("scale", e.0))
+            token
+                .run(TaskPhase::Drawing, |progress, cancel| {
+                    diagram::render(
+                        &mesh,
+                        &drawn,
+                        request.format.into(),
+                        request.scale,
+                        progress,
+                        cancel,
+                    )
+                })
+                .map_err(|e| match e {
+                    DrawError::Image(e) => CommandError::invalid_argument("scale", e.0),
+                    DrawError::Cancelled => {
+                        CommandError::cancelled("Diagram cancelled: nothing was written.")
+                    }
+                })
         })?;
         diagram::write_atomically(&path, &bytes)?;
         Ok(DiagramWritten {

@@ -1,4 +1,5 @@
-//! A long task's cancel flag and progress, one way for open, import and export: the
+//! A long task's cancel flag and progress, one way for open, import, export and
+//! diagrams: the
 //! host makes a [`CancelToken`] with where progress goes (a throttled event in the app,
 //! a bar in the CLI, a list in tests), keeps its [`Canceller`] for the Cancel button, and
 //! hands the token to the task. A task that stops answers `ErrorKind::Cancelled`, a
@@ -20,6 +21,8 @@ pub enum Task {
     Export,
     /// Importing manifests (the Import dialog).
     Import,
+    /// Drawing a diagram (the Export Diagram dialog).
+    Diagram,
 }
 
 /// Which stage of a task is running.
@@ -35,6 +38,8 @@ pub enum TaskPhase {
     Reading,
     /// Checking the documents against the mesh and committing them (no count).
     Applying,
+    /// Rasterising a diagram; counts its parts (domain boxes, edges, nodes).
+    Drawing,
 }
 
 /// Where a task's progress goes: `(phase, done, total)`, `total` 0 while unknown.

@@ -13,6 +13,7 @@ mod harness;
 
 use harness::{number, time};
 
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use mesh_core::diagram::{self, Format, View};
@@ -48,6 +49,7 @@ fn main() {
         (mesh, graph)
     };
     let (mesh, graph) = load();
+    let never = AtomicBool::new(false);
     println!(
         "diagram, {products} products, {} domains, median of {runs}\n",
         mesh.domains.len()
@@ -73,7 +75,7 @@ fn main() {
         row(name, &|v| {
             let d = diagram::build(&mesh, &graph, v, None).expect("view");
             time(runs, || {
-                diagram::render(&mesh, &d, format, scale).expect("rendered")
+                diagram::render(&mesh, &d, format, scale, &mut |_, _| {}, &never).expect("rendered")
             })
         });
     }
@@ -82,7 +84,8 @@ fn main() {
         time(runs, || {
             let (mesh, graph) = load();
             let d = diagram::build(&mesh, &graph, v, None).expect("view");
-            let svg = diagram::render(&mesh, &d, Format::Svg, 1.0).expect("svg");
+            let svg =
+                diagram::render(&mesh, &d, Format::Svg, 1.0, &mut |_, _| {}, &never).expect("svg");
             diagram::write_atomically(&out, &svg).expect("written");
         })
     });

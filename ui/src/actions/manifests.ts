@@ -1,9 +1,9 @@
-// The Export and Import dialogs' actions: each sends one command and hands the answer to
+// The Export, Export Diagram and Import dialogs' actions: each sends one command and hands the answer to
 // the dialog that shows it; an applied import patches the model like any edit, so one
 // undo takes it back. Paths come only from the user (native dialogs or the dialogs'
 // path fields). No rules here: the core plans, writes and imports.
 import { backend, dialogs } from '../lib/backend';
-import type { ExportPreview, ExportSummary, ImportPreview, ImportResult } from '../bindings';
+import type { DiagramRequest, DiagramWritten, ExportPreview, ExportSummary, ImportPreview, ImportResult } from '../bindings';
 import { useMeshStore } from '../state/meshStore';
 import { useUiStore } from '../state/uiStore';
 import { exportRequest, splitPaths } from '../state/manifests';
@@ -39,6 +39,11 @@ export function exportDiff(path: string): Promise<string> {
 
 export function writeExport(prune: boolean): Promise<ExportSummary> {
   return task(() => backend.writeExport(prune));
+}
+
+/** File > Export Diagram…: a PNG reports its parts drawn and can be cancelled. */
+export function exportDiagram(request: DiagramRequest): Promise<DiagramWritten> {
+  return task(() => backend.exportDiagram(request));
 }
 
 export function cancelTask(): void {

@@ -17,6 +17,12 @@ export const DIAGRAM_VIEWS: readonly { id: View; label: string }[] = [
   { id: 'teams', label: 'Teams and who depends on whom' },
 ];
 
+/**
+ * Pixels per diagram unit a PNG may be drawn at (the core takes 0.25 to 4): below 1 for
+ * large meshes, whose 2,000-product view is some 15,000 × 25,000 units.
+ */
+export const DIAGRAM_SCALES: readonly number[] = [0.25, 0.5, 1, 2, 3, 4];
+
 /** The diagram view a main view is drawn as (the canvas, table and matrix: products). */
 export function diagramViewOf(view: MainView): View {
   return view === 'domains' || view === 'teams' ? view : 'products';

@@ -236,6 +236,7 @@ const PHASE_LABEL: Record<TaskProgress['phase'], string> = {
   writing: 'Writing files',
   reading: 'Reading files',
   applying: 'Checking against the mesh',
+  drawing: 'Drawing',
 };
 
 export function progressLabel(p: TaskProgress | null): string {

@@ -1,9 +1,12 @@
 //! File > Export Diagram through the session: each format written to the chosen file,
 //! the view's filter and the impact highlight in the drawing, bad requests refused with
-//! nothing written.
+//! nothing written, a PNG's progress reported and its cancelling leaving no file.
 
 use chrono::NaiveDate;
+use std::sync::{Arc, Mutex};
+
 use mesh_app::diagram::{DiagramFormat, DiagramRequest};
+use mesh_app::{CancelToken, Canceller, TaskPhase};
 use mesh_core::ErrorKind;
 use mesh_core::diagram::View;
 use mesh_core::filter::ViewFilter;
@@ -36,7 +39,11 @@ fn every_format_is_written_to_the_chosen_file() {
     ] {
         let path = dir.path().join(format!("mesh.{format:?}"));
         let written = session
-            .export_diagram(&request(&path, format, View::Domains), today())
+            .export_diagram(
+                &request(&path, format, View::Domains),
+                today(),
+                &mut CancelToken::silent(),
+            )
             .unwrap();
         let bytes = std::fs::read(&path).unwrap();
         assert_eq!(written.bytes as usize, bytes.len());
@@ -66,7 +73,9 @@ fn the_drawing_follows_the_views_filter_and_the_highlight() {
         .collect();
     let mut req = request(&path, DiagramFormat::Svg, View::Products);
     req.highlight = vec![shown[0].id];
-    session.export_diagram(&req, today()).unwrap();
+    session
+        .export_diagram(&req, today(), &mut CancelToken::silent())
+        .unwrap();
     let svg = std::fs::read_to_string(&path).unwrap();
     for p in &mesh.products {
         let drawn = svg.contains(&format!(">{}<", p.display_name));
@@ -82,18 +91,26 @@ fn a_bad_request_is_refused_and_nothing_is_written() {
     let path = dir.path().join("big.png");
     let mut req = request(&path, DiagramFormat::Png, View::Products);
     req.scale = 40.0;
-    let e = session.export_diagram(&req, today()).unwrap_err();
+    let e = session
+        .export_diagram(&req, today(), &mut CancelToken::silent())
+        .unwrap_err();
     assert_eq!(
         (e.kind, e.field.as_deref()),
         (ErrorKind::Invalid, Some("scale"))
     );
     req.path = "relative.png".into();
     req.scale = 1.0;
-    let e = session.export_diagram(&req, today()).unwrap_err();
+    let e = session
+        .export_diagram(&req, today(), &mut CancelToken::silent())
+        .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("path"));
     let missing = dir.path().join("no such folder").join("x.svg");
     let e = session
-        .export_diagram(&request(&missing, DiagramFormat::Svg, View::Teams), today())
+        .export_diagram(
+            &request(&missing, DiagramFormat::Svg, View::Teams),
+            today(),
+            &mut CancelToken::silent(),
+        )
         .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Io);
     let names: Vec<String> = std::fs::read_dir(dir.path())
@@ -104,4 +121,38 @@ fn a_bad_request_is_refused_and_nothing_is_written() {
         names.iter().all(|n| n.starts_with("demo.mesh")),
         "only the mesh file: {names:?}"
     );
+}
+
+#[test]
+fn a_png_reports_its_parts_and_a_cancelled_one_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (session, _) = demo_session(dir.path());
+    let path = dir.path().join("products.png");
+    let seen: Arc<Mutex<Vec<(TaskPhase, usize, usize)>>> = Arc::default();
+    let log = Arc::clone(&seen);
+    let mut token =
+        CancelToken::new(move |phase, done, total| log.lock().unwrap().push((phase, done, total)));
+    let req = request(&path, DiagramFormat::Png, View::Products);
+    session.export_diagram(&req, today(), &mut token).unwrap();
+    let seen = seen.lock().unwrap().clone();
+    let total = seen.last().unwrap().2;
+    assert!(total > 28, "every product is a part, and more: {total}");
+    assert!(seen.iter().all(|&(phase, ..)| phase == TaskPhase::Drawing));
+    assert_eq!(seen.last(), Some(&(TaskPhase::Drawing, total, total)));
+    std::fs::remove_file(&path).unwrap();
+
+    // Cancelled while drawing, as the Cancel button does from another thread.
+    let button: Arc<Mutex<Option<Canceller>>> = Arc::default();
+    let press = Arc::clone(&button);
+    let mut token = CancelToken::new(move |_: TaskPhase, done: usize, _: usize| {
+        if done == 3 {
+            press.lock().unwrap().as_ref().unwrap().cancel();
+        }
+    });
+    *button.lock().unwrap() = Some(token.canceller());
+    let e = session
+        .export_diagram(&req, today(), &mut token)
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Cancelled);
+    assert!(!path.exists(), "nothing written");
 }

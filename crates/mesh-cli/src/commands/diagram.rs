@@ -1,16 +1,18 @@
 //! `meshwright diagram`: a view of the mesh as SVG, PNG, Mermaid or Graphviz DOT,
 //! without a browser. The diagram is the core's (`mesh_core::diagram`); this module
-//! reads the arguments, writes the bytes to `-o PATH` (atomically) or stdout, and
-//! turns an unknown `--domain` into exit code 2 with the closest names.
+//! reads the arguments, shows a PNG's progress on a terminal, writes the bytes to
+//! `-o PATH` (atomically) or stdout, and turns an unknown `--domain` into exit code 2
+//! with the closest names.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
+use mesh_app::TaskPhase;
 use mesh_core::diagram::{self, Format, View};
 
 use super::load;
-use crate::Outcome;
+use crate::{Outcome, progress};
 
 /// Draw the mesh (products, domains or teams) as SVG, PNG, Mermaid or DOT.
 #[derive(Debug, clap::Args)]
@@ -88,7 +90,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Refused);
         }
     };
-    let bytes = diagram::render(&mesh, &drawn, format, args.scale)?;
+    // Rasterising a large view takes seconds: a bar on a terminal (nothing cancels it
+    // but the process ending).
+    let bar = progress::bar("drawing");
+    let bytes = progress::token(&bar, TaskPhase::Drawing).run(TaskPhase::Drawing, |p, c| {
+        diagram::render(&mesh, &drawn, format, args.scale, p, c)
+    })?;
+    bar.finish_and_clear();
     match &args.output {
         Some(path) => {
             // The core's error names the folder and the cause in one line; no chain.

@@ -22,6 +22,7 @@ mod tests;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use uuid::Uuid;
 
@@ -156,18 +157,27 @@ impl Diagram {
 }
 
 /// Renders `diagram` as text (`Svg`, `Mermaid`, `Dot`) or PNG bytes at `scale`, placing
-/// it with the positions `mesh` stores for the products view.
+/// it with the positions `mesh` stores. Rasterising a PNG is the one long step: it
+/// reports to `progress` and stops when `cancel` is set ([`to_png`]); text is made in
+/// one go.
 pub fn render(
     mesh: &crate::model::Mesh,
     diagram: &Diagram,
     format: Format,
     scale: f32,
-) -> std::result::Result<Vec<u8>, ImageError> {
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> std::result::Result<Vec<u8>, DrawError> {
     Ok(match format {
         Format::Mermaid => mermaid::render(diagram).into_bytes(),
         Format::Dot => dot::render(diagram).into_bytes(),
         Format::Svg => svg::render(diagram, &layout(mesh, diagram)).into_bytes(),
-        Format::Png => to_png(&svg::render(diagram, &layout(mesh, diagram)), scale)?,
+        Format::Png => to_png(
+            &svg::render(diagram, &layout(mesh, diagram)),
+            scale,
+            progress,
+            cancel,
+        )?,
     })
 }
 
@@ -175,6 +185,17 @@ pub fn render(
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
 pub struct ImageError(pub String);
+
+/// Why a diagram was not drawn.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DrawError {
+    /// The image cannot be made at that scale.
+    #[error(transparent)]
+    Image(#[from] ImageError),
+    /// The caller cancelled rasterising; nothing was made.
+    #[error("cancelled")]
+    Cancelled,
+}
 
 /// Writes `bytes` to `path` through a temporary file beside it and a rename, so a
 /// failed write leaves nothing behind and readers never see half a file. The folder

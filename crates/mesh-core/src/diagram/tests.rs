@@ -1,4 +1,5 @@
 use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
 
 use super::*;
 use crate::demo::demo_mesh;
@@ -37,6 +38,11 @@ fn small() -> Mesh {
     m.teams = teams.into();
     m.sort();
     m
+}
+
+/// `render` with nobody watching or cancelling.
+fn drawn(m: &Mesh, d: &Diagram, format: Format, scale: f32) -> Result<Vec<u8>, DrawError> {
+    render(m, d, format, scale, &mut |_, _| {}, &AtomicBool::new(false))
 }
 
 fn draw(m: &Mesh, view: View, domain: Option<&str>) -> Diagram {
@@ -198,7 +204,7 @@ fn a_highlight_fades_everything_it_does_not_light() {
         1,
         "only the box holding nothing lit: {faded:?}"
     );
-    let svg = String::from_utf8(render(&m, &d, Format::Svg, 1.0).unwrap()).unwrap();
+    let svg = String::from_utf8(drawn(&m, &d, Format::Svg, 1.0).unwrap()).unwrap();
     assert!(svg.contains("opacity"), "faded nodes are drawn faded");
     // Nothing lit: unchanged.
     let mut same = draw(&m, View::Products, None);
@@ -335,12 +341,12 @@ fn every_format_is_deterministic_and_names_everything_in_the_svg() {
     for view in View::ALL {
         let d = draw(&m, view, None);
         for format in [Format::Svg, Format::Mermaid, Format::Dot] {
-            let once = render(&m, &d, format, 1.0).expect("rendered");
-            assert_eq!(once, render(&m, &d, format, 1.0).expect("rendered"));
+            let once = drawn(&m, &d, format, 1.0).expect("rendered");
+            assert_eq!(once, drawn(&m, &d, format, 1.0).expect("rendered"));
         }
     }
     let d = draw(&m, View::Products, None);
-    let svg = String::from_utf8(render(&m, &d, Format::Svg, 1.0).expect("svg")).expect("utf-8");
+    let svg = String::from_utf8(drawn(&m, &d, Format::Svg, 1.0).expect("svg")).expect("utf-8");
     for p in &m.products {
         assert!(
             svg.contains(&format!(">{}</text>", svg::xml(&p.display_name))),
@@ -378,7 +384,7 @@ fn hostile_names_are_escaped_in_every_format() {
     let m = hostile();
     for view in View::ALL {
         let d = draw(&m, view, None);
-        let text = |f| String::from_utf8(render(&m, &d, f, 1.0).expect("rendered")).expect("utf-8");
+        let text = |f| String::from_utf8(drawn(&m, &d, f, 1.0).expect("rendered")).expect("utf-8");
         let svg = text(Format::Svg);
         assert!(
             !svg.contains("<b>") && !svg.contains("&amp;;"),
@@ -386,7 +392,7 @@ fn hostile_names_are_escaped_in_every_format() {
         );
         assert!(svg.contains("Q&quot;uote &lt;b&gt;&amp;amp; [x]"));
         // The SVG parses as XML (usvg refuses malformed documents).
-        to_png(&svg, 0.05).expect("well-formed SVG");
+        to_png(&svg, 0.05, &mut |_, _| {}, &AtomicBool::new(false)).expect("well-formed SVG");
         let mermaid = text(Format::Mermaid);
         for line in mermaid.lines().skip(3) {
             // Inside labels no raw quote, markup or line break survives.
@@ -417,14 +423,14 @@ fn a_png_has_the_size_of_its_scale() {
     let m = demo_mesh();
     let d = draw(&m, View::Domains, None);
     let placed = layout(&m, &d);
-    let png = render(&m, &d, Format::Png, 0.5).expect("png");
+    let png = drawn(&m, &d, Format::Png, 0.5).expect("png");
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let width = u32::from_be_bytes(png[16..20].try_into().expect("4 bytes"));
     let height = u32::from_be_bytes(png[20..24].try_into().expect("4 bytes"));
     assert_eq!(f64::from(width), (placed.width * 0.5).ceil());
     assert_eq!(f64::from(height), (placed.height * 0.5).ceil());
-    assert!(render(&m, &d, Format::Png, 0.0).is_err());
-    assert!(render(&m, &d, Format::Png, 1000.0).is_err(), "too large");
+    assert!(drawn(&m, &d, Format::Png, 0.0).is_err());
+    assert!(drawn(&m, &d, Format::Png, 1000.0).is_err(), "too large");
 }
 
 #[test]
@@ -456,7 +462,7 @@ fn the_ui_mermaid_samples_are_current() {
             }
             for (suffix, domain) in variants {
                 let d = draw(&m, view, domain);
-                let want = render(&m, &d, Format::Mermaid, 1.0).expect("mermaid");
+                let want = drawn(&m, &d, Format::Mermaid, 1.0).expect("mermaid");
                 let path = format!("test/diagrams/{name}-{suffix}.mmd");
                 if crate::ui_files::keep_current(&path, &want) {
                     stale.push(path);
@@ -475,7 +481,7 @@ fn a_long_name_is_squeezed_into_its_box_and_a_short_one_left_alone() {
     red.title = long.into();
     let graph = MeshGraph::build(&m);
     let d = build(&m, &graph, View::Teams, None).expect("teams");
-    let svg = render(&m, &d, Format::Svg, 1.0).expect("svg");
+    let svg = drawn(&m, &d, Format::Svg, 1.0).expect("svg");
     let svg = String::from_utf8(svg).expect("utf-8");
     let text_of = |name: &str| {
         let end = svg

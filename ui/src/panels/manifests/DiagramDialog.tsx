@@ -1,16 +1,19 @@
 // File > Export Diagram…: the view the user is in (or another) as SVG, PNG at a scale,
 // Mermaid or Graphviz DOT, drawn by the core under the view's filter, with the impact
-// highlight when one is shown, into the file the user chose (typed, or Browse…).
+// highlight when one is shown, into the file the user chose (typed, or Browse…). A PNG
+// of a large view takes seconds: its progress shows, with Cancel.
 import { useCallback, useState } from 'react';
-import { backend, dialogs, type CommandError, type DiagramFormat, type View } from '../../lib/backend';
+import { dialogs, type CommandError, type DiagramFormat, type View } from '../../lib/backend';
+import { cancelTask, exportDiagram } from '../../actions/manifests';
 import { toCommandError } from '../../lib/errors';
 import { useMeshStore } from '../../state/meshStore';
 import { useUiStore } from '../../state/uiStore';
 import { useImpactStore } from '../../state/impactStore';
-import { DIAGRAM_FORMATS, DIAGRAM_VIEWS, diagramViewOf, extensionOf, suggestedPath } from '../../state/diagrams';
+import { DIAGRAM_FORMATS, DIAGRAM_SCALES, DIAGRAM_VIEWS, diagramViewOf, extensionOf, suggestedPath } from '../../state/diagrams';
 import { DialogFrame } from './DialogFrame';
 import { ErrorNotice } from './ErrorNotice';
 import { PathField } from './PathField';
+import { TaskProgressBar } from './TaskProgressBar';
 
 export function DiagramDialog() {
   const open = useUiStore((s) => s.diagramOpen);
@@ -47,7 +50,7 @@ function DiagramDialogBody() {
     setBusy(true);
     setError(null);
     try {
-      const written = await backend.exportDiagram({
+      const written = await exportDiagram({
         path,
         format,
         view,
@@ -112,7 +115,7 @@ function DiagramDialogBody() {
             <span className="option-row__label">Scale</span>
             <div className="option-row__value">
               <select data-testid="diagram-scale" value={scale} disabled={busy} onChange={(e) => setScale(Number(e.target.value))}>
-                {[1, 2, 3, 4].map((s) => (
+                {DIAGRAM_SCALES.map((s) => (
                   <option key={s} value={s}>
                     {s}×
                   </option>
@@ -150,10 +153,13 @@ function DiagramDialogBody() {
       </section>
       {error && !error.field && <ErrorNotice error={error} testId="diagram-error" />}
       <footer className="manifest-dialog__foot">
-        <div className="manifest-dialog__status" />
-        <button type="button" className="button" data-testid="diagram-cancel" disabled={busy} onClick={close}>
-          Cancel
-        </button>
+        <div className="manifest-dialog__status">{busy && <TaskProgressBar testId="diagram-progress" onCancel={cancelTask} />}</div>
+        {/* While a PNG is drawn, its own Cancel (beside the bar) is the one to press. */}
+        {!busy && (
+          <button type="button" className="button" data-testid="diagram-cancel" onClick={close}>
+            Cancel
+          </button>
+        )}
         <button type="button" className="button button--primary" data-testid="diagram-save" disabled={busy} onClick={() => void save()}>
           Save
         </button>
