@@ -129,7 +129,7 @@ pub struct RecentFilesChanged {
     pub paths: Vec<String>,
 }
 
-/// Progress of an export or import running off the UI thread. `total` is 0 while the
+/// Progress of an export, import or diagram running off the UI thread. `total` is 0 while the
 /// amount of work is not known yet.
 #[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
 #[serde(rename_all = "camelCase")]

@@ -59,7 +59,7 @@ pub async fn blocking<T: Send + 'static>(
         .map_err(|e| CommandError::internal(format!("the task stopped: {e}")))?
 }
 
-/// Runs the export or import `f` off the UI thread with a token whose progress goes out
+/// Runs the export, import or diagram `f` off the UI thread with a token whose progress goes out
 /// to the window as [`TaskProgress`] events and which `cancel_task` cancels.
 pub async fn run<R: Runtime, T: Send + 'static>(
     app: &AppHandle<R>,

@@ -76,7 +76,7 @@ export const commands = {
 	previewImport: (paths: string[]) => typedError<ImportPreview, CommandError>(__TAURI_INVOKE("preview_import", { paths })),
 	/**  Imports `paths` (read again) as one undoable edit: all of it, or nothing on a problem. */
 	applyImport: (paths: string[]) => typedError<ImportResult, CommandError>(__TAURI_INVOKE("apply_import", { paths })),
-	/**  Stops the open in flight (the open mesh stays), or the running export or import. */
+	/**  Stops the open in flight (the open mesh stays), or the running export, import or diagram. */
 	cancel: (what: Running) => __TAURI_INVOKE<void>("cancel", { what }),
 };
 
@@ -1880,7 +1880,7 @@ export type RuleProblem = {
 export type Running = 
 /**  Opening a mesh file (the status bar's Cancel). */
 "open" | 
-/**  An export or import (its dialog's Cancel). */
+/**  An export, import or diagram (its dialog's Cancel). */
 "task";
 
 /**  The answer to a [`ScenarioRequest`]. */
@@ -2276,7 +2276,7 @@ export type TaskPhase =
 "drawing";
 
 /**
- *  Progress of an export or import running off the UI thread. `total` is 0 while the
+ *  Progress of an export, import or diagram running off the UI thread. `total` is 0 while the
  *  amount of work is not known yet.
  */
 export type TaskProgress = {

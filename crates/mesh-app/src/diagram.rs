@@ -76,7 +76,7 @@ impl Session {
     /// Draws `request.view` of the open mesh and writes it to `request.path`; `today`
     /// decides expired waivers for a filter on findings. A PNG reports its parts drawn to
     /// `token` and stops when it is cancelled. Nothing is written when the request is
-    /// refused, the image cannot be made or the drawing is cancelled.
+    /// refused, the image cannot be made or the export is cancelled before the write.
     pub fn export_diagram(
         &self,
         request: &DiagramRequest,
@@ -100,7 +100,9 @@ impl Session {
                 ),
             ));
         }
-        let bytes = self.with_open(|open| {
+        // What is drawn is read under the session's lock; the drawing, seconds for a
+        // large PNG, is made after it, so the window's other commands do not wait.
+        let (mesh, drawn) = self.with_open(|open| {
             let saved = open.store().view_filter(request.view.as_str())?;
             let shown = crate::view_filter::filtered(open, &saved, today)?;
             let mesh = filter::restrict(open.model()?, &shown);
@@ -108,24 +110,27 @@ impl Session {
             let mut drawn = diagram::build(&mesh, &graph, request.view, None)
                 .map_err(|e| CommandError::internal(e.to_string()))?;
             drawn.highlight(&lit(&mesh, request));
-            token
-                .run(TaskPhase::Drawing, |progress, cancel| {
-                    diagram::render(
-                        &mesh,
-                        &drawn,
-                        request.format.into(),
-                        request.scale,
-                        progress,
-                        cancel,
-                    )
-                })
-                .map_err(|e| match e {
-                    DrawError::Image(e) => CommandError::invalid_argument("scale", e.0),
-                    DrawError::Cancelled => {
-                        CommandError::cancelled("Diagram cancelled: nothing was written.")
-                    }
-                })
+            Ok((mesh, drawn))
         })?;
+        const CANCELLED: &str = "Diagram cancelled: nothing was written.";
+        let bytes = token
+            .run(TaskPhase::Drawing, |progress, cancel| {
+                diagram::render(
+                    &mesh,
+                    &drawn,
+                    request.format.into(),
+                    request.scale,
+                    progress,
+                    cancel,
+                )
+            })
+            .map_err(|e| match e {
+                DrawError::Image(e) => CommandError::invalid_argument("scale", e.0),
+                DrawError::Cancelled => CommandError::cancelled(CANCELLED),
+            })?;
+        // A Cancel pressed once the last part was drawn, or while text was made (which
+        // does not stop midway), still means nothing is written.
+        token.check(CANCELLED)?;
         diagram::write_atomically(&path, &bytes)?;
         Ok(DiagramWritten {
             path: path.display().to_string(),

@@ -508,18 +508,18 @@ impl Session {
         cancel(&self.opening);
     }
 
-    /// A token for an export or import that is starting; [`Session::cancel_task`]
+    /// A token for an export, import or diagram that is starting; [`Session::cancel_task`]
     /// cancels it.
     pub fn begin_task(&self, progress: impl Progress + 'static) -> CancelToken {
         begin(&self.task, CancelToken::new(progress), false)
     }
 
-    /// Asks the running export or import, if any, to stop.
+    /// Asks the running export, import or diagram, if any, to stop.
     pub fn cancel_task(&self) {
         cancel(&self.task);
     }
 
-    /// Stops what a Cancel button names: the open in flight, or the export or import.
+    /// Stops what a Cancel button names: the open in flight, or the export, import or diagram.
     pub fn cancel(&self, what: Running) {
         match what {
             Running::Open => self.cancel_open(),
@@ -535,7 +535,7 @@ impl Session {
 pub enum Running {
     /// Opening a mesh file (the status bar's Cancel).
     Open,
-    /// An export or import (its dialog's Cancel).
+    /// An export, import or diagram (its dialog's Cancel).
     Task,
 }
 

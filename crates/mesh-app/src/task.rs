@@ -1,9 +1,8 @@
 //! A long task's cancel flag and progress, one way for open, import, export and
-//! diagrams: the
-//! host makes a [`CancelToken`] with where progress goes (a throttled event in the app,
-//! a bar in the CLI, a list in tests), keeps its [`Canceller`] for the Cancel button, and
-//! hands the token to the task. A task that stops answers `ErrorKind::Cancelled`, a
-//! typed outcome the host never has to work out from a message.
+//! diagrams: the host makes a [`CancelToken`] with where progress goes (a throttled
+//! event in the app, a bar in the CLI, a list in tests), keeps its [`Canceller`] for the
+//! Cancel button, and hands the token to the task. A task that stops answers
+//! `ErrorKind::Cancelled`, a typed outcome the host never has to work out from a message.
 //!
 //! It must not know how progress is shown or how often: that is the host's business.
 

@@ -1,4 +1,5 @@
-//! The app and the window's running work: About, and Cancel for an export or import.
+//! The app and the window's running work: About, and Cancel for an export, import or
+//! diagram.
 
 use tauri::{AppHandle, Runtime, State};
 
@@ -12,7 +13,7 @@ pub fn app_info<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Ap
     AppInfo::of(&app, &state)
 }
 
-/// Stops the open in flight (the open mesh stays), or the running export or import.
+/// Stops the open in flight (the open mesh stays), or the running export, import or diagram.
 #[tauri::command]
 #[specta::specta]
 pub fn cancel(mesh: WindowMesh, what: mesh_app::Running) {

@@ -1,7 +1,7 @@
-// The Export, Export Diagram and Import dialogs' actions: each sends one command and hands the answer to
-// the dialog that shows it; an applied import patches the model like any edit, so one
-// undo takes it back. Paths come only from the user (native dialogs or the dialogs'
-// path fields). No rules here: the core plans, writes and imports.
+// The Export, Export Diagram and Import dialogs' actions: each sends one command and
+// hands the answer to the dialog that shows it; an applied import patches the model like
+// any edit, so one undo takes it back. Paths come only from the user (native dialogs or
+// the dialogs' path fields). No rules here: the core plans, writes, draws and imports.
 import { backend, dialogs } from '../lib/backend';
 import type { DiagramRequest, DiagramWritten, ExportPreview, ExportSummary, ImportPreview, ImportResult } from '../bindings';
 import { useMeshStore } from '../state/meshStore';

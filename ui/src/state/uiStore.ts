@@ -54,7 +54,7 @@ export interface UiState {
   exportChoices: ExportChoices;
   /** The Import dialog's paths, one a line. */
   importPaths: string;
-  /** The latest progress of the running export or import. */
+  /** The latest progress of the running export, import or diagram. */
   task: TaskProgress | null;
   contextMenu: ContextMenuState | null;
   /** The file being opened, while an open is running. */

@@ -155,4 +155,18 @@ fn a_png_reports_its_parts_and_a_cancelled_one_leaves_no_file() {
         .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Cancelled);
     assert!(!path.exists(), "nothing written");
+
+    // Text is made in one go: a Cancel pressed meanwhile still stops the write.
+    let svg = dir.path().join("products.svg");
+    let mut token = CancelToken::silent();
+    token.canceller().cancel();
+    let e = session
+        .export_diagram(
+            &request(&svg, DiagramFormat::Svg, View::Products),
+            today(),
+            &mut token,
+        )
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Cancelled);
+    assert!(!svg.exists(), "nothing written");
 }

@@ -93,10 +93,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // Rasterising a large view takes seconds: a bar on a terminal (nothing cancels it
     // but the process ending).
     let bar = progress::bar("drawing");
-    let bytes = progress::token(&bar, TaskPhase::Drawing).run(TaskPhase::Drawing, |p, c| {
+    let made = progress::token(&bar, TaskPhase::Drawing).run(TaskPhase::Drawing, |p, c| {
         diagram::render(&mesh, &drawn, format, args.scale, p, c)
-    })?;
+    });
+    // Cleared before an error is printed too, so no stale bar stands above it.
     bar.finish_and_clear();
+    let bytes = made?;
     match &args.output {
         Some(path) => {
             // The core's error names the folder and the cause in one line; no chain.

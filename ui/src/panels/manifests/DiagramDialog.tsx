@@ -154,7 +154,7 @@ function DiagramDialogBody() {
       {error && !error.field && <ErrorNotice error={error} testId="diagram-error" />}
       <footer className="manifest-dialog__foot">
         <div className="manifest-dialog__status">{busy && <TaskProgressBar testId="diagram-progress" onCancel={cancelTask} />}</div>
-        {/* While a PNG is drawn, its own Cancel (beside the bar) is the one to press. */}
+        {/* While the diagram is drawn, its own Cancel (beside the bar) is the one to press. */}
         {!busy && (
           <button type="button" className="button" data-testid="diagram-cancel" onClick={close}>
             Cancel

@@ -1,4 +1,4 @@
-// A refused, cancelled or overtaken export or import, typed: the file concerned (when
+// A refused, cancelled or overtaken export, import or diagram, typed: the file concerned (when
 // the core named one) above the cause, as text.
 import type { CommandError } from '../../bindings';
 import { messageWithoutPath } from '../../state/manifests';

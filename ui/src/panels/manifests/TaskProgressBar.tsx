@@ -1,6 +1,6 @@
-// The running export's or import's progress, from the shell's TaskProgress events, with
-// its Cancel button. A bar that fills when the amount of work is known, a busy bar
-// while it is not. Cancel shows once the task has reported: the shell sends the first
+// The running export's, import's or diagram's progress, from the shell's TaskProgress
+// events, with its Cancel button. A bar that fills when the amount of work is known, a
+// busy bar while it is not. Cancel shows once the task has reported: the shell sends the first
 // event after it set up the task's cancel flag, and a click before that would be lost.
 import { useUiStore } from '../../state/uiStore';
 import { progressFraction, progressLabel } from '../../state/manifests';
