@@ -1,7 +1,7 @@
 //! Test-only: the files the core's tests write into `ui/src` for the UI's tests to read
 //! (vectors of a rule the UI repeats, samples its parsers take), so a copy in the UI is
 //! checked against the core's answers and cannot drift. It writes under `ui/src` only,
-//! and only a file whose committed content differs.
+//! and only a file whose content differs.
 
 use std::path::Path;
 

@@ -2,9 +2,9 @@
 //! optionally narrowed to one domain, as SVG, PNG, Mermaid or Graphviz DOT text.
 //!
 //! [`build`] turns a loaded mesh into a [`Diagram`] (what is drawn: nodes, domain
-//! groups, weighted edges), [`layout`] places it (the canvas positions stored in the
-//! file where there are some, a layered layout where not) and one module per format
-//! writes it. Edges run the way data flows: from the provider to the consumer.
+//! groups, weighted edges), [`layout`] places it (the positions the file stores for
+//! the view where there are some; else columns by dependency depth for products, and
+//! the app's layered layout for domains and teams) and one module per format writes it. Edges run the way data flows: from the provider to the consumer.
 //!
 //! Everything here is a pure function of the mesh: the same file gives the same bytes.
 //! It must not read the store or the user's screen, and it writes no file but through

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use super::{OverviewEdge, OverviewNode};
-use crate::layered::{Memo, Size, Spacing};
+use crate::layered::{Memo, Placement, Size, Spacing};
 
 /// A domain or team node.
 pub const NODE: Size = Size { w: 220.0, h: 92.0 };
@@ -69,7 +69,16 @@ pub(super) fn place(
             ))
         })
         .collect();
-    let inside = memo.layered(&vec![PRODUCT; children.len()], &inner_links, &INSIDE);
+    // No domain expanded: nothing to lay out, and no slot of the memo taken.
+    let inside = if children.is_empty() {
+        Placement {
+            positions: Vec::new(),
+            width: INSIDE.min_width,
+            height: INSIDE.min_height,
+        }
+    } else {
+        memo.layered(&vec![PRODUCT; children.len()], &inner_links, &INSIDE)
+    };
     for (k, &i) in children.iter().enumerate() {
         let (x, y) = inside.positions[k];
         set(&mut nodes[i], x, y, PRODUCT);
@@ -123,11 +132,14 @@ pub fn arrange(
     stored: &[Option<(f64, f64)>],
     memo: &mut Memo,
 ) -> Vec<(f64, f64)> {
-    // A dense view takes a while to lay out: only when a node needs it.
-    let auto = stored
-        .iter()
-        .any(Option::is_none)
-        .then(|| memo.layered(sizes, links, &TOP));
+    // A dense view takes a while to lay out: only when a node needs it. The layout
+    // depends on the order of the links (which link of a cycle turns around), so they go
+    // in one order whoever asks: the app's view and its diagram draw one picture.
+    let auto = stored.iter().any(Option::is_none).then(|| {
+        let mut links = links.to_vec();
+        links.sort_unstable();
+        memo.layered(sizes, &links, &TOP)
+    });
     stored
         .iter()
         .enumerate()

@@ -317,7 +317,40 @@ fn a_node_placed_in_the_view_keeps_its_place_and_only_that_view_reads_it() {
     for n in before.nodes.iter().filter(|n| n.id != moved) {
         assert_eq!(at(&after, n.id), (n.x, n.y), "{}", n.name);
     }
-    // The teams view and the canvas's positions do not move the domains view's nodes.
+    // Positions stored for the other views move nothing here, and the domains view's
+    // move nothing in the teams view.
+    let teams_before = overview(
+        &mesh,
+        &graph,
+        View::Teams,
+        &everything(&mesh),
+        None,
+        &mut Memo::default(),
+    );
+    let other = before.nodes[1].id;
+    let team = teams_before.nodes[0].id;
+    for (entity_id, view) in [
+        (other, "teams"),
+        (other, "mesh"),
+        (team, "domains"),
+        (team, "mesh"),
+    ] {
+        mesh.positions.push(crate::model::Position {
+            entity_id,
+            view: view.into(),
+            x: 9_999.0,
+            y: -9_999.0,
+        });
+    }
+    let domains = overview(
+        &mesh,
+        &graph,
+        View::Domains,
+        &everything(&mesh),
+        None,
+        &mut Memo::default(),
+    );
+    assert_eq!(at(&domains, other), at(&before, other));
     let teams = overview(
         &mesh,
         &graph,
@@ -326,12 +359,8 @@ fn a_node_placed_in_the_view_keeps_its_place_and_only_that_view_reads_it() {
         None,
         &mut Memo::default(),
     );
-    assert!(
-        teams
-            .nodes
-            .iter()
-            .all(|n| (n.x, n.y) != (-4_000.0, 1_234.5))
-    );
+    assert_eq!(teams, teams_before);
+    mesh.positions.retain(|p| p.x != 9_999.0);
 
     // When every node has a place, every node is where it was put.
     for (k, n) in before.nodes.iter().enumerate() {
