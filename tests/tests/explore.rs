@@ -33,15 +33,24 @@ async fn count_is(app: &App, test_id: &str, n: usize) -> WebDriverResult<()> {
 
 /// Selects the product `id` on the canvas and shows its impact.
 async fn show_impact(app: &App, id: impl std::fmt::Display) -> WebDriverResult<()> {
+    select(app, id).await?;
+    app.click("[data-testid=toggle-impact]:not([disabled])")
+        .await
+}
+
+/// Selects the product `id` on the canvas.
+async fn select(app: &App, id: impl std::fmt::Display) -> WebDriverResult<()> {
     app.wait_painted().await?;
     // The first open lays the demo out and moves every node: click once it has landed.
     app.wait_laid_out().await?;
     let node = app.wait(&format!("{PRODUCTS}[data-id='{id}']")).await?;
     app.wait_still(&node).await?;
-    node.click().await?;
-    app.click("[data-testid=toggle-impact]:not([disabled])")
-        .await
+    node.click().await
 }
+
+/// How long the Impact panel waits for the core's answer before it shows without one
+/// (`PLACEHOLDER_AFTER_MS` in `ImpactPanel.tsx`).
+const PLACEHOLDER_AFTER_MS: f64 = 250.0;
 
 #[tokio::test]
 async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
@@ -54,8 +63,38 @@ async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
     let core = |depth| impact::impact(&shape, &graph, target, Direction::Both, depth);
 
     let app = App::launch(Some(&file), &dir.path().join("data")).await?;
-    show_impact(&app, orders.id).await?;
-    app.wait("[data-testid=impact-panel]").await?;
+    select(&app, orders.id).await?;
+    app.wait("[data-testid=toggle-impact]:not([disabled])")
+        .await?;
+    eprintln!("step: the panel shows with the core's answer, not a placeholder before it");
+    // Without a GPU every frame that changes the workspace repaints the whole canvas, so
+    // a placeholder drawn for the few milliseconds the answer takes cost one such frame.
+    let first = app
+        .eval(
+            "const start = performance.now();
+             let first = null;
+             const seen = () => {
+               const panel = document.querySelector('[data-testid=impact-panel]');
+               if (panel && first === null)
+                 first = [performance.now() - start, panel.querySelector('[data-testid=impact-downstream-count]') !== null];
+             };
+             const watch = new MutationObserver(seen);
+             watch.observe(document.body, { childList: true, subtree: true });
+             document.querySelector('[data-testid=toggle-impact]').click();
+             seen();
+             await new Promise((done) => {
+               const tick = () => first !== null ? done() : requestAnimationFrame(tick);
+               tick();
+             });
+             watch.disconnect();
+             return first;",
+        )
+        .await?;
+    let (ms, answered): (f64, bool) = serde_json::from_value(first).unwrap();
+    assert!(
+        answered || ms >= PLACEHOLDER_AFTER_MS,
+        "the panel showed without the answer {ms:.0} ms after the click"
+    );
 
     eprintln!("step: every level, counts as the core's, the rest dimmed");
     let all = core(None);

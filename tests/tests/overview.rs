@@ -76,6 +76,46 @@ async fn shows(app: &App, view: &str, core: &Overview) -> WebDriverResult<()> {
     Ok(())
 }
 
+/// Switches to `view` by its button and checks the frame in which it is first drawn: its
+/// nodes already there and fitted to the pane (all inside, spanning most of its width or
+/// height), not drawn first and fitted a few frames later.
+async fn opens_fitted(app: &App, view: &str) -> WebDriverResult<()> {
+    let drawn = app
+        .eval(&format!(
+            "document.querySelector('[data-testid=view-{view}]').click();
+             await new Promise((done) => {{
+               const tick = () => document.querySelector('[data-testid=overview-{view}][data-ready=true]')
+                 ? done() : requestAnimationFrame(tick);
+               tick();
+             }});
+             const pane = document.querySelector('[data-testid=overview-{view}]').getBoundingClientRect();
+             const boxes = [...document.querySelectorAll('{NODES}')].map((n) => n.getBoundingClientRect());
+             const box = (r) => [r.left, r.top, r.right, r.bottom];
+             return [box(pane), boxes.map(box)];"
+        ))
+        .await?;
+    let (pane, boxes): ([f64; 4], Vec<[f64; 4]>) = serde_json::from_value(drawn).unwrap();
+    assert!(
+        !boxes.is_empty(),
+        "the nodes are drawn in the view's first frame"
+    );
+    let [left, top, right, bottom] = boxes.iter().fold(
+        [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
+        |[l, t, r, b], n| [l.min(n[0]), t.min(n[1]), r.max(n[2]), b.max(n[3])],
+    );
+    assert!(
+        left >= pane[0] - 1.0
+            && top >= pane[1] - 1.0
+            && right <= pane[2] + 1.0
+            && bottom <= pane[3] + 1.0,
+        "every node inside the pane {pane:?} in the first frame: {:?}",
+        [left, top, right, bottom]
+    );
+    let spans = ((right - left) / (pane[2] - pane[0])).max((bottom - top) / (pane[3] - pane[1]));
+    assert!(spans > 0.7, "fitted: the nodes span {spans:.2} of the pane");
+    Ok(())
+}
+
 /// Presses a domain's expand (or collapse) button.
 async fn toggle(app: &App, domain: impl std::fmt::Display) -> WebDriverResult<()> {
     let css = format!("{NODES}[data-id='{domain}'] [data-testid=overview-expand]");
@@ -93,8 +133,10 @@ async fn domains_and_teams_views_draw_the_cores_overview() -> WebDriverResult<()
     let app = App::launch(Some(&file), &dir.path().join("data")).await?;
     app.wait_painted().await?;
 
-    eprintln!("step: the domains view, coupling and weights as the core's");
-    app.ctrl('4').await?;
+    eprintln!(
+        "step: the domains view, fitted in its first frame, coupling and weights as the core's"
+    );
+    opens_fitted(&app, "domains").await?;
     let core = overview(
         &mesh,
         &graph,
@@ -188,8 +230,8 @@ async fn domains_and_teams_views_draw_the_cores_overview() -> WebDriverResult<()
         "the canvas's layout untouched"
     );
 
-    eprintln!("step: the teams view, with a filter of its own");
-    app.ctrl('5').await?;
+    eprintln!("step: the teams view, fitted in its first frame, with a filter of its own");
+    opens_fitted(&app, "teams").await?;
     let teams = overview(&mesh, &graph, View::Teams, &all, None, &mut Memo::default());
     shows(&app, "teams", &teams).await?;
     app.picture("overview-teams").await?;

@@ -4,8 +4,19 @@
 // stay where the user drags them, stored as positions of this view (one undoable edit),
 // apart from the canvas's; a click selects the domain, team or product for the
 // inspector, shared with every other view.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  ReactFlow,
+  ReactFlowProvider,
+  getNodesBounds,
+  getViewportForBounds,
+  useReactFlow,
+  type Node,
+  type Viewport,
+} from '@xyflow/react';
 import { backend, type Overview } from '../lib/backend';
 import { useMeshStore } from '../state/meshStore';
 import { useFilterStore } from '../state/filterStore';
@@ -19,6 +30,10 @@ import type { SelectedRef } from '../state/selection';
 
 const nodeTypes = { overview: OverviewNodeView };
 const proOptions = { hideAttribution: true };
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2.5;
+/** React Flow's own fitView padding, a tenth of the pane. */
+const FIT = { padding: 0.1 };
 
 /** The core's overview of `view`, asked again whenever what it depends on changes. */
 function useOverview(view: 'domains' | 'teams', expand: string | null): Overview | null {
@@ -65,15 +80,6 @@ function OverviewCanvas({ view }: { view: 'domains' | 'teams' }) {
     return mapped;
   }, [overview, view, model]);
   const selected = useMemo(() => new Set(selection.map((r) => r.id)), [selection]);
-  // Expanding or collapsing changes the drawing's size: fit once its answer is drawn.
-  const { fitView } = useReactFlow();
-  const fitted = useRef<string | null>(expanded);
-  useEffect(() => {
-    const drawn = overview?.nodes.find((n) => n.expanded)?.id ?? null;
-    if (!flow || drawn !== expanded || fitted.current === expanded) return;
-    fitted.current = expanded;
-    requestAnimationFrame(() => void fitView({ duration: 200 }));
-  }, [flow, overview, expanded, fitView]);
   const nodes = useMemo(
     () =>
       flow?.nodes.map((n) => {
@@ -104,36 +110,86 @@ function OverviewCanvas({ view }: { view: 'domains' | 'teams' }) {
     useMeshStore.getState().select(ref ? [ref] : []);
   }, []);
   const onPaneClick = useCallback(() => useMeshStore.getState().select([]), []);
+  // The pane's size, read before the first answer is drawn, so React Flow starts fitted.
+  const pane = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const box = pane.current?.getBoundingClientRect();
+    if (box) setSize({ width: box.width, height: box.height });
+  }, []);
+  // Set once, from the first answer with nodes; React Flow reads it only when made.
+  const start = useRef<Viewport | null>(null);
+  if (flow && size && nodes.length > 0 && !start.current) start.current = fitted(nodes, size);
   return (
-    <div className="overview" data-testid={`overview-${view}`} data-ready={flow ? 'true' : undefined} data-edges={flow?.edges.length}>
-      <ReactFlow
-        nodes={nodes}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={onNodeClick}
-        onPaneClick={onPaneClick}
-        nodesConnectable={false}
-        deleteKeyCode={null}
-        fitView
-        minZoom={0.05}
-        maxZoom={2.5}
-        proOptions={proOptions}
-        colorMode="system"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        {flow && <OverviewEdges nodes={nodes} edges={flow.edges} />}
-        <Controls showInteractive={false} position="bottom-left" />
-      </ReactFlow>
+    <div
+      ref={pane}
+      className="overview"
+      data-testid={`overview-${view}`}
+      data-ready={flow ? 'true' : undefined}
+      data-edges={flow?.edges.length}
+    >
+      {flow && size && start.current && (
+        // Made with the first answer's nodes and fitted to them (the store's first
+        // viewport, and the same as the pan and zoom's default, which would otherwise
+        // reset it): the nodes, the links and the zoom land in one frame. Made empty
+        // with `fitView`, React Flow took the nodes an effect later and fitted them once
+        // measured: three frames, each repainting the whole pane (about 130 ms each
+        // without a GPU).
+        <ReactFlowProvider
+          initialNodes={nodes}
+          initialWidth={size.width}
+          initialHeight={size.height}
+          initialMinZoom={MIN_ZOOM}
+          initialMaxZoom={MAX_ZOOM}
+          initialFitViewOptions={FIT}
+          fitView
+        >
+          <ReactFlow
+            nodes={nodes}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onNodeDragStop={onNodeDragStop}
+            onNodeClick={onNodeClick}
+            onPaneClick={onPaneClick}
+            nodesConnectable={false}
+            deleteKeyCode={null}
+            minZoom={MIN_ZOOM}
+            maxZoom={MAX_ZOOM}
+            defaultViewport={start.current}
+            proOptions={proOptions}
+            colorMode="system"
+          >
+            <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+            <OverviewEdges nodes={nodes} edges={flow.edges} />
+            <FitWhenExpanded overview={overview} expanded={expanded} />
+            <Controls showInteractive={false} position="bottom-left" />
+          </ReactFlow>
+        </ReactFlowProvider>
+      )}
       {overview && overview.nodes.length === 0 && <div className="overview__empty">Nothing to show under this filter.</div>}
     </div>
   );
 }
 
+/** The viewport that shows every top-level node in a pane of `size`, as React Flow's fitView would. */
+function fitted(nodes: readonly OverviewFlowNode[], size: { width: number; height: number }): Viewport {
+  const bounds = getNodesBounds(nodes.filter((n) => !n.parentId));
+  return getViewportForBounds(bounds, size.width, size.height, MIN_ZOOM, MAX_ZOOM, FIT.padding);
+}
+
+/** Fits the drawing to the pane once the answer with the domain expanded (or collapsed) is drawn. */
+function FitWhenExpanded({ overview, expanded }: { overview: Overview | null; expanded: string | null }) {
+  const { fitView } = useReactFlow();
+  const fittedFor = useRef<string | null>(expanded);
+  useEffect(() => {
+    const drawn = overview?.nodes.find((n) => n.expanded)?.id ?? null;
+    if (drawn !== expanded || fittedFor.current === expanded) return;
+    fittedFor.current = expanded;
+    requestAnimationFrame(() => void fitView({ duration: 200 }));
+  }, [overview, expanded, fitView]);
+  return null;
+}
+
 export function OverviewView({ view }: { view: 'domains' | 'teams' }) {
-  return (
-    <ReactFlowProvider>
-      <OverviewCanvas key={view} view={view} />
-    </ReactFlowProvider>
-  );
+  return <OverviewCanvas key={view} view={view} />;
 }

@@ -3,7 +3,7 @@
 // product a click away, and What if: the consumer inputs that removing, deprecating or
 // bumping its major version would break, and the findings that would appear. The core
 // answers (actions/impact.ts); the canvas dims everything the highlight leaves out.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Affected, WhatIfChange } from '../../lib/backend';
 import { useImpactStore, type ImpactDepth } from '../../state/impactStore';
 import { useMeshStore } from '../../state/meshStore';
@@ -112,6 +112,26 @@ function WhatIfAnswer() {
   );
 }
 
+/**
+ * How long the panel waits for the core's answer before it shows, saying it is looking.
+ * A quick answer then appears in the same frame as the panel: without a GPU, WebKitGTK
+ * repaints the whole canvas for each frame that changes the workspace, about 130 ms
+ * under Xvfb, and a placeholder shown for the 25 ms the answer takes cost one of those.
+ */
+export const PLACEHOLDER_AFTER_MS = 250;
+
+/** Whether `waiting` has held for PLACEHOLDER_AFTER_MS. */
+function useLate(waiting: boolean): boolean {
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    setLate(false);
+    if (!waiting) return;
+    const timer = setTimeout(() => setLate(true), PLACEHOLDER_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [waiting]);
+  return late;
+}
+
 export function ImpactPanel() {
   const target = useImpactStore((s) => s.target);
   const depth = useImpactStore((s) => s.depth);
@@ -129,7 +149,8 @@ export function ImpactPanel() {
     document.documentElement.classList.toggle('has-impact', shown);
     return () => document.documentElement.classList.remove('has-impact');
   }, [shown]);
-  if (!target) return null;
+  const late = useLate(target !== null && impact === null);
+  if (!target || (!impact && !late)) return null;
   const product = model.products.get(target.product);
   const port = target.kind === 'port' ? model.outputPorts.get(target.port) : undefined;
   if (!product) return null;
