@@ -259,18 +259,19 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
     app.press(Key::Escape).await?;
 
     // A filter to the busiest product's domain: from the pick to the first frame painted
-    // with its chip, the canvas drawing that domain's products only.
+    // with its chip and the canvas drawing all of that domain's products, in view.
     let domain = mesh
         .products
         .iter()
         .find(|p| p.id == busiest)
         .unwrap()
         .domain_id;
-    let shown = mesh
-        .products
-        .iter()
-        .filter(|p| p.domain_id == domain)
-        .count();
+    // The domain's products and its subdomains', as the core's filter shows them.
+    let only = mesh_core::filter::ViewFilter {
+        domains: vec![domain],
+        ..Default::default()
+    };
+    let shown = mesh_core::filter::apply(&mesh, &[], &only).products.len();
     click_testid(&app, "filter-add").await?;
     app.wait(&format!(
         "[data-testid=filter-domain] option[value='{domain}']"
@@ -283,7 +284,10 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
              Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(pick, '{domain}');
              pick.dispatchEvent(new Event('change', {{ bubbles: true }}));"
         ),
-        "document.querySelector('[data-testid=filter-chip]')",
+        &format!(
+            "document.querySelector('[data-testid=filter-chip]')
+               && document.querySelectorAll('[data-testid=product-node]').length === {shown}"
+        ),
         &[],
     )
     .await?

@@ -274,12 +274,14 @@ export function MeshCanvas() {
     fitAll(flow, base.nodes, container.current, true, 0);
   }, [inited, generation, base]);
 
-  // A new filter shows other products: bring them into view.
+  // A new filter shows other products: bring them into view, at once rather than gliding,
+  // in the frame that first draws them. Without a GPU each frame of a glide repainted
+  // the whole canvas, about 100 ms each, and a filter took three of them to settle.
   const filterShown = useRef(visibleProducts);
   useEffect(() => {
     if (filterShown.current === visibleProducts) return;
     filterShown.current = visibleProducts;
-    requestAnimationFrame(() => fitAll(instance.current, baseRef.current.nodes, container.current, true));
+    requestAnimationFrame(() => fitAll(instance.current, baseRef.current.nodes, container.current, true, 0));
   }, [visibleProducts]);
 
   const fitRequest = useUiStore((s) => s.fitRequest);
