@@ -9,7 +9,7 @@ use mesh_app::{CancelToken, TaskPhase};
 /// A bar on stderr when it is a terminal, a hidden one otherwise.
 pub fn bar(message: &'static str) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
-        return ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        return hidden();
     }
     let bar = ProgressBar::new(0);
     let style = ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} {elapsed}")
@@ -18,6 +18,11 @@ pub fn bar(message: &'static str) -> ProgressBar {
     bar.set_style(style);
     bar.set_message(message);
     bar
+}
+
+/// A bar that draws nothing, for work that reports no progress worth showing.
+pub fn hidden() -> ProgressBar {
+    ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
 }
 
 /// The core's `(done, total)` progress callback, drawn on `bar`.

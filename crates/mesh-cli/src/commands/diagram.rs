@@ -91,8 +91,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     };
     // Rasterising a large view takes seconds: a bar on a terminal (nothing cancels it
-    // but the process ending).
-    let bar = progress::bar("drawing");
+    // but the process ending). Text formats come at once and report no parts.
+    let bar = match format {
+        diagram::Format::Png => progress::bar("drawing"),
+        diagram::Format::Svg | diagram::Format::Mermaid | diagram::Format::Dot => {
+            progress::hidden()
+        }
+    };
     let made = progress::token(&bar, TaskPhase::Drawing).run(TaskPhase::Drawing, |p, c| {
         diagram::render(&mesh, &drawn, format, args.scale, p, c)
     });

@@ -251,11 +251,27 @@ fn the_ui_vectors_are_current() {
         sized(&[100.0; 3]),
         vec![(0, 1), (1, 2), (2, 0), (0, 0), (0, 1)],
     );
+    // Boxes of different widths in one layer (a layer is as wide as its widest box),
+    // and links to an index past the last box, which both copies ignore.
+    let mixed = (
+        [
+            (120.0, 60.0),
+            (300.0, 92.0),
+            (220.0, 140.0),
+            (180.0, 44.0),
+            (260.0, 80.0),
+        ]
+        .iter()
+        .map(|&(w, h)| Size { w, h })
+        .collect::<Vec<_>>(),
+        vec![(0, 2), (1, 2), (0, 3), (2, 4), (3, 4), (1, 9), (9, 4)],
+    );
     let cases = [
         ("tangle", tangle()),
         ("tall", tall),
         ("cyclic", cyclic),
         ("dense", dense(24, 120)),
+        ("mixed", mixed),
     ];
     let json: Vec<_> = cases
         .iter()
