@@ -123,6 +123,26 @@ async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
         "everything but the target and what it reaches fades"
     );
     app.picture("impact-all").await?;
+    // A short list is open, a row per product in the core's order; a row selects it.
+    let rows = app
+        .eval("return [...document.querySelectorAll('[data-testid=impact-item]')].map((b) => b.dataset.id);")
+        .await?;
+    let rows: Vec<String> = serde_json::from_value(rows).unwrap();
+    let listed: Vec<String> = all
+        .upstream
+        .iter()
+        .chain(&all.downstream)
+        .map(|a| a.id.to_string())
+        .collect();
+    assert_eq!(rows, listed);
+    let last = all.downstream.last().unwrap().id;
+    app.click(&format!("[data-testid=impact-item][data-id='{last}']"))
+        .await?;
+    app.wait_true(
+        &format!("return document.querySelector('{PRODUCTS}[data-id=\"{last}\"]')?.classList.contains('is-selected') === true;"),
+        "the row's product selected on the canvas",
+    )
+    .await?;
 
     eprintln!("step: depth 1 is the direct neighbours");
     app.click("[data-testid=impact-depth-1]").await?;
@@ -256,6 +276,18 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
         repaint,
     );
     count_is(&app, "impact-downstream-count", downstream).await?;
+    // A long list is closed and draws no row until it is opened: then 200 and the rest
+    // counted.
+    assert!(downstream > 200, "the widest highlight has a long list");
+    assert_eq!(count_rows(&app).await?, 0);
+    app.click("[data-testid=impact-downstream-count]").await?;
+    app.wait_count("[data-testid=impact-item]", |n| n == 200)
+        .await?;
+    let more = app.wait(".impact__more").await?.text().await?;
+    assert_eq!(
+        more.replace(',', ""),
+        format!("and {} more", downstream - 200)
+    );
     app.press(Key::Escape).await?;
 
     // A filter to the busiest product's domain: from the pick to the first frame painted
@@ -459,6 +491,14 @@ async fn timed(app: &App, action: &str, ready: &str, marks: &[&str]) -> WebDrive
             .map(serde_json::Value::as_f64)
             .collect(),
     })
+}
+
+async fn count_rows(app: &App) -> WebDriverResult<usize> {
+    Ok(app
+        .driver
+        .find_all(By::Css("[data-testid=impact-item]"))
+        .await?
+        .len())
 }
 
 async fn click_testid(app: &App, id: &str) -> WebDriverResult<()> {

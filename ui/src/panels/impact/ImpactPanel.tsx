@@ -29,31 +29,36 @@ function select(id: string): void {
 }
 
 function AffectedList({ title, items, testId }: { title: string; items: readonly Affected[]; testId: string }) {
+  // A long list starts closed and is drawn only once opened: its 200 rows were made
+  // with the highlight, in the same frame, for nobody to see.
+  const [open, setOpen] = useState(items.length > 0 && items.length <= 40);
   return (
-    <details className="impact__group" open={items.length > 0 && items.length <= 40}>
+    <details className="impact__group" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {title}{' '}
         <span className="impact__count" data-testid={testId} data-count={items.length}>
           {items.length.toLocaleString('en')}
         </span>
       </summary>
-      <ul className="impact__list">
-        {items.slice(0, 200).map((p) => (
-          <li key={p.id}>
-            <button type="button" className="impact__item" data-testid="impact-item" data-id={p.id} onClick={() => select(p.id)}>
-              <span className="impact__distance" title="Dependencies away">
-                {p.distance}
-              </span>
-              <span className="impact__name">{p.displayName}</span>
-              <span className="impact__where">
-                {p.domain}
-                {p.ownerTeam ? ` · ${p.ownerTeam}` : ' · no owner'}
-              </span>
-            </button>
-          </li>
-        ))}
-        {items.length > 200 && <li className="impact__more">and {(items.length - 200).toLocaleString('en')} more</li>}
-      </ul>
+      {open && (
+        <ul className="impact__list">
+          {items.slice(0, 200).map((p) => (
+            <li key={p.id}>
+              <button type="button" className="impact__item" data-testid="impact-item" data-id={p.id} onClick={() => select(p.id)}>
+                <span className="impact__distance" title="Dependencies away">
+                  {p.distance}
+                </span>
+                <span className="impact__name">{p.displayName}</span>
+                <span className="impact__where">
+                  {p.domain}
+                  {p.ownerTeam ? ` · ${p.ownerTeam}` : ' · no owner'}
+                </span>
+              </button>
+            </li>
+          ))}
+          {items.length > 200 && <li className="impact__more">and {(items.length - 200).toLocaleString('en')} more</li>}
+        </ul>
+      )}
     </details>
   );
 }
