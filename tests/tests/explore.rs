@@ -123,6 +123,23 @@ async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
         "everything but the target and what it reaches fades"
     );
     app.picture("impact-all").await?;
+    // The lit products' ring appears at once: without a GPU every frame of a fade
+    // repainted the whole canvas.
+    let fading = app
+        .eval(
+            "return [...document.querySelectorAll('[data-testid=product-node][data-impact]')].filter((n) => {
+               const s = getComputedStyle(n);
+               const names = s.transitionProperty.split(',').map((p) => p.trim());
+               const times = s.transitionDuration.split(',').map((d) => parseFloat(d));
+               return names.some((p, i) => (p === 'box-shadow' || p === 'all') && times[i % times.length] > 0);
+             }).length;",
+        )
+        .await?;
+    assert_eq!(
+        fading,
+        serde_json::json!(0),
+        "no lit product fades its ring in"
+    );
     // A short list is open, a row per product in the core's order; a row selects it.
     let rows = app
         .eval("return [...document.querySelectorAll('[data-testid=impact-item]')].map((b) => b.dataset.id);")
