@@ -141,17 +141,7 @@ async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
         "no lit product fades its ring in"
     );
     // A short list is open, a row per product in the core's order; a row selects it.
-    let rows = app
-        .eval("return [...document.querySelectorAll('[data-testid=impact-item]')].map((b) => b.dataset.id);")
-        .await?;
-    let rows: Vec<String> = serde_json::from_value(rows).unwrap();
-    let listed: Vec<String> = all
-        .upstream
-        .iter()
-        .chain(&all.downstream)
-        .map(|a| a.id.to_string())
-        .collect();
-    assert_eq!(rows, listed);
+    lists_rows_of(&app, &all).await?;
     let last = all.downstream.last().unwrap().id;
     app.click(&format!("[data-testid=impact-item][data-id='{last}']"))
         .await?;
@@ -305,6 +295,20 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
         more.replace(',', ""),
         format!("and {} more", downstream - 200)
     );
+    // Another depth answered: its lists open or close by their own length again.
+    let near = impact::impact(
+        &Shape::of(&mesh),
+        &graph,
+        ImpactTarget::Product { product: busiest },
+        Direction::Both,
+        Some(1),
+    );
+    assert!(
+        !near.downstream.is_empty() && near.downstream.len() <= 40 && near.upstream.len() <= 40
+    );
+    click_testid(&app, "impact-depth-1").await?;
+    count_is(&app, "impact-downstream-count", near.downstream.len()).await?;
+    lists_rows_of(&app, &near).await?;
     app.press(Key::Escape).await?;
 
     // A filter to the busiest product's domain: from the pick to the first frame painted
@@ -508,6 +512,23 @@ async fn timed(app: &App, action: &str, ready: &str, marks: &[&str]) -> WebDrive
             .map(serde_json::Value::as_f64)
             .collect(),
     })
+}
+
+/// Checks the panel's rows are the core's products, upstream then downstream, in its
+/// order: both lists open.
+async fn lists_rows_of(app: &App, core: &impact::Impact) -> WebDriverResult<()> {
+    let rows = app
+        .eval("return [...document.querySelectorAll('[data-testid=impact-item]')].map((b) => b.dataset.id);")
+        .await?;
+    let rows: Vec<String> = serde_json::from_value(rows).unwrap();
+    let listed: Vec<String> = core
+        .upstream
+        .iter()
+        .chain(&core.downstream)
+        .map(|a| a.id.to_string())
+        .collect();
+    assert_eq!(rows, listed, "a row per product, as the core lists them");
+    Ok(())
 }
 
 async fn count_rows(app: &App) -> WebDriverResult<usize> {

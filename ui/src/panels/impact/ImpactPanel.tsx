@@ -189,8 +189,20 @@ export function ImpactPanel() {
       </div>
       {impact ? (
         <div className="impact__scroll">
-          <AffectedList title="Upstream (what it reads)" items={impact.upstream} testId="impact-upstream-count" />
-          <AffectedList title="Downstream (what reads it)" items={impact.downstream} testId="impact-downstream-count" />
+          {/* Made anew for each depth answered, so a list opens or closes by its new
+              length; an answer asked again after an edit keeps what the user opened. */}
+          <AffectedList
+            key={`up-${impact.depth}`}
+            title="Upstream (what it reads)"
+            items={impact.upstream}
+            testId="impact-upstream-count"
+          />
+          <AffectedList
+            key={`down-${impact.depth}`}
+            title="Downstream (what reads it)"
+            items={impact.downstream}
+            testId="impact-downstream-count"
+          />
           <div className="impact__row impact__row--whatif">
             <span className="impact__label">What if</span>
             {CHANGES.map((c) => (
