@@ -286,10 +286,16 @@ async fn impact_highlight_on_2000_products_is_timed() -> WebDriverResult<()> {
     // A long list is closed and draws no row until it is opened: then 200 and the rest
     // counted.
     assert!(downstream > 200, "the widest highlight has a long list");
-    assert_eq!(count_rows(&app).await?, 0);
+    let downstream_rows =
+        "details:has([data-testid=impact-downstream-count]) [data-testid=impact-item]";
+    assert!(
+        app.driver
+            .find_all(By::Css(downstream_rows))
+            .await?
+            .is_empty()
+    );
     app.click("[data-testid=impact-downstream-count]").await?;
-    app.wait_count("[data-testid=impact-item]", |n| n == 200)
-        .await?;
+    app.wait_count(downstream_rows, |n| n == 200).await?;
     let more = app.wait(".impact__more").await?.text().await?;
     assert_eq!(
         more.replace(',', ""),
@@ -529,14 +535,6 @@ async fn lists_rows_of(app: &App, core: &impact::Impact) -> WebDriverResult<()> 
         .collect();
     assert_eq!(rows, listed, "a row per product, as the core lists them");
     Ok(())
-}
-
-async fn count_rows(app: &App) -> WebDriverResult<usize> {
-    Ok(app
-        .driver
-        .find_all(By::Css("[data-testid=impact-item]"))
-        .await?
-        .len())
 }
 
 async fn click_testid(app: &App, id: &str) -> WebDriverResult<()> {

@@ -78,7 +78,8 @@ async fn shows(app: &App, view: &str, core: &Overview) -> WebDriverResult<()> {
 
 /// Switches to `view` by its button and checks the frame in which it is first drawn: its
 /// nodes already there and fitted to the pane (all inside, spanning most of its width or
-/// height), not drawn first and fitted a few frames later.
+/// height), not drawn first and fitted a few frames later, and still where they were two
+/// frames on.
 async fn opens_fitted(app: &App, view: &str) -> WebDriverResult<()> {
     let drawn = app
         .eval(&format!(
@@ -91,10 +92,18 @@ async fn opens_fitted(app: &App, view: &str) -> WebDriverResult<()> {
              const pane = document.querySelector('[data-testid=overview-{view}]').getBoundingClientRect();
              const boxes = [...document.querySelectorAll('{NODES}')].map((n) => n.getBoundingClientRect());
              const box = (r) => [r.left, r.top, r.right, r.bottom];
-             return [box(pane), boxes.map(box)];"
+             const viewport = () => document.querySelector('[data-testid=overview-{view}] .react-flow__viewport')?.style.transform;
+             const first = viewport();
+             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+             return [box(pane), boxes.map(box), first, viewport()];"
         ))
         .await?;
-    let (pane, boxes): ([f64; 4], Vec<[f64; 4]>) = serde_json::from_value(drawn).unwrap();
+    let (pane, boxes, first, later): ([f64; 4], Vec<[f64; 4]>, String, String) =
+        serde_json::from_value(drawn).unwrap();
+    assert_eq!(
+        first, later,
+        "React Flow's own fit after measuring the nodes moves nothing"
+    );
     assert!(
         !boxes.is_empty(),
         "the nodes are drawn in the view's first frame"

@@ -4,7 +4,7 @@
 // stay where the user drags them, stored as positions of this view (one undoable edit),
 // apart from the canvas's; a click selects the domain, team or product for the
 // inspector, shared with every other view.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -110,16 +110,15 @@ function OverviewCanvas({ view }: { view: 'domains' | 'teams' }) {
     useMeshStore.getState().select(ref ? [ref] : []);
   }, []);
   const onPaneClick = useCallback(() => useMeshStore.getState().select([]), []);
-  // The pane's size, read before the first answer is drawn, so React Flow starts fitted.
+  // How React Flow starts: set once, from the first answer with nodes and the pane's size
+  // then, in whole pixels as React Flow measures it, so its own fit once the nodes are
+  // measured lands on the same viewport and moves nothing.
   const pane = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  useLayoutEffect(() => {
-    const box = pane.current?.getBoundingClientRect();
-    if (box) setSize({ width: box.width, height: box.height });
-  }, []);
-  // Set once, from the first answer with nodes; React Flow reads it only when made.
-  const start = useRef<Viewport | null>(null);
-  if (flow && size && nodes.length > 0 && !start.current) start.current = fitted(nodes, size);
+  const start = useRef<{ viewport: Viewport; width: number; height: number } | null>(null);
+  if (flow && nodes.length > 0 && pane.current && !start.current) {
+    const { offsetWidth: width, offsetHeight: height } = pane.current;
+    start.current = { viewport: fitted(nodes, width, height), width, height };
+  }
   return (
     <div
       ref={pane}
@@ -128,7 +127,7 @@ function OverviewCanvas({ view }: { view: 'domains' | 'teams' }) {
       data-ready={flow ? 'true' : undefined}
       data-edges={flow?.edges.length}
     >
-      {flow && size && start.current && (
+      {flow && start.current && (
         // Made with the first answer's nodes and fitted to them (the store's first
         // viewport, and the same as the pan and zoom's default, which would otherwise
         // reset it): the nodes, the links and the zoom land in one frame. Made empty
@@ -137,8 +136,8 @@ function OverviewCanvas({ view }: { view: 'domains' | 'teams' }) {
         // without a GPU).
         <ReactFlowProvider
           initialNodes={nodes}
-          initialWidth={size.width}
-          initialHeight={size.height}
+          initialWidth={start.current.width}
+          initialHeight={start.current.height}
           initialMinZoom={MIN_ZOOM}
           initialMaxZoom={MAX_ZOOM}
           initialFitViewOptions={FIT}
@@ -155,7 +154,7 @@ function OverviewCanvas({ view }: { view: 'domains' | 'teams' }) {
             deleteKeyCode={null}
             minZoom={MIN_ZOOM}
             maxZoom={MAX_ZOOM}
-            defaultViewport={start.current}
+            defaultViewport={start.current.viewport}
             proOptions={proOptions}
             colorMode="system"
           >
@@ -171,10 +170,10 @@ function OverviewCanvas({ view }: { view: 'domains' | 'teams' }) {
   );
 }
 
-/** The viewport that shows every top-level node in a pane of `size`, as React Flow's fitView would. */
-function fitted(nodes: readonly OverviewFlowNode[], size: { width: number; height: number }): Viewport {
+/** The viewport that shows every top-level node in a pane this size, as React Flow's fitView would. */
+function fitted(nodes: readonly OverviewFlowNode[], width: number, height: number): Viewport {
   const bounds = getNodesBounds(nodes.filter((n) => !n.parentId));
-  return getViewportForBounds(bounds, size.width, size.height, MIN_ZOOM, MAX_ZOOM, FIT.padding);
+  return getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_ZOOM, FIT.padding);
 }
 
 /** Fits the drawing to the pane once the answer with the domain expanded (or collapsed) is drawn. */

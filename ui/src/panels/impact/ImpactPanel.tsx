@@ -29,11 +29,19 @@ function select(id: string): void {
 }
 
 function AffectedList({ title, items, testId }: { title: string; items: readonly Affected[]; testId: string }) {
-  // A long list starts closed and is drawn only once opened: its 200 rows were made
-  // with the highlight, in the same frame, for nobody to see.
-  const [open, setOpen] = useState(items.length > 0 && items.length <= 40);
+  // Open when short, unless the user chose; a long list's rows are made only once it is
+  // opened (200 rows made with the highlight, in its frame, for nobody to see). A toggle
+  // that agrees with `open` is React's own, not the user's.
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const open = chosen ?? (items.length > 0 && items.length <= 40);
   return (
-    <details className="impact__group" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className="impact__group"
+      open={open}
+      onToggle={(e) => {
+        if (e.currentTarget.open !== open) setChosen(e.currentTarget.open);
+      }}
+    >
       <summary>
         {title}{' '}
         <span className="impact__count" data-testid={testId} data-count={items.length}>
@@ -123,7 +131,7 @@ function WhatIfAnswer() {
  * repaints the whole canvas for each frame that changes the workspace, about 130 ms
  * under Xvfb, and a placeholder shown for the 25 ms the answer takes cost one of those.
  */
-export const PLACEHOLDER_AFTER_MS = 250;
+const PLACEHOLDER_AFTER_MS = 250;
 
 /** Whether `waiting` has held for PLACEHOLDER_AFTER_MS. */
 function useLate(waiting: boolean): boolean {
@@ -189,20 +197,8 @@ export function ImpactPanel() {
       </div>
       {impact ? (
         <div className="impact__scroll">
-          {/* Made anew for each depth answered, so a list opens or closes by its new
-              length; an answer asked again after an edit keeps what the user opened. */}
-          <AffectedList
-            key={`up-${impact.depth}`}
-            title="Upstream (what it reads)"
-            items={impact.upstream}
-            testId="impact-upstream-count"
-          />
-          <AffectedList
-            key={`down-${impact.depth}`}
-            title="Downstream (what reads it)"
-            items={impact.downstream}
-            testId="impact-downstream-count"
-          />
+          <AffectedList title="Upstream (what it reads)" items={impact.upstream} testId="impact-upstream-count" />
+          <AffectedList title="Downstream (what reads it)" items={impact.downstream} testId="impact-downstream-count" />
           <div className="impact__row impact__row--whatif">
             <span className="impact__label">What if</span>
             {CHANGES.map((c) => (
