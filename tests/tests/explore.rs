@@ -103,25 +103,13 @@ async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
         count(&app, "impact-upstream-count").await?,
         all.upstream.len()
     );
-    let drawn = app.driver.find_all(By::Css(PRODUCTS)).await?.len();
     let lit = app
         .driver
         .find_all(By::Css(format!("{PRODUCTS}[data-impact]")))
         .await?
         .len();
     assert_eq!(lit, 1 + all.upstream.len() + all.downstream.len());
-    let faded = app
-        .driver
-        .find_all(By::Css(format!(
-            "html.has-impact {PRODUCTS}:not([data-impact])"
-        )))
-        .await?
-        .len();
-    assert_eq!(
-        faded,
-        drawn - lit,
-        "everything but the target and what it reaches fades"
-    );
+    dims_all_but_the_lit(&app, &mesh, &all).await?;
     app.picture("impact-all").await?;
     // The lit products' ring appears at once: without a GPU every frame of a fade
     // repainted the whole canvas.
@@ -201,7 +189,11 @@ async fn impact_highlight_and_what_if_match_the_core() -> WebDriverResult<()> {
     app.click("[data-testid=impact-close]").await?;
     app.wait_count(&format!("{PRODUCTS}[data-impact]"), |n| n == 0)
         .await?;
-    app.wait_count("html.has-impact", |n| n == 0).await?;
+    app.wait_count(
+        "[data-testid=impact-veil], [data-testid=impact-edge]",
+        |n| n == 0,
+    )
+    .await?;
     app.quit().await
 }
 
@@ -534,6 +526,95 @@ async fn lists_rows_of(app: &App, core: &impact::Impact) -> WebDriverResult<()> 
         .map(|a| a.id.to_string())
         .collect();
     assert_eq!(rows, listed, "a row per product, as the core lists them");
+    Ok(())
+}
+
+/// Checks what an impact dims on the canvas: a veil covers the whole pane, above every
+/// drawn product and dependency the impact leaves out and below the ones it reaches (by
+/// their stacking order as the window computes it), and the dependencies drawn above it
+/// are exactly the drawn ones between two products the core says it reaches.
+async fn dims_all_but_the_lit(
+    app: &App,
+    mesh: &mesh_core::model::Mesh,
+    core: &impact::Impact,
+) -> WebDriverResult<()> {
+    let reached: BTreeSet<String> = core
+        .upstream
+        .iter()
+        .chain(&core.downstream)
+        .map(|p| p.id.to_string())
+        .chain([core.product.to_string()])
+        .collect();
+    let seen = app
+        .eval(
+            "const z = (el) => Number(getComputedStyle(el).zIndex);
+             const veil = document.querySelector('[data-testid=impact-veil]');
+             const v = veil.getBoundingClientRect();
+             const p = document.querySelector('.react-flow').getBoundingClientRect();
+             const products = [...document.querySelectorAll('[data-testid=product-node]')]
+               .map((n) => [n.dataset.id, z(n.closest('.react-flow__node'))]);
+             const ids = (sel) => [...document.querySelectorAll(sel)].map((e) => e.dataset.id);
+             return {
+               veil: z(veil),
+               covers: [v.left - p.left, v.top - p.top, v.right - p.right, v.bottom - p.bottom].every((d) => Math.abs(d) < 1),
+               products,
+               below: z(document.querySelector('[data-testid=edge-layer]')),
+               above: z(document.querySelector('[data-testid=edge-layer-lit]')),
+               drawn: ids('[data-testid=dependency-edge]'),
+               lit: ids('[data-testid=impact-edge]'),
+             };",
+        )
+        .await?;
+    assert_eq!(seen["covers"], true, "the veil covers the pane: {seen}");
+    let veil = seen["veil"].as_f64().unwrap();
+    let products = seen["products"].as_array().unwrap();
+    assert!(!products.is_empty());
+    for pair in products {
+        let id = pair[0].as_str().unwrap();
+        let z = pair[1].as_f64().unwrap();
+        if reached.contains(id) {
+            assert!(
+                z > veil,
+                "reached product {id} (z {z}) is above the veil (z {veil})"
+            );
+        } else {
+            assert!(
+                z < veil,
+                "product {id} (z {z}) is dimmed under the veil (z {veil})"
+            );
+        }
+    }
+    assert!(seen["below"].as_f64().unwrap() < veil);
+    assert!(seen["above"].as_f64().unwrap() > veil);
+    let ids = |key: &str| -> BTreeSet<String> {
+        seen[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let providers: std::collections::HashMap<_, _> = mesh
+        .output_ports
+        .iter()
+        .map(|o| (o.id, o.product_id.to_string()))
+        .collect();
+    let between: BTreeSet<String> = mesh
+        .input_ports
+        .iter()
+        .filter(|i| reached.contains(&i.product_id.to_string()))
+        .filter(|i| match i.source {
+            mesh_core::model::DependencySource::OutputPort { port_id } => {
+                providers.get(&port_id).is_some_and(|p| reached.contains(p))
+            }
+            _ => false,
+        })
+        .map(|i| i.id.to_string())
+        .collect();
+    let drawn = ids("drawn");
+    let expected: BTreeSet<String> = drawn.intersection(&between).cloned().collect();
+    assert!(!expected.is_empty(), "some lit dependency is drawn");
+    assert_eq!(ids("lit"), expected, "the lines above the veil");
     Ok(())
 }
 

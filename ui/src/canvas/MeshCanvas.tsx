@@ -335,16 +335,6 @@ export function MeshCanvas() {
       data-detail={detail}
       onPointerDownCapture={leaveField}
     >
-      <svg className="canvas-defs" aria-hidden="true">
-        <defs>
-          <marker id="mw-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M 0 0 L 10 5 L 0 10 z" className="arrow" />
-          </marker>
-          <marker id="mw-arrow-selected" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M 0 0 L 10 5 L 0 10 z" className="arrow arrow--selected" />
-          </marker>
-        </defs>
-      </svg>
       <ReactFlow<MeshFlowNode, MeshFlowEdge>
         nodes={nodes}
         edges={noEdges}

@@ -112,8 +112,8 @@ function ProductNodeImpl({ data, selected }: NodeProps<ProductFlowNode>) {
   const { product, ports, ownerTitle, unresolved } = data;
   // Zoomed out: the name alone, then a plain rectangle (see detail.ts).
   const detail = useDetail();
-  // Its role in the impact shown, if it has one: only the highlighted nodes re-render;
-  // the rest fade through the document's `has-impact` class (see ImpactPanel).
+  // Its role in the impact shown, if it has one: only the highlighted nodes re-render,
+  // and rise above the veil that dims the rest (EdgeLayer.tsx).
   const impact = useImpactStore((s) => s.roles.get(product.id) ?? null);
   // Dependencies on products the filter hides, counted on this end.
   const stub = useFilterStore((s) => s.stubs.get(product.id));

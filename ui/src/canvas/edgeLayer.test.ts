@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { edgeEnds, edgeMeets, layerRect, linkWidth, newEndsCache, sameRect, screenPlacement, stableEdgeEnds } from './edgeLayer';
+import {
+  arrowHead,
+  edgeEnds,
+  edgeMeets,
+  layerRect,
+  linkWidth,
+  newEndsCache,
+  sameRect,
+  screenPlacement,
+  sideToSide,
+  stableEdgeEnds,
+} from './edgeLayer';
 import { domainLinks } from './domainLinks';
 import { meshToFlow } from './toFlow';
 import { modelFromMesh } from '../state/model';
@@ -126,5 +137,27 @@ describe('screenPlacement', () => {
     expect(sy! + ss! * px.y).toBeCloseTo(flow.y, 6);
     // On screen (the viewport applies translate(tx, ty) scale(zoom)) that is the SVG pixel.
     expect(tx + zoom * flow.x).toBeCloseTo(px.x, 6);
+  });
+});
+
+describe('arrowHead', () => {
+  const points = (d: string) => [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  // Forward, backward (the target left of the source) and level lines all enter the
+  // target's left side moving right: the head points right with its tip on the line's end.
+  it.each([
+    [0, 0, 300, 120],
+    [500, 40, 100, 300],
+    [0, 50, 80, 50],
+  ])('sits on the end of the line from (%d, %d) to (%d, %d), pointing right', (sx, sy, tx, ty) => {
+    const [line] = sideToSide(sx, sy, tx, ty);
+    const curve = points(line);
+    expect(curve.at(-1)).toEqual([tx, ty]);
+    const [cx, cy] = curve.at(-2) ?? [];
+    expect(cy).toBe(ty);
+    expect(cx).toBeLessThan(tx);
+    const [a, tip, b] = points(arrowHead(tx, ty, 9));
+    expect(tip).toEqual([tx, ty]);
+    expect(a).toEqual([tx - 9, ty - 4.5]);
+    expect(b).toEqual([tx - 9, ty + 4.5]);
   });
 });

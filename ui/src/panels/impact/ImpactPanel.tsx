@@ -155,13 +155,6 @@ export function ImpactPanel() {
   useEffect(() => {
     if (model) void refreshImpact();
   }, [model]);
-  // Everything the highlight leaves out fades through one class on the document, so
-  // only the highlighted nodes and dependencies re-render (styles/app.css).
-  const shown = impact !== null;
-  useEffect(() => {
-    document.documentElement.classList.toggle('has-impact', shown);
-    return () => document.documentElement.classList.remove('has-impact');
-  }, [shown]);
   const late = useLate(target !== null && impact === null);
   if (!target || (!impact && !late)) return null;
   const product = model.products.get(target.product);

@@ -12,7 +12,10 @@ import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useStoreApi, type ReactFlowState } from '@xyflow/react';
 import type { OverviewFlowEdge, OverviewFlowNode } from './overviewFlow';
 import { LABEL_ZOOM } from '../../canvas/detail';
-import { sideToSide } from '../../canvas/edgeLayer';
+import { arrowHead, sideToSide } from '../../canvas/edgeLayer';
+
+/** An arrowhead's length per unit of its line's width. */
+const ARROW_PER_WIDTH = 6;
 
 interface Box {
   x: number;
@@ -50,7 +53,8 @@ const LinkPath = memo(function LinkPath({ sx, sy, tx, ty, weight, width }: Link)
   const [d, lx, ly] = sideToSide(sx, sy, tx, ty);
   return (
     <g className="overview-link" data-testid="overview-edge" data-weight={weight}>
-      <path d={d} className="overview-link__path" strokeWidth={width} markerEnd="url(#overview-arrow)" />
+      <path d={d} className="overview-link__path" strokeWidth={width} />
+      <path d={arrowHead(tx, ty, ARROW_PER_WIDTH * width)} className="overview-link__arrow" />
       <text x={lx} y={ly} className="overview-link__weight" data-testid="overview-edge-label">
         {weight}
       </text>
@@ -89,11 +93,6 @@ export function OverviewEdges({ nodes, edges }: { nodes: readonly OverviewFlowNo
   return (
     <svg ref={svg} className="overview-links" data-testid="overview-links">
       <title>Links between the nodes, each with its weight</title>
-      <defs>
-        <marker id="overview-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-          <path d="M0,0 L10,5 L0,10 z" className="overview-link__arrow" />
-        </marker>
-      </defs>
       <g ref={group}>
         {links.map((l) => (
           <LinkPath key={l.id} {...l} />
