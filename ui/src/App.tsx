@@ -21,6 +21,7 @@ import { useKeyboard } from './hooks/useKeyboard';
 import { useShellEvents } from './hooks/useShellEvents';
 import { useLiveGovernance } from './hooks/useLiveGovernance';
 import { useLiveFilter } from './hooks/useLiveFilter';
+import { useOverviewWarmup } from './hooks/useOverviewWarmup';
 import { useFilterStore } from './state/filterStore';
 import { FilterBar } from './panels/FilterBar';
 import { ScenarioBar } from './panels/ScenarioBar';
@@ -45,6 +46,7 @@ export function App() {
   useShellEvents();
   useLiveGovernance();
   useLiveFilter();
+  useOverviewWarmup();
   const filtered = useFilterStore((s) => s.shown !== null);
   const presenting = useUiStore((s) => s.presentation) && open;
   const problems = useGovernanceStore((s) => s.panelOpen) && open && !presenting;
