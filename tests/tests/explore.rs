@@ -529,10 +529,12 @@ async fn lists_rows_of(app: &App, core: &impact::Impact) -> WebDriverResult<()> 
     Ok(())
 }
 
-/// Checks what an impact dims on the canvas: a veil covers the whole pane, above every
-/// drawn product and dependency the impact leaves out and below the ones it reaches (by
-/// their stacking order as the window computes it), and the dependencies drawn above it
-/// are exactly the drawn ones between two products the core says it reaches.
+/// Checks what an impact dims on the canvas: a veil at least half opaque covers the whole
+/// pane; at the middle of every drawn product nothing else covers, the veil is on top of
+/// the products the impact leaves out and under the ones it reaches (asked of the window
+/// with `elementFromPoint`, the veil taking the pointer for the moment); the dependency
+/// layers lie under and over it; and the dependencies drawn above it are exactly the
+/// drawn ones between two products the core says it reaches.
 async fn dims_all_but_the_lit(
     app: &App,
     mesh: &mesh_core::model::Mesh,
@@ -549,15 +551,29 @@ async fn dims_all_but_the_lit(
         .eval(
             "const z = (el) => Number(getComputedStyle(el).zIndex);
              const veil = document.querySelector('[data-testid=impact-veil]');
+             const style = getComputedStyle(veil);
+             const rgba = style.backgroundColor.match(/[\\d.]+/g).map(Number);
              const v = veil.getBoundingClientRect();
              const p = document.querySelector('.react-flow').getBoundingClientRect();
-             const products = [...document.querySelectorAll('[data-testid=product-node]')]
-               .map((n) => [n.dataset.id, z(n.closest('.react-flow__node'))]);
+             const nodes = [...document.querySelectorAll('[data-testid=product-node]')];
+             const middle = (n) => { const r = n.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };
+             const top = (n) => document.elementFromPoint(...middle(n));
+             veil.style.display = 'none';
+             const clear = nodes.map((n) => n.contains(top(n)));
+             veil.style.display = '';
+             veil.style.pointerEvents = 'auto';
+             const products = nodes.flatMap((n, i) => {
+               if (!clear[i]) return [];
+               const t = top(n);
+               return [[n.dataset.id, t === veil ? 'under' : n.contains(t) ? 'over' : 'other']];
+             });
+             veil.style.pointerEvents = '';
              const ids = (sel) => [...document.querySelectorAll(sel)].map((e) => e.dataset.id);
              return {
-               veil: z(veil),
+               strength: (rgba.length > 3 ? rgba[3] : 1) * Number(style.opacity),
                covers: [v.left - p.left, v.top - p.top, v.right - p.right, v.bottom - p.bottom].every((d) => Math.abs(d) < 1),
                products,
+               veil: z(veil),
                below: z(document.querySelector('[data-testid=edge-layer]')),
                above: z(document.querySelector('[data-testid=edge-layer-lit]')),
                drawn: ids('[data-testid=dependency-edge]'),
@@ -566,24 +582,28 @@ async fn dims_all_but_the_lit(
         )
         .await?;
     assert_eq!(seen["covers"], true, "the veil covers the pane: {seen}");
-    let veil = seen["veil"].as_f64().unwrap();
+    assert!(
+        seen["strength"].as_f64().unwrap() >= 0.5,
+        "the veil dims: {seen}"
+    );
     let products = seen["products"].as_array().unwrap();
-    assert!(!products.is_empty());
+    let (mut over, mut under) = (0, 0);
     for pair in products {
         let id = pair[0].as_str().unwrap();
-        let z = pair[1].as_f64().unwrap();
+        let place = pair[1].as_str().unwrap();
         if reached.contains(id) {
-            assert!(
-                z > veil,
-                "reached product {id} (z {z}) is above the veil (z {veil})"
-            );
+            assert_eq!(place, "over", "reached product {id} is drawn over the veil");
+            over += 1;
         } else {
-            assert!(
-                z < veil,
-                "product {id} (z {z}) is dimmed under the veil (z {veil})"
-            );
+            assert_eq!(place, "under", "product {id} is dimmed under the veil");
+            under += 1;
         }
     }
+    assert!(
+        over > 0 && under > 0,
+        "both kinds were checked: {over} over, {under} under"
+    );
+    let veil = seen["veil"].as_f64().unwrap();
     assert!(seen["below"].as_f64().unwrap() < veil);
     assert!(seen["above"].as_f64().unwrap() > veil);
     let ids = |key: &str| -> BTreeSet<String> {

@@ -7,7 +7,7 @@
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { ViewportPortal, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import {
-  arrowHead,
+  arrowedLine,
   edgeMeets,
   newEndsCache,
   stableEdgeEnds,
@@ -22,6 +22,7 @@ import {
 import type { MeshFlowEdge, MeshFlowNode } from './flowTypes';
 import { useImpactStore } from '../state/impactStore';
 import { useScenarioStore, type ChangeMark } from '../state/scenarioStore';
+import { useUiStore } from '../state/uiStore';
 
 const NO_MARKS: ReadonlyMap<string, ChangeMark> = new Map();
 /** A dependency's arrowhead, in flow units. */
@@ -40,8 +41,7 @@ interface PathProps extends EdgeEnds {
 }
 
 const DependencyPath = memo(function DependencyPath({ id, sx, sy, tx, ty, fading, selected, lit, change, onPick, onMenu }: PathProps) {
-  const [d] = sideToSide(sx, sy, tx, ty);
-  const head = arrowHead(tx, ty, ARROW_SIZE);
+  const { line: d, head } = arrowedLine(sx, sy, tx, ty, ARROW_SIZE);
   const classes = [
     'dependency-edge',
     'nopan',
@@ -99,13 +99,15 @@ export function EdgeLayer({
   onMenu(id: string, e: React.MouseEvent): void;
 }) {
   const rect = useStore(rectOf, sameRect);
+  const presenting = useUiStore((s) => s.presentation);
   const endsCache = useRef(newEndsCache());
   const ends = useMemo(() => stableEdgeEnds(nodes, edges, endsCache.current), [nodes, edges]);
   const shown = useMemo(() => ends.filter((e) => edgeMeets(e, rect)), [ends, rect]);
   // The impact shown, if any: its dependencies are drawn again above the veil. The layer
   // below is left as it is: any change to it lays out all its paths again, about 40 ms
   // for the 1,500 lines of a large mesh in view.
-  const impactShown = useImpactStore((s) => s.impact !== null);
+  // Presenting hides the Impact panel, and with it the highlight's dimming.
+  const impactShown = useImpactStore((s) => s.impact !== null) && !presenting;
   const litEdges = useImpactStore((s) => s.litEdges);
   const marks = useScenarioStore((s) => (s.mode === 'changes' ? s.marks : NO_MARKS));
   // The SVGs live in the zoomed viewport (for their place between domains and products)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  arrowHead,
+  arrowedLine,
   edgeEnds,
   edgeMeets,
   layerRect,
@@ -8,7 +8,6 @@ import {
   newEndsCache,
   sameRect,
   screenPlacement,
-  sideToSide,
   stableEdgeEnds,
 } from './edgeLayer';
 import { domainLinks } from './domainLinks';
@@ -140,24 +139,27 @@ describe('screenPlacement', () => {
   });
 });
 
-describe('arrowHead', () => {
+describe('arrowedLine', () => {
   const points = (d: string) => [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
   // Forward, backward (the target left of the source) and level lines all enter the
-  // target's left side moving right: the head points right with its tip on the line's end.
+  // target's left side moving right: the head points right with its tip on (tx, ty), and
+  // the line ends level inside the head, halfway along it.
   it.each([
     [0, 0, 300, 120],
     [500, 40, 100, 300],
     [0, 50, 80, 50],
-  ])('sits on the end of the line from (%d, %d) to (%d, %d), pointing right', (sx, sy, tx, ty) => {
-    const [line] = sideToSide(sx, sy, tx, ty);
+  ])('from (%d, %d) to (%d, %d): the line ends inside a head pointing right', (sx, sy, tx, ty) => {
+    const { line, head } = arrowedLine(sx, sy, tx, ty, 9);
     const curve = points(line);
-    expect(curve.at(-1)).toEqual([tx, ty]);
+    expect(curve.at(0)).toEqual([sx, sy]);
+    expect(curve.at(-1)).toEqual([tx - 4.5, ty]);
     const [cx, cy] = curve.at(-2) ?? [];
     expect(cy).toBe(ty);
-    expect(cx).toBeLessThan(tx);
-    const [a, tip, b] = points(arrowHead(tx, ty, 9));
-    expect(tip).toEqual([tx, ty]);
-    expect(a).toEqual([tx - 9, ty - 4.5]);
-    expect(b).toEqual([tx - 9, ty + 4.5]);
+    expect(cx).toBeLessThan(tx - 4.5);
+    expect(points(head)).toEqual([
+      [tx - 9, ty - 4.5],
+      [tx, ty],
+      [tx - 9, ty + 4.5],
+    ]);
   });
 });

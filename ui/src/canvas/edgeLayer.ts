@@ -143,15 +143,19 @@ export function screenPlacement(transform: readonly [number, number, number], wi
 }
 
 /**
- * The arrowhead of a `sideToSide` line: a triangle `size` long pointing right, its tip at
- * the line's end (tx, ty). Every line ends entering a left side, so the head never
- * turns. A path of its own rather than an SVG marker: WebKit lays a marker out anew with
- * its line, about 0.12 ms a line against 0.01 ms for the path (300 lines: 39 ms, 3 ms).
+ * A line from a node's right side at (sx, sy) to another's left side at (tx, ty), as
+ * `sideToSide` draws it, with its arrowhead: a triangle `size` long pointing right, its
+ * tip at (tx, ty). Every line ends entering a left side, so the head never turns; the
+ * line stops halfway into the head, where the head is half its width wide, so a line up
+ * to half as wide as the head is long ends hidden inside it. The head is a path of its
+ * own rather than an SVG marker: WebKit lays a marker out anew with its line, about
+ * 0.12 ms a line against 0.01 ms for the path (300 lines: 39 ms, 3 ms).
  */
-export function arrowHead(tx: number, ty: number, size: number): string {
+export function arrowedLine(sx: number, sy: number, tx: number, ty: number, size: number) {
+  const [line, midX, midY] = sideToSide(sx, sy, tx - size / 2, ty);
   const back = tx - size;
   const half = size / 2;
-  return `M${back},${ty - half} L${tx},${ty} L${back},${ty + half} Z`;
+  return { line, head: `M${back},${ty - half} L${tx},${ty} L${back},${ty + half} Z`, midX, midY };
 }
 
 /**

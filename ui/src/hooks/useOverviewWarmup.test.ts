@@ -12,6 +12,9 @@ vi.mock('../lib/backend', () => ({
   },
 }));
 
+// The window the user's clicks and keys reach (these tests run without a DOM).
+vi.stubGlobal('window', new EventTarget());
+
 const { startOverviewWarmup, WARM_AFTER_MS } = await import('./useOverviewWarmup');
 const { useMeshStore } = await import('../state/meshStore');
 const { useUiStore } = await import('../state/uiStore');
@@ -61,6 +64,45 @@ describe('overview warm-up', () => {
     useMeshStore.getState().loadSnapshot(snapshot('/b.mesh'));
     await vi.advanceTimersByTimeAsync(WARM_AFTER_MS);
     expect(asked).toHaveLength(4);
+  });
+
+  it('waits while the window is used', async () => {
+    useMeshStore.getState().loadSnapshot(snapshot('/a.mesh'));
+    await vi.advanceTimersByTimeAsync(WARM_AFTER_MS - 10);
+    window.dispatchEvent(new Event('pointerdown'));
+    await vi.advanceTimersByTimeAsync(WARM_AFTER_MS - 10);
+    window.dispatchEvent(new Event('keydown'));
+    await vi.advanceTimersByTimeAsync(WARM_AFTER_MS - 10);
+    expect(asked).toEqual([]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(asked).toEqual([
+      ['domains', null],
+      ['teams', null],
+    ]);
+  });
+
+  it('asks nothing more of a mesh replaced while its views were asked for', async () => {
+    let release = () => {};
+    const slow = new Promise<void>((r) => {
+      release = r;
+    });
+    const { backend } = await import('../lib/backend');
+    const overview = vi.spyOn(backend, 'overview').mockImplementationOnce(async (view, expand) => {
+      asked.push([view, expand]);
+      await slow;
+      return {} as never;
+    });
+    useMeshStore.getState().loadSnapshot(snapshot('/a.mesh'));
+    await vi.advanceTimersByTimeAsync(WARM_AFTER_MS);
+    expect(asked).toEqual([['domains', null]]);
+    useMeshStore.getState().loadSnapshot(snapshot('/b.mesh'));
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    // a's teams view is not asked; b's two views are, once b has been still.
+    expect(asked).toEqual([['domains', null]]);
+    await vi.advanceTimersByTimeAsync(WARM_AFTER_MS);
+    expect(asked).toHaveLength(3);
+    overview.mockRestore();
   });
 
   it('leaves out the view on screen and asks for the domain expanded there', async () => {

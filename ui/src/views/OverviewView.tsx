@@ -25,7 +25,7 @@ import { edit, reportError } from '../actions/editing';
 import { overviewFlow, type OverviewFlowNode } from './overview/overviewFlow';
 import { OverviewNodeView } from './overview/OverviewNodeView';
 import { OverviewEdges } from './overview/OverviewEdges';
-import { useExpandedStore } from './overview/expandedStore';
+import { expandedIn, useExpandedStore } from './overview/expandedStore';
 import type { SelectedRef } from '../state/selection';
 
 const nodeTypes = { overview: OverviewNodeView };
@@ -46,7 +46,7 @@ function useOverview(view: 'domains' | 'teams', expand: string | null): Overview
     if (!filtered) return;
     let live = true;
     backend
-      .overview(view, view === 'domains' ? expand : null)
+      .overview(view, expandedIn(view, expand))
       .then((o) => {
         // Marks for the timed end-to-end test, which tells the answer from the drawing.
         performance.mark('overview-answered');

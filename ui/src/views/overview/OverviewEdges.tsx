@@ -12,7 +12,7 @@ import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useStoreApi, type ReactFlowState } from '@xyflow/react';
 import type { OverviewFlowEdge, OverviewFlowNode } from './overviewFlow';
 import { LABEL_ZOOM } from '../../canvas/detail';
-import { arrowHead, sideToSide } from '../../canvas/edgeLayer';
+import { arrowedLine } from '../../canvas/edgeLayer';
 
 /** An arrowhead's length per unit of its line's width. */
 const ARROW_PER_WIDTH = 6;
@@ -50,11 +50,11 @@ function boxes(nodes: readonly OverviewFlowNode[]): Map<string, Box> {
 }
 
 const LinkPath = memo(function LinkPath({ sx, sy, tx, ty, weight, width }: Link) {
-  const [d, lx, ly] = sideToSide(sx, sy, tx, ty);
+  const { line: d, head, midX: lx, midY: ly } = arrowedLine(sx, sy, tx, ty, ARROW_PER_WIDTH * width);
   return (
     <g className="overview-link" data-testid="overview-edge" data-weight={weight}>
       <path d={d} className="overview-link__path" strokeWidth={width} />
-      <path d={arrowHead(tx, ty, ARROW_PER_WIDTH * width)} className="overview-link__arrow" />
+      <path d={head} className="overview-link__arrow" />
       <text x={lx} y={ly} className="overview-link__weight" data-testid="overview-edge-label">
         {weight}
       </text>

@@ -6,3 +6,8 @@ export const useExpandedStore = create<{ expanded: string | null; expand(id: str
   expanded: null,
   expand: (expanded) => set({ expanded }),
 }));
+
+/** The domain `view` is asked for expanded: only the domains view expands one. */
+export function expandedIn(view: 'domains' | 'teams', expanded: string | null): string | null {
+  return view === 'domains' ? expanded : null;
+}
