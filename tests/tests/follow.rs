@@ -45,12 +45,16 @@ async fn a_change_made_elsewhere_shows_in_the_open_window() -> WebDriverResult<(
     // the version below is the window's newest edit.
     app.wait_laid_out().await?;
 
-    // The window's own edit of it: its version.
-    app.click(&format!(
-        "[data-testid=product-node][data-id='{}']",
-        product.id
-    ))
-    .await?;
+    // The window's own edit of it: its version. The layout moves the node (and may fit
+    // the view) after its edit lands: click once it is still.
+    let node = app
+        .wait(&format!(
+            "[data-testid=product-node][data-id='{}']",
+            product.id
+        ))
+        .await?;
+    app.wait_still(&node).await?;
+    node.click().await?;
     let version = app.wait("[data-testid=field-version]").await?;
     version.clear().await?;
     version.send_keys("9.9.9").await?;
