@@ -60,7 +60,8 @@ const DependencyPath = memo(function DependencyPath({ id, sx, sy, tx, ty, fading
       onClick={(e) => onPick(id, e)}
       onContextMenu={(e) => onMenu(id, e)}
     >
-      <path className="dependency-edge__hit" d={d} />
+      {/* The copy takes no clicks: they reach the line below, or the dimmed product. */}
+      {!lit && <path className="dependency-edge__hit" d={d} />}
       <path className="dependency-edge__path" d={d} />
       <path className="dependency-edge__head" d={head} />
     </g>
@@ -103,10 +104,9 @@ export function EdgeLayer({
   const endsCache = useRef(newEndsCache());
   const ends = useMemo(() => stableEdgeEnds(nodes, edges, endsCache.current), [nodes, edges]);
   const shown = useMemo(() => ends.filter((e) => edgeMeets(e, rect)), [ends, rect]);
-  // The impact shown, if any: its dependencies are drawn again above the veil. The layer
-  // below is left as it is: any change to it lays out all its paths again, about 40 ms
-  // for the 1,500 lines of a large mesh in view.
-  // Presenting hides the Impact panel, and with it the highlight's dimming.
+  // The impact shown, if any (not while presenting, which hides its panel): its
+  // dependencies are drawn again above the veil. The layer below is left as it is: any
+  // change to it lays out all its paths again, about 40 ms for 1,500 lines in view.
   const impactShown = useImpactStore((s) => s.impact !== null) && !presenting;
   const litEdges = useImpactStore((s) => s.litEdges);
   const marks = useScenarioStore((s) => (s.mode === 'changes' ? s.marks : NO_MARKS));
